@@ -1,0 +1,108 @@
+package io.mapguard.engine;
+
+import io.mapguard.engine.knowledge.ImmediateCallbacks;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * User options shared by every front end: disabled rules and extra entries for the immediate-callback
+ * and thread-start tables.
+ */
+public final class AnalysisOptions {
+  private final Set<Rule> enabled;
+  private final ImmediateCallbacks immediate;
+  private final ThreadStartApis threadStarts;
+
+  private AnalysisOptions(Set<Rule> enabled, ImmediateCallbacks immediate, ThreadStartApis starts) {
+    this.enabled = enabled;
+    this.immediate = immediate;
+    this.threadStarts = starts;
+  }
+
+  public static AnalysisOptions defaults() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public boolean isEnabled(Rule rule) {
+    return enabled.contains(rule);
+  }
+
+  public ImmediateCallbacks immediateCallbacks() {
+    return immediate;
+  }
+
+  public ThreadStartApis threadStartApis() {
+    return threadStarts;
+  }
+
+  /** Collects options; every parse error names the offending value. */
+  public static final class Builder {
+    private final Set<Rule> enabled = EnumSet.noneOf(Rule.class);
+    private final List<MethodRef> immediate = new ArrayList<>();
+    private final List<MethodRef> threadStarts = new ArrayList<>();
+
+    private Builder() {
+      for (Rule rule : Rule.values()) {
+        if (rule.enabledByDefault()) {
+          enabled.add(rule);
+        }
+      }
+    }
+
+    /** Comma-separated rule names to turn off. */
+    public Builder disable(String ruleNames) {
+      for (String name : split(ruleNames)) {
+        Rule rule =
+            Rule.byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown mapguard rule '" + name + "'"));
+        enabled.remove(rule);
+      }
+      return this;
+    }
+
+    public Builder enable(Rule rule) {
+      enabled.add(rule);
+      return this;
+    }
+
+    /** Comma-separated {@code Owner#method} entries. */
+    public Builder immediateMethods(String refs) {
+      split(refs).forEach(r -> immediate.add(MethodRef.parse(r)));
+      return this;
+    }
+
+    /** Comma-separated {@code Owner#method} entries. */
+    public Builder threadStartMethods(String refs) {
+      split(refs).forEach(r -> threadStarts.add(MethodRef.parse(r)));
+      return this;
+    }
+
+    public AnalysisOptions build() {
+      return new AnalysisOptions(
+          EnumSet.copyOf(enabled.isEmpty() ? EnumSet.noneOf(Rule.class) : enabled),
+          ImmediateCallbacks.defaults().with(immediate),
+          ThreadStartApis.defaults().with(threadStarts));
+    }
+
+    private static List<String> split(String list) {
+      List<String> parts = new ArrayList<>();
+      if (list == null) {
+        return parts;
+      }
+      for (String part : list.split(",")) {
+        if (!part.isBlank()) {
+          parts.add(part.trim());
+        }
+      }
+      return parts;
+    }
+  }
+}

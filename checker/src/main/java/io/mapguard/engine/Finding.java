@@ -1,0 +1,20 @@
+package io.mapguard.engine;
+
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.Site;
+import java.util.List;
+
+/**
+ * One reported problem.
+ *
+ * @param field the field it is about (its declaration anchors field fixes)
+ * @param fingerprint stable across unrelated edits: no line numbers in it
+ */
+public record Finding(
+    Rule rule,
+    String file,
+    Site site,
+    String message,
+    MapField field,
+    List<FixHint> fixes,
+    String fingerprint) {}

@@ -1,0 +1,63 @@
+package io.mapguard.engine;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The rule catalogue: each rule's public name and metadata, defined once. The Error Prone
+ * {@code @BugPattern}s, the docs pages and mapvet's rule listing are checked against this table.
+ */
+public enum Rule {
+  UNSYNCHRONIZED_SHARED_MAP(
+      RuleNames.UNSYNCHRONIZED_SHARED_MAP,
+      RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
+      true),
+  INCONSISTENT_MAP_LOCKING(
+      RuleNames.INCONSISTENT_MAP_LOCKING, RuleNames.INCONSISTENT_MAP_LOCKING_SUMMARY, true),
+  MAP_WRITE_UNDER_READ_LOCK(
+      RuleNames.MAP_WRITE_UNDER_READ_LOCK, RuleNames.MAP_WRITE_UNDER_READ_LOCK_SUMMARY, true),
+  GUARDED_MAP_ESCAPE(RuleNames.GUARDED_MAP_ESCAPE, RuleNames.GUARDED_MAP_ESCAPE_SUMMARY, true),
+  UNSAFE_MAP_PUBLICATION(
+      RuleNames.UNSAFE_MAP_PUBLICATION, RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY, true);
+
+  private final String ruleName;
+  private final String summary;
+  private final boolean enabledByDefault;
+
+  Rule(String ruleName, String summary, boolean enabledByDefault) {
+    this.ruleName = ruleName;
+    this.summary = summary;
+    this.enabledByDefault = enabledByDefault;
+  }
+
+  /** The public name: printed as {@code [Name]}, used in {@code @SuppressWarnings("Name")}. */
+  public String ruleName() {
+    return ruleName;
+  }
+
+  public String summary() {
+    return summary;
+  }
+
+  public boolean enabledByDefault() {
+    return enabledByDefault;
+  }
+
+  /** Every rule reports at WARNING by default; users raise it with -Xep:Name:ERROR. */
+  public String defaultSeverity() {
+    return "WARNING";
+  }
+
+  public String docsUrl() {
+    return RuleNames.DOCS_BASE + ruleName + ".md";
+  }
+
+  public static Optional<Rule> byName(String name) {
+    for (Rule rule : values()) {
+      if (rule.ruleName.equals(name) || rule.name().equals(name.toUpperCase(Locale.ROOT))) {
+        return Optional.of(rule);
+      }
+    }
+    return Optional.empty();
+  }
+}

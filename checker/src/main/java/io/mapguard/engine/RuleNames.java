@@ -1,0 +1,35 @@
+package io.mapguard.engine;
+
+/**
+ * Compile-time constants behind {@link Rule}, so that annotation attributes (Error Prone's
+ * {@code @BugPattern}) can use them too.
+ */
+public final class RuleNames {
+  public static final String DOCS_BASE =
+      "https://github.com/mapguard/mapguard/blob/main/docs/rules/";
+
+  public static final String UNSYNCHRONIZED_SHARED_MAP = "UnsynchronizedSharedMap";
+  public static final String UNSYNCHRONIZED_SHARED_MAP_SUMMARY =
+      "A non-thread-safe map field is reached from several threads and written after construction,"
+          + " with no lock guarding it";
+
+  public static final String INCONSISTENT_MAP_LOCKING = "InconsistentMapLocking";
+  public static final String INCONSISTENT_MAP_LOCKING_SUMMARY =
+      "An access to a map field misses the lock that guards the field's other accesses";
+
+  public static final String MAP_WRITE_UNDER_READ_LOCK = "MapWriteUnderReadLock";
+  public static final String MAP_WRITE_UNDER_READ_LOCK_SUMMARY =
+      "A map is modified while only the read lock of a ReadWriteLock or StampedLock is held";
+
+  public static final String GUARDED_MAP_ESCAPE = "GuardedMapEscape";
+  public static final String GUARDED_MAP_ESCAPE_SUMMARY =
+      "The map object of a lock-guarded field leaves its lock (returned, passed out, stored, or"
+          + " returned as a live view)";
+
+  public static final String UNSAFE_MAP_PUBLICATION = "UnsafeMapPublication";
+  public static final String UNSAFE_MAP_PUBLICATION_SUMMARY =
+      "A map field is published to other threads unsafely (double-checked init without volatile,"
+          + " racy replacement, or assigned before it is filled)";
+
+  private RuleNames() {}
+}

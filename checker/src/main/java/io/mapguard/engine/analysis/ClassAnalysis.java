@@ -1,0 +1,324 @@
+package io.mapguard.engine.analysis;
+
+import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.ManagedSingletons;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The per-class analyses of design.md §4: contexts, sharing and guards, computed once for all rules. */
+public final class ClassAnalysis {
+  private final ClassFacts facts;
+  private final UnitContexts contexts;
+  private final String classEvidence;
+  private final Map<MapField, FieldState> states = new LinkedHashMap<>();
+
+  private ClassAnalysis(ClassFacts facts) {
+    this.facts = facts;
+    this.contexts = UnitContexts.compute(facts);
+    this.classEvidence = classEvidence(facts);
+    Map<MapField, List<ResolvedAccess>> byField = new LinkedHashMap<>();
+    for (MapField field : facts.fields()) {
+      byField.put(field, new ArrayList<>());
+    }
+    for (Access access : facts.accesses()) {
+      byField
+          .computeIfAbsent(access.field(), k -> new ArrayList<>())
+          .add(resolve(access));
+    }
+    byField.forEach((field, accesses) -> states.put(field, analyseField(field, accesses)));
+  }
+
+  public static ClassAnalysis of(ClassFacts facts) {
+    return new ClassAnalysis(facts);
+  }
+
+  public ClassFacts facts() {
+    return facts;
+  }
+
+  /** Why the class's methods run on many threads at once, or null. */
+  public String classEvidence() {
+    return classEvidence;
+  }
+
+  public UnitContexts contexts() {
+    return contexts;
+  }
+
+  public Iterable<FieldState> fields() {
+    return states.values();
+  }
+
+  public FieldState state(MapField field) {
+    return states.get(field);
+  }
+
+  public ResolvedAccess resolve(Access access) {
+    Set<LockRef> locks = new LinkedHashSet<>(contexts.entryLocks(access.unit()));
+    locks.addAll(access.locksHeld());
+    return new ResolvedAccess(access, locks, contexts.roots(access.unit()));
+  }
+
+  public Set<LockRef> locksAt(CodeUnit unit, Set<LockRef> local) {
+    Set<LockRef> locks = new LinkedHashSet<>(contexts.entryLocks(unit));
+    locks.addAll(local);
+    return locks;
+  }
+
+  private static String classEvidence(ClassFacts facts) {
+    for (String annotation : facts.annotations()) {
+      if (ConcurrencyAnnotations.THREAD_SAFE.contains(annotation)) {
+        return "the class is annotated @ThreadSafe, so its methods run on many threads at once";
+      }
+    }
+    return ManagedSingletons.describe(facts.annotations(), facts.supertypes())
+        .map(d -> "the class is " + d + ", whose methods run on many request threads at once")
+        .orElse(null);
+  }
+
+  private FieldState analyseField(MapField field, List<ResolvedAccess> accesses) {
+    MapKind kind = MapTypes.kindOfField(field.declaredType(), field.assignedValues());
+    List<ResolvedAccess> after = new ArrayList<>();
+    for (ResolvedAccess access : accesses) {
+      if (access.afterConstruction()) {
+        after.add(access);
+      }
+    }
+    after.sort(Comparator.comparingInt(ResolvedAccess::line));
+    Set<Access> fills = fills(after);
+    List<ResolvedAccess> raceRelevant = new ArrayList<>();
+    for (ResolvedAccess access : after) {
+      if (access.effect().touchesContents()
+          && !fills.contains(access.access())
+          && !isHandOff(access, after)) {
+        raceRelevant.add(access);
+      }
+    }
+    Optional<Guard> guard = declaredGuard(field, after);
+    if (guard.isEmpty()) {
+      guard = GuardInference.infer(raceRelevant);
+    }
+    Optional<Sharing> sharing =
+        field.threadConfined() ? Optional.empty() : sharing(field, raceRelevant);
+    return new FieldState(field, kind, after, raceRelevant, sharing, guard, fills);
+  }
+
+  private Optional<Guard> declaredGuard(MapField field, List<ResolvedAccess> after) {
+    if (field.declaredGuard() == null) {
+      return Optional.empty();
+    }
+    String expression = canonicalGuard(field, field.declaredGuard());
+    LockRef.Kind kind = LockRef.Kind.MONITOR;
+    for (ResolvedAccess access : after) {
+      for (LockRef lock : access.locks()) {
+        if (lock.expression().equals(expression)) {
+          kind = lock.kind();
+        }
+      }
+    }
+    int example = 0;
+    return Optional.of(
+        new Guard(
+            new LockRef(expression, LockRef.Mode.EXCLUSIVE, kind), true, 0, after.size(), example));
+  }
+
+  /** Turns a {@code @GuardedBy} value into the canonical lock expression front ends produce. */
+  String canonicalGuard(MapField field, String value) {
+    String v = value.trim();
+    if (ConcurrencyAnnotations.ITSELF.contains(v)) {
+      return field.name();
+    }
+    String simpleClass = facts.className().substring(facts.className().lastIndexOf('.') + 1);
+    if (v.equals(simpleClass + ".this") || v.equals(facts.className() + ".this")) {
+      return "this";
+    }
+    if (v.startsWith("this.")) {
+      v = v.substring("this.".length());
+    }
+    if (v.startsWith(simpleClass + ".") && !v.endsWith(".class") && !v.endsWith(".this")) {
+      v = v.substring(simpleClass.length() + 1);
+    }
+    if (v.endsWith("()")) {
+      v = v.substring(0, v.length() - 2) + "()";
+    }
+    return v;
+  }
+
+  /**
+   * Writes that directly follow a fresh assignment to the field in the same unit: the map is being
+   * filled after it was published.
+   */
+  private static Set<Access> fills(List<ResolvedAccess> after) {
+    Set<Access> fills = new HashSet<>();
+    for (ResolvedAccess assign : after) {
+      if (assign.effect() != Effect.ASSIGN || !assign.access().freshValue()) {
+        continue;
+      }
+      CodeUnit unit = assign.access().unit();
+      int from = assign.access().order();
+      int until = Integer.MAX_VALUE;
+      for (ResolvedAccess other : after) {
+        if (other.access().unit() == unit
+            && other.effect() == Effect.ASSIGN
+            && other.access().order() > from) {
+          until = Math.min(until, other.access().order());
+        }
+      }
+      for (ResolvedAccess other : after) {
+        Access a = other.access();
+        if (a.unit() == unit && a.effect() == Effect.WRITE && a.order() > from && a.order() < until) {
+          fills.add(a);
+        }
+      }
+    }
+    return fills;
+  }
+
+  /**
+   * A write made before the same unit starts a task that only reads the field: the start of a thread
+   * or a submission is a happens-before edge, so the task sees the finished map.
+   */
+  private static boolean isHandOff(ResolvedAccess access, List<ResolvedAccess> after) {
+    if (access.effect() != Effect.WRITE) {
+      return false;
+    }
+    Access a = access.access();
+    for (ResolvedAccess other : after) {
+      for (ThreadRoot root : other.roots()) {
+        if (root.isTask()
+            && root.startUnit() == a.unit().id()
+            && a.order() < root.startOrder()
+            && onlyReadsIn(root, after)
+            && !writtenElsewhere(access, after)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean onlyReadsIn(ThreadRoot task, List<ResolvedAccess> after) {
+    return after.stream()
+        .filter(a -> a.roots().contains(task))
+        .noneMatch(a -> a.effect() == Effect.WRITE || a.effect() == Effect.ASSIGN);
+  }
+
+  private static boolean writtenElsewhere(ResolvedAccess write, List<ResolvedAccess> after) {
+    CodeUnit unit = write.access().unit();
+    return after.stream()
+        .anyMatch(a -> a.effect() == Effect.WRITE && a.access().unit() != unit);
+  }
+
+  private Optional<Sharing> sharing(MapField field, List<ResolvedAccess> raceRelevant) {
+    boolean written = raceRelevant.stream().anyMatch(a -> a.effect() == Effect.WRITE);
+    if (!written) {
+      return Optional.empty(); // effectively immutable after construction
+    }
+    Set<ThreadRoot> roots = new LinkedHashSet<>();
+    int lockLine = 0;
+    for (ResolvedAccess access : raceRelevant) {
+      roots.addAll(access.roots());
+      if (!access.locks().isEmpty() && lockLine == 0) {
+        lockLine = access.line();
+      }
+    }
+    roots.remove(ThreadRoot.CONSTRUCTION);
+    List<ThreadRoot> tasks = roots.stream().filter(ThreadRoot::isTask).toList();
+    boolean callers = roots.contains(ThreadRoot.CALLER);
+    if (!tasks.isEmpty() && !callers && confinedToOneSingleThreadExecutor(tasks)) {
+      return Optional.empty();
+    }
+    boolean shared =
+        tasks.size() >= 2
+            || !tasks.isEmpty() && callers
+            || tasks.stream().anyMatch(ThreadRoot::repeated)
+            || classEvidence != null && callers
+            || lockLine != 0
+            || field.isStatic() && !tasks.isEmpty();
+    return shared ? Optional.of(new Sharing(roots, classEvidence, lockLine)) : Optional.empty();
+  }
+
+  private static boolean confinedToOneSingleThreadExecutor(List<ThreadRoot> tasks) {
+    String executor = tasks.get(0).executor();
+    return executor != null
+        && tasks.stream().allMatch(t -> t.singleThreadExecutor() && executor.equals(t.executor()));
+  }
+
+  /**
+   * Thread evidence for a message about {@code access}: the other root that uses the field, or why
+   * the access's own root runs concurrently with itself.
+   */
+  public String threadEvidence(FieldState state, ResolvedAccess access) {
+    Sharing sharing = state.sharing().orElse(null);
+    Set<ThreadRoot> roots =
+        sharing != null ? sharing.roots() : rootsOf(state.raceRelevant());
+    for (ThreadRoot root : roots) {
+      if (root.isTask() && !access.roots().contains(root)) {
+        return "it is " + verbIn(state, root) + " in " + root.describe();
+      }
+    }
+    if (roots.contains(ThreadRoot.CALLER) && !access.roots().contains(ThreadRoot.CALLER)) {
+      return "it is " + verbIn(state, ThreadRoot.CALLER) + " by callers of " + callerMethod(state);
+    }
+    for (ThreadRoot root : access.roots()) {
+      if (root.isTask() && root.repeated()) {
+        return root.describe() + " runs on several threads at once";
+      }
+    }
+    if (sharing != null && sharing.classEvidence() != null) {
+      return sharing.classEvidence();
+    }
+    if (state.field().isStatic()) {
+      for (ThreadRoot root : roots) {
+        if (root.isTask()) {
+          return "it is static and used in " + root.describe() + ", which every instance starts";
+        }
+      }
+    }
+    if (sharing != null && sharing.lockLine() != 0) {
+      return "other accesses lock it (e.g. line " + sharing.lockLine() + "), so other threads use it";
+    }
+    return "other threads use it";
+  }
+
+  private static Set<ThreadRoot> rootsOf(List<ResolvedAccess> accesses) {
+    Set<ThreadRoot> roots = new LinkedHashSet<>();
+    accesses.forEach(a -> roots.addAll(a.roots()));
+    roots.remove(ThreadRoot.CONSTRUCTION);
+    return roots;
+  }
+
+  private static String verbIn(FieldState state, ThreadRoot root) {
+    boolean writes =
+        state.raceRelevant().stream()
+            .anyMatch(a -> a.roots().contains(root) && a.effect() == Effect.WRITE);
+    return writes ? "written" : "read";
+  }
+
+  private String callerMethod(FieldState state) {
+    for (ResolvedAccess access : state.raceRelevant()) {
+      CodeUnit unit = access.access().unit();
+      if (unit.kind() == CodeUnit.Kind.METHOD
+          && contexts.roots(unit).contains(ThreadRoot.CALLER)) {
+        return unit.name() + " (line " + access.line() + ")";
+      }
+    }
+    return "its methods";
+  }
+}

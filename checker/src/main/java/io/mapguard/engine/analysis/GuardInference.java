@@ -1,0 +1,68 @@
+package io.mapguard.engine.analysis;
+
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Picks the lock held at the most accesses after construction and infers it as the guard when it is
+ * held at one write or more and at {@link #MIN_SHARE} of the accesses or more.
+ */
+public final class GuardInference {
+  /**
+   * Share of accesses that must hold the candidate lock. At half, a field locked at 1 of 2 accesses is
+   * reported as inconsistently locked (one of the two is wrong either way); below half, the lock
+   * looks incidental and the field is reported as unsynchronized instead.
+   */
+  public static final double MIN_SHARE = 0.5;
+
+  private GuardInference() {}
+
+  public static Optional<Guard> infer(List<ResolvedAccess> accesses) {
+    Map<String, Counts> byLock = new LinkedHashMap<>();
+    for (ResolvedAccess access : accesses) {
+      for (LockRef lock : access.locks()) {
+        Counts counts = byLock.computeIfAbsent(lock.expression(), k -> new Counts(lock));
+        if (counts.lastCounted != access) {
+          counts.lastCounted = access;
+          counts.held++;
+          counts.firstLine = Math.min(counts.firstLine, access.line());
+          if (access.effect() == Effect.WRITE) {
+            counts.writes++;
+          }
+          if (lock.mode() != LockRef.Mode.READ) {
+            counts.representative = lock;
+          }
+        }
+      }
+    }
+    Counts best = null;
+    for (Counts counts : byLock.values()) {
+      if (best == null
+          || counts.held > best.held
+          || counts.held == best.held && counts.writes > best.writes) {
+        best = counts;
+      }
+    }
+    if (best == null || best.writes == 0 || best.held < MIN_SHARE * accesses.size()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Guard(best.representative, false, best.held, accesses.size(), best.firstLine));
+  }
+
+  private static final class Counts {
+    LockRef representative;
+    int held;
+    int writes;
+    int firstLine = Integer.MAX_VALUE;
+    ResolvedAccess lastCounted;
+
+    Counts(LockRef lock) {
+      this.representative = lock;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.mapguard.engine.analysis;
+
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.Set;
+
+/** An access with its unit's context applied: every lock held and every root it runs on. */
+public record ResolvedAccess(Access access, Set<LockRef> locks, Set<ThreadRoot> roots) {
+
+  public Effect effect() {
+    return access.effect();
+  }
+
+  public int line() {
+    return access.site().line();
+  }
+
+  public boolean afterConstruction() {
+    return roots.stream().anyMatch(r -> r.kind() != ThreadRoot.Kind.CONSTRUCTION);
+  }
+
+  /** Whether a lock that is {@code guard} (any mode) is held in a mode that allows this effect. */
+  public boolean holds(LockRef guard) {
+    return locks.stream().anyMatch(l -> l.sameLock(guard) && l.covers(effect()));
+  }
+
+  public boolean holdsAnyMode(LockRef guard) {
+    return locks.stream().anyMatch(l -> l.sameLock(guard));
+  }
+}

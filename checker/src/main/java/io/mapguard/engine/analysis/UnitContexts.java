@@ -1,0 +1,147 @@
+package io.mapguard.engine.analysis;
+
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * On which threads each unit runs and which locks it holds on entry. Non-private methods run on
+ * callers' threads with their declared locks; a private method inherits the roots of all its callers
+ * and the locks held at every call site (intersection, fixpoint inside the class); task bodies hold
+ * nothing of their creator's locks.
+ */
+public final class UnitContexts {
+  private final Map<CodeUnit, Set<ThreadRoot>> roots = new HashMap<>();
+  private final Map<CodeUnit, Set<LockRef>> entryLocks = new HashMap<>();
+
+  private UnitContexts() {}
+
+  public static UnitContexts compute(ClassFacts facts) {
+    UnitContexts contexts = new UnitContexts();
+    Map<CodeUnit, List<CallEdge>> incoming = new HashMap<>();
+    for (CallEdge edge : facts.calls()) {
+      incoming.computeIfAbsent(edge.callee(), k -> new ArrayList<>()).add(edge);
+    }
+    for (CodeUnit unit : facts.units()) {
+      contexts.roots.put(unit, new LinkedHashSet<>(baseRoots(unit, incoming)));
+    }
+    propagateRoots(facts, contexts.roots);
+    contexts.computeEntryLocks(facts, incoming);
+    return contexts;
+  }
+
+  private static Set<ThreadRoot> baseRoots(CodeUnit unit, Map<CodeUnit, List<CallEdge>> incoming) {
+    switch (unit.kind()) {
+      case TASK:
+        return Set.of(unit.task());
+      case CONSTRUCTOR:
+      case INITIALIZER:
+        return Set.of(ThreadRoot.CONSTRUCTION);
+      default:
+        // A private method nobody in the class calls is still callable (reflection, a nested class we
+        // did not see); treat it as reachable by callers.
+        return unit.isPrivate() && incoming.containsKey(unit) ? Set.of() : Set.of(ThreadRoot.CALLER);
+    }
+  }
+
+  private static void propagateRoots(ClassFacts facts, Map<CodeUnit, Set<ThreadRoot>> roots) {
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (CallEdge edge : facts.calls()) {
+        if (edge.callee().kind() == CodeUnit.Kind.TASK) {
+          continue;
+        }
+        Set<ThreadRoot> calleeRoots = roots.get(edge.callee());
+        Set<ThreadRoot> callerRoots = roots.get(edge.caller());
+        if (calleeRoots != null && callerRoots != null && calleeRoots.addAll(callerRoots)) {
+          changed = true;
+        }
+      }
+    }
+  }
+
+  private void computeEntryLocks(ClassFacts facts, Map<CodeUnit, List<CallEdge>> incoming) {
+    // Private methods start at "all locks" (null) and shrink; others are fixed by declaration.
+    for (CodeUnit unit : facts.units()) {
+      boolean summarised =
+          unit.kind() == CodeUnit.Kind.METHOD && unit.isPrivate() && incoming.containsKey(unit);
+      entryLocks.put(unit, summarised ? null : unit.entryLocks());
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (CodeUnit unit : facts.units()) {
+        if (!(unit.kind() == CodeUnit.Kind.METHOD && unit.isPrivate() && incoming.containsKey(unit))) {
+          continue;
+        }
+        Set<LockRef> meet = meetOverCallers(unit, incoming.get(unit));
+        if (meet == null) {
+          continue;
+        }
+        Set<LockRef> withDeclared = new LinkedHashSet<>(meet);
+        withDeclared.addAll(unit.entryLocks());
+        if (!withDeclared.equals(entryLocks.get(unit))) {
+          entryLocks.put(unit, withDeclared);
+          changed = true;
+        }
+      }
+    }
+    entryLocks.replaceAll((unit, locks) -> locks == null ? unit.entryLocks() : locks);
+  }
+
+  /**
+   * Intersection of the locks held at the call sites. Calls made during construction only are left
+   * out when other calls exist: construction accesses are not checked, and counting them would lose
+   * the lock every later call holds.
+   */
+  private Set<LockRef> meetOverCallers(CodeUnit unit, List<CallEdge> edges) {
+    List<CallEdge> relevant = new ArrayList<>();
+    for (CallEdge edge : edges) {
+      if (!isConstructionOnly(edge.caller())) {
+        relevant.add(edge);
+      }
+    }
+    if (relevant.isEmpty()) {
+      relevant = edges;
+    }
+    Set<LockRef> meet = null;
+    for (CallEdge edge : relevant) {
+      Set<LockRef> callerEntry = entryLocks.get(edge.caller());
+      if (callerEntry == null) {
+        continue; // not yet known: top, neutral for the intersection
+      }
+      Set<LockRef> atCall = new LinkedHashSet<>(callerEntry);
+      atCall.addAll(edge.locksHeld());
+      if (meet == null) {
+        meet = atCall;
+      } else {
+        meet.retainAll(atCall);
+      }
+    }
+    return meet;
+  }
+
+  public boolean isConstructionOnly(CodeUnit unit) {
+    Set<ThreadRoot> unitRoots = roots.get(unit);
+    return unitRoots != null
+        && !unitRoots.isEmpty()
+        && unitRoots.stream().allMatch(r -> r.kind() == ThreadRoot.Kind.CONSTRUCTION);
+  }
+
+  public Set<ThreadRoot> roots(CodeUnit unit) {
+    return roots.getOrDefault(unit, Set.of(ThreadRoot.CALLER));
+  }
+
+  public Set<LockRef> entryLocks(CodeUnit unit) {
+    return entryLocks.getOrDefault(unit, Set.of());
+  }
+}

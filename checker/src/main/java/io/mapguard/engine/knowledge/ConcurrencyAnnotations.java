@@ -1,0 +1,41 @@
+package io.mapguard.engine.knowledge;
+
+import java.util.Set;
+
+/** Every flavor of the concurrency annotations mapguard honours, by qualified name. */
+public final class ConcurrencyAnnotations {
+  public static final Set<String> GUARDED_BY =
+      Set.of(
+          "io.mapguard.annotations.GuardedBy",
+          "javax.annotation.concurrent.GuardedBy",
+          "net.jcip.annotations.GuardedBy",
+          "com.google.errorprone.annotations.concurrent.GuardedBy",
+          "org.checkerframework.checker.lock.qual.GuardedBy",
+          "jakarta.annotation.concurrent.GuardedBy");
+
+  public static final Set<String> HOLDING =
+      Set.of(
+          "io.mapguard.annotations.Holding",
+          "org.checkerframework.checker.lock.qual.Holding");
+
+  public static final Set<String> THREAD_SAFE =
+      Set.of(
+          "io.mapguard.annotations.ThreadSafe",
+          "javax.annotation.concurrent.ThreadSafe",
+          "net.jcip.annotations.ThreadSafe",
+          "com.google.errorprone.annotations.ThreadSafe",
+          "jakarta.annotation.concurrent.ThreadSafe");
+
+  public static final Set<String> NOT_THREAD_SAFE =
+      Set.of("javax.annotation.concurrent.NotThreadSafe", "net.jcip.annotations.NotThreadSafe");
+
+  public static final Set<String> THREAD_CONFINED = Set.of("io.mapguard.annotations.ThreadConfined");
+
+  /** The flavor a fix adds when the file imports none. */
+  public static final String DEFAULT_GUARDED_BY = "io.mapguard.annotations.GuardedBy";
+
+  /** {@code @GuardedBy} values meaning "the field's own object". */
+  public static final Set<String> ITSELF = Set.of("itself", "<self>");
+
+  private ConcurrencyAnnotations() {}
+}

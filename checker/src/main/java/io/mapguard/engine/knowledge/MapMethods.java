@@ -1,0 +1,113 @@
+package io.mapguard.engine.knowledge;
+
+import io.mapguard.engine.model.Effect;
+import java.util.Map;
+import java.util.Set;
+
+/** What each method of a map, of its views and of its entries does. */
+public final class MapMethods {
+
+  /** Methods returning a live view of the map. */
+  public static final Set<String> VIEW_METHODS =
+      Set.of(
+          "keySet",
+          "values",
+          "entrySet",
+          "navigableKeySet",
+          "descendingKeySet",
+          "descendingMap",
+          "subMap",
+          "headMap",
+          "tailMap",
+          "reversed",
+          "sequencedKeySet",
+          "sequencedValues",
+          "sequencedEntrySet",
+          "inverse");
+
+  private static final Map<String, Effect> MAP_METHODS =
+      Map.ofEntries(
+          Map.entry("get", Effect.READ),
+          Map.entry("getOrDefault", Effect.READ),
+          Map.entry("containsKey", Effect.READ),
+          Map.entry("containsValue", Effect.ITERATE),
+          Map.entry("size", Effect.READ),
+          Map.entry("isEmpty", Effect.READ),
+          Map.entry("firstKey", Effect.READ),
+          Map.entry("lastKey", Effect.READ),
+          Map.entry("firstEntry", Effect.READ),
+          Map.entry("lastEntry", Effect.READ),
+          Map.entry("floorKey", Effect.READ),
+          Map.entry("ceilingKey", Effect.READ),
+          Map.entry("lowerKey", Effect.READ),
+          Map.entry("higherKey", Effect.READ),
+          Map.entry("floorEntry", Effect.READ),
+          Map.entry("ceilingEntry", Effect.READ),
+          Map.entry("lowerEntry", Effect.READ),
+          Map.entry("higherEntry", Effect.READ),
+          Map.entry("comparator", Effect.REFERENCE_READ),
+          Map.entry("getClass", Effect.REFERENCE_READ),
+          Map.entry("put", Effect.WRITE),
+          Map.entry("putAll", Effect.WRITE),
+          Map.entry("putIfAbsent", Effect.WRITE),
+          Map.entry("remove", Effect.WRITE),
+          Map.entry("clear", Effect.WRITE),
+          Map.entry("compute", Effect.WRITE),
+          Map.entry("computeIfAbsent", Effect.WRITE),
+          Map.entry("computeIfPresent", Effect.WRITE),
+          Map.entry("merge", Effect.WRITE),
+          Map.entry("replace", Effect.WRITE),
+          Map.entry("replaceAll", Effect.WRITE),
+          Map.entry("pollFirstEntry", Effect.WRITE),
+          Map.entry("pollLastEntry", Effect.WRITE),
+          Map.entry("putFirst", Effect.WRITE),
+          Map.entry("putLast", Effect.WRITE),
+          Map.entry("forcePut", Effect.WRITE),
+          Map.entry("forEach", Effect.ITERATE),
+          Map.entry("toString", Effect.ITERATE),
+          Map.entry("equals", Effect.ITERATE),
+          Map.entry("hashCode", Effect.ITERATE),
+          Map.entry("clone", Effect.ITERATE));
+
+  private static final Map<String, Effect> VIEW_METHODS_EFFECTS =
+      Map.ofEntries(
+          Map.entry("contains", Effect.READ),
+          Map.entry("size", Effect.READ),
+          Map.entry("isEmpty", Effect.READ),
+          Map.entry("first", Effect.READ),
+          Map.entry("last", Effect.READ),
+          Map.entry("getFirst", Effect.READ),
+          Map.entry("getLast", Effect.READ),
+          Map.entry("remove", Effect.WRITE),
+          Map.entry("removeAll", Effect.WRITE),
+          Map.entry("retainAll", Effect.WRITE),
+          Map.entry("removeIf", Effect.WRITE),
+          Map.entry("clear", Effect.WRITE),
+          Map.entry("add", Effect.WRITE),
+          Map.entry("addAll", Effect.WRITE),
+          Map.entry("pollFirst", Effect.WRITE),
+          Map.entry("pollLast", Effect.WRITE),
+          Map.entry("removeFirst", Effect.WRITE),
+          Map.entry("removeLast", Effect.WRITE));
+
+  private MapMethods() {}
+
+  public static boolean isView(String method) {
+    return VIEW_METHODS.contains(method);
+  }
+
+  /** Effect of calling {@code method} on the map; methods the table lacks count as reads. */
+  public static Effect effectOnMap(String method) {
+    return MAP_METHODS.getOrDefault(method, Effect.READ);
+  }
+
+  /** Effect on the map of calling {@code method} on one of its views; unknown ones traverse it. */
+  public static Effect effectOnView(String method) {
+    return VIEW_METHODS_EFFECTS.getOrDefault(method, Effect.ITERATE);
+  }
+
+  /** Effect on the map of calling {@code method} on one of its entries (from entrySet()). */
+  public static Effect effectOnEntry(String method) {
+    return method.equals("setValue") ? Effect.WRITE : Effect.READ;
+  }
+}

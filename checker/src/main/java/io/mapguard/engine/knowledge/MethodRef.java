@@ -1,0 +1,16 @@
+package io.mapguard.engine.knowledge;
+
+/**
+ * A method named by its declaring type (matched with subtypes) and name; {@code <init>} for
+ * constructors. Written {@code com.acme.Pool#submit} in user options.
+ */
+public record MethodRef(String owner, String name) {
+  public static MethodRef parse(String text) {
+    int hash = text.indexOf('#');
+    if (hash <= 0 || hash == text.length() - 1) {
+      throw new IllegalArgumentException(
+          "expected Owner#method (e.g. com.acme.Pool#submit), got '" + text + "'");
+    }
+    return new MethodRef(text.substring(0, hash).trim(), text.substring(hash + 1).trim());
+  }
+}

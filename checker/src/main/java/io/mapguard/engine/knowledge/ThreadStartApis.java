@@ -1,0 +1,94 @@
+package io.mapguard.engine.knowledge;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * APIs whose functional arguments run on another thread. A lambda, method reference or anonymous
+ * class passed to one of them is a task: it holds none of its creator's locks.
+ */
+public final class ThreadStartApis {
+
+  /** An entry: calls of {@code method} start their functional arguments as "{@code description}". */
+  public record Entry(MethodRef method, String description) {}
+
+  private static final List<Entry> DEFAULTS =
+      List.of(
+          entry("java.lang.Thread", "<init>", "the thread created"),
+          entry("java.lang.Thread", "startVirtualThread", "the virtual thread started"),
+          entry("java.lang.Thread.Builder", "start", "the thread started"),
+          entry("java.lang.Thread.Builder", "unstarted", "the thread created"),
+          entry("java.util.concurrent.ThreadFactory", "newThread", "the thread created"),
+          entry("java.util.concurrent.Executor", "execute", "the task submitted"),
+          entry("java.util.concurrent.ExecutorService", "submit", "the task submitted"),
+          entry("java.util.concurrent.ScheduledExecutorService", "schedule", "the task scheduled"),
+          entry(
+              "java.util.concurrent.ScheduledExecutorService",
+              "scheduleAtFixedRate",
+              "the task scheduled"),
+          entry(
+              "java.util.concurrent.ScheduledExecutorService",
+              "scheduleWithFixedDelay",
+              "the task scheduled"),
+          entry("java.util.concurrent.CompletionService", "submit", "the task submitted"),
+          entry("java.util.concurrent.ForkJoinPool", "invoke", "the fork-join task started"),
+          entry("java.util.concurrent.CompletableFuture", "runAsync", "the async task started"),
+          entry("java.util.concurrent.CompletableFuture", "supplyAsync", "the async task started"),
+          entry("java.util.concurrent.CompletableFuture", "thenApplyAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "thenAcceptAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "thenRunAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "thenComposeAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "thenCombineAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "thenAcceptBothAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "runAfterBothAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "applyToEitherAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "acceptEitherAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "runAfterEitherAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "whenCompleteAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "handleAsync", "the async stage"),
+          entry("java.util.concurrent.CompletableFuture", "exceptionallyAsync", "the async stage"),
+          entry("java.util.Timer", "schedule", "the timer task scheduled"),
+          entry("java.util.Timer", "scheduleAtFixedRate", "the timer task scheduled"),
+          entry("java.lang.Runtime", "addShutdownHook", "the shutdown hook registered"));
+
+  /** Stream methods that make the callbacks of the rest of the pipeline run on many threads. */
+  public static final List<String> PARALLEL_STREAM_METHODS = List.of("parallelStream", "parallel");
+
+  /** Executor factories whose executor runs one task at a time. */
+  public static final List<MethodRef> SINGLE_THREAD_EXECUTOR_FACTORIES =
+      List.of(
+          new MethodRef("java.util.concurrent.Executors", "newSingleThreadExecutor"),
+          new MethodRef("java.util.concurrent.Executors", "newSingleThreadScheduledExecutor"));
+
+  private final List<Entry> entries;
+
+  private ThreadStartApis(List<Entry> entries) {
+    this.entries = List.copyOf(entries);
+  }
+
+  public static ThreadStartApis defaults() {
+    return new ThreadStartApis(DEFAULTS);
+  }
+
+  /** The defaults plus user entries ({@code -threadStartMethods=com.acme.Pool#submit}). */
+  public ThreadStartApis with(Collection<MethodRef> extra) {
+    List<Entry> all = new ArrayList<>(entries);
+    for (MethodRef ref : extra) {
+      all.add(new Entry(ref, "the task passed to " + simpleName(ref.owner()) + "." + ref.name()));
+    }
+    return new ThreadStartApis(all);
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  private static Entry entry(String owner, String name, String description) {
+    return new Entry(new MethodRef(owner, name), description);
+  }
+
+  private static String simpleName(String qualified) {
+    return qualified.substring(qualified.lastIndexOf('.') + 1);
+  }
+}

@@ -1,0 +1,23 @@
+package io.mapguard.engine.model;
+
+import java.util.Set;
+
+/**
+ * One use of a map field.
+ *
+ * @param method the map (or view) method called, e.g. {@code put}, or null for a plain reference
+ * @param locksHeld locks held at the access inside its unit (entry locks are added by the engine)
+ * @param order the access's position inside its unit, to order accesses in one method
+ * @param freshValue for {@link Effect#ASSIGN}: the value is a newly created map
+ * @param nullArgument a literal null is passed as key or value
+ */
+public record Access(
+    MapField field,
+    Effect effect,
+    String method,
+    Site site,
+    CodeUnit unit,
+    Set<LockRef> locksHeld,
+    int order,
+    boolean freshValue,
+    boolean nullArgument) {}

@@ -1,0 +1,37 @@
+package io.mapguard.engine.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a front end extracts from one top-level class. Front ends fill it; the engine reads it.
+ *
+ * @param annotations qualified names of the class's annotations
+ * @param supertypes qualified names of all its supertypes
+ */
+public record ClassFacts(
+    String className,
+    String file,
+    List<String> annotations,
+    List<String> supertypes,
+    List<MapField> fields,
+    List<CodeUnit> units,
+    List<Access> accesses,
+    List<CallEdge> calls,
+    List<Escape> escapes,
+    List<LazyInit> lazyInits) {
+
+  public static ClassFacts empty(String className, String file) {
+    return new ClassFacts(
+        className,
+        file,
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>());
+  }
+}

@@ -1,0 +1,23 @@
+package io.mapguard.engine.model;
+
+import java.util.Set;
+
+/**
+ * A body of code that runs as one piece: a method, constructor, initializer, or task body (a lambda,
+ * method reference target or anonymous class handed to a thread-start API).
+ *
+ * @param name a readable name, e.g. {@code get(String)} or {@code lambda at line 12}
+ * @param isPrivate whether only code of this class can call it (lock summaries apply)
+ * @param entryLocks locks held on entry by declaration: {@code synchronized}, {@code @Holding}
+ * @param task the root for a task body, else null
+ */
+public record CodeUnit(
+    int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
+
+  public enum Kind {
+    METHOD,
+    CONSTRUCTOR,
+    INITIALIZER,
+    TASK
+  }
+}

@@ -1,0 +1,27 @@
+package io.mapguard.engine.model;
+
+import java.util.List;
+
+/**
+ * A field holding a map.
+ *
+ * @param name how messages name it: {@code cache}, or {@code State.index} for a nested class's field
+ * @param declaredType the erased declared type, with its supertypes (most specific first)
+ * @param assignedValues what is assigned to it anywhere: {@code new:java.util.HashMap},
+ *     {@code call:java.util.Collections.synchronizedMap}, or {@code type:<static type>}
+ * @param declaredGuard the value of a {@code @GuardedBy} of any flavor, or null
+ * @param guardAnnotation the qualified name of that annotation, or null
+ * @param atomicReference whether the field is an AtomicReference holding a map
+ */
+public record MapField(
+    String name,
+    List<String> declaredType,
+    List<String> assignedValues,
+    boolean isStatic,
+    boolean isFinal,
+    boolean isVolatile,
+    boolean atomicReference,
+    String declaredGuard,
+    String guardAnnotation,
+    boolean threadConfined,
+    Site declaration) {}

@@ -1,0 +1,68 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.analysis.FieldState;
+import io.mapguard.engine.analysis.Guard;
+import io.mapguard.engine.model.Escape;
+import java.util.List;
+
+/** The map object of a guarded field leaves the code that holds its guard. */
+public final class GuardedMapEscapeCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.GUARDED_MAP_ESCAPE;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    for (Escape escape : analysis.facts().escapes()) {
+      FieldState state = analysis.state(escape.field());
+      if (state == null
+          || !state.kind().needsExternalLock()
+          || state.guard().isEmpty()
+          || analysis.contexts().isConstructionOnly(escape.unit())) {
+        continue;
+      }
+      Guard guard = state.guard().get();
+      if (!guard.declared() && !state.shared()) {
+        continue;
+      }
+      String name = state.field().name();
+      String lock = guard.display();
+      String how;
+      switch (escape.kind()) {
+        case RETURNED:
+          how = "it is returned from " + escape.detail() + ", so callers use it without '" + lock + "'";
+          break;
+        case VIEW_RETURNED:
+          how =
+              "a live view of it is returned from "
+                  + escape.detail()
+                  + ", and reading a view reads the map without '"
+                  + lock
+                  + "'";
+          break;
+        case PASSED:
+          how = "it is passed to " + escape.detail() + ", which can keep and use it without '" + lock + "'";
+          break;
+        default:
+          how = "it is stored in " + escape.detail() + ", where it is used without '" + lock + "'";
+          break;
+      }
+      String message =
+          "'"
+              + name
+              + "' (guarded by '"
+              + lock
+              + "') escapes its lock: "
+              + how
+              + ". Hand out a copy made under the lock (new HashMap<>("
+              + name
+              + ") or Map.copyOf("
+              + name
+              + ")) instead.";
+      sink.report(rule(), state.field(), escape.site(), message, List.of());
+    }
+  }
+}

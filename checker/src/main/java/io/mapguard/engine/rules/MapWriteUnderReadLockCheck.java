@@ -1,0 +1,67 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.analysis.FieldState;
+import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import java.util.List;
+
+/**
+ * A write while only a read lock is held: readers share that lock, so the write races with them.
+ * Needs no sharing evidence beyond the read lock itself.
+ */
+public final class MapWriteUnderReadLockCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.MAP_WRITE_UNDER_READ_LOCK;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    for (FieldState state : analysis.fields()) {
+      if (!state.kind().needsExternalLock() || state.field().threadConfined()) {
+        continue;
+      }
+      for (ResolvedAccess access : state.afterConstruction()) {
+        if (!writesUnderReadLock(access)) {
+          continue;
+        }
+        LockRef readLock =
+            access.locks().stream().filter(l -> l.mode() == LockRef.Mode.READ).findFirst().get();
+        String writeLock =
+            readLock.kind() == LockRef.Kind.STAMPED_LOCK
+                ? readLock.expression() + ".writeLock()' stamp"
+                : readLock.expression() + ".writeLock()'";
+        String message =
+            "'"
+                + state.field().name()
+                + "' is written ("
+                + access.access().method()
+                + ") while only the read lock of '"
+                + readLock.expression()
+                + "' is held; other readers hold the same read lock at the same time, so this write"
+                + " races with them. Take '"
+                + writeLock
+                + " for writes.";
+        sink.report(rule(), state.field(), access.access().site(), message, List.of());
+      }
+    }
+  }
+
+  static boolean writesUnderReadLock(ResolvedAccess access) {
+    if (access.effect() != Effect.WRITE) {
+      return false;
+    }
+    boolean readLock = false;
+    for (LockRef lock : access.locks()) {
+      if (lock.mode() == LockRef.Mode.READ) {
+        readLock = true;
+      } else {
+        return false;
+      }
+    }
+    return readLock;
+  }
+}

@@ -1,0 +1,138 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.analysis.FieldState;
+import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A map reference handed to other threads without a happens-before edge: double-checked lazy init
+ * without volatile, a racy replacement of a plain field, or a field assigned before it is filled.
+ */
+public final class UnsafeMapPublicationCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.UNSAFE_MAP_PUBLICATION;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    Set<Integer> lazyInitLines = new HashSet<>();
+    for (LazyInit lazy : analysis.facts().lazyInits()) {
+      MapField field = lazy.field();
+      lazyInitLines.add(lazy.assignment().line());
+      if (field.isVolatile() || field.atomicReference()) {
+        continue;
+      }
+      String message =
+          "'"
+              + field.name()
+              + "' is lazily initialized with double-checked locking but is not volatile: the"
+              + " unlocked check at line "
+              + lazy.outerCheckLine()
+              + " can see the new map before its contents. Make '"
+              + field.name()
+              + "' volatile, or initialize it eagerly or in a holder class.";
+      sink.report(rule(), field, lazy.assignment(), message, List.of());
+    }
+    for (FieldState state : analysis.fields()) {
+      for (ResolvedAccess assign : state.afterConstruction()) {
+        if (assign.effect() != Effect.ASSIGN || lazyInitLines.contains(assign.line())) {
+          continue;
+        }
+        Optional<String> reader = otherThreadReading(analysis, state, assign);
+        if (reader.isEmpty() || sharesLockWithAll(state, assign)) {
+          continue;
+        }
+        Optional<ResolvedAccess> firstFill = firstFill(state, assign.access());
+        MapField field = state.field();
+        if (firstFill.isPresent()) {
+          String message =
+              "'"
+                  + field.name()
+                  + "' is published here before it is filled (the "
+                  + firstFill.get().access().method()
+                  + " at line "
+                  + firstFill.get().line()
+                  + "), while "
+                  + reader.get()
+                  + ": readers can see a half-built map. Fill a local map, then assign it to '"
+                  + field.name()
+                  + "'.";
+          sink.report(rule(), field, assign.access().site(), message, List.of());
+        } else if (!field.isVolatile() && !field.isFinal() && !field.atomicReference()) {
+          String message =
+              "'"
+                  + field.name()
+                  + "' is replaced here without synchronization while "
+                  + reader.get()
+                  + ": that thread can see a stale or partly constructed map. Make '"
+                  + field.name()
+                  + "' volatile (and never modify a published map) or guard every access with one"
+                  + " lock.";
+          sink.report(rule(), field, assign.access().site(), message, List.of());
+        }
+      }
+    }
+  }
+
+  private static Optional<ResolvedAccess> firstFill(FieldState state, Access assign) {
+    return state.afterConstruction().stream()
+        .filter(a -> state.fills().contains(a.access()) && a.access().unit() == assign.unit())
+        .filter(a -> a.access().order() > assign.order())
+        .min((a, b) -> Integer.compare(a.access().order(), b.access().order()));
+  }
+
+  /** Another thread that reads the field while this assignment runs, described for the message. */
+  private static Optional<String> otherThreadReading(
+      ClassAnalysis analysis, FieldState state, ResolvedAccess assign) {
+    for (ResolvedAccess other : state.afterConstruction()) {
+      if (other.effect() == Effect.ASSIGN || other.access().unit() == assign.access().unit()) {
+        continue;
+      }
+      for (ThreadRoot root : other.roots()) {
+        if (root.kind() == ThreadRoot.Kind.CONSTRUCTION || assign.roots().contains(root) && !concurrentWithItself(analysis, root)) {
+          continue;
+        }
+        return Optional.of(
+            root.isTask()
+                ? "it is read in " + root.describe() + " (line " + other.line() + ")"
+                : "callers read it in " + other.access().unit().name() + " (line " + other.line() + ")");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean concurrentWithItself(ClassAnalysis analysis, ThreadRoot root) {
+    return root.isTask()
+        ? root.repeated()
+        : root.kind() == ThreadRoot.Kind.CALLER && analysis.classEvidence() != null;
+  }
+
+  /** Whether the assignment and every other access hold one common lock. */
+  private static boolean sharesLockWithAll(FieldState state, ResolvedAccess assign) {
+    Set<String> common = new LinkedHashSet<>();
+    for (LockRef lock : assign.locks()) {
+      if (lock.mode() != LockRef.Mode.READ) {
+        common.add(lock.expression());
+      }
+    }
+    for (ResolvedAccess other : state.afterConstruction()) {
+      Set<String> held = new HashSet<>();
+      other.locks().forEach(l -> held.add(l.expression()));
+      common.retainAll(held);
+    }
+    return !common.isEmpty();
+  }
+}

@@ -1,0 +1,83 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.FixHint;
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.analysis.FieldState;
+import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A shared non-thread-safe map with no guard at all: every unlocked access races. */
+public final class UnsynchronizedSharedMapCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.UNSYNCHRONIZED_SHARED_MAP;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    for (FieldState state : analysis.fields()) {
+      if (state.kind() != MapKind.NON_THREAD_SAFE || !state.shared() || state.guard().isPresent()) {
+        continue;
+      }
+      List<FixHint> fixes =
+          concurrentHashMapKeepsMeaning(state)
+              ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null))
+              : List.of();
+      for (ResolvedAccess access : state.raceRelevant()) {
+        if (!access.locks().isEmpty()) {
+          continue;
+        }
+        String message =
+            "'"
+                + state.field().name()
+                + "' is "
+                + access.effect().verb()
+                + " here without a lock, but it is shared: "
+                + analysis.threadEvidence(state, access)
+                + ". Guard every access with one lock"
+                + (fixes.isEmpty() ? "" : " or use ConcurrentHashMap")
+                + ".";
+        sink.report(rule(), state.field(), access.access().site(), message, fixes);
+      }
+    }
+  }
+
+  /**
+   * ConcurrentHashMap is a drop-in only for a plain HashMap used through single calls: no nulls, no
+   * iteration (its iterators are weakly consistent), no check-then-act, no reliance on order.
+   */
+  static boolean concurrentHashMapKeepsMeaning(FieldState state) {
+    if (!state.field().assignedValues().equals(List.of("new:java.util.HashMap"))) {
+      return false;
+    }
+    String declared = state.field().declaredType().get(0);
+    if (!MapTypes.isGenericInterface(declared) && !declared.equals("java.util.HashMap")) {
+      return false;
+    }
+    Set<CodeUnit> checks = new HashSet<>();
+    Set<CodeUnit> acts = new HashSet<>();
+    for (ResolvedAccess resolved : state.afterConstruction()) {
+      Access access = resolved.access();
+      if (access.nullArgument() || access.effect() == Effect.ITERATE) {
+        return false;
+      }
+      String method = access.method();
+      if ("get".equals(method) || "containsKey".equals(method)) {
+        checks.add(access.unit());
+      }
+      if ("put".equals(method) || "remove".equals(method)) {
+        acts.add(access.unit());
+      }
+    }
+    checks.retainAll(acts);
+    return checks.isEmpty();
+  }
+}

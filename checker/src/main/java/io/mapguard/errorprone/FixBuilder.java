@@ -1,0 +1,104 @@
+package io.mapguard.errorprone;
+
+import com.google.errorprone.fixes.SuggestedFix;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCImport;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.JCTree.JCTypeApply;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.TreeInfo;
+import io.mapguard.engine.Finding;
+import io.mapguard.engine.FixHint;
+import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import java.util.Optional;
+
+/** Turns the engine's fix hints into Error Prone suggested fixes. */
+final class FixBuilder {
+  private FixBuilder() {}
+
+  static Optional<SuggestedFix.Builder> fix(
+      FixHint hint, Finding finding, JCCompilationUnit unit, JCTree anchor) {
+    switch (hint.kind()) {
+      case WRAP_SYNCHRONIZED:
+        return wrapInSynchronized(hint.lock(), unit, anchor);
+      case ADD_GUARDED_BY:
+        return addGuardedBy(hint.lock(), finding, unit);
+      default:
+        return useConcurrentHashMap(finding);
+    }
+  }
+
+  /** Only a lone expression or return statement is wrapped: wrapping a declaration breaks scope. */
+  private static Optional<SuggestedFix.Builder> wrapInSynchronized(
+      String lock, JCCompilationUnit unit, JCTree anchor) {
+    TreePath path = TreePath.getPath(unit, anchor);
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      JCTree leaf = (JCTree) p.getLeaf();
+      if (leaf instanceof JCTree.JCLambda || leaf instanceof JCTree.JCClassDecl) {
+        return Optional.empty();
+      }
+      if (leaf instanceof JCTree.JCStatement) {
+        boolean lone =
+            (leaf instanceof JCTree.JCExpressionStatement || leaf instanceof JCTree.JCReturn)
+                && p.getParentPath().getLeaf() instanceof JCTree.JCBlock;
+        if (!lone) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            SuggestedFix.builder()
+                .prefixWith(leaf, "synchronized (" + lock + ") { ")
+                .postfixWith(leaf, " }"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Uses the {@code @GuardedBy} flavor the file already imports, else mapguard's own. */
+  private static Optional<SuggestedFix.Builder> addGuardedBy(
+      String lock, Finding finding, JCCompilationUnit unit) {
+    if (finding.field().declaration() == null
+        || !(finding.field().declaration().anchor() instanceof JCVariableDecl)) {
+      return Optional.empty();
+    }
+    String flavor = ConcurrencyAnnotations.DEFAULT_GUARDED_BY;
+    for (JCTree definition : unit.defs) {
+      if (definition instanceof JCImport) {
+        String imported = ((JCImport) definition).qualid.toString();
+        if (ConcurrencyAnnotations.GUARDED_BY.contains(imported)) {
+          flavor = imported;
+        }
+      }
+    }
+    JCVariableDecl field = (JCVariableDecl) finding.field().declaration().anchor();
+    return Optional.of(
+        SuggestedFix.builder()
+            .prefixWith(field, "@GuardedBy(\"" + lock + "\") ")
+            .addImport(flavor));
+  }
+
+  private static Optional<SuggestedFix.Builder> useConcurrentHashMap(Finding finding) {
+    if (finding.field().declaration() == null
+        || !(finding.field().declaration().anchor() instanceof JCVariableDecl)) {
+      return Optional.empty();
+    }
+    JCVariableDecl field = (JCVariableDecl) finding.field().declaration().anchor();
+    JCExpression init = field.init == null ? null : TreeInfo.skipParens(field.init);
+    if (!(init instanceof JCNewClass) || ((JCNewClass) init).def != null) {
+      return Optional.empty();
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    fix.replace(baseType(((JCNewClass) init).clazz), "ConcurrentHashMap");
+    if (TreeInfo.symbol(baseType(field.vartype)) != null
+        && TreeInfo.symbol(baseType(field.vartype)).getQualifiedName().contentEquals("java.util.HashMap")) {
+      fix.replace(baseType(field.vartype), "ConcurrentHashMap");
+    }
+    return Optional.of(fix.addImport("java.util.concurrent.ConcurrentHashMap"));
+  }
+
+  private static JCExpression baseType(JCExpression type) {
+    return type instanceof JCTypeApply ? ((JCTypeApply) type).clazz : type;
+  }
+}

@@ -1,0 +1,74 @@
+package io.mapguard.errorprone;
+
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.VisitorState;
+import com.google.errorprone.bugpatterns.BugChecker;
+import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
+import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.matchers.Description;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.Finding;
+import io.mapguard.engine.FixHint;
+import io.mapguard.engine.Rule;
+import io.mapguard.javac.MapGuardJavac;
+import io.mapguard.javac.Reporting;
+import java.util.Optional;
+
+/**
+ * Shared body of the mapguard checks: one engine run per top-level class (cached), each check
+ * reporting its own rule's findings. Options: {@code -XepOpt:MapGuard:Disable=…},
+ * {@code -XepOpt:MapGuard:ImmediateMethods=…}, {@code -XepOpt:MapGuard:ThreadStartMethods=…}.
+ */
+public abstract class MapGuardBugChecker extends BugChecker implements ClassTreeMatcher {
+  private final AnalysisOptions options;
+
+  protected MapGuardBugChecker(ErrorProneFlags flags) {
+    this.options = options(flags);
+  }
+
+  protected abstract Rule rule();
+
+  static AnalysisOptions options(ErrorProneFlags flags) {
+    AnalysisOptions.Builder builder = AnalysisOptions.builder();
+    Optional<String> disable = flags.get("MapGuard:Disable");
+    disable.ifPresent(builder::disable);
+    flags.get("MapGuard:ImmediateMethods").ifPresent(builder::immediateMethods);
+    flags.get("MapGuard:ThreadStartMethods").ifPresent(builder::threadStartMethods);
+    return builder.build();
+  }
+
+  @Override
+  public final Description matchClass(ClassTree tree, VisitorState state) {
+    if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
+        || !options.isEnabled(rule())) {
+      return Description.NO_MATCH;
+    }
+    JCCompilationUnit unit = (JCCompilationUnit) state.getPath().getCompilationUnit();
+    MapGuardJavac.Result result =
+        MapGuardJavac.instance(state.context, options).analyze(unit, (JCClassDecl) tree);
+    if (result.failure() != null) {
+      Reporting.noteFailureOnce(state.context, rule(), (JCClassDecl) tree, result.failure());
+      return Description.NO_MATCH;
+    }
+    for (Finding finding : result.findings()) {
+      if (finding.rule() != rule()) {
+        continue;
+      }
+      Description.Builder description =
+          buildDescription((Tree) finding.site().anchor()).setMessage(finding.message());
+      for (FixHint hint : finding.fixes()) {
+        FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor())
+            .map(SuggestedFix.Builder::build)
+            .ifPresent(description::addFix);
+      }
+      state.reportMatch(description.build());
+    }
+    return Description.NO_MATCH;
+  }
+}

@@ -1,0 +1,33 @@
+package io.mapguard.errorprone;
+
+import static com.google.errorprone.BugPattern.LinkType.CUSTOM;
+import static com.google.errorprone.BugPattern.SeverityLevel.WARNING;
+
+import com.google.auto.service.AutoService;
+import com.google.errorprone.BugPattern;
+import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.bugpatterns.BugChecker;
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.RuleNames;
+import javax.inject.Inject;
+
+/** See docs/rules/UnsynchronizedSharedMap.md. */
+@AutoService(BugChecker.class)
+@BugPattern(
+    name = RuleNames.UNSYNCHRONIZED_SHARED_MAP,
+    summary = RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
+    severity = WARNING,
+    linkType = CUSTOM,
+    link = RuleNames.DOCS_BASE + RuleNames.UNSYNCHRONIZED_SHARED_MAP + ".md",
+    tags = BugPattern.StandardTags.FRAGILE_CODE)
+public final class UnsynchronizedSharedMap extends MapGuardBugChecker {
+  @Inject
+  public UnsynchronizedSharedMap(ErrorProneFlags flags) {
+    super(flags);
+  }
+
+  @Override
+  protected Rule rule() {
+    return Rule.UNSYNCHRONIZED_SHARED_MAP;
+  }
+}

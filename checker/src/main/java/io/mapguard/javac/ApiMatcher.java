@@ -1,0 +1,47 @@
+package io.mapguard.javac;
+
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import io.mapguard.engine.knowledge.ImmediateCallbacks;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import java.util.Optional;
+
+/** Matches called methods against the engine's immediate-callback and thread-start tables. */
+final class ApiMatcher {
+  private final JavacTypes types;
+  private final ImmediateCallbacks immediate;
+  private final ThreadStartApis threadStarts;
+
+  ApiMatcher(JavacTypes types, ImmediateCallbacks immediate, ThreadStartApis threadStarts) {
+    this.types = types;
+    this.immediate = immediate;
+    this.threadStarts = threadStarts;
+  }
+
+  boolean isImmediate(Symbol method) {
+    return immediate.methods().stream().anyMatch(ref -> matches(ref, method));
+  }
+
+  Optional<ThreadStartApis.Entry> threadStart(Symbol method) {
+    return threadStarts.entries().stream().filter(e -> matches(e.method(), method)).findFirst();
+  }
+
+  boolean matches(MethodRef ref, Symbol method) {
+    if (!(method instanceof MethodSymbol) || method.owner == null) {
+      return false;
+    }
+    String name = method.getSimpleName().toString();
+    if (!ref.name().equals("*") && !ref.name().equals(name)) {
+      return false;
+    }
+    return types.isSubtype(method.owner.type, ref.owner());
+  }
+
+  static boolean isMethod(Symbol symbol, String owner, String name) {
+    return symbol instanceof MethodSymbol
+        && symbol.getSimpleName().contentEquals(name)
+        && symbol.owner != null
+        && symbol.owner.getQualifiedName().contentEquals(owner);
+  }
+}

@@ -1,0 +1,1277 @@
+package io.mapguard.javac;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.processing.JavacProcessingEnvironment;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAnnotation;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCLambda;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCModifiers;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.JCTree.JCReturn;
+import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.ThreadRoot;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+
+/**
+ * Translates one attributed top-level class into engine facts. It only reads syntax and types; every
+ * judgement (sharing, guards, what to report) is the engine's.
+ */
+public final class FactExtractor {
+  private static final Set<String> LOCK_METHOD_NAMES =
+      Set.of(
+          "lock",
+          "lockInterruptibly",
+          "tryLock",
+          "unlock",
+          "readLock",
+          "writeLock",
+          "readLockInterruptibly",
+          "writeLockInterruptibly",
+          "unlockRead",
+          "unlockWrite");
+
+  /** Calls that read their map argument on the spot and keep no reference to it. */
+  private static final List<MethodRef> SYNCHRONOUS_CONSUMERS =
+      List.of(
+          new MethodRef("java.util.Map", "copyOf"),
+          new MethodRef("java.util.List", "copyOf"),
+          new MethodRef("java.util.Set", "copyOf"),
+          new MethodRef("java.util.Map", "putAll"),
+          new MethodRef("java.util.Map", "equals"),
+          new MethodRef("java.util.Collection", "addAll"),
+          new MethodRef("java.util.Collection", "containsAll"),
+          new MethodRef("java.util.Collection", "removeAll"),
+          new MethodRef("java.util.Collection", "retainAll"),
+          new MethodRef("com.google.common.collect.ImmutableMap", "copyOf"),
+          new MethodRef("com.google.common.collect.ImmutableSortedMap", "copyOf"),
+          new MethodRef("com.google.common.collect.ImmutableList", "copyOf"),
+          new MethodRef("com.google.common.collect.ImmutableSet", "copyOf"),
+          new MethodRef("java.lang.String", "*"),
+          new MethodRef("java.util.Objects", "*"),
+          new MethodRef("java.lang.System", "identityHashCode"),
+          new MethodRef("java.io.PrintStream", "*"),
+          new MethodRef("java.lang.AbstractStringBuilder", "*"),
+          new MethodRef("org.slf4j.Logger", "*"),
+          new MethodRef("java.util.logging.Logger", "*"),
+          new MethodRef("org.apache.logging.log4j.Logger", "*"),
+          new MethodRef("org.apache.commons.logging.Log", "*"),
+          new MethodRef("com.google.common.base.Preconditions", "*"),
+          new MethodRef("com.google.common.base.MoreObjects.ToStringHelper", "*"));
+
+  /** Wrappers returning a live view of their argument. */
+  private static final List<MethodRef> VIEW_WRAPPERS =
+      List.of(
+          new MethodRef("java.util.Collections", "unmodifiableMap"),
+          new MethodRef("java.util.Collections", "unmodifiableSortedMap"),
+          new MethodRef("java.util.Collections", "unmodifiableNavigableMap"),
+          new MethodRef("java.util.Collections", "unmodifiableSet"),
+          new MethodRef("java.util.Collections", "unmodifiableCollection"));
+
+  private final Context context;
+  private final JavacTypes types;
+  private final ApiMatcher apis;
+  private final ProcessingEnvironment env;
+
+  public FactExtractor(Context context, AnalysisOptions options) {
+    this.context = context;
+    this.types = new JavacTypes(context);
+    this.apis = new ApiMatcher(types, options.immediateCallbacks(), options.threadStartApis());
+    this.env = JavacProcessingEnvironment.instance(context);
+  }
+
+  public ClassFacts extract(JCCompilationUnit unit, JCClassDecl topLevel) {
+    return new Extraction(unit, topLevel).run();
+  }
+
+  /** What a local variable stands for. */
+  private enum AliasKind {
+    MAP,
+    VIEW,
+    ENTRY
+  }
+
+  private record Alias(MapField field, AliasKind kind) {}
+
+  private record Pending(
+      MapField field,
+      Effect effect,
+      String method,
+      TreePath path,
+      boolean fresh,
+      boolean nullArgument) {}
+
+  private record PendingEdge(CodeUnit callee, TreePath path) {}
+
+  private record PendingEscape(MapField field, Escape.Kind kind, String detail, TreePath path) {}
+
+  /** A unit under construction: its body, for the CFG, and what was found inside it. */
+  private static final class UnitInfo {
+    final CodeUnit unit;
+    final JCTree body;
+    final JCClassDecl owner;
+    final JCMethodDecl enclosingMethod;
+    boolean hasLockOperations;
+    final List<Pending> accesses = new ArrayList<>();
+    final List<PendingEdge> edges = new ArrayList<>();
+    final List<PendingEscape> escapes = new ArrayList<>();
+
+    UnitInfo(CodeUnit unit, JCTree body, JCClassDecl owner, JCMethodDecl enclosingMethod) {
+      this.unit = unit;
+      this.body = body;
+      this.owner = owner;
+      this.enclosingMethod = enclosingMethod;
+    }
+  }
+
+  private final class Extraction {
+    private final JCCompilationUnit compilationUnit;
+    private final JCClassDecl topLevel;
+    private final ClassSymbol topSymbol;
+    private final LockExpressions locks;
+    private final Map<VarSymbol, JCVariableDecl> mapFieldTrees = new LinkedHashMap<>();
+    private final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
+    private final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
+    private final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
+    private final Map<VarSymbol, ThreadRootSeed> startedVariables = new HashMap<>();
+    private final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
+    private final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
+    private final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();
+    private final Map<JCTree, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
+    private final Map<VarSymbol, Alias> aliases = new HashMap<>();
+    private final List<LazyInit> lazyInits = new ArrayList<>();
+    private final List<String> source;
+    private int nextUnitId;
+
+    Extraction(JCCompilationUnit compilationUnit, JCClassDecl topLevel) {
+      this.compilationUnit = compilationUnit;
+      this.topLevel = topLevel;
+      this.topSymbol = topLevel.sym;
+      this.locks = new LockExpressions(types, topSymbol);
+      this.source = sourceLines(compilationUnit);
+    }
+
+    ClassFacts run() {
+      String file = compilationUnit.getSourceFile().getName();
+      ClassFacts facts = ClassFacts.empty(topSymbol.getQualifiedName().toString(), file);
+      new Prepass().scan(topLevel);
+      if (mapFieldTrees.isEmpty()) {
+        return facts;
+      }
+      mapFieldTrees.forEach((symbol, tree) -> fields.put(symbol, mapField(symbol, tree)));
+      createMethodUnits(topLevel);
+      new UnitScanner().scan(new TreePath(new TreePath(compilationUnit), topLevel), null);
+
+      facts.fields().addAll(fields.values());
+      for (var annotation : topSymbol.getAnnotationMirrors()) {
+        facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
+      }
+      facts.supertypes().addAll(types.typeAndSupertypes(topSymbol.type));
+      for (UnitInfo info : infos.values()) {
+        facts.units().add(info.unit);
+        LockRegions regions = info.hasLockOperations ? lockRegions(info) : null;
+        for (Pending p : info.accesses) {
+          facts
+              .accesses()
+              .add(
+                  new Access(
+                      p.field(),
+                      p.effect(),
+                      p.method(),
+                      site(p.path()),
+                      info.unit,
+                      held(regions, p.path()),
+                      ((JCTree) p.path().getLeaf()).getStartPosition(),
+                      p.fresh(),
+                      p.nullArgument()));
+        }
+        for (PendingEdge e : info.edges) {
+          facts
+              .calls()
+              .add(
+                  new CallEdge(
+                      info.unit, e.callee(), held(regions, e.path()), line(e.path().getLeaf())));
+        }
+        for (PendingEscape e : info.escapes) {
+          facts
+              .escapes()
+              .add(
+                  new Escape(
+                      e.field(), e.kind(), e.detail(), site(e.path()), info.unit, held(regions, e.path())));
+        }
+      }
+      facts.lazyInits().addAll(lazyInits);
+      return facts;
+    }
+
+    private Set<LockRef> held(LockRegions regions, TreePath path) {
+      return regions == null ? Set.of() : regions.heldAt(path);
+    }
+
+    private LockRegions lockRegions(UnitInfo info) {
+      if (info.body instanceof JCMethodDecl && ((JCMethodDecl) info.body).body != null) {
+        return LockRegions.forMethod(
+            compilationUnit, (JCMethodDecl) info.body, info.owner, env, locks);
+      }
+      if (info.body instanceof JCLambda) {
+        return LockRegions.forLambda(
+            compilationUnit, (JCLambda) info.body, info.owner, info.enclosingMethod, env, locks);
+      }
+      return null;
+    }
+
+    // ---------------------------------------------------------------- fields
+
+    private MapField mapField(VarSymbol symbol, JCVariableDecl tree) {
+      List<String> values = assignedValues.getOrDefault(symbol, List.of());
+      String guard = null;
+      String guardAnnotation = null;
+      for (JCAnnotation annotation : annotationsOf(tree)) {
+        String name = annotationName(annotation);
+        if (ConcurrencyAnnotations.GUARDED_BY.contains(name)) {
+          guard = annotationValue(annotation);
+          guardAnnotation = name;
+        }
+      }
+      boolean confined =
+          hasAnnotation(symbol, ConcurrencyAnnotations.THREAD_CONFINED)
+              || hasAnnotation(symbol.owner, ConcurrencyAnnotations.THREAD_CONFINED);
+      long flags = symbol.flags();
+      return new MapField(
+          locks.fieldName(symbol),
+          types.typeAndSupertypes(symbol.type),
+          List.copyOf(values),
+          (flags & Flags.STATIC) != 0,
+          (flags & Flags.FINAL) != 0,
+          (flags & Flags.VOLATILE) != 0,
+          false,
+          guard,
+          guardAnnotation,
+          confined,
+          site(TreePath.getPath(compilationUnit, tree)));
+    }
+
+    private List<JCAnnotation> annotationsOf(JCVariableDecl tree) {
+      List<JCAnnotation> all = new ArrayList<>(tree.mods.annotations);
+      if (tree.vartype instanceof JCTree.JCAnnotatedType) {
+        all.addAll(((JCTree.JCAnnotatedType) tree.vartype).annotations);
+      }
+      return all;
+    }
+
+    private boolean hasAnnotation(Symbol symbol, Set<String> names) {
+      for (var annotation : symbol.getAnnotationMirrors()) {
+        if (names.contains(annotation.type.tsym.getQualifiedName().toString())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private String annotationName(JCAnnotation annotation) {
+      Type type = annotation.annotationType.type;
+      return type == null ? "" : type.tsym.getQualifiedName().toString();
+    }
+
+    private String annotationValue(JCAnnotation annotation) {
+      for (JCExpression argument : annotation.args) {
+        JCExpression value = argument instanceof JCAssign ? ((JCAssign) argument).rhs : argument;
+        if (value instanceof JCTree.JCNewArray && !((JCTree.JCNewArray) value).elems.isEmpty()) {
+          value = ((JCTree.JCNewArray) value).elems.head;
+        }
+        if (value instanceof JCLiteral) {
+          return String.valueOf(((JCLiteral) value).getValue());
+        }
+      }
+      return null;
+    }
+
+    /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
+    private void describeValue(JCExpression expression, List<String> out) {
+      JCExpression e = TreeInfo.skipParens(expression);
+      if (e instanceof JCTree.JCConditional) {
+        describeValue(((JCTree.JCConditional) e).truepart, out);
+        describeValue(((JCTree.JCConditional) e).falsepart, out);
+        return;
+      }
+      if (e instanceof JCLiteral && ((JCLiteral) e).getValue() == null) {
+        out.add("null:");
+        return;
+      }
+      if (e instanceof JCNewClass && e.type != null) {
+        out.add("new:" + firstKnown(e.type));
+        return;
+      }
+      Symbol symbol = e instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) e).meth) : null;
+      if (symbol instanceof MethodSymbol && symbol.isStatic()) {
+        String factory = symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
+        String descriptor = "call:" + factory;
+        if (MapTypes.kindOfValue(descriptor) != io.mapguard.engine.knowledge.MapKind.UNKNOWN) {
+          out.add(descriptor);
+          return;
+        }
+      }
+      if (e.type != null) {
+        out.add("type:" + firstKnown(e.type));
+      }
+    }
+
+    private String firstKnown(Type type) {
+      List<String> chain = types.typeAndSupertypes(type);
+      for (String name : chain) {
+        if (MapTypes.isKnown(name)) {
+          return name;
+        }
+      }
+      return chain.isEmpty() ? "?" : chain.get(0);
+    }
+
+    /** First pass: map fields, what is assigned to them, executors and lock aliases. */
+    private final class Prepass extends TreeScanner {
+      @Override
+      public void visitVarDef(JCVariableDecl tree) {
+        VarSymbol symbol = tree.sym;
+        if (symbol != null && symbol.owner instanceof ClassSymbol && !isAnonymous(symbol.owner)) {
+          if (types.isMap(symbol.type)) {
+            mapFieldTrees.put(symbol, tree);
+            if (tree.init != null) {
+              describeValue(tree.init, assignedValues.computeIfAbsent(symbol, k -> new ArrayList<>()));
+            }
+          }
+          if (tree.init != null && isSingleThreadExecutor(tree.init)) {
+            singleThreadExecutors.add(symbol);
+          }
+        }
+        if (symbol != null && tree.init != null && types.isSubtype(symbol.type, "java.util.concurrent.locks.Lock")) {
+          locks.recordAlias(symbol, tree.init);
+        }
+        super.visitVarDef(tree);
+      }
+
+      @Override
+      public void visitAssign(JCAssign tree) {
+        Symbol symbol = TreeInfo.symbol(tree.lhs);
+        if (symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol && types.isMap(symbol.type)) {
+          describeValue(tree.rhs, assignedValues.computeIfAbsent((VarSymbol) symbol, k -> new ArrayList<>()));
+          if (isSingleThreadExecutor(tree.rhs)) {
+            singleThreadExecutors.add((VarSymbol) symbol);
+          }
+        }
+        super.visitAssign(tree);
+      }
+    }
+
+    private boolean isSingleThreadExecutor(JCExpression init) {
+      JCExpression e = TreeInfo.skipParens(init);
+      if (!(e instanceof JCMethodInvocation)) {
+        return false;
+      }
+      Symbol symbol = TreeInfo.symbol(((JCMethodInvocation) e).meth);
+      for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
+        if (ApiMatcher.isMethod(symbol, factory.owner(), factory.name())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    // ---------------------------------------------------------------- units
+
+    private void createMethodUnits(JCClassDecl classDecl) {
+      new TreeScanner() {
+        @Override
+        public void visitClassDef(JCClassDecl tree) {
+          if (tree.sym != null && !isAnonymous(tree.sym)) {
+            for (JCTree member : tree.defs) {
+              if (member instanceof JCMethodDecl && ((JCMethodDecl) member).body != null) {
+                JCMethodDecl method = (JCMethodDecl) member;
+                methodUnits.put(method.sym, newMethodUnit(method, tree, threadClassTask(tree, method)));
+              }
+            }
+          }
+          super.visitClassDef(tree);
+        }
+      }.scan(classDecl);
+    }
+
+    /** {@code run()} of a named Thread or TimerTask subclass is a task of its own. */
+    private ThreadRoot threadClassTask(JCClassDecl owner, JCMethodDecl method) {
+      if (!method.name.contentEquals("run") || !method.params.isEmpty()) {
+        return null;
+      }
+      boolean thread = types.isSubtype(owner.sym.type, "java.lang.Thread");
+      boolean timerTask = types.isSubtype(owner.sym.type, "java.util.TimerTask");
+      if (!thread && !timerTask) {
+        return null;
+      }
+      String what = thread ? "the thread " : "the timer task ";
+      return new ThreadRoot(
+          ThreadRoot.Kind.TASK, line(owner), what + owner.name, null, false, false, -1, -1);
+    }
+
+    private CodeUnit newMethodUnit(JCMethodDecl method, JCClassDecl owner, ThreadRoot task) {
+      Set<LockRef> entry = new LinkedHashSet<>();
+      if ((method.mods.flags & Flags.SYNCHRONIZED) != 0) {
+        entry.add(
+            LockRef.monitor(
+                (method.mods.flags & Flags.STATIC) != 0
+                    ? owner.name + ".class"
+                    : locks.thisOf(owner.sym)));
+      }
+      for (JCAnnotation annotation : method.mods.annotations) {
+        if (ConcurrencyAnnotations.HOLDING.contains(annotationName(annotation))) {
+          for (String lock : annotationValues(annotation)) {
+            entry.add(LockRef.monitor(lock.startsWith("this.") ? lock.substring(5) : lock));
+          }
+        }
+      }
+      boolean isPrivate = (method.mods.flags & Flags.PRIVATE) != 0;
+      CodeUnit.Kind kind =
+          task != null
+              ? CodeUnit.Kind.TASK
+              : method.sym.isConstructor() ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
+      return register(
+          new CodeUnit(nextUnitId++, kind, methodName(method), isPrivate, Set.copyOf(entry), task),
+          method,
+          owner,
+          null);
+    }
+
+    private List<String> annotationValues(JCAnnotation annotation) {
+      List<String> values = new ArrayList<>();
+      for (JCExpression argument : annotation.args) {
+        JCExpression value = argument instanceof JCAssign ? ((JCAssign) argument).rhs : argument;
+        List<JCExpression> elements =
+            value instanceof JCTree.JCNewArray ? ((JCTree.JCNewArray) value).elems : List.of(value);
+        for (JCExpression element : elements) {
+          if (element instanceof JCLiteral) {
+            values.add(String.valueOf(((JCLiteral) element).getValue()));
+          }
+        }
+      }
+      return values;
+    }
+
+    private CodeUnit register(CodeUnit unit, JCTree body, JCClassDecl owner, JCMethodDecl enclosing) {
+      infos.put(unit, new UnitInfo(unit, body, owner, enclosing));
+      return unit;
+    }
+
+    private String methodName(JCMethodDecl method) {
+      StringBuilder name = new StringBuilder();
+      name.append(method.sym.isConstructor() ? method.sym.owner.getSimpleName() : method.name);
+      name.append('(');
+      for (int i = 0; i < method.params.size(); i++) {
+        name.append(i == 0 ? "" : ", ").append(method.params.get(i).sym.type.tsym.getSimpleName());
+      }
+      return name.append(')').toString();
+    }
+
+    private CodeUnit initializerUnit(JCClassDecl owner) {
+      return initializerUnits.computeIfAbsent(
+          owner,
+          o ->
+              register(
+                  new CodeUnit(
+                      nextUnitId++,
+                      CodeUnit.Kind.INITIALIZER,
+                      "initializer of " + o.name,
+                      true,
+                      Set.of(),
+                      null),
+                  null,
+                  o,
+                  null));
+    }
+
+    // ---------------------------------------------------------------- the main scan
+
+    private final class UnitScanner extends TreePathScanner<Void, Void> {
+      private final Deque<UnitInfo> units = new ArrayDeque<>();
+      private final Deque<JCClassDecl> classes = new ArrayDeque<>();
+      private final Deque<JCMethodDecl> methods = new ArrayDeque<>();
+
+      private UnitInfo current() {
+        return units.peek();
+      }
+
+      private void inUnit(CodeUnit unit, Runnable body) {
+        units.push(infos.get(unit));
+        try {
+          body.run();
+        } finally {
+          units.pop();
+        }
+      }
+
+      @Override
+      public Void visitClass(com.sun.source.tree.ClassTree node, Void unused) {
+        JCClassDecl tree = (JCClassDecl) node;
+        // scan(TreePath) leaves the scanner without a current path: take it once, up front.
+        TreePath classPath = getCurrentPath();
+        classes.push(tree);
+        try {
+          for (JCTree member : tree.defs) {
+            TreePath memberPath = new TreePath(classPath, member);
+            if (member instanceof JCVariableDecl && ((JCVariableDecl) member).init != null) {
+              inUnit(initializerUnit(tree), () -> scan(memberPath, null));
+            } else if (member instanceof JCBlock) {
+              inUnit(initializerUnit(tree), () -> scan(memberPath, null));
+            } else {
+              scan(memberPath, null);
+            }
+          }
+        } finally {
+          classes.pop();
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitMethod(com.sun.source.tree.MethodTree node, Void unused) {
+        JCMethodDecl method = (JCMethodDecl) node;
+        CodeUnit unit = methodUnits.get(method.sym);
+        if (unit == null || method.body == null) {
+          return null;
+        }
+        methods.push(method);
+        try {
+          inUnit(unit, () -> scan(new TreePath(getCurrentPath(), method.body), null));
+        } finally {
+          methods.pop();
+        }
+        return null;
+      }
+
+      @Override
+      public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
+        JCLambda lambda = (JCLambda) node;
+        TreePath path = getCurrentPath();
+        FunctionalContext context = functionalContext(path);
+        CodeUnit unit = functionalUnit(context, "lambda at line " + line(lambda), lambda, path);
+        inUnit(unit, () -> scan(new TreePath(path, lambda.body), null));
+        return null;
+      }
+
+      private CodeUnit functionalUnit(
+          FunctionalContext context, String name, JCTree body, TreePath path) {
+        JCClassDecl owner = classes.peek();
+        CodeUnit unit;
+        switch (context.kind()) {
+          case TASK:
+            unit = new CodeUnit(nextUnitId++, CodeUnit.Kind.TASK, name, true, Set.of(), context.task());
+            break;
+          case INLINE:
+            unit = new CodeUnit(nextUnitId++, CodeUnit.Kind.METHOD, name, true, Set.of(), null);
+            break;
+          default:
+            unit = new CodeUnit(nextUnitId++, CodeUnit.Kind.METHOD, name, false, Set.of(), null);
+            break;
+        }
+        register(unit, body, owner, methods.peek());
+        if (context.kind() == FunctionalContext.Kind.INLINE && current() != null) {
+          current().edges.add(new PendingEdge(unit, path));
+        }
+        return unit;
+      }
+
+      @Override
+      public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree node, Void unused) {
+        JCMemberReference reference = (JCMemberReference) node;
+        CodeUnit target = reference.sym instanceof MethodSymbol ? methodUnits.get(reference.sym) : null;
+        if (target != null) {
+          TreePath path = getCurrentPath();
+          FunctionalContext context = functionalContext(path);
+          if (context.kind() == FunctionalContext.Kind.TASK) {
+            CodeUnit task = functionalUnit(context, "method reference at line " + line(reference), null, path);
+            infos.get(task).edges.add(new PendingEdge(target, path));
+          } else if (current() != null) {
+            current().edges.add(new PendingEdge(target, path));
+          }
+        }
+        return super.visitMemberReference(node, unused);
+      }
+
+      @Override
+      public Void visitNewClass(com.sun.source.tree.NewClassTree node, Void unused) {
+        JCNewClass creation = (JCNewClass) node;
+        TreePath path = getCurrentPath();
+        startedNamedClasses(creation, path);
+        if (creation.def == null) {
+          recordSameClassCall(creation.constructor, path);
+          return super.visitNewClass(node, unused);
+        }
+        FunctionalContext context = functionalContext(path);
+        if (context.kind() == FunctionalContext.Kind.INLINE
+            && types.isSubtype(creation.type, "java.lang.Thread")) {
+          context = FunctionalContext.task(taskRoot(path, "the thread created", false));
+        }
+        for (JCTree member : creation.def.defs) {
+          if (member instanceof JCMethodDecl && ((JCMethodDecl) member).body != null) {
+            JCMethodDecl method = (JCMethodDecl) member;
+            boolean entryPoint =
+                (method.name.contentEquals("run") || method.name.contentEquals("call"))
+                    && method.params.isEmpty();
+            FunctionalContext methodContext =
+                context.kind() == FunctionalContext.Kind.TASK && !entryPoint
+                    ? FunctionalContext.DEFERRED
+                    : context;
+            CodeUnit unit =
+                functionalUnit(
+                    methodContext,
+                    method.name + "() of the anonymous class at line " + line(creation),
+                    method,
+                    path);
+            methodUnits.put(method.sym, unit);
+          }
+        }
+        for (JCExpression argument : creation.args) {
+          scan(new TreePath(path, argument), null);
+        }
+        classes.push(creation.def);
+        try {
+          for (JCTree member : creation.def.defs) {
+            if (member instanceof JCMethodDecl) {
+              scan(new TreePath(new TreePath(path, creation.def), member), null);
+            }
+          }
+        } finally {
+          classes.pop();
+        }
+        return null;
+      }
+
+      /** {@code executor.submit(new Worker())} / {@code new Thread(this)}: the class's run() is a task. */
+      private void startedNamedClasses(JCTree call, TreePath path) {
+        List<JCExpression> arguments =
+            call instanceof JCNewClass ? ((JCNewClass) call).args : ((JCMethodInvocation) call).args;
+        Optional<ThreadStartApis.Entry> start = threadStartOf(call);
+        if (start.isEmpty()) {
+          return;
+        }
+        for (JCExpression argument : arguments) {
+          JCExpression a = TreeInfo.skipParens(argument);
+          Symbol classSymbol = null;
+          if (a instanceof JCNewClass && ((JCNewClass) a).def == null) {
+            classSymbol = a.type == null ? null : a.type.tsym;
+          } else if (a instanceof JCIdent && ((JCIdent) a).name.contentEquals("this")) {
+            classSymbol = a.type == null ? null : a.type.tsym;
+          }
+          if (classSymbol == null) {
+            continue;
+          }
+          for (Map.Entry<MethodSymbol, CodeUnit> entry : methodUnits.entrySet()) {
+            MethodSymbol method = entry.getKey();
+            if (method.owner == classSymbol
+                && method.params().isEmpty()
+                && (method.name.contentEquals("run") || method.name.contentEquals("call"))) {
+              ThreadRoot root = taskRoot(path, start.get().description(), false);
+              CodeUnit task =
+                  register(
+                      new CodeUnit(
+                          nextUnitId++, CodeUnit.Kind.TASK, root.describe(), true, Set.of(), root),
+                      null,
+                      classes.peek(),
+                      null);
+              infos.get(task).edges.add(new PendingEdge(entry.getValue(), path));
+            }
+          }
+        }
+      }
+
+      @Override
+      public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void unused) {
+        JCMethodInvocation invocation = (JCMethodInvocation) node;
+        TreePath path = getCurrentPath();
+        Symbol symbol = TreeInfo.symbol(invocation.meth);
+        if (symbol != null
+            && LOCK_METHOD_NAMES.contains(symbol.getSimpleName().toString())
+            && current() != null) {
+          current().hasLockOperations = true;
+        }
+        recordSameClassCall(symbol, path);
+        startedNamedClasses(invocation, path);
+        return super.visitMethodInvocation(node, unused);
+      }
+
+      private void recordSameClassCall(Symbol symbol, TreePath path) {
+        if (symbol instanceof MethodSymbol && current() != null) {
+          CodeUnit callee = methodUnits.get(symbol);
+          if (callee != null) {
+            current().edges.add(new PendingEdge(callee, path));
+          }
+        }
+      }
+
+      @Override
+      public Void visitSynchronized(com.sun.source.tree.SynchronizedTree node, Void unused) {
+        if (current() != null) {
+          current().hasLockOperations = true;
+        }
+        // The lock expression itself is not an access to the map it names.
+        scan(new TreePath(getCurrentPath(), ((JCSynchronized) node).body), null);
+        return null;
+      }
+
+      @Override
+      public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
+        JCVariableDecl variable = (JCVariableDecl) node;
+        if (variable.sym != null && variable.init != null && !(variable.sym.owner instanceof ClassSymbol)) {
+          recordAlias(variable.sym, variable.init);
+        }
+        return super.visitVariable(node, unused);
+      }
+
+      @Override
+      public Void visitEnhancedForLoop(com.sun.source.tree.EnhancedForLoopTree node, Void unused) {
+        JCEnhancedForLoop loop = (JCEnhancedForLoop) node;
+        JCExpression iterated = TreeInfo.skipParens(loop.expr);
+        if (iterated instanceof JCMethodInvocation
+            && ((JCMethodInvocation) iterated).meth instanceof JCFieldAccess) {
+          JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) iterated).meth;
+          MapField field = mapFieldOf(select.selected);
+          if (field != null && select.name.contentEquals("entrySet")) {
+            aliases.put(loop.var.sym, new Alias(field, AliasKind.ENTRY));
+          }
+        }
+        return super.visitEnhancedForLoop(node, unused);
+      }
+
+      @Override
+      public Void visitAssignment(com.sun.source.tree.AssignmentTree node, Void unused) {
+        JCAssign assign = (JCAssign) node;
+        Symbol target = TreeInfo.symbol(assign.lhs);
+        if (target instanceof VarSymbol && !(target.owner instanceof ClassSymbol)) {
+          aliases.remove(target);
+          recordAlias((VarSymbol) target, assign.rhs);
+        }
+        return super.visitAssignment(node, unused);
+      }
+
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void unused) {
+        recordUse(getCurrentPath(), TreeInfo.symbol((JCTree) node));
+        return null;
+      }
+
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void unused) {
+        Symbol symbol = TreeInfo.symbol((JCTree) node);
+        if (symbol instanceof VarSymbol && fields.containsKey(symbol)) {
+          recordUse(getCurrentPath(), symbol);
+          // the receiver (this.state) is read too, but it is not a map
+          return super.visitMemberSelect(node, unused);
+        }
+        return super.visitMemberSelect(node, unused);
+      }
+
+      private void recordUse(TreePath path, Symbol symbol) {
+        if (!(symbol instanceof VarSymbol) || current() == null) {
+          return;
+        }
+        MapField field = fields.get(symbol);
+        if (field != null) {
+          classifyMapUse(field, path, AliasKind.MAP);
+          return;
+        }
+        Alias alias = aliases.get(symbol);
+        if (alias != null) {
+          classifyMapUse(alias.field(), path, alias.kind());
+        }
+      }
+
+      private void recordAlias(VarSymbol local, JCExpression init) {
+        JCExpression value = TreeInfo.skipParens(init);
+        MapField field = mapFieldOf(value);
+        if (field != null) {
+          aliases.put(local, new Alias(field, AliasKind.MAP));
+          return;
+        }
+        if (value instanceof JCMethodInvocation && ((JCMethodInvocation) value).meth instanceof JCFieldAccess) {
+          JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) value).meth;
+          MapField owner = mapFieldOf(select.selected);
+          if (owner != null && MapMethods.isView(select.name.toString())) {
+            aliases.put(local, new Alias(owner, AliasKind.VIEW));
+          }
+        }
+      }
+
+      // ------------------------------------------------------------ what a use does
+
+      private void classifyMapUse(MapField field, TreePath path, AliasKind kind) {
+        TreePath usePath = path;
+        TreePath parentPath = parentSkippingParens(usePath);
+        JCTree parent = (JCTree) parentPath.getLeaf();
+        JCTree leaf = (JCTree) usePath.getLeaf();
+        UnitInfo unit = current();
+
+        if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == leaf) {
+          TreePath callPath = parentPath.getParentPath();
+          if (callPath != null && callPath.getLeaf() instanceof JCMethodInvocation) {
+            JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+            String method = ((JCFieldAccess) parent).name.toString();
+            boolean nullArgument = call.args.stream().anyMatch(FactExtractor::isNullLiteral);
+            if (kind == AliasKind.ENTRY) {
+              if (MapMethods.effectOnEntry(method) == Effect.WRITE) {
+                unit.accesses.add(new Pending(field, Effect.WRITE, method, path, false, false));
+              }
+              return;
+            }
+            if (kind == AliasKind.VIEW) {
+              unit.accesses.add(
+                  new Pending(field, MapMethods.effectOnView(method), method, path, false, false));
+              return;
+            }
+            if (MapMethods.isView(method)) {
+              classifyViewUse(field, path, callPath, method);
+              return;
+            }
+            unit.accesses.add(
+                new Pending(field, MapMethods.effectOnMap(method), method, path, false, nullArgument));
+            return;
+          }
+        }
+        if (kind == AliasKind.ENTRY) {
+          return;
+        }
+        if (kind == AliasKind.VIEW) {
+          if (parent instanceof JCEnhancedForLoop) {
+            unit.accesses.add(new Pending(field, Effect.ITERATE, "iterator", path, false, false));
+          } else if (parent instanceof JCReturn) {
+            unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
+            unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
+          } else {
+            unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
+          }
+          return;
+        }
+        if (parent instanceof JCAssign && ((JCAssign) parent).lhs == leaf) {
+          JCAssign assign = (JCAssign) parent;
+          List<String> values = new ArrayList<>();
+          describeValue(assign.rhs, values);
+          boolean fresh = values.stream().allMatch(MapTypes::isFresh) && !values.isEmpty();
+          unit.accesses.add(new Pending(field, Effect.ASSIGN, null, path, fresh, false));
+          detectLazyInit(field, path);
+          return;
+        }
+        if (parent instanceof JCAssign && ((JCAssign) parent).rhs == leaf) {
+          Symbol target = TreeInfo.symbol(((JCAssign) parent).lhs);
+          if (target instanceof VarSymbol && target.owner instanceof ClassSymbol && !fields.containsKey(target)) {
+            unit.escapes.add(
+                new PendingEscape(field, Escape.Kind.STORED, "'" + target.getSimpleName() + "'", parentPath));
+          }
+          unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+          return;
+        }
+        if (parent instanceof JCReturn) {
+          unit.escapes.add(new PendingEscape(field, Escape.Kind.RETURNED, enclosingMethodName(), parentPath));
+          unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+          return;
+        }
+        if (parent instanceof JCBinary) {
+          JCBinary binary = (JCBinary) parent;
+          boolean concatenation = binary.getTag() == JCTree.Tag.PLUS;
+          unit.accesses.add(
+              new Pending(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, path, false, false));
+          return;
+        }
+        if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
+          classifyArgument(field, path, parentPath, Escape.Kind.PASSED);
+          return;
+        }
+        unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+      }
+
+      private void classifyViewUse(MapField field, TreePath fieldPath, TreePath viewCallPath, String view) {
+        UnitInfo unit = current();
+        TreePath parentPath = parentSkippingParens(viewCallPath);
+        JCTree parent = (JCTree) parentPath.getLeaf();
+        JCTree viewCall = (JCTree) viewCallPath.getLeaf();
+        if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == viewCall) {
+          TreePath next = parentPath.getParentPath();
+          if (next != null && next.getLeaf() instanceof JCMethodInvocation) {
+            String method = ((JCFieldAccess) parent).name.toString();
+            Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
+            unit.accesses.add(new Pending(field, effect, view + "()." + method, fieldPath, false, false));
+            return;
+          }
+        }
+        if (parent instanceof JCReturn) {
+          unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
+          unit.escapes.add(
+              new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
+          return;
+        }
+        if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
+          classifyArgument(field, fieldPath, parentPath, Escape.Kind.PASSED);
+          return;
+        }
+        unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
+      }
+
+      /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
+      private void classifyArgument(MapField field, TreePath fieldPath, TreePath callPath, Escape.Kind kind) {
+        UnitInfo unit = current();
+        JCTree call = (JCTree) callPath.getLeaf();
+        Symbol callee =
+            call instanceof JCNewClass
+                ? ((JCNewClass) call).constructor
+                : TreeInfo.symbol(((JCMethodInvocation) call).meth);
+        unit.accesses.add(new Pending(field, Effect.ITERATE, null, fieldPath, false, false));
+        if (callee == null || methodUnits.containsKey(callee)) {
+          return;
+        }
+        if (call instanceof JCNewClass) {
+          Type created = call.type;
+          if (types.isMap(created) || types.isSubtype(created, "java.util.Collection")) {
+            return; // a copy
+          }
+        }
+        for (MethodRef wrapper : VIEW_WRAPPERS) {
+          if (apis.matches(wrapper, callee)) {
+            TreePath outer = parentSkippingParens(callPath);
+            if (outer.getLeaf() instanceof JCReturn) {
+              unit.escapes.add(
+                  new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), outer));
+            }
+            return;
+          }
+        }
+        for (MethodRef consumer : SYNCHRONOUS_CONSUMERS) {
+          if (apis.matches(consumer, callee)) {
+            return;
+          }
+        }
+        if (apis.isImmediate(callee) || apis.threadStart(callee).isPresent()) {
+          return;
+        }
+        if (call instanceof JCMethodInvocation && isRecursiveMapCall(field, (JCMethodInvocation) call)) {
+          return;
+        }
+        String detail = callee.getSimpleName() + "(..)";
+        if (call instanceof JCMethodInvocation && ((JCMethodInvocation) call).meth instanceof JCFieldAccess) {
+          detail = ((JCFieldAccess) ((JCMethodInvocation) call).meth).toString() + "(..)";
+        }
+        unit.escapes.add(new PendingEscape(field, kind, detail, callPath));
+      }
+
+      /** {@code cache.equals(cache)}-like calls on the same field are no escape. */
+      private boolean isRecursiveMapCall(MapField field, JCMethodInvocation call) {
+        return call.meth instanceof JCFieldAccess
+            && mapFieldOf(((JCFieldAccess) call.meth).selected) == field;
+      }
+
+      private String enclosingMethodName() {
+        JCMethodDecl method = methods.peek();
+        return method == null ? "an initializer" : methodName(method);
+      }
+
+      /** {@code if (f == null) { synchronized (x) { if (f == null) { f = ...; } } }}. */
+      private void detectLazyInit(MapField field, TreePath assignPath) {
+        JCIf inner = null;
+        boolean locked = false;
+        for (TreePath p = assignPath.getParentPath(); p != null; p = p.getParentPath()) {
+          Tree leaf = p.getLeaf();
+          if (leaf instanceof JCMethodDecl || leaf instanceof JCLambda || leaf instanceof JCClassDecl) {
+            return;
+          }
+          if (leaf instanceof JCIf && checksNull((JCIf) leaf, field)) {
+            if (inner == null) {
+              inner = (JCIf) leaf;
+            } else if (locked) {
+              lazyInits.add(new LazyInit(field, site(assignPath), line((JCIf) leaf)));
+              return;
+            }
+          }
+          if (leaf instanceof JCSynchronized && inner != null) {
+            locked = true;
+          }
+        }
+      }
+
+      private boolean checksNull(JCIf statement, MapField field) {
+        JCExpression condition = TreeInfo.skipParens(statement.cond);
+        if (!(condition instanceof JCBinary) || condition.getTag() != JCTree.Tag.EQ) {
+          return false;
+        }
+        JCBinary binary = (JCBinary) condition;
+        return isNullLiteral(binary.rhs) && mapFieldOf(binary.lhs) == field
+            || isNullLiteral(binary.lhs) && mapFieldOf(binary.rhs) == field;
+      }
+
+      // ------------------------------------------------------------ where functional code runs
+
+      private FunctionalContext functionalContext(TreePath path) {
+        TreePath parentPath = parentSkippingParens(path);
+        JCTree parent = (JCTree) parentPath.getLeaf();
+        JCTree leaf = (JCTree) path.getLeaf();
+        if (parent instanceof JCMethodInvocation && ((JCMethodInvocation) parent).args.contains(leaf)) {
+          JCMethodInvocation call = (JCMethodInvocation) parent;
+          Symbol method = TreeInfo.symbol(call.meth);
+          if (method == null || apis.isImmediate(method) && !inParallelStream(call)) {
+            return inParallelStream(call)
+                ? FunctionalContext.task(taskRoot(parentPath, "the parallel stream callback", true))
+                : FunctionalContext.INLINE;
+          }
+          Optional<ThreadStartApis.Entry> start = apis.threadStart(method);
+          if (start.isPresent()) {
+            return FunctionalContext.task(taskRoot(parentPath, start.get().description(), false));
+          }
+          if (inParallelStream(call)) {
+            return FunctionalContext.task(taskRoot(parentPath, "the parallel stream callback", true));
+          }
+          return FunctionalContext.INLINE;
+        }
+        if (parent instanceof JCNewClass && ((JCNewClass) parent).args.contains(leaf)) {
+          Optional<ThreadStartApis.Entry> start = threadStartOf(parent);
+          return start.isPresent()
+              ? FunctionalContext.task(taskRoot(parentPath, start.get().description(), false))
+              : FunctionalContext.INLINE;
+        }
+        if (parent instanceof JCVariableDecl) {
+          ThreadRootSeed seed = startedVariables.get(((JCVariableDecl) parent).sym);
+          if (seed != null) {
+            return FunctionalContext.task(seed.root());
+          }
+          return ((JCVariableDecl) parent).sym.owner instanceof ClassSymbol
+              ? FunctionalContext.DEFERRED
+              : FunctionalContext.INLINE;
+        }
+        if (parent instanceof JCReturn || parent instanceof JCAssign) {
+          return FunctionalContext.DEFERRED;
+        }
+        return FunctionalContext.INLINE;
+      }
+
+      private boolean inParallelStream(JCMethodInvocation call) {
+        for (JCExpression e = call.meth; e instanceof JCFieldAccess; ) {
+          JCExpression receiver = TreeInfo.skipParens(((JCFieldAccess) e).selected);
+          if (!(receiver instanceof JCMethodInvocation)) {
+            return false;
+          }
+          JCMethodInvocation inner = (JCMethodInvocation) receiver;
+          Symbol symbol = TreeInfo.symbol(inner.meth);
+          if (symbol != null
+              && ThreadStartApis.PARALLEL_STREAM_METHODS.contains(symbol.getSimpleName().toString())) {
+            return true;
+          }
+          e = inner.meth;
+        }
+        return false;
+      }
+
+      private ThreadRoot taskRoot(TreePath startPath, String description, boolean repeated) {
+        JCTree start = (JCTree) startPath.getLeaf();
+        return rootsByStartCall.computeIfAbsent(
+            start,
+            s -> {
+              String executor = null;
+              boolean singleThread = false;
+              if (s instanceof JCMethodInvocation && ((JCMethodInvocation) s).meth instanceof JCFieldAccess) {
+                JCExpression receiver = ((JCFieldAccess) ((JCMethodInvocation) s).meth).selected;
+                Symbol receiverSymbol = TreeInfo.symbol(receiver);
+                if (receiverSymbol instanceof VarSymbol && receiverSymbol.owner instanceof ClassSymbol) {
+                  executor = locks.fieldName((VarSymbol) receiverSymbol);
+                  singleThread = singleThreadExecutors.contains(receiverSymbol);
+                }
+              }
+              UnitInfo starter = current();
+              return new ThreadRoot(
+                  ThreadRoot.Kind.TASK,
+                  line(s),
+                  description,
+                  executor,
+                  singleThread,
+                  repeated || insideLoop(startPath),
+                  starter == null ? -1 : starter.unit.id(),
+                  s.getStartPosition());
+            });
+      }
+
+      private boolean insideLoop(TreePath path) {
+        for (TreePath p = path; p != null; p = p.getParentPath()) {
+          Tree leaf = p.getLeaf();
+          if (leaf instanceof JCMethodDecl || leaf instanceof JCLambda || leaf instanceof JCClassDecl) {
+            return false;
+          }
+          if (leaf instanceof JCTree.JCForLoop
+              || leaf instanceof JCEnhancedForLoop
+              || leaf instanceof JCTree.JCWhileLoop
+              || leaf instanceof JCTree.JCDoWhileLoop) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+
+    private Optional<ThreadStartApis.Entry> threadStartOf(JCTree call) {
+      Symbol symbol =
+          call instanceof JCNewClass
+              ? ((JCNewClass) call).constructor
+              : TreeInfo.symbol(((JCMethodInvocation) call).meth);
+      if (symbol == null || apis.isImmediate(symbol)) {
+        return Optional.empty();
+      }
+      return apis.threadStart(symbol);
+    }
+
+    /** The map field an expression denotes directly ({@code cache}, {@code this.cache}, an alias). */
+    private MapField mapFieldOf(JCExpression expression) {
+      Symbol symbol = TreeInfo.symbol(TreeInfo.skipParens(expression));
+      if (!(symbol instanceof VarSymbol)) {
+        return null;
+      }
+      MapField field = fields.get(symbol);
+      if (field != null) {
+        return field;
+      }
+      Alias alias = aliases.get(symbol);
+      return alias != null && alias.kind() == AliasKind.MAP ? alias.field() : null;
+    }
+
+    // ---------------------------------------------------------------- sites
+
+    private int line(Tree tree) {
+      return (int) compilationUnit.getLineMap().getLineNumber(((JCTree) tree).getStartPosition());
+    }
+
+    private Site site(TreePath path) {
+      JCTree tree = (JCTree) path.getLeaf();
+      int position = tree.getStartPosition();
+      int line = (int) compilationUnit.getLineMap().getLineNumber(position);
+      int column = (int) compilationUnit.getLineMap().getColumnNumber(position);
+      String text = line - 1 < source.size() && line >= 1 ? source.get(line - 1) : "";
+      return new Site(line, column, member(path), text, suppressions(path), tree);
+    }
+
+    private String member(TreePath path) {
+      String type = topSymbol.getSimpleName().toString();
+      String member = "";
+      for (TreePath p = path; p != null; p = p.getParentPath()) {
+        if (p.getLeaf() instanceof JCMethodDecl && member.isEmpty()) {
+          member = methodName((JCMethodDecl) p.getLeaf());
+        } else if (p.getLeaf() instanceof JCVariableDecl
+            && member.isEmpty()
+            && ((JCVariableDecl) p.getLeaf()).sym != null
+            && ((JCVariableDecl) p.getLeaf()).sym.owner instanceof ClassSymbol) {
+          member = ((JCVariableDecl) p.getLeaf()).name.toString();
+        } else if (p.getLeaf() instanceof JCClassDecl && ((JCClassDecl) p.getLeaf()).sym != null) {
+          JCClassDecl c = (JCClassDecl) p.getLeaf();
+          if (!isAnonymous(c.sym)) {
+            type = c.sym.flatName().toString();
+            break;
+          }
+        }
+      }
+      return type + "#" + member;
+    }
+
+    private Set<String> suppressions(TreePath path) {
+      Set<String> names = new HashSet<>();
+      for (TreePath p = path; p != null; p = p.getParentPath()) {
+        JCModifiers modifiers = null;
+        Tree leaf = p.getLeaf();
+        if (leaf instanceof JCMethodDecl) {
+          modifiers = ((JCMethodDecl) leaf).mods;
+        } else if (leaf instanceof JCClassDecl) {
+          modifiers = ((JCClassDecl) leaf).mods;
+        } else if (leaf instanceof JCVariableDecl) {
+          modifiers = ((JCVariableDecl) leaf).mods;
+        }
+        if (modifiers == null) {
+          continue;
+        }
+        for (JCAnnotation annotation : modifiers.annotations) {
+          if (annotationName(annotation).equals("java.lang.SuppressWarnings")) {
+            names.addAll(annotationValues(annotation));
+          }
+        }
+      }
+      return names;
+    }
+  }
+
+  private record ThreadRootSeed(ThreadRoot root) {}
+
+  private static TreePath parentSkippingParens(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null
+        && (parent.getLeaf() instanceof JCTree.JCParens || parent.getLeaf() instanceof JCTree.JCTypeCast)) {
+      parent = parent.getParentPath();
+    }
+    return parent;
+  }
+
+  private static boolean isNullLiteral(JCExpression expression) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    return e instanceof JCLiteral && ((JCLiteral) e).getValue() == null && e.getTag() == JCTree.Tag.LITERAL
+        && ((JCLiteral) e).typetag == com.sun.tools.javac.code.TypeTag.BOT;
+  }
+
+  private static boolean isAnonymous(Symbol symbol) {
+    return symbol instanceof ClassSymbol && symbol.getSimpleName().isEmpty();
+  }
+
+  private static List<String> sourceLines(JCCompilationUnit unit) {
+    try {
+      return List.of(unit.getSourceFile().getCharContent(true).toString().split("\r\n|\r|\n", -1));
+    } catch (IOException | RuntimeException e) {
+      return List.of();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.mapguard.javac;
+
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symtab;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.model.JavacElements;
+import com.sun.tools.javac.util.Context;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Type lookups by qualified name, cached per compilation; absent types simply never match. */
+final class JavacTypes {
+  private final Types types;
+  private final JavacElements elements;
+  private final Symtab symtab;
+  private final Map<String, Type> byName = new HashMap<>();
+
+  JavacTypes(Context context) {
+    this.types = Types.instance(context);
+    this.elements = JavacElements.instance(context);
+    this.symtab = Symtab.instance(context);
+  }
+
+  Types types() {
+    return types;
+  }
+
+  /** The erased type named {@code qualifiedName} ({@code Outer.Inner} spelling), or null. */
+  Type named(String qualifiedName) {
+    return byName.computeIfAbsent(
+        qualifiedName,
+        name -> {
+          Symbol.ClassSymbol symbol = elements.getTypeElement(name);
+          return symbol == null ? Type.noType : types.erasure(symbol.type);
+        });
+  }
+
+  boolean isSubtype(Type type, String qualifiedName) {
+    if (type == null || type.isPrimitive() || type.hasTag(com.sun.tools.javac.code.TypeTag.BOT)) {
+      return false;
+    }
+    Type target = named(qualifiedName);
+    if (target == Type.noType) {
+      return false;
+    }
+    return types.isSubtype(types.erasure(type), target);
+  }
+
+  boolean isMap(Type type) {
+    return isSubtype(type, "java.util.Map");
+  }
+
+  /** The type and its supertypes, superclasses first, as qualified names. */
+  List<String> typeAndSupertypes(Type type) {
+    Set<String> names = new LinkedHashSet<>();
+    Type erased = types.erasure(type);
+    for (Type t = erased; t != null && t.tsym != null && t != Type.noType; t = types.supertype(t)) {
+      if (!t.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+        break;
+      }
+      names.add(t.tsym.getQualifiedName().toString());
+    }
+    for (Type t : types.closure(erased)) {
+      names.add(t.tsym.getQualifiedName().toString());
+    }
+    return new ArrayList<>(names);
+  }
+
+  Symtab symtab() {
+    return symtab;
+  }
+}

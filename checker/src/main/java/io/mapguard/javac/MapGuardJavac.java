@@ -1,0 +1,71 @@
+package io.mapguard.javac;
+
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.Analyzer;
+import io.mapguard.engine.Finding;
+import io.mapguard.engine.model.ClassFacts;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * The javac front end as one call: facts from an attributed top-level class, through the engine, to
+ * findings. Results are cached per class tree, so the Error Prone checks (one per rule) share one
+ * analysis.
+ */
+public final class MapGuardJavac {
+  private static final Map<Context, MapGuardJavac> INSTANCES = new WeakHashMap<>();
+
+  private final FactExtractor extractor;
+  private final Analyzer analyzer;
+  private final Map<JCClassDecl, Result> cache = new WeakHashMap<>();
+
+  /** Findings of one class, or the failure that stopped its analysis. */
+  public record Result(List<Finding> findings, RuntimeException failure) {}
+
+  private MapGuardJavac(Context context, AnalysisOptions options) {
+    this.extractor = new FactExtractor(context, options);
+    this.analyzer = new Analyzer(options);
+  }
+
+  /** One instance per compilation (javac's Context), created with the first caller's options. */
+  public static synchronized MapGuardJavac instance(Context context, AnalysisOptions options) {
+    return INSTANCES.computeIfAbsent(context, c -> new MapGuardJavac(c, options));
+  }
+
+  /** Never throws for a problem in the analysed code: a failure is returned for the caller to note. */
+  public synchronized Result analyze(JCCompilationUnit unit, JCClassDecl topLevel) {
+    return cache.computeIfAbsent(
+        topLevel,
+        tree -> {
+          try {
+            if (FailureHook.shouldFail(topLevel.sym.getQualifiedName().toString())) {
+              throw new IllegalStateException("failure forced by " + FailureHook.PROPERTY);
+            }
+            ClassFacts facts = extractor.extract(unit, topLevel);
+            return new Result(analyzer.analyze(facts), null);
+          } catch (RuntimeException | LinkageError e) {
+            if (Boolean.getBoolean("mapguard.debug")) {
+              e.printStackTrace();
+            }
+            RuntimeException failure =
+                e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
+            return new Result(List.of(), failure);
+          }
+        });
+  }
+
+  /** The NOTE printed once per class when its analysis failed. */
+  public static String internalErrorNote(String rule, String className, RuntimeException failure) {
+    return "mapguard: internal error in "
+        + rule
+        + " while analysing "
+        + className
+        + " ("
+        + failure
+        + "); findings for this class may be incomplete, please report";
+  }
+}

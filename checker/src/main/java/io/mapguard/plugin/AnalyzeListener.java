@@ -1,0 +1,70 @@
+package io.mapguard.plugin;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
+import com.sun.tools.javac.api.BasicJavacTask;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.Finding;
+import io.mapguard.engine.Rule;
+import io.mapguard.javac.MapGuardJavac;
+import io.mapguard.javac.Reporting;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/** Runs the analysis on each top-level class once javac has analysed it (flow, types). */
+final class AnalyzeListener implements TaskListener {
+  private final Trees trees;
+  private final Context context;
+  private final AnalysisOptions options;
+
+  private AnalyzeListener(JavacTask task, AnalysisOptions options) {
+    this.trees = Trees.instance(task);
+    this.context = ((BasicJavacTask) task).getContext();
+    this.options = options;
+  }
+
+  static TaskListener create(JavacTask task, AnalysisOptions options) {
+    return new AnalyzeListener(task, options);
+  }
+
+  @Override
+  public void finished(TaskEvent event) {
+    if (event.getKind() != TaskEvent.Kind.ANALYZE || Reporting.hasErrors(context)) {
+      return;
+    }
+    JCCompilationUnit unit = (JCCompilationUnit) event.getCompilationUnit();
+    TypeElement type = event.getTypeElement();
+    if (unit == null || type == null) {
+      return;
+    }
+    for (JCTree definition : unit.defs) {
+      if (definition instanceof JCClassDecl && ((JCClassDecl) definition).sym == type) {
+        report(unit, (JCClassDecl) definition);
+      }
+    }
+  }
+
+  private void report(JCCompilationUnit unit, JCClassDecl topLevel) {
+    MapGuardJavac.Result result = MapGuardJavac.instance(context, options).analyze(unit, topLevel);
+    if (result.failure() != null) {
+      Reporting.noteFailureOnce(context, Rule.values()[0], topLevel, result.failure());
+      return;
+    }
+    for (Finding finding : result.findings()) {
+      if (options.isEnabled(finding.rule())) {
+        trees.printMessage(
+            Diagnostic.Kind.WARNING,
+            Reporting.format(finding.rule(), finding.message()),
+            (Tree) finding.site().anchor(),
+            unit);
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.mapguard.errorprone;
+
+import com.google.errorprone.CompilationTestHelper;
+import com.google.errorprone.bugpatterns.BugChecker;
+import io.mapguard.engine.Rule;
+import io.mapguard.fixtures.Expectation;
+import io.mapguard.fixtures.Fixture;
+import io.mapguard.fixtures.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fixture through every Error Prone check: a check must report exactly the fixture's expected
+ * lines for its rule (with the expected words in the message), and nothing else.
+ */
+class FixtureErrorProneTest {
+  static final Map<Rule, Class<? extends BugChecker>> CHECKS =
+      Map.of(
+          Rule.UNSYNCHRONIZED_SHARED_MAP, UnsynchronizedSharedMap.class,
+          Rule.INCONSISTENT_MAP_LOCKING, InconsistentMapLocking.class,
+          Rule.MAP_WRITE_UNDER_READ_LOCK, MapWriteUnderReadLock.class,
+          Rule.GUARDED_MAP_ESCAPE, GuardedMapEscape.class,
+          Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class);
+
+  static Stream<Arguments> cases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Fixture fixture : Fixtures.all()) {
+      for (Rule rule : Rule.values()) {
+        cases.add(Arguments.of(fixture, rule));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} / {1}")
+  @MethodSource("cases")
+  void reportsExactlyTheExpectedLines(Fixture fixture, Rule rule) {
+    CompilationTestHelper helper = CompilationTestHelper.newInstance(CHECKS.get(rule), getClass());
+    for (Fixtures.Source stub : Fixtures.stubs()) {
+      helper.addSourceLines(stub.relativePath(), stub.text());
+    }
+    List<String> lines = new ArrayList<>(fixture.lines());
+    List<Expectation> expected =
+        fixture.expectations().stream().filter(e -> e.rule().equals(rule.ruleName())).toList();
+    // Insert from the bottom so earlier line numbers stay valid.
+    for (int i = expected.size() - 1; i >= 0; i--) {
+      Expectation e = expected.get(i);
+      String key = "L" + e.line();
+      lines.add(e.line() - 1, "// BUG: Diagnostic matches: " + key);
+      helper.expectErrorMessage(
+          key,
+          message ->
+              message.contains("[" + rule.ruleName() + "]")
+                  && e.keywords().stream().allMatch(message::contains));
+    }
+    helper.addSourceLines(fixture.fileName(), lines.toArray(String[]::new));
+    if (expected.isEmpty()) {
+      helper.expectNoDiagnostics();
+    }
+    helper.doTest();
+  }
+}

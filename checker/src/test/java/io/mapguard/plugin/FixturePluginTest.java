@@ -1,0 +1,75 @@
+package io.mapguard.plugin;
+
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.mapguard.fixtures.Expectation;
+import io.mapguard.fixtures.Fixture;
+import io.mapguard.fixtures.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.tools.Diagnostic;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every fixture through {@code -Xplugin:MapGuard}: the same (rule, line) set as expected. */
+class FixturePluginTest {
+  static List<Fixture> fixtures() {
+    return Fixtures.all();
+  }
+
+  static List<JavaFileObject> withStubs(Fixture fixture) {
+    List<JavaFileObject> files = new ArrayList<>();
+    for (Fixtures.Source stub : Fixtures.stubs()) {
+      files.add(JavaFileObjects.forSourceString(stub.relativePath().replace(".java", "").replace('/', '.'), stub.text()));
+    }
+    files.add(JavaFileObjects.forSourceString(fixture.name(), fixture.source()));
+    return files;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void reportsExactlyTheExpectedLines(Fixture fixture) {
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard").compile(withStubs(fixture));
+    assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
+    Set<String> actual = new TreeSet<>();
+    List<Diagnostic<? extends JavaFileObject>> findings = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
+      String message = d.getMessage(Locale.ROOT);
+      if (d.getKind() == Diagnostic.Kind.WARNING && message.startsWith("[")) {
+        actual.add(message.substring(1, message.indexOf(']')) + ":" + d.getLineNumber());
+        findings.add(d);
+      }
+      assertTrue(d.getKind() != Diagnostic.Kind.NOTE || !message.contains("mapguard"), message);
+    }
+    Set<String> expected =
+        fixture.expectations().stream()
+            .map(e -> e.rule() + ":" + e.line())
+            .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(expected, actual, () -> fixture + " findings: " + messages(findings));
+    for (Expectation e : fixture.expectations()) {
+      boolean matched =
+          findings.stream()
+              .anyMatch(
+                  d ->
+                      d.getLineNumber() == e.line()
+                          && d.getMessage(Locale.ROOT).startsWith("[" + e.rule() + "]")
+                          && e.keywords().stream().allMatch(d.getMessage(Locale.ROOT)::contains));
+      assertTrue(matched, () -> fixture + ": line " + e.line() + " lacks " + e.keywords() + " in " + messages(findings));
+    }
+  }
+
+  private static String messages(List<Diagnostic<? extends JavaFileObject>> findings) {
+    return findings.stream()
+        .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
+        .collect(Collectors.joining("\n", "\n", "\n"));
+  }
+}

@@ -1,0 +1,8 @@
+package jakarta.servlet;
+
+/** Test stub. */
+public interface ServletRequest {
+  String getParameter(String name);
+
+  String getRemoteAddr();
+}

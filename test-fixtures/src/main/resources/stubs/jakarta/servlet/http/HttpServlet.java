@@ -1,0 +1,8 @@
+package jakarta.servlet.http;
+
+/** Test stub of the servlet base class: one instance serves all request threads. */
+public abstract class HttpServlet {
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) {}
+
+  protected void doPost(HttpServletRequest req, HttpServletResponse resp) {}
+}

@@ -1,0 +1,6 @@
+package jakarta.servlet.http;
+
+import jakarta.servlet.ServletResponse;
+
+/** Test stub. */
+public interface HttpServletResponse extends ServletResponse {}

@@ -1,0 +1,6 @@
+package javax.servlet;
+
+/** Test stub of the servlet filter interface: one instance serves all request threads. */
+public interface Filter {
+  void doFilter(ServletRequest request, ServletResponse response, FilterChain chain);
+}

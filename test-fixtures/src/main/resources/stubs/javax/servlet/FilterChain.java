@@ -1,0 +1,6 @@
+package javax.servlet;
+
+/** Test stub. */
+public interface FilterChain {
+  void doFilter(ServletRequest request, ServletResponse response);
+}

@@ -1,0 +1,8 @@
+package javax.servlet;
+
+/** Test stub. */
+public interface ServletRequest {
+  String getParameter(String name);
+
+  String getRemoteAddr();
+}

@@ -1,0 +1,6 @@
+package javax.servlet;
+
+/** Test stub. */
+public interface ServletResponse {
+  void setStatus(int status);
+}

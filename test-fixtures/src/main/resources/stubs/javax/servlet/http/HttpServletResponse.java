@@ -1,0 +1,6 @@
+package javax.servlet.http;
+
+import javax.servlet.ServletResponse;
+
+/** Test stub. */
+public interface HttpServletResponse extends ServletResponse {}
