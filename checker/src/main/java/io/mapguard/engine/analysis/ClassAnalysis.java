@@ -262,7 +262,8 @@ public final class ClassAnalysis {
 
   /**
    * Thread evidence for a message about {@code access}: the other root that uses the field, or why
-   * the access's own root runs concurrently with itself.
+   * the access's own root runs concurrently with itself; null when the only evidence is that other
+   * accesses take a lock (the guard evidence already says so).
    */
   public String threadEvidence(FieldState state, ResolvedAccess access) {
     Sharing sharing = state.sharing().orElse(null);
@@ -291,10 +292,7 @@ public final class ClassAnalysis {
         }
       }
     }
-    if (sharing != null && sharing.lockLine() != 0) {
-      return "other accesses lock it (e.g. line " + sharing.lockLine() + "), so other threads use it";
-    }
-    return "other threads use it";
+    return null;
   }
 
   private static Set<ThreadRoot> rootsOf(List<ResolvedAccess> accesses) {

@@ -31,6 +31,7 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
         if (access.holds(guard.lock()) || MapWriteUnderReadLockCheck.writesUnderReadLock(access)) {
           continue;
         }
+        String threads = analysis.threadEvidence(state, access);
         String message =
             "'"
                 + state.field().name()
@@ -40,8 +41,7 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
                 + guard.display()
                 + "' here; "
                 + guard.evidence()
-                + " and "
-                + analysis.threadEvidence(state, access)
+                + (threads == null ? "" : " and " + threads)
                 + ". Hold '"
                 + guard.display()
                 + "'"

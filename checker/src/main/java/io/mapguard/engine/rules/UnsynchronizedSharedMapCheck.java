@@ -12,6 +12,7 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** A shared non-thread-safe map with no guard at all: every unlocked access races. */
@@ -41,7 +42,8 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                 + "' is "
                 + access.effect().verb()
                 + " here without a lock, but it is shared: "
-                + analysis.threadEvidence(state, access)
+                + Objects.requireNonNullElse(
+                    analysis.threadEvidence(state, access), "other threads use it")
                 + ". Guard every access with one lock"
                 + (fixes.isEmpty() ? "" : " or use ConcurrentHashMap")
                 + ".";

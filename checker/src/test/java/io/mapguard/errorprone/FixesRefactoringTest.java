@@ -1,0 +1,140 @@
+package io.mapguard.errorprone;
+
+import com.google.errorprone.BugCheckerRefactoringTestHelper;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.FixChoosers;
+import com.google.errorprone.BugCheckerRefactoringTestHelper.TestMode;
+import org.junit.jupiter.api.Test;
+
+/** The suggested fixes, applied and compared with the expected source. */
+class FixesRefactoringTest {
+  private static final String[] INCONSISTENT = {
+    "import java.util.HashMap;",
+    "import java.util.Map;",
+    "class Registry {",
+    "  private final Object lock = new Object();",
+    "  private final Map<String, Integer> counts = new HashMap<>();",
+    "  void add(String k) { synchronized (lock) { counts.merge(k, 1, Integer::sum); } }",
+    "  int get(String k) { synchronized (lock) { return counts.getOrDefault(k, 0); } }",
+    "  void reset(String k) {",
+    "    counts.remove(k);",
+    "  }",
+    "}"
+  };
+
+  @Test
+  void wrapsTheLoneUnguardedAccessInSynchronized() {
+    BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .addInputLines("Registry.java", INCONSISTENT)
+        .addOutputLines(
+            "Registry.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Registry {",
+            "  private final Object lock = new Object();",
+            "  private final Map<String, Integer> counts = new HashMap<>();",
+            "  void add(String k) { synchronized (lock) { counts.merge(k, 1, Integer::sum); } }",
+            "  int get(String k) { synchronized (lock) { return counts.getOrDefault(k, 0); } }",
+            "  void reset(String k) {",
+            "    synchronized (lock) { counts.remove(k); }",
+            "  }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void addsTheInferredGuardedByWithMapguardsFlavor() {
+    BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .setFixChooser(FixChoosers.SECOND)
+        .addInputLines("Registry.java", INCONSISTENT)
+        .addOutputLines(
+            "Registry.java",
+            "import io.mapguard.annotations.GuardedBy;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Registry {",
+            "  private final Object lock = new Object();",
+            "  @GuardedBy(\"lock\") private final Map<String, Integer> counts = new HashMap<>();",
+            "  void add(String k) { synchronized (lock) { counts.merge(k, 1, Integer::sum); } }",
+            "  int get(String k) { synchronized (lock) { return counts.getOrDefault(k, 0); } }",
+            "  void reset(String k) {",
+            "    counts.remove(k);",
+            "  }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void addsTheGuardedByFlavorTheFileAlreadyImports() {
+    BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .setFixChooser(FixChoosers.SECOND)
+        .addInputLines(
+            "Registry.java",
+            "import com.google.errorprone.annotations.concurrent.GuardedBy;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Registry {",
+            "  @GuardedBy(\"this\") private int unrelated;",
+            "  private final Map<String, Integer> counts = new HashMap<>();",
+            "  synchronized void add(String k) { counts.merge(k, 1, Integer::sum); }",
+            "  synchronized int get(String k) { return counts.getOrDefault(k, 0); }",
+            "  void reset(String k) { counts.remove(k); }",
+            "}")
+        .addOutputLines(
+            "Registry.java",
+            "import com.google.errorprone.annotations.concurrent.GuardedBy;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Registry {",
+            "  @GuardedBy(\"this\") private int unrelated;",
+            "  @GuardedBy(\"this\") private final Map<String, Integer> counts = new HashMap<>();",
+            "  synchronized void add(String k) { counts.merge(k, 1, Integer::sum); }",
+            "  synchronized int get(String k) { return counts.getOrDefault(k, 0); }",
+            "  void reset(String k) { counts.remove(k); }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void replacesHashMapByConcurrentHashMapWhenEveryUseKeepsItsMeaning() {
+    BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addInputLines(
+            "Prices.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Prices {",
+            "  private final Map<String, Double> prices = new HashMap<>();",
+            "  void refresh(ExecutorService pool) { pool.submit(() -> prices.put(\"EUR\", 1.0)); }",
+            "  Double price(String k) { return prices.get(k); }",
+            "}")
+        .addOutputLines(
+            "Prices.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Prices {",
+            "  private final Map<String, Double> prices = new ConcurrentHashMap<>();",
+            "  void refresh(ExecutorService pool) { pool.submit(() -> prices.put(\"EUR\", 1.0)); }",
+            "  Double price(String k) { return prices.get(k); }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void offersNoConcurrentHashMapWhenTheMapIsIterated() {
+    BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addInputLines(
+            "Prices.java",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.ExecutorService;",
+            "class Prices {",
+            "  private final Map<String, Double> prices = new HashMap<>();",
+            "  void refresh(ExecutorService pool) { pool.submit(() -> prices.put(\"EUR\", 1.0)); }",
+            "  String dump() { return prices.toString(); }",
+            "}")
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+}

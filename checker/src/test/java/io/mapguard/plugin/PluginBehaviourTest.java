@@ -1,0 +1,96 @@
+package io.mapguard.plugin;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PluginBehaviourTest {
+  private static final JavaFileObject RACY =
+      JavaFileObjects.forSourceLines(
+          "Racy",
+          "import java.util.HashMap;",
+          "import java.util.Map;",
+          "class Racy {",
+          "  private final Map<String, Integer> m = new HashMap<>();",
+          "  void start() { new Thread(() -> m.put(\"a\", 1)).start(); }",
+          "  Integer get() { return m.get(\"a\"); }",
+          "}");
+
+  @AfterEach
+  void clearHook() {
+    System.clearProperty("mapguard.internal.failOnClass");
+  }
+
+  @Test
+  void reportsWithRuleNameLineAndEvidence() {
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard").compile(RACY);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[UnsynchronizedSharedMap] 'm' is written here without a lock")
+        .inFile(RACY)
+        .onLine(5);
+    assertThat(compilation)
+        .hadWarningContaining("it is written in the thread created at line 5")
+        .inFile(RACY)
+        .onLine(6);
+    assertThat(compilation).hadWarningCount(2);
+  }
+
+  @Test
+  void disableOptionTurnsARuleOff() {
+    Compilation compilation =
+        javac().withOptions("-Xplugin:MapGuard -disable=UnsynchronizedSharedMap").compile(RACY);
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void unknownOptionIsANoteNotAFailure() {
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard -frobnicate=1").compile(RACY);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("mapguard: ignoring options: unknown option '-frobnicate=1'");
+    assertThat(compilation).hadWarningCount(2);
+  }
+
+  @Test
+  void internalErrorIsOneNoteAndTheCompileSucceeds() {
+    System.setProperty("mapguard.internal.failOnClass", "Racy");
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard").compile(RACY);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadNoteContaining("mapguard: internal error");
+    assertThat(compilation).hadNoteContaining("while analysing Racy");
+    assertThat(compilation).hadNoteContaining("please report");
+    assertThat(compilation).hadWarningCount(0);
+  }
+
+  @Test
+  void codeThatDoesNotCompileGetsNoExtraDiagnostics() {
+    JavaFileObject broken =
+        JavaFileObjects.forSourceLines(
+            "Broken",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Broken {",
+            "  private final Map<String, Integer> m = new HashMap<>();",
+            "  void start() { new Thread(() -> m.put(\"a\", 1)).start(); }",
+            "  Integer get() { return m.get(\"a\") + undefined; }",
+            "}");
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard").compile(broken);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadWarningCount(0);
+  }
+
+  @Test
+  void optionParsingRejectsUnknownRules() {
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> MapGuardPlugin.parse("-disable=NoSuchRule"));
+    assertEquals("unknown mapguard rule 'NoSuchRule'", e.getMessage());
+  }
+}
