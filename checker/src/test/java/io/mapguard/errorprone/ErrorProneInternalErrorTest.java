@@ -28,7 +28,7 @@ class ErrorProneInternalErrorTest {
             "  int get() { return m.get(\"a\"); }",
             "}")
         // The note does not name a check; any [UnsynchronizedSharedMap] warning would fail the test.
-        .expectResult(CompilationTestHelper.Result.OK)
+        .expectResult(com.sun.tools.javac.main.Main.Result.OK)
         .doTest();
   }
 }
