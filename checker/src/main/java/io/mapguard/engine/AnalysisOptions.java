@@ -45,7 +45,7 @@ public final class AnalysisOptions {
 
   /** Collects options; every parse error names the offending value. */
   public static final class Builder {
-    private final Set<Rule> enabled = EnumSet.noneOf(Rule.class);
+    private final EnumSet<Rule> enabled = EnumSet.noneOf(Rule.class);
     private final List<MethodRef> immediate = new ArrayList<>();
     private final List<MethodRef> threadStarts = new ArrayList<>();
 
@@ -87,7 +87,7 @@ public final class AnalysisOptions {
 
     public AnalysisOptions build() {
       return new AnalysisOptions(
-          EnumSet.copyOf(enabled.isEmpty() ? EnumSet.noneOf(Rule.class) : enabled),
+          EnumSet.copyOf(enabled),
           ImmediateCallbacks.defaults().with(immediate),
           ThreadStartApis.defaults().with(threadStarts));
     }

@@ -53,7 +53,8 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
     MapGuardJavac.Result result =
         MapGuardJavac.instance(state.context, options).analyze(unit, (JCClassDecl) tree);
     if (result.failure() != null) {
-      Reporting.noteFailureOnce(state.context, rule(), (JCClassDecl) tree, result.failure());
+      Reporting.noteFailureOnce(
+          state.context, rule().ruleName(), (JCClassDecl) tree, result.failure());
       return Description.NO_MATCH;
     }
     for (Finding finding : result.findings()) {

@@ -187,7 +187,6 @@ public final class FactExtractor {
     private final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
     private final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
     private final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
-    private final Map<VarSymbol, ThreadRootSeed> startedVariables = new HashMap<>();
     private final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
     private final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
     private final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();
@@ -1083,10 +1082,7 @@ public final class FactExtractor {
               : FunctionalContext.INLINE;
         }
         if (parent instanceof JCVariableDecl) {
-          ThreadRootSeed seed = startedVariables.get(((JCVariableDecl) parent).sym);
-          if (seed != null) {
-            return FunctionalContext.task(seed.root());
-          }
+          // A lambda kept in a local runs where it is called: inline. One kept in a field runs later.
           return ((JCVariableDecl) parent).sym.owner instanceof ClassSymbol
               ? FunctionalContext.DEFERRED
               : FunctionalContext.INLINE;
@@ -1245,8 +1241,6 @@ public final class FactExtractor {
       return names;
     }
   }
-
-  private record ThreadRootSeed(ThreadRoot root) {}
 
   private static TreePath parentSkippingParens(TreePath path) {
     TreePath parent = path.getParentPath();

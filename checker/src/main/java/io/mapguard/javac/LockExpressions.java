@@ -2,7 +2,6 @@ package io.mapguard.javac;
 
 import com.sun.source.tree.ExpressionTree;
 import com.sun.source.tree.MethodInvocationTree;
-import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -222,9 +221,5 @@ final class LockExpressions {
       return "anonymous@" + Integer.toHexString(System.identityHashCode(symbol));
     }
     return name;
-  }
-
-  static boolean isStatic(Symbol symbol) {
-    return (symbol.flags() & Flags.STATIC) != 0;
   }
 }

@@ -59,9 +59,10 @@ public final class MapGuardJavac {
   }
 
   /** The NOTE printed once per class when its analysis failed. */
-  public static String internalErrorNote(String rule, String className, RuntimeException failure) {
+  public static String internalErrorNote(
+      String checkName, String className, RuntimeException failure) {
     return "mapguard: internal error in "
-        + rule
+        + checkName
         + " while analysing "
         + className
         + " ("

@@ -18,7 +18,7 @@ public final class Reporting {
 
   /** One NOTE per failed class, whichever rule hit it first; the compile's status is unchanged. */
   public static synchronized void noteFailureOnce(
-      Context context, Rule rule, JCClassDecl topLevel, RuntimeException failure) {
+      Context context, String checkName, JCClassDecl topLevel, RuntimeException failure) {
     if (!NOTED.add(topLevel)) {
       return;
     }
@@ -27,7 +27,7 @@ public final class Reporting {
         .printMessage(
             Diagnostic.Kind.NOTE,
             MapGuardJavac.internalErrorNote(
-                rule.ruleName(), topLevel.sym.getQualifiedName().toString(), failure));
+                checkName, topLevel.sym.getQualifiedName().toString(), failure));
   }
 
   /** Code with compile errors is left to javac: analysing it would only add noise. */

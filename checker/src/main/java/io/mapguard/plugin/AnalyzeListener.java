@@ -12,7 +12,6 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Finding;
-import io.mapguard.engine.Rule;
 import io.mapguard.javac.MapGuardJavac;
 import io.mapguard.javac.Reporting;
 import javax.lang.model.element.TypeElement;
@@ -54,7 +53,7 @@ final class AnalyzeListener implements TaskListener {
   private void report(JCCompilationUnit unit, JCClassDecl topLevel) {
     MapGuardJavac.Result result = MapGuardJavac.instance(context, options).analyze(unit, topLevel);
     if (result.failure() != null) {
-      Reporting.noteFailureOnce(context, Rule.values()[0], topLevel, result.failure());
+      Reporting.noteFailureOnce(context, MapGuardPlugin.NAME, topLevel, result.failure());
       return;
     }
     for (Finding finding : result.findings()) {
