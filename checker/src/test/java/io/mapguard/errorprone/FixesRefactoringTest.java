@@ -21,6 +21,20 @@ class FixesRefactoringTest {
     "}"
   };
 
+  /** A HashMap written in a task; {@code reader} is the class's other method. */
+  private static String[] prices(String reader) {
+    return new String[] {
+      "import java.util.HashMap;",
+      "import java.util.Map;",
+      "import java.util.concurrent.ExecutorService;",
+      "class Prices {",
+      "  private final Map<String, Double> prices = new HashMap<>();",
+      "  void refresh(ExecutorService pool) { pool.submit(() -> prices.put(\"EUR\", 1.0)); }",
+      "  " + reader,
+      "}"
+    };
+  }
+
   @Test
   void wrapsTheLoneUnguardedAccessInSynchronized() {
     BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
@@ -97,16 +111,7 @@ class FixesRefactoringTest {
   @Test
   void replacesHashMapByConcurrentHashMapWhenEveryUseKeepsItsMeaning() {
     BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
-        .addInputLines(
-            "Prices.java",
-            "import java.util.HashMap;",
-            "import java.util.Map;",
-            "import java.util.concurrent.ExecutorService;",
-            "class Prices {",
-            "  private final Map<String, Double> prices = new HashMap<>();",
-            "  void refresh(ExecutorService pool) { pool.submit(() -> prices.put(\"EUR\", 1.0)); }",
-            "  Double price(String k) { return prices.get(k); }",
-            "}")
+        .addInputLines("Prices.java", prices("Double price(String k) { return prices.get(k); }"))
         .addOutputLines(
             "Prices.java",
             "import java.util.HashMap;",
@@ -124,16 +129,7 @@ class FixesRefactoringTest {
   @Test
   void offersNoConcurrentHashMapWhenTheMapIsIterated() {
     BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
-        .addInputLines(
-            "Prices.java",
-            "import java.util.HashMap;",
-            "import java.util.Map;",
-            "import java.util.concurrent.ExecutorService;",
-            "class Prices {",
-            "  private final Map<String, Double> prices = new HashMap<>();",
-            "  void refresh(ExecutorService pool) { pool.submit(() -> prices.put(\"EUR\", 1.0)); }",
-            "  String dump() { return prices.toString(); }",
-            "}")
+        .addInputLines("Prices.java", prices("String dump() { return prices.toString(); }"))
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }

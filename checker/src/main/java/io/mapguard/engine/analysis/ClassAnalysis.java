@@ -230,15 +230,8 @@ public final class ClassAnalysis {
     if (!written) {
       return Optional.empty(); // effectively immutable after construction
     }
-    Set<ThreadRoot> roots = new LinkedHashSet<>();
-    int lockLine = 0;
-    for (ResolvedAccess access : raceRelevant) {
-      roots.addAll(access.roots());
-      if (!access.locks().isEmpty() && lockLine == 0) {
-        lockLine = access.line();
-      }
-    }
-    roots.remove(ThreadRoot.CONSTRUCTION);
+    Set<ThreadRoot> roots = rootsOf(raceRelevant);
+    boolean locked = raceRelevant.stream().anyMatch(a -> !a.locks().isEmpty());
     List<ThreadRoot> tasks = roots.stream().filter(ThreadRoot::isTask).toList();
     boolean callers = roots.contains(ThreadRoot.CALLER);
     if (!tasks.isEmpty() && !callers && confinedToOneSingleThreadExecutor(tasks)) {
@@ -249,9 +242,9 @@ public final class ClassAnalysis {
             || !tasks.isEmpty() && callers
             || tasks.stream().anyMatch(ThreadRoot::repeated)
             || classEvidence != null && callers
-            || lockLine != 0
+            || locked
             || field.isStatic() && !tasks.isEmpty();
-    return shared ? Optional.of(new Sharing(roots, classEvidence, lockLine)) : Optional.empty();
+    return shared ? Optional.of(new Sharing(roots, classEvidence)) : Optional.empty();
   }
 
   private static boolean confinedToOneSingleThreadExecutor(List<ThreadRoot> tasks) {

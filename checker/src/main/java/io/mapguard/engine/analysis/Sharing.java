@@ -8,6 +8,5 @@ import java.util.Set;
  *
  * @param roots every root its accesses after construction run on
  * @param classEvidence "the class is annotated @ThreadSafe", "a Spring @Service singleton", or null
- * @param lockLine a line where a lock is held at an access (lock use is evidence), or 0
  */
-public record Sharing(Set<ThreadRoot> roots, String classEvidence, int lockLine) {}
+public record Sharing(Set<ThreadRoot> roots, String classEvidence) {}
