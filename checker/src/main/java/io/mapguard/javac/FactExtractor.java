@@ -35,9 +35,11 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.ThreadStartApis;
@@ -72,19 +74,6 @@ import javax.annotation.processing.ProcessingEnvironment;
  * judgement (sharing, guards, what to report) is the engine's.
  */
 public final class FactExtractor {
-  private static final Set<String> LOCK_METHOD_NAMES =
-      Set.of(
-          "lock",
-          "lockInterruptibly",
-          "tryLock",
-          "unlock",
-          "readLock",
-          "writeLock",
-          "readLockInterruptibly",
-          "writeLockInterruptibly",
-          "unlockRead",
-          "unlockWrite");
-
   /** Calls that read their map argument on the spot and keep no reference to it. */
   private static final List<MethodRef> SYNCHRONOUS_CONSUMERS =
       List.of(
@@ -126,12 +115,14 @@ public final class FactExtractor {
   private final JavacTypes types;
   private final ApiMatcher apis;
   private final ProcessingEnvironment env;
+  private final Names names;
 
   public FactExtractor(Context context, AnalysisOptions options) {
     this.context = context;
     this.types = new JavacTypes(context);
     this.apis = new ApiMatcher(types, options.immediateCallbacks(), options.threadStartApis());
     this.env = JavacProcessingEnvironment.instance(context);
+    this.names = Names.instance(context);
   }
 
   public ClassFacts extract(JCCompilationUnit unit, JCClassDecl topLevel) {
@@ -282,7 +273,7 @@ public final class FactExtractor {
       for (JCAnnotation annotation : annotationsOf(tree)) {
         String name = annotationName(annotation);
         if (ConcurrencyAnnotations.GUARDED_BY.contains(name)) {
-          guard = annotationValue(annotation);
+          guard = qualifyGuard(symbol, annotationValue(annotation));
           guardAnnotation = name;
         }
       }
@@ -302,6 +293,30 @@ public final class FactExtractor {
           guardAnnotation,
           confined,
           site(TreePath.getPath(compilationUnit, tree)));
+    }
+
+    /**
+     * A {@code @GuardedBy} naming a field or {@code this} means the field's own class, which for a
+     * nested class differs from the engine's top-level spelling: "monitor" in {@code State} is
+     * {@code State.monitor}.
+     */
+    private String qualifyGuard(VarSymbol field, String guard) {
+      if (guard == null || field.owner == topSymbol) {
+        return guard;
+      }
+      String value = guard.trim();
+      if (value.equals("this")) {
+        return locks.thisOf(field.owner);
+      }
+      String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
+      for (Symbol owner = field.owner; owner instanceof ClassSymbol; owner = owner.owner) {
+        for (Symbol member : ((ClassSymbol) owner).members().getSymbolsByName(names.fromString(name))) {
+          if (member instanceof VarSymbol) {
+            return locks.fieldName((VarSymbol) member);
+          }
+        }
+      }
+      return guard;
     }
 
     private List<JCAnnotation> annotationsOf(JCVariableDecl tree) {
@@ -608,6 +623,15 @@ public final class FactExtractor {
 
       private CodeUnit functionalUnit(
           FunctionalContext context, String name, JCTree body, TreePath path) {
+        return functionalUnit(context, name, body, path, Set.of());
+      }
+
+      private CodeUnit functionalUnit(
+          FunctionalContext context,
+          String name,
+          JCTree body,
+          TreePath path,
+          Set<LockRef> entryLocks) {
         JCClassDecl owner = classes.peek();
         CodeUnit unit;
         switch (context.kind()) {
@@ -618,7 +642,7 @@ public final class FactExtractor {
             unit = new CodeUnit(nextUnitId++, CodeUnit.Kind.METHOD, name, true, Set.of(), null);
             break;
           default:
-            unit = new CodeUnit(nextUnitId++, CodeUnit.Kind.METHOD, name, false, Set.of(), null);
+            unit = new CodeUnit(nextUnitId++, CodeUnit.Kind.METHOD, name, false, entryLocks, null);
             break;
         }
         register(unit, body, owner, methods.peek());
@@ -674,7 +698,8 @@ public final class FactExtractor {
                     methodContext,
                     method.name + "() of the anonymous class at line " + line(creation),
                     method,
-                    path);
+                    path,
+                    locksHeldByCaller(creation, method));
             methodUnits.put(method.sym, unit);
           }
         }
@@ -692,6 +717,19 @@ public final class FactExtractor {
           classes.pop();
         }
         return null;
+      }
+
+      /** The lock an anonymous {@code Monitor.Guard}'s {@code isSatisfied()} always runs under. */
+      private Set<LockRef> locksHeldByCaller(JCNewClass creation, JCMethodDecl method) {
+        for (LockApis.CallbackUnderLock callback : LockApis.CALLBACKS_UNDER_LOCK) {
+          if (method.name.contentEquals(callback.method())
+              && types.isSubtype(creation.type, callback.owner())
+              && creation.args.size() > callback.lockArgument()) {
+            LockRef lock = locks.lockObject(creation.args.get(callback.lockArgument()));
+            return lock == null ? Set.of() : Set.of(lock);
+          }
+        }
+        return Set.of();
       }
 
       /** {@code executor.submit(new Worker())} / {@code new Thread(this)}: the class's run() is a task. */
@@ -738,7 +776,7 @@ public final class FactExtractor {
         TreePath path = getCurrentPath();
         Symbol symbol = TreeInfo.symbol(invocation.meth);
         if (symbol != null
-            && LOCK_METHOD_NAMES.contains(symbol.getSimpleName().toString())
+            && LockApis.ALL_METHOD_NAMES.contains(symbol.getSimpleName().toString())
             && current() != null) {
           current().hasLockOperations = true;
         }

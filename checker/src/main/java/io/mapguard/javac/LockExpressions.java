@@ -7,12 +7,14 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.TreeInfo;
+import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.model.LockRef;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,7 +24,6 @@ import java.util.Map;
  * and which calls take or release a lock.
  */
 final class LockExpressions {
-  private static final String LOCK = "java.util.concurrent.locks.Lock";
   private static final String READ_WRITE_LOCK = "java.util.concurrent.locks.ReadWriteLock";
   private static final String STAMPED_LOCK = "java.util.concurrent.locks.StampedLock";
   private static final String READ_LOCK_CLASS =
@@ -101,28 +102,26 @@ final class LockExpressions {
           return null;
       }
     }
-    if (!types.isSubtype(receiverType, LOCK)) {
-      return null;
-    }
-    LockRef lock = lockObject(receiver);
-    if (lock == null) {
-      return null;
-    }
-    switch (name) {
-      case "lock":
-      case "lockInterruptibly":
-        return new LockOperation(LockOperation.Kind.ACQUIRE, lock);
-      case "tryLock":
-        return new LockOperation(LockOperation.Kind.TRY_ACQUIRE, lock);
-      case "unlock":
-        return new LockOperation(LockOperation.Kind.RELEASE, lock);
-      default:
+    for (LockApis.ExclusiveLock api : LockApis.EXCLUSIVE_LOCKS) {
+      if (!types.isSubtype(receiverType, api.owner())) {
+        continue;
+      }
+      LockRef lock = lockObject(receiver);
+      if (lock == null) {
         return null;
+      }
+      if (api.acquire().contains(name)) {
+        boolean conditional = ((MethodSymbol) symbol).getReturnType().getTag() == TypeTag.BOOLEAN;
+        return new LockOperation(
+            conditional ? LockOperation.Kind.TRY_ACQUIRE : LockOperation.Kind.ACQUIRE, lock);
+      }
+      return api.release().contains(name) ? new LockOperation(LockOperation.Kind.RELEASE, lock) : null;
     }
+    return null;
   }
 
   /** A {@code Lock}-typed expression as a lock: {@code lock}, {@code rw.readLock()}, {@code sl.asWriteLock()}. */
-  private LockRef lockObject(JCExpression expression) {
+  LockRef lockObject(JCExpression expression) {
     JCExpression e = TreeInfo.skipParens(expression);
     Symbol symbol = TreeInfo.symbol(e);
     if (symbol != null && aliases.containsKey(symbol)) {

@@ -288,6 +288,25 @@ public final class ClassAnalysis {
     return null;
   }
 
+  /**
+   * Sharing evidence when no thread root names another thread: an access that takes a lock shows the
+   * author expects other threads, e.g. "it is written at line 277 while holding 'this'".
+   */
+  public String lockEvidence(FieldState state) {
+    for (ResolvedAccess access : state.raceRelevant()) {
+      if (!access.locks().isEmpty()) {
+        return "it is "
+            + access.effect().verb()
+            + " at line "
+            + access.line()
+            + " while holding '"
+            + access.locks().iterator().next().expression()
+            + "', so other threads are expected";
+      }
+    }
+    return null;
+  }
+
   private static Set<ThreadRoot> rootsOf(List<ResolvedAccess> accesses) {
     Set<ThreadRoot> roots = new LinkedHashSet<>();
     accesses.forEach(a -> roots.addAll(a.roots()));

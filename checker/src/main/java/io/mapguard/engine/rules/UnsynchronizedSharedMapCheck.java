@@ -36,14 +36,17 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         if (!access.locks().isEmpty()) {
           continue;
         }
+        String evidence = analysis.threadEvidence(state, access);
+        if (evidence == null) {
+          evidence = Objects.requireNonNullElse(analysis.lockEvidence(state), "other threads use it");
+        }
         String message =
             "'"
                 + state.field().name()
                 + "' is "
                 + access.effect().verb()
                 + " here without a lock, but it is shared: "
-                + Objects.requireNonNullElse(
-                    analysis.threadEvidence(state, access), "other threads use it")
+                + evidence
                 + ". Guard every access with one lock"
                 + (fixes.isEmpty() ? "" : " or use ConcurrentHashMap")
                 + ".";

@@ -1,0 +1,77 @@
+package io.mapguard.engine.knowledge;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Lock types other than monitors, and which of their methods take or release them. A front end
+ * treats an acquire method that returns {@code boolean} as "held only where it returned true"
+ * ({@code tryLock()}, {@code Monitor.enterIf(guard)}); one that returns nothing as taking the lock.
+ */
+public final class LockApis {
+  /**
+   * An exclusive lock type, matched with its subtypes.
+   *
+   * @param owner the qualified type name
+   * @param acquire methods that take the lock (conditionally when they return boolean)
+   * @param release methods that release it
+   */
+  public record ExclusiveLock(String owner, Set<String> acquire, Set<String> release) {}
+
+  public static final List<ExclusiveLock> EXCLUSIVE_LOCKS =
+      List.of(
+          new ExclusiveLock(
+              "java.util.concurrent.locks.Lock",
+              Set.of("lock", "lockInterruptibly", "tryLock"),
+              Set.of("unlock")),
+          // Guava's Monitor: enter()/leave() in try/finally, enterIf/tryEnter/enter(timeout) return
+          // whether the monitor was entered.
+          new ExclusiveLock(
+              "com.google.common.util.concurrent.Monitor",
+              Set.of(
+                  "enter",
+                  "enterInterruptibly",
+                  "enterWhen",
+                  "enterWhenUninterruptibly",
+                  "enterIf",
+                  "enterIfInterruptibly",
+                  "tryEnter",
+                  "tryEnterIf"),
+              Set.of("leave")));
+
+  /**
+   * A callback the lock's owner always calls with the lock held, e.g. {@code Monitor.Guard.isSatisfied()}.
+   *
+   * @param owner the type whose subclasses override the callback
+   * @param method the callback's name
+   * @param lockArgument which constructor argument of {@code owner} is the lock
+   */
+  public record CallbackUnderLock(String owner, String method, int lockArgument) {}
+
+  public static final List<CallbackUnderLock> CALLBACKS_UNDER_LOCK =
+      List.of(
+          new CallbackUnderLock("com.google.common.util.concurrent.Monitor.Guard", "isSatisfied", 0));
+
+  /** {@code StampedLock} methods that take or release a stamp. */
+  public static final Set<String> STAMPED_LOCK_METHODS =
+      Set.of(
+          "readLock",
+          "writeLock",
+          "readLockInterruptibly",
+          "writeLockInterruptibly",
+          "unlockRead",
+          "unlockWrite",
+          "unlock");
+
+  /** Every method name that may take or release a lock: a cheap filter before type checks. */
+  public static final Set<String> ALL_METHOD_NAMES =
+      Stream.concat(
+              STAMPED_LOCK_METHODS.stream(),
+              EXCLUSIVE_LOCKS.stream()
+                  .flatMap(l -> Stream.concat(l.acquire().stream(), l.release().stream())))
+          .collect(Collectors.toUnmodifiableSet());
+
+  private LockApis() {}
+}
