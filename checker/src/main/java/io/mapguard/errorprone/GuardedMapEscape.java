@@ -21,6 +21,11 @@ import javax.inject.Inject;
     link = RuleNames.DOCS_BASE + RuleNames.GUARDED_MAP_ESCAPE + ".md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class GuardedMapEscape extends MapGuardBugChecker {
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugin checks. */
+  public GuardedMapEscape() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public GuardedMapEscape(ErrorProneFlags flags) {
     super(flags);

@@ -21,6 +21,11 @@ import javax.inject.Inject;
     link = RuleNames.DOCS_BASE + RuleNames.INCONSISTENT_MAP_LOCKING + ".md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class InconsistentMapLocking extends MapGuardBugChecker {
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugin checks. */
+  public InconsistentMapLocking() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public InconsistentMapLocking(ErrorProneFlags flags) {
     super(flags);

@@ -21,6 +21,11 @@ import javax.inject.Inject;
     link = RuleNames.DOCS_BASE + RuleNames.MAP_WRITE_UNDER_READ_LOCK + ".md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class MapWriteUnderReadLock extends MapGuardBugChecker {
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugin checks. */
+  public MapWriteUnderReadLock() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public MapWriteUnderReadLock(ErrorProneFlags flags) {
     super(flags);

@@ -21,6 +21,11 @@ import javax.inject.Inject;
     link = RuleNames.DOCS_BASE + RuleNames.UNSAFE_MAP_PUBLICATION + ".md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class UnsafeMapPublication extends MapGuardBugChecker {
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugin checks. */
+  public UnsafeMapPublication() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public UnsafeMapPublication(ErrorProneFlags flags) {
     super(flags);

@@ -21,6 +21,11 @@ import javax.inject.Inject;
     link = RuleNames.DOCS_BASE + RuleNames.UNSYNCHRONIZED_SHARED_MAP + ".md",
     tags = BugPattern.StandardTags.FRAGILE_CODE)
 public final class UnsynchronizedSharedMap extends MapGuardBugChecker {
+  /** For {@link java.util.ServiceLoader}, which Error Prone uses to find plugin checks. */
+  public UnsynchronizedSharedMap() {
+    this(ErrorProneFlags.empty());
+  }
+
   @Inject
   public UnsynchronizedSharedMap(ErrorProneFlags flags) {
     super(flags);

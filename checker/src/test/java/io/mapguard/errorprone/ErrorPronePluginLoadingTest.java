@@ -1,0 +1,92 @@
+package io.mapguard.errorprone;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.errorprone.bugpatterns.BugChecker;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Loads the checks the way a real build does: Error Prone finds plugin checks with
+ * {@link ServiceLoader}, which needs the AutoService entry and a public no-arg constructor.
+ * CompilationTestHelper instantiates the class directly and would not notice either missing.
+ */
+class ErrorPronePluginLoadingTest {
+  private static final Set<String> CHECKS =
+      Set.of(
+          "UnsynchronizedSharedMap",
+          "InconsistentMapLocking",
+          "MapWriteUnderReadLock",
+          "GuardedMapEscape",
+          "UnsafeMapPublication");
+
+  @Test
+  void serviceLoaderFindsAndInstantiatesEveryCheck() {
+    Set<String> loaded =
+        ServiceLoader.load(BugChecker.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .map(BugChecker::canonicalName)
+            .filter(CHECKS::contains)
+            .collect(Collectors.toSet());
+    assertEquals(CHECKS, loaded);
+  }
+
+  @Test
+  void xpluginErrorProneRunsOnlyTheSelectedMapguardCheck(@TempDir Path out) throws Exception {
+    String source =
+        String.join(
+            "\n",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Counter {",
+            "  private final Map<String, Integer> counts = new HashMap<>();",
+            "  void start() { new Thread(() -> counts.merge(\"a\", 1, Integer::sum)).start(); }",
+            "  Integer get() { return counts.get(\"a\"); }",
+            "}");
+    JavaFileObject file =
+        new SimpleJavaFileObject(URI.create("string:///Counter.java"), JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        };
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    StringWriter output = new StringWriter();
+    List<String> options =
+        List.of(
+            "-d",
+            Files.createDirectories(out).toString(),
+            "-XDcompilePolicy=simple",
+            "--should-stop=ifError=FLOW",
+            "-processorpath",
+            // Surefire runs tests from a manifest-only jar; it passes the real path in this property.
+            System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:UnsynchronizedSharedMap:WARN"
+                + " -XepOpt:MapGuard:ImmediateMethods=com.acme.Pool#runNow");
+    boolean ok = javac.getTask(output, null, diagnostics, options, null, List.of(file)).call();
+    assertTrue(ok, output + " " + diagnostics.getDiagnostics());
+    List<String> warnings =
+        diagnostics.getDiagnostics().stream()
+            .map(d -> d.getLineNumber() + ": " + d.getMessage(null))
+            .filter(m -> m.contains("[UnsynchronizedSharedMap]"))
+            .toList();
+    assertEquals(2, warnings.size(), String.valueOf(diagnostics.getDiagnostics()));
+    assertTrue(warnings.get(0).startsWith("5: [UnsynchronizedSharedMap] 'counts'"), warnings.get(0));
+    assertTrue(warnings.get(1).startsWith("6: [UnsynchronizedSharedMap] 'counts'"), warnings.get(1));
+  }
+}

@@ -1,0 +1,134 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Position;
+import com.github.javaparser.Problem;
+import com.github.javaparser.TokenRange;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.symbolsolver.JavaSymbolSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeSolver;
+import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.Analyzer;
+import io.mapguard.engine.Finding;
+import io.mapguard.engine.model.ClassFacts;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * mapvet's front end for one file: parse with JavaParser, translate each top-level class into engine
+ * facts, run the engine. Not thread-safe (JavaParser's parser and type-solver caches are not): use
+ * one instance per worker thread.
+ */
+public final class SourceAnalyzer {
+  private final JavaParser parser;
+  private final Analyzer analyzer;
+  private final AnalysisOptions options;
+
+  /**
+   * @param sourceRoots roots of the scanned tree's packages, for resolving its own types
+   * @param classpath jars for library types; JDK types resolve by reflection
+   */
+  public SourceAnalyzer(AnalysisOptions options, List<Path> sourceRoots, List<Path> classpath)
+      throws IOException {
+    CombinedTypeSolver solver = new CombinedTypeSolver(new ReflectionTypeSolver());
+    for (Path root : sourceRoots) {
+      solver.add(new JavaParserTypeSolver(root, parserConfiguration()));
+    }
+    for (Path jar : classpath) {
+      solver.add(new JarTypeSolver(jar));
+    }
+    this.parser = new JavaParser(parserConfiguration().setSymbolResolver(new JavaSymbolSolver(solver)));
+    this.analyzer = new Analyzer(options);
+    this.options = options;
+  }
+
+  private static ParserConfiguration parserConfiguration() {
+    // JavaParser's default level is Java 11, which rejects records, sealed types and patterns.
+    return new ParserConfiguration()
+        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+        .setStoreTokens(true);
+  }
+
+  /** Analyses {@code source}, reported under {@code file} (the path as the user should see it). */
+  public FileResult analyze(String file, String source) {
+    List<LintFinding> findings = new ArrayList<>();
+    List<SourceProblem> problems = new ArrayList<>();
+    ParseResult<CompilationUnit> parsed = parser.parse(source);
+    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
+      for (Problem problem : parsed.getProblems()) {
+        Position at = problem.getLocation().flatMap(TokenRange::toRange).map(r -> r.begin).orElse(Position.HOME);
+        problems.add(
+            new SourceProblem(
+                file, at.line, at.column, SourceProblem.PARSE_ERROR, firstLine(problem.getMessage())));
+        break; // the first problem is the real one; the rest follow from it
+      }
+      if (problems.isEmpty()) {
+        problems.add(new SourceProblem(file, 1, 1, SourceProblem.PARSE_ERROR, "cannot parse"));
+      }
+      return new FileResult(findings, problems);
+    }
+    CompilationUnit unit = parsed.getResult().get();
+    for (TypeDeclaration<?> type : unit.getTypes()) {
+      try {
+        Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file).extract();
+        if (facts.isEmpty()) {
+          continue;
+        }
+        for (Finding finding : analyzer.analyze(facts.get())) {
+          findings.add(toLintFinding(file, finding));
+        }
+      } catch (RuntimeException | StackOverflowError e) {
+        int line = type.getBegin().map(p -> p.line).orElse(1);
+        problems.add(
+            new SourceProblem(
+                file,
+                line,
+                1,
+                SourceProblem.INTERNAL_ERROR,
+                "mapvet failed while analysing class "
+                    + type.getFullyQualifiedName().orElse(type.getNameAsString())
+                    + " ("
+                    + e
+                    + "), please report"));
+      }
+    }
+    return new FileResult(findings, problems);
+  }
+
+  private static LintFinding toLintFinding(String file, Finding finding) {
+    int endLine = finding.site().line();
+    int endColumn = finding.site().column();
+    if (finding.site().anchor() instanceof Node) {
+      var end = ((Node) finding.site().anchor()).getEnd();
+      if (end.isPresent()) {
+        endLine = end.get().line;
+        endColumn = end.get().column;
+      }
+    }
+    return new LintFinding(
+        finding.rule().ruleName(),
+        finding.rule().defaultSeverity().toLowerCase(java.util.Locale.ROOT),
+        file,
+        finding.site().line(),
+        finding.site().column(),
+        endLine,
+        endColumn,
+        finding.message(),
+        finding.fingerprint());
+  }
+
+  private static String firstLine(String message) {
+    int newline = message.indexOf('\n');
+    return (newline < 0 ? message : message.substring(0, newline)).trim();
+  }
+}
