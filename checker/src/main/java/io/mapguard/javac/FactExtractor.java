@@ -40,6 +40,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.LockApis;
+import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.ThreadStartApis;
@@ -49,7 +50,9 @@ import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
@@ -74,43 +77,6 @@ import javax.annotation.processing.ProcessingEnvironment;
  * judgement (sharing, guards, what to report) is the engine's.
  */
 public final class FactExtractor {
-  /** Calls that read their map argument on the spot and keep no reference to it. */
-  private static final List<MethodRef> SYNCHRONOUS_CONSUMERS =
-      List.of(
-          new MethodRef("java.util.Map", "copyOf"),
-          new MethodRef("java.util.List", "copyOf"),
-          new MethodRef("java.util.Set", "copyOf"),
-          new MethodRef("java.util.Map", "putAll"),
-          new MethodRef("java.util.Map", "equals"),
-          new MethodRef("java.util.Collection", "addAll"),
-          new MethodRef("java.util.Collection", "containsAll"),
-          new MethodRef("java.util.Collection", "removeAll"),
-          new MethodRef("java.util.Collection", "retainAll"),
-          new MethodRef("com.google.common.collect.ImmutableMap", "copyOf"),
-          new MethodRef("com.google.common.collect.ImmutableSortedMap", "copyOf"),
-          new MethodRef("com.google.common.collect.ImmutableList", "copyOf"),
-          new MethodRef("com.google.common.collect.ImmutableSet", "copyOf"),
-          new MethodRef("java.lang.String", "*"),
-          new MethodRef("java.util.Objects", "*"),
-          new MethodRef("java.lang.System", "identityHashCode"),
-          new MethodRef("java.io.PrintStream", "*"),
-          new MethodRef("java.lang.AbstractStringBuilder", "*"),
-          new MethodRef("org.slf4j.Logger", "*"),
-          new MethodRef("java.util.logging.Logger", "*"),
-          new MethodRef("org.apache.logging.log4j.Logger", "*"),
-          new MethodRef("org.apache.commons.logging.Log", "*"),
-          new MethodRef("com.google.common.base.Preconditions", "*"),
-          new MethodRef("com.google.common.base.MoreObjects.ToStringHelper", "*"));
-
-  /** Wrappers returning a live view of their argument. */
-  private static final List<MethodRef> VIEW_WRAPPERS =
-      List.of(
-          new MethodRef("java.util.Collections", "unmodifiableMap"),
-          new MethodRef("java.util.Collections", "unmodifiableSortedMap"),
-          new MethodRef("java.util.Collections", "unmodifiableNavigableMap"),
-          new MethodRef("java.util.Collections", "unmodifiableSet"),
-          new MethodRef("java.util.Collections", "unmodifiableCollection"));
-
   private final Context context;
   private final JavacTypes types;
   private final ApiMatcher apis;
@@ -1018,7 +984,7 @@ public final class FactExtractor {
             return; // a copy
           }
         }
-        for (MethodRef wrapper : VIEW_WRAPPERS) {
+        for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
           if (apis.matches(wrapper, callee)) {
             TreePath outer = parentSkippingParens(callPath);
             if (outer.getLeaf() instanceof JCReturn) {
@@ -1028,7 +994,7 @@ public final class FactExtractor {
             return;
           }
         }
-        for (MethodRef consumer : SYNCHRONOUS_CONSUMERS) {
+        for (MethodRef consumer : MapArguments.SYNCHRONOUS_CONSUMERS) {
           if (apis.matches(consumer, callee)) {
             return;
           }

@@ -15,6 +15,7 @@ import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.knowledge.LockApis;
+import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
 import java.util.HashMap;
 import java.util.Map;

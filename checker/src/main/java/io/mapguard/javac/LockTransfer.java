@@ -1,5 +1,7 @@
 package io.mapguard.javac;
 
+import io.mapguard.engine.model.LockOperation;
+
 import com.sun.source.tree.MethodInvocationTree;
 import java.util.List;
 import java.util.Set;

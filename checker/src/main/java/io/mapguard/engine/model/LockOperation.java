@@ -1,10 +1,8 @@
-package io.mapguard.javac;
-
-import io.mapguard.engine.model.LockRef;
+package io.mapguard.engine.model;
 
 /** What a call does to a lock: take it, maybe take it (tryLock), or release it. */
-record LockOperation(Kind kind, LockRef lock) {
-  enum Kind {
+public record LockOperation(Kind kind, LockRef lock) {
+  public enum Kind {
     ACQUIRE,
     TRY_ACQUIRE,
     RELEASE,

@@ -1,0 +1,10 @@
+package io.mapguard.lint.frontend;
+
+/** Analyses one file's text. Implementations need not be thread-safe: use one per worker thread. */
+public interface FileAnalyzer {
+  /**
+   * @param file the path as the user should see it in reports
+   * @param source the file's text
+   */
+  FileResult analyze(String file, String source);
+}

@@ -1,0 +1,425 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypePatternExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SwitchEntry;
+import com.github.javaparser.ast.stmt.TryStmt;
+import com.github.javaparser.ast.type.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What names mean in one file, without a compiler: which declaration a simple name refers to (a
+ * local, a parameter or a field of this file), the erased type of an expression when the file's
+ * declarations, imports and JDK reflection tell it, and which of this file's methods a call targets.
+ * Anything it cannot tell is null; callers treat null as "not a map, not a lock".
+ */
+final class LintSymbols {
+  /** A declaration a name can refer to: a local or parameter, or a field of a class in this file. */
+  record Variable(Node declaration, String name, Type type, boolean isField, TypeDeclaration<?> owner) {
+    Optional<Expression> initializer() {
+      return declaration instanceof VariableDeclarator
+          ? ((VariableDeclarator) declaration).getInitializer()
+          : Optional.empty();
+    }
+  }
+
+  private final LintTypes types;
+
+  LintSymbols(LintTypes types) {
+    this.types = types;
+  }
+
+  LintTypes types() {
+    return types;
+  }
+
+  // ------------------------------------------------------------------ names
+
+  /** The declaration {@code name} refers to at its position, or null (a type name, a static import…). */
+  Variable variable(NameExpr name) {
+    String identifier = name.getNameAsString();
+    Node child = name;
+    for (Node n = name.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
+      Variable found = declaredIn(n, child, identifier);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private Variable declaredIn(Node scope, Node child, String identifier) {
+    if (scope instanceof BlockStmt) {
+      for (Statement statement : ((BlockStmt) scope).getStatements()) {
+        if (statement == child) {
+          break; // only declarations before the use are in scope
+        }
+        Variable local = localIn(statement, identifier);
+        if (local != null) {
+          return local;
+        }
+      }
+    } else if (scope instanceof SwitchEntry) {
+      for (Statement statement : ((SwitchEntry) scope).getStatements()) {
+        if (statement == child) {
+          break;
+        }
+        Variable local = localIn(statement, identifier);
+        if (local != null) {
+          return local;
+        }
+      }
+    } else if (scope instanceof ForStmt) {
+      for (Expression init : ((ForStmt) scope).getInitialization()) {
+        Variable local = declaredBy(init, identifier);
+        if (local != null) {
+          return local;
+        }
+      }
+    } else if (scope instanceof ForEachStmt) {
+      Variable local = declaredBy(((ForEachStmt) scope).getVariable(), identifier);
+      if (local != null) {
+        return local;
+      }
+    } else if (scope instanceof TryStmt) {
+      for (Expression resource : ((TryStmt) scope).getResources()) {
+        Variable local = declaredBy(resource, identifier);
+        if (local != null) {
+          return local;
+        }
+      }
+    } else if (scope instanceof CatchClause) {
+      Parameter p = ((CatchClause) scope).getParameter();
+      if (p.getNameAsString().equals(identifier)) {
+        return new Variable(p, identifier, p.getType(), false, null);
+      }
+    } else if (scope instanceof LambdaExpr) {
+      for (Parameter p : ((LambdaExpr) scope).getParameters()) {
+        if (p.getNameAsString().equals(identifier)) {
+          return new Variable(p, identifier, p.getType(), false, null);
+        }
+      }
+    } else if (scope instanceof CallableDeclaration) {
+      for (Parameter p : ((CallableDeclaration<?>) scope).getParameters()) {
+        if (p.getNameAsString().equals(identifier)) {
+          return new Variable(p, identifier, p.getType(), false, null);
+        }
+      }
+    } else if (scope instanceof TypeDeclaration) {
+      return field((TypeDeclaration<?>) scope, identifier);
+    } else if (scope instanceof ObjectCreationExpr && child != ((ObjectCreationExpr) scope).getType()) {
+      // members of an anonymous class are not map fields of ours: only look through them
+      Optional<NodeList<BodyDeclaration<?>>> body = ((ObjectCreationExpr) scope).getAnonymousClassBody();
+      if (body.isPresent()) {
+        for (BodyDeclaration<?> member : body.get()) {
+          if (member instanceof FieldDeclaration) {
+            for (VariableDeclarator v : ((FieldDeclaration) member).getVariables()) {
+              if (v.getNameAsString().equals(identifier)) {
+                return new Variable(v, identifier, v.getType(), false, null);
+              }
+            }
+          }
+        }
+      }
+    }
+    if (child instanceof Statement || child instanceof Expression) {
+      Variable pattern = patternBefore(scope, child, identifier);
+      if (pattern != null) {
+        return pattern;
+      }
+    }
+    return null;
+  }
+
+  /** {@code if (o instanceof Map<?, ?> m) { m... }}: pattern variables of enclosing conditions. */
+  private Variable patternBefore(Node scope, Node child, String identifier) {
+    for (TypePatternExpr pattern : scope.findAll(TypePatternExpr.class)) {
+      if (pattern.getNameAsString().equals(identifier) && !isInside(pattern, child)) {
+        return new Variable(pattern, identifier, pattern.getType(), false, null);
+      }
+    }
+    return null;
+  }
+
+  private static boolean isInside(Node node, Node ancestor) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Variable localIn(Statement statement, String identifier) {
+    if (statement instanceof ExpressionStmt) {
+      return declaredBy(((ExpressionStmt) statement).getExpression(), identifier);
+    }
+    return null;
+  }
+
+  private Variable declaredBy(Expression expression, String identifier) {
+    if (expression instanceof VariableDeclarationExpr) {
+      for (VariableDeclarator v : ((VariableDeclarationExpr) expression).getVariables()) {
+        if (v.getNameAsString().equals(identifier)) {
+          return new Variable(v, identifier, v.getType(), false, null);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A field named {@code identifier} of {@code type} or of its superclasses declared in this file. */
+  Variable field(TypeDeclaration<?> type, String identifier) {
+    for (FieldDeclaration declaration : type.getFields()) {
+      for (VariableDeclarator v : declaration.getVariables()) {
+        if (v.getNameAsString().equals(identifier)) {
+          return new Variable(v, identifier, v.getType(), true, type);
+        }
+      }
+    }
+    if (type instanceof RecordDeclaration) {
+      for (Parameter p : ((RecordDeclaration) type).getParameters()) {
+        if (p.getNameAsString().equals(identifier)) {
+          return new Variable(p, identifier, p.getType(), true, type);
+        }
+      }
+    }
+    Optional<String> name = types.qualifiedName(type);
+    if (name.isPresent()) {
+      for (String supertype : types.typeAndSupertypes(name.get())) {
+        TypeDeclaration<?> declared = types.declaration(supertype);
+        if (declared != null && declared != type) {
+          Variable inherited = field(declared, identifier);
+          if (inherited != null) {
+            return inherited;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The variable an expression denotes directly: {@code x}, {@code this.x}, {@code Outer.this.x},
+   * {@code state.x} / {@code State.X} for fields of this file's classes.
+   */
+  Variable variableOf(Expression expression) {
+    Expression e = skipParens(expression);
+    if (e instanceof NameExpr) {
+      return variable((NameExpr) e);
+    }
+    if (e instanceof FieldAccessExpr) {
+      FieldAccessExpr access = (FieldAccessExpr) e;
+      Expression scope = skipParens(access.getScope());
+      TypeDeclaration<?> owner = null;
+      if (scope instanceof ThisExpr) {
+        owner =
+            ((ThisExpr) scope).getTypeName().isPresent()
+                ? types.declaration(types.resolveName(((ThisExpr) scope).getTypeName().get().asString(), e))
+                : enclosingType(e);
+      } else {
+        String scopeType = typeOf(scope);
+        if (scopeType == null && scope instanceof NameExpr && variable((NameExpr) scope) == null) {
+          scopeType = types.resolveName(((NameExpr) scope).getNameAsString(), e); // State.X
+        } else if (scopeType == null && scope instanceof FieldAccessExpr) {
+          scopeType = types.resolveName(scope.toString(), e);
+        }
+        owner = types.declaration(scopeType);
+      }
+      return owner == null ? null : field(owner, access.getNameAsString());
+    }
+    return null;
+  }
+
+  /** The innermost named or anonymous class body around {@code node}, as its declaration (or null if anonymous). */
+  static TypeDeclaration<?> enclosingType(Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration) {
+        return (TypeDeclaration<?>) n;
+      }
+      if (n instanceof ObjectCreationExpr && ((ObjectCreationExpr) n).getAnonymousClassBody().isPresent()) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ types
+
+  /** The erased qualified type of {@code expression}, or null when not known. */
+  String typeOf(Expression expression) {
+    Expression e = skipParens(expression);
+    if (e instanceof NameExpr) {
+      Variable v = variable((NameExpr) e);
+      return v == null ? null : typeOf(v);
+    }
+    if (e instanceof FieldAccessExpr) {
+      Variable v = variableOf(e);
+      return v == null ? null : typeOf(v);
+    }
+    if (e instanceof ObjectCreationExpr) {
+      return types.resolve(((ObjectCreationExpr) e).getType());
+    }
+    if (e instanceof CastExpr) {
+      return types.resolve(((CastExpr) e).getType());
+    }
+    if (e instanceof ConditionalExpr) {
+      String then = typeOf(((ConditionalExpr) e).getThenExpr());
+      return then != null ? then : typeOf(((ConditionalExpr) e).getElseExpr());
+    }
+    if (e instanceof ThisExpr) {
+      if (((ThisExpr) e).getTypeName().isPresent()) {
+        return types.resolveName(((ThisExpr) e).getTypeName().get().asString(), e);
+      }
+      TypeDeclaration<?> type = enclosingType(e);
+      return type == null ? null : types.qualifiedName(type).orElse(null);
+    }
+    if (e instanceof StringLiteralExpr) {
+      return "java.lang.String";
+    }
+    if (e instanceof MethodCallExpr) {
+      return returnType((MethodCallExpr) e);
+    }
+    return null;
+  }
+
+  String typeOf(Variable variable) {
+    Type type = variable.type();
+    if (type != null && type.isVarType()) {
+      return variable.initializer().map(this::typeOf).orElse(null);
+    }
+    if (variable.declaration() instanceof Parameter && ((Parameter) variable.declaration()).isVarArgs()) {
+      return null;
+    }
+    return type == null || type.isUnknownType() ? null : types.resolve(type);
+  }
+
+  private String returnType(MethodCallExpr call) {
+    String owner = receiverType(call);
+    if (owner == null) {
+      return null;
+    }
+    MethodDeclaration local = method(owner, call.getNameAsString(), call.getArguments().size());
+    if (local != null) {
+      return types.resolve(local.getType());
+    }
+    for (String type : types.typeAndSupertypes(owner)) {
+      String returned = LintTypes.jdkReturnType(type, call.getNameAsString(), call.getArguments().size());
+      if (returned != null) {
+        return returned;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The type a call is made on: its receiver's type, the named class of a static call, or the
+   * enclosing class for an unqualified call.
+   */
+  String receiverType(MethodCallExpr call) {
+    Optional<Expression> scope = call.getScope();
+    if (scope.isEmpty()) {
+      for (Node n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+        if (n instanceof TypeDeclaration) {
+          String name = types.qualifiedName((TypeDeclaration<?>) n).orElse(null);
+          if (name != null && method(name, call.getNameAsString(), call.getArguments().size()) != null) {
+            return name;
+          }
+        }
+      }
+      TypeDeclaration<?> type = enclosingType(call);
+      return type == null ? null : types.qualifiedName(type).orElse(null);
+    }
+    Expression receiver = skipParens(scope.get());
+    String type = typeOf(receiver);
+    if (type == null && receiver instanceof NameExpr && variable((NameExpr) receiver) == null) {
+      type = types.resolveName(((NameExpr) receiver).getNameAsString(), call);
+    } else if (type == null && receiver instanceof FieldAccessExpr && variableOf(receiver) == null) {
+      type = types.resolveName(receiver.toString(), call);
+    }
+    return type;
+  }
+
+  /**
+   * A method of this file's class {@code owner} (or of its superclasses in this file) by name and
+   * arity. Types of other files are not looked at: their methods are not units of this class.
+   */
+  MethodDeclaration method(String owner, String name, int arity) {
+    TypeDeclaration<?> declaration = types.declaration(owner);
+    if (declaration == null) {
+      return null;
+    }
+    List<String> chain = new ArrayList<>();
+    chain.add(owner);
+    chain.addAll(types.sameFileSuperclasses(owner));
+    for (String type : chain) {
+      for (MethodDeclaration m : types.declaration(type).getMethodsByName(name)) {
+        if (m.getParameters().size() == arity
+            || !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs()) {
+          return m;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A constructor of this file's class {@code owner} with {@code arity} parameters. */
+  ConstructorDeclaration constructor(String owner, int arity) {
+    TypeDeclaration<?> declaration = types.declaration(owner);
+    if (declaration == null) {
+      return null;
+    }
+    for (ConstructorDeclaration c : declaration.getConstructors()) {
+      if (c.getParameters().size() == arity) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  static Expression skipParens(Expression expression) {
+    Expression e = expression;
+    while (e instanceof EnclosedExpr) {
+      e = ((EnclosedExpr) e).getInner();
+    }
+    return e;
+  }
+
+  static Expression skipParensAndCasts(Expression expression) {
+    Expression e = skipParens(expression);
+    while (e instanceof CastExpr) {
+      e = skipParens(((CastExpr) e).getExpression());
+    }
+    return e;
+  }
+}

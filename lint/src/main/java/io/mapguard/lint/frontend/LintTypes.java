@@ -1,0 +1,359 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.nodeTypes.NodeWithImplements;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.resolution.TypeSolver;
+import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
+import com.github.javaparser.resolution.model.SymbolReference;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Type names for one file, as qualified erased names ({@code java.util.HashMap},
+ * {@code com.acme.Outer.Inner}). Names resolve through the file's own declarations and imports; JDK
+ * types are read by reflection, other types through the symbol solver. Whatever cannot be resolved
+ * stays unknown (null / no supertypes): it never fails.
+ */
+final class LintTypes {
+  private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
+  private static final Map<String, Optional<Class<?>>> JDK_CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private final CompilationUnit unit;
+  private final TypeSolver solver;
+  /** Supertypes found by the solver, shared by every file one analyzer sees. */
+  private final Map<String, List<String>> solvedAncestors;
+  private final String packagePrefix;
+  /** Declarations of this file by qualified name. */
+  private final Map<String, TypeDeclaration<?>> declared = new HashMap<>();
+  private final Map<String, List<String>> supertypeCache = new HashMap<>();
+  private final Set<String> resolvingSuperclasses = new java.util.HashSet<>();
+
+  LintTypes(CompilationUnit unit, TypeSolver solver, Map<String, List<String>> solvedAncestors) {
+    this.unit = unit;
+    this.solver = solver;
+    this.solvedAncestors = solvedAncestors;
+    this.packagePrefix =
+        unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+      qualifiedName(type).ifPresent(name -> declared.put(name, type));
+    }
+  }
+
+  /** {@code pkg.Outer.Inner} for a named (non-local) declaration. */
+  Optional<String> qualifiedName(TypeDeclaration<?> type) {
+    List<String> parts = new ArrayList<>();
+    for (Node n = type; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration) {
+        parts.add(0, ((TypeDeclaration<?>) n).getNameAsString());
+      } else if (!(n instanceof CompilationUnit)) {
+        return Optional.empty(); // a local class
+      }
+    }
+    return Optional.of(packagePrefix + String.join(".", parts));
+  }
+
+  TypeDeclaration<?> declaration(String qualifiedName) {
+    return qualifiedName == null ? null : declared.get(qualifiedName);
+  }
+
+  /** The erased qualified name of a type as written at {@code type}, or null. */
+  String resolve(Type type) {
+    if (type == null) {
+      return null;
+    }
+    if (type.isArrayType()) {
+      return null;
+    }
+    if (!type.isClassOrInterfaceType()) {
+      return null; // primitives, var, wildcards: not maps or locks
+    }
+    ClassOrInterfaceType classType = type.asClassOrInterfaceType();
+    List<String> parts = new ArrayList<>();
+    for (ClassOrInterfaceType t = classType; t != null; t = t.getScope().orElse(null)) {
+      parts.add(0, t.getNameAsString());
+    }
+    return resolveName(String.join(".", parts), type);
+  }
+
+  /** Resolves {@code Name} or {@code Outer.Inner} or a qualified name as seen from {@code context}. */
+  String resolveName(String name, Node context) {
+    int dot = name.indexOf('.');
+    String first = dot < 0 ? name : name.substring(0, dot);
+    String rest = dot < 0 ? "" : name.substring(dot);
+    // a type declared in this file, nearest enclosing scope first
+    for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration) {
+        TypeDeclaration<?> t = (TypeDeclaration<?>) n;
+        Optional<String> q = qualifiedName(t);
+        if (q.isEmpty()) {
+          continue;
+        }
+        if (t.getNameAsString().equals(first)) {
+          return q.get() + rest;
+        }
+        String member = q.get() + "." + first;
+        if (declared.containsKey(member)) {
+          return member + rest;
+        }
+        for (String inherited : superclassChain(q.get())) {
+          if (declared.containsKey(inherited + "." + first)) {
+            return inherited + "." + first + rest;
+          }
+        }
+      }
+    }
+    if (declared.containsKey(packagePrefix + first)) {
+      return packagePrefix + first + rest;
+    }
+    for (ImportDeclaration i : unit.getImports()) {
+      if (i.isStatic() || i.isAsterisk()) {
+        continue;
+      }
+      String imported = i.getNameAsString();
+      if (imported.endsWith("." + first)) {
+        return imported + rest;
+      }
+    }
+    if (jdkClass("java.lang." + first).isPresent()) {
+      return "java.lang." + first + rest;
+    }
+    for (ImportDeclaration i : unit.getImports()) {
+      if (!i.isStatic() && i.isAsterisk()) {
+        String candidate = i.getNameAsString() + "." + first;
+        if (jdkClass(candidate).isPresent() || solverKnows(candidate)) {
+          return candidate + rest;
+        }
+      }
+    }
+    if (dot > 0 && Character.isLowerCase(first.charAt(0))) {
+      return name; // already qualified
+    }
+    // not imported, not nested, not java.lang: a type of the same package (asking the solver here would
+    // parse half the source tree for names that are never maps or locks)
+    return packagePrefix + first + rest;
+  }
+
+  boolean isSubtype(String type, String target) {
+    return type != null && (type.equals(target) || typeAndSupertypes(type).contains(target));
+  }
+
+  /**
+   * Like {@link #isSubtype} but from this file and the JDK only: for questions asked of every
+   * variable (is it a lock?), where a user type is almost never the answer and the solver would parse
+   * its file.
+   */
+  boolean isSubtypeWithoutSolver(String type, String target) {
+    if (type == null) {
+      return false;
+    }
+    if (type.equals(target)) {
+      return true;
+    }
+    if (jdkClass(type).isEmpty() && !declared.containsKey(type)) {
+      return false;
+    }
+    return typeAndSupertypes(type).contains(target);
+  }
+
+  /** The type and all its supertypes, superclasses first; only the type itself when unknown. */
+  List<String> typeAndSupertypes(String type) {
+    if (type == null) {
+      return List.of();
+    }
+    List<String> cached = supertypeCache.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    supertypeCache.put(type, List.of(type)); // cycles in broken code end here
+    Set<String> all = new LinkedHashSet<>();
+    all.add(type);
+    Optional<Class<?>> jdk = jdkClass(type);
+    TypeDeclaration<?> local = declared.get(type);
+    if (jdk.isPresent()) {
+      for (Class<?> c = jdk.get().getSuperclass(); c != null; c = c.getSuperclass()) {
+        all.add(c.getCanonicalName());
+      }
+      addInterfaces(jdk.get(), all);
+    } else if (local != null) {
+      List<String> direct = directSupertypes(local);
+      for (String s : direct) {
+        all.addAll(typeAndSupertypes(s));
+      }
+      if (local instanceof EnumDeclaration) {
+        all.add("java.lang.Enum");
+      }
+      if (local instanceof RecordDeclaration) {
+        all.add("java.lang.Record");
+      }
+      all.add("java.lang.Object");
+    } else {
+      all.addAll(solvedAncestors.computeIfAbsent(type, this::solverAncestors));
+    }
+    List<String> result = List.copyOf(all);
+    supertypeCache.put(type, result);
+    return result;
+  }
+
+  /** Same-file superclasses of {@code type}, nearest first. */
+  List<String> sameFileSuperclasses(String type) {
+    return superclassChain(type);
+  }
+
+  /** Same-file superclasses of {@code type}, for member types inherited from them. */
+  private List<String> superclassChain(String type) {
+    List<String> chain = new ArrayList<>();
+    if (!resolvingSuperclasses.add(type)) {
+      return chain; // resolving the extends clause itself, or a cycle in broken code
+    }
+    try {
+      addSuperclasses(type, chain);
+    } finally {
+      resolvingSuperclasses.remove(type);
+    }
+    return chain;
+  }
+
+  private void addSuperclasses(String type, List<String> chain) {
+    TypeDeclaration<?> local = declared.get(type);
+    if (local instanceof ClassOrInterfaceDeclaration) {
+      for (ClassOrInterfaceType extended : ((ClassOrInterfaceDeclaration) local).getExtendedTypes()) {
+        String resolved = resolve(extended);
+        if (resolved != null && !chain.contains(resolved) && declared.containsKey(resolved)) {
+          chain.add(resolved);
+          addSuperclasses(resolved, chain);
+        }
+      }
+    }
+  }
+
+  private List<String> directSupertypes(TypeDeclaration<?> type) {
+    List<String> direct = new ArrayList<>();
+    if (type instanceof ClassOrInterfaceDeclaration) {
+      for (ClassOrInterfaceType t : ((ClassOrInterfaceDeclaration) type).getExtendedTypes()) {
+        addIfResolved(resolve(t), direct);
+      }
+    }
+    if (type instanceof NodeWithImplements) {
+      for (ClassOrInterfaceType t : ((NodeWithImplements<?>) type).getImplementedTypes()) {
+        addIfResolved(resolve(t), direct);
+      }
+    }
+    return direct;
+  }
+
+  private static void addIfResolved(String name, List<String> out) {
+    if (name != null) {
+      out.add(name);
+    }
+  }
+
+  private static void addInterfaces(Class<?> type, Set<String> out) {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      for (Class<?> i : c.getInterfaces()) {
+        if (out.add(i.getCanonicalName())) {
+          addInterfaces(i, out);
+        }
+      }
+    }
+  }
+
+  /** A JDK class (java.*, javax.*, jdk.*) by its dotted name, nested classes included. */
+  static Optional<Class<?>> jdkClass(String name) {
+    if (name == null
+        || !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk."))) {
+      return Optional.empty();
+    }
+    return JDK_CLASSES.computeIfAbsent(
+        name,
+        n -> {
+          String binary = n;
+          while (true) {
+            try {
+              return Optional.of(Class.forName(binary, false, JDK));
+            } catch (ClassNotFoundException | LinkageError e) {
+              int dot = binary.lastIndexOf('.');
+              if (dot < 0 || !Character.isUpperCase(binary.charAt(binary.lastIndexOf('.', dot - 1) + 1))) {
+                return Optional.empty();
+              }
+              binary = binary.substring(0, dot) + "$" + binary.substring(dot + 1);
+            }
+          }
+        });
+  }
+
+  /**
+   * The erased return type of a JDK method called {@code name} with {@code arity} arguments on
+   * {@code owner}, when every such overload agrees; null otherwise.
+   */
+  static String jdkReturnType(String owner, String name, int arity) {
+    Optional<Class<?>> type = jdkClass(owner);
+    if (type.isEmpty()) {
+      return null;
+    }
+    String found = null;
+    for (Method m : type.get().getMethods()) {
+      if (!m.getName().equals(name)
+          || (!m.isVarArgs() && m.getParameterCount() != arity)
+          || Modifier.isPrivate(m.getModifiers())) {
+        continue;
+      }
+      Class<?> returned = m.getReturnType();
+      String returnName = returned.isPrimitive() || returned.isArray() ? null : returned.getCanonicalName();
+      if (returnName == null) {
+        return null;
+      }
+      if (found != null && !found.equals(returnName)) {
+        return null;
+      }
+      found = returnName;
+    }
+    return found;
+  }
+
+  private boolean solverKnows(String name) {
+    if (solver == null) {
+      return false;
+    }
+    try {
+      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(name);
+      return ref.isSolved();
+    } catch (RuntimeException | StackOverflowError e) {
+      return false;
+    }
+  }
+
+  private List<String> solverAncestors(String name) {
+    if (solver == null) {
+      return List.of();
+    }
+    try {
+      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(name);
+      if (!ref.isSolved()) {
+        return List.of();
+      }
+      List<String> names = new ArrayList<>();
+      for (ResolvedReferenceType ancestor : ref.getCorrespondingDeclaration().getAllAncestors()) {
+        names.add(ancestor.getQualifiedName());
+      }
+      return names;
+    } catch (RuntimeException | StackOverflowError e) {
+      return List.of(); // a partially resolvable hierarchy: what is known is not worth a guess
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package io.mapguard.lint.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.fixtures.Expectation;
+import io.mapguard.fixtures.Fixture;
+import io.mapguard.fixtures.Fixtures;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fixture through mapvet's front end: the same (rule, line) set the compiler plugin reports
+ * (the fixtures' markers, which the plugin tests hold it to), and the same message key words. A
+ * difference fails unless test-fixtures' mapvet-parity-exceptions.txt lists it with its reason.
+ */
+class FixtureParityTest {
+  private static SourceAnalyzer analyzer;
+  private static Set<String> exceptions;
+
+  @BeforeAll
+  static void setUp() throws IOException {
+    analyzer = new SourceAnalyzer(AnalysisOptions.defaults(), List.of(), List.of());
+    exceptions = new TreeSet<>();
+    try (InputStream in =
+        FixtureParityTest.class.getClassLoader().getResourceAsStream("mapvet-parity-exceptions.txt")) {
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String entry = line.strip();
+        if (!entry.isEmpty() && !entry.startsWith("#")) {
+          int reason = entry.indexOf(" -- ");
+          assertTrue(reason > 0, "exception without a reason: " + entry);
+          exceptions.add(entry.substring(0, reason).strip());
+        }
+      }
+    }
+  }
+
+  static Stream<Fixture> fixtures() {
+    return Fixtures.all().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fixtures")
+  void mapvetReportsWhatThePluginReports(Fixture fixture) {
+    FileResult result = analyzer.analyze(fixture.path(), fixture.source());
+    assertEquals(List.of(), result.problems(), "problems");
+    Set<String> expected = new TreeSet<>();
+    for (Expectation e : fixture.expectations()) {
+      expected.add(e.rule() + ":" + e.line());
+    }
+    Set<String> actual = new TreeSet<>();
+    for (LintFinding f : result.findings()) {
+      actual.add(f.rule() + ":" + f.line());
+    }
+    List<String> unexplained = new ArrayList<>();
+    for (String missing : difference(expected, actual)) {
+      if (!exceptions.contains(fixture.group() + "/" + fixture.name() + " " + missing + " missing")) {
+        unexplained.add(missing + " missing");
+      }
+    }
+    for (String extra : difference(actual, expected)) {
+      if (!exceptions.contains(fixture.group() + "/" + fixture.name() + " " + extra + " extra")) {
+        unexplained.add(extra + " extra");
+      }
+    }
+    assertEquals(List.of(), unexplained, () -> fixture + " findings:\n" + describe(result.findings()));
+    for (Expectation e : fixture.expectations()) {
+      for (LintFinding f : result.findings()) {
+        if (f.rule().equals(e.rule()) && f.line() == e.line()) {
+          for (String keyword : e.keywords()) {
+            assertTrue(f.message().contains(keyword), fixture + ":" + e.line() + " lacks '" + keyword + "': " + f.message());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyListedExceptionStillDiffers() {
+    List<String> stale = new ArrayList<>();
+    for (String entry : exceptions) {
+      String[] parts = entry.split(" ");
+      String fixtureName = parts[0];
+      Fixture fixture =
+          Fixtures.all().stream()
+              .filter(f -> (f.group() + "/" + f.name()).equals(fixtureName))
+              .findFirst()
+              .orElse(null);
+      if (fixture == null) {
+        stale.add(entry + " (no such fixture)");
+        continue;
+      }
+      Set<String> actual = new TreeSet<>();
+      analyzer.analyze(fixture.path(), fixture.source()).findings().forEach(f -> actual.add(f.rule() + ":" + f.line()));
+      Set<String> expected = new TreeSet<>();
+      fixture.expectations().forEach(e -> expected.add(e.rule() + ":" + e.line()));
+      boolean differs =
+          parts[2].equals("missing")
+              ? expected.contains(parts[1]) && !actual.contains(parts[1])
+              : actual.contains(parts[1]) && !expected.contains(parts[1]);
+      if (!differs) {
+        stale.add(entry);
+      }
+    }
+    assertEquals(List.of(), stale, "exceptions that no longer apply: remove them");
+  }
+
+  private static Set<String> difference(Set<String> a, Set<String> b) {
+    Set<String> d = new TreeSet<>(a);
+    d.removeAll(b);
+    return d;
+  }
+
+  private static String describe(List<LintFinding> findings) {
+    StringBuilder text = new StringBuilder();
+    findings.forEach(f -> text.append(f.line()).append(": [").append(f.rule()).append("] ").append(f.message()).append('\n'));
+    return text.toString();
+  }
+}
