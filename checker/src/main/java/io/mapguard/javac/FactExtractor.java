@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAnnotation;
@@ -143,6 +144,7 @@ public final class FactExtractor {
     private final Map<VarSymbol, JCVariableDecl> mapFieldTrees = new LinkedHashMap<>();
     private final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
     private final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
+    private final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
     private final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
     private final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
     private final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
@@ -165,6 +167,7 @@ public final class FactExtractor {
       String file = compilationUnit.getSourceFile().getName();
       ClassFacts facts = ClassFacts.empty(topSymbol.getQualifiedName().toString(), file);
       new Prepass().scan(topLevel);
+      addInheritedFields();
       if (mapFieldTrees.isEmpty()) {
         return facts;
       }
@@ -258,7 +261,9 @@ public final class FactExtractor {
           guard,
           guardAnnotation,
           confined,
-          site(TreePath.getPath(compilationUnit, tree)));
+          inheritedFrom.containsKey(symbol)
+              ? inheritedDeclarationSite(symbol, tree, inheritedFrom.get(symbol))
+              : site(TreePath.getPath(compilationUnit, tree)));
     }
 
     /**
@@ -283,6 +288,62 @@ public final class FactExtractor {
         }
       }
       return guard;
+    }
+
+    /**
+     * Non-private map fields of superclasses compiled in the same run: this class's accesses to them
+     * count like its own. (The superclass's own accesses are analysed with the superclass.)
+     */
+    private void addInheritedFields() {
+      JavacTrees trees = JavacTrees.instance(context);
+      for (Type t = types.types().supertype(topSymbol.type);
+          t != null && t.hasTag(com.sun.tools.javac.code.TypeTag.CLASS);
+          t = types.types().supertype(t)) {
+        TreePath path = trees.getPath(t.tsym);
+        if (path == null || !(path.getLeaf() instanceof JCClassDecl)) {
+          return; // from a class file: nothing known about its code
+        }
+        JCClassDecl superclass = (JCClassDecl) path.getLeaf();
+        JCCompilationUnit unit = (JCCompilationUnit) path.getCompilationUnit();
+        Map<VarSymbol, JCVariableDecl> inheritedHere = new LinkedHashMap<>();
+        for (JCTree member : superclass.defs) {
+          if (member instanceof JCVariableDecl) {
+            JCVariableDecl variable = (JCVariableDecl) member;
+            if (variable.sym != null
+                && (variable.sym.flags() & Flags.PRIVATE) == 0
+                && types.isMap(variable.sym.type)) {
+              inheritedHere.put(variable.sym, variable);
+              inheritedFrom.put(variable.sym, unit);
+              if (variable.init != null) {
+                describeValue(variable.init, assignedValues.computeIfAbsent(variable.sym, k -> new ArrayList<>()));
+              }
+            }
+          }
+        }
+        new TreeScanner() {
+          @Override
+          public void visitAssign(JCAssign tree) {
+            Symbol symbol = TreeInfo.symbol(tree.lhs);
+            if (symbol instanceof VarSymbol && inheritedHere.containsKey(symbol)) {
+              describeValue(tree.rhs, assignedValues.computeIfAbsent((VarSymbol) symbol, k -> new ArrayList<>()));
+            }
+            super.visitAssign(tree);
+          }
+        }.scan(superclass);
+        mapFieldTrees.putAll(inheritedHere);
+      }
+    }
+
+    /** Where an inherited field is declared: in the superclass's file, with no tree to fix here. */
+    private Site inheritedDeclarationSite(VarSymbol field, JCVariableDecl tree, JCCompilationUnit unit) {
+      int position = tree.getStartPosition();
+      return new Site(
+          (int) unit.getLineMap().getLineNumber(position),
+          (int) unit.getLineMap().getColumnNumber(position),
+          field.owner.getSimpleName() + "#" + field.getSimpleName(),
+          tree.toString(),
+          Set.of(),
+          null);
     }
 
     private List<JCAnnotation> annotationsOf(JCVariableDecl tree) {

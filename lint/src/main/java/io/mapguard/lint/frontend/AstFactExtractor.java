@@ -231,6 +231,7 @@ final class AstFactExtractor {
         }
       }
     }
+    addInheritedFields();
     for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
       locks.recordAlias(v);
     }
@@ -240,6 +241,41 @@ final class AstFactExtractor {
         describeValue(assign.getValue(), values(target.declaration()));
         if (isSingleThreadExecutor(assign.getValue())) {
           singleThreadExecutors.add(target.declaration());
+        }
+      }
+    }
+  }
+
+  /**
+   * Non-private map fields of superclasses declared in this file: this class's accesses to them
+   * count like its own (as the javac front end does for superclasses in the same compilation).
+   */
+  private void addInheritedFields() {
+    String name = types.qualifiedName(topLevel).orElse(null);
+    if (name == null) {
+      return;
+    }
+    for (String superName : types.sameFileSuperclasses(name)) {
+      TypeDeclaration<?> superclass = types.declaration(superName);
+      Set<Node> inheritedHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (FieldDeclaration declaration : superclass.getFields()) {
+        if (declaration.isPrivate()) {
+          continue;
+        }
+        for (VariableDeclarator v : declaration.getVariables()) {
+          LintSymbols.Variable variable =
+              new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, superclass);
+          if (isMap(symbols.typeOf(variable))) {
+            fieldVariables.put(v, variable);
+            inheritedHere.add(v);
+            v.getInitializer().ifPresent(init -> describeValue(init, values(v)));
+          }
+        }
+      }
+      for (AssignExpr assign : superclass.findAll(AssignExpr.class)) {
+        LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
+        if (target != null && inheritedHere.contains(target.declaration())) {
+          describeValue(assign.getValue(), values(target.declaration()));
         }
       }
     }
