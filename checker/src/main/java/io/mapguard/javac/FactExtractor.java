@@ -145,6 +145,8 @@ public final class FactExtractor {
     private final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
     private final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
     private final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
+    /** Functional values kept in a local and later handed to a thread-start call, by that call. */
+    private final Map<JCTree, JCTree> startedLater = new IdentityHashMap<>();
     private final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
     private final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
     private final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
@@ -423,9 +425,41 @@ public final class FactExtractor {
 
     /** First pass: map fields, what is assigned to them, executors and lock aliases. */
     private final class Prepass extends TreeScanner {
+      private final Map<Symbol, JCExpression> localFunctions = new HashMap<>();
+
+      /** {@code Runnable r = () -> ..; pool.submit(r);}: the lambda is a task started by that call. */
+      private void startsLocalFunctions(JCTree call, List<JCExpression> arguments) {
+        for (JCExpression argument : arguments) {
+          JCExpression function = localFunctions.get(TreeInfo.symbol(TreeInfo.skipParens(argument)));
+          if (function != null && threadStartOf(call).isPresent()) {
+            startedLater.putIfAbsent(function, call);
+          }
+        }
+      }
+
+      @Override
+      public void visitApply(JCMethodInvocation tree) {
+        startsLocalFunctions(tree, tree.args);
+        super.visitApply(tree);
+      }
+
+      @Override
+      public void visitNewClass(JCNewClass tree) {
+        startsLocalFunctions(tree, tree.args);
+        super.visitNewClass(tree);
+      }
+
       @Override
       public void visitVarDef(JCVariableDecl tree) {
         VarSymbol symbol = tree.sym;
+        if (symbol != null && !(symbol.owner instanceof ClassSymbol) && tree.init != null) {
+          JCExpression init = TreeInfo.skipParens(tree.init);
+          if (init instanceof JCLambda
+              || init instanceof JCMemberReference
+              || init instanceof JCNewClass && ((JCNewClass) init).def != null) {
+            localFunctions.put(symbol, init);
+          }
+        }
         if (symbol != null && symbol.owner instanceof ClassSymbol && !isAnonymous(symbol.owner)) {
           if (types.isMap(symbol.type)) {
             mapFieldTrees.put(symbol, tree);
@@ -1147,6 +1181,11 @@ public final class FactExtractor {
               : FunctionalContext.INLINE;
         }
         if (parent instanceof JCVariableDecl) {
+          JCTree start = startedLater.get(leaf);
+          if (start != null) {
+            return FunctionalContext.task(
+                taskRoot(TreePath.getPath(compilationUnit, start), threadStartOf(start).get().description(), false));
+          }
           // A lambda kept in a local runs where it is called: inline. One kept in a field runs later.
           return ((JCVariableDecl) parent).sym.owner instanceof ClassSymbol
               ? FunctionalContext.DEFERRED

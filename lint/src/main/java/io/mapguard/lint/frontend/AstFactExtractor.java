@@ -107,6 +107,8 @@ final class AstFactExtractor {
   private final Map<Node, CodeUnit> initializerUnits = new IdentityHashMap<>();
   private final Map<Node, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
   private final Map<Node, Alias> aliases = new IdentityHashMap<>();
+  /** Functional values kept in a local and later handed to a thread-start call, by that call. */
+  private final Map<Node, Expression> startedLater = new IdentityHashMap<>();
   private final List<LazyInit> lazyInits = new ArrayList<>();
   private final Deque<UnitInfo> units = new ArrayDeque<>();
   private int nextUnitId;
@@ -235,6 +237,12 @@ final class AstFactExtractor {
     for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
       locks.recordAlias(v);
     }
+    for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
+      startsLocalFunctions(call, call.getArguments());
+    }
+    for (ObjectCreationExpr creation : topLevel.findAll(ObjectCreationExpr.class)) {
+      startsLocalFunctions(creation, creation.getArguments());
+    }
     for (AssignExpr assign : topLevel.findAll(AssignExpr.class)) {
       LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
       if (target != null && fieldVariables.containsKey(target.declaration())) {
@@ -277,6 +285,28 @@ final class AstFactExtractor {
         if (target != null && inheritedHere.contains(target.declaration())) {
           describeValue(assign.getValue(), values(target.declaration()));
         }
+      }
+    }
+  }
+
+  /** {@code Runnable r = () -> ..; pool.submit(r);}: the lambda is a task started by that call. */
+  private void startsLocalFunctions(Expression call, List<Expression> arguments) {
+    for (Expression argument : arguments) {
+      Expression a = LintSymbols.skipParens(argument);
+      if (!(a instanceof NameExpr)) {
+        continue;
+      }
+      LintSymbols.Variable local = symbols.variable((NameExpr) a);
+      if (local == null || local.isField() || local.initializer().isEmpty()) {
+        continue;
+      }
+      Expression init = LintSymbols.skipParens(local.initializer().get());
+      boolean function =
+          init instanceof LambdaExpr
+              || init instanceof MethodReferenceExpr
+              || init instanceof ObjectCreationExpr && ((ObjectCreationExpr) init).getAnonymousClassBody().isPresent();
+      if (function && threadStartOf(call).isPresent()) {
+        startedLater.putIfAbsent(init, call);
       }
     }
   }
@@ -1159,6 +1189,10 @@ final class AstFactExtractor {
           : FunctionalContext.INLINE;
     }
     if (parent instanceof VariableDeclarator) {
+      Expression start = startedLater.get(leaf);
+      if (start != null) {
+        return FunctionalContext.task(taskRoot(start, threadStartOf(start).get().description(), false));
+      }
       // a lambda kept in a local runs where it is called: inline; one kept in a field runs later
       return isLocal((VariableDeclarator) parent) ? FunctionalContext.INLINE : FunctionalContext.DEFERRED;
     }
