@@ -548,7 +548,7 @@ public final class FactExtractor {
                     : locks.thisOf(owner.sym)));
       }
       for (JCAnnotation annotation : method.mods.annotations) {
-        if (ConcurrencyAnnotations.HOLDING.contains(annotationName(annotation))) {
+        if (ConcurrencyAnnotations.HELD_ON_ENTRY.contains(annotationName(annotation))) {
           for (String lock : annotationValues(annotation)) {
             entry.add(LockRef.monitor(lock.startsWith("this.") ? lock.substring(5) : lock));
           }

@@ -1,6 +1,8 @@
 package io.mapguard.engine.knowledge;
 
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Every flavor of the concurrency annotations mapguard honours, by qualified name. */
 public final class ConcurrencyAnnotations {
@@ -17,6 +19,13 @@ public final class ConcurrencyAnnotations {
       Set.of(
           "io.mapguard.annotations.Holding",
           "org.checkerframework.checker.lock.qual.Holding");
+
+  /**
+   * On a method: callers hold the named lock. {@code @Holding}, and {@code @GuardedBy} on a method
+   * (javax / jcip / Error Prone document it so: "the method may only be called with the lock held").
+   */
+  public static final Set<String> HELD_ON_ENTRY =
+      Stream.concat(HOLDING.stream(), GUARDED_BY.stream()).collect(Collectors.toUnmodifiableSet());
 
   public static final Set<String> THREAD_SAFE =
       Set.of(

@@ -575,7 +575,7 @@ final class AstFactExtractor {
                   : locks.thisOf(owner, owner.getNameAsString())));
     }
     for (AnnotationExpr annotation : method.getAnnotations()) {
-      if (ConcurrencyAnnotations.HOLDING.contains(annotationName(annotation))) {
+      if (ConcurrencyAnnotations.HELD_ON_ENTRY.contains(annotationName(annotation))) {
         for (String lock : annotationValues(annotation)) {
           entry.add(LockRef.monitor(lock.startsWith("this.") ? lock.substring(5) : lock));
         }
