@@ -100,7 +100,9 @@ public final class FactExtractor {
   private enum AliasKind {
     MAP,
     VIEW,
-    ENTRY
+    ENTRY,
+    /** An iterator over a view: its {@code remove()} removes from the map. */
+    ITERATOR
   }
 
   private record Alias(MapField field, AliasKind kind) {}
@@ -944,8 +946,29 @@ public final class FactExtractor {
           MapField owner = mapFieldOf(select.selected);
           if (owner != null && MapMethods.isView(select.name.toString())) {
             aliases.put(local, new Alias(owner, AliasKind.VIEW));
+            return;
+          }
+          MapField iterated = viewOwner(select.selected);
+          if (iterated != null && select.name.contentEquals("iterator")) {
+            aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
           }
         }
+      }
+
+      /** The map field behind a view: {@code map.keySet()} or a local holding one. */
+      private MapField viewOwner(JCExpression expression) {
+        JCExpression e = TreeInfo.skipParens(expression);
+        Alias alias = aliases.get(TreeInfo.symbol(e));
+        if (alias != null && alias.kind() == AliasKind.VIEW) {
+          return alias.field();
+        }
+        if (e instanceof JCMethodInvocation && ((JCMethodInvocation) e).meth instanceof JCFieldAccess) {
+          JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
+          if (MapMethods.isView(select.name.toString())) {
+            return mapFieldOf(select.selected);
+          }
+        }
+        return null;
       }
 
       // ------------------------------------------------------------ what a use does
@@ -963,8 +986,10 @@ public final class FactExtractor {
             JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
             String method = ((JCFieldAccess) parent).name.toString();
             boolean nullArgument = call.args.stream().anyMatch(FactExtractor::isNullLiteral);
-            if (kind == AliasKind.ENTRY) {
-              if (MapMethods.effectOnEntry(method) == Effect.WRITE) {
+            if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+              Effect effect =
+                  kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
+              if (effect == Effect.WRITE) {
                 unit.accesses.add(new Pending(field, Effect.WRITE, method, path, false, false));
               }
               return;
@@ -983,7 +1008,7 @@ public final class FactExtractor {
             return;
           }
         }
-        if (kind == AliasKind.ENTRY) {
+        if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
           return;
         }
         if (kind == AliasKind.VIEW) {

@@ -106,6 +106,11 @@ public final class MapMethods {
     return VIEW_METHODS_EFFECTS.getOrDefault(method, Effect.ITERATE);
   }
 
+  /** Effect on the map of calling {@code method} on an iterator over one of its views. */
+  public static Effect effectOnIterator(String method) {
+    return method.equals("remove") ? Effect.WRITE : Effect.READ;
+  }
+
   /** Effect on the map of calling {@code method} on one of its entries (from entrySet()). */
   public static Effect effectOnEntry(String method) {
     return method.equals("setValue") ? Effect.WRITE : Effect.READ;

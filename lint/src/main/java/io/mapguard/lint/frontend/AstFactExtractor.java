@@ -116,7 +116,9 @@ final class AstFactExtractor {
   private enum AliasKind {
     MAP,
     VIEW,
-    ENTRY
+    ENTRY,
+    /** An iterator over a view: its {@code remove()} removes from the map. */
+    ITERATOR
   }
 
   private record Alias(MapField field, AliasKind kind) {}
@@ -938,8 +940,30 @@ final class AstFactExtractor {
       MapField owner = mapFieldOf(call.getScope().get());
       if (owner != null && MapMethods.isView(call.getNameAsString())) {
         aliases.put(local, new Alias(owner, AliasKind.VIEW));
+        return;
+      }
+      MapField iterated = viewOwner(call.getScope().get());
+      if (iterated != null && call.getNameAsString().equals("iterator")) {
+        aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
       }
     }
+  }
+
+  /** The map field behind a view: {@code map.keySet()} or a local holding one. */
+  private MapField viewOwner(Expression expression) {
+    Expression e = LintSymbols.skipParens(expression);
+    LintSymbols.Variable variable = symbols.variableOf(e);
+    Alias alias = variable == null ? null : aliases.get(variable.declaration());
+    if (alias != null && alias.kind() == AliasKind.VIEW) {
+      return alias.field();
+    }
+    if (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) {
+      MethodCallExpr call = (MethodCallExpr) e;
+      if (MapMethods.isView(call.getNameAsString())) {
+        return mapFieldOf(call.getScope().get());
+      }
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------ what a use does
@@ -953,8 +977,10 @@ final class AstFactExtractor {
       MethodCallExpr call = (MethodCallExpr) parent;
       String method = call.getNameAsString();
       boolean nullArgument = call.getArguments().stream().anyMatch(AstFactExtractor::isNullLiteral);
-      if (kind == AliasKind.ENTRY) {
-        if (MapMethods.effectOnEntry(method) == Effect.WRITE) {
+      if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+        Effect effect =
+            kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
+        if (effect == Effect.WRITE) {
           unit.accesses.add(new Pending(field, Effect.WRITE, method, use, false, false));
         }
         return;
@@ -970,7 +996,7 @@ final class AstFactExtractor {
       unit.accesses.add(new Pending(field, MapMethods.effectOnMap(method), method, use, false, nullArgument));
       return;
     }
-    if (kind == AliasKind.ENTRY) {
+    if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
       return;
     }
     if (kind == AliasKind.VIEW) {
