@@ -147,6 +147,8 @@ public final class FactExtractor {
     private final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
     private final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
     private final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
+    /** Locals initialized with {@code new ...}: what they hold when assigned to a field. */
+    private final Map<Symbol, JCExpression> localInitializers = new HashMap<>();
     /** Functional values kept in a local and later handed to a thread-start call, by that call. */
     private final Map<JCTree, JCTree> startedLater = new IdentityHashMap<>();
     private final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
@@ -388,6 +390,11 @@ public final class FactExtractor {
     /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
     private void describeValue(JCExpression expression, List<String> out) {
       JCExpression e = TreeInfo.skipParens(expression);
+      JCExpression localInit = localInitializers.get(TreeInfo.symbol(e));
+      if (localInit != null) {
+        describeValue(localInit, out); // a local holding a new map is as fresh as the map
+        return;
+      }
       if (e instanceof JCTree.JCConditional) {
         describeValue(((JCTree.JCConditional) e).truepart, out);
         describeValue(((JCTree.JCConditional) e).falsepart, out);
@@ -456,6 +463,9 @@ public final class FactExtractor {
         VarSymbol symbol = tree.sym;
         if (symbol != null && !(symbol.owner instanceof ClassSymbol) && tree.init != null) {
           JCExpression init = TreeInfo.skipParens(tree.init);
+          if (init instanceof JCNewClass) {
+            localInitializers.put(symbol, init);
+          }
           if (init instanceof JCLambda
               || init instanceof JCMemberReference
               || init instanceof JCNewClass && ((JCNewClass) init).def != null) {
@@ -898,6 +908,11 @@ public final class FactExtractor {
         if (target instanceof VarSymbol && !(target.owner instanceof ClassSymbol)) {
           aliases.remove(target);
           recordAlias((VarSymbol) target, assign.rhs);
+        }
+        Symbol value = TreeInfo.symbol(TreeInfo.skipParens(assign.rhs));
+        if (fields.containsKey(target) && value instanceof VarSymbol && !(value.owner instanceof ClassSymbol)) {
+          // field = local: from here on, filling the local fills the published field
+          aliases.put((VarSymbol) value, new Alias(fields.get(target), AliasKind.MAP));
         }
         return super.visitAssignment(node, unused);
       }

@@ -451,6 +451,15 @@ final class AstFactExtractor {
   /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
   private void describeValue(Expression expression, List<String> out) {
     Expression e = LintSymbols.skipParens(expression);
+    if (e instanceof NameExpr) {
+      LintSymbols.Variable local = symbols.variable((NameExpr) e);
+      Expression init =
+          local == null || local.isField() ? null : local.initializer().map(LintSymbols::skipParens).orElse(null);
+      if (init instanceof ObjectCreationExpr) {
+        describeValue(init, out); // a local holding a new map is as fresh as the map
+        return;
+      }
+    }
     if (e instanceof ConditionalExpr) {
       describeValue(((ConditionalExpr) e).getThenExpr(), out);
       describeValue(((ConditionalExpr) e).getElseExpr(), out);
@@ -719,6 +728,12 @@ final class AstFactExtractor {
       if (target != null && !target.isField()) {
         aliases.remove(target.declaration());
         recordAlias(target.declaration(), ((AssignExpr) node).getValue());
+      }
+      Expression value = LintSymbols.skipParens(((AssignExpr) node).getValue());
+      LintSymbols.Variable local = value instanceof NameExpr ? symbols.variable((NameExpr) value) : null;
+      if (target != null && fields.containsKey(target.declaration()) && local != null && !local.isField()) {
+        // field = local: from here on, filling the local fills the published field
+        aliases.put(local.declaration(), new Alias(fields.get(target.declaration()), AliasKind.MAP));
       }
     } else if (node instanceof NameExpr) {
       recordUse(node, symbols.variable((NameExpr) node));
