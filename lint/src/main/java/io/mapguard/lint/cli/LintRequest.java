@@ -1,0 +1,27 @@
+package io.mapguard.lint.cli;
+
+import io.mapguard.lint.config.Settings;
+import io.mapguard.lint.report.ReportFormat;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One scan, fully resolved from the command line and the config file.
+ *
+ * @param sourceRoots empty: detect them from the files' package declarations
+ * @param output empty: stdout
+ */
+record LintRequest(
+    List<String> paths,
+    Settings settings,
+    ReportFormat format,
+    Optional<Path> output,
+    FailOn failOn,
+    Optional<Path> baseline,
+    Optional<Path> writeBaseline,
+    boolean reportUnusedIgnores,
+    int jobs,
+    boolean quiet,
+    List<Path> sourceRoots,
+    List<Path> classpath) {}

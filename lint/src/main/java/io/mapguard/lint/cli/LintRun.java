@@ -1,0 +1,212 @@
+package io.mapguard.lint.cli;
+
+import io.mapguard.lint.baseline.Baseline;
+import io.mapguard.lint.baseline.BaselineException;
+import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.ignore.IgnoreFilter;
+import io.mapguard.lint.report.Report;
+import io.mapguard.lint.scan.AnalyzerFactory;
+import io.mapguard.lint.scan.Diagnostic;
+import io.mapguard.lint.scan.FileOutcome;
+import io.mapguard.lint.scan.FileProcessor;
+import io.mapguard.lint.scan.InputCollector;
+import io.mapguard.lint.scan.ParallelScanner;
+import io.mapguard.lint.scan.ProgressLine;
+import io.mapguard.lint.scan.SourceRootDetector;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
+ * report, and turn the outcome into an exit code. Per-file trouble is printed and the scan goes on;
+ * only a run where nothing could be analysed ends with exit code 2.
+ */
+final class LintRun {
+  private final Environment env;
+  private final AnalyzerFactory analyzers;
+  private final LintRequest request;
+
+  LintRun(Environment env, AnalyzerFactory analyzers, LintRequest request) {
+    this.env = env;
+    this.analyzers = analyzers;
+    this.request = request;
+  }
+
+  /** Why the run stopped early; printed as {@code mapvet: message}, exit code 2. */
+  private static final class Abort extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    Abort(String message) {
+      super(message);
+    }
+  }
+
+  int run() throws InterruptedException {
+    try {
+      Baseline baseline = readBaseline();
+      InputCollector.Inputs inputs = collectInputs();
+      Totals totals = Totals.of(inputs, scan(inputs));
+      if (request.writeBaseline().isPresent()) {
+        baseline = writeBaseline(totals.findings());
+      }
+      List<LintFinding> reported = new ArrayList<>();
+      for (LintFinding finding : totals.findings()) {
+        if (!baseline.contains(finding)) {
+          reported.add(finding);
+        }
+      }
+      writeReport(
+          new Report(
+              reported, totals.diagnostics(), env.workingDir(), VersionInfo.version(), true));
+      printDiagnostics(totals.diagnostics());
+      if (!request.quiet()) {
+        env.err().println(totals.summary(reported.size()).line());
+      }
+      boolean fails = reported.stream().anyMatch(f -> request.failOn().failsOn(f.severity()));
+      return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+    } catch (Abort abort) {
+      env.err().println("mapvet: " + abort.getMessage());
+      return ExitCodes.USAGE;
+    }
+  }
+
+  private Baseline readBaseline() throws Abort {
+    if (request.baseline().isEmpty()) {
+      return Baseline.empty();
+    }
+    try {
+      return Baseline.read(request.baseline().get());
+    } catch (BaselineException e) {
+      throw new Abort("baseline " + e.getMessage());
+    }
+  }
+
+  private InputCollector.Inputs collectInputs() throws Abort {
+    InputCollector collector =
+        new InputCollector(env.workingDir(), request.settings().exclude(), env::in);
+    InputCollector.Inputs inputs;
+    try {
+      inputs = collector.collect(request.paths());
+    } catch (IOException e) {
+      throw new Abort("cannot read the file list: " + e.getMessage());
+    }
+    if (inputs.files().isEmpty()) {
+      printDiagnostics(inputs.diagnostics());
+      throw new Abort("no .java files to analyse");
+    }
+    return inputs;
+  }
+
+  private List<FileOutcome> scan(InputCollector.Inputs inputs) throws Abort, InterruptedException {
+    List<Path> sourceRoots =
+        request.sourceRoots().isEmpty()
+            ? SourceRootDetector.detect(inputs.files())
+            : request.sourceRoots();
+    IgnoreFilter ignoreFilter =
+        new IgnoreFilter(request.settings().enabledRuleNames(), request.reportUnusedIgnores());
+    ParallelScanner.WorkerSetup setup =
+        () ->
+            new FileProcessor(
+                analyzers.create(
+                    request.settings().analysisOptions(), sourceRoots, request.classpath()),
+                ignoreFilter,
+                request.settings().enabledRuleNames());
+    ProgressLine progress = new ProgressLine(env.err(), env.interactive(), System::nanoTime);
+    List<FileOutcome> outcomes;
+    try {
+      outcomes = new ParallelScanner(request.jobs(), setup, progress).scan(inputs.files());
+    } catch (IOException e) {
+      printDiagnostics(inputs.diagnostics());
+      throw new Abort("cannot set up the analysis: " + e.getMessage());
+    }
+    if (outcomes.stream().noneMatch(FileOutcome::analysed)) {
+      List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
+      outcomes.forEach(outcome -> diagnostics.addAll(outcome.diagnostics()));
+      printDiagnostics(diagnostics);
+      throw new Abort("no file could be analysed");
+    }
+    return outcomes;
+  }
+
+  /**
+   * Writes {@code findings} as the new baseline and returns it, so that none of them is reported.
+   */
+  private Baseline writeBaseline(List<LintFinding> findings) throws Abort {
+    Path target = request.writeBaseline().get();
+    try {
+      Baseline.write(target, findings);
+      Baseline written = Baseline.read(target);
+      env.err().println("mapvet: wrote " + findings.size() + " findings to baseline " + target);
+      return written;
+    } catch (BaselineException e) {
+      throw new Abort("baseline " + e.getMessage());
+    }
+  }
+
+  private void writeReport(Report report) throws Abort {
+    try {
+      if (request.output().isPresent()) {
+        Path output = request.output().get();
+        Path parent = output.getParent();
+        if (parent != null) {
+          // Report paths like build/reports/mapvet.sarif are common; the build may not have made
+          // them.
+          Files.createDirectories(parent);
+        }
+        try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+          request.format().reporter().write(report, writer);
+        }
+      } else {
+        // Not closed: that would close the process's stdout.
+        Writer writer = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
+        request.format().reporter().write(report, writer);
+        writer.flush();
+      }
+    } catch (IOException e) {
+      String target = request.output().map(Path::toString).orElse("stdout");
+      throw new Abort("cannot write the report to " + target + " (" + e + ")");
+    }
+  }
+
+  private void printDiagnostics(List<Diagnostic> diagnostics) {
+    List<Diagnostic> sorted = new ArrayList<>(diagnostics);
+    sorted.sort(Diagnostic.ORDER);
+    for (Diagnostic diagnostic : sorted) {
+      env.err().println(diagnostic.format());
+    }
+  }
+
+  /** The scan's results summed over files. */
+  private record Totals(
+      List<LintFinding> findings,
+      List<Diagnostic> diagnostics,
+      int files,
+      int analysed,
+      int ignored) {
+
+    static Totals of(InputCollector.Inputs inputs, List<FileOutcome> outcomes) {
+      List<LintFinding> findings = new ArrayList<>();
+      List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
+      int analysed = 0;
+      int ignored = 0;
+      for (FileOutcome outcome : outcomes) {
+        findings.addAll(outcome.findings());
+        diagnostics.addAll(outcome.diagnostics());
+        analysed += outcome.analysed() ? 1 : 0;
+        ignored += outcome.suppressed();
+      }
+      return new Totals(findings, diagnostics, inputs.files().size(), analysed, ignored);
+    }
+
+    Summary summary(int reported) {
+      int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
+      return new Summary(reported, analysed, files, errors, ignored, findings.size() - reported);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.mapguard.lint.config;
+
+import java.util.Optional;
+
+/**
+ * The settings that can come from a config file or from the command line; empty means "not given
+ * here", so that a command-line value can win key by key.
+ *
+ * @param checks a {@link CheckSelection} spec
+ * @param disable comma-separated rule names to turn off after {@code checks}
+ * @param exclude comma-separated globs
+ */
+public record ConfigValues(
+    Optional<String> checks,
+    Optional<String> disable,
+    Optional<String> immediateMethods,
+    Optional<String> threadStartMethods,
+    Optional<String> exclude) {
+
+  public static ConfigValues none() {
+    return new ConfigValues(
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /** Each key from {@code this} when present there, else from {@code fallback}. */
+  public ConfigValues over(ConfigValues fallback) {
+    return new ConfigValues(
+        checks.or(fallback::checks),
+        disable.or(fallback::disable),
+        immediateMethods.or(fallback::immediateMethods),
+        threadStartMethods.or(fallback::threadStartMethods),
+        exclude.or(fallback::exclude));
+  }
+}

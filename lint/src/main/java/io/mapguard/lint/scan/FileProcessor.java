@@ -1,0 +1,151 @@
+package io.mapguard.lint.scan;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.lint.frontend.FileAnalyzer;
+import io.mapguard.lint.frontend.FileResult;
+import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.frontend.SourceProblem;
+import io.mapguard.lint.ignore.DirectiveParser;
+import io.mapguard.lint.ignore.IgnoreDirective;
+import io.mapguard.lint.ignore.IgnoreFilter;
+import io.mapguard.lint.source.SourceDecoder;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The per-file path of a scan: read, decode, analyse, apply {@code mapvet:ignore} directives. Every
+ * failure becomes a diagnostic for that file; nothing thrown here stops the scan. One instance per
+ * worker thread, like the analyzer it wraps.
+ */
+public final class FileProcessor {
+  /** Far above any hand-written or generated source; beyond it, reading alone risks the heap. */
+  public static final long MAX_FILE_BYTES = 50L * 1024 * 1024;
+
+  private static final String DIRECTIVE_MARKER = "mapvet:";
+
+  private final FileAnalyzer analyzer;
+  private final IgnoreFilter ignoreFilter;
+  private final Set<String> enabledRuleNames;
+
+  /**
+   * @param enabledRuleNames findings of engine rules outside this set are dropped, so that the
+   *     selection holds whatever the analyzer does with its options
+   */
+  public FileProcessor(
+      FileAnalyzer analyzer, IgnoreFilter ignoreFilter, Set<String> enabledRuleNames) {
+    this.analyzer = analyzer;
+    this.ignoreFilter = ignoreFilter;
+    this.enabledRuleNames = Set.copyOf(enabledRuleNames);
+  }
+
+  public FileOutcome process(InputFile input) {
+    String file = input.displayPath();
+    byte[] bytes;
+    try {
+      long size = Files.size(input.path());
+      if (size > MAX_FILE_BYTES) {
+        return unreadable(
+            file,
+            "file too large ("
+                + megabytes(size)
+                + " MB; the limit is "
+                + megabytes(MAX_FILE_BYTES)
+                + " MB); skipped");
+      }
+      bytes = Files.readAllBytes(input.path());
+    } catch (AccessDeniedException e) {
+      return unreadable(file, "cannot read: permission denied");
+    } catch (NoSuchFileException e) {
+      return unreadable(file, "disappeared during the scan");
+    } catch (IOException | SecurityException e) {
+      return unreadable(file, "cannot read: " + e);
+    }
+    return process(file, bytes);
+  }
+
+  private static FileOutcome unreadable(String file, String why) {
+    return FileOutcome.failed(file, Diagnostic.ofFile(file, Diagnostic.Kind.ERROR, why));
+  }
+
+  private static long megabytes(long bytes) {
+    return bytes / (1024 * 1024);
+  }
+
+  /** Analyses {@code bytes} as the contents of {@code file} (a display path). */
+  public FileOutcome process(String file, byte[] bytes) {
+    SourceDecoder.Result decoded = SourceDecoder.decode(bytes);
+    if (decoded instanceof SourceDecoder.Rejected rejected) {
+      return FileOutcome.failed(
+          file, Diagnostic.ofFile(file, Diagnostic.Kind.ERROR, rejected.reason()));
+    }
+    SourceDecoder.Decoded text = (SourceDecoder.Decoded) decoded;
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    text.note()
+        .ifPresent(
+            note ->
+                diagnostics.add(
+                    new Diagnostic(
+                        file, note.line(), note.column(), Diagnostic.Kind.NOTE, note.message())));
+    if (text.text().isBlank()) {
+      diagnostics.add(
+          Diagnostic.ofFile(file, Diagnostic.Kind.NOTE, "file is empty; nothing to analyse"));
+      return new FileOutcome(file, true, List.of(), diagnostics, 0);
+    }
+    return analyse(file, text.text(), diagnostics);
+  }
+
+  private FileOutcome analyse(String file, String source, List<Diagnostic> diagnostics) {
+    FileResult result;
+    try {
+      result = analyzer.analyze(file, source);
+    } catch (RuntimeException | StackOverflowError | AssertionError e) {
+      diagnostics.add(internalError(file, e.toString()));
+      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+    } catch (OutOfMemoryError e) {
+      // The heap is freed once this file's trees are dropped, so the scan can go on.
+      diagnostics.add(
+          internalError(
+              file, "out of memory; give mapvet a larger heap (e.g. MAPVET_JAVA_OPTS=-Xmx4g)"));
+      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+    }
+    for (SourceProblem problem : result.problems()) {
+      diagnostics.add(Diagnostic.of(problem));
+    }
+    if (!result.parsed()) {
+      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+    }
+    List<LintFinding> selected = new ArrayList<>();
+    for (LintFinding finding : result.findings()) {
+      if (isSelected(finding.rule())) {
+        selected.add(finding);
+      }
+    }
+    List<IgnoreDirective> directives =
+        source.contains(DIRECTIVE_MARKER) ? DirectiveParser.parse(source) : List.of();
+    IgnoreFilter.Result filtered =
+        ignoreFilter.apply(file, selected, directives, result.problems().isEmpty());
+    List<LintFinding> findings = new ArrayList<>(filtered.kept());
+    findings.addAll(filtered.directiveFindings());
+    return new FileOutcome(file, true, findings, diagnostics, filtered.suppressed());
+  }
+
+  private boolean isSelected(String ruleName) {
+    return Rule.byName(ruleName)
+        .map(rule -> enabledRuleNames.contains(rule.ruleName()))
+        .orElse(true);
+  }
+
+  private static Diagnostic internalError(String file, String detail) {
+    return new Diagnostic(
+        file,
+        1,
+        1,
+        Diagnostic.Kind.INTERNAL_ERROR,
+        "mapvet failed on this file (" + detail + "), please report");
+  }
+}

@@ -1,0 +1,145 @@
+package io.mapguard.lint.scan;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the per-file path over all files on {@code jobs} threads. Analyzers are not thread-safe and
+ * are costly to set up (type solvers, caches), so each worker thread makes one and keeps it.
+ * Results come back in input order whatever order the files finish in.
+ */
+public final class ParallelScanner {
+  private static final long PROGRESS_TICK_MILLIS = 200;
+
+  private final int jobs;
+  private final WorkerSetup setup;
+  private final ProgressLine progress;
+
+  /** Makes one worker's processor; called once on each worker thread. */
+  @FunctionalInterface
+  public interface WorkerSetup {
+    FileProcessor create() throws IOException;
+  }
+
+  public ParallelScanner(int jobs, WorkerSetup setup, ProgressLine progress) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
+    }
+    this.jobs = jobs;
+    this.setup = setup;
+    this.progress = progress;
+  }
+
+  /**
+   * @throws IOException when a worker cannot set up its analyzer (e.g. an unreadable classpath
+   *     jar): then no file can be analysed
+   */
+  public List<FileOutcome> scan(List<InputFile> files) throws IOException, InterruptedException {
+    if (files.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(jobs, files.size()), new WorkerThreads());
+    ThreadLocal<FileProcessor> processors =
+        ThreadLocal.withInitial(
+            () -> {
+              try {
+                return setup.create();
+              } catch (IOException e) {
+                throw new SetupFailure(e);
+              }
+            });
+    try {
+      CompletionService<Indexed> completion = new ExecutorCompletionService<>(pool);
+      for (int i = 0; i < files.size(); i++) {
+        InputFile file = files.get(i);
+        int index = i;
+        completion.submit(() -> new Indexed(index, processSafely(processors.get(), file)));
+      }
+      FileOutcome[] outcomes = new FileOutcome[files.size()];
+      int done = 0;
+      int findings = 0;
+      while (done < files.size()) {
+        Future<Indexed> next = completion.poll(PROGRESS_TICK_MILLIS, TimeUnit.MILLISECONDS);
+        if (next != null) {
+          Indexed result = resultOf(next);
+          outcomes[result.index()] = result.outcome();
+          done++;
+          findings += result.outcome().findings().size();
+        }
+        progress.update(done, files.size(), findings);
+      }
+      return new ArrayList<>(Arrays.asList(outcomes));
+    } finally {
+      progress.finish();
+      pool.shutdownNow();
+    }
+  }
+
+  /** A last safety net: the processor already turns analysis failures into diagnostics. */
+  private static FileOutcome processSafely(FileProcessor processor, InputFile file) {
+    try {
+      return processor.process(file);
+    } catch (RuntimeException | StackOverflowError e) {
+      return FileOutcome.failed(
+          file.displayPath(),
+          Diagnostic.ofFile(
+              file.displayPath(),
+              Diagnostic.Kind.INTERNAL_ERROR,
+              "mapvet failed on this file (" + e + "), please report"));
+    }
+  }
+
+  private static Indexed resultOf(Future<Indexed> future) throws IOException, InterruptedException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof SetupFailure failure) {
+        throw failure.getCause();
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("a scan worker failed", e.getCause());
+    }
+  }
+
+  private record Indexed(int index, FileOutcome outcome) {}
+
+  /** Carries a worker's setup failure out of the {@link ThreadLocal} initializer. */
+  private static final class SetupFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SetupFailure(IOException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized IOException getCause() {
+      return (IOException) super.getCause();
+    }
+  }
+
+  /** Daemon threads, so that an interrupted scan never keeps the JVM alive. */
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "mapvet-worker-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package io.mapguard.lint.source;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Turns a file's bytes into source text. Java sources are UTF-8 almost everywhere, so UTF-8 is
+ * decoded strictly: a silent replacement character would shift nothing but could hide a corrupt
+ * file. Legacy files (Latin-1, windows-1252) are still analysed, with a note saying how they were
+ * read, because the lint result does not depend on the bytes of string literals.
+ */
+public final class SourceDecoder {
+  private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+  private SourceDecoder() {}
+
+  /** What decoding produced: text to analyse, or a reason the file is not Java source at all. */
+  public sealed interface Result permits Decoded, Rejected {}
+
+  /**
+   * @param note set when the text was not read as plain UTF-8, e.g. the fallback charset used
+   */
+  public record Decoded(String text, Optional<Note> note) implements Result {}
+
+  /** A remark about the decoding, placed at the first byte that made it necessary. */
+  public record Note(int line, int column, String message) {}
+
+  public record Rejected(String reason) implements Result {}
+
+  public static Result decode(byte[] bytes) {
+    if (startsWith(bytes, new byte[] {(byte) 0xFE, (byte) 0xFF})
+        || startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
+      // UTF-16 is full of NUL bytes, so it must be recognised before the binary check.
+      return new Decoded(
+          new String(bytes, StandardCharsets.UTF_16),
+          Optional.of(new Note(1, 1, "file is UTF-16 (byte order mark); decoded as UTF-16")));
+    }
+    int nul = indexOf(bytes, (byte) 0);
+    if (nul >= 0) {
+      return new Rejected("binary file (NUL byte at offset " + nul + "), not Java source; skipped");
+    }
+    int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+    Strict utf8 =
+        decodeStrictly(ByteBuffer.wrap(bytes, start, bytes.length - start), StandardCharsets.UTF_8);
+    if (utf8.text() != null) {
+      return new Decoded(utf8.text(), Optional.empty());
+    }
+    int badOffset = utf8.badOffset();
+    Charset fallback = fallbackCharset(bytes);
+    String detail =
+        String.format(
+            "not valid UTF-8 (byte 0x%02X); decoded as %s%s",
+            bytes[badOffset] & 0xFF,
+            fallback.name(),
+            fallback.equals(Charset.defaultCharset()) ? " (the platform charset)" : "");
+    return new Decoded(
+        new String(bytes, fallback),
+        Optional.of(new Note(lineOf(bytes, badOffset), columnOf(bytes, badOffset), detail)));
+  }
+
+  /**
+   * The platform charset when it reads the bytes cleanly, else ISO-8859-1 (which reads anything).
+   */
+  private static Charset fallbackCharset(byte[] bytes) {
+    Charset platform = Charset.defaultCharset();
+    if (!platform.equals(StandardCharsets.UTF_8)
+        && decodeStrictly(ByteBuffer.wrap(bytes), platform).text() != null) {
+      return platform;
+    }
+    return StandardCharsets.ISO_8859_1;
+  }
+
+  /** Either the text, or the offset of the first byte {@code charset} cannot decode. */
+  private record Strict(String text, int badOffset) {}
+
+  private static Strict decodeStrictly(ByteBuffer input, Charset charset) {
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Every charset used here yields at most one char per byte (UTF-8, single-byte charsets) or
+    // two per byte in the worst case of a few legacy ones: size for the worst case once.
+    CharBuffer output =
+        CharBuffer.allocate(
+            (int)
+                Math.min(
+                    Integer.MAX_VALUE - 8,
+                    16 + (long) input.remaining() * (long) Math.ceil(decoder.maxCharsPerByte())));
+    CoderResult result = decoder.decode(input, output, true);
+    if (!result.isError()) {
+      result = decoder.flush(output);
+    }
+    if (result.isError()) {
+      return new Strict(null, input.position());
+    }
+    return new Strict(output.flip().toString(), -1);
+  }
+
+  private static int lineOf(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  private static int columnOf(byte[] bytes, int offset) {
+    int lineStart = offset;
+    while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+      lineStart--;
+    }
+    return offset - lineStart + 1;
+  }
+
+  private static boolean startsWith(byte[] bytes, byte[] prefix) {
+    if (bytes.length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if (bytes[i] != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(byte[] bytes, byte value) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == value) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,189 @@
+package io.mapguard.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --write-baseline} and {@code --baseline}: accept today's findings, fail on new ones. */
+class BaselineTest {
+  @TempDir Path dir;
+  private CliHarness cli;
+
+  @BeforeEach
+  void files() {
+    cli = new CliHarness(dir);
+    cli.write("src/B.java", "class B {\n  // FAKE(GuardedMapEscape): 'm' escapes\n}\n");
+    cli.write(
+        "src/A.java",
+        "class A {\n"
+            + "  // FAKE(UnsynchronizedSharedMap): 'c' is racy\n"
+            + "  // FAKE(InconsistentMapLocking): 'd' is unlocked\n"
+            + "}\n");
+  }
+
+  @Test
+  void writeBaselineRecordsEveryFindingSortedAndReportsNone() throws IOException {
+    CliHarness.Result result = cli.run("--write-baseline", "mapvet-baseline.json", "src");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals("", result.out());
+    assertEquals(
+        List.of(
+            "mapvet: wrote 3 findings to baseline " + dir.resolve("mapvet-baseline.json"),
+            "mapvet: 0 findings in 2 of 2 files (0 errors, 3 in baseline)"),
+        result.errLines());
+    assertEquals(
+        "{\n"
+            + "  \"tool\" : \"mapvet\",\n"
+            + "  \"format\" : 1,\n"
+            + "  \"findings\" : [\n"
+            + entry("InconsistentMapLocking", "src/A.java", "'d' is unlocked")
+            + ",\n"
+            + entry("UnsynchronizedSharedMap", "src/A.java", "'c' is racy")
+            + ",\n"
+            + entry("GuardedMapEscape", "src/B.java", "'m' escapes")
+            + "\n"
+            + "  ]\n"
+            + "}\n",
+        Files.readString(dir.resolve("mapvet-baseline.json"), StandardCharsets.UTF_8));
+  }
+
+  private static String entry(String rule, String file, String message) {
+    return "    {\n"
+        + "      \"fingerprint\" : \""
+        + FakeAnalyzer.fingerprint(rule, file, message)
+        + "\",\n"
+        + "      \"rule\" : \""
+        + rule
+        + "\",\n"
+        + "      \"file\" : \""
+        + file
+        + "\",\n"
+        + "      \"message\" : \""
+        + message
+        + "\"\n"
+        + "    }";
+  }
+
+  @Test
+  void baselinedFindingsAreDroppedAndNewOnesStillFail() {
+    cli.run("--write-baseline", "mapvet-baseline.json", "src");
+
+    CliHarness.Result unchanged = cli.run("--baseline", "mapvet-baseline.json", "src");
+    assertEquals(0, unchanged.exitCode(), unchanged::toString);
+    assertEquals("", unchanged.out());
+    assertEquals(
+        List.of("mapvet: 0 findings in 2 of 2 files (0 errors, 3 in baseline)"),
+        unchanged.errLines());
+
+    // Unrelated edits move the old findings; a new finding appears.
+    cli.write(
+        "src/A.java",
+        "// a new header comment\n\n"
+            + "class A {\n"
+            + "  // FAKE(UnsynchronizedSharedMap): 'c' is racy\n"
+            + "  // FAKE(InconsistentMapLocking): 'd' is unlocked\n"
+            + "  // FAKE(InconsistentMapLocking): 'e' is unlocked\n"
+            + "}\n");
+    CliHarness.Result changed = cli.run("--baseline", "mapvet-baseline.json", "src");
+    assertEquals(1, changed.exitCode(), changed::toString);
+    assertEquals(
+        List.of("src/A.java:6:3: 'e' is unlocked [InconsistentMapLocking]"), changed.outLines());
+    assertEquals(
+        List.of("mapvet: 1 finding in 2 of 2 files (0 errors, 3 in baseline)"), changed.errLines());
+  }
+
+  /** The real engine's fingerprints: lines inserted above the findings leave them baselined. */
+  @Test
+  void realFingerprintsSurviveLinesInsertedAboveTheFindings() {
+    String counter =
+        "import java.util.HashMap;\n"
+            + "import java.util.Map;\n"
+            + "\n"
+            + "class Counter {\n"
+            + "  private final Map<String, Integer> counts = new HashMap<>();\n"
+            + "\n"
+            + "  void start() {\n"
+            + "    new Thread(() -> counts.merge(\"a\", 1, Integer::sum)).start();\n"
+            + "  }\n"
+            + "\n"
+            + "  Integer get() {\n"
+            + "    return counts.get(\"a\");\n"
+            + "  }\n"
+            + "}\n";
+    cli.write("real/Counter.java", counter);
+    CliHarness.Result before = cli.runReal("real");
+    assertEquals(2, before.outLines().size(), before::toString);
+    cli.runReal("--write-baseline", "real-baseline.json", "real");
+
+    cli.write(
+        "real/Counter.java",
+        "// Copyright notice added later\n// with a second line\n\n"
+            + counter.replace("  Integer get() {", "  /** Reads the count. */\n  Integer get() {"));
+    CliHarness.Result moved = cli.runReal("real");
+    assertEquals(2, moved.outLines().size(), moved::toString);
+    assertEquals(true, moved.outLines().get(0).startsWith("real/Counter.java:11:"), moved::toString);
+
+    CliHarness.Result baselined = cli.runReal("--baseline", "real-baseline.json", "real");
+    assertEquals(0, baselined.exitCode(), baselined::toString);
+    assertEquals("", baselined.out());
+
+    cli.write("real/Counter.java", counter.replace("counts.get(\"a\")", "counts.get(\"b\")"));
+    CliHarness.Result edited = cli.runReal("--baseline", "real-baseline.json", "real");
+    assertEquals(1, edited.exitCode(), "an edited statement is a new finding: " + edited);
+    assertEquals(1, edited.outLines().size(), edited::toString);
+  }
+
+  @Test
+  void aMissingBaselineIsAUsageError() {
+    CliHarness.Result result = cli.run("--baseline", "nope.json", "src");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(
+        List.of(
+            "mapvet: baseline "
+                + dir.resolve("nope.json")
+                + ": no such file (create it with --write-baseline)"),
+        result.errLines());
+  }
+
+  @Test
+  void aCorruptBaselineIsAUsageError() {
+    cli.write("broken.json", "{\"findings\": [");
+
+    CliHarness.Result result = cli.run("--baseline", "broken.json", "src");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(1, result.errLines().size());
+    assertEquals(
+        true,
+        result
+            .errLines()
+            .get(0)
+            .startsWith(
+                "mapvet: baseline " + dir.resolve("broken.json") + ": not a mapvet baseline ("),
+        result::toString);
+  }
+
+  @Test
+  void aBaselineWithoutFindingsListIsRejected() {
+    cli.write("other.json", "{\"runs\": []}");
+
+    CliHarness.Result result = cli.run("--baseline", "other.json", "src");
+
+    assertEquals(2, result.exitCode());
+    assertEquals(
+        List.of(
+            "mapvet: baseline "
+                + dir.resolve("other.json")
+                + ": not a mapvet baseline (no \"findings\" list)"),
+        result.errLines());
+  }
+}

@@ -1,0 +1,74 @@
+package io.mapguard.lint;
+
+import io.mapguard.lint.frontend.FileAnalyzer;
+import io.mapguard.lint.frontend.FileResult;
+import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.frontend.SourceProblem;
+import io.mapguard.lint.scan.AnalyzerFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for the JavaParser front end, driven by markers in the source so that CLI tests can
+ * say exactly which findings a file has:
+ *
+ * <ul>
+ *   <li>{@code FAKE(Rule): message} on a line: a finding of Rule on that line, from its first
+ *       non-blank column to its last; the message ends at a {@code *} (so the marker can sit in a
+ *       block comment) or at the end of the line;
+ *   <li>{@code SYNTAX ERROR} on a line: a parse error there;
+ *   <li>{@code CRASH}: the analyzer throws.
+ * </ul>
+ */
+public final class FakeAnalyzer implements FileAnalyzer {
+  private static final Pattern FINDING = Pattern.compile("FAKE\\((\\w+)\\): ([^*]*)");
+
+  public static AnalyzerFactory factory() {
+    return (options, roots, classpath) -> new FakeAnalyzer();
+  }
+
+  @Override
+  public FileResult analyze(String file, String source) {
+    if (source.contains("CRASH")) {
+      throw new IllegalStateException("boom");
+    }
+    List<LintFinding> findings = new ArrayList<>();
+    List<SourceProblem> problems = new ArrayList<>();
+    String[] lines = source.split("\r\n|\r|\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i];
+      int syntax = line.indexOf("SYNTAX ERROR");
+      if (syntax >= 0) {
+        problems.add(
+            new SourceProblem(
+                file, i + 1, syntax + 1, SourceProblem.PARSE_ERROR, "fake parse error"));
+        return new FileResult(List.of(), problems);
+      }
+      Matcher marker = FINDING.matcher(line);
+      if (marker.find()) {
+        int start = line.length() - line.stripLeading().length() + 1;
+        int end = line.stripTrailing().length();
+        String rule = marker.group(1);
+        String message = marker.group(2).strip();
+        findings.add(
+            new LintFinding(
+                rule,
+                "warning",
+                file,
+                i + 1,
+                start,
+                i + 1,
+                end,
+                message,
+                fingerprint(rule, file, message)));
+      }
+    }
+    return new FileResult(findings, problems);
+  }
+
+  public static String fingerprint(String rule, String file, String message) {
+    return String.format("%08x", (rule + "|" + file + "|" + message).hashCode());
+  }
+}

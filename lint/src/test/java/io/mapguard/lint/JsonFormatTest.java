@@ -1,0 +1,51 @@
+package io.mapguard.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --format json}: one object a line, fields in a fixed order. */
+class JsonFormatTest {
+  @TempDir Path dir;
+
+  @Test
+  void oneObjectPerFindingInReportOrder() {
+    CliHarness cli = new CliHarness(dir);
+    cli.write(
+        "src/A.java",
+        "class A {\n"
+            + "  // FAKE(GuardedMapEscape): \"m\" escapes\n"
+            + "  // FAKE(InconsistentMapLocking): unlocked read\n"
+            + "}\n");
+
+    CliHarness.Result result = cli.run("--format", "json", "src");
+
+    assertEquals(1, result.exitCode());
+    assertEquals(
+        List.of(
+            "{\"rule\":\"GuardedMapEscape\",\"severity\":\"warning\",\"file\":\"src/A.java\",\"line\":2,\"column\":3,\"endLine\":2,\"endColumn\":40,\"message\":\"\\\"m\\\""
+                + " escapes\",\"fingerprint\":\""
+                + FakeAnalyzer.fingerprint("GuardedMapEscape", "src/A.java", "\"m\" escapes")
+                + "\"}",
+            "{\"rule\":\"InconsistentMapLocking\",\"severity\":\"warning\",\"file\":\"src/A.java\",\"line\":3,\"column\":3,\"endLine\":3,\"endColumn\":48,\"message\":\"unlocked"
+                + " read\",\"fingerprint\":\""
+                + FakeAnalyzer.fingerprint("InconsistentMapLocking", "src/A.java", "unlocked read")
+                + "\"}"),
+        result.outLines());
+    assertEquals(List.of("mapvet: 2 findings in 1 of 1 files (0 errors)"), result.errLines());
+  }
+
+  @Test
+  void noFindingsNoOutput() {
+    CliHarness cli = new CliHarness(dir);
+    cli.write("A.java", "class A {}\n");
+
+    CliHarness.Result result = cli.run("--format=JSON", "A.java");
+
+    assertEquals(0, result.exitCode());
+    assertEquals("", result.out());
+  }
+}

@@ -1,0 +1,33 @@
+package io.mapguard.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** mapvet on the bundled demo reports what the compiler plugin reports. */
+class MapVetDemoTest {
+  @Test
+  void demoHasTheFourFindingsOfTheCompilerPlugin() {
+    CliHarness cli = new CliHarness(Path.of("..").toAbsolutePath().normalize());
+
+    CliHarness.Result result = cli.runReal("demo/src/SessionRegistry.java");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    List<String> lines = result.outLines();
+    assertEquals(4, lines.size(), result::toString);
+    expect(lines.get(0), 17, "UnsynchronizedSharedMap", "'hits'");
+    expect(lines.get(1), 27, "InconsistentMapLocking", "'sessions'");
+    expect(lines.get(2), 32, "GuardedMapEscape", "'sessions'");
+    expect(lines.get(3), 37, "UnsynchronizedSharedMap", "'hits'");
+    assertEquals(List.of("mapvet: 4 findings in 1 of 1 files (0 errors)"), result.errLines());
+  }
+
+  private static void expect(String line, int lineNumber, String rule, String field) {
+    assertTrue(line.startsWith("demo/src/SessionRegistry.java:" + lineNumber + ":"), line);
+    assertTrue(line.endsWith(" [" + rule + "]"), line);
+    assertTrue(line.contains(field), line);
+  }
+}

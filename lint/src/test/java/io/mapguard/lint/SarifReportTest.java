@@ -1,0 +1,186 @@
+package io.mapguard.lint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import io.mapguard.lint.rules.RuleCatalog;
+import io.mapguard.lint.rules.RuleInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --format sarif}, validated against the official SARIF 2.1.0 schema (see
+ * src/test/resources/sarif/README.md for where the schema comes from).
+ */
+class SarifReportTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Schema sarifSchema;
+
+  @TempDir Path dir;
+  private CliHarness cli;
+
+  @BeforeAll
+  static void loadSchema() throws IOException {
+    SchemaRegistry registry =
+        SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_7,
+            builder ->
+                builder.schemaRegistryConfig(
+                    // Also check "format": "uri" / "uri-reference" / "date-time" values.
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    try (InputStream in =
+        SarifReportTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
+      sarifSchema = registry.getSchema(in);
+    }
+  }
+
+  @BeforeEach
+  void files() {
+    cli = new CliHarness(dir);
+    cli.write(
+        "my src/A.java",
+        "class A {\n"
+            + "  // FAKE(InconsistentMapLocking): 'm' is read without 'lock'\n"
+            + "  // mapvet:ignore GuardedMapEscape\n"
+            + "}\n");
+    cli.write("my src/Bad.java", "class Bad {\n  SYNTAX ERROR\n}\n");
+  }
+
+  private static List<String> validate(String json) {
+    List<String> messages = new ArrayList<>();
+    for (Error error : sarifSchema.validate(json, InputFormat.JSON)) {
+      messages.add(error.toString());
+    }
+    return messages;
+  }
+
+  private JsonNode sarifRun() throws IOException {
+    CliHarness.Result result = cli.run("--format", "sarif", "my src");
+    assertEquals(1, result.exitCode(), result::toString);
+    return JSON.readTree(result.out());
+  }
+
+  @Test
+  void outputIsValidSarif() {
+    CliHarness.Result result = cli.run("--format", "sarif", "my src");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of(), validate(result.out()));
+  }
+
+  @Test
+  void emptyRunIsValidSarifToo() {
+    cli.write("clean/C.java", "class C {}\n");
+
+    CliHarness.Result result = cli.run("--format", "sarif", "clean");
+
+    assertEquals(0, result.exitCode());
+    assertEquals(List.of(), validate(result.out()));
+  }
+
+  @Test
+  void theSchemaCheckCanFail() throws IOException {
+    ObjectNode log = (ObjectNode) sarifRun();
+    log.remove("version");
+    assertFalse(validate(JSON.writeValueAsString(log)).isEmpty());
+
+    ObjectNode broken = (ObjectNode) sarifRun();
+    ((ObjectNode) broken.at("/runs/0/results/0/locations/0/physicalLocation/region"))
+        .put("startLine", 0);
+    assertFalse(validate(JSON.writeValueAsString(broken)).isEmpty());
+
+    ObjectNode badUri = (ObjectNode) sarifRun();
+    ((ObjectNode) badUri.at("/runs/0/tool/driver/rules/0")).put("helpUri", "not a uri");
+    assertFalse(validate(JSON.writeValueAsString(badUri)).isEmpty());
+  }
+
+  @Test
+  void driverDescribesEveryRule() throws IOException {
+    JsonNode driver = sarifRun().at("/runs/0/tool/driver");
+
+    assertEquals("mapvet", driver.get("name").asText());
+    assertTrue(driver.get("version").asText().matches("\\d+\\.\\d+\\.\\d+.*"));
+    List<RuleInfo> catalog = RuleCatalog.all();
+    assertEquals(catalog.size(), driver.get("rules").size());
+    for (int i = 0; i < catalog.size(); i++) {
+      JsonNode rule = driver.get("rules").get(i);
+      RuleInfo info = catalog.get(i);
+      assertEquals(info.name(), rule.get("id").asText());
+      assertEquals(info.summary(), rule.at("/shortDescription/text").asText());
+      assertFalse(rule.at("/fullDescription/text").asText().isEmpty());
+      assertTrue(
+          rule.at("/help/markdown").asText().startsWith("# " + info.name() + "\n"), info.name());
+      assertEquals(info.helpUri(), rule.get("helpUri").asText());
+      assertEquals("warning", rule.at("/defaultConfiguration/level").asText());
+      assertEquals(info.enabledByDefault(), rule.at("/defaultConfiguration/enabled").asBoolean());
+    }
+    assertEquals(
+        "An access to a shared non-thread-safe map field misses the lock that guards the field"
+            + " everywhere else.",
+        driver.at("/rules/1/fullDescription/text").asText());
+  }
+
+  @Test
+  void resultsCarryRelativeLocationsAndFingerprints() throws IOException {
+    JsonNode run = sarifRun().at("/runs/0");
+
+    assertEquals(dir.toUri().toString(), run.at("/originalUriBaseIds/%SRCROOT%/uri").asText());
+    assertEquals("utf16CodeUnits", run.get("columnKind").asText());
+    JsonNode results = run.get("results");
+    assertEquals(2, results.size());
+
+    JsonNode finding = results.get(0);
+    assertEquals("InconsistentMapLocking", finding.get("ruleId").asText());
+    assertEquals(1, finding.get("ruleIndex").asInt());
+    assertEquals("warning", finding.get("level").asText());
+    assertEquals("'m' is read without 'lock'", finding.at("/message/text").asText());
+    JsonNode location = finding.at("/locations/0/physicalLocation");
+    assertEquals("my%20src/A.java", location.at("/artifactLocation/uri").asText());
+    assertEquals("%SRCROOT%", location.at("/artifactLocation/uriBaseId").asText());
+    assertEquals(2, location.at("/region/startLine").asInt());
+    assertEquals(3, location.at("/region/startColumn").asInt());
+    assertEquals(2, location.at("/region/endLine").asInt());
+    // The line ends at column 61; SARIF's end column is the one after it.
+    assertEquals(62, location.at("/region/endColumn").asInt());
+    assertEquals(
+        FakeAnalyzer.fingerprint(
+            "InconsistentMapLocking", "my src/A.java", "'m' is read without 'lock'"),
+        finding.at("/partialFingerprints/mapvetFingerprint~1v1").asText());
+
+    JsonNode directive = results.get(1);
+    assertEquals("InvalidIgnore", directive.get("ruleId").asText());
+    assertEquals(5, directive.get("ruleIndex").asInt());
+    assertEquals(3, directive.at("/locations/0/physicalLocation/region/startLine").asInt());
+  }
+
+  @Test
+  void inputProblemsAreToolNotifications() throws IOException {
+    JsonNode invocation = sarifRun().at("/runs/0/invocations/0");
+
+    assertTrue(invocation.get("executionSuccessful").asBoolean());
+    JsonNode notification = invocation.at("/toolExecutionNotifications/0");
+    assertEquals("error", notification.get("level").asText());
+    assertEquals("parse error: fake parse error", notification.at("/message/text").asText());
+    assertEquals(
+        "my%20src/Bad.java",
+        notification.at("/locations/0/physicalLocation/artifactLocation/uri").asText());
+    assertEquals(2, notification.at("/locations/0/physicalLocation/region/startLine").asInt());
+  }
+}
