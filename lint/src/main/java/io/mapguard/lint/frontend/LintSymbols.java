@@ -216,7 +216,7 @@ final class LintSymbols {
     }
     Optional<String> name = types.qualifiedName(type);
     if (name.isPresent()) {
-      for (String supertype : types.typeAndSupertypes(name.get())) {
+      for (String supertype : types.sameFileSuperclasses(name.get())) {
         TypeDeclaration<?> declared = types.declaration(supertype);
         if (declared != null && declared != type) {
           Variable inherited = field(declared, identifier);
@@ -332,6 +332,9 @@ final class LintSymbols {
     MethodDeclaration local = method(owner, call.getNameAsString(), call.getArguments().size());
     if (local != null) {
       return types.resolve(local.getType());
+    }
+    if (LintTypes.jdkClass(owner).isEmpty()) {
+      return null; // a library or tree type: its methods are not worth a parse
     }
     for (String type : types.typeAndSupertypes(owner)) {
       String returned = LintTypes.jdkReturnType(type, call.getNameAsString(), call.getArguments().size());

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.nodeTypes.NodeWithImplements;
+import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import com.github.javaparser.resolution.TypeSolver;
@@ -36,6 +37,7 @@ final class LintTypes {
 
   private final CompilationUnit unit;
   private final TypeSolver solver;
+  private final SourceTreeIndex tree;
   /** Supertypes found by the solver, shared by every file one analyzer sees. */
   private final Map<String, List<String>> solvedAncestors;
   private final String packagePrefix;
@@ -44,8 +46,13 @@ final class LintTypes {
   private final Map<String, List<String>> supertypeCache = new HashMap<>();
   private final Set<String> resolvingSuperclasses = new java.util.HashSet<>();
 
-  LintTypes(CompilationUnit unit, TypeSolver solver, Map<String, List<String>> solvedAncestors) {
+  LintTypes(
+      CompilationUnit unit,
+      TypeSolver solver,
+      Map<String, List<String>> solvedAncestors,
+      SourceTreeIndex tree) {
     this.unit = unit;
+    this.tree = tree;
     this.solver = solver;
     this.solvedAncestors = solvedAncestors;
     this.packagePrefix =
@@ -96,6 +103,14 @@ final class LintTypes {
     int dot = name.indexOf('.');
     String first = dot < 0 ? name : name.substring(0, dot);
     String rest = dot < 0 ? "" : name.substring(dot);
+    // a type variable in scope is no type we know anything about
+    for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof NodeWithTypeParameters
+          && ((NodeWithTypeParameters<?>) n).getTypeParameters().stream()
+              .anyMatch(p -> p.getNameAsString().equals(first))) {
+        return null;
+      }
+    }
     // a type declared in this file, nearest enclosing scope first
     for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof TypeDeclaration) {
@@ -150,7 +165,41 @@ final class LintTypes {
   }
 
   boolean isSubtype(String type, String target) {
-    return type != null && (type.equals(target) || typeAndSupertypes(type).contains(target));
+    return isSubtype(type, target, new java.util.HashSet<>());
+  }
+
+  /**
+   * JDK types by reflection, this file's types through their declarations, other types of the tree
+   * through the symbol solver, but only when a text look at their files says they may be (parsing a
+   * file to learn that a type is not a map is the most expensive thing mapvet could do).
+   */
+  private boolean isSubtype(String type, String target, Set<String> seen) {
+    if (type == null || !seen.add(type)) {
+      return false;
+    }
+    if (type.equals(target)) {
+      return true;
+    }
+    if (jdkClass(type).isPresent()) {
+      return typeAndSupertypes(type).contains(target);
+    }
+    TypeDeclaration<?> local = declared.get(type);
+    if (local != null) {
+      if (target.equals("java.lang.Object")) {
+        return true;
+      }
+      for (String supertype : directSupertypes(local)) {
+        if (isSubtype(supertype, target, seen)) {
+          return true;
+        }
+      }
+      return local instanceof EnumDeclaration && target.equals("java.lang.Enum")
+          || local instanceof RecordDeclaration && target.equals("java.lang.Record");
+    }
+    if (!tree.mayBeSubtypeOf(type, target)) {
+      return false;
+    }
+    return typeAndSupertypes(type).contains(target);
   }
 
   /**

@@ -35,6 +35,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
   private final JavaParser parser;
   private final CombinedTypeSolver solver;
   private final Map<String, List<String>> solvedAncestors = new HashMap<>();
+  private final SourceTreeIndex tree;
   private final Analyzer analyzer;
   private final AnalysisOptions options;
 
@@ -45,6 +46,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
   public SourceAnalyzer(AnalysisOptions options, List<Path> sourceRoots, List<Path> classpath)
       throws IOException {
     this.solver = new CombinedTypeSolver(new ReflectionTypeSolver());
+    this.tree = new SourceTreeIndex(sourceRoots);
     for (Path root : sourceRoots) {
       solver.add(new JavaParserTypeSolver(root, parserConfiguration(false)));
     }
@@ -87,7 +89,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
       return new FileResult(findings, problems);
     }
     CompilationUnit unit = parsed.getResult().get();
-    LintTypes types = new LintTypes(unit, solver, solvedAncestors);
+    LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree);
     List<String> lines = List.of(source.split("\r\n|\r|\n", -1));
     for (TypeDeclaration<?> type : unit.getTypes()) {
       try {

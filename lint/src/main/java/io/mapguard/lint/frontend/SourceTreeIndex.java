@@ -1,0 +1,147 @@
+package io.mapguard.lint.frontend;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A cheap, text-only look at the scanned tree's own type declarations, used before asking the symbol
+ * solver (which parses whole files) whether a type of the tree may be a map, an executor or a lock:
+ * the supertypes named in declaration headers, followed through the tree's files to JDK types, which
+ * reflection answers. Only a "maybe" goes on to the solver. Thread-safe.
+ */
+final class SourceTreeIndex {
+  private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;");
+  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
+  private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
+  private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
+  private static final Pattern SUPERTYPES = Pattern.compile("\\b(?:extends|implements)\\s+([\\w.\\s,]+)");
+  private static final int MAX_DEPTH = 12;
+
+  private final List<Path> roots;
+  private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+
+  SourceTreeIndex(List<Path> roots) {
+    this.roots = List.copyOf(roots);
+  }
+
+  /** The source text declaring {@code qualifiedName} (a top-level or nested type) in the tree, if any. */
+  Optional<String> sourceOf(String qualifiedName) {
+    return texts.computeIfAbsent(qualifiedName, this::read);
+  }
+
+  private Optional<String> read(String qualifiedName) {
+    String[] parts = qualifiedName.split("\\.");
+    if (!qualifiedName.contains(".") || roots.isEmpty()) {
+      return Optional.empty();
+    }
+    // pkg.Outer.Inner lives in pkg/Outer.java: try the longest path first
+    for (int end = parts.length; end >= 1; end--) {
+      String relative = String.join("/", java.util.Arrays.copyOf(parts, end)) + ".java";
+      for (Path root : roots) {
+        Path file = root.resolve(relative);
+        if (Files.isRegularFile(file)) {
+          try {
+            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            // declarations only: comments mention class names too ("{@code class Foo extends Bar}")
+            return Optional.of(COMMENTS.matcher(text).replaceAll(" "));
+          } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * False when {@code qualifiedName} is declared in the tree and surely not a subtype of
+   * {@code target}: following the supertypes named in the declaration headers through the tree ends
+   * only in JDK types that are not {@code target}'s subtypes. True when it is or may be (a supertype
+   * outside the tree and the JDK), or when the type is not in the tree at all.
+   */
+  boolean mayBeSubtypeOf(String qualifiedName, String target) {
+    if (sourceOf(qualifiedName).isEmpty()) {
+      return true;
+    }
+    Optional<Class<?>> targetClass = LintTypes.jdkClass(target);
+    return mayExtend(qualifiedName, target, targetClass.orElse(null), new HashSet<>(), 0);
+  }
+
+  private boolean mayExtend(String type, String target, Class<?> targetClass, Set<String> seen, int depth) {
+    if (type.equals(target)) {
+      return true;
+    }
+    if (!seen.add(type) || depth > MAX_DEPTH) {
+      return false;
+    }
+    Optional<Class<?>> jdk = LintTypes.jdkClass(type);
+    if (jdk.isPresent()) {
+      return targetClass != null && targetClass.isAssignableFrom(jdk.get());
+    }
+    Optional<String> text = sourceOf(type);
+    if (text.isEmpty()) {
+      return true; // a library type: only the solver can tell
+    }
+    for (String supertype : supertypesInHeader(type, text.get())) {
+      if (mayExtend(supertype, target, targetClass, seen, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Names after {@code extends}/{@code implements} in the declaration of {@code type}, resolved by text. */
+  private static List<String> supertypesInHeader(String type, String text) {
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    Matcher declaration =
+        Pattern.compile("\\b(?:class|interface|enum|record)\\s+" + Pattern.quote(simple) + "\\b").matcher(text);
+    List<String> names = new ArrayList<>();
+    if (!declaration.find()) {
+      return names;
+    }
+    int brace = text.indexOf('{', declaration.end());
+    String header = text.substring(declaration.end(), brace < 0 ? text.length() : brace);
+    String previous;
+    do {
+      previous = header;
+      header = GENERICS.matcher(header).replaceAll("");
+    } while (!header.equals(previous));
+    header = header.replaceAll("\\([^)]*\\)", ""); // record components
+    Matcher supertypes = SUPERTYPES.matcher(header);
+    while (supertypes.find()) {
+      for (String name : supertypes.group(1).split(",")) {
+        String n = name.strip();
+        if (!n.isEmpty()) {
+          names.add(resolve(n, text));
+        }
+      }
+    }
+    return names;
+  }
+
+  private static String resolve(String name, String text) {
+    if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
+      return name;
+    }
+    String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    Matcher imports = IMPORT.matcher(text);
+    while (imports.find()) {
+      if (imports.group(1).endsWith("." + first)) {
+        return imports.group(1) + name.substring(first.length());
+      }
+    }
+    Matcher pkg = PACKAGE.matcher(text);
+    return pkg.find() ? pkg.group(1) + "." + name : name;
+  }
+}
