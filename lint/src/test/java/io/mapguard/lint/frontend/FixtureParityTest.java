@@ -47,7 +47,7 @@ class FixtureParityTest {
   }
 
   static Stream<Fixture> fixtures() {
-    return Fixtures.all().stream();
+    return Fixtures.allSyntaxLevels().stream();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -93,7 +93,7 @@ class FixtureParityTest {
       String[] parts = entry.split(" ");
       String fixtureName = parts[0];
       Fixture fixture =
-          Fixtures.all().stream()
+          Fixtures.allSyntaxLevels().stream()
               .filter(f -> (f.group() + "/" + f.name()).equals(fixtureName))
               .findFirst()
               .orElse(null);
