@@ -32,6 +32,9 @@ import java.util.Optional;
  * one instance per worker thread.
  */
 public final class SourceAnalyzer implements FileAnalyzer {
+  /** Parsed files the source type solver keeps per source root. */
+  private static final long SOLVER_CACHE_FILES = 256;
+
   private final JavaParser parser;
   private final CombinedTypeSolver solver;
   private final Map<String, List<String>> solvedAncestors = new HashMap<>();
@@ -48,7 +51,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
     this.solver = new CombinedTypeSolver(new ReflectionTypeSolver());
     this.tree = new SourceTreeIndex(sourceRoots);
     for (Path root : sourceRoots) {
-      solver.add(new JavaParserTypeSolver(root, parserConfiguration(false)));
+      // a bounded cache: mapvet streams over the tree and must not end up holding all of it
+      solver.add(new JavaParserTypeSolver(root, parserConfiguration(false), SOLVER_CACHE_FILES));
     }
     for (Path jar : classpath) {
       solver.add(new JarTypeSolver(jar));

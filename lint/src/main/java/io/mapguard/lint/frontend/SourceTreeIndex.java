@@ -29,17 +29,20 @@ final class SourceTreeIndex {
   private static final int MAX_DEPTH = 12;
 
   private final List<Path> roots;
-  private final Map<String, Optional<String>> texts = new ConcurrentHashMap<>();
+  /** Supertypes named in each tree type's header (empty when the type is not in the tree): small, kept. */
+  private final Map<String, Optional<List<String>>> headers = new ConcurrentHashMap<>();
 
   SourceTreeIndex(List<Path> roots) {
     this.roots = List.copyOf(roots);
   }
 
-  /** The source text declaring {@code qualifiedName} (a top-level or nested type) in the tree, if any. */
-  Optional<String> sourceOf(String qualifiedName) {
-    return texts.computeIfAbsent(qualifiedName, this::read);
+  /** The supertypes named in the header of {@code qualifiedName}, when the tree declares it. */
+  private Optional<List<String>> header(String qualifiedName) {
+    return headers.computeIfAbsent(
+        qualifiedName, name -> read(name).map(text -> supertypesInHeader(name, text)));
   }
 
+  /** The source text declaring {@code qualifiedName} (a top-level or nested type) in the tree, if any. */
   private Optional<String> read(String qualifiedName) {
     String[] parts = qualifiedName.split("\\.");
     if (!qualifiedName.contains(".") || roots.isEmpty()) {
@@ -71,7 +74,7 @@ final class SourceTreeIndex {
    * outside the tree and the JDK), or when the type is not in the tree at all.
    */
   boolean mayBeSubtypeOf(String qualifiedName, String target) {
-    if (sourceOf(qualifiedName).isEmpty()) {
+    if (header(qualifiedName).isEmpty()) {
       return true;
     }
     Optional<Class<?>> targetClass = LintTypes.jdkClass(target);
@@ -89,11 +92,11 @@ final class SourceTreeIndex {
     if (jdk.isPresent()) {
       return targetClass != null && targetClass.isAssignableFrom(jdk.get());
     }
-    Optional<String> text = sourceOf(type);
-    if (text.isEmpty()) {
+    Optional<List<String>> supertypes = header(type);
+    if (supertypes.isEmpty()) {
       return true; // a library type: only the solver can tell
     }
-    for (String supertype : supertypesInHeader(type, text.get())) {
+    for (String supertype : supertypes.get()) {
       if (mayExtend(supertype, target, targetClass, seen, depth + 1)) {
         return true;
       }
