@@ -2,11 +2,13 @@ package io.mapguard.engine;
 
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.rules.ConcurrentMapCheckThenActCheck;
 import io.mapguard.engine.rules.FindingSink;
 import io.mapguard.engine.rules.GuardedMapEscapeCheck;
 import io.mapguard.engine.rules.InconsistentMapLockingCheck;
 import io.mapguard.engine.rules.MapWriteUnderReadLockCheck;
 import io.mapguard.engine.rules.RuleCheck;
+import io.mapguard.engine.rules.SynchronizedMapIterationCheck;
 import io.mapguard.engine.rules.UnsafeMapPublicationCheck;
 import io.mapguard.engine.rules.UnsynchronizedSharedMapCheck;
 import java.util.List;
@@ -20,7 +22,9 @@ public final class Analyzer {
           new InconsistentMapLockingCheck(),
           new MapWriteUnderReadLockCheck(),
           new GuardedMapEscapeCheck(),
-          new UnsafeMapPublicationCheck());
+          new UnsafeMapPublicationCheck(),
+          new ConcurrentMapCheckThenActCheck(),
+          new SynchronizedMapIterationCheck());
 
   private final AnalysisOptions options;
 

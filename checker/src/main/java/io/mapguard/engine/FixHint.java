@@ -13,6 +13,12 @@ public record FixHint(Kind kind, String lock) {
     /** Annotate the field with {@code @GuardedBy("lock")}. */
     ADD_GUARDED_BY,
     /** Replace {@code new HashMap<>()} by {@code new ConcurrentHashMap<>()}. */
-    USE_CONCURRENT_HASH_MAP
+    USE_CONCURRENT_HASH_MAP,
+    /**
+     * Replace {@code if (!m.containsKey(k)) m.put(k, v);} / {@code if (m.get(k) == null) m.put(k, v);}
+     * (the if holding the access, with no else and the put as its only statement) by
+     * {@code m.computeIfAbsent(k, unused -> v);}.
+     */
+    COMPUTE_IF_ABSENT
   }
 }

@@ -31,5 +31,16 @@ public final class RuleNames {
       "A map field is published to other threads unsafely (double-checked init without volatile,"
           + " racy replacement, or assigned before it is filled)";
 
+  public static final String CONCURRENT_MAP_CHECK_THEN_ACT = "ConcurrentMapCheckThenAct";
+  public static final String CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY =
+      "A shared ConcurrentMap is checked and then updated in two steps (containsKey/get then"
+          + " put/remove, get then put of a derived value, putIfAbsent's result ignored), so another"
+          + " thread can act in between";
+
+  public static final String SYNCHRONIZED_MAP_ITERATION = "SynchronizedMapIteration";
+  public static final String SYNCHRONIZED_MAP_ITERATION_SUMMARY =
+      "A Collections.synchronizedMap (or one of its views) is iterated without synchronized on"
+          + " that map";
+
   private RuleNames() {}
 }

@@ -26,12 +26,17 @@ final class FixBuilder {
         return wrapInSynchronized(hint.lock(), unit, anchor);
       case ADD_GUARDED_BY:
         return addGuardedBy(hint.lock(), finding, unit);
+      case COMPUTE_IF_ABSENT:
+        return ComputeIfAbsentFix.fix(unit, anchor);
       default:
         return useConcurrentHashMap(finding);
     }
   }
 
-  /** Only a lone expression or return statement is wrapped: wrapping a declaration breaks scope. */
+  /**
+   * Only a lone expression or return statement, or a whole for-each loop, is wrapped: wrapping a
+   * declaration breaks scope.
+   */
   private static Optional<SuggestedFix.Builder> wrapInSynchronized(
       String lock, JCCompilationUnit unit, JCTree anchor) {
     TreePath path = TreePath.getPath(unit, anchor);
@@ -42,7 +47,9 @@ final class FixBuilder {
       }
       if (leaf instanceof JCTree.JCStatement) {
         boolean lone =
-            (leaf instanceof JCTree.JCExpressionStatement || leaf instanceof JCTree.JCReturn)
+            (leaf instanceof JCTree.JCExpressionStatement
+                    || leaf instanceof JCTree.JCReturn
+                    || leaf instanceof JCTree.JCEnhancedForLoop)
                 && p.getParentPath().getLeaf() instanceof JCTree.JCBlock;
         if (!lone) {
           return Optional.empty();

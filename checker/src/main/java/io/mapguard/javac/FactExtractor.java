@@ -55,6 +55,7 @@ import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
@@ -113,7 +114,12 @@ public final class FactExtractor {
       String method,
       TreePath path,
       boolean fresh,
-      boolean nullArgument) {}
+      boolean nullArgument,
+      MapCall call) {
+    Pending(MapField field, Effect effect, String method, TreePath path, boolean fresh, boolean nullArgument) {
+      this(field, effect, method, path, fresh, nullArgument, MapCall.NONE);
+    }
+  }
 
   private record PendingEdge(CodeUnit callee, TreePath path) {}
 
@@ -159,6 +165,7 @@ public final class FactExtractor {
     private final Map<VarSymbol, Alias> aliases = new HashMap<>();
     private final List<LazyInit> lazyInits = new ArrayList<>();
     private final List<String> source;
+    private final CallSyntax callSyntax;
     private int nextUnitId;
 
     Extraction(JCCompilationUnit compilationUnit, JCClassDecl topLevel) {
@@ -167,6 +174,7 @@ public final class FactExtractor {
       this.topSymbol = topLevel.sym;
       this.locks = new LockExpressions(types, topSymbol);
       this.source = sourceLines(compilationUnit);
+      this.callSyntax = new CallSyntax(compilationUnit);
     }
 
     ClassFacts run() {
@@ -202,7 +210,8 @@ public final class FactExtractor {
                       held(regions, p.path()),
                       ((JCTree) p.path().getLeaf()).getStartPosition(),
                       p.fresh(),
-                      p.nullArgument()));
+                      p.nullArgument(),
+                      p.call()));
         }
         for (PendingEdge e : info.edges) {
           facts
@@ -1011,7 +1020,14 @@ public final class FactExtractor {
             }
             if (kind == AliasKind.VIEW) {
               unit.accesses.add(
-                  new Pending(field, MapMethods.effectOnView(method), method, path, false, false));
+                  new Pending(
+                      field,
+                      MapMethods.effectOnView(method),
+                      method,
+                      path,
+                      false,
+                      false,
+                      viewTraversal(method)));
               return;
             }
             if (MapMethods.isView(method)) {
@@ -1019,7 +1035,14 @@ public final class FactExtractor {
               return;
             }
             unit.accesses.add(
-                new Pending(field, MapMethods.effectOnMap(method), method, path, false, nullArgument));
+                new Pending(
+                    field,
+                    MapMethods.effectOnMap(method),
+                    method,
+                    path,
+                    false,
+                    nullArgument,
+                    callSyntax.describe(callPath, e -> mapFieldOf(e), field)));
             return;
           }
         }
@@ -1028,7 +1051,9 @@ public final class FactExtractor {
         }
         if (kind == AliasKind.VIEW) {
           if (parent instanceof JCEnhancedForLoop) {
-            unit.accesses.add(new Pending(field, Effect.ITERATE, "iterator", path, false, false));
+            unit.accesses.add(
+                new Pending(
+                    field, Effect.ITERATE, "iterator", path, false, false, MapCall.traversal("for-each")));
           } else if (parent instanceof JCReturn) {
             unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
             unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
@@ -1084,7 +1109,15 @@ public final class FactExtractor {
           if (next != null && next.getLeaf() instanceof JCMethodInvocation) {
             String method = ((JCFieldAccess) parent).name.toString();
             Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
-            unit.accesses.add(new Pending(field, effect, view + "()." + method, fieldPath, false, false));
+            unit.accesses.add(
+                new Pending(
+                    field,
+                    effect,
+                    view + "()." + method,
+                    fieldPath,
+                    false,
+                    false,
+                    viewTraversal(method)));
             return;
           }
         }
@@ -1098,6 +1131,11 @@ public final class FactExtractor {
           classifyArgument(field, fieldPath, parentPath, Escape.Kind.PASSED);
           return;
         }
+        if (parent instanceof JCEnhancedForLoop) {
+          unit.accesses.add(
+              new Pending(field, Effect.ITERATE, view, fieldPath, false, false, MapCall.traversal("for-each")));
+          return;
+        }
         unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
       }
 
@@ -1109,7 +1147,11 @@ public final class FactExtractor {
             call instanceof JCNewClass
                 ? ((JCNewClass) call).constructor
                 : TreeInfo.symbol(((JCMethodInvocation) call).meth);
-        unit.accesses.add(new Pending(field, Effect.ITERATE, null, fieldPath, false, false));
+        MapCall copy =
+            call instanceof JCNewClass && call.type != null
+                ? MapCall.traversal("new:" + call.type.tsym.getQualifiedName())
+                : MapCall.NONE;
+        unit.accesses.add(new Pending(field, Effect.ITERATE, null, fieldPath, false, false, copy));
         if (callee == null || methodUnits.containsKey(callee)) {
           return;
         }
@@ -1145,6 +1187,11 @@ public final class FactExtractor {
           detail = ((JCFieldAccess) ((JCMethodInvocation) call).meth).toString() + "(..)";
         }
         unit.escapes.add(new PendingEscape(field, kind, detail, callPath));
+      }
+
+      /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */
+      private MapCall viewTraversal(String method) {
+        return MapMethods.isTraversal(method) ? MapCall.traversal(method) : MapCall.NONE;
       }
 
       /** {@code cache.equals(cache)}-like calls on the same field are no escape. */

@@ -32,7 +32,9 @@ class ErrorPronePluginLoadingTest {
           "InconsistentMapLocking",
           "MapWriteUnderReadLock",
           "GuardedMapEscape",
-          "UnsafeMapPublication");
+          "UnsafeMapPublication",
+          "ConcurrentMapCheckThenAct",
+          "SynchronizedMapIteration");
 
   @Test
   void serviceLoaderFindsAndInstantiatesEveryCheck() {

@@ -133,4 +133,119 @@ class FixesRefactoringTest {
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** A ConcurrentHashMap checked then filled from pool tasks; {@code body} is load(String)'s body. */
+  private static String[] loader(String... body) {
+    java.util.List<String> lines =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "import java.util.Map;",
+                "import java.util.concurrent.ConcurrentHashMap;",
+                "import java.util.concurrent.ExecutorService;",
+                "class Loader {",
+                "  private final Map<String, String> cache = new ConcurrentHashMap<>();",
+                "  void prefetch(ExecutorService pool, String k) { pool.submit(() -> load(k)); }",
+                "  String load(String k) {"));
+    lines.addAll(java.util.List.of(body));
+    lines.add("  }");
+    lines.add("}");
+    return lines.toArray(String[]::new);
+  }
+
+  @Test
+  void turnsContainsKeyThenPutIntoComputeIfAbsent() {
+    BugCheckerRefactoringTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addInputLines(
+            "Loader.java",
+            loader(
+                "    if (!cache.containsKey(k)) {",
+                "      cache.put(k, k.toUpperCase());",
+                "    }",
+                "    return cache.get(k);"))
+        .addOutputLines(
+            "Loader.java",
+            loader(
+                "    cache.computeIfAbsent(k, absentKey -> k.toUpperCase());",
+                "    return cache.get(k);"))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void turnsGetNullThenPutIntoComputeIfAbsent() {
+    BugCheckerRefactoringTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addInputLines(
+            "Loader.java",
+            loader(
+                "    String absentKey = \"x\";",
+                "    if (cache.get(k) == null) cache.put(k, absentKey + k);",
+                "    return cache.get(k);"))
+        .addOutputLines(
+            "Loader.java",
+            loader(
+                "    String absentKey = \"x\";",
+                "    cache.computeIfAbsent(k, missingKey -> absentKey + k);",
+                "    return cache.get(k);"))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void offersNoComputeIfAbsentWhenTheBranchDoesMore() {
+    BugCheckerRefactoringTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addInputLines(
+            "Loader.java",
+            loader(
+                "    if (!cache.containsKey(k)) {",
+                "      System.out.println(\"miss \" + k);",
+                "      cache.put(k, k.toUpperCase());",
+                "    }",
+                "    return cache.get(k);"))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void offersNoComputeIfAbsentWhenTheValueUsesAReassignedLocal() {
+    BugCheckerRefactoringTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addInputLines(
+            "Loader.java",
+            loader(
+                "    String value = k;",
+                "    value = value.trim();",
+                "    if (!cache.containsKey(k)) {",
+                "      cache.put(k, value);",
+                "    }",
+                "    return cache.get(k);"))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void wrapsTheForEachLoopOverASynchronizedMapInSynchronized() {
+    BugCheckerRefactoringTestHelper.newInstance(SynchronizedMapIteration.class, getClass())
+        .addInputLines(
+            "Sessions.java",
+            "import java.util.Collections;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Sessions {",
+            "  private final Map<String, Long> sessions = Collections.synchronizedMap(new HashMap<>());",
+            "  void touch(String id) { sessions.put(id, 1L); }",
+            "  void print() {",
+            "    for (String id : sessions.keySet()) System.out.println(id);",
+            "  }",
+            "}")
+        .addOutputLines(
+            "Sessions.java",
+            "import java.util.Collections;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "class Sessions {",
+            "  private final Map<String, Long> sessions = Collections.synchronizedMap(new HashMap<>());",
+            "  void touch(String id) { sessions.put(id, 1L); }",
+            "  void print() {",
+            "    synchronized (sessions) { for (String id : sessions.keySet()) System.out.println(id); }",
+            "  }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

@@ -9,6 +9,8 @@ import io.mapguard.fixtures.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,7 +27,9 @@ class FixtureErrorProneTest {
           Rule.INCONSISTENT_MAP_LOCKING, InconsistentMapLocking.class,
           Rule.MAP_WRITE_UNDER_READ_LOCK, MapWriteUnderReadLock.class,
           Rule.GUARDED_MAP_ESCAPE, GuardedMapEscape.class,
-          Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class);
+          Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class,
+          Rule.CONCURRENT_MAP_CHECK_THEN_ACT, ConcurrentMapCheckThenAct.class,
+          Rule.SYNCHRONIZED_MAP_ITERATION, SynchronizedMapIteration.class);
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
@@ -36,6 +40,24 @@ class FixtureErrorProneTest {
     }
     return cases.stream();
   }
+
+  /**
+   * A keyword naming "line N" of the fixture names a line the inserted {@code // BUG:} comments may
+   * have moved down: one line for every marker inserted at or above it.
+   */
+  static String shiftLineNumbers(String keyword, List<Expectation> inserted) {
+    Matcher m = LINE.matcher(keyword);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int line = Integer.parseInt(m.group(1));
+      long shift = inserted.stream().filter(x -> x.line() <= line).count();
+      m.appendReplacement(out, "line " + (line + shift));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
   @ParameterizedTest(name = "{0} / {1}")
   @MethodSource("cases")
@@ -52,11 +74,13 @@ class FixtureErrorProneTest {
       Expectation e = expected.get(i);
       String key = "L" + e.line();
       lines.add(e.line() - 1, "// BUG: Diagnostic matches: " + key);
+      List<String> keywords =
+          e.keywords().stream().map(k -> shiftLineNumbers(k, expected)).toList();
       helper.expectErrorMessage(
           key,
           message ->
               message.contains("[" + rule.ruleName() + "]")
-                  && e.keywords().stream().allMatch(message::contains));
+                  && keywords.stream().allMatch(message::contains));
     }
     helper.addSourceLines(fixture.fileName(), lines.toArray(String[]::new));
     if (expected.isEmpty()) {

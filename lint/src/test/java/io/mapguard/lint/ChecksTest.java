@@ -105,7 +105,7 @@ class ChecksTest {
         List.of(
             "mapvet: unknown check 'Nope' (checks: all, UnsynchronizedSharedMap,"
                 + " InconsistentMapLocking, MapWriteUnderReadLock, GuardedMapEscape,"
-                + " UnsafeMapPublication)"),
+                + " UnsafeMapPublication, ConcurrentMapCheckThenAct, SynchronizedMapIteration)"),
         result.errLines());
   }
 
@@ -116,11 +116,13 @@ class ChecksTest {
     assertEquals(0, result.exitCode());
     assertEquals(
         List.of(
-            "UnsynchronizedSharedMap  on   " + RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
-            "InconsistentMapLocking   on   " + RuleNames.INCONSISTENT_MAP_LOCKING_SUMMARY,
-            "MapWriteUnderReadLock    on   " + RuleNames.MAP_WRITE_UNDER_READ_LOCK_SUMMARY,
-            "GuardedMapEscape         on   " + RuleNames.GUARDED_MAP_ESCAPE_SUMMARY,
-            "UnsafeMapPublication     on   " + RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY),
+            "UnsynchronizedSharedMap    on   " + RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
+            "InconsistentMapLocking     on   " + RuleNames.INCONSISTENT_MAP_LOCKING_SUMMARY,
+            "MapWriteUnderReadLock      on   " + RuleNames.MAP_WRITE_UNDER_READ_LOCK_SUMMARY,
+            "GuardedMapEscape           on   " + RuleNames.GUARDED_MAP_ESCAPE_SUMMARY,
+            "UnsafeMapPublication       on   " + RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY,
+            "ConcurrentMapCheckThenAct  on   " + RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY,
+            "SynchronizedMapIteration   on   " + RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY),
         result.outLines());
     assertEquals("", result.err());
   }
@@ -152,8 +154,8 @@ class ChecksTest {
     assertEquals(
         List.of(
             "mapvet: unknown rule 'Nope' (rules: UnsynchronizedSharedMap, InconsistentMapLocking,"
-                + " MapWriteUnderReadLock, GuardedMapEscape, UnsafeMapPublication, InvalidIgnore,"
-                + " UnusedIgnore)"),
+                + " MapWriteUnderReadLock, GuardedMapEscape, UnsafeMapPublication,"
+                + " ConcurrentMapCheckThenAct, SynchronizedMapIteration, InvalidIgnore, UnusedIgnore)"),
         result.errLines());
   }
 }

@@ -57,6 +57,39 @@ public final class ClassAnalysis {
     return classEvidence;
   }
 
+  /**
+   * Whether anything in the class shows that it runs on several threads: a task, a lock taken or
+   * held on entry, a concurrency annotation or a managed-singleton role.
+   */
+  public boolean classHasThreadEvidence() {
+    if (classEvidence != null) {
+      return true;
+    }
+    for (CodeUnit unit : facts.units()) {
+      if (unit.task() != null || !unit.entryLocks().isEmpty()) {
+        return true;
+      }
+    }
+    for (Access access : facts.accesses()) {
+      if (!access.locksHeld().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether every access after construction runs in tasks of one single-thread executor (and none on
+   * callers' threads): the field is confined to that executor's thread.
+   */
+  public boolean confinedToOneSingleThreadExecutor(FieldState state) {
+    Set<ThreadRoot> roots = rootsOf(state.afterConstruction());
+    List<ThreadRoot> tasks = roots.stream().filter(ThreadRoot::isTask).toList();
+    return !tasks.isEmpty()
+        && !roots.contains(ThreadRoot.CALLER)
+        && confinedToOneSingleThreadExecutor(tasks);
+  }
+
   public UnitContexts contexts() {
     return contexts;
   }

@@ -90,7 +90,15 @@ public final class MapMethods {
           Map.entry("removeFirst", Effect.WRITE),
           Map.entry("removeLast", Effect.WRITE));
 
+  /** Methods of a view that walk it: recorded as the access's traversal. */
+  private static final Set<String> TRAVERSALS =
+      Set.of("iterator", "spliterator", "stream", "parallelStream");
+
   private MapMethods() {}
+
+  public static boolean isTraversal(String viewMethod) {
+    return TRAVERSALS.contains(viewMethod);
+  }
 
   public static boolean isView(String method) {
     return VIEW_METHODS.contains(method);

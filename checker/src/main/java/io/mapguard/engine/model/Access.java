@@ -10,6 +10,7 @@ import java.util.Set;
  * @param order the access's position inside its unit, to order accesses in one method
  * @param freshValue for {@link Effect#ASSIGN}: the value is a newly created map
  * @param nullArgument a literal null is passed as key or value
+ * @param call the syntax around the call, for the per-method rules; {@link MapCall#NONE} if none
  */
 public record Access(
     MapField field,
@@ -20,4 +21,5 @@ public record Access(
     Set<LockRef> locksHeld,
     int order,
     boolean freshValue,
-    boolean nullArgument) {}
+    boolean nullArgument,
+    MapCall call) {}

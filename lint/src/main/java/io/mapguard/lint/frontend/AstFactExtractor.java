@@ -65,6 +65,7 @@ import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
@@ -97,6 +98,7 @@ final class AstFactExtractor {
   private final LintTypes types;
   private final LintLocks locks;
   private final List<String> source;
+  private final LintCallSyntax callSyntax;
 
   private final Map<Node, MapField> fields = new IdentityHashMap<>();
   private final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
@@ -123,7 +125,12 @@ final class AstFactExtractor {
 
   private record Alias(MapField field, AliasKind kind) {}
 
-  private record Pending(MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument) {}
+  private record Pending(
+      MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument, MapCall call) {
+    Pending(MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument) {
+      this(field, effect, method, node, fresh, nullArgument, MapCall.NONE);
+    }
+  }
 
   private record PendingEdge(CodeUnit callee, Node node) {}
 
@@ -159,6 +166,7 @@ final class AstFactExtractor {
     this.symbols = new LintSymbols(types);
     this.locks = new LintLocks(symbols, topLevel);
     this.source = source;
+    this.callSyntax = new LintCallSyntax(symbols);
   }
 
   /** Empty when the class has no map field: nothing to analyse. */
@@ -184,7 +192,7 @@ final class AstFactExtractor {
       for (Pending p : info.accesses) {
         facts.accesses().add(
             new Access(p.field(), p.effect(), p.method(), site(p.node()), info.unit,
-                held(regions, p.node()), order(p.node()), p.fresh(), p.nullArgument()));
+                held(regions, p.node()), order(p.node()), p.fresh(), p.nullArgument(), p.call()));
       }
       for (PendingEdge e : info.edges) {
         facts.calls().add(new CallEdge(info.unit, e.callee(), held(regions, e.node()), line(e.node())));
@@ -318,7 +326,7 @@ final class AstFactExtractor {
   }
 
   private boolean isMap(String type) {
-    return type != null && (types.isSubtype(type, MAP) || MapTypes.isKnown(type));
+    return type != null && (MapTypes.isKnown(type) || types.isSubtype(type, MAP));
   }
 
   private List<String> mapTypeChain(String type) {
@@ -1001,14 +1009,23 @@ final class AstFactExtractor {
         return;
       }
       if (kind == AliasKind.VIEW) {
-        unit.accesses.add(new Pending(field, MapMethods.effectOnView(method), method, use, false, false));
+        unit.accesses.add(
+            new Pending(field, MapMethods.effectOnView(method), method, use, false, false, viewTraversal(method)));
         return;
       }
       if (MapMethods.isView(method)) {
         classifyViewUse(field, use, call, method);
         return;
       }
-      unit.accesses.add(new Pending(field, MapMethods.effectOnMap(method), method, use, false, nullArgument));
+      unit.accesses.add(
+          new Pending(
+              field,
+              MapMethods.effectOnMap(method),
+              method,
+              use,
+              false,
+              nullArgument,
+              callSyntax.describe(call, this::mapFieldOf, field)));
       return;
     }
     if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
@@ -1016,7 +1033,8 @@ final class AstFactExtractor {
     }
     if (kind == AliasKind.VIEW) {
       if (parent instanceof ForEachStmt) {
-        unit.accesses.add(new Pending(field, Effect.ITERATE, "iterator", use, false, false));
+        unit.accesses.add(
+            new Pending(field, Effect.ITERATE, "iterator", use, false, false, MapCall.traversal("for-each")));
       } else if (parent instanceof ReturnStmt) {
         unit.accesses.add(new Pending(field, Effect.ITERATE, null, use, false, false));
         unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
@@ -1066,7 +1084,8 @@ final class AstFactExtractor {
     if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
       String method = ((MethodCallExpr) parent).getNameAsString();
       Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
-      unit.accesses.add(new Pending(field, effect, view + "()." + method, use, false, false));
+      unit.accesses.add(
+          new Pending(field, effect, view + "()." + method, use, false, false, viewTraversal(method)));
       return;
     }
     if (parent instanceof ReturnStmt) {
@@ -1078,7 +1097,16 @@ final class AstFactExtractor {
       classifyArgument(field, use, parent);
       return;
     }
+    if (parent instanceof ForEachStmt) {
+      unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false, MapCall.traversal("for-each")));
+      return;
+    }
     unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false));
+  }
+
+  /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */
+  private static MapCall viewTraversal(String method) {
+    return MapMethods.isTraversal(method) ? MapCall.traversal(method) : MapCall.NONE;
   }
 
   private static boolean isArgument(Node parent, Node leaf) {
@@ -1094,7 +1122,16 @@ final class AstFactExtractor {
   /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
   private void classifyArgument(MapField field, Node use, Node call) {
     UnitInfo unit = current();
-    unit.accesses.add(new Pending(field, Effect.ITERATE, null, use, false, false));
+    String created = call instanceof ObjectCreationExpr ? types.resolve(((ObjectCreationExpr) call).getType()) : null;
+    unit.accesses.add(
+        new Pending(
+            field,
+            Effect.ITERATE,
+            null,
+            use,
+            false,
+            false,
+            created == null ? MapCall.NONE : MapCall.traversal("new:" + created)));
     String owner;
     String name;
     if (call instanceof ObjectCreationExpr) {

@@ -33,7 +33,8 @@ class CheckSelectionTest {
 
     assertEquals(
         "unknown check 'Typo' (checks: all, UnsynchronizedSharedMap, InconsistentMapLocking,"
-            + " MapWriteUnderReadLock, GuardedMapEscape, UnsafeMapPublication)",
+            + " MapWriteUnderReadLock, GuardedMapEscape, UnsafeMapPublication,"
+            + " ConcurrentMapCheckThenAct, SynchronizedMapIteration)",
         e.getMessage());
   }
 }

@@ -1,0 +1,69 @@
+package io.mapguard.engine.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The syntax around one access that the per-method rules (check-then-act, iteration of synchronized
+ * maps) read. Front ends only describe the code; what it means is the engine's business. Both front
+ * ends fill every component the same way; {@link #NONE} when the access is no map call.
+ *
+ * @param key the first argument, normalised ({@code user.id()}, {@code "a"}, {@code prefix+id}), or
+ *     null when it is not a simple, stable expression (a {@code new}, an increment, a local assigned
+ *     anywhere in the enclosing method)
+ * @param valueNames simple names read in the second argument
+ * @param valueLocal the second argument when it is a plain local variable, else null
+ * @param resultDiscarded the call is a whole expression statement: its result is thrown away
+ * @param resultLocal the local variable the call's result initialises or is assigned to, or null
+ * @param test the if statement whose condition tests the call's result, directly or through
+ *     {@code resultLocal} in the very next statement, or null
+ * @param branches the if branches enclosing the call inside its unit, innermost first; a statement
+ *     after {@code if (c) return/throw/break/continue;} (no else) is in the else branch of that if
+ * @param argumentOf the order of the call on the same field whose second or later argument contains
+ *     this call ({@code m.put(k, m.get(k) + 1)}), or -1
+ * @param valueReadLine when {@code valueLocal} is set: the line where that local is next used after
+ *     the call, if that use reads it (not a reassignment); else 0
+ * @param traversal how an iterating access walks the map: {@code for-each}, {@code iterator},
+ *     {@code spliterator}, {@code stream}, {@code parallelStream}, {@code new:<qualified type>} (a
+ *     constructor copying it), or null
+ */
+public record MapCall(
+    String key,
+    Set<String> valueNames,
+    String valueLocal,
+    boolean resultDiscarded,
+    String resultLocal,
+    Test test,
+    List<Branch> branches,
+    int argumentOf,
+    int valueReadLine,
+    String traversal) {
+
+  public static final MapCall NONE =
+      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, null);
+
+  /** What holds in the then-branch of the if that tests the result. */
+  public enum Polarity {
+    RESULT_TRUE,
+    RESULT_FALSE,
+    RESULT_NULL,
+    RESULT_NOT_NULL
+  }
+
+  /**
+   * @param condition the id of the if statement (its order, on the scale of {@link Access#order})
+   * @param thenHolds what is known about the result in the then-branch
+   * @param exact the condition is the test alone (negated or not), so the else-branch knows the
+   *     opposite; false for one operand of a {@code &&} chain
+   * @param throughLocal the result is tested through {@code resultLocal}, not in the call's own
+   *     expression
+   */
+  public record Test(int condition, Polarity thenHolds, boolean exact, boolean throughLocal) {}
+
+  /** The then- or else-branch of the if statement with id {@code condition}. */
+  public record Branch(int condition, boolean thenBranch) {}
+
+  public static MapCall traversal(String traversal) {
+    return new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, traversal);
+  }
+}

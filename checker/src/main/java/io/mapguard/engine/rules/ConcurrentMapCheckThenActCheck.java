@@ -1,0 +1,320 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.FixHint;
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.analysis.FieldState;
+import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Two steps on a shared ConcurrentMap that only work as one: a containsKey/get check followed by a
+ * put/remove of the same key in the branch the check decided, a put of a value computed from an
+ * earlier get of the same key (lost update), and a putIfAbsent whose result is ignored while its
+ * value is used afterwards as if it had been stored.
+ */
+public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
+  private static final Set<String> CHECKS = Set.of("containsKey", "get");
+  private static final Set<String> VALUE_READS = Set.of("get", "getOrDefault");
+
+  private enum Meaning {
+    ABSENT,
+    PRESENT
+  }
+
+  @Override
+  public Rule rule() {
+    return Rule.CONCURRENT_MAP_CHECK_THEN_ACT;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    boolean classEvidence = analysis.classHasThreadEvidence();
+    for (FieldState state : analysis.fields()) {
+      if (state.kind() != MapKind.CONCURRENT
+          || state.field().threadConfined()
+          || analysis.confinedToOneSingleThreadExecutor(state)
+          || !(state.shared() || state.field().isStatic() || classEvidence)) {
+        continue;
+      }
+      List<ResolvedAccess> accesses = state.afterConstruction();
+      for (ResolvedAccess act : accesses) {
+        Access a = act.access();
+        if (a.effect() != Effect.WRITE || a.method() == null) {
+          continue;
+        }
+        switch (a.method()) {
+          case "put":
+          case "remove":
+            checkThenAct(state, accesses, act, sink);
+            break;
+          case "putIfAbsent":
+            ignoredPutIfAbsent(state, accesses, act, sink);
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  private void checkThenAct(
+      FieldState state, List<ResolvedAccess> accesses, ResolvedAccess act, FindingSink sink) {
+    Access a = act.access();
+    MapCall call = a.call();
+    if (call.key() == null || !call.resultDiscarded()) {
+      return;
+    }
+    String name = state.field().name();
+    boolean put = a.method().equals("put");
+    // The check closest to the act decides: code that re-checks after taking a lock
+    // (get under a read lock, then get again under the write lock) is judged by the re-check.
+    ResolvedAccess check = null;
+    Meaning meaning = null;
+    for (ResolvedAccess candidate : accesses) {
+      Access c = candidate.access();
+      if (c.method() == null
+          || !sameStep(c, a)
+          || !CHECKS.contains(c.method())
+          || c.call().test() == null) {
+        continue;
+      }
+      Meaning m = meaningAt(c, a);
+      if (m != null && (check == null || c.order() > check.access().order())) {
+        check = candidate;
+        meaning = m;
+      }
+    }
+    if (check != null) {
+      if (lockedTogether(state, check, act)) {
+        return;
+      }
+      Access c = check.access();
+      String how = describeCheck(c);
+      if (put && meaning == Meaning.ABSENT) {
+        MapCall.Test test = c.call().test();
+        boolean simpleShape =
+            !test.throughLocal()
+                && test.exact()
+                && call.branches().get(0).equals(new MapCall.Branch(test.condition(), true));
+        String message =
+            "'"
+                + name
+                + "' is checked at line "
+                + check.line()
+                + " ("
+                + how
+                + ") and written at line "
+                + act.line()
+                + " (put) as two steps: another thread can put the same key in between, and one"
+                + " of the two values is silently replaced. Use computeIfAbsent, or putIfAbsent and"
+                + " its result.";
+        List<FixHint> fixes =
+            simpleShape ? List.of(new FixHint(FixHint.Kind.COMPUTE_IF_ABSENT, null)) : List.of();
+        sink.report(rule(), state.field(), a.site(), message, fixes);
+        return;
+      }
+      if (put && meaning == Meaning.PRESENT) {
+        String message =
+            "'"
+                + name
+                + "' is checked at line "
+                + check.line()
+                + " ("
+                + how
+                + ") and written at line "
+                + act.line()
+                + " (put) as two steps: another thread can remove or replace the key in between,"
+                + " and this put brings back a stale entry. Use replace(key, value), replace(key,"
+                + " old, new) or computeIfPresent.";
+        sink.report(rule(), state.field(), a.site(), message, List.of());
+        return;
+      }
+      if (!put
+          && meaning == Meaning.PRESENT
+          && c.method().equals("get")
+          && c.call().resultLocal() != null) {
+        String message =
+            "'"
+                + name
+                + "' is read at line "
+                + check.line()
+                + " (get) and removed at line "
+                + act.line()
+                + " as two steps: two threads can both see '"
+                + c.call().resultLocal()
+                + "' and both remove it, or remove a newer value. Use the result of remove(key),"
+                + " or remove(key, value).";
+        sink.report(rule(), state.field(), a.site(), message, List.of());
+        return;
+      }
+      if (!put) {
+        return;
+      }
+    }
+    if (put) {
+      lostUpdate(state, accesses, act, sink);
+    }
+  }
+
+  /** {@code V v = m.get(k); … m.put(k, f(v))} or {@code m.put(k, m.get(k) + 1)}. */
+  private void lostUpdate(
+      FieldState state, List<ResolvedAccess> accesses, ResolvedAccess act, FindingSink sink) {
+    Access a = act.access();
+    ResolvedAccess latest = null;
+    for (ResolvedAccess read : accesses) {
+      Access g = read.access();
+      if (g.method() == null || !VALUE_READS.contains(g.method())) {
+        continue;
+      }
+      boolean nested =
+          g.unit() == a.unit()
+              && g.call().argumentOf() == a.order()
+              && g.call().key() != null
+              && g.call().key().equals(a.call().key());
+      boolean derived =
+          nested
+              || sameStep(g, a)
+                  && g.call().resultLocal() != null
+                  && a.call().valueNames().contains(g.call().resultLocal());
+      if (derived && (latest == null || g.order() > latest.access().order())) {
+        latest = read;
+      }
+    }
+    if (latest != null && !lockedTogether(state, latest, act)) {
+      ResolvedAccess read = latest;
+      Access g = read.access();
+      String message =
+          "'"
+              + state.field().name()
+              + "' is read at line "
+              + read.line()
+              + " ("
+              + g.method()
+              + ") and written at line "
+              + act.line()
+              + " with a value computed from it: an update another thread makes in between is"
+              + " lost. Use merge or compute, which read and write the entry atomically.";
+      sink.report(rule(), state.field(), a.site(), message, List.of());
+    }
+  }
+
+  /** {@code m.putIfAbsent(k, v); … use(v)}: v may not be the value in the map. */
+  private void ignoredPutIfAbsent(
+      FieldState state, List<ResolvedAccess> accesses, ResolvedAccess act, FindingSink sink) {
+    Access a = act.access();
+    MapCall call = a.call();
+    if (!call.resultDiscarded() || call.valueLocal() == null || call.valueReadLine() <= 0) {
+      return;
+    }
+    if (lockedTogether(state, act, act)) {
+      return;
+    }
+    String message =
+        "'"
+            + state.field().name()
+            + "' gets '"
+            + call.valueLocal()
+            + "' through putIfAbsent at line "
+            + act.line()
+            + ", whose result is ignored, but '"
+            + call.valueLocal()
+            + "' is used at line "
+            + call.valueReadLine()
+            + " as if it were the stored value: when another thread stored one first, the map"
+            + " keeps that one. Use the value putIfAbsent returns, or computeIfAbsent.";
+    sink.report(rule(), state.field(), a.site(), message, List.of());
+  }
+
+  /** Same unit, same key, check before act. */
+  private static boolean sameStep(Access check, Access act) {
+    return check != act
+        && check.unit() == act.unit()
+        && check.order() < act.order()
+        && check.call().key() != null
+        && Objects.equals(check.call().key(), act.call().key());
+  }
+
+  /** What the check tells about the key in the branch where the act runs, or null. */
+  private static Meaning meaningAt(Access check, Access act) {
+    MapCall.Test test = check.call().test();
+    Meaning then = thenMeaning(check.method(), test.thenHolds());
+    if (then == null) {
+      return null;
+    }
+    for (MapCall.Branch branch : act.call().branches()) {
+      if (branch.condition() != test.condition()) {
+        continue;
+      }
+      if (branch.thenBranch()) {
+        return then;
+      }
+      return test.exact() ? (then == Meaning.ABSENT ? Meaning.PRESENT : Meaning.ABSENT) : null;
+    }
+    return null;
+  }
+
+  private static Meaning thenMeaning(String method, MapCall.Polarity polarity) {
+    if (method.equals("containsKey")) {
+      switch (polarity) {
+        case RESULT_TRUE:
+          return Meaning.PRESENT;
+        case RESULT_FALSE:
+          return Meaning.ABSENT;
+        default:
+          return null;
+      }
+    }
+    switch (polarity) {
+      case RESULT_NULL:
+        return Meaning.ABSENT;
+      case RESULT_NOT_NULL:
+        return Meaning.PRESENT;
+      default:
+        return null;
+    }
+  }
+
+  private static String describeCheck(Access check) {
+    if (check.method().equals("containsKey")) {
+      return "containsKey";
+    }
+    MapCall.Polarity polarity = check.call().test().thenHolds();
+    return "get"
+        + (polarity == MapCall.Polarity.RESULT_NULL ? " == null" : " != null")
+        + (check.call().test().throughLocal() ? " through '" + check.call().resultLocal() + "'" : "");
+  }
+
+  /**
+   * Whether one lock is held at both steps and at every write of the field after construction:
+   * then nothing can happen in between. The mode of a read-write lock is not compared: a local
+   * lock variable switched from {@code readLock()} to {@code writeLock()} to re-check (the usual
+   * upgrade idiom) is not tracked precisely, and a false positive costs more than a miss here.
+   */
+  private static boolean lockedTogether(FieldState state, ResolvedAccess check, ResolvedAccess act) {
+    List<LockRef> common = new ArrayList<>();
+    for (LockRef lock : check.locks()) {
+      if (act.holdsAnyMode(lock)) {
+        common.add(lock);
+      }
+    }
+    for (LockRef lock : common) {
+      boolean everyWrite =
+          state.afterConstruction().stream()
+              .filter(r -> r.effect() == Effect.WRITE || r.effect() == Effect.ASSIGN)
+              .allMatch(r -> r.holdsAnyMode(lock));
+      if (everyWrite) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

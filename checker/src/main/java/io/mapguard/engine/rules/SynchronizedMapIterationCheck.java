@@ -1,0 +1,87 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.FixHint;
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.analysis.FieldState;
+import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.SynchronizedWrappers;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A {@code Collections.synchronizedMap} iterated without {@code synchronized (map)}: its single
+ * calls lock the map, its iterators, spliterators and streams do not (see its javadoc).
+ */
+public final class SynchronizedMapIterationCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.SYNCHRONIZED_MAP_ITERATION;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    for (FieldState state : analysis.fields()) {
+      MapField field = state.field();
+      if (state.kind() != MapKind.SYNCHRONIZED
+          || field.threadConfined()
+          || analysis.confinedToOneSingleThreadExecutor(state)) {
+        continue;
+      }
+      Optional<String> writer = writer(analysis, state);
+      if (writer.isEmpty()) {
+        continue; // never changed after construction: iterating it is safe
+      }
+      LockRef monitor = LockRef.monitor(field.name());
+      for (ResolvedAccess access : state.afterConstruction()) {
+        String traversal = access.access().call().traversal();
+        if (access.effect() != Effect.ITERATE
+            || !SynchronizedWrappers.iteratesWithoutLock(traversal)
+            || access.holdsAnyMode(monitor)) {
+          continue;
+        }
+        String message =
+            "'"
+                + field.name()
+                + "' is a synchronized map "
+                + SynchronizedWrappers.describe(traversal)
+                + " at line "
+                + access.line()
+                + " without synchronized ("
+                + field.name()
+                + "), while "
+                + writer.get()
+                + ": its iterators do not lock the map, so the loop can throw"
+                + " ConcurrentModificationException or miss entries. Wrap the iteration in"
+                + " synchronized ("
+                + field.name()
+                + ") { … }.";
+        List<FixHint> fixes =
+            field.name().contains(".")
+                ? List.of()
+                : List.of(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, field.name()));
+        sink.report(rule(), field, access.access().site(), message, fixes);
+      }
+    }
+  }
+
+  /** Where the map can change while it is iterated: a write after construction, or an escape. */
+  private static Optional<String> writer(ClassAnalysis analysis, FieldState state) {
+    for (ResolvedAccess access : state.afterConstruction()) {
+      if (access.effect() == Effect.WRITE) {
+        return Optional.of("it is written at line " + access.line());
+      }
+    }
+    for (Escape escape : analysis.facts().escapes()) {
+      if (escape.field().equals(state.field()) && escape.kind() != Escape.Kind.VIEW_RETURNED) {
+        return Optional.of("the map leaves the class at line " + escape.site().line());
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,525 @@
+package io.mapguard.javac;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCAssignOp;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCLambda;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCUnary;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.model.MapCall;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Describes the syntax around a map call for the engine's per-method rules ({@link MapCall}). Only
+ * syntax: keys as text, where the result goes, which if tests it, which branches enclose the call.
+ * The JavaParser front end's {@code LintCallSyntax} produces the same descriptions.
+ */
+final class CallSyntax {
+  private final JCCompilationUnit unit;
+  private final Map<JCTree, Set<Symbol>> assignedLocals = new IdentityHashMap<>();
+  private final Map<JCTree, Map<Symbol, List<int[]>>> occurrences = new IdentityHashMap<>();
+
+  CallSyntax(JCCompilationUnit unit) {
+    this.unit = unit;
+  }
+
+  /**
+   * @param callPath the path of the call
+   * @param fieldOf the map field an expression denotes, or null
+   * @param field the field the call is made on
+   */
+  MapCall describe(TreePath callPath, Function<JCExpression, Object> fieldOf, Object field) {
+    JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+    JCTree body = enclosingMethod(callPath);
+    Set<Symbol> assigned = assignedLocals(body);
+    String key = call.args.isEmpty() ? null : normalise(call.args.get(0), assigned);
+    Set<String> valueNames = new LinkedHashSet<>();
+    String valueLocal = null;
+    int valueReadLine = 0;
+    if (call.args.size() >= 2) {
+      JCExpression value = call.args.get(1);
+      new TreeScanner() {
+        @Override
+        public void visitIdent(JCIdent tree) {
+          if (tree.sym instanceof VarSymbol) {
+            valueNames.add(tree.name.toString());
+          }
+        }
+      }.scan(value);
+      JCExpression v = TreeInfo.skipParens(value);
+      if (v instanceof JCIdent && isLocal(((JCIdent) v).sym)) {
+        valueLocal = ((JCIdent) v).name.toString();
+        valueReadLine = nextUseIfRead(body, call, ((JCIdent) v).sym);
+      }
+    }
+    TreePath parentPath = parentSkippingParens(callPath);
+    JCTree parent = (JCTree) parentPath.getLeaf();
+    boolean discarded = parent instanceof JCExpressionStatement;
+    String resultLocal = null;
+    JCStatement resultStatement = null;
+    TreePath resultStatementPath = null;
+    if (parent instanceof JCVariableDecl
+        && isLocal(((JCVariableDecl) parent).sym)
+        && TreeInfo.skipParens(((JCVariableDecl) parent).init) == call) {
+      resultLocal = ((JCVariableDecl) parent).name.toString();
+      resultStatement = (JCStatement) parent;
+      resultStatementPath = parentPath;
+    } else if (parent instanceof JCAssign
+        && TreeInfo.skipParens(((JCAssign) parent).rhs) == call
+        && ((JCAssign) parent).lhs instanceof JCIdent
+        && isLocal(((JCIdent) ((JCAssign) parent).lhs).sym)) {
+      resultLocal = ((JCIdent) ((JCAssign) parent).lhs).name.toString();
+      TreePath statement = parentPath.getParentPath();
+      if (statement != null && statement.getLeaf() instanceof JCExpressionStatement) {
+        resultStatement = (JCStatement) statement.getLeaf();
+        resultStatementPath = statement;
+      }
+    }
+    MapCall.Test test = directTest(callPath);
+    if (test == null && resultStatement != null) {
+      test = localTest(resultStatementPath, resultStatement, resultLocal);
+    }
+    return new MapCall(
+        key,
+        Set.copyOf(valueNames),
+        valueLocal,
+        discarded,
+        resultLocal,
+        test,
+        branches(callPath),
+        argumentOf(callPath, fieldOf, field),
+        valueReadLine,
+        null);
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  private String normalise(JCExpression expression, Set<Symbol> assigned) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    if (e instanceof JCTree.JCTypeCast) {
+      return normalise(((JCTree.JCTypeCast) e).expr, assigned);
+    }
+    if (e instanceof JCIdent) {
+      Symbol symbol = ((JCIdent) e).sym;
+      if (isLocal(symbol) && assigned.contains(symbol)) {
+        return null;
+      }
+      return ((JCIdent) e).name.toString();
+    }
+    if (e instanceof JCFieldAccess) {
+      JCFieldAccess select = (JCFieldAccess) e;
+      String name = select.name.toString();
+      if (name.equals("class") || name.equals("this") || name.equals("super")) {
+        return null;
+      }
+      JCExpression selected = TreeInfo.skipParens(select.selected);
+      if (selected instanceof JCIdent && ((JCIdent) selected).name.contentEquals("this")) {
+        return name;
+      }
+      String owner = normalise(selected, assigned);
+      return owner == null ? null : owner + "." + name;
+    }
+    if (e instanceof JCLiteral) {
+      JCLiteral literal = (JCLiteral) e;
+      Object value = literal.getValue();
+      if (literal.typetag == TypeTag.BOT) {
+        return "null";
+      }
+      if (value instanceof String) {
+        return "\"" + value + "\"";
+      }
+      if (literal.typetag == TypeTag.INT || literal.typetag == TypeTag.LONG) {
+        return String.valueOf(value);
+      }
+      if (literal.typetag == TypeTag.BOOLEAN) {
+        return String.valueOf(value);
+      }
+      return null;
+    }
+    if (e instanceof JCMethodInvocation) {
+      JCMethodInvocation invocation = (JCMethodInvocation) e;
+      String target;
+      if (invocation.meth instanceof JCFieldAccess) {
+        target = normalise(invocation.meth, assigned);
+      } else if (invocation.meth instanceof JCIdent) {
+        target = ((JCIdent) invocation.meth).name.toString();
+      } else {
+        return null;
+      }
+      if (target == null) {
+        return null;
+      }
+      List<String> arguments = new ArrayList<>();
+      for (JCExpression argument : invocation.args) {
+        String a = normalise(argument, assigned);
+        if (a == null) {
+          return null;
+        }
+        arguments.add(a);
+      }
+      return target + "(" + String.join(",", arguments) + ")";
+    }
+    if (e instanceof JCBinary && e.getTag() == JCTree.Tag.PLUS) {
+      String left = normalise(((JCBinary) e).lhs, assigned);
+      String right = normalise(((JCBinary) e).rhs, assigned);
+      return left == null || right == null ? null : left + "+" + right;
+    }
+    return null;
+  }
+
+  private Set<Symbol> assignedLocals(JCTree body) {
+    if (body == null) {
+      return Set.of();
+    }
+    return assignedLocals.computeIfAbsent(
+        body,
+        b -> {
+          Set<Symbol> assigned = new HashSet<>();
+          new TreeScanner() {
+            @Override
+            public void visitAssign(JCAssign tree) {
+              add(tree.lhs);
+              super.visitAssign(tree);
+            }
+
+            @Override
+            public void visitAssignop(JCAssignOp tree) {
+              add(tree.lhs);
+              super.visitAssignop(tree);
+            }
+
+            @Override
+            public void visitUnary(JCUnary tree) {
+              switch (tree.getTag()) {
+                case PREINC:
+                case PREDEC:
+                case POSTINC:
+                case POSTDEC:
+                  add(tree.arg);
+                  break;
+                default:
+                  break;
+              }
+              super.visitUnary(tree);
+            }
+
+            private void add(JCExpression target) {
+              JCExpression t = TreeInfo.skipParens(target);
+              if (t instanceof JCIdent && isLocal(((JCIdent) t).sym)) {
+                assigned.add(((JCIdent) t).sym);
+              }
+            }
+          }.scan(b);
+          return assigned;
+        });
+  }
+
+  // ------------------------------------------------------------------ tests and branches
+
+  /** {@code if (!m.containsKey(k))}, {@code if (m.get(k) == null && …)}. */
+  private MapCall.Test directTest(TreePath callPath) {
+    MapCall.Polarity polarity = MapCall.Polarity.RESULT_TRUE;
+    TreePath node = callPath;
+    TreePath parent = parentSkippingParens(node);
+    Tree leaf = parent.getLeaf();
+    if (leaf instanceof JCBinary
+        && (leaf.getKind() == Tree.Kind.EQUAL_TO || leaf.getKind() == Tree.Kind.NOT_EQUAL_TO)
+        && (isNull(((JCBinary) leaf).lhs) || isNull(((JCBinary) leaf).rhs))) {
+      polarity =
+          leaf.getKind() == Tree.Kind.EQUAL_TO
+              ? MapCall.Polarity.RESULT_NULL
+              : MapCall.Polarity.RESULT_NOT_NULL;
+      node = parent;
+      parent = parentSkippingParens(node);
+    }
+    return testFrom(node, parent, polarity);
+  }
+
+  /** From the test expression up through negations and an && chain to the if. */
+  private MapCall.Test testFrom(TreePath node, TreePath parent, MapCall.Polarity polarity) {
+    while (parent.getLeaf() instanceof JCUnary && parent.getLeaf().getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
+      polarity = negate(polarity);
+      node = parent;
+      parent = parentSkippingParens(node);
+    }
+    boolean exact = true;
+    while (parent.getLeaf() instanceof JCBinary
+        && parent.getLeaf().getKind() == Tree.Kind.CONDITIONAL_AND) {
+      exact = false;
+      node = parent;
+      parent = parentSkippingParens(node);
+    }
+    if (parent.getLeaf() instanceof JCIf
+        && TreeInfo.skipParens(((JCIf) parent.getLeaf()).cond) == node.getLeaf()) {
+      return new MapCall.Test(order(parent.getLeaf()), polarity, exact, false);
+    }
+    return null;
+  }
+
+  /** {@code V v = m.get(k); if (v == null) …}: the very next statement tests the local. */
+  private MapCall.Test localTest(TreePath statementPath, JCStatement statement, String local) {
+    TreePath blockPath = statementPath.getParentPath();
+    if (blockPath == null || !(blockPath.getLeaf() instanceof JCBlock)) {
+      return null;
+    }
+    List<JCStatement> statements = ((JCBlock) blockPath.getLeaf()).stats;
+    int index = statements.indexOf(statement);
+    if (index < 0 || index + 1 >= statements.size() || !(statements.get(index + 1) instanceof JCIf)) {
+      return null;
+    }
+    JCIf next = (JCIf) statements.get(index + 1);
+    TreePath ifPath = new TreePath(blockPath, next);
+    List<TreePath> conjuncts = new ArrayList<>();
+    conjuncts(new TreePath(ifPath, next.cond), conjuncts);
+    for (TreePath conjunct : conjuncts) {
+      JCExpression e = TreeInfo.skipParens((JCExpression) conjunct.getLeaf());
+      boolean negated = false;
+      while (e instanceof JCUnary && e.getTag() == JCTree.Tag.NOT) {
+        negated = !negated;
+        e = TreeInfo.skipParens(((JCUnary) e).arg);
+      }
+      if (e instanceof JCBinary && (e.getTag() == JCTree.Tag.EQ || e.getTag() == JCTree.Tag.NE)) {
+        JCBinary binary = (JCBinary) e;
+        JCExpression other =
+            isNull(binary.rhs) ? binary.lhs : isNull(binary.lhs) ? binary.rhs : null;
+        other = other == null ? null : TreeInfo.skipParens(other);
+        if (other instanceof JCIdent && ((JCIdent) other).name.contentEquals(local)) {
+          boolean isNull = (e.getTag() == JCTree.Tag.EQ) != negated;
+          return new MapCall.Test(
+              order(next),
+              isNull ? MapCall.Polarity.RESULT_NULL : MapCall.Polarity.RESULT_NOT_NULL,
+              conjuncts.size() == 1,
+              true);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void conjuncts(TreePath path, List<TreePath> out) {
+    JCTree leaf = (JCTree) path.getLeaf();
+    if (leaf instanceof JCTree.JCParens) {
+      conjuncts(new TreePath(path, ((JCTree.JCParens) leaf).expr), out);
+    } else if (leaf instanceof JCBinary && leaf.getTag() == JCTree.Tag.AND) {
+      conjuncts(new TreePath(path, ((JCBinary) leaf).lhs), out);
+      conjuncts(new TreePath(path, ((JCBinary) leaf).rhs), out);
+    } else {
+      out.add(path);
+    }
+  }
+
+  private List<MapCall.Branch> branches(TreePath callPath) {
+    List<MapCall.Branch> branches = new ArrayList<>();
+    Tree child = callPath.getLeaf();
+    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof JCLambda || leaf instanceof JCClassDecl || leaf instanceof JCMethodDecl) {
+        break;
+      }
+      if (leaf instanceof JCIf) {
+        JCIf statement = (JCIf) leaf;
+        if (statement.thenpart == child) {
+          branches.add(new MapCall.Branch(order(statement), true));
+        } else if (statement.elsepart == child) {
+          branches.add(new MapCall.Branch(order(statement), false));
+        }
+      } else if (leaf instanceof JCBlock) {
+        for (JCStatement statement : ((JCBlock) leaf).stats) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof JCIf) {
+            JCIf earlier = (JCIf) statement;
+            boolean thenExits = exits(earlier.thenpart);
+            boolean elseExits = earlier.elsepart != null && exits(earlier.elsepart);
+            if (thenExits && !elseExits) {
+              branches.add(new MapCall.Branch(order(earlier), false));
+            } else if (elseExits && !thenExits) {
+              branches.add(new MapCall.Branch(order(earlier), true));
+            }
+          }
+        }
+      }
+      child = leaf;
+    }
+    return List.copyOf(branches);
+  }
+
+  /** return, throw, break, continue, or a block / if whose every path ends in one. */
+  private static boolean exits(JCStatement statement) {
+    if (statement instanceof JCTree.JCReturn
+        || statement instanceof JCTree.JCThrow
+        || statement instanceof JCTree.JCBreak
+        || statement instanceof JCTree.JCContinue) {
+      return true;
+    }
+    if (statement instanceof JCBlock) {
+      List<JCStatement> statements = ((JCBlock) statement).stats;
+      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
+    }
+    if (statement instanceof JCIf) {
+      JCIf s = (JCIf) statement;
+      return s.elsepart != null && exits(s.thenpart) && exits(s.elsepart);
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ values
+
+  /** The call on the same field whose second or later argument holds this call. */
+  private int argumentOf(TreePath callPath, Function<JCExpression, Object> fieldOf, Object field) {
+    Tree child = callPath.getLeaf();
+    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (!(leaf instanceof JCExpression) || leaf instanceof JCLambda) {
+        return -1;
+      }
+      if (leaf instanceof JCMethodInvocation) {
+        JCMethodInvocation outer = (JCMethodInvocation) leaf;
+        int index = -1;
+        for (int i = 0; i < outer.args.size(); i++) {
+          if (outer.args.get(i) == child) {
+            index = i;
+          }
+        }
+        if (index >= 1
+            && outer.meth instanceof JCFieldAccess
+            && fieldOf.apply(((JCFieldAccess) outer.meth).selected) == field) {
+          return order(((JCFieldAccess) outer.meth).selected);
+        }
+      }
+      child = leaf;
+    }
+    return -1;
+  }
+
+  /** The line of the next use of {@code local} after {@code call}, when that use reads it; else 0. */
+  private int nextUseIfRead(JCTree body, JCMethodInvocation call, Symbol local) {
+    if (body == null) {
+      return 0;
+    }
+    Map<Symbol, List<int[]>> uses =
+        occurrences.computeIfAbsent(
+            body,
+            b -> {
+              Map<Symbol, List<int[]>> all = new HashMap<>();
+              new TreeScanner() {
+                @Override
+                public void visitAssign(JCAssign tree) {
+                  JCExpression lhs = TreeInfo.skipParens(tree.lhs);
+                  if (lhs instanceof JCIdent && isLocal(((JCIdent) lhs).sym)) {
+                    all.computeIfAbsent(((JCIdent) lhs).sym, k -> new ArrayList<>())
+                        .add(new int[] {lhs.getStartPosition(), 1});
+                    scan(tree.rhs);
+                    return;
+                  }
+                  super.visitAssign(tree);
+                }
+
+                @Override
+                public void visitIdent(JCIdent tree) {
+                  if (isLocal(tree.sym)) {
+                    all.computeIfAbsent(tree.sym, k -> new ArrayList<>())
+                        .add(new int[] {tree.getStartPosition(), 0});
+                  }
+                }
+              }.scan(b);
+              return all;
+            });
+    Set<Integer> inCall = new HashSet<>();
+    new TreeScanner() {
+      @Override
+      public void visitIdent(JCIdent tree) {
+        inCall.add(tree.getStartPosition());
+      }
+    }.scan(call);
+    int[] next = null;
+    for (int[] use : uses.getOrDefault(local, List.of())) {
+      if (use[0] > call.getStartPosition()
+          && !inCall.contains(use[0])
+          && (next == null || use[0] < next[0])) {
+        next = use;
+      }
+    }
+    return next == null || next[1] == 1 ? 0 : (int) unit.getLineMap().getLineNumber(next[0]);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static JCTree enclosingMethod(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      if (p.getLeaf() instanceof JCMethodDecl) {
+        return ((JCMethodDecl) p.getLeaf()).body;
+      }
+      if (p.getLeaf() instanceof JCClassDecl) {
+        return (JCTree) p.getLeaf();
+      }
+    }
+    return null;
+  }
+
+  static boolean isLocal(Symbol symbol) {
+    return symbol instanceof VarSymbol && !(symbol.owner instanceof ClassSymbol);
+  }
+
+  private static boolean isNull(JCExpression expression) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    return e instanceof JCLiteral && ((JCLiteral) e).typetag == TypeTag.BOT;
+  }
+
+  private static MapCall.Polarity negate(MapCall.Polarity polarity) {
+    switch (polarity) {
+      case RESULT_TRUE:
+        return MapCall.Polarity.RESULT_FALSE;
+      case RESULT_FALSE:
+        return MapCall.Polarity.RESULT_TRUE;
+      case RESULT_NULL:
+        return MapCall.Polarity.RESULT_NOT_NULL;
+      default:
+        return MapCall.Polarity.RESULT_NULL;
+    }
+  }
+
+  static int order(Tree tree) {
+    return ((JCTree) tree).getStartPosition();
+  }
+
+  static TreePath parentSkippingParens(TreePath path) {
+    TreePath parent = path.getParentPath();
+    while (parent != null
+        && (parent.getLeaf() instanceof JCTree.JCParens
+            || parent.getLeaf() instanceof JCTree.JCTypeCast)) {
+      parent = parent.getParentPath();
+    }
+    return parent;
+  }
+}

@@ -1,0 +1,498 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.BooleanLiteralExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.ThrowStmt;
+import io.mapguard.engine.model.MapCall;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Describes the syntax around a map call ({@link MapCall}) exactly as the javac front end's
+ * {@code CallSyntax} does: keys as text, where the result goes, which if tests it, which branches
+ * enclose the call.
+ */
+final class LintCallSyntax {
+  private final LintSymbols symbols;
+  private final Map<Node, Set<Node>> assignedLocals = new IdentityHashMap<>();
+
+  LintCallSyntax(LintSymbols symbols) {
+    this.symbols = symbols;
+  }
+
+  MapCall describe(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
+    Node body = enclosingMethod(call);
+    Set<Node> assigned = assignedLocals(body);
+    String key = call.getArguments().isEmpty() ? null : normalise(call.getArgument(0), assigned);
+    Set<String> valueNames = new LinkedHashSet<>();
+    String valueLocal = null;
+    int valueReadLine = 0;
+    if (call.getArguments().size() >= 2) {
+      Expression value = call.getArgument(1);
+      List<NameExpr> names = new ArrayList<>(value.findAll(NameExpr.class));
+      for (NameExpr name : names) {
+        if (symbols.variable(name) != null) {
+          valueNames.add(name.getNameAsString());
+        }
+      }
+      Expression v = LintSymbols.skipParens(value);
+      if (v instanceof NameExpr) {
+        LintSymbols.Variable variable = symbols.variable((NameExpr) v);
+        if (variable != null && !variable.isField()) {
+          valueLocal = variable.name();
+          valueReadLine = nextUseIfRead(body, call, variable);
+        }
+      }
+    }
+    Node parent = parentSkippingParens(call);
+    boolean discarded = parent instanceof ExpressionStmt;
+    String resultLocal = null;
+    Statement resultStatement = null;
+    if (parent instanceof VariableDeclarator
+        && isLocal((VariableDeclarator) parent)
+        && ((VariableDeclarator) parent).getInitializer().map(LintSymbols::skipParens).orElse(null) == call) {
+      resultLocal = ((VariableDeclarator) parent).getNameAsString();
+      Node declaration = parent.getParentNode().orElse(null);
+      Node statement = declaration == null ? null : declaration.getParentNode().orElse(null);
+      if (statement instanceof ExpressionStmt) {
+        resultStatement = (Statement) statement;
+      }
+    } else if (parent instanceof AssignExpr
+        && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN
+        && LintSymbols.skipParens(((AssignExpr) parent).getValue()) == call
+        && ((AssignExpr) parent).getTarget() instanceof NameExpr) {
+      LintSymbols.Variable target = symbols.variable((NameExpr) ((AssignExpr) parent).getTarget());
+      if (target != null && !target.isField()) {
+        resultLocal = target.name();
+        Node statement = parent.getParentNode().orElse(null);
+        if (statement instanceof ExpressionStmt) {
+          resultStatement = (Statement) statement;
+        }
+      }
+    }
+    MapCall.Test test = directTest(call);
+    if (test == null && resultStatement != null) {
+      test = localTest(resultStatement, resultLocal);
+    }
+    return new MapCall(
+        key,
+        Set.copyOf(valueNames),
+        valueLocal,
+        discarded,
+        resultLocal,
+        test,
+        branches(call),
+        argumentOf(call, fieldOf, field),
+        valueReadLine,
+        null);
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  private String normalise(Expression expression, Set<Node> assigned) {
+    Expression e = LintSymbols.skipParens(expression);
+    if (e instanceof CastExpr) {
+      return normalise(((CastExpr) e).getExpression(), assigned);
+    }
+    if (e instanceof NameExpr) {
+      LintSymbols.Variable variable = symbols.variable((NameExpr) e);
+      if (variable != null && !variable.isField() && assigned.contains(variable.declaration())) {
+        return null;
+      }
+      return ((NameExpr) e).getNameAsString();
+    }
+    if (e instanceof ThisExpr) {
+      return ((ThisExpr) e).getTypeName().isPresent() ? null : "this";
+    }
+    if (e instanceof FieldAccessExpr) {
+      FieldAccessExpr select = (FieldAccessExpr) e;
+      Expression scope = LintSymbols.skipParens(select.getScope());
+      if (scope instanceof ThisExpr && ((ThisExpr) scope).getTypeName().isEmpty()) {
+        return select.getNameAsString();
+      }
+      String owner = normalise(scope, assigned);
+      return owner == null ? null : owner + "." + select.getNameAsString();
+    }
+    if (e instanceof NullLiteralExpr) {
+      return "null";
+    }
+    if (e instanceof StringLiteralExpr) {
+      return "\"" + ((StringLiteralExpr) e).asString() + "\"";
+    }
+    if (e instanceof IntegerLiteralExpr) {
+      return String.valueOf(((IntegerLiteralExpr) e).asNumber());
+    }
+    if (e instanceof LongLiteralExpr) {
+      return String.valueOf(((LongLiteralExpr) e).asNumber());
+    }
+    if (e instanceof BooleanLiteralExpr) {
+      return String.valueOf(((BooleanLiteralExpr) e).getValue());
+    }
+    if (e instanceof MethodCallExpr) {
+      MethodCallExpr invocation = (MethodCallExpr) e;
+      String target;
+      if (invocation.getScope().isEmpty()) {
+        target = invocation.getNameAsString();
+      } else {
+        Expression scope = LintSymbols.skipParens(invocation.getScope().get());
+        if (scope instanceof ThisExpr && ((ThisExpr) scope).getTypeName().isEmpty()) {
+          target = invocation.getNameAsString();
+        } else {
+          String owner = normalise(scope, assigned);
+          target = owner == null ? null : owner + "." + invocation.getNameAsString();
+        }
+      }
+      if (target == null) {
+        return null;
+      }
+      List<String> arguments = new ArrayList<>();
+      for (Expression argument : invocation.getArguments()) {
+        String a = normalise(argument, assigned);
+        if (a == null) {
+          return null;
+        }
+        arguments.add(a);
+      }
+      return target + "(" + String.join(",", arguments) + ")";
+    }
+    if (e instanceof BinaryExpr && ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.PLUS) {
+      String left = normalise(((BinaryExpr) e).getLeft(), assigned);
+      String right = normalise(((BinaryExpr) e).getRight(), assigned);
+      return left == null || right == null ? null : left + "+" + right;
+    }
+    return null;
+  }
+
+  private Set<Node> assignedLocals(Node body) {
+    if (body == null) {
+      return Set.of();
+    }
+    return assignedLocals.computeIfAbsent(
+        body,
+        b -> {
+          Set<Node> assigned = Collections.newSetFromMap(new IdentityHashMap<>());
+          for (AssignExpr assign : b.findAll(AssignExpr.class)) {
+            addLocal(assign.getTarget(), assigned);
+          }
+          for (UnaryExpr unary : b.findAll(UnaryExpr.class)) {
+            switch (unary.getOperator()) {
+              case PREFIX_INCREMENT:
+              case PREFIX_DECREMENT:
+              case POSTFIX_INCREMENT:
+              case POSTFIX_DECREMENT:
+                addLocal(unary.getExpression(), assigned);
+                break;
+              default:
+                break;
+            }
+          }
+          return assigned;
+        });
+  }
+
+  private void addLocal(Expression target, Set<Node> assigned) {
+    Expression t = LintSymbols.skipParens(target);
+    if (t instanceof NameExpr) {
+      LintSymbols.Variable variable = symbols.variable((NameExpr) t);
+      if (variable != null && !variable.isField()) {
+        assigned.add(variable.declaration());
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ tests and branches
+
+  private MapCall.Test directTest(MethodCallExpr call) {
+    MapCall.Polarity polarity = MapCall.Polarity.RESULT_TRUE;
+    Node node = call;
+    Node parent = parentSkippingParens(node);
+    if (parent instanceof BinaryExpr) {
+      BinaryExpr binary = (BinaryExpr) parent;
+      boolean comparison =
+          binary.getOperator() == BinaryExpr.Operator.EQUALS
+              || binary.getOperator() == BinaryExpr.Operator.NOT_EQUALS;
+      if (comparison && (isNull(binary.getLeft()) || isNull(binary.getRight()))) {
+        polarity =
+            binary.getOperator() == BinaryExpr.Operator.EQUALS
+                ? MapCall.Polarity.RESULT_NULL
+                : MapCall.Polarity.RESULT_NOT_NULL;
+        node = parent;
+        parent = parentSkippingParens(node);
+      }
+    }
+    while (parent instanceof UnaryExpr
+        && ((UnaryExpr) parent).getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+      polarity = negate(polarity);
+      node = parent;
+      parent = parentSkippingParens(node);
+    }
+    boolean exact = true;
+    while (parent instanceof BinaryExpr && ((BinaryExpr) parent).getOperator() == BinaryExpr.Operator.AND) {
+      exact = false;
+      node = parent;
+      parent = parentSkippingParens(node);
+    }
+    if (parent instanceof IfStmt && LintSymbols.skipParens(((IfStmt) parent).getCondition()) == node) {
+      return new MapCall.Test(AstFactExtractorOrder.order(parent), polarity, exact, false);
+    }
+    return null;
+  }
+
+  private MapCall.Test localTest(Statement statement, String local) {
+    Node block = statement.getParentNode().orElse(null);
+    if (!(block instanceof BlockStmt)) {
+      return null;
+    }
+    List<Statement> statements = ((BlockStmt) block).getStatements();
+    int index = -1;
+    for (int i = 0; i < statements.size(); i++) {
+      if (statements.get(i) == statement) {
+        index = i;
+      }
+    }
+    if (index < 0 || index + 1 >= statements.size() || !(statements.get(index + 1) instanceof IfStmt)) {
+      return null;
+    }
+    IfStmt next = (IfStmt) statements.get(index + 1);
+    List<Expression> conjuncts = new ArrayList<>();
+    conjuncts(next.getCondition(), conjuncts);
+    for (Expression conjunct : conjuncts) {
+      Expression e = LintSymbols.skipParens(conjunct);
+      boolean negated = false;
+      while (e instanceof UnaryExpr && ((UnaryExpr) e).getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
+        negated = !negated;
+        e = LintSymbols.skipParens(((UnaryExpr) e).getExpression());
+      }
+      if (e instanceof BinaryExpr
+          && (((BinaryExpr) e).getOperator() == BinaryExpr.Operator.EQUALS
+              || ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.NOT_EQUALS)) {
+        BinaryExpr binary = (BinaryExpr) e;
+        Expression other =
+            isNull(binary.getRight()) ? binary.getLeft() : isNull(binary.getLeft()) ? binary.getRight() : null;
+        other = other == null ? null : LintSymbols.skipParens(other);
+        if (other instanceof NameExpr && ((NameExpr) other).getNameAsString().equals(local)) {
+          boolean isNull = (binary.getOperator() == BinaryExpr.Operator.EQUALS) != negated;
+          return new MapCall.Test(
+              AstFactExtractorOrder.order(next),
+              isNull ? MapCall.Polarity.RESULT_NULL : MapCall.Polarity.RESULT_NOT_NULL,
+              conjuncts.size() == 1,
+              true);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static void conjuncts(Expression expression, List<Expression> out) {
+    if (expression instanceof EnclosedExpr) {
+      conjuncts(((EnclosedExpr) expression).getInner(), out);
+    } else if (expression instanceof BinaryExpr
+        && ((BinaryExpr) expression).getOperator() == BinaryExpr.Operator.AND) {
+      conjuncts(((BinaryExpr) expression).getLeft(), out);
+      conjuncts(((BinaryExpr) expression).getRight(), out);
+    } else {
+      out.add(expression);
+    }
+  }
+
+  private static List<MapCall.Branch> branches(Node call) {
+    List<MapCall.Branch> branches = new ArrayList<>();
+    Node child = call;
+    for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (p instanceof LambdaExpr || p instanceof TypeDeclaration || p instanceof CallableDeclaration) {
+        break;
+      }
+      if (p instanceof IfStmt) {
+        IfStmt statement = (IfStmt) p;
+        if (statement.getThenStmt() == child) {
+          branches.add(new MapCall.Branch(AstFactExtractorOrder.order(statement), true));
+        } else if (statement.getElseStmt().orElse(null) == child) {
+          branches.add(new MapCall.Branch(AstFactExtractorOrder.order(statement), false));
+        }
+      } else if (p instanceof BlockStmt) {
+        for (Statement statement : ((BlockStmt) p).getStatements()) {
+          if (statement == child) {
+            break;
+          }
+          if (statement instanceof IfStmt) {
+            IfStmt earlier = (IfStmt) statement;
+            boolean thenExits = exits(earlier.getThenStmt());
+            boolean elseExits = earlier.getElseStmt().map(LintCallSyntax::exits).orElse(false);
+            if (thenExits && !elseExits) {
+              branches.add(new MapCall.Branch(AstFactExtractorOrder.order(earlier), false));
+            } else if (elseExits && !thenExits) {
+              branches.add(new MapCall.Branch(AstFactExtractorOrder.order(earlier), true));
+            }
+          }
+        }
+      }
+      child = p;
+    }
+    return List.copyOf(branches);
+  }
+
+  private static boolean exits(Statement statement) {
+    if (statement instanceof ReturnStmt
+        || statement instanceof ThrowStmt
+        || statement instanceof BreakStmt
+        || statement instanceof ContinueStmt) {
+      return true;
+    }
+    if (statement instanceof BlockStmt) {
+      List<Statement> statements = ((BlockStmt) statement).getStatements();
+      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
+    }
+    if (statement instanceof IfStmt) {
+      IfStmt s = (IfStmt) statement;
+      return s.getElseStmt().isPresent() && exits(s.getThenStmt()) && exits(s.getElseStmt().get());
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ values
+
+  private static int argumentOf(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
+    Node child = call;
+    for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
+      if (!(p instanceof Expression) || p instanceof LambdaExpr) {
+        return -1;
+      }
+      if (p instanceof MethodCallExpr) {
+        MethodCallExpr outer = (MethodCallExpr) p;
+        int index = -1;
+        for (int i = 0; i < outer.getArguments().size(); i++) {
+          if (outer.getArgument(i) == child) {
+            index = i;
+          }
+        }
+        if (index >= 1 && outer.getScope().isPresent() && fieldOf.apply(outer.getScope().get()) == field) {
+          return AstFactExtractorOrder.order(outer.getScope().get());
+        }
+      }
+      child = p;
+    }
+    return -1;
+  }
+
+  private int nextUseIfRead(Node body, MethodCallExpr call, LintSymbols.Variable local) {
+    if (body == null) {
+      return 0;
+    }
+    int after = AstFactExtractorOrder.order(call);
+    NameExpr next = null;
+    for (NameExpr name : body.findAll(NameExpr.class)) {
+      if (!name.getNameAsString().equals(local.name())
+          || AstFactExtractorOrder.order(name) <= after
+          || isInside(name, call)
+          || next != null && AstFactExtractorOrder.order(name) >= AstFactExtractorOrder.order(next)) {
+        continue;
+      }
+      LintSymbols.Variable variable = symbols.variable(name);
+      if (variable != null && variable.declaration() == local.declaration()) {
+        next = name;
+      }
+    }
+    if (next == null) {
+      return 0;
+    }
+    Node parent = next.getParentNode().orElse(null);
+    boolean written =
+        parent instanceof AssignExpr
+            && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN
+            && ((AssignExpr) parent).getTarget() == next;
+    return written ? 0 : next.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private static Node enclosingMethod(Node node) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof CallableDeclaration) {
+        return n;
+      }
+      if (n instanceof TypeDeclaration) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isInside(Node node, Node ancestor) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isLocal(VariableDeclarator v) {
+    return v.getParentNode().orElse(null) instanceof VariableDeclarationExpr;
+  }
+
+  private static boolean isNull(Expression expression) {
+    return LintSymbols.skipParens(expression) instanceof NullLiteralExpr;
+  }
+
+  private static MapCall.Polarity negate(MapCall.Polarity polarity) {
+    switch (polarity) {
+      case RESULT_TRUE:
+        return MapCall.Polarity.RESULT_FALSE;
+      case RESULT_FALSE:
+        return MapCall.Polarity.RESULT_TRUE;
+      case RESULT_NULL:
+        return MapCall.Polarity.RESULT_NOT_NULL;
+      default:
+        return MapCall.Polarity.RESULT_NULL;
+    }
+  }
+
+  private static Node parentSkippingParens(Node node) {
+    Node parent = node.getParentNode().orElse(null);
+    while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
+      parent = parent.getParentNode().orElse(null);
+    }
+    return parent;
+  }
+
+  /** The same ordering as AstFactExtractor's accesses. */
+  static final class AstFactExtractorOrder {
+    private AstFactExtractorOrder() {}
+
+    static int order(Node node) {
+      return node.getBegin().map(p -> p.line * 10_000 + Math.min(p.column, 9_999)).orElse(0);
+    }
+  }
+}
