@@ -103,9 +103,7 @@ class ChecksTest {
     assertEquals(2, result.exitCode());
     assertEquals(
         List.of(
-            "mapvet: unknown check 'Nope' (checks: all, UnsynchronizedSharedMap,"
-                + " InconsistentMapLocking, MapWriteUnderReadLock, GuardedMapEscape,"
-                + " UnsafeMapPublication, ConcurrentMapCheckThenAct, SynchronizedMapIteration)"),
+            "mapvet: unknown check 'Nope' (checks: all, " + EngineRules.NAMES + ")"),
         result.errLines());
   }
 
@@ -153,9 +151,9 @@ class ChecksTest {
     assertEquals(2, result.exitCode());
     assertEquals(
         List.of(
-            "mapvet: unknown rule 'Nope' (rules: UnsynchronizedSharedMap, InconsistentMapLocking,"
-                + " MapWriteUnderReadLock, GuardedMapEscape, UnsafeMapPublication,"
-                + " ConcurrentMapCheckThenAct, SynchronizedMapIteration, InvalidIgnore, UnusedIgnore)"),
+            "mapvet: unknown rule 'Nope' (rules: "
+                + EngineRules.NAMES
+                + ", InvalidIgnore, UnusedIgnore)"),
         result.errLines());
   }
 }

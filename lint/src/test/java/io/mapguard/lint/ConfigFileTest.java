@@ -168,9 +168,7 @@ class ConfigFileTest {
     assertEquals(2, result.exitCode());
     assertEquals(
         List.of(
-            "mapvet: disable: unknown rule 'Nope' (rules: UnsynchronizedSharedMap,"
-                + " InconsistentMapLocking, MapWriteUnderReadLock, GuardedMapEscape,"
-                + " UnsafeMapPublication)"),
+            "mapvet: disable: unknown rule 'Nope' (rules: " + EngineRules.NAMES + ")"),
         result.errLines());
   }
 }

@@ -157,9 +157,9 @@ class IgnoreDirectiveTest {
 
     assertEquals(
         List.of(
-            "A.java:2:3: unknown rule 'InconsistentMapLockin' in mapvet:ignore directive (rules:"
-                + " UnsynchronizedSharedMap, InconsistentMapLocking, MapWriteUnderReadLock,"
-                + " GuardedMapEscape, UnsafeMapPublication) [InvalidIgnore]"),
+            "A.java:2:3: unknown rule 'InconsistentMapLockin' in mapvet:ignore directive (rules: "
+                + EngineRules.NAMES
+                + ") [InvalidIgnore]"),
         result.outLines());
   }
 

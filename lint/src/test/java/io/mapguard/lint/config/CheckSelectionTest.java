@@ -32,9 +32,7 @@ class CheckSelectionTest {
     ConfigException e = assertThrows(ConfigException.class, () -> CheckSelection.parse("-Typo"));
 
     assertEquals(
-        "unknown check 'Typo' (checks: all, UnsynchronizedSharedMap, InconsistentMapLocking,"
-            + " MapWriteUnderReadLock, GuardedMapEscape, UnsafeMapPublication,"
-            + " ConcurrentMapCheckThenAct, SynchronizedMapIteration)",
+        "unknown check 'Typo' (checks: all, " + io.mapguard.lint.EngineRules.NAMES + ")",
         e.getMessage());
   }
 }

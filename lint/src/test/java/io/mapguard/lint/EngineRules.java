@@ -1,0 +1,13 @@
+package io.mapguard.lint;
+
+import io.mapguard.engine.Rule;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The engine's rule names in catalogue order, as mapvet lists them in its messages. */
+public final class EngineRules {
+  public static final String NAMES =
+      Arrays.stream(Rule.values()).map(Rule::ruleName).collect(Collectors.joining(", "));
+
+  private EngineRules() {}
+}
