@@ -25,6 +25,9 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypePatternExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -161,23 +164,48 @@ final class LintSymbols {
     return null;
   }
 
-  /** {@code if (o instanceof Map<?, ?> m) { m... }}: pattern variables of enclosing conditions. */
+  /**
+   * Pattern variables ({@code o instanceof Map<?, ?> m}, {@code case Added(var key)}) visible from
+   * {@code child}: only the conditions and case labels of {@code scope} are searched, and in a block
+   * the conditions of earlier {@code if}s ({@code if (!(o instanceof T t)) return;}). Searching whole
+   * subtrees here made name lookup quadratic in the size of a method.
+   */
   private Variable patternBefore(Node scope, Node child, String identifier) {
-    for (TypePatternExpr pattern : scope.findAll(TypePatternExpr.class)) {
-      if (pattern.getNameAsString().equals(identifier) && !isInside(pattern, child)) {
-        return new Variable(pattern, identifier, pattern.getType(), false, null);
+    List<Node> places = new ArrayList<>();
+    if (scope instanceof IfStmt) {
+      places.add(((IfStmt) scope).getCondition());
+    } else if (scope instanceof WhileStmt) {
+      places.add(((WhileStmt) scope).getCondition());
+    } else if (scope instanceof ForStmt) {
+      ((ForStmt) scope).getCompare().ifPresent(places::add);
+    } else if (scope instanceof ConditionalExpr) {
+      places.add(((ConditionalExpr) scope).getCondition());
+    } else if (scope instanceof BinaryExpr) {
+      places.add(((BinaryExpr) scope).getLeft());
+    } else if (scope instanceof SwitchEntry) {
+      places.addAll(((SwitchEntry) scope).getLabels());
+      ((SwitchEntry) scope).getGuard().ifPresent(places::add);
+    } else if (scope instanceof BlockStmt) {
+      for (Statement statement : ((BlockStmt) scope).getStatements()) {
+        if (statement == child) {
+          break;
+        }
+        if (statement instanceof IfStmt) {
+          places.add(((IfStmt) statement).getCondition());
+        }
+      }
+    }
+    for (Node place : places) {
+      if (place == child) {
+        continue;
+      }
+      for (TypePatternExpr pattern : place.findAll(TypePatternExpr.class)) {
+        if (pattern.getNameAsString().equals(identifier)) {
+          return new Variable(pattern, identifier, pattern.getType(), false, null);
+        }
       }
     }
     return null;
-  }
-
-  private static boolean isInside(Node node, Node ancestor) {
-    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
-      if (n == ancestor) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private Variable localIn(Statement statement, String identifier) {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 final class SourceTreeIndex {
   private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;");
+  private static final Pattern WILDCARD_IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\.\\*\\s*;");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
   private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
   private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
@@ -121,12 +122,13 @@ final class SourceTreeIndex {
       header = GENERICS.matcher(header).replaceAll("");
     } while (!header.equals(previous));
     header = header.replaceAll("\\([^)]*\\)", ""); // record components
+    header = header.replaceAll("\\bpermits\\b[\\s\\S]*", ""); // subclasses, not supertypes
     Matcher supertypes = SUPERTYPES.matcher(header);
     while (supertypes.find()) {
       for (String name : supertypes.group(1).split(",")) {
-        String n = name.strip();
-        if (!n.isEmpty()) {
-          names.add(resolve(n, text));
+        String[] words = name.strip().split("\\s+");
+        if (!words[0].isEmpty()) {
+          names.add(resolve(words[0], text));
         }
       }
     }
@@ -138,10 +140,20 @@ final class SourceTreeIndex {
       return name;
     }
     String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+    String rest = name.substring(first.length());
     Matcher imports = IMPORT.matcher(text);
     while (imports.find()) {
       if (imports.group(1).endsWith("." + first)) {
-        return imports.group(1) + name.substring(first.length());
+        return imports.group(1) + rest;
+      }
+    }
+    if (LintTypes.jdkClass("java.lang." + first).isPresent()) {
+      return "java.lang." + name; // Cloneable, Runnable, Thread…
+    }
+    Matcher wildcards = WILDCARD_IMPORT.matcher(text);
+    while (wildcards.find()) {
+      if (LintTypes.jdkClass(wildcards.group(1) + "." + first).isPresent()) {
+        return wildcards.group(1) + "." + name;
       }
     }
     Matcher pkg = PACKAGE.matcher(text);
