@@ -118,6 +118,7 @@ final class CallSyntax {
         branches(callPath),
         argumentOf(callPath, fieldOf, field),
         valueReadLine,
+        call.args.size(),
         null);
   }
 

@@ -23,6 +23,7 @@ import java.util.Set;
  *     this call ({@code m.put(k, m.get(k) + 1)}), or -1
  * @param valueReadLine when {@code valueLocal} is set: the line where that local is next used after
  *     the call, if that use reads it (not a reassignment); else 0
+ * @param arguments how many arguments the call has ({@code remove(k)} vs the atomic {@code remove(k, v)})
  * @param traversal how an iterating access walks the map: {@code for-each}, {@code iterator},
  *     {@code spliterator}, {@code stream}, {@code parallelStream}, {@code new:<qualified type>} (a
  *     constructor copying it), or null
@@ -37,10 +38,11 @@ public record MapCall(
     List<Branch> branches,
     int argumentOf,
     int valueReadLine,
+    int arguments,
     String traversal) {
 
   public static final MapCall NONE =
-      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, null);
+      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, null);
 
   /** What holds in the then-branch of the if that tests the result. */
   public enum Polarity {
@@ -64,6 +66,6 @@ public record MapCall(
   public record Branch(int condition, boolean thenBranch) {}
 
   public static MapCall traversal(String traversal) {
-    return new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, traversal);
+    return new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, traversal);
   }
 }

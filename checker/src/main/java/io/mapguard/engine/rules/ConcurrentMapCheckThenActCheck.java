@@ -53,8 +53,12 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         }
         switch (a.method()) {
           case "put":
-          case "remove":
             checkThenAct(state, accesses, act, sink);
+            break;
+          case "remove":
+            if (a.call().arguments() == 1) { // remove(k, v) is the atomic compare-and-remove
+              checkThenAct(state, accesses, act, sink);
+            }
             break;
           case "putIfAbsent":
             ignoredPutIfAbsent(state, accesses, act, sink);

@@ -116,6 +116,7 @@ final class LintCallSyntax {
         branches(call),
         argumentOf(call, fieldOf, field),
         valueReadLine,
+        call.getArguments().size(),
         null);
   }
 

@@ -33,11 +33,15 @@ import java.util.Set;
  */
 final class LintTypes {
   private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
+  /** Packages whose classes the running JDK has (reflection answers for them, no solver needed). */
+  private static final List<String> JDK_PACKAGE_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
   private static final Map<String, Optional<Class<?>>> JDK_CLASSES = new java.util.concurrent.ConcurrentHashMap<>();
 
   private final CompilationUnit unit;
   private final TypeSolver solver;
   private final SourceTreeIndex tree;
+  /** Whether library jars were given: only then can the solver know types the tree does not declare. */
+  private final boolean withJars;
   /** Supertypes found by the solver, shared by every file one analyzer sees. */
   private final Map<String, List<String>> solvedAncestors;
   private final String packagePrefix;
@@ -50,7 +54,9 @@ final class LintTypes {
       CompilationUnit unit,
       TypeSolver solver,
       Map<String, List<String>> solvedAncestors,
-      SourceTreeIndex tree) {
+      SourceTreeIndex tree,
+      boolean withJars) {
+    this.withJars = withJars;
     this.unit = unit;
     this.tree = tree;
     this.solver = solver;
@@ -151,7 +157,7 @@ final class LintTypes {
     for (ImportDeclaration i : unit.getImports()) {
       if (!i.isStatic() && i.isAsterisk()) {
         String candidate = i.getNameAsString() + "." + first;
-        if (jdkClass(candidate).isPresent() || solverKnows(candidate)) {
+        if (jdkClass(candidate).isPresent() || tree.declares(candidate) || withJars && solverKnows(candidate)) {
           return candidate + rest;
         }
       }
@@ -324,8 +330,7 @@ final class LintTypes {
 
   /** A JDK class (java.*, javax.*, jdk.*) by its dotted name, nested classes included. */
   static Optional<Class<?>> jdkClass(String name) {
-    if (name == null
-        || !(name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk."))) {
+    if (name == null || !JDK_PACKAGE_PREFIXES.stream().anyMatch(name::startsWith)) {
       return Optional.empty();
     }
     return JDK_CLASSES.computeIfAbsent(

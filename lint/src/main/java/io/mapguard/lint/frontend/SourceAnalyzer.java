@@ -39,6 +39,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
   private final CombinedTypeSolver solver;
   private final Map<String, List<String>> solvedAncestors = new HashMap<>();
   private final SourceTreeIndex tree;
+  private final boolean withJars;
   private final Analyzer analyzer;
   private final AnalysisOptions options;
 
@@ -50,6 +51,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
       throws IOException {
     this.solver = new CombinedTypeSolver(new ReflectionTypeSolver());
     this.tree = new SourceTreeIndex(sourceRoots);
+    this.withJars = !classpath.isEmpty();
     for (Path root : sourceRoots) {
       // a bounded cache: mapvet streams over the tree and must not end up holding all of it
       solver.add(new JavaParserTypeSolver(root, parserConfiguration(false), SOLVER_CACHE_FILES));
@@ -93,7 +95,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
       return new FileResult(findings, problems);
     }
     CompilationUnit unit = parsed.getResult().get();
-    LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree);
+    LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
     List<String> lines = List.of(source.split("\r\n|\r|\n", -1));
     for (TypeDeclaration<?> type : unit.getTypes()) {
       try {

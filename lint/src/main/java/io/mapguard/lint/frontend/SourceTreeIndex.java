@@ -37,6 +37,11 @@ final class SourceTreeIndex {
     this.roots = List.copyOf(roots);
   }
 
+  /** Whether the tree has a file for {@code qualifiedName} (its own, or its top-level class's). */
+  boolean declares(String qualifiedName) {
+    return header(qualifiedName).isPresent();
+  }
+
   /** The supertypes named in the header of {@code qualifiedName}, when the tree declares it. */
   private Optional<List<String>> header(String qualifiedName) {
     return headers.computeIfAbsent(
