@@ -80,28 +80,7 @@ final class LockExpressions {
       if (lock == null) {
         return null;
       }
-      switch (name) {
-        case "writeLock":
-        case "writeLockInterruptibly":
-          return new LockOperation(
-              LockOperation.Kind.ACQUIRE, new LockRef(lock, LockRef.Mode.WRITE, LockRef.Kind.STAMPED_LOCK));
-        case "readLock":
-        case "readLockInterruptibly":
-          return new LockOperation(
-              LockOperation.Kind.ACQUIRE, new LockRef(lock, LockRef.Mode.READ, LockRef.Kind.STAMPED_LOCK));
-        case "unlockWrite":
-          return new LockOperation(
-              LockOperation.Kind.RELEASE, new LockRef(lock, LockRef.Mode.WRITE, LockRef.Kind.STAMPED_LOCK));
-        case "unlockRead":
-          return new LockOperation(
-              LockOperation.Kind.RELEASE, new LockRef(lock, LockRef.Mode.READ, LockRef.Kind.STAMPED_LOCK));
-        case "unlock":
-          return new LockOperation(
-              LockOperation.Kind.RELEASE_ANY_MODE,
-              new LockRef(lock, LockRef.Mode.WRITE, LockRef.Kind.STAMPED_LOCK));
-        default:
-          return null;
-      }
+      return LockApis.stampedLockOperation(name, lock);
     }
     for (LockApis.ExclusiveLock api : LockApis.EXCLUSIVE_LOCKS) {
       if (!types.isSubtype(receiverType, api.owner())) {

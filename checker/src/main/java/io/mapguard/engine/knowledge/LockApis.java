@@ -1,6 +1,9 @@
 package io.mapguard.engine.knowledge;
 
+import io.mapguard.engine.model.LockOperation;
+import io.mapguard.engine.model.LockRef;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -54,16 +57,30 @@ public final class LockApis {
       List.of(
           new CallbackUnderLock("com.google.common.util.concurrent.Monitor.Guard", "isSatisfied", 0));
 
+  /** What a {@code StampedLock} method does: take or release the lock in a mode. */
+  private record StampedOperation(LockOperation.Kind kind, LockRef.Mode mode) {}
+
+  private static final Map<String, StampedOperation> STAMPED_LOCK_OPERATIONS =
+      Map.of(
+          "writeLock", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.WRITE),
+          "writeLockInterruptibly", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.WRITE),
+          "readLock", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.READ),
+          "readLockInterruptibly", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.READ),
+          "unlockWrite", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.WRITE),
+          "unlockRead", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.READ),
+          // unlock(stamp) releases whichever mode the stamp holds
+          "unlock", new StampedOperation(LockOperation.Kind.RELEASE_ANY_MODE, LockRef.Mode.WRITE));
+
   /** {@code StampedLock} methods that take or release a stamp. */
-  public static final Set<String> STAMPED_LOCK_METHODS =
-      Set.of(
-          "readLock",
-          "writeLock",
-          "readLockInterruptibly",
-          "writeLockInterruptibly",
-          "unlockRead",
-          "unlockWrite",
-          "unlock");
+  public static final Set<String> STAMPED_LOCK_METHODS = STAMPED_LOCK_OPERATIONS.keySet();
+
+  /** What calling {@code method} on the StampedLock named {@code lock} does, or null if nothing. */
+  public static LockOperation stampedLockOperation(String method, String lock) {
+    StampedOperation operation = STAMPED_LOCK_OPERATIONS.get(method);
+    return operation == null
+        ? null
+        : new LockOperation(operation.kind(), new LockRef(lock, operation.mode(), LockRef.Kind.STAMPED_LOCK));
+  }
 
   /** Every method name that may take or release a lock: a cheap filter before type checks. */
   public static final Set<String> ALL_METHOD_NAMES =

@@ -110,17 +110,9 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
                 && test.exact()
                 && call.branches().get(0).equals(new MapCall.Branch(test.condition(), true));
         String message =
-            "'"
-                + name
-                + "' is checked at line "
-                + check.line()
-                + " ("
-                + how
-                + ") and written at line "
-                + act.line()
-                + " (put) as two steps: another thread can put the same key in between, and one"
-                + " of the two values is silently replaced. Use computeIfAbsent, or putIfAbsent and"
-                + " its result.";
+            checkedThenPut(name, check, how, act)
+                + "another thread can put the same key in between, and one of the two values is"
+                + " silently replaced. Use computeIfAbsent, or putIfAbsent and its result.";
         List<FixHint> fixes =
             simpleShape ? List.of(new FixHint(FixHint.Kind.COMPUTE_IF_ABSENT, null)) : List.of();
         sink.report(rule(), state.field(), a.site(), message, fixes);
@@ -128,17 +120,10 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
       }
       if (put && meaning == Meaning.PRESENT) {
         String message =
-            "'"
-                + name
-                + "' is checked at line "
-                + check.line()
-                + " ("
-                + how
-                + ") and written at line "
-                + act.line()
-                + " (put) as two steps: another thread can remove or replace the key in between,"
-                + " and this put brings back a stale entry. Use replace(key, value), replace(key,"
-                + " old, new) or computeIfPresent.";
+            checkedThenPut(name, check, how, act)
+                + "another thread can remove or replace the key in between, and this put brings"
+                + " back a stale entry. Use replace(key, value), replace(key, old, new) or"
+                + " computeIfPresent.";
         sink.report(rule(), state.field(), a.site(), message, List.of());
         return;
       }
@@ -167,6 +152,20 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     if (put) {
       lostUpdate(state, accesses, act, sink);
     }
+  }
+
+  /** "'m' is checked at line 3 (containsKey) and written at line 5 (put) as two steps: ". */
+  private static String checkedThenPut(
+      String name, ResolvedAccess check, String how, ResolvedAccess act) {
+    return "'"
+        + name
+        + "' is checked at line "
+        + check.line()
+        + " ("
+        + how
+        + ") and written at line "
+        + act.line()
+        + " (put) as two steps: ";
   }
 
   /** {@code V v = m.get(k); … m.put(k, f(v))} or {@code m.put(k, m.get(k) + 1)}. */

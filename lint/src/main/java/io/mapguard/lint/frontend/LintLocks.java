@@ -80,22 +80,7 @@ final class LintLocks {
       if (lock == null) {
         return null;
       }
-      switch (name) {
-        case "writeLock":
-        case "writeLockInterruptibly":
-          return new LockOperation(LockOperation.Kind.ACQUIRE, stamped(lock, LockRef.Mode.WRITE));
-        case "readLock":
-        case "readLockInterruptibly":
-          return new LockOperation(LockOperation.Kind.ACQUIRE, stamped(lock, LockRef.Mode.READ));
-        case "unlockWrite":
-          return new LockOperation(LockOperation.Kind.RELEASE, stamped(lock, LockRef.Mode.WRITE));
-        case "unlockRead":
-          return new LockOperation(LockOperation.Kind.RELEASE, stamped(lock, LockRef.Mode.READ));
-        case "unlock":
-          return new LockOperation(LockOperation.Kind.RELEASE_ANY_MODE, stamped(lock, LockRef.Mode.WRITE));
-        default:
-          return null;
-      }
+      return LockApis.stampedLockOperation(name, lock);
     }
     for (LockApis.ExclusiveLock api : LockApis.EXCLUSIVE_LOCKS) {
       if (!types.isSubtype(receiverType, api.owner())) {
@@ -132,9 +117,6 @@ final class LintLocks {
     return name.startsWith("try") || name.contains("If") || arity >= 2;
   }
 
-  private static LockRef stamped(String lock, LockRef.Mode mode) {
-    return new LockRef(lock, mode, LockRef.Kind.STAMPED_LOCK);
-  }
 
   /** A Lock-typed expression as a lock: {@code lock}, {@code rw.readLock()}, {@code sl.asWriteLock()}. */
   LockRef lockObject(Expression expression) {
