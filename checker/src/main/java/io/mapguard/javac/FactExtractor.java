@@ -59,7 +59,6 @@ import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -131,7 +130,10 @@ public final class FactExtractor {
     final JCTree body;
     final JCClassDecl owner;
     final JCMethodDecl enclosingMethod;
-    boolean hasLockOperations;
+    /** A lock API call (lock/unlock, tryLock, stamps...): regions need the dataflow. */
+    boolean hasLockCalls;
+
+    boolean hasSynchronizedBlocks;
     final List<Pending> accesses = new ArrayList<>();
     final List<PendingEdge> edges = new ArrayList<>();
     final List<PendingEscape> escapes = new ArrayList<>();
@@ -164,7 +166,7 @@ public final class FactExtractor {
     private final Map<JCTree, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
     private final Map<VarSymbol, Alias> aliases = new HashMap<>();
     private final List<LazyInit> lazyInits = new ArrayList<>();
-    private final List<String> source;
+    private final SourceLines source;
     private final CallSyntax callSyntax;
     private int nextUnitId;
 
@@ -173,7 +175,7 @@ public final class FactExtractor {
       this.topLevel = topLevel;
       this.topSymbol = topLevel.sym;
       this.locks = new LockExpressions(types, topSymbol);
-      this.source = sourceLines(compilationUnit);
+      this.source = new SourceLines(compilationUnit);
       this.callSyntax = new CallSyntax(compilationUnit);
     }
 
@@ -194,9 +196,10 @@ public final class FactExtractor {
         facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
       }
       facts.supertypes().addAll(types.typeAndSupertypes(topSymbol.type));
+      Set<CodeUnit> lockSensitive = lockSensitiveUnits();
       for (UnitInfo info : infos.values()) {
         facts.units().add(info.unit);
-        LockRegions regions = info.hasLockOperations ? lockRegions(info) : null;
+        HeldLocks regions = lockSensitive.contains(info.unit) ? heldLocks(info) : null;
         for (Pending p : info.accesses) {
           facts
               .accesses()
@@ -232,8 +235,53 @@ public final class FactExtractor {
       return facts;
     }
 
-    private Set<LockRef> held(LockRegions regions, TreePath path) {
+    /**
+     * Units where the locks held matter: those that touch a map field, and their callers in the
+     * class (the locks at a call become the callee's entry locks). Building a CFG is the costliest
+     * step of the extraction, so the others get none.
+     */
+    private Set<CodeUnit> lockSensitiveUnits() {
+      Set<CodeUnit> sensitive = new HashSet<>();
+      for (UnitInfo info : infos.values()) {
+        if (!info.accesses.isEmpty() || !info.escapes.isEmpty()) {
+          sensitive.add(info.unit);
+        }
+      }
+      boolean changed = !sensitive.isEmpty();
+      while (changed) {
+        changed = false;
+        for (UnitInfo info : infos.values()) {
+          if (!sensitive.contains(info.unit)) {
+            for (PendingEdge edge : info.edges) {
+              if (sensitive.contains(edge.callee())) {
+                changed |= sensitive.add(info.unit);
+                break;
+              }
+            }
+          }
+        }
+      }
+      return sensitive;
+    }
+
+    private Set<LockRef> held(HeldLocks regions, TreePath path) {
       return regions == null ? Set.of() : regions.heldAt(path);
+    }
+
+    private HeldLocks heldLocks(UnitInfo info) {
+      if (info.hasLockCalls) {
+        return lockRegions(info);
+      }
+      return info.hasSynchronizedBlocks && info.body != null
+          ? new SynchronizedBlocks(bodyOf(info.body), locks)
+          : null;
+    }
+
+    private JCTree bodyOf(JCTree unitTree) {
+      if (unitTree instanceof JCMethodDecl) {
+        return ((JCMethodDecl) unitTree).body;
+      }
+      return unitTree instanceof JCLambda ? ((JCLambda) unitTree).body : unitTree;
     }
 
     private LockRegions lockRegions(UnitInfo info) {
@@ -858,9 +906,10 @@ public final class FactExtractor {
         TreePath path = getCurrentPath();
         Symbol symbol = TreeInfo.symbol(invocation.meth);
         if (symbol != null
+            && current() != null
             && LockApis.ALL_METHOD_NAMES.contains(symbol.getSimpleName().toString())
-            && current() != null) {
-          current().hasLockOperations = true;
+            && locks.operation(invocation) != null) {
+          current().hasLockCalls = true;
         }
         recordSameClassCall(symbol, path);
         startedNamedClasses(invocation, path);
@@ -879,7 +928,7 @@ public final class FactExtractor {
       @Override
       public Void visitSynchronized(com.sun.source.tree.SynchronizedTree node, Void unused) {
         if (current() != null) {
-          current().hasLockOperations = true;
+          current().hasSynchronizedBlocks = true;
         }
         // The lock expression itself is not an access to the map it names.
         scan(new TreePath(getCurrentPath(), ((JCSynchronized) node).body), null);
@@ -1382,8 +1431,7 @@ public final class FactExtractor {
       int position = tree.getStartPosition();
       int line = (int) compilationUnit.getLineMap().getLineNumber(position);
       int column = (int) compilationUnit.getLineMap().getColumnNumber(position);
-      String text = line - 1 < source.size() && line >= 1 ? source.get(line - 1) : "";
-      return new Site(line, column, member(path), text, suppressions(path), tree);
+      return new Site(line, column, member(path), source.line(line), suppressions(path), tree);
     }
 
     private String member(TreePath path) {
@@ -1450,13 +1498,5 @@ public final class FactExtractor {
 
   private static boolean isAnonymous(Symbol symbol) {
     return symbol instanceof ClassSymbol && symbol.getSimpleName().isEmpty();
-  }
-
-  private static List<String> sourceLines(JCCompilationUnit unit) {
-    try {
-      return List.of(unit.getSourceFile().getCharContent(true).toString().split("\r\n|\r|\n", -1));
-    } catch (IOException | RuntimeException e) {
-      return List.of();
-    }
   }
 }

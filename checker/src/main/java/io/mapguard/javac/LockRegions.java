@@ -17,9 +17,10 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 
 /**
  * Flow-sensitive lock regions of one body (a method or a lambda), from the Checker Framework
- * dataflow: the locks held just before any tree in it.
+ * dataflow: the locks held just before any tree in it. Needed where lock API calls acquire and
+ * release; bodies whose only locking is {@code synchronized} blocks use {@link SynchronizedBlocks}.
  */
-final class LockRegions {
+final class LockRegions implements HeldLocks {
   private final AnalysisResult<NoValue, LockStore> result;
   private final Tree body;
 
@@ -65,8 +66,9 @@ final class LockRegions {
     return new LockRegions(analysis.getResult(), body);
   }
 
-  /** Locks held just before {@code path}'s leaf; its nearest enclosing tree the CFG knows decides. */
-  Set<LockRef> heldAt(TreePath path) {
+  /** The nearest enclosing tree the CFG knows decides. */
+  @Override
+  public Set<LockRef> heldAt(TreePath path) {
     for (TreePath p = path; p != null && p.getLeaf() != body; p = p.getParentPath()) {
       java.util.Set<?> nodes = result.getNodesForTree(p.getLeaf());
       if (nodes != null && !nodes.isEmpty()) {
