@@ -68,6 +68,16 @@ public final class AnalysisOptions {
       return this;
     }
 
+    /** Comma-separated rule names to turn on, e.g. the off-by-default MapCapacityHint. */
+    public Builder enable(String ruleNames) {
+      for (String name : split(ruleNames)) {
+        enable(
+            Rule.byName(name)
+                .orElseThrow(() -> new IllegalArgumentException("unknown mapguard rule '" + name + "'")));
+      }
+      return this;
+    }
+
     public Builder enable(Rule rule) {
       enabled.add(rule);
       return this;

@@ -6,7 +6,10 @@ import io.mapguard.engine.rules.ConcurrentMapCheckThenActCheck;
 import io.mapguard.engine.rules.FindingSink;
 import io.mapguard.engine.rules.GuardedMapEscapeCheck;
 import io.mapguard.engine.rules.InconsistentMapLockingCheck;
+import io.mapguard.engine.rules.MapCapacityHintCheck;
+import io.mapguard.engine.rules.MapModifiedDuringIterationCheck;
 import io.mapguard.engine.rules.MapWriteUnderReadLockCheck;
+import io.mapguard.engine.rules.RecursiveMapUpdateCheck;
 import io.mapguard.engine.rules.RuleCheck;
 import io.mapguard.engine.rules.SynchronizedMapIterationCheck;
 import io.mapguard.engine.rules.UnsafeMapPublicationCheck;
@@ -24,7 +27,10 @@ public final class Analyzer {
           new GuardedMapEscapeCheck(),
           new UnsafeMapPublicationCheck(),
           new ConcurrentMapCheckThenActCheck(),
-          new SynchronizedMapIterationCheck());
+          new SynchronizedMapIterationCheck(),
+          new MapModifiedDuringIterationCheck(),
+          new RecursiveMapUpdateCheck(),
+          new MapCapacityHintCheck());
 
   private final AnalysisOptions options;
 
@@ -34,7 +40,7 @@ public final class Analyzer {
 
   public List<Finding> analyze(ClassFacts facts) {
     FindingSink sink = new FindingSink(facts.file(), facts.className());
-    if (facts.fields().isEmpty()) {
+    if (facts.fields().isEmpty() && facts.creations().isEmpty() && facts.localAccesses().isEmpty()) {
       return sink.findings();
     }
     ClassAnalysis analysis = ClassAnalysis.of(facts);

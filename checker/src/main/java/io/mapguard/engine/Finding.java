@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * One reported problem.
  *
- * @param field the field it is about (its declaration anchors field fixes)
+ * @param field the field it is about (its declaration anchors field fixes), or null for a finding
+ *     about a map created in place ({@code new HashMap<>(n)})
  * @param fingerprint stable across unrelated edits: no line numbers in it
  */
 public record Finding(

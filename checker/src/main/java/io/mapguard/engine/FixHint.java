@@ -4,7 +4,8 @@ package io.mapguard.engine;
  * A repair the engine considers safe; front ends turn it into edits (Error Prone SuggestedFix,
  * mapvet suggestions).
  *
- * @param lock the guard expression for {@link Kind#ADD_GUARDED_BY} and {@link Kind#WRAP_SYNCHRONIZED}
+ * @param lock the guard expression for {@link Kind#ADD_GUARDED_BY} and {@link Kind#WRAP_SYNCHRONIZED};
+ *     the factory ({@code HashMap.newHashMap}) for {@link Kind#USE_SIZED_FACTORY}
  */
 public record FixHint(Kind kind, String lock) {
   public enum Kind {
@@ -19,6 +20,11 @@ public record FixHint(Kind kind, String lock) {
      * (the if holding the access, with no else and the put as its only statement) by
      * {@code m.computeIfAbsent(k, unused -> v);}.
      */
-    COMPUTE_IF_ABSENT
+    COMPUTE_IF_ABSENT,
+    /**
+     * Replace {@code new HashMap<>(n)} by {@code HashMap.newHashMap(n)} (the factory in {@code lock});
+     * front ends offer it only where the JDK compiled against has that factory.
+     */
+    USE_SIZED_FACTORY
   }
 }

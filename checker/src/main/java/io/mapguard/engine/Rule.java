@@ -24,7 +24,15 @@ public enum Rule {
       RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY,
       true),
   SYNCHRONIZED_MAP_ITERATION(
-      RuleNames.SYNCHRONIZED_MAP_ITERATION, RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY, true);
+      RuleNames.SYNCHRONIZED_MAP_ITERATION, RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY, true),
+  MAP_MODIFIED_DURING_ITERATION(
+      RuleNames.MAP_MODIFIED_DURING_ITERATION,
+      RuleNames.MAP_MODIFIED_DURING_ITERATION_SUMMARY,
+      true),
+  RECURSIVE_MAP_UPDATE(
+      RuleNames.RECURSIVE_MAP_UPDATE, RuleNames.RECURSIVE_MAP_UPDATE_SUMMARY, true),
+  /** A performance hint, off by default: {@code -Xep:MapCapacityHint:WARN}, mapvet {@code --checks all}. */
+  MAP_CAPACITY_HINT(RuleNames.MAP_CAPACITY_HINT, RuleNames.MAP_CAPACITY_HINT_SUMMARY, false);
 
   private final String ruleName;
   private final String summary;

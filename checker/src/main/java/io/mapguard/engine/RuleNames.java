@@ -42,5 +42,20 @@ public final class RuleNames {
       "A Collections.synchronizedMap (or one of its views) is iterated without synchronized on"
           + " that map";
 
+  public static final String MAP_MODIFIED_DURING_ITERATION = "MapModifiedDuringIteration";
+  public static final String MAP_MODIFIED_DURING_ITERATION_SUMMARY =
+      "A map is structurally modified (put of a new key, remove, clear) inside a loop over that map,"
+          + " not through the iterator: the next step throws ConcurrentModificationException";
+
+  public static final String RECURSIVE_MAP_UPDATE = "RecursiveMapUpdate";
+  public static final String RECURSIVE_MAP_UPDATE_SUMMARY =
+      "The function of computeIfAbsent/compute/computeIfPresent/merge modifies the same map"
+          + " (ConcurrentModificationException, IllegalStateException \"Recursive update\" or a livelock)";
+
+  public static final String MAP_CAPACITY_HINT = "MapCapacityHint";
+  public static final String MAP_CAPACITY_HINT_SUMMARY =
+      "new HashMap<>(n) with n the number of entries still resizes (n is a capacity, filled to 0.75);"
+          + " use HashMap.newHashMap(n)";
+
   private RuleNames() {}
 }

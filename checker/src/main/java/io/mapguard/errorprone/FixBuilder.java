@@ -1,6 +1,8 @@
 package io.mapguard.errorprone;
 
+import com.google.errorprone.VisitorState;
 import com.google.errorprone.fixes.SuggestedFix;
+import com.google.errorprone.fixes.SuggestedFixes;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
@@ -14,14 +16,19 @@ import io.mapguard.engine.Finding;
 import io.mapguard.engine.FixHint;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import java.util.Optional;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 
 /** Turns the engine's fix hints into Error Prone suggested fixes. */
 final class FixBuilder {
   private FixBuilder() {}
 
   static Optional<SuggestedFix.Builder> fix(
-      FixHint hint, Finding finding, JCCompilationUnit unit, JCTree anchor) {
+      FixHint hint, Finding finding, JCCompilationUnit unit, JCTree anchor, VisitorState state) {
     switch (hint.kind()) {
+      case USE_SIZED_FACTORY:
+        return useSizedFactory(hint.lock(), anchor, state);
       case WRAP_SYNCHRONIZED:
         return wrapInSynchronized(hint.lock(), unit, anchor);
       case ADD_GUARDED_BY:
@@ -31,6 +38,45 @@ final class FixBuilder {
       default:
         return useConcurrentHashMap(finding);
     }
+  }
+
+  /**
+   * {@code new HashMap<K, V>(n)} → {@code HashMap.<K, V>newHashMap(n)}, only when the JDK compiled
+   * against has the factory (19+; not with {@code --release 17}).
+   */
+  private static Optional<SuggestedFix.Builder> useSizedFactory(
+      String factory, JCTree anchor, VisitorState state) {
+    if (!(anchor instanceof JCNewClass) || ((JCNewClass) anchor).args.size() != 1) {
+      return Optional.empty();
+    }
+    JCNewClass creation = (JCNewClass) anchor;
+    String qualifiedType = creation.type.tsym.getQualifiedName().toString();
+    String method = factory.substring(factory.indexOf('.') + 1);
+    TypeElement type = state.getElements().getTypeElement(qualifiedType);
+    boolean hasFactory =
+        type != null
+            && type.getEnclosedElements().stream()
+                .anyMatch(
+                    e ->
+                        e.getKind() == ElementKind.METHOD
+                            && e.getModifiers().contains(Modifier.STATIC)
+                            && e.getSimpleName().contentEquals(method));
+    if (!hasFactory) {
+      return Optional.empty();
+    }
+    String typeArguments = "";
+    if (creation.clazz instanceof JCTypeApply && !((JCTypeApply) creation.clazz).arguments.isEmpty()) {
+      StringBuilder text = new StringBuilder("<");
+      for (JCExpression argument : ((JCTypeApply) creation.clazz).arguments) {
+        text.append(text.length() == 1 ? "" : ", ").append(state.getSourceForNode(argument));
+      }
+      typeArguments = text.append('>').toString();
+    }
+    SuggestedFix.Builder fix = SuggestedFix.builder();
+    String typeName = SuggestedFixes.qualifyType(state, fix, qualifiedType);
+    String argument = state.getSourceForNode(creation.args.head);
+    return Optional.of(
+        fix.replace(anchor, typeName + "." + typeArguments + method + "(" + argument + ")"));
   }
 
   /**

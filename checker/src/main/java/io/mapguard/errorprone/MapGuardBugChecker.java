@@ -1,6 +1,7 @@
 package io.mapguard.errorprone;
 
 import com.google.errorprone.ErrorProneFlags;
+import com.google.errorprone.ErrorProneOptions;
 import com.google.errorprone.VisitorState;
 import com.google.errorprone.bugpatterns.BugChecker;
 import com.google.errorprone.bugpatterns.BugChecker.ClassTreeMatcher;
@@ -34,8 +35,15 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
 
   protected abstract Rule rule();
 
+  /**
+   * Every rule runs in the shared engine pass (rules that are off by default cost next to nothing);
+   * each check decides whether to report its own, see {@link #reports}.
+   */
   static AnalysisOptions options(ErrorProneFlags flags) {
     AnalysisOptions.Builder builder = AnalysisOptions.builder();
+    for (Rule rule : Rule.values()) {
+      builder.enable(rule);
+    }
     Optional<String> disable = flags.get("MapGuard:Disable");
     disable.ifPresent(builder::disable);
     flags.get("MapGuard:ImmediateMethods").ifPresent(builder::immediateMethods);
@@ -43,10 +51,30 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
     return builder.build();
   }
 
+  /**
+   * A rule that is off by default (MapCapacityHint) reports only when asked for by name
+   * ({@code -Xep:MapCapacityHint:WARN}) or with {@code -XepAllDisabledChecksAsWarnings}: Error Prone
+   * turns every plugin check on, so the check itself keeps the catalogue's default.
+   */
+  private boolean reports(VisitorState state) {
+    if (!options.isEnabled(rule())) {
+      return false;
+    }
+    if (rule().enabledByDefault()) {
+      return true;
+    }
+    ErrorProneOptions errorProne = state.errorProneOptions();
+    if (errorProne.isEnableAllChecksAsWarnings()) {
+      return true;
+    }
+    ErrorProneOptions.Severity severity = errorProne.getSeverityMap().get(rule().ruleName());
+    return severity != null && severity != ErrorProneOptions.Severity.OFF;
+  }
+
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
     if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
-        || !options.isEnabled(rule())) {
+        || !reports(state)) {
       return Description.NO_MATCH;
     }
     JCCompilationUnit unit = (JCCompilationUnit) state.getPath().getCompilationUnit();
@@ -64,7 +92,7 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
       Description.Builder description =
           buildDescription((Tree) finding.site().anchor()).setMessage(finding.message());
       for (FixHint hint : finding.fixes()) {
-        FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor())
+        FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor(), state)
             .map(SuggestedFix.Builder::build)
             .ifPresent(description::addFix);
       }

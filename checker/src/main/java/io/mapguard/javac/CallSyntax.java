@@ -119,7 +119,152 @@ final class CallSyntax {
         argumentOf(callPath, fieldOf, field),
         valueReadLine,
         call.args.size(),
-        null);
+        null,
+        enclosingLoop(callPath, fieldOf, field),
+        exitsAfter(callPath),
+        enclosingUpdate(callPath, fieldOf, field));
+  }
+
+  // ------------------------------------------------------------------ loops
+
+  /** Views whose for-each or forEach walks the map's own iterator. */
+  private static final Set<String> KEY_VIEWS = Set.of("keySet", "navigableKeySet", "descendingKeySet");
+
+  private static final Set<String> ITERATED_VIEWS =
+      Set.of("keySet", "navigableKeySet", "descendingKeySet", "values", "entrySet");
+
+  /**
+   * The innermost loop over {@code field} whose body holds the tree at {@code path}, inside its
+   * method: a for-each over one of the map's views, or the lambda of the map's (or a view's)
+   * {@code forEach}. Any other lambda or class ends the search: its body may run later.
+   */
+  MapCall.Loop enclosingLoop(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
+    Tree child = path.getLeaf();
+    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof JCMethodDecl || leaf instanceof JCClassDecl) {
+        return null;
+      }
+      if (leaf instanceof JCTree.JCEnhancedForLoop && ((JCTree.JCEnhancedForLoop) leaf).body == child) {
+        JCTree.JCEnhancedForLoop loop = (JCTree.JCEnhancedForLoop) leaf;
+        String view = viewOf(loop.expr, fieldOf, field);
+        if (view != null) {
+          String variable = loop.var.name.toString();
+          return new MapCall.Loop(line(loop), "for-each", currentKeys(view, variable));
+        }
+      }
+      if (leaf instanceof JCLambda) {
+        JCLambda lambda = (JCLambda) leaf;
+        TreePath callPath = parentSkippingParens(p);
+        JCTree parent = callPath == null ? null : (JCTree) callPath.getLeaf();
+        if (!(parent instanceof JCMethodInvocation)
+            || !(((JCMethodInvocation) parent).meth instanceof JCFieldAccess)
+            || !((JCFieldAccess) ((JCMethodInvocation) parent).meth).name.contentEquals("forEach")
+            || lambda.params.isEmpty()) {
+          return null;
+        }
+        JCExpression receiver = ((JCFieldAccess) ((JCMethodInvocation) parent).meth).selected;
+        String first = lambda.params.head.name.toString();
+        if (fieldOf.apply(receiver) == field && field != null) {
+          return new MapCall.Loop(line(parent), "forEach", Set.of(first));
+        }
+        String view = viewOf(receiver, fieldOf, field);
+        if (view == null) {
+          return null;
+        }
+        return new MapCall.Loop(line(parent), "forEach", currentKeys(view, first));
+      }
+    }
+    return null;
+  }
+
+  /** Map methods that run a function for one key while they update it. */
+  private static final Set<String> UPDATES = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+
+  /**
+   * The update call on {@code field} whose function is the lambda holding {@code path}, looking
+   * outward through lambdas until one is passed to such a call (or to anything else, which ends the
+   * search, as does the enclosing method or class).
+   */
+  MapCall.Update enclosingUpdate(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
+    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof JCMethodDecl || leaf instanceof JCClassDecl) {
+        return null;
+      }
+      if (leaf instanceof JCLambda) {
+        TreePath callPath = parentSkippingParens(p);
+        JCTree parent = callPath == null ? null : (JCTree) callPath.getLeaf();
+        if (!(parent instanceof JCMethodInvocation)
+            || !(((JCMethodInvocation) parent).meth instanceof JCFieldAccess)) {
+          return null;
+        }
+        JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) parent).meth;
+        String method = select.name.toString();
+        List<JCExpression> arguments = ((JCMethodInvocation) parent).args;
+        boolean isFunction = !arguments.isEmpty() && TreeInfo.skipParens(arguments.get(arguments.size() - 1)) == leaf;
+        if (!UPDATES.contains(method) || !isFunction || field == null || fieldOf.apply(select.selected) != field) {
+          return null;
+        }
+        return new MapCall.Update(line(parent), method);
+      }
+    }
+    return null;
+  }
+
+  /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */
+  private static String viewOf(JCExpression expression, Function<JCExpression, Object> fieldOf, Object field) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    if (!(e instanceof JCMethodInvocation)
+        || !((JCMethodInvocation) e).args.isEmpty()
+        || !(((JCMethodInvocation) e).meth instanceof JCFieldAccess)) {
+      return null;
+    }
+    JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
+    String view = select.name.toString();
+    return ITERATED_VIEWS.contains(view) && field != null && fieldOf.apply(select.selected) == field
+        ? view
+        : null;
+  }
+
+  private static Set<String> currentKeys(String view, String variable) {
+    if (KEY_VIEWS.contains(view)) {
+      return Set.of(variable);
+    }
+    return view.equals("entrySet") ? Set.of(variable + ".getKey()") : Set.of();
+  }
+
+  /** Whether nothing of an enclosing loop runs after the statement holding {@code path}. */
+  static boolean exitsAfter(TreePath path) {
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof JCTree.JCReturn || leaf instanceof JCTree.JCThrow) {
+        return true;
+      }
+      if (leaf instanceof JCLambda || leaf instanceof JCClassDecl || leaf instanceof JCMethodDecl) {
+        return false;
+      }
+      if (leaf instanceof JCStatement) {
+        Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
+        if (!(parent instanceof JCBlock)) {
+          return false;
+        }
+        List<JCStatement> statements = ((JCBlock) parent).stats;
+        int index = statements.indexOf(leaf);
+        if (index < 0 || index + 1 >= statements.size()) {
+          return false;
+        }
+        JCStatement next = statements.get(index + 1);
+        return next instanceof JCTree.JCBreak
+            || next instanceof JCTree.JCReturn
+            || next instanceof JCTree.JCThrow;
+      }
+    }
+    return false;
+  }
+
+  private int line(JCTree tree) {
+    return (int) unit.getLineMap().getLineNumber(tree.getStartPosition());
   }
 
   // ------------------------------------------------------------------ keys

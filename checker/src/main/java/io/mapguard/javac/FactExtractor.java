@@ -9,6 +9,7 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
@@ -32,12 +33,15 @@ import com.sun.tools.javac.tree.JCTree.JCModifiers;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import com.sun.tools.javac.tree.JCTree.JCTypeApply;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.LockApis;
@@ -56,6 +60,7 @@ import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
@@ -166,6 +171,10 @@ public final class FactExtractor {
     private final Map<JCTree, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
     private final Map<VarSymbol, Alias> aliases = new HashMap<>();
     private final List<LazyInit> lazyInits = new ArrayList<>();
+    private final List<MapCreation> creations = new ArrayList<>();
+    /** Local variables and parameters holding a map, and what is assigned to them. */
+    private final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
+    private final Map<VarSymbol, MapField> localMaps = new HashMap<>();
     private final SourceLines source;
     private final CallSyntax callSyntax;
     private int nextUnitId;
@@ -183,8 +192,9 @@ public final class FactExtractor {
       String file = compilationUnit.getSourceFile().getName();
       ClassFacts facts = ClassFacts.empty(topSymbol.getQualifiedName().toString(), file);
       new Prepass().scan(topLevel);
+      facts.creations().addAll(creations);
       addInheritedFields();
-      if (mapFieldTrees.isEmpty()) {
+      if (mapFieldTrees.isEmpty() && localMapValues.isEmpty()) {
         return facts;
       }
       mapFieldTrees.forEach((symbol, tree) -> fields.put(symbol, mapField(symbol, tree)));
@@ -201,8 +211,7 @@ public final class FactExtractor {
         facts.units().add(info.unit);
         HeldLocks regions = lockSensitive.contains(info.unit) ? heldLocks(info) : null;
         for (Pending p : info.accesses) {
-          facts
-              .accesses()
+          (p.field().local() ? facts.localAccesses() : facts.accesses())
               .add(
                   new Access(
                       p.field(),
@@ -224,6 +233,9 @@ public final class FactExtractor {
                       info.unit, e.callee(), held(regions, e.path()), line(e.path().getLeaf())));
         }
         for (PendingEscape e : info.escapes) {
+          if (e.field().local()) {
+            continue; // where a local map goes is the business of the sharing rules' fields only
+          }
           facts
               .escapes()
               .add(
@@ -243,7 +255,8 @@ public final class FactExtractor {
     private Set<CodeUnit> lockSensitiveUnits() {
       Set<CodeUnit> sensitive = new HashSet<>();
       for (UnitInfo info : infos.values()) {
-        if (!info.accesses.isEmpty() || !info.escapes.isEmpty()) {
+        if (info.accesses.stream().anyMatch(a -> !a.field().local())
+            || info.escapes.stream().anyMatch(e -> !e.field().local())) {
           sensitive.add(info.unit);
         }
       }
@@ -326,7 +339,25 @@ public final class FactExtractor {
           confined,
           inheritedFrom.containsKey(symbol)
               ? inheritedDeclarationSite(symbol, tree, inheritedFrom.get(symbol))
-              : site(TreePath.getPath(compilationUnit, tree)));
+              : site(TreePath.getPath(compilationUnit, tree)),
+          false);
+    }
+
+    /** A local variable or parameter holding a map, for the rules that need no sharing. */
+    private MapField localMap(VarSymbol symbol, TreePath declaration) {
+      return new MapField(
+          symbol.name.toString(),
+          types.typeAndSupertypes(symbol.type),
+          List.copyOf(localMapValues.getOrDefault(symbol, List.of())),
+          false,
+          (symbol.flags() & Flags.FINAL) != 0,
+          false,
+          false,
+          null,
+          null,
+          false,
+          site(declaration),
+          true);
     }
 
     /**
@@ -512,12 +543,19 @@ public final class FactExtractor {
       @Override
       public void visitNewClass(JCNewClass tree) {
         startsLocalFunctions(tree, tree.args);
+        recordSizedCreation(tree);
         super.visitNewClass(tree);
       }
 
       @Override
       public void visitVarDef(JCVariableDecl tree) {
         VarSymbol symbol = tree.sym;
+        if (symbol != null && !(symbol.owner instanceof ClassSymbol) && types.isMap(symbol.type)) {
+          List<String> values = localMapValues.computeIfAbsent(symbol, k -> new ArrayList<>());
+          if (tree.init != null) {
+            describeValue(tree.init, values);
+          }
+        }
         if (symbol != null && !(symbol.owner instanceof ClassSymbol) && tree.init != null) {
           JCExpression init = TreeInfo.skipParens(tree.init);
           if (init instanceof JCNewClass) {
@@ -549,6 +587,10 @@ public final class FactExtractor {
       @Override
       public void visitAssign(JCAssign tree) {
         Symbol symbol = TreeInfo.symbol(tree.lhs);
+        List<String> localValues = localMapValues.get(symbol);
+        if (localValues != null) {
+          describeValue(tree.rhs, localValues);
+        }
         if (symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol && types.isMap(symbol.type)) {
           describeValue(tree.rhs, assignedValues.computeIfAbsent((VarSymbol) symbol, k -> new ArrayList<>()));
           if (isSingleThreadExecutor(tree.rhs)) {
@@ -557,6 +599,58 @@ public final class FactExtractor {
         }
         super.visitAssign(tree);
       }
+    }
+
+    /** {@code new HashMap<>(n)} through the {@code int} constructor. */
+    private void recordSizedCreation(JCNewClass creation) {
+      if (creation.args.size() != 1
+          || creation.def != null
+          || creation.type == null
+          || !CapacityHints.SIZED_FACTORIES.containsKey(
+              creation.type.tsym.getQualifiedName().toString())
+          || !(creation.constructor instanceof MethodSymbol)
+          || !((MethodSymbol) creation.constructor).params().head.type.hasTag(TypeTag.INT)) {
+        return;
+      }
+      JCExpression argument = skipParensAndCasts(creation.args.head);
+      String typeArguments = "";
+      if (creation.clazz instanceof JCTypeApply && !((JCTypeApply) creation.clazz).arguments.isEmpty()) {
+        StringBuilder text = new StringBuilder("<");
+        for (JCExpression t : ((JCTypeApply) creation.clazz).arguments) {
+          text.append(text.length() == 1 ? "" : ", ").append(t);
+        }
+        typeArguments = text.append('>').toString();
+      }
+      creations.add(
+          new MapCreation(
+              creation.type.tsym.getQualifiedName().toString(),
+              argument.toString().replaceAll("\\s+", ""),
+              sizeArgument(argument),
+              typeArguments,
+              site(TreePath.getPath(compilationUnit, creation))));
+    }
+
+    private MapCreation.SizeArgument sizeArgument(JCExpression argument) {
+      if (argument instanceof JCMethodInvocation
+          && ((JCMethodInvocation) argument).args.isEmpty()
+          && ((JCMethodInvocation) argument).meth instanceof JCFieldAccess) {
+        Name name = ((JCFieldAccess) ((JCMethodInvocation) argument).meth).name;
+        if (name.contentEquals("size")) {
+          return MapCreation.SizeArgument.SIZE_CALL;
+        }
+        if (name.contentEquals("length")) {
+          return MapCreation.SizeArgument.LENGTH;
+        }
+      }
+      if (argument instanceof JCFieldAccess && ((JCFieldAccess) argument).name.contentEquals("length")) {
+        return MapCreation.SizeArgument.LENGTH;
+      }
+      if (argument instanceof JCIdent || argument instanceof JCFieldAccess) {
+        return MapCreation.SizeArgument.NAME;
+      }
+      return argument instanceof JCLiteral
+          ? MapCreation.SizeArgument.LITERAL
+          : MapCreation.SizeArgument.OTHER;
     }
 
     private boolean isSingleThreadExecutor(JCExpression init) {
@@ -733,6 +827,9 @@ public final class FactExtractor {
           return null;
         }
         methods.push(method);
+        for (JCVariableDecl parameter : method.params) {
+          registerLocalMap(parameter, new TreePath(getCurrentPath(), parameter));
+        }
         try {
           inUnit(unit, () -> scan(new TreePath(getCurrentPath(), method.body), null));
         } finally {
@@ -941,6 +1038,7 @@ public final class FactExtractor {
         if (variable.sym != null && variable.init != null && !(variable.sym.owner instanceof ClassSymbol)) {
           recordAlias(variable.sym, variable.init);
         }
+        registerLocalMap(variable, getCurrentPath());
         return super.visitVariable(node, unused);
       }
 
@@ -992,6 +1090,14 @@ public final class FactExtractor {
         return super.visitMemberSelect(node, unused);
       }
 
+      private void registerLocalMap(JCVariableDecl variable, TreePath path) {
+        if (variable.sym != null
+            && localMapValues.containsKey(variable.sym)
+            && !aliases.containsKey(variable.sym)) {
+          localMaps.put(variable.sym, localMap(variable.sym, path));
+        }
+      }
+
       private void recordUse(TreePath path, Symbol symbol) {
         if (!(symbol instanceof VarSymbol) || current() == null) {
           return;
@@ -1004,6 +1110,11 @@ public final class FactExtractor {
         Alias alias = aliases.get(symbol);
         if (alias != null) {
           classifyMapUse(alias.field(), path, alias.kind());
+          return;
+        }
+        MapField local = localMaps.get(symbol);
+        if (local != null) {
+          classifyMapUse(local, path, AliasKind.MAP);
         }
       }
 
@@ -1117,7 +1228,9 @@ public final class FactExtractor {
           describeValue(assign.rhs, values);
           boolean fresh = values.stream().allMatch(MapTypes::isFresh) && !values.isEmpty();
           unit.accesses.add(new Pending(field, Effect.ASSIGN, null, path, fresh, false));
-          detectLazyInit(field, path);
+          if (!field.local()) {
+            detectLazyInit(field, path);
+          }
           return;
         }
         if (parent instanceof JCAssign && ((JCAssign) parent).rhs == leaf) {
@@ -1158,15 +1271,16 @@ public final class FactExtractor {
           if (next != null && next.getLeaf() instanceof JCMethodInvocation) {
             String method = ((JCFieldAccess) parent).name.toString();
             Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
+            MapCall call = viewTraversal(method);
+            if (effect == Effect.WRITE) {
+              call =
+                  call.within(
+                      callSyntax.enclosingLoop(next, e -> mapFieldOf(e), field),
+                      CallSyntax.exitsAfter(next),
+                      callSyntax.enclosingUpdate(next, e -> mapFieldOf(e), field));
+            }
             unit.accesses.add(
-                new Pending(
-                    field,
-                    effect,
-                    view + "()." + method,
-                    fieldPath,
-                    false,
-                    false,
-                    viewTraversal(method)));
+                new Pending(field, effect, view + "()." + method, fieldPath, false, false, call));
             return;
           }
         }
@@ -1417,7 +1531,10 @@ public final class FactExtractor {
         return field;
       }
       Alias alias = aliases.get(symbol);
-      return alias != null && alias.kind() == AliasKind.MAP ? alias.field() : null;
+      if (alias != null) {
+        return alias.kind() == AliasKind.MAP ? alias.field() : null;
+      }
+      return localMaps.get(symbol);
     }
 
     // ---------------------------------------------------------------- sites
@@ -1494,6 +1611,14 @@ public final class FactExtractor {
     JCExpression e = TreeInfo.skipParens(expression);
     return e instanceof JCLiteral && ((JCLiteral) e).getValue() == null && e.getTag() == JCTree.Tag.LITERAL
         && ((JCLiteral) e).typetag == com.sun.tools.javac.code.TypeTag.BOT;
+  }
+
+  private static JCExpression skipParensAndCasts(JCExpression expression) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    while (e instanceof JCTree.JCTypeCast) {
+      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
+    }
+    return e;
   }
 
   private static boolean isAnonymous(Symbol symbol) {

@@ -17,7 +17,12 @@ import java.util.WeakHashMap;
  * analysis.
  */
 public final class MapGuardJavac {
-  private static final Map<Context, MapGuardJavac> INSTANCES = new WeakHashMap<>();
+  /**
+   * Kept in the compilation's own Context (javac's pattern for per-compilation singletons), so it
+   * dies with the compilation. A static map keyed weakly by Context leaked every compilation: the
+   * instance refers to its Context through javac's Types and trees.
+   */
+  private static final Context.Key<MapGuardJavac> KEY = new Context.Key<>();
 
   private final FactExtractor extractor;
   private final Analyzer analyzer;
@@ -33,7 +38,12 @@ public final class MapGuardJavac {
 
   /** One instance per compilation (javac's Context), created with the first caller's options. */
   public static synchronized MapGuardJavac instance(Context context, AnalysisOptions options) {
-    return INSTANCES.computeIfAbsent(context, c -> new MapGuardJavac(c, options));
+    MapGuardJavac instance = context.get(KEY);
+    if (instance == null) {
+      instance = new MapGuardJavac(context, options);
+      context.put(KEY, instance);
+    }
+    return instance;
   }
 
   /** Never throws for a problem in the analysed code: a failure is returned for the caller to note. */

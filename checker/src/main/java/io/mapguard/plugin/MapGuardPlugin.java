@@ -10,7 +10,8 @@ import javax.tools.Diagnostic;
 
 /**
  * The plain javac plugin: {@code -Xplugin:MapGuard}, or with options
- * {@code -Xplugin:"MapGuard -disable=RuleA,RuleB -immediateMethods=a.B#m -threadStartMethods=a.B#m"}.
+ * {@code -Xplugin:"MapGuard -disable=RuleA,RuleB -enable=MapCapacityHint -immediateMethods=a.B#m
+ * -threadStartMethods=a.B#m"}.
  * Same rules, lines and messages as the Error Prone checks.
  */
 @AutoService(Plugin.class)
@@ -62,6 +63,9 @@ public final class MapGuardPlugin implements Plugin {
           case "-disable":
             builder.disable(value);
             break;
+          case "-enable":
+            builder.enable(value);
+            break;
           case "-immediateMethods":
             builder.immediateMethods(value);
             break;
@@ -72,7 +76,7 @@ public final class MapGuardPlugin implements Plugin {
             throw new IllegalArgumentException(
                 "unknown option '"
                     + part
-                    + "' (known: -disable=, -immediateMethods=, -threadStartMethods=)");
+                    + "' (known: -disable=, -enable=, -immediateMethods=, -threadStartMethods=)");
         }
       }
     }

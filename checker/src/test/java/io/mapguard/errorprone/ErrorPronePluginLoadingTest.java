@@ -34,7 +34,10 @@ class ErrorPronePluginLoadingTest {
           "GuardedMapEscape",
           "UnsafeMapPublication",
           "ConcurrentMapCheckThenAct",
-          "SynchronizedMapIteration");
+          "SynchronizedMapIteration",
+          "MapModifiedDuringIteration",
+          "RecursiveMapUpdate",
+          "MapCapacityHint");
 
   @Test
   void serviceLoaderFindsAndInstantiatesEveryCheck() {

@@ -248,4 +248,48 @@ class FixesRefactoringTest {
             "}")
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** The factory exists from JDK 19: on the JDK 17 leg the finding comes without a fix. */
+  @Test
+  void replacesSizedHashMapConstructorByTheFactoryWhereTheJdkHasIt() {
+    BugCheckerRefactoringTestHelper.ExpectOutput input =
+        BugCheckerRefactoringTestHelper.newInstance(MapCapacityHint.class, getClass())
+            .setArgs("-Xep:MapCapacityHint:WARN")
+            .addInputLines(
+                "Index.java",
+                "import java.util.HashMap;",
+                "import java.util.LinkedHashMap;",
+                "import java.util.List;",
+                "import java.util.Map;",
+                "class Index {",
+                "  Map<String, Integer> byName(List<String> names) {",
+                "    Map<String, Integer> m = new HashMap<>(names.size());",
+                "    Map<String, Integer> o = new LinkedHashMap<String, Integer>(names.size());",
+                "    names.forEach(n -> m.put(n, n.length()));",
+                "    o.putAll(m);",
+                "    return o;",
+                "  }",
+                "}");
+    if (Runtime.version().feature() < 19) {
+      input.expectUnchanged().doTest(TestMode.TEXT_MATCH);
+      return;
+    }
+    input
+        .addOutputLines(
+            "Index.java",
+            "import java.util.HashMap;",
+            "import java.util.LinkedHashMap;",
+            "import java.util.List;",
+            "import java.util.Map;",
+            "class Index {",
+            "  Map<String, Integer> byName(List<String> names) {",
+            "    Map<String, Integer> m = HashMap.newHashMap(names.size());",
+            "    Map<String, Integer> o = LinkedHashMap.<String, Integer>newLinkedHashMap(names.size());",
+            "    names.forEach(n -> m.put(n, n.length()));",
+            "    o.putAll(m);",
+            "    return o;",
+            "  }",
+            "}")
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

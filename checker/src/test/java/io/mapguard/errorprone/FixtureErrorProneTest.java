@@ -22,14 +22,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FixtureErrorProneTest {
   static final Map<Rule, Class<? extends BugChecker>> CHECKS =
-      Map.of(
-          Rule.UNSYNCHRONIZED_SHARED_MAP, UnsynchronizedSharedMap.class,
-          Rule.INCONSISTENT_MAP_LOCKING, InconsistentMapLocking.class,
-          Rule.MAP_WRITE_UNDER_READ_LOCK, MapWriteUnderReadLock.class,
-          Rule.GUARDED_MAP_ESCAPE, GuardedMapEscape.class,
-          Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class,
-          Rule.CONCURRENT_MAP_CHECK_THEN_ACT, ConcurrentMapCheckThenAct.class,
-          Rule.SYNCHRONIZED_MAP_ITERATION, SynchronizedMapIteration.class);
+      Map.ofEntries(
+          Map.entry(Rule.UNSYNCHRONIZED_SHARED_MAP, UnsynchronizedSharedMap.class),
+          Map.entry(Rule.INCONSISTENT_MAP_LOCKING, InconsistentMapLocking.class),
+          Map.entry(Rule.MAP_WRITE_UNDER_READ_LOCK, MapWriteUnderReadLock.class),
+          Map.entry(Rule.GUARDED_MAP_ESCAPE, GuardedMapEscape.class),
+          Map.entry(Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class),
+          Map.entry(Rule.CONCURRENT_MAP_CHECK_THEN_ACT, ConcurrentMapCheckThenAct.class),
+          Map.entry(Rule.SYNCHRONIZED_MAP_ITERATION, SynchronizedMapIteration.class),
+          Map.entry(Rule.MAP_MODIFIED_DURING_ITERATION, MapModifiedDuringIteration.class),
+          Map.entry(Rule.RECURSIVE_MAP_UPDATE, RecursiveMapUpdate.class),
+          Map.entry(Rule.MAP_CAPACITY_HINT, MapCapacityHint.class));
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
@@ -63,6 +66,9 @@ class FixtureErrorProneTest {
   @MethodSource("cases")
   void reportsExactlyTheExpectedLines(Fixture fixture, Rule rule) {
     CompilationTestHelper helper = CompilationTestHelper.newInstance(CHECKS.get(rule), getClass());
+    if (!rule.enabledByDefault()) {
+      helper.setArgs("-Xep:" + rule.ruleName() + ":WARN");
+    }
     for (Fixtures.Source stub : Fixtures.stubs()) {
       helper.addSourceLines(stub.relativePath(), stub.text());
     }

@@ -38,7 +38,7 @@ class FixturePluginTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void reportsExactlyTheExpectedLines(Fixture fixture) {
-    Compilation compilation = javac().withOptions("-Xplugin:MapGuard").compile(withStubs(fixture));
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard -enable=MapCapacityHint").compile(withStubs(fixture));
     assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
     Set<String> actual = new TreeSet<>();
     List<Diagnostic<? extends JavaFileObject>> findings = new ArrayList<>();

@@ -83,7 +83,7 @@ class RuleExamplesTest {
             classpath,
             "-processorpath",
             classpath,
-            "-Xplugin:MapGuard");
+            "-Xplugin:MapGuard -enable=MapCapacityHint");
     javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
     TreeSet<String> warnings = new TreeSet<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

@@ -8,6 +8,9 @@ import java.util.List;
  *
  * @param annotations qualified names of the class's annotations
  * @param supertypes qualified names of all its supertypes
+ * @param creations maps created with a size argument anywhere in the class, fields or not
+ * @param localAccesses uses of maps held in local variables and parameters ({@link MapField#local}):
+ *     only the rules that need no sharing (iteration, recursion) read them
  */
 public record ClassFacts(
     String className,
@@ -19,12 +22,16 @@ public record ClassFacts(
     List<Access> accesses,
     List<CallEdge> calls,
     List<Escape> escapes,
-    List<LazyInit> lazyInits) {
+    List<LazyInit> lazyInits,
+    List<MapCreation> creations,
+    List<Access> localAccesses) {
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
         className,
         file,
+        new ArrayList<>(),
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),

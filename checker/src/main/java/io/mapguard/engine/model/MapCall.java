@@ -27,6 +27,13 @@ import java.util.Set;
  * @param traversal how an iterating access walks the map: {@code for-each}, {@code iterator},
  *     {@code spliterator}, {@code stream}, {@code parallelStream}, {@code new:<qualified type>} (a
  *     constructor copying it), or null
+ * @param loop the innermost loop over the same map whose body holds the call, inside the call's
+ *     method (a for-each over one of its views, or the lambda of its or a view's {@code forEach}),
+ *     or null
+ * @param exitsAfter nothing of an enclosing loop runs after the call: its statement is directly
+ *     followed by {@code break}, {@code return} or {@code throw}, or is itself a return or throw
+ * @param insideUpdate the {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/
+ *     {@code merge} call on the same map whose function (a lambda) holds the call, or null
  */
 public record MapCall(
     String key,
@@ -39,10 +46,35 @@ public record MapCall(
     int argumentOf,
     int valueReadLine,
     int arguments,
-    String traversal) {
+    String traversal,
+    Loop loop,
+    boolean exitsAfter,
+    Update insideUpdate) {
 
   public static final MapCall NONE =
-      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, null);
+      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, null, null, false, null);
+
+  /** A call that updates one key through a function: {@code computeIfAbsent} at {@code line}. */
+  public record Update(int line, String method) {}
+
+  /**
+   * A loop over a map.
+   *
+   * @param line where it starts
+   * @param kind {@code for-each} or {@code forEach}
+   * @param currentKeys the expressions that denote the key of the current entry inside the body, as
+   *     {@link MapCall#key} spells them: the loop variable over {@code keySet()}, {@code e.getKey()}
+   *     for a loop variable {@code e} over {@code entrySet()}, the first lambda parameter of
+   *     {@code map.forEach}
+   */
+  public record Loop(int line, String kind, Set<String> currentKeys) {}
+
+  /** The same call seen inside {@code loop} and {@code insideUpdate}. */
+  public MapCall within(Loop loop, boolean exitsAfter, Update insideUpdate) {
+    return new MapCall(
+        key, valueNames, valueLocal, resultDiscarded, resultLocal, test, branches, argumentOf,
+        valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate);
+  }
 
   /** What holds in the then-branch of the if that tests the result. */
   public enum Polarity {
@@ -66,6 +98,7 @@ public record MapCall(
   public record Branch(int condition, boolean thenBranch) {}
 
   public static MapCall traversal(String traversal) {
-    return new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, traversal);
+    return new MapCall(
+        null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null);
   }
 }

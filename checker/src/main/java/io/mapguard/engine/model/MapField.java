@@ -3,7 +3,7 @@ package io.mapguard.engine.model;
 import java.util.List;
 
 /**
- * A field holding a map.
+ * A field holding a map (or, with {@code local}, a local variable or parameter holding one).
  *
  * @param name how messages name it: {@code cache}, or {@code State.index} for a nested class's field
  * @param declaredType the erased declared type, with its supertypes (most specific first)
@@ -12,6 +12,8 @@ import java.util.List;
  * @param declaredGuard the value of a {@code @GuardedBy} of any flavor, or null
  * @param guardAnnotation the qualified name of that annotation, or null
  * @param atomicReference whether the field is an AtomicReference holding a map
+ * @param local a local variable or parameter, not a field: its accesses are in
+ *     {@link ClassFacts#localAccesses}
  */
 public record MapField(
     String name,
@@ -24,4 +26,5 @@ public record MapField(
     String declaredGuard,
     String guardAnnotation,
     boolean threadConfined,
-    Site declaration) {}
+    Site declaration,
+    boolean local) {}

@@ -40,17 +40,30 @@ public final class FindingSink {
     if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line())) {
       return;
     }
+    add(rule, site, message, field, field.name(), fixes);
+  }
+
+  private void add(
+      Rule rule, Site site, String message, MapField field, String subject, List<FixHint> fixes) {
     String base =
         fingerprint(
-            rule.ruleName(),
-            file,
-            className,
-            site.member(),
-            field.name(),
-            normalise(site.statementText()));
+            rule.ruleName(), file, className, site.member(), subject, normalise(site.statementText()));
     int occurrence = fingerprintCounts.merge(base, 1, Integer::sum);
     String fingerprint = occurrence == 1 ? base : base + "-" + occurrence;
     findings.add(new Finding(rule, file, site, message, field, List.copyOf(fixes), fingerprint));
+  }
+
+  /**
+   * A finding about a map created in place rather than a field: {@code subject} (the created type)
+   * stands where the field name goes in the fingerprint.
+   */
+  public void reportCreation(
+      Rule rule, String subject, Site site, String message, List<FixHint> fixes) {
+    if (site.isSuppressed(rule.ruleName())
+        || !seen.add(rule.ruleName() + '\0' + subject + '\0' + site.line() + '\0' + site.column())) {
+      return;
+    }
+    add(rule, site, message, null, subject, fixes);
   }
 
   public List<Finding> findings() {

@@ -24,6 +24,7 @@ import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
@@ -48,6 +49,7 @@ import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapArguments;
@@ -66,6 +68,7 @@ import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
@@ -80,6 +83,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Translates one top-level JavaParser type into engine facts: the same facts, with the same names,
@@ -112,6 +116,10 @@ final class AstFactExtractor {
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   private final Map<Node, Expression> startedLater = new IdentityHashMap<>();
   private final List<LazyInit> lazyInits = new ArrayList<>();
+  private final List<MapCreation> creations = new ArrayList<>();
+  /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
+  private final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
+  private final Map<Node, MapField> localMaps = new IdentityHashMap<>();
   private final Deque<UnitInfo> units = new ArrayDeque<>();
   private int nextUnitId;
 
@@ -169,13 +177,14 @@ final class AstFactExtractor {
     this.callSyntax = new LintCallSyntax(symbols);
   }
 
-  /** Empty when the class has no map field: nothing to analyse. */
+  /** Empty when the class has no map field and creates no sized map: nothing to analyse. */
   Optional<ClassFacts> extract() {
     String className = types.qualifiedName(topLevel).orElse(topLevel.getNameAsString());
     ClassFacts facts = ClassFacts.empty(className, file);
     prepass();
-    if (fieldVariables.isEmpty()) {
-      return Optional.empty();
+    facts.creations().addAll(creations);
+    if (fieldVariables.isEmpty() && localMapValues.isEmpty()) {
+      return creations.isEmpty() ? Optional.empty() : Optional.of(facts);
     }
     fieldVariables.forEach((node, variable) -> fields.put(node, mapField(variable)));
     createMethodUnits();
@@ -190,7 +199,7 @@ final class AstFactExtractor {
       facts.units().add(info.unit);
       LintLockRegions regions = info.hasLockOperations ? lockRegions(info) : null;
       for (Pending p : info.accesses) {
-        facts.accesses().add(
+        (p.field().local() ? facts.localAccesses() : facts.accesses()).add(
             new Access(p.field(), p.effect(), p.method(), site(p.node()), info.unit,
                 held(regions, p.node()), order(p.node()), p.fresh(), p.nullArgument(), p.call()));
       }
@@ -198,6 +207,9 @@ final class AstFactExtractor {
         facts.calls().add(new CallEdge(info.unit, e.callee(), held(regions, e.node()), line(e.node())));
       }
       for (PendingEscape e : info.escapes) {
+        if (e.field().local()) {
+          continue; // where a local map goes is the business of the sharing rules' fields only
+        }
         facts.escapes().add(
             new Escape(e.field(), e.kind(), e.detail(), site(e.node()), info.unit, held(regions, e.node())));
       }
@@ -244,6 +256,7 @@ final class AstFactExtractor {
       }
     }
     addInheritedFields();
+    findLocalMaps();
     for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
       locks.recordAlias(v);
     }
@@ -252,6 +265,7 @@ final class AstFactExtractor {
     }
     for (ObjectCreationExpr creation : topLevel.findAll(ObjectCreationExpr.class)) {
       startsLocalFunctions(creation, creation.getArguments());
+      recordSizedCreation(creation);
     }
     for (AssignExpr assign : topLevel.findAll(AssignExpr.class)) {
       LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
@@ -263,6 +277,83 @@ final class AstFactExtractor {
       }
     }
   }
+
+  /** {@code new HashMap<>(n)} with an {@code int} argument (a map argument is the copy constructor). */
+  private void recordSizedCreation(ObjectCreationExpr creation) {
+    if (creation.getArguments().size() != 1 || creation.getAnonymousClassBody().isPresent()) {
+      return;
+    }
+    String created = types.resolve(creation.getType());
+    Expression argument = LintSymbols.skipParensAndCasts(creation.getArgument(0));
+    if (created == null || !CapacityHints.SIZED_FACTORIES.containsKey(created) || !isIntValued(argument)) {
+      return;
+    }
+    String typeArguments =
+        creation
+            .getType()
+            .getTypeArguments()
+            .filter(arguments -> !arguments.isEmpty())
+            .map(arguments -> arguments.stream().map(Node::toString).collect(Collectors.joining(", ", "<", ">")))
+            .orElse("");
+    creations.add(
+        new MapCreation(
+            created, argument.toString().replaceAll("\\s+", ""), sizeArgument(argument), typeArguments, site(creation)));
+  }
+
+  private static MapCreation.SizeArgument sizeArgument(Expression argument) {
+    if (argument instanceof MethodCallExpr
+        && ((MethodCallExpr) argument).getArguments().isEmpty()
+        && ((MethodCallExpr) argument).getScope().isPresent()) {
+      String name = ((MethodCallExpr) argument).getNameAsString();
+      if (name.equals("size")) {
+        return MapCreation.SizeArgument.SIZE_CALL;
+      }
+      if (name.equals("length")) {
+        return MapCreation.SizeArgument.LENGTH;
+      }
+    }
+    if (argument instanceof FieldAccessExpr && ((FieldAccessExpr) argument).getNameAsString().equals("length")) {
+      return MapCreation.SizeArgument.LENGTH;
+    }
+    if (argument instanceof NameExpr || argument instanceof FieldAccessExpr) {
+      return MapCreation.SizeArgument.NAME;
+    }
+    return argument instanceof IntegerLiteralExpr ? MapCreation.SizeArgument.LITERAL : MapCreation.SizeArgument.OTHER;
+  }
+
+  /**
+   * Whether a constructor argument is an int rather than a map to copy. A variable declared here
+   * answers by its type; one declared elsewhere is taken as an int (the rule then also wants a
+   * count-like name).
+   */
+  private boolean isIntValued(Expression argument) {
+    if (!(argument instanceof NameExpr || argument instanceof FieldAccessExpr)) {
+      return true; // a size()/length call, or a shape the rule never reports
+    }
+    LintSymbols.Variable variable = symbols.variableOf(argument);
+    if (variable == null || variable.type() == null) {
+      return true;
+    }
+    com.github.javaparser.ast.type.Type type = variable.type();
+    if (type.isVarType()) {
+      return !isMap(symbols.typeOf(variable));
+    }
+    if (type.isPrimitiveType()) {
+      switch (type.asPrimitiveType().getType()) {
+        case INT:
+        case SHORT:
+        case BYTE:
+        case CHAR:
+          return true;
+        default:
+          return false;
+      }
+    }
+    return type.isClassOrInterfaceType()
+        && INT_BOXES.contains(type.asClassOrInterfaceType().getNameAsString());
+  }
+
+  private static final Set<String> INT_BOXES = Set.of("Integer", "Short", "Byte", "Character");
 
   /**
    * Non-private map fields of superclasses declared in this file: this class's accesses to them
@@ -387,7 +478,72 @@ final class AstFactExtractor {
         guard,
         guardAnnotation,
         confined,
-        site(declarator));
+        site(declarator),
+        false);
+  }
+
+  /** A local variable or parameter holding a map, for the rules that need no sharing. */
+  private MapField localMap(LintSymbols.Variable variable) {
+    boolean isFinal =
+        variable.declaration() instanceof Parameter
+            ? ((Parameter) variable.declaration()).isFinal()
+            : variable.declaration().getParentNode().orElse(null) instanceof VariableDeclarationExpr
+                && ((VariableDeclarationExpr) variable.declaration().getParentNode().get()).isFinal();
+    return new MapField(
+        variable.name(),
+        mapTypeChain(symbols.typeOf(variable)),
+        List.copyOf(localMapValues.getOrDefault(variable.declaration(), List.of())),
+        false,
+        isFinal,
+        false,
+        false,
+        null,
+        null,
+        false,
+        site(variable.declaration()),
+        true);
+  }
+
+  /** Locals and method parameters whose type is a map: their declarations and assigned values. */
+  private void findLocalMaps() {
+    for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
+      if (isLocal(v) && isMap(symbols.typeOf(localVariable(v)))) {
+        List<String> values = localMapValues.computeIfAbsent(v, k -> new ArrayList<>());
+        v.getInitializer().ifPresent(init -> describeValue(init, values));
+      }
+    }
+    for (Parameter parameter : topLevel.findAll(Parameter.class)) {
+      if (parameter.getParentNode().orElse(null) instanceof CallableDeclaration
+          && isMap(symbols.typeOf(localVariable(parameter)))) {
+        localMapValues.computeIfAbsent(parameter, k -> new ArrayList<>());
+      }
+    }
+    if (localMapValues.isEmpty()) {
+      return;
+    }
+    for (AssignExpr assign : topLevel.findAll(AssignExpr.class)) {
+      LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
+      List<String> values = target == null ? null : localMapValues.get(target.declaration());
+      if (values != null) {
+        describeValue(assign.getValue(), values);
+      }
+    }
+  }
+
+  private static LintSymbols.Variable localVariable(VariableDeclarator v) {
+    return new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), false, LintSymbols.enclosingType(v));
+  }
+
+  private static LintSymbols.Variable localVariable(Parameter p) {
+    return new LintSymbols.Variable(p, p.getNameAsString(), p.getType(), false, LintSymbols.enclosingType(p));
+  }
+
+  private void registerLocalMap(LintSymbols.Variable variable) {
+    if (variable != null
+        && localMapValues.containsKey(variable.declaration())
+        && !aliases.containsKey(variable.declaration())) {
+      localMaps.put(variable.declaration(), localMap(variable));
+    }
   }
 
   /** A guard naming a field or {@code this} means the field's own class (see the javac front end). */
@@ -693,6 +849,9 @@ final class AstFactExtractor {
         method instanceof MethodDeclaration
             ? ((MethodDeclaration) method).getBody()
             : Optional.of(((ConstructorDeclaration) method).getBody());
+    for (Parameter parameter : method.getParameters()) {
+      registerLocalMap(localVariable(parameter));
+    }
     body.ifPresent(b -> inUnit(unit, () -> scan(b)));
   }
 
@@ -729,6 +888,7 @@ final class AstFactExtractor {
     } else if (node instanceof VariableDeclarator && isLocal((VariableDeclarator) node)) {
       VariableDeclarator v = (VariableDeclarator) node;
       v.getInitializer().ifPresent(init -> recordAlias(v, init));
+      registerLocalMap(localVariable(v));
     } else if (node instanceof ForEachStmt) {
       enhancedFor((ForEachStmt) node);
     } else if (node instanceof AssignExpr) {
@@ -948,6 +1108,11 @@ final class AstFactExtractor {
     Alias alias = aliases.get(variable.declaration());
     if (alias != null) {
       classifyMapUse(alias.field(), node, alias.kind());
+      return;
+    }
+    MapField local = localMaps.get(variable.declaration());
+    if (local != null) {
+      classifyMapUse(local, node, AliasKind.MAP);
     }
   }
 
@@ -1048,7 +1213,9 @@ final class AstFactExtractor {
       describeValue(((AssignExpr) parent).getValue(), values);
       boolean fresh = !values.isEmpty() && values.stream().allMatch(MapTypes::isFresh);
       unit.accesses.add(new Pending(field, Effect.ASSIGN, null, use, fresh, false));
-      detectLazyInit(field, use);
+      if (!field.local()) {
+        detectLazyInit(field, use);
+      }
       return;
     }
     if (parent instanceof AssignExpr && ((AssignExpr) parent).getValue() == leaf) {
@@ -1084,8 +1251,15 @@ final class AstFactExtractor {
     if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
       String method = ((MethodCallExpr) parent).getNameAsString();
       Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
-      unit.accesses.add(
-          new Pending(field, effect, view + "()." + method, use, false, false, viewTraversal(method)));
+      MapCall call = viewTraversal(method);
+      if (effect == Effect.WRITE) {
+        call =
+            call.within(
+                callSyntax.enclosingLoop(parent, this::mapFieldOf, field),
+                LintCallSyntax.exitsAfter(parent),
+                callSyntax.enclosingUpdate(parent, this::mapFieldOf, field));
+      }
+      unit.accesses.add(new Pending(field, effect, view + "()." + method, use, false, false, call));
       return;
     }
     if (parent instanceof ReturnStmt) {
@@ -1374,7 +1548,10 @@ final class AstFactExtractor {
       return field;
     }
     Alias alias = aliases.get(variable.declaration());
-    return alias != null && alias.kind() == AliasKind.MAP ? alias.field() : null;
+    if (alias != null) {
+      return alias.kind() == AliasKind.MAP ? alias.field() : null;
+    }
+    return localMaps.get(variable.declaration());
   }
 
   // ------------------------------------------------------------------ sites

@@ -1,6 +1,7 @@
 package io.mapguard.lint.frontend;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -25,6 +26,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
@@ -117,7 +119,151 @@ final class LintCallSyntax {
         argumentOf(call, fieldOf, field),
         valueReadLine,
         call.getArguments().size(),
-        null);
+        null,
+        enclosingLoop(call, fieldOf, field),
+        exitsAfter(call),
+        enclosingUpdate(call, fieldOf, field));
+  }
+
+  // ------------------------------------------------------------------ loops
+
+  /** Views whose for-each or forEach walks the map's own iterator. */
+  private static final Set<String> KEY_VIEWS = Set.of("keySet", "navigableKeySet", "descendingKeySet");
+
+  private static final Set<String> ITERATED_VIEWS =
+      Set.of("keySet", "navigableKeySet", "descendingKeySet", "values", "entrySet");
+
+  /**
+   * The innermost loop over {@code field} whose body holds {@code node}, inside its method: a
+   * for-each over one of the map's views, or the lambda of the map's (or a view's) {@code forEach}.
+   * Any other lambda or class ends the search: its body may run later. (As the javac front end.)
+   */
+  MapCall.Loop enclosingLoop(Node node, Function<Expression, Object> fieldOf, Object field) {
+    Node child = node;
+    for (Node n = node.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
+      if (n instanceof BodyDeclaration) {
+        return null; // a method, initializer or class, also of an anonymous class
+      }
+      if (n instanceof ForEachStmt && ((ForEachStmt) n).getBody() == child) {
+        ForEachStmt loop = (ForEachStmt) n;
+        String view = viewOf(loop.getIterable(), fieldOf, field);
+        if (view != null) {
+          String variable = loop.getVariable().getVariables().get(0).getNameAsString();
+          return new MapCall.Loop(line(loop), "for-each", currentKeys(view, variable));
+        }
+      }
+      if (n instanceof LambdaExpr) {
+        LambdaExpr lambda = (LambdaExpr) n;
+        Node parent = parentSkippingParens(lambda);
+        if (!(parent instanceof MethodCallExpr)
+            || !((MethodCallExpr) parent).getNameAsString().equals("forEach")
+            || ((MethodCallExpr) parent).getScope().isEmpty()
+            || lambda.getParameters().isEmpty()) {
+          return null;
+        }
+        Expression receiver = ((MethodCallExpr) parent).getScope().get();
+        String first = lambda.getParameter(0).getNameAsString();
+        if (field != null && fieldOf.apply(receiver) == field) {
+          return new MapCall.Loop(line(parent), "forEach", Set.of(first));
+        }
+        String view = viewOf(receiver, fieldOf, field);
+        if (view == null) {
+          return null;
+        }
+        return new MapCall.Loop(line(parent), "forEach", currentKeys(view, first));
+      }
+    }
+    return null;
+  }
+
+  /** Map methods that run a function for one key while they update it. */
+  private static final Set<String> UPDATES = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+
+  /**
+   * The update call on {@code field} whose function is the lambda holding {@code node}, looking
+   * outward through lambdas until one is passed to such a call (or to anything else, which ends the
+   * search, as does the enclosing method or class). As the javac front end.
+   */
+  MapCall.Update enclosingUpdate(Node node, Function<Expression, Object> fieldOf, Object field) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof BodyDeclaration) {
+        return null;
+      }
+      if (n instanceof LambdaExpr) {
+        Node parent = parentSkippingParens(n);
+        if (!(parent instanceof MethodCallExpr) || ((MethodCallExpr) parent).getScope().isEmpty()) {
+          return null;
+        }
+        MethodCallExpr call = (MethodCallExpr) parent;
+        List<Expression> arguments = call.getArguments();
+        boolean isFunction =
+            !arguments.isEmpty() && LintSymbols.skipParens(arguments.get(arguments.size() - 1)) == n;
+        if (!UPDATES.contains(call.getNameAsString())
+            || !isFunction
+            || field == null
+            || fieldOf.apply(call.getScope().get()) != field) {
+          return null;
+        }
+        return new MapCall.Update(line(call), call.getNameAsString());
+      }
+    }
+    return null;
+  }
+
+  /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */
+  private static String viewOf(Expression expression, Function<Expression, Object> fieldOf, Object field) {
+    Expression e = LintSymbols.skipParens(expression);
+    if (!(e instanceof MethodCallExpr)
+        || !((MethodCallExpr) e).getArguments().isEmpty()
+        || ((MethodCallExpr) e).getScope().isEmpty()) {
+      return null;
+    }
+    String view = ((MethodCallExpr) e).getNameAsString();
+    return ITERATED_VIEWS.contains(view) && field != null && fieldOf.apply(((MethodCallExpr) e).getScope().get()) == field
+        ? view
+        : null;
+  }
+
+  private static Set<String> currentKeys(String view, String variable) {
+    if (KEY_VIEWS.contains(view)) {
+      return Set.of(variable);
+    }
+    return view.equals("entrySet") ? Set.of(variable + ".getKey()") : Set.of();
+  }
+
+  /** Whether nothing of an enclosing loop runs after the statement holding {@code node}. */
+  static boolean exitsAfter(Node node) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof ReturnStmt || n instanceof ThrowStmt) {
+        return true;
+      }
+      if (n instanceof LambdaExpr || n instanceof BodyDeclaration) {
+        return false;
+      }
+      if (n instanceof Statement) {
+        Node parent = n.getParentNode().orElse(null);
+        if (!(parent instanceof BlockStmt)) {
+          return false;
+        }
+        List<Statement> statements = ((BlockStmt) parent).getStatements();
+        int index = -1;
+        for (int i = 0; i < statements.size(); i++) {
+          if (statements.get(i) == n) {
+            index = i;
+          }
+        }
+        if (index < 0 || index + 1 >= statements.size()) {
+          return false;
+        }
+        Statement next = statements.get(index + 1);
+        return next instanceof BreakStmt || next instanceof ReturnStmt || next instanceof ThrowStmt;
+      }
+    }
+    return false;
+  }
+
+  private static int line(Node node) {
+    return node.getBegin().map(p -> p.line).orElse(0);
   }
 
   // ------------------------------------------------------------------ keys

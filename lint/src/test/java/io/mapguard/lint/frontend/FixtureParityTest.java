@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.Rule;
 import io.mapguard.fixtures.Expectation;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
@@ -31,7 +32,11 @@ class FixtureParityTest {
 
   @BeforeAll
   static void setUp() throws IOException {
-    analyzer = new SourceAnalyzer(AnalysisOptions.defaults(), List.of(), List.of());
+    AnalysisOptions.Builder everyRule = AnalysisOptions.builder(); // as the plugin tests run
+    for (Rule rule : Rule.values()) {
+      everyRule.enable(rule);
+    }
+    analyzer = new SourceAnalyzer(everyRule.build(), List.of(), List.of());
     exceptions = new TreeSet<>();
     try (InputStream in =
         FixtureParityTest.class.getClassLoader().getResourceAsStream("mapvet-parity-exceptions.txt")) {

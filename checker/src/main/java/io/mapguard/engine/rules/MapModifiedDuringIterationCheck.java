@@ -1,0 +1,72 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.knowledge.FailFastIterators;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapField;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A structural change to a map (put of a new key, remove, clear, …) inside a loop over that same map,
+ * not made through the loop's iterator: the map's fail-fast iterator throws
+ * ConcurrentModificationException at its next step. Needs no threads; fields and locals alike.
+ */
+public final class MapModifiedDuringIterationCheck implements RuleCheck {
+  /** Writes that never add or remove a mapping. */
+  private static final Set<String> NEVER_STRUCTURAL = Set.of("replace", "replaceAll");
+
+  /** Writes that only replace a value when their key is already mapped, as the current key is. */
+  private static final Set<String> VALUE_ONLY_FOR_PRESENT_KEY =
+      Set.of("put", "merge", "compute", "computeIfPresent", "computeIfAbsent", "putIfAbsent");
+
+  @Override
+  public Rule rule() {
+    return Rule.MAP_MODIFIED_DURING_ITERATION;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    List<Access> accesses =
+        Stream.concat(analysis.facts().accesses().stream(), analysis.facts().localAccesses().stream())
+            .toList();
+    for (Access access : accesses) {
+      MapCall call = access.call();
+      MapCall.Loop loop = call.loop();
+      MapField map = access.field();
+      if (access.effect() != Effect.WRITE
+          || loop == null
+          || call.exitsAfter()
+          || access.method() == null
+          || NEVER_STRUCTURAL.contains(access.method())
+          || VALUE_ONLY_FOR_PRESENT_KEY.contains(access.method())
+              && call.key() != null
+              && loop.currentKeys().contains(call.key())
+          || !FailFastIterators.holds(map.declaredType(), map.assignedValues())) {
+        continue;
+      }
+      String loopText =
+          loop.kind().equals("forEach")
+              ? "its forEach (line " + loop.line() + ") is running"
+              : "a for-each loop over it (line " + loop.line() + ") is running";
+      String message =
+          "'"
+              + map.name()
+              + "' is modified by "
+              + access.method()
+              + " at line "
+              + access.site().line()
+              + " while "
+              + loopText
+              + ": the map's iterators fail fast, so the loop's next step throws"
+              + " ConcurrentModificationException (or, after the last entry, silently ends). Remove"
+              + " through the iterator (Iterator.remove), use removeIf on the view or replaceAll, or"
+              + " collect the keys first and change the map after the loop.";
+      sink.report(rule(), map, access.site(), message, List.of());
+    }
+  }
+}
