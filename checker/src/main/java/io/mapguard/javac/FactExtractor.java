@@ -175,6 +175,8 @@ public final class FactExtractor {
     /** Local variables and parameters holding a map, and what is assigned to them. */
     private final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
     private final Map<VarSymbol, MapField> localMaps = new HashMap<>();
+    /** A for-each loop or a forEach/compute-style call: only then can a local map be misused. */
+    private boolean loopsOrUpdates;
     private final SourceLines source;
     private final CallSyntax callSyntax;
     private int nextUnitId;
@@ -194,7 +196,7 @@ public final class FactExtractor {
       new Prepass().scan(topLevel);
       facts.creations().addAll(creations);
       addInheritedFields();
-      if (mapFieldTrees.isEmpty() && localMapValues.isEmpty()) {
+      if (mapFieldTrees.isEmpty() && (localMapValues.isEmpty() || !loopsOrUpdates)) {
         return facts;
       }
       mapFieldTrees.forEach((symbol, tree) -> fields.put(symbol, mapField(symbol, tree)));
@@ -537,7 +539,15 @@ public final class FactExtractor {
       @Override
       public void visitApply(JCMethodInvocation tree) {
         startsLocalFunctions(tree, tree.args);
+        Name name = TreeInfo.name(tree.meth);
+        loopsOrUpdates |= name != null && LOOP_OR_UPDATE_METHODS.contains(name.toString());
         super.visitApply(tree);
+      }
+
+      @Override
+      public void visitForeachLoop(JCEnhancedForLoop tree) {
+        loopsOrUpdates = true;
+        super.visitForeachLoop(tree);
       }
 
       @Override
@@ -1597,6 +1607,10 @@ public final class FactExtractor {
       return names;
     }
   }
+
+  /** Calls whose function runs over or inside a map (MapModifiedDuringIteration, RecursiveMapUpdate). */
+  private static final Set<String> LOOP_OR_UPDATE_METHODS =
+      Set.of("forEach", "computeIfAbsent", "compute", "computeIfPresent", "merge");
 
   private static TreePath parentSkippingParens(TreePath path) {
     TreePath parent = path.getParentPath();

@@ -24,13 +24,13 @@ import java.util.Set;
 /** The per-class analyses of design.md §4: contexts, sharing and guards, computed once for all rules. */
 public final class ClassAnalysis {
   private final ClassFacts facts;
-  private final UnitContexts contexts;
+  /** Computed on first use: classes whose only maps are locals never need it. */
+  private UnitContexts contexts;
   private final String classEvidence;
   private final Map<MapField, FieldState> states = new LinkedHashMap<>();
 
   private ClassAnalysis(ClassFacts facts) {
     this.facts = facts;
-    this.contexts = UnitContexts.compute(facts);
     this.classEvidence = classEvidence(facts);
     Map<MapField, List<ResolvedAccess>> byField = new LinkedHashMap<>();
     for (MapField field : facts.fields()) {
@@ -91,6 +91,9 @@ public final class ClassAnalysis {
   }
 
   public UnitContexts contexts() {
+    if (contexts == null) {
+      contexts = UnitContexts.compute(facts);
+    }
     return contexts;
   }
 
@@ -103,13 +106,13 @@ public final class ClassAnalysis {
   }
 
   public ResolvedAccess resolve(Access access) {
-    Set<LockRef> locks = new LinkedHashSet<>(contexts.entryLocks(access.unit()));
+    Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(access.unit()));
     locks.addAll(access.locksHeld());
-    return new ResolvedAccess(access, locks, contexts.roots(access.unit()));
+    return new ResolvedAccess(access, locks, contexts().roots(access.unit()));
   }
 
   public Set<LockRef> locksAt(CodeUnit unit, Set<LockRef> local) {
-    Set<LockRef> locks = new LinkedHashSet<>(contexts.entryLocks(unit));
+    Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(unit));
     locks.addAll(local);
     return locks;
   }
@@ -358,7 +361,7 @@ public final class ClassAnalysis {
     for (ResolvedAccess access : state.raceRelevant()) {
       CodeUnit unit = access.access().unit();
       if (unit.kind() == CodeUnit.Kind.METHOD
-          && contexts.roots(unit).contains(ThreadRoot.CALLER)) {
+          && contexts().roots(unit).contains(ThreadRoot.CALLER)) {
         return unit.name() + " (line " + access.line() + ")";
       }
     }
