@@ -27,4 +27,24 @@ public record FixHint(Kind kind, String lock) {
      */
     USE_SIZED_FACTORY
   }
+
+  /**
+   * The fix as a sentence, for front ends that print suggestions rather than apply edits (mapvet).
+   *
+   * @param subject the map's name, or the created type for a finding about a map created in place
+   */
+  public String suggestion(String subject) {
+    switch (kind) {
+      case WRAP_SYNCHRONIZED:
+        return "Wrap the statement in synchronized (" + lock + ") { … }.";
+      case ADD_GUARDED_BY:
+        return "Annotate '" + subject + "' with @GuardedBy(\"" + lock + "\").";
+      case USE_CONCURRENT_HASH_MAP:
+        return "Create '" + subject + "' as a ConcurrentHashMap.";
+      case COMPUTE_IF_ABSENT:
+        return "Replace the check and the put by " + subject + ".computeIfAbsent(key, k -> value).";
+      default:
+        return "Create the map with " + lock + "(n) (JDK 19+).";
+    }
+  }
 }

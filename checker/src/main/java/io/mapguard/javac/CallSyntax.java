@@ -187,12 +187,26 @@ final class CallSyntax {
    * search, as does the enclosing method or class).
    */
   MapCall.Update enclosingUpdate(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
-    for (TreePath p = path.getParentPath(); p != null; p = p.getParentPath()) {
+    UpdateCall around = updateAround(path, fieldOf);
+    return around != null && field != null && around.map() == field ? around.update() : null;
+  }
+
+  /** An update call and the map it updates (as {@code fieldOf} names it). */
+  record UpdateCall(Object map, MapCall.Update update) {}
+
+  /**
+   * The update call on a map whose function is the innermost lambda holding {@code path} (or the
+   * method reference at {@code path}), or null when that function is passed to anything else, or
+   * there is none inside the method.
+   */
+  UpdateCall updateAround(TreePath path, Function<JCExpression, Object> fieldOf) {
+    boolean methodReference = path.getLeaf() instanceof JCTree.JCMemberReference;
+    for (TreePath p = methodReference ? path : path.getParentPath(); p != null; p = p.getParentPath()) {
       Tree leaf = p.getLeaf();
       if (leaf instanceof JCMethodDecl || leaf instanceof JCClassDecl) {
         return null;
       }
-      if (leaf instanceof JCLambda) {
+      if (leaf instanceof JCLambda || leaf == path.getLeaf() && methodReference) {
         TreePath callPath = parentSkippingParens(p);
         JCTree parent = callPath == null ? null : (JCTree) callPath.getLeaf();
         if (!(parent instanceof JCMethodInvocation)
@@ -202,11 +216,10 @@ final class CallSyntax {
         JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) parent).meth;
         String method = select.name.toString();
         List<JCExpression> arguments = ((JCMethodInvocation) parent).args;
-        boolean isFunction = !arguments.isEmpty() && TreeInfo.skipParens(arguments.get(arguments.size() - 1)) == leaf;
-        if (!UPDATES.contains(method) || !isFunction || field == null || fieldOf.apply(select.selected) != field) {
-          return null;
-        }
-        return new MapCall.Update(line(parent), method);
+        boolean isFunction =
+            !arguments.isEmpty() && TreeInfo.skipParens(arguments.get(arguments.size() - 1)) == leaf;
+        Object map = isFunction && UPDATES.contains(method) ? fieldOf.apply(select.selected) : null;
+        return map == null ? null : new UpdateCall(map, new MapCall.Update(line(parent), method));
       }
     }
     return null;

@@ -228,11 +228,18 @@ public final class FactExtractor {
                       p.call()));
         }
         for (PendingEdge e : info.edges) {
+          CallSyntax.UpdateCall around = callSyntax.updateAround(e.path(), x -> mapFieldOf(x));
+          MapField updated = around == null ? null : (MapField) around.map();
           facts
               .calls()
               .add(
                   new CallEdge(
-                      info.unit, e.callee(), held(regions, e.path()), line(e.path().getLeaf())));
+                      info.unit,
+                      e.callee(),
+                      held(regions, e.path()),
+                      line(e.path().getLeaf()),
+                      updated != null && !updated.local() ? updated : null,
+                      updated != null && !updated.local() ? around.update() : null));
         }
         for (PendingEscape e : info.escapes) {
           if (e.field().local()) {

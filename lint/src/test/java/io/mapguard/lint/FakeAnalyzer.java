@@ -62,7 +62,7 @@ public final class FakeAnalyzer implements FileAnalyzer {
                 i + 1,
                 end,
                 message,
-                fingerprint(rule, file, message)));
+                fingerprint(rule, file, message), java.util.List.of()));
       }
     }
     return new FileResult(findings, problems);

@@ -1,6 +1,7 @@
 package io.mapguard.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,11 +30,11 @@ class JsonFormatTest {
             "{\"rule\":\"GuardedMapEscape\",\"severity\":\"warning\",\"file\":\"src/A.java\",\"line\":2,\"column\":3,\"endLine\":2,\"endColumn\":40,\"message\":\"\\\"m\\\""
                 + " escapes\",\"fingerprint\":\""
                 + FakeAnalyzer.fingerprint("GuardedMapEscape", "src/A.java", "\"m\" escapes")
-                + "\"}",
+                + "\",\"suggestions\":[]}",
             "{\"rule\":\"InconsistentMapLocking\",\"severity\":\"warning\",\"file\":\"src/A.java\",\"line\":3,\"column\":3,\"endLine\":3,\"endColumn\":48,\"message\":\"unlocked"
                 + " read\",\"fingerprint\":\""
                 + FakeAnalyzer.fingerprint("InconsistentMapLocking", "src/A.java", "unlocked read")
-                + "\"}"),
+                + "\",\"suggestions\":[]}"),
         result.outLines());
     assertEquals(List.of("mapvet: 2 findings in 1 of 1 files (0 errors)"), result.errLines());
   }
@@ -47,5 +48,33 @@ class JsonFormatTest {
 
     assertEquals(0, result.exitCode());
     assertEquals("", result.out());
+  }
+
+  @Test
+  void fixesTheEngineConsidersSafeAreListedAsSuggestions() {
+    CliHarness cli = new CliHarness(dir);
+    cli.write(
+        "Index.java",
+        "import java.util.HashMap;\n"
+            + "import java.util.List;\n"
+            + "import java.util.Map;\n"
+            + "class Index {\n"
+            + "  Map<String, Integer> byName(List<String> names) {\n"
+            + "    Map<String, Integer> m = new HashMap<>(names.size());\n"
+            + "    names.forEach(n -> m.put(n, n.length()));\n"
+            + "    return m;\n"
+            + "  }\n"
+            + "}\n");
+
+    CliHarness.Result result = cli.runReal("--checks", "all", "--format", "json", "Index.java");
+
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(1, result.outLines().size(), result::toString);
+    String line = result.outLines().get(0);
+    assertTrue(line.startsWith("{\"rule\":\"MapCapacityHint\""), line);
+    assertTrue(
+        line.endsWith(
+            ",\"suggestions\":[\"Create the map with HashMap.newHashMap(n) (JDK 19+).\"]}"),
+        line);
   }
 }

@@ -4,15 +4,25 @@ import io.mapguard.engine.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.RecursiveUpdates;
 import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The function of {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/{@code merge}
- * modifies the map it is updating. Needs no threads; fields and locals alike.
+ * modifies the map it is updating, itself or through a method of the class it calls. Needs no
+ * threads; fields and locals alike (locals only directly).
  */
 public final class RecursiveMapUpdateCheck implements RuleCheck {
   @Override
@@ -27,31 +37,83 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
             .toList();
     for (Access access : accesses) {
       MapCall.Update update = access.call().insideUpdate();
-      MapField map = access.field();
-      if (access.effect() != Effect.WRITE
-          || update == null
-          || access.method() == null
-          || !RecursiveUpdates.fail(map.declaredType(), map.assignedValues())) {
+      if (update != null && isStructuralWrite(access)) {
+        report(
+            sink,
+            access,
+            " inside the function of its " + update.method() + " at line " + update.line(),
+            update);
+      }
+    }
+    reportThroughCalls(analysis, sink);
+  }
+
+  /**
+   * The function calls a method of the class (directly, or through a method reference) that
+   * modifies the map, as in memoized recursion: {@code memo.computeIfAbsent(n, k -> fib(k - 1))}.
+   */
+  private void reportThroughCalls(ClassAnalysis analysis, FindingSink sink) {
+    Map<CodeUnit, List<CallEdge>> callsFrom = new HashMap<>();
+    Map<CodeUnit, List<Access>> writesIn = new HashMap<>();
+    for (CallEdge edge : analysis.facts().calls()) {
+      callsFrom.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge);
+    }
+    for (Access access : analysis.facts().accesses()) {
+      if (isStructuralWrite(access)) {
+        writesIn.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
+      }
+    }
+    for (CallEdge edge : analysis.facts().calls()) {
+      if (edge.update() == null) {
         continue;
       }
-      String message =
-          "'"
-              + map.name()
-              + "' is modified by "
-              + access.method()
-              + " at line "
-              + access.site().line()
-              + " inside the function of its "
-              + update.method()
-              + " at line "
-              + update.line()
-              + ": a HashMap, LinkedHashMap, TreeMap or Hashtable then throws"
-              + " ConcurrentModificationException, a ConcurrentHashMap throws IllegalStateException"
-              + " (\"Recursive update\") or livelocks. Compute the value first, then putIfAbsent it"
-              + " (or modify the map after "
-              + update.method()
-              + " returns).";
-      sink.report(rule(), map, access.site(), message, List.of());
+      Set<CodeUnit> reached = new HashSet<>();
+      Deque<CodeUnit> pending = new ArrayDeque<>(List.of(edge.callee()));
+      while (!pending.isEmpty()) {
+        CodeUnit unit = pending.pop();
+        if (unit.kind() == CodeUnit.Kind.TASK || !reached.add(unit)) {
+          continue; // a task runs later, on another thread
+        }
+        for (Access write : writesIn.getOrDefault(unit, List.of())) {
+          if (write.field().equals(edge.updatedMap())) {
+            report(
+                sink,
+                write,
+                " in " + unit.name() + ", which the function of its " + edge.update().method()
+                    + " at line " + edge.update().line() + " calls (line " + edge.line() + ")",
+                edge.update());
+          }
+        }
+        for (CallEdge next : callsFrom.getOrDefault(unit, List.of())) {
+          pending.push(next.callee());
+        }
+      }
     }
+  }
+
+  private static boolean isStructuralWrite(Access access) {
+    MapField map = access.field();
+    return access.effect() == Effect.WRITE
+        && access.method() != null
+        && RecursiveUpdates.fail(map.declaredType(), map.assignedValues());
+  }
+
+  private void report(FindingSink sink, Access access, String where, MapCall.Update update) {
+    MapField map = access.field();
+    String message =
+        "'"
+            + map.name()
+            + "' is modified by "
+            + access.method()
+            + " at line "
+            + access.site().line()
+            + where
+            + ": a HashMap, LinkedHashMap, TreeMap or Hashtable then throws"
+            + " ConcurrentModificationException, a ConcurrentHashMap throws IllegalStateException"
+            + " (\"Recursive update\") or livelocks. Compute the value first, then putIfAbsent it"
+            + " (or modify the map after "
+            + update.method()
+            + " returns).";
+    sink.report(rule(), map, access.site(), message, List.of());
   }
 }

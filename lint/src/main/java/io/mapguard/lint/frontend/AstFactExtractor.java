@@ -204,7 +204,19 @@ final class AstFactExtractor {
                 held(regions, p.node()), order(p.node()), p.fresh(), p.nullArgument(), p.call()));
       }
       for (PendingEdge e : info.edges) {
-        facts.calls().add(new CallEdge(info.unit, e.callee(), held(regions, e.node()), line(e.node())));
+        // an edge into a lambda's unit is recorded at the lambda's body; the javac front end, and
+        // so the update around it, starts from the lambda itself
+        Node at = e.node();
+        if (at.getParentNode().orElse(null) instanceof LambdaExpr
+            && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
+          at = at.getParentNode().get();
+        }
+        LintCallSyntax.UpdateCall around = callSyntax.updateAround(at, this::mapFieldOf);
+        MapField updated = around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
+        facts.calls().add(
+            new CallEdge(
+                info.unit, e.callee(), held(regions, e.node()), line(e.node()), updated,
+                updated == null ? null : around.update()));
       }
       for (PendingEscape e : info.escapes) {
         if (e.field().local()) {

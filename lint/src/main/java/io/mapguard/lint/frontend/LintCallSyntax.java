@@ -16,6 +16,7 @@ import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
@@ -185,11 +186,27 @@ final class LintCallSyntax {
    * search, as does the enclosing method or class). As the javac front end.
    */
   MapCall.Update enclosingUpdate(Node node, Function<Expression, Object> fieldOf, Object field) {
-    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+    UpdateCall around = updateAround(node, fieldOf);
+    return around != null && field != null && around.map() == field ? around.update() : null;
+  }
+
+  /** An update call and the map it updates (as {@code fieldOf} names it). */
+  record UpdateCall(Object map, MapCall.Update update) {}
+
+  /**
+   * The update call on a map whose function is the innermost lambda holding {@code node} (or the
+   * method reference {@code node}), or null when that function is passed to anything else, or
+   * there is none inside the method. As the javac front end.
+   */
+  UpdateCall updateAround(Node node, Function<Expression, Object> fieldOf) {
+    boolean methodReference = node instanceof MethodReferenceExpr;
+    for (Node n = methodReference ? node : node.getParentNode().orElse(null);
+        n != null;
+        n = n.getParentNode().orElse(null)) {
       if (n instanceof BodyDeclaration) {
         return null;
       }
-      if (n instanceof LambdaExpr) {
+      if (n instanceof LambdaExpr || n == node && methodReference) {
         Node parent = parentSkippingParens(n);
         if (!(parent instanceof MethodCallExpr) || ((MethodCallExpr) parent).getScope().isEmpty()) {
           return null;
@@ -198,17 +215,16 @@ final class LintCallSyntax {
         List<Expression> arguments = call.getArguments();
         boolean isFunction =
             !arguments.isEmpty() && LintSymbols.skipParens(arguments.get(arguments.size() - 1)) == n;
-        if (!UPDATES.contains(call.getNameAsString())
-            || !isFunction
-            || field == null
-            || fieldOf.apply(call.getScope().get()) != field) {
-          return null;
-        }
-        return new MapCall.Update(line(call), call.getNameAsString());
+        Object map =
+            isFunction && UPDATES.contains(call.getNameAsString())
+                ? fieldOf.apply(call.getScope().get())
+                : null;
+        return map == null ? null : new UpdateCall(map, new MapCall.Update(line(call), call.getNameAsString()));
       }
     }
     return null;
   }
+
 
   /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */
   private static String viewOf(Expression expression, Function<Expression, Object> fieldOf, Object field) {

@@ -143,7 +143,10 @@ public final class SourceAnalyzer implements FileAnalyzer {
         endLine,
         endColumn,
         finding.message(),
-        finding.fingerprint());
+        finding.fingerprint(),
+        finding.fixes().stream()
+            .map(fix -> fix.suggestion(finding.field() != null ? finding.field().name() : "the map"))
+            .toList());
   }
 
   private static String firstLine(String message) {

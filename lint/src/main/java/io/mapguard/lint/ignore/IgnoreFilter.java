@@ -112,7 +112,7 @@ public final class IgnoreFilter {
           directive.line(),
           directive.endColumn(),
           message,
-          occurrence == 1 ? base : base + "-" + occurrence);
+          occurrence == 1 ? base : base + "-" + occurrence, java.util.List.of());
     }
   }
 }

@@ -32,6 +32,8 @@ final class JsonLinesReporter implements Reporter {
     node.put("endColumn", finding.endColumn());
     node.put("message", finding.message());
     node.put("fingerprint", finding.fingerprint());
+    var suggestions = node.putArray("suggestions");
+    finding.suggestions().forEach(suggestions::add);
     return node;
   }
 }

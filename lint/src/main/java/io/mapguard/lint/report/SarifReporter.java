@@ -103,7 +103,8 @@ final class SarifReporter implements Reporter {
         level(finding.severity()),
         new Sarif.Message(finding.message()),
         List.of(location(finding.file(), region, workingDir)),
-        Map.of(FINGERPRINT_KEY, finding.fingerprint()));
+        Map.of(FINGERPRINT_KEY, finding.fingerprint()),
+        finding.suggestions().isEmpty() ? null : new Sarif.ResultProperties(finding.suggestions()));
   }
 
   private static Sarif.Notification notification(Diagnostic diagnostic, Path workingDir) {

@@ -36,7 +36,7 @@ class ParallelScannerTest {
       return new FileResult(
           List.of(
               new LintFinding(
-                  "GuardedMapEscape", "warning", file, 1, 1, 1, 2, source.strip(), file)),
+                  "GuardedMapEscape", "warning", file, 1, 1, 1, 2, source.strip(), file, java.util.List.of())),
           List.of());
     }
   }

@@ -76,7 +76,11 @@ public final class Sarif {
       String level,
       Message message,
       List<Location> locations,
-      Map<String, String> partialFingerprints) {}
+      Map<String, String> partialFingerprints,
+      @JsonInclude(JsonInclude.Include.NON_NULL) ResultProperties properties) {}
+
+  /** mapvet's fix suggestions, as sentences (SARIF's own {@code fixes} need concrete edits). */
+  public record ResultProperties(List<String> suggestions) {}
 
   public record Message(String text) {}
 
