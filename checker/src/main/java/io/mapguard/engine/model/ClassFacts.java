@@ -41,4 +41,11 @@ public record ClassFacts(
         new ArrayList<>(),
         new ArrayList<>());
   }
+
+  /** Accesses to map fields and to local maps, for the rules that need no sharing. */
+  public List<Access> fieldAndLocalAccesses() {
+    List<Access> all = new ArrayList<>(accesses);
+    all.addAll(localAccesses);
+    return all;
+  }
 }

@@ -9,7 +9,6 @@ import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A structural change to a map (put of a new key, remove, clear, …) inside a loop over that same map,
@@ -31,10 +30,7 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
 
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
-    List<Access> accesses =
-        Stream.concat(analysis.facts().accesses().stream(), analysis.facts().localAccesses().stream())
-            .toList();
-    for (Access access : accesses) {
+    for (Access access : analysis.facts().fieldAndLocalAccesses()) {
       MapCall call = access.call();
       MapCall.Loop loop = call.loop();
       MapField map = access.field();

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The function of {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/{@code merge}
@@ -32,10 +31,7 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
 
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
-    List<Access> accesses =
-        Stream.concat(analysis.facts().accesses().stream(), analysis.facts().localAccesses().stream())
-            .toList();
-    for (Access access : accesses) {
+    for (Access access : analysis.facts().fieldAndLocalAccesses()) {
       MapCall.Update update = access.call().insideUpdate();
       if (update != null && isStructuralWrite(access)) {
         report(
