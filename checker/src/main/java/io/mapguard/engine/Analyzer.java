@@ -11,6 +11,7 @@ import io.mapguard.engine.rules.MapModifiedDuringIterationCheck;
 import io.mapguard.engine.rules.MapWriteUnderReadLockCheck;
 import io.mapguard.engine.rules.RecursiveMapUpdateCheck;
 import io.mapguard.engine.rules.RuleCheck;
+import io.mapguard.engine.rules.SynchronizedMapBypassCheck;
 import io.mapguard.engine.rules.SynchronizedMapIterationCheck;
 import io.mapguard.engine.rules.UnsafeMapPublicationCheck;
 import io.mapguard.engine.rules.UnsynchronizedSharedMapCheck;
@@ -28,6 +29,7 @@ public final class Analyzer {
           new UnsafeMapPublicationCheck(),
           new ConcurrentMapCheckThenActCheck(),
           new SynchronizedMapIterationCheck(),
+          new SynchronizedMapBypassCheck(),
           new MapModifiedDuringIterationCheck(),
           new RecursiveMapUpdateCheck(),
           new MapCapacityHintCheck());

@@ -42,6 +42,11 @@ public final class RuleNames {
       "A Collections.synchronizedMap (or one of its views) is iterated without synchronized on"
           + " that map";
 
+  public static final String SYNCHRONIZED_MAP_BYPASS = "SynchronizedMapBypass";
+  public static final String SYNCHRONIZED_MAP_BYPASS_SUMMARY =
+      "The backing map of a Collections.synchronizedMap is still used directly after wrapping,"
+          + " without the wrapper's lock";
+
   public static final String MAP_MODIFIED_DURING_ITERATION = "MapModifiedDuringIteration";
   public static final String MAP_MODIFIED_DURING_ITERATION_SUMMARY =
       "A map is structurally modified (put of a new key, remove, clear) inside a loop over that map,"

@@ -43,6 +43,7 @@ import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapArguments;
@@ -62,6 +63,7 @@ import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.MapWrap;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayDeque;
@@ -127,6 +129,8 @@ public final class FactExtractor {
 
   private record PendingEdge(CodeUnit callee, TreePath path) {}
 
+  private record PendingWrap(MapField backing, String wrapper, TreePath path) {}
+
   private record PendingEscape(MapField field, Escape.Kind kind, String detail, TreePath path) {}
 
   /** A unit under construction: its body, for the CFG, and what was found inside it. */
@@ -142,6 +146,7 @@ public final class FactExtractor {
     final List<Pending> accesses = new ArrayList<>();
     final List<PendingEdge> edges = new ArrayList<>();
     final List<PendingEscape> escapes = new ArrayList<>();
+    final List<PendingWrap> wraps = new ArrayList<>();
 
     UnitInfo(CodeUnit unit, JCTree body, JCClassDecl owner, JCMethodDecl enclosingMethod) {
       this.unit = unit;
@@ -175,7 +180,7 @@ public final class FactExtractor {
     /** Local variables and parameters holding a map, and what is assigned to them. */
     private final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
     private final Map<VarSymbol, MapField> localMaps = new HashMap<>();
-    /** A for-each loop or a forEach/compute-style call: only then can a local map be misused. */
+    /** A for-each loop or one of {@link #LOCAL_MAP_RULE_CALLS}: only then can a local map be misused. */
     private boolean loopsOrUpdates;
     private final SourceLines source;
     private final CallSyntax callSyntax;
@@ -241,6 +246,17 @@ public final class FactExtractor {
                       updated != null && !updated.local() ? updated : null,
                       updated != null && !updated.local() ? around.update() : null));
         }
+        for (PendingWrap w : info.wraps) {
+          facts
+              .wraps()
+              .add(
+                  new MapWrap(
+                      w.backing(),
+                      w.wrapper(),
+                      site(w.path()),
+                      info.unit,
+                      ((JCTree) w.path().getLeaf()).getStartPosition()));
+        }
         for (PendingEscape e : info.escapes) {
           if (e.field().local()) {
             continue; // where a local map goes is the business of the sharing rules' fields only
@@ -265,7 +281,8 @@ public final class FactExtractor {
       Set<CodeUnit> sensitive = new HashSet<>();
       for (UnitInfo info : infos.values()) {
         if (info.accesses.stream().anyMatch(a -> !a.field().local())
-            || info.escapes.stream().anyMatch(e -> !e.field().local())) {
+            || info.escapes.stream().anyMatch(e -> !e.field().local())
+            || !info.wraps.isEmpty()) {
           sensitive.add(info.unit);
         }
       }
@@ -547,7 +564,7 @@ public final class FactExtractor {
       public void visitApply(JCMethodInvocation tree) {
         startsLocalFunctions(tree, tree.args);
         Name name = TreeInfo.name(tree.meth);
-        loopsOrUpdates |= name != null && LOOP_OR_UPDATE_METHODS.contains(name.toString());
+        loopsOrUpdates |= name != null && LOCAL_MAP_RULE_CALLS.contains(name.toString());
         super.visitApply(tree);
       }
 
@@ -1320,6 +1337,26 @@ public final class FactExtractor {
       }
 
       /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
+      /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
+      private String wrapperName(TreePath callPath) {
+        TreePath parentPath = parentSkippingParens(callPath);
+        JCTree parent = parentPath == null ? null : (JCTree) parentPath.getLeaf();
+        Symbol target = null;
+        if (parent instanceof JCVariableDecl
+            && TreeInfo.skipParens(((JCVariableDecl) parent).init) == callPath.getLeaf()) {
+          target = ((JCVariableDecl) parent).sym;
+        } else if (parent instanceof JCAssign
+            && TreeInfo.skipParens(((JCAssign) parent).rhs) == callPath.getLeaf()) {
+          target = TreeInfo.symbol(((JCAssign) parent).lhs);
+        }
+        if (!(target instanceof VarSymbol)) {
+          return null;
+        }
+        return target.owner instanceof ClassSymbol
+            ? locks.fieldName((VarSymbol) target)
+            : target.getSimpleName().toString();
+      }
+
       private void classifyArgument(MapField field, TreePath fieldPath, TreePath callPath, Escape.Kind kind) {
         UnitInfo unit = current();
         JCTree call = (JCTree) callPath.getLeaf();
@@ -1332,6 +1369,11 @@ public final class FactExtractor {
                 ? MapCall.traversal("new:" + call.type.tsym.getQualifiedName())
                 : MapCall.NONE;
         unit.accesses.add(new Pending(field, Effect.ITERATE, null, fieldPath, false, false, copy));
+        if (callee instanceof MethodSymbol
+            && MapTypes.kindOfValue("call:" + callee.owner.getQualifiedName() + "." + callee.getSimpleName())
+                == MapKind.SYNCHRONIZED) {
+          unit.wraps.add(new PendingWrap(field, wrapperName(callPath), fieldPath));
+        }
         if (callee == null || methodUnits.containsKey(callee)) {
           return;
         }
@@ -1615,9 +1657,20 @@ public final class FactExtractor {
     }
   }
 
-  /** Calls whose function runs over or inside a map (MapModifiedDuringIteration, RecursiveMapUpdate). */
-  private static final Set<String> LOOP_OR_UPDATE_METHODS =
-      Set.of("forEach", "computeIfAbsent", "compute", "computeIfPresent", "merge");
+  /**
+   * Calls without which no rule about local maps can fire: functions run over or inside a map
+   * (MapModifiedDuringIteration, RecursiveMapUpdate) and synchronized wrappers (SynchronizedMapBypass).
+   */
+  private static final Set<String> LOCAL_MAP_RULE_CALLS =
+      Set.of(
+          "forEach",
+          "computeIfAbsent",
+          "compute",
+          "computeIfPresent",
+          "merge",
+          "synchronizedMap",
+          "synchronizedSortedMap",
+          "synchronizedNavigableMap");
 
   private static TreePath parentSkippingParens(TreePath path) {
     TreePath parent = path.getParentPath();

@@ -35,6 +35,7 @@ class ErrorPronePluginLoadingTest {
           "UnsafeMapPublication",
           "ConcurrentMapCheckThenAct",
           "SynchronizedMapIteration",
+          "SynchronizedMapBypass",
           "MapModifiedDuringIteration",
           "RecursiveMapUpdate",
           "MapCapacityHint");

@@ -30,6 +30,7 @@ class FixtureErrorProneTest {
           Map.entry(Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class),
           Map.entry(Rule.CONCURRENT_MAP_CHECK_THEN_ACT, ConcurrentMapCheckThenAct.class),
           Map.entry(Rule.SYNCHRONIZED_MAP_ITERATION, SynchronizedMapIteration.class),
+          Map.entry(Rule.SYNCHRONIZED_MAP_BYPASS, SynchronizedMapBypass.class),
           Map.entry(Rule.MAP_MODIFIED_DURING_ITERATION, MapModifiedDuringIteration.class),
           Map.entry(Rule.RECURSIVE_MAP_UPDATE, RecursiveMapUpdate.class),
           Map.entry(Rule.MAP_CAPACITY_HINT, MapCapacityHint.class));

@@ -121,6 +121,7 @@ class ChecksTest {
             "UnsafeMapPublication        on   " + RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY,
             "ConcurrentMapCheckThenAct   on   " + RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY,
             "SynchronizedMapIteration    on   " + RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY,
+            "SynchronizedMapBypass       on   " + RuleNames.SYNCHRONIZED_MAP_BYPASS_SUMMARY,
             "MapModifiedDuringIteration  on   " + RuleNames.MAP_MODIFIED_DURING_ITERATION_SUMMARY,
             "RecursiveMapUpdate          on   " + RuleNames.RECURSIVE_MAP_UPDATE_SUMMARY,
             "MapCapacityHint             off  " + RuleNames.MAP_CAPACITY_HINT_SUMMARY),

@@ -11,6 +11,7 @@ import java.util.List;
  * @param creations maps created with a size argument anywhere in the class, fields or not
  * @param localAccesses uses of maps held in local variables and parameters ({@link MapField#local}):
  *     only the rules that need no sharing (iteration, recursion) read them
+ * @param wraps map fields and locals handed to {@code Collections.synchronizedMap} and friends
  */
 public record ClassFacts(
     String className,
@@ -24,12 +25,14 @@ public record ClassFacts(
     List<Escape> escapes,
     List<LazyInit> lazyInits,
     List<MapCreation> creations,
-    List<Access> localAccesses) {
+    List<Access> localAccesses,
+    List<MapWrap> wraps) {
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
         className,
         file,
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),

@@ -70,6 +70,7 @@ import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.MapWrap;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayDeque;
@@ -142,6 +143,8 @@ final class AstFactExtractor {
 
   private record PendingEdge(CodeUnit callee, Node node) {}
 
+  private record PendingWrap(MapField backing, String wrapper, Node node) {}
+
   private record PendingEscape(MapField field, Escape.Kind kind, String detail, Node node) {}
 
   /** A unit under construction: its body (for lock regions) and what was found inside it. */
@@ -152,6 +155,7 @@ final class AstFactExtractor {
     final List<Pending> accesses = new ArrayList<>();
     final List<PendingEdge> edges = new ArrayList<>();
     final List<PendingEscape> escapes = new ArrayList<>();
+    final List<PendingWrap> wraps = new ArrayList<>();
 
     UnitInfo(CodeUnit unit, Node body) {
       this.unit = unit;
@@ -217,6 +221,9 @@ final class AstFactExtractor {
             new CallEdge(
                 info.unit, e.callee(), held(regions, e.node()), line(e.node()), updated,
                 updated == null ? null : around.update()));
+      }
+      for (PendingWrap w : info.wraps) {
+        facts.wraps().add(new MapWrap(w.backing(), w.wrapper(), site(w.node()), info.unit, order(w.node())));
       }
       for (PendingEscape e : info.escapes) {
         if (e.field().local()) {
@@ -1306,6 +1313,26 @@ final class AstFactExtractor {
   }
 
   /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
+  /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
+  private String wrapperName(MethodCallExpr call) {
+    Node parent = parentSkippingParens(call);
+    LintSymbols.Variable target = null;
+    if (parent instanceof VariableDeclarator
+        && ((VariableDeclarator) parent).getInitializer().map(LintSymbols::skipParens).orElse(null) == call) {
+      VariableDeclarator v = (VariableDeclarator) parent;
+      target =
+          isLocal(v)
+              ? localVariable(v)
+              : new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, LintSymbols.enclosingType(v));
+    } else if (parent instanceof AssignExpr && LintSymbols.skipParens(((AssignExpr) parent).getValue()) == call) {
+      target = symbols.variableOf(((AssignExpr) parent).getTarget());
+    }
+    if (target == null) {
+      return null;
+    }
+    return target.isField() ? locks.fieldName(target) : target.name();
+  }
+
   private void classifyArgument(MapField field, Node use, Node call) {
     UnitInfo unit = current();
     String created = call instanceof ObjectCreationExpr ? types.resolve(((ObjectCreationExpr) call).getType()) : null;
@@ -1335,6 +1362,9 @@ final class AstFactExtractor {
       MethodCallExpr invocation = (MethodCallExpr) call;
       owner = symbols.receiverType(invocation);
       name = invocation.getNameAsString();
+      if (owner != null && MapTypes.kindOfValue("call:" + owner + "." + name) == MapKind.SYNCHRONIZED) {
+        unit.wraps.add(new PendingWrap(field, wrapperName(invocation), use));
+      }
       MethodDeclaration local = symbols.method(owner, name, invocation.getArguments().size());
       if (local != null && methodUnits.containsKey(local)) {
         return;

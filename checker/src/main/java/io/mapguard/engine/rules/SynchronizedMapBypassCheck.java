@@ -1,0 +1,73 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.MapWrap;
+import java.util.List;
+
+/**
+ * The backing map of a {@code Collections.synchronizedMap} used directly after wrapping: the
+ * wrapper's lock guards only the calls made through the wrapper.
+ */
+public final class SynchronizedMapBypassCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.SYNCHRONIZED_MAP_BYPASS;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    for (MapWrap wrap : analysis.facts().wraps()) {
+      MapField backing = wrap.backing();
+      List<Access> uses = backing.local() ? analysis.facts().localAccesses() : analysis.facts().accesses();
+      for (Access use : uses) {
+        if (!use.field().equals(backing) || !afterWrapping(analysis, wrap, use) || holdsWrapper(analysis, wrap, use)) {
+          continue;
+        }
+        String kept = wrap.wrapper() == null ? "" : " (kept in '" + wrap.wrapper() + "')";
+        String instead = wrap.wrapper() == null ? "the wrapper" : "'" + wrap.wrapper() + "'";
+        String message =
+            "'"
+                + backing.name()
+                + "' is used directly at line "
+                + use.site().line()
+                + ", but it was wrapped by Collections.synchronizedMap at line "
+                + wrap.site().line()
+                + kept
+                + ": calls on the backing map skip the wrapper's lock, so they race with every"
+                + " thread that uses "
+                + instead
+                + ". Use "
+                + instead
+                + " instead, or do not keep a reference to the backing map.";
+        sink.report(rule(), backing, use.site(), message, List.of());
+      }
+    }
+  }
+
+  /**
+   * A local is bypassed by its uses later in the method that wraps it; a field by its uses outside
+   * construction (filling it in the constructor, before other threads see it, is fine).
+   */
+  private static boolean afterWrapping(ClassAnalysis analysis, MapWrap wrap, Access use) {
+    if (use.unit().equals(wrap.unit()) && use.order() == wrap.order()) {
+      return false; // the wrapped argument itself
+    }
+    if (wrap.backing().local()) {
+      return use.unit().equals(wrap.unit()) && use.order() > wrap.order();
+    }
+    return analysis.resolve(use).afterConstruction();
+  }
+
+  /** Holding the wrapper's monitor (its lock) guards a direct use as well. */
+  private static boolean holdsWrapper(ClassAnalysis analysis, MapWrap wrap, Access use) {
+    if (wrap.wrapper() == null) {
+      return false;
+    }
+    LockRef monitor = LockRef.monitor(wrap.wrapper());
+    return analysis.locksAt(use.unit(), use.locksHeld()).stream().anyMatch(l -> l.sameLock(monitor));
+  }
+}
