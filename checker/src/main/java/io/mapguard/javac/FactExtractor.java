@@ -45,6 +45,7 @@ import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapTypes;
@@ -180,7 +181,7 @@ public final class FactExtractor {
     /** Local variables and parameters holding a map, and what is assigned to them. */
     private final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
     private final Map<VarSymbol, MapField> localMaps = new HashMap<>();
-    /** A for-each loop or one of {@link #LOCAL_MAP_RULE_CALLS}: only then can a local map be misused. */
+    /** A for-each loop or a {@link LocalMapTriggers} call: only then can a local map be misused. */
     private boolean loopsOrUpdates;
     private final SourceLines source;
     private final CallSyntax callSyntax;
@@ -564,7 +565,7 @@ public final class FactExtractor {
       public void visitApply(JCMethodInvocation tree) {
         startsLocalFunctions(tree, tree.args);
         Name name = TreeInfo.name(tree.meth);
-        loopsOrUpdates |= name != null && LOCAL_MAP_RULE_CALLS.contains(name.toString());
+        loopsOrUpdates |= name != null && LocalMapTriggers.CALLS.contains(name.toString());
         super.visitApply(tree);
       }
 
@@ -1656,21 +1657,6 @@ public final class FactExtractor {
       return names;
     }
   }
-
-  /**
-   * Calls without which no rule about local maps can fire: functions run over or inside a map
-   * (MapModifiedDuringIteration, RecursiveMapUpdate) and synchronized wrappers (SynchronizedMapBypass).
-   */
-  private static final Set<String> LOCAL_MAP_RULE_CALLS =
-      Set.of(
-          "forEach",
-          "computeIfAbsent",
-          "compute",
-          "computeIfPresent",
-          "merge",
-          "synchronizedMap",
-          "synchronizedSortedMap",
-          "synchronizedNavigableMap");
 
   private static TreePath parentSkippingParens(TreePath path) {
     TreePath parent = path.getParentPath();

@@ -51,6 +51,7 @@ import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
@@ -75,6 +76,7 @@ import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -118,6 +120,11 @@ final class AstFactExtractor {
   private final Map<Node, Expression> startedLater = new IdentityHashMap<>();
   private final List<LazyInit> lazyInits = new ArrayList<>();
   private final List<MapCreation> creations = new ArrayList<>();
+  /**
+   * Method references whose target is overloaded: without the solver the first overload stands in
+   * for the thread and lock analysis, but it is not trusted to tell what an update function calls.
+   */
+  private final Set<Node> overloadedReferences = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
   private final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
   private final Map<Node, MapField> localMaps = new IdentityHashMap<>();
@@ -215,7 +222,8 @@ final class AstFactExtractor {
             && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
           at = at.getParentNode().get();
         }
-        LintCallSyntax.UpdateCall around = callSyntax.updateAround(at, this::mapFieldOf);
+        LintCallSyntax.UpdateCall around =
+            overloadedReferences.contains(at) ? null : callSyntax.updateAround(at, this::mapFieldOf);
         MapField updated = around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
         facts.calls().add(
             new CallEdge(
@@ -524,15 +532,50 @@ final class AstFactExtractor {
   }
 
   /** Locals and method parameters whose type is a map: their declarations and assigned values. */
+  /**
+   * Locals and parameters that may hold a map the local-map rules can report on. Resolving a local's
+   * type can take the symbol solver, so only names the rules can involve are resolved: the receiver
+   * of a {@link LocalMapTriggers} call or of a view call ({@code m.keySet()}), the argument of a
+   * synchronized wrapper, and a local those are initialised from (an alias).
+   */
   private void findLocalMaps() {
+    Set<String> candidates = new HashSet<>();
+    for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
+      String name = call.getNameAsString();
+      if (LocalMapTriggers.CALLS.contains(name) || MapMethods.isView(name)) {
+        call.getScope().map(LintSymbols::skipParens).filter(NameExpr.class::isInstance)
+            .ifPresent(scope -> candidates.add(((NameExpr) scope).getNameAsString()));
+      }
+      if (name.startsWith("synchronized") && LocalMapTriggers.CALLS.contains(name)) {
+        for (Expression argument : call.getArguments()) {
+          if (LintSymbols.skipParens(argument) instanceof NameExpr) {
+            candidates.add(((NameExpr) LintSymbols.skipParens(argument)).getNameAsString());
+          }
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      return; // no rule about local maps can fire here
+    }
+    List<VariableDeclarator> locals = new ArrayList<>();
     for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
-      if (isLocal(v) && isMap(symbols.typeOf(localVariable(v)))) {
+      if (isLocal(v)) {
+        locals.add(v);
+        if (candidates.contains(v.getNameAsString())) {
+          v.getInitializer().map(LintSymbols::skipParens).filter(NameExpr.class::isInstance)
+              .ifPresent(init -> candidates.add(((NameExpr) init).getNameAsString()));
+        }
+      }
+    }
+    for (VariableDeclarator v : locals) {
+      if (candidates.contains(v.getNameAsString()) && isMap(symbols.typeOf(localVariable(v)))) {
         List<String> values = localMapValues.computeIfAbsent(v, k -> new ArrayList<>());
         v.getInitializer().ifPresent(init -> describeValue(init, values));
       }
     }
     for (Parameter parameter : topLevel.findAll(Parameter.class)) {
       if (parameter.getParentNode().orElse(null) instanceof CallableDeclaration
+          && candidates.contains(parameter.getNameAsString())
           && isMap(symbols.typeOf(localVariable(parameter)))) {
         localMapValues.computeIfAbsent(parameter, k -> new ArrayList<>());
       }
@@ -548,6 +591,7 @@ final class AstFactExtractor {
       }
     }
   }
+
 
   private static LintSymbols.Variable localVariable(VariableDeclarator v) {
     return new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), false, LintSymbols.enclosingType(v));
@@ -975,11 +1019,15 @@ final class AstFactExtractor {
     CodeUnit target = null;
     TypeDeclaration<?> declaration = types.declaration(owner);
     if (declaration != null) {
-      for (MethodDeclaration m : declaration.getMethodsByName(reference.getIdentifier())) {
+      List<MethodDeclaration> overloads = declaration.getMethodsByName(reference.getIdentifier());
+      for (MethodDeclaration m : overloads) {
         target = methodUnits.get(m);
         if (target != null) {
           break;
         }
+      }
+      if (overloads.size() > 1) {
+        overloadedReferences.add(reference);
       }
     }
     if (target == null) {
