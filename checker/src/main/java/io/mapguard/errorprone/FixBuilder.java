@@ -46,7 +46,9 @@ final class FixBuilder {
    */
   private static Optional<SuggestedFix.Builder> useSizedFactory(
       String factory, JCTree anchor, VisitorState state) {
-    if (!(anchor instanceof JCNewClass) || ((JCNewClass) anchor).args.size() != 1) {
+    if (!(anchor instanceof JCNewClass)
+        || ((JCNewClass) anchor).args.size() != 1
+        || ((JCNewClass) anchor).type == null) {
       return Optional.empty();
     }
     JCNewClass creation = (JCNewClass) anchor;
@@ -75,6 +77,9 @@ final class FixBuilder {
     SuggestedFix.Builder fix = SuggestedFix.builder();
     String typeName = SuggestedFixes.qualifyType(state, fix, qualifiedType);
     String argument = state.getSourceForNode(creation.args.head);
+    if (argument == null) {
+      return Optional.empty(); // no end positions: the argument's text is unknown
+    }
     return Optional.of(
         fix.replace(anchor, typeName + "." + typeArguments + method + "(" + argument + ")"));
   }

@@ -92,9 +92,16 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
       Description.Builder description =
           buildDescription((Tree) finding.site().anchor()).setMessage(finding.message());
       for (FixHint hint : finding.fixes()) {
-        FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor(), state)
-            .map(SuggestedFix.Builder::build)
-            .ifPresent(description::addFix);
+        try {
+          FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor(), state)
+              .map(SuggestedFix.Builder::build)
+              .ifPresent(description::addFix);
+        } catch (RuntimeException e) {
+          // A fix that cannot be built is dropped; the finding is still reported.
+          if (Boolean.getBoolean("mapguard.debug")) {
+            e.printStackTrace();
+          }
+        }
       }
       state.reportMatch(description.build());
     }

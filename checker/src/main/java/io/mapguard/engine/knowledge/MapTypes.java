@@ -3,7 +3,6 @@ package io.mapguard.engine.knowledge;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Which map implementations and factories are thread-safe. Keyed by qualified names. */
 public final class MapTypes {
@@ -78,34 +77,6 @@ public final class MapTypes {
           Map.entry("java.util.LinkedHashMap.newLinkedHashMap", MapKind.NON_THREAD_SAFE));
 
   private MapTypes() {}
-
-  /**
-   * Whether a variable's map is known to be one of {@code types} (or made by one of
-   * {@code factories}): every value assigned to it is (as {@link
-   * io.mapguard.engine.model.MapField#assignedValues} spells them), or, when nothing is assigned in
-   * view, its declared type is.
-   */
-  public static boolean everyValueIs(
-      List<String> declaredType, List<String> assignedValues, Set<String> types, Set<String> factories) {
-    if (assignedValues.isEmpty()) {
-      return !declaredType.isEmpty() && types.contains(declaredType.get(0));
-    }
-    for (String value : assignedValues) {
-      int colon = value.indexOf(':');
-      String kind = value.substring(0, colon + 1);
-      String name = value.substring(colon + 1);
-      boolean known =
-          switch (kind) {
-            case "new:", "type:" -> types.contains(name);
-            case "call:" -> factories.contains(name);
-            default -> false;
-          };
-      if (!known) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** The kind of a type, or empty when the table does not know it. */
   public static Optional<MapKind> kindOfType(String qualifiedName) {

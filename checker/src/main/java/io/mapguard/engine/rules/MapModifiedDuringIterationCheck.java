@@ -2,7 +2,7 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
-import io.mapguard.engine.knowledge.FailFastIterators;
+import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
@@ -42,7 +42,8 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
           || VALUE_ONLY_FOR_PRESENT_KEY.contains(access.method())
               && call.key() != null
               && loop.currentKeys().contains(call.key())
-          || !FailFastIterators.holds(map.declaredType(), map.assignedValues())) {
+          || !MapBehaviours.has(
+              MapBehaviours.Behaviour.FAIL_FAST_ITERATORS, map.declaredType(), map.assignedValues())) {
         continue;
       }
       String loopText =

@@ -2,7 +2,7 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
-import io.mapguard.engine.knowledge.RecursiveUpdates;
+import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.CodeUnit;
@@ -91,7 +91,8 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
     MapField map = access.field();
     return access.effect() == Effect.WRITE
         && access.method() != null
-        && RecursiveUpdates.fail(map.declaredType(), map.assignedValues());
+        && MapBehaviours.has(
+            MapBehaviours.Behaviour.FAILS_ON_RECURSIVE_UPDATE, map.declaredType(), map.assignedValues());
   }
 
   private void report(FindingSink sink, Access access, String where, MapCall.Update update) {
