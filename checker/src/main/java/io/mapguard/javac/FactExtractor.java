@@ -47,6 +47,7 @@ import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.knowledge.LockApis;
+import io.mapguard.engine.knowledge.ManagedSingletons;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
@@ -181,8 +182,19 @@ public final class FactExtractor {
     /** Local variables and parameters holding a map, and what is assigned to them. */
     private final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
     private final Map<VarSymbol, MapField> localMaps = new HashMap<>();
-    /** A for-each loop or a {@link LocalMapTriggers} call: only then can a local map be misused. */
+    /**
+     * A call of a map view ({@code keySet()}…) or of a {@link LocalMapTriggers} method: without one,
+     * no loop over a map, update function or synchronized wrapper exists, so the rules about
+     * iteration, recursion and wrappers cannot fire.
+     */
     private boolean loopsOrUpdates;
+
+    /**
+     * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
+     * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
+     * field. Without one, and without class-level evidence, no race rule can report.
+     */
+    private boolean concurrencySignals;
     private final SourceLines source;
     private final CallSyntax callSyntax;
     private int nextUnitId;
@@ -204,6 +216,9 @@ public final class FactExtractor {
       addInheritedFields();
       if (mapFieldTrees.isEmpty() && (localMapValues.isEmpty() || !loopsOrUpdates)) {
         return facts;
+      }
+      if (!loopsOrUpdates && !concurrencySignals && !needsAnalysisAnyway()) {
+        return facts; // the common case: maps used by one thread at a time, no loops over them
       }
       mapFieldTrees.forEach((symbol, tree) -> fields.put(symbol, mapField(symbol, tree)));
       createMethodUnits(topLevel);
@@ -565,20 +580,49 @@ public final class FactExtractor {
       public void visitApply(JCMethodInvocation tree) {
         startsLocalFunctions(tree, tree.args);
         Name name = TreeInfo.name(tree.meth);
-        loopsOrUpdates |= name != null && LocalMapTriggers.CALLS.contains(name.toString());
+        if (name != null) {
+          String method = name.toString();
+          loopsOrUpdates |= LocalMapTriggers.CALLS.contains(method) || MapMethods.isView(method);
+          concurrencySignals |=
+              LockApis.ALL_METHOD_NAMES.contains(method)
+                  || ThreadStartApis.PARALLEL_STREAM_METHODS.contains(method)
+                  || !concurrencySignals && threadStartOf(tree).isPresent();
+        }
         super.visitApply(tree);
       }
 
       @Override
-      public void visitForeachLoop(JCEnhancedForLoop tree) {
-        loopsOrUpdates = true;
-        super.visitForeachLoop(tree);
+      public void visitSynchronized(JCSynchronized tree) {
+        concurrencySignals = true;
+        super.visitSynchronized(tree);
+      }
+
+      @Override
+      public void visitMethodDef(JCMethodDecl tree) {
+        concurrencySignals |=
+            (tree.mods.flags & Flags.SYNCHRONIZED) != 0 || hasConcurrencyAnnotation(tree.mods);
+        super.visitMethodDef(tree);
+      }
+
+      @Override
+      public void visitClassDef(JCClassDecl tree) {
+        concurrencySignals |=
+            hasConcurrencyAnnotation(tree.mods)
+                || tree.sym != null
+                    && (types.isSubtype(tree.sym.type, "java.lang.Thread")
+                        || types.isSubtype(tree.sym.type, "java.util.TimerTask"));
+        super.visitClassDef(tree);
       }
 
       @Override
       public void visitNewClass(JCNewClass tree) {
         startsLocalFunctions(tree, tree.args);
         recordSizedCreation(tree);
+        concurrencySignals |=
+            !concurrencySignals
+                && (threadStartOf(tree).isPresent()
+                    || types.isSubtype(tree.type, "java.lang.Thread")
+                    || types.isSubtype(tree.type, "java.util.TimerTask"));
         super.visitNewClass(tree);
       }
 
@@ -601,6 +645,12 @@ public final class FactExtractor {
               || init instanceof JCNewClass && ((JCNewClass) init).def != null) {
             localFunctions.put(symbol, init);
           }
+        }
+        if (symbol != null && symbol.owner instanceof ClassSymbol) {
+          concurrencySignals |=
+              (symbol.flags() & Flags.VOLATILE) != 0
+                  || hasConcurrencyAnnotation(tree.mods)
+                  || types.isSubtype(symbol.type, "java.util.concurrent.atomic.AtomicReference");
         }
         if (symbol != null && symbol.owner instanceof ClassSymbol && !isAnonymous(symbol.owner)) {
           if (types.isMap(symbol.type)) {
@@ -686,6 +736,43 @@ public final class FactExtractor {
       return argument instanceof JCLiteral
           ? MapCreation.SizeArgument.LITERAL
           : MapCreation.SizeArgument.OTHER;
+    }
+
+    private boolean hasConcurrencyAnnotation(JCModifiers modifiers) {
+      for (JCAnnotation annotation : modifiers.annotations) {
+        String name = annotationName(annotation);
+        if (ConcurrencyAnnotations.HELD_ON_ENTRY.contains(name)
+            || ConcurrencyAnnotations.THREAD_SAFE.contains(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Evidence the prepass does not see as a signal: the class's own role (a managed singleton,
+     * {@code @ThreadSafe}), and map fields that are concurrent or synchronized (a static
+     * ConcurrentMap counts as shared; a synchronized map's iteration is checked without threads).
+     */
+    private boolean needsAnalysisAnyway() {
+      List<String> annotations = new ArrayList<>();
+      for (var annotation : topSymbol.getAnnotationMirrors()) {
+        annotations.add(annotation.type.tsym.getQualifiedName().toString());
+      }
+      if (annotations.stream().anyMatch(ConcurrencyAnnotations.THREAD_SAFE::contains)
+          || ManagedSingletons.describe(annotations, types.typeAndSupertypes(topSymbol.type)).isPresent()) {
+        return true;
+      }
+      for (Map.Entry<VarSymbol, JCVariableDecl> field : mapFieldTrees.entrySet()) {
+        MapKind kind =
+            MapTypes.kindOfField(
+                types.typeAndSupertypes(field.getKey().type),
+                assignedValues.getOrDefault(field.getKey(), List.of()));
+        if (kind != MapKind.NON_THREAD_SAFE && kind != MapKind.UNKNOWN) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private boolean isSingleThreadExecutor(JCExpression init) {
