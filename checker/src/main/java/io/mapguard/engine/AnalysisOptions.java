@@ -60,10 +60,7 @@ public final class AnalysisOptions {
     /** Comma-separated rule names to turn off. */
     public Builder disable(String ruleNames) {
       for (String name : split(ruleNames)) {
-        Rule rule =
-            Rule.byName(name)
-                .orElseThrow(() -> new IllegalArgumentException("unknown mapguard rule '" + name + "'"));
-        enabled.remove(rule);
+        enabled.remove(rule(name));
       }
       return this;
     }
@@ -71,11 +68,14 @@ public final class AnalysisOptions {
     /** Comma-separated rule names to turn on, e.g. the off-by-default MapCapacityHint. */
     public Builder enable(String ruleNames) {
       for (String name : split(ruleNames)) {
-        enable(
-            Rule.byName(name)
-                .orElseThrow(() -> new IllegalArgumentException("unknown mapguard rule '" + name + "'")));
+        enable(rule(name));
       }
       return this;
+    }
+
+    private static Rule rule(String name) {
+      return Rule.byName(name)
+          .orElseThrow(() -> new IllegalArgumentException("unknown mapguard rule '" + name + "'"));
     }
 
     public Builder enable(Rule rule) {

@@ -262,18 +262,19 @@ final class CallSyntax {
         if (!(parent instanceof JCBlock)) {
           return false;
         }
-        List<JCStatement> statements = ((JCBlock) parent).stats;
-        int index = statements.indexOf(leaf);
-        if (index < 0 || index + 1 >= statements.size()) {
-          return false;
-        }
-        JCStatement next = statements.get(index + 1);
+        JCStatement next = nextInBlock((JCBlock) parent, (JCStatement) leaf);
         return next instanceof JCTree.JCBreak
             || next instanceof JCTree.JCReturn
             || next instanceof JCTree.JCThrow;
       }
     }
     return false;
+  }
+
+  /** The statement right after {@code statement} in {@code block}, or null. */
+  private static JCStatement nextInBlock(JCBlock block, JCStatement statement) {
+    int index = block.stats.indexOf(statement);
+    return index < 0 || index + 1 >= block.stats.size() ? null : block.stats.get(index + 1);
   }
 
   private int line(JCTree tree) {
@@ -450,12 +451,11 @@ final class CallSyntax {
     if (blockPath == null || !(blockPath.getLeaf() instanceof JCBlock)) {
       return null;
     }
-    List<JCStatement> statements = ((JCBlock) blockPath.getLeaf()).stats;
-    int index = statements.indexOf(statement);
-    if (index < 0 || index + 1 >= statements.size() || !(statements.get(index + 1) instanceof JCIf)) {
+    JCStatement following = nextInBlock((JCBlock) blockPath.getLeaf(), statement);
+    if (!(following instanceof JCIf)) {
       return null;
     }
-    JCIf next = (JCIf) statements.get(index + 1);
+    JCIf next = (JCIf) following;
     TreePath ifPath = new TreePath(blockPath, next);
     List<TreePath> conjuncts = new ArrayList<>();
     conjuncts(new TreePath(ifPath, next.cond), conjuncts);

@@ -33,7 +33,6 @@ import com.sun.tools.javac.tree.JCTree.JCModifiers;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
-import com.sun.tools.javac.tree.JCTree.JCTypeApply;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
@@ -41,13 +40,13 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Name;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.knowledge.LockApis;
-import io.mapguard.engine.knowledge.ManagedSingletons;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
@@ -217,18 +216,18 @@ public final class FactExtractor {
       if (mapFieldTrees.isEmpty() && (localMapValues.isEmpty() || !loopsOrUpdates)) {
         return facts;
       }
-      if (!loopsOrUpdates && !concurrencySignals && !needsAnalysisAnyway()) {
-        return facts; // the common case: maps used by one thread at a time, no loops over them
-      }
-      mapFieldTrees.forEach((symbol, tree) -> fields.put(symbol, mapField(symbol, tree)));
-      createMethodUnits(topLevel);
-      new UnitScanner().scan(new TreePath(new TreePath(compilationUnit), topLevel), null);
-
-      facts.fields().addAll(fields.values());
       for (var annotation : topSymbol.getAnnotationMirrors()) {
         facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
       }
       facts.supertypes().addAll(types.typeAndSupertypes(topSymbol.type));
+      mapFieldTrees.forEach((symbol, tree) -> fields.put(symbol, mapField(symbol, tree)));
+      if (!loopsOrUpdates && !concurrencySignals && !needsAnalysisAnyway(facts)) {
+        return facts; // the common case: maps used by one thread at a time, no loops over them
+      }
+      createMethodUnits(topLevel);
+      new UnitScanner().scan(new TreePath(new TreePath(compilationUnit), topLevel), null);
+
+      facts.fields().addAll(fields.values());
       Set<CodeUnit> lockSensitive = lockSensitiveUnits();
       for (UnitInfo info : infos.values()) {
         facts.units().add(info.unit);
@@ -698,20 +697,11 @@ public final class FactExtractor {
         return;
       }
       JCExpression argument = skipParensAndCasts(creation.args.head);
-      String typeArguments = "";
-      if (creation.clazz instanceof JCTypeApply && !((JCTypeApply) creation.clazz).arguments.isEmpty()) {
-        StringBuilder text = new StringBuilder("<");
-        for (JCExpression t : ((JCTypeApply) creation.clazz).arguments) {
-          text.append(text.length() == 1 ? "" : ", ").append(t);
-        }
-        typeArguments = text.append('>').toString();
-      }
       creations.add(
           new MapCreation(
               creation.type.tsym.getQualifiedName().toString(),
               argument.toString().replaceAll("\\s+", ""),
               sizeArgument(argument),
-              typeArguments,
               site(TreePath.getPath(compilationUnit, creation))));
     }
 
@@ -750,24 +740,17 @@ public final class FactExtractor {
     }
 
     /**
-     * Evidence the prepass does not see as a signal: the class's own role (a managed singleton,
-     * {@code @ThreadSafe}), and map fields that are concurrent or synchronized (a static
-     * ConcurrentMap counts as shared; a synchronized map's iteration is checked without threads).
+     * Evidence the prepass does not see as a signal: the class's own role (the engine's class
+     * evidence: a managed singleton, {@code @ThreadSafe}), and map fields that are concurrent or
+     * synchronized (a static ConcurrentMap counts as shared; a synchronized map's iteration is
+     * checked without threads).
      */
-    private boolean needsAnalysisAnyway() {
-      List<String> annotations = new ArrayList<>();
-      for (var annotation : topSymbol.getAnnotationMirrors()) {
-        annotations.add(annotation.type.tsym.getQualifiedName().toString());
-      }
-      if (annotations.stream().anyMatch(ConcurrencyAnnotations.THREAD_SAFE::contains)
-          || ManagedSingletons.describe(annotations, types.typeAndSupertypes(topSymbol.type)).isPresent()) {
+    private boolean needsAnalysisAnyway(ClassFacts facts) {
+      if (ClassAnalysis.hasClassEvidence(facts)) {
         return true;
       }
-      for (Map.Entry<VarSymbol, JCVariableDecl> field : mapFieldTrees.entrySet()) {
-        MapKind kind =
-            MapTypes.kindOfField(
-                types.typeAndSupertypes(field.getKey().type),
-                assignedValues.getOrDefault(field.getKey(), List.of()));
+      for (MapField field : fields.values()) {
+        MapKind kind = MapTypes.kindOfField(field.declaredType(), field.assignedValues());
         if (kind != MapKind.NON_THREAD_SAFE && kind != MapKind.UNKNOWN) {
           return true;
         }

@@ -117,6 +117,14 @@ public final class ClassAnalysis {
     return locks;
   }
 
+  /**
+   * Whether the class's own role says it runs on many threads (see {@link #classEvidence()}); front
+   * ends ask before they extract anything else.
+   */
+  public static boolean hasClassEvidence(ClassFacts facts) {
+    return classEvidence(facts) != null;
+  }
+
   private static String classEvidence(ClassFacts facts) {
     for (String annotation : facts.annotations()) {
       if (ConcurrencyAnnotations.THREAD_SAFE.contains(annotation)) {

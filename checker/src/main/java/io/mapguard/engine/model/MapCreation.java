@@ -7,11 +7,9 @@ package io.mapguard.engine.model;
  * @param type the qualified name of the class created
  * @param argument the argument's source text with whitespace removed
  * @param argumentKind what the argument is, syntactically
- * @param explicitTypeArguments the type arguments written in the creation ({@code <String, Integer>}),
- *     or "" for a diamond or a raw type
  */
 public record MapCreation(
-    String type, String argument, SizeArgument argumentKind, String explicitTypeArguments, Site site) {
+    String type, String argument, SizeArgument argumentKind, Site site) {
 
   /** The shapes of a size argument the front ends tell apart. */
   public enum SizeArgument {

@@ -86,7 +86,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Translates one top-level JavaParser type into engine facts: the same facts, with the same names,
@@ -283,18 +282,22 @@ final class AstFactExtractor {
       }
     }
     addInheritedFields();
-    findLocalMaps();
-    for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
+    // one traversal each, shared by the field, local-map and lock passes below
+    List<VariableDeclarator> variables = topLevel.findAll(VariableDeclarator.class);
+    List<MethodCallExpr> calls = topLevel.findAll(MethodCallExpr.class);
+    List<AssignExpr> assignments = topLevel.findAll(AssignExpr.class);
+    findLocalMaps(variables, calls, assignments);
+    for (VariableDeclarator v : variables) {
       locks.recordAlias(v);
     }
-    for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : calls) {
       startsLocalFunctions(call, call.getArguments());
     }
     for (ObjectCreationExpr creation : topLevel.findAll(ObjectCreationExpr.class)) {
       startsLocalFunctions(creation, creation.getArguments());
       recordSizedCreation(creation);
     }
-    for (AssignExpr assign : topLevel.findAll(AssignExpr.class)) {
+    for (AssignExpr assign : assignments) {
       LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
       if (target != null && fieldVariables.containsKey(target.declaration())) {
         describeValue(assign.getValue(), values(target.declaration()));
@@ -315,16 +318,8 @@ final class AstFactExtractor {
     if (created == null || !CapacityHints.SIZED_FACTORIES.containsKey(created) || !isIntValued(argument)) {
       return;
     }
-    String typeArguments =
-        creation
-            .getType()
-            .getTypeArguments()
-            .filter(arguments -> !arguments.isEmpty())
-            .map(arguments -> arguments.stream().map(Node::toString).collect(Collectors.joining(", ", "<", ">")))
-            .orElse("");
     creations.add(
-        new MapCreation(
-            created, argument.toString().replaceAll("\\s+", ""), sizeArgument(argument), typeArguments, site(creation)));
+        new MapCreation(created, argument.toString().replaceAll("\\s+", ""), sizeArgument(argument), site(creation)));
   }
 
   private static MapCreation.SizeArgument sizeArgument(Expression argument) {
@@ -538,9 +533,10 @@ final class AstFactExtractor {
    * of a {@link LocalMapTriggers} call or of a view call ({@code m.keySet()}), the argument of a
    * synchronized wrapper, and a local those are initialised from (an alias).
    */
-  private void findLocalMaps() {
+  private void findLocalMaps(
+      List<VariableDeclarator> variables, List<MethodCallExpr> calls, List<AssignExpr> assignments) {
     Set<String> candidates = new HashSet<>();
-    for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
+    for (MethodCallExpr call : calls) {
       String name = call.getNameAsString();
       if (LocalMapTriggers.CALLS.contains(name) || MapMethods.isView(name)) {
         call.getScope().map(LintSymbols::skipParens).filter(NameExpr.class::isInstance)
@@ -558,7 +554,7 @@ final class AstFactExtractor {
       return; // no rule about local maps can fire here
     }
     List<VariableDeclarator> locals = new ArrayList<>();
-    for (VariableDeclarator v : topLevel.findAll(VariableDeclarator.class)) {
+    for (VariableDeclarator v : variables) {
       if (isLocal(v)) {
         locals.add(v);
         if (candidates.contains(v.getNameAsString())) {
@@ -583,7 +579,7 @@ final class AstFactExtractor {
     if (localMapValues.isEmpty()) {
       return;
     }
-    for (AssignExpr assign : topLevel.findAll(AssignExpr.class)) {
+    for (AssignExpr assign : assignments) {
       LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
       List<String> values = target == null ? null : localMapValues.get(target.declaration());
       if (values != null) {

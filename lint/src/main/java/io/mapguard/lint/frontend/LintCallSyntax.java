@@ -261,21 +261,22 @@ final class LintCallSyntax {
         if (!(parent instanceof BlockStmt)) {
           return false;
         }
-        List<Statement> statements = ((BlockStmt) parent).getStatements();
-        int index = -1;
-        for (int i = 0; i < statements.size(); i++) {
-          if (statements.get(i) == n) {
-            index = i;
-          }
-        }
-        if (index < 0 || index + 1 >= statements.size()) {
-          return false;
-        }
-        Statement next = statements.get(index + 1);
+        Statement next = nextInBlock((BlockStmt) parent, (Statement) n);
         return next instanceof BreakStmt || next instanceof ReturnStmt || next instanceof ThrowStmt;
       }
     }
     return false;
+  }
+
+  /** The statement right after {@code statement} in {@code block} (by identity), or null. */
+  private static Statement nextInBlock(BlockStmt block, Statement statement) {
+    List<Statement> statements = block.getStatements();
+    for (int i = 0; i + 1 < statements.size(); i++) {
+      if (statements.get(i) == statement) {
+        return statements.get(i + 1);
+      }
+    }
+    return null;
   }
 
   private static int line(Node node) {
@@ -438,17 +439,11 @@ final class LintCallSyntax {
     if (!(block instanceof BlockStmt)) {
       return null;
     }
-    List<Statement> statements = ((BlockStmt) block).getStatements();
-    int index = -1;
-    for (int i = 0; i < statements.size(); i++) {
-      if (statements.get(i) == statement) {
-        index = i;
-      }
-    }
-    if (index < 0 || index + 1 >= statements.size() || !(statements.get(index + 1) instanceof IfStmt)) {
+    Statement following = nextInBlock((BlockStmt) block, statement);
+    if (!(following instanceof IfStmt)) {
       return null;
     }
-    IfStmt next = (IfStmt) statements.get(index + 1);
+    IfStmt next = (IfStmt) following;
     List<Expression> conjuncts = new ArrayList<>();
     conjuncts(next.getCondition(), conjuncts);
     for (Expression conjunct : conjuncts) {
