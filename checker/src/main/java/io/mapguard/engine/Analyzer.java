@@ -3,12 +3,14 @@ package io.mapguard.engine;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.rules.ConcurrentMapCheckThenActCheck;
+import io.mapguard.engine.rules.ConcurrentMapNullValueCheck;
 import io.mapguard.engine.rules.FindingSink;
 import io.mapguard.engine.rules.GuardedMapEscapeCheck;
 import io.mapguard.engine.rules.InconsistentMapLockingCheck;
 import io.mapguard.engine.rules.MapCapacityHintCheck;
 import io.mapguard.engine.rules.MapModifiedDuringIterationCheck;
 import io.mapguard.engine.rules.MapWriteUnderReadLockCheck;
+import io.mapguard.engine.rules.MutableValueInConcurrentMapCheck;
 import io.mapguard.engine.rules.RecursiveMapUpdateCheck;
 import io.mapguard.engine.rules.RuleCheck;
 import io.mapguard.engine.rules.SynchronizedMapBypassCheck;
@@ -28,6 +30,8 @@ public final class Analyzer {
           new GuardedMapEscapeCheck(),
           new UnsafeMapPublicationCheck(),
           new ConcurrentMapCheckThenActCheck(),
+          new MutableValueInConcurrentMapCheck(),
+          new ConcurrentMapNullValueCheck(),
           new SynchronizedMapIterationCheck(),
           new SynchronizedMapBypassCheck(),
           new MapModifiedDuringIterationCheck(),

@@ -37,6 +37,17 @@ public final class RuleNames {
           + " put/remove, get then put of a derived value, putIfAbsent's result ignored), so another"
           + " thread can act in between";
 
+  public static final String MUTABLE_VALUE_IN_CONCURRENT_MAP = "MutableValueInConcurrentMap";
+  public static final String MUTABLE_VALUE_IN_CONCURRENT_MAP_SUMMARY =
+      "A value that is not thread-safe (ArrayList, HashSet, StringBuilder, an array...) is taken from"
+          + " a shared ConcurrentMap and changed outside compute and outside any lock";
+
+  public static final String CONCURRENT_MAP_NULL_VALUE = "ConcurrentMapNullValue";
+  public static final String CONCURRENT_MAP_NULL_VALUE_SUMMARY =
+      "A key or value that may be null (the literal, a local assigned null, a @Nullable parameter, a"
+          + " method returning null, another map's get) is passed to a ConcurrentHashMap,"
+          + " ConcurrentSkipListMap or Hashtable, which throws NullPointerException";
+
   public static final String SYNCHRONIZED_MAP_ITERATION = "SynchronizedMapIteration";
   public static final String SYNCHRONIZED_MAP_ITERATION_SUMMARY =
       "A Collections.synchronizedMap (or one of its views) is iterated without synchronized on"

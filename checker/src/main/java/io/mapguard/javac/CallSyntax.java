@@ -28,6 +28,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -534,7 +535,7 @@ final class CallSyntax {
   }
 
   /** return, throw, break, continue, or a block / if whose every path ends in one. */
-  private static boolean exits(JCStatement statement) {
+  static boolean exits(JCStatement statement) {
     if (statement instanceof JCTree.JCReturn
         || statement instanceof JCTree.JCThrow
         || statement instanceof JCTree.JCBreak
@@ -630,6 +631,113 @@ final class CallSyntax {
       }
     }
     return next == null || next[1] == 1 ? 0 : (int) unit.getLineMap().getLineNumber(next[0]);
+  }
+
+  /** A call made on a value ({@code method}) or a store into one of its elements ({@code []=}). */
+  record ValueUse(String method, TreePath path) {}
+
+  /**
+   * What is done right away to the value {@code valuePath} yields: a method called on it
+   * ({@code map.get(k).add(v)}) or a store into its element ({@code counts.get(k)[0]++}); else null.
+   */
+  static ValueUse useOfValue(TreePath valuePath) {
+    TreePath parentPath = parentSkippingParens(valuePath);
+    JCTree parent = parentPath == null ? null : (JCTree) parentPath.getLeaf();
+    if (parent instanceof JCFieldAccess) {
+      TreePath callPath = parentPath.getParentPath();
+      if (callPath.getLeaf() instanceof JCMethodInvocation
+          && ((JCMethodInvocation) callPath.getLeaf()).meth == parent) {
+        return new ValueUse(((JCFieldAccess) parent).name.toString(), callPath);
+      }
+      return null;
+    }
+    if (parent instanceof JCTree.JCArrayAccess) {
+      TreePath storePath = parentSkippingParens(parentPath);
+      JCTree store = (JCTree) storePath.getLeaf();
+      boolean stored =
+          store instanceof JCAssign && TreeInfo.skipParens(((JCAssign) store).lhs) == parent
+              || store instanceof JCAssignOp && TreeInfo.skipParens(((JCAssignOp) store).lhs) == parent
+              || store instanceof JCUnary
+                  && isIncrementOrDecrement(store)
+                  && TreeInfo.skipParens(((JCUnary) store).arg) == parent;
+      return stored ? new ValueUse(ValueMutation.ARRAY_STORE, storePath) : null;
+    }
+    return null;
+  }
+
+  private static boolean isIncrementOrDecrement(JCTree tree) {
+    switch (tree.getTag()) {
+      case PREINC:
+      case PREDEC:
+      case POSTINC:
+      case POSTDEC:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Every value a local variable is given in its method, its initializer first; null when it is
+   * also changed by {@code +=}, {@code ++} or the like.
+   */
+  List<JCExpression> valuesOf(Symbol local, TreePath use) {
+    JCTree body = enclosingMethod(use);
+    if (body == null) {
+      return null;
+    }
+    List<JCExpression> values = new ArrayList<>();
+    boolean[] other = new boolean[1];
+    new TreeScanner() {
+      @Override
+      public void visitVarDef(JCVariableDecl tree) {
+        if (tree.sym == local && tree.init != null) {
+          values.add(tree.init);
+        }
+        super.visitVarDef(tree);
+      }
+
+      @Override
+      public void visitAssign(JCAssign tree) {
+        if (TreeInfo.symbol(TreeInfo.skipParens(tree.lhs)) == local) {
+          values.add(tree.rhs);
+        }
+        super.visitAssign(tree);
+      }
+
+      @Override
+      public void visitAssignop(JCAssignOp tree) {
+        other[0] |= TreeInfo.symbol(TreeInfo.skipParens(tree.lhs)) == local;
+        super.visitAssignop(tree);
+      }
+
+      @Override
+      public void visitUnary(JCUnary tree) {
+        other[0] |= isIncrementOrDecrement(tree) && TreeInfo.symbol(TreeInfo.skipParens(tree.arg)) == local;
+        super.visitUnary(tree);
+      }
+    }.scan(body);
+    return other[0] ? null : values;
+  }
+
+  /** The calls in the local's method that take it as an argument. */
+  List<JCMethodInvocation> callsTaking(Symbol local, TreePath use) {
+    JCTree body = enclosingMethod(use);
+    List<JCMethodInvocation> calls = new ArrayList<>();
+    if (body != null) {
+      new TreeScanner() {
+        @Override
+        public void visitApply(JCMethodInvocation tree) {
+          for (JCExpression argument : tree.args) {
+            if (TreeInfo.symbol(TreeInfo.skipParens(argument)) == local) {
+              calls.add(tree);
+            }
+          }
+          super.visitApply(tree);
+        }
+      }.scan(body);
+    }
+    return calls;
   }
 
   // ------------------------------------------------------------------ helpers

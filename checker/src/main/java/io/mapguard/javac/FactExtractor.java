@@ -65,8 +65,11 @@ import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.MapWrap;
+import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -134,6 +137,12 @@ public final class FactExtractor {
 
   private record PendingEscape(MapField field, Escape.Kind kind, String detail, TreePath path) {}
 
+  private record PendingMutation(
+      MapField field, String source, int sourceLine, String method, String through, TreePath path) {}
+
+  /** A local holding a value taken out of a map field ({@code List<V> l = index.get(k)}). */
+  private record ValueLocal(MapField field, String source, int line) {}
+
   /** A unit under construction: its body, for the CFG, and what was found inside it. */
   private static final class UnitInfo {
     final CodeUnit unit;
@@ -148,6 +157,7 @@ public final class FactExtractor {
     final List<PendingEdge> edges = new ArrayList<>();
     final List<PendingEscape> escapes = new ArrayList<>();
     final List<PendingWrap> wraps = new ArrayList<>();
+    final List<PendingMutation> mutations = new ArrayList<>();
 
     UnitInfo(CodeUnit unit, JCTree body, JCClassDecl owner, JCMethodDecl enclosingMethod) {
       this.unit = unit;
@@ -181,6 +191,9 @@ public final class FactExtractor {
     /** Local variables and parameters holding a map, and what is assigned to them. */
     private final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
     private final Map<VarSymbol, MapField> localMaps = new HashMap<>();
+    private final Map<Symbol, ValueLocal> valueLocals = new HashMap<>();
+    private final List<StoredValue> storedValues = new ArrayList<>();
+    private final List<NullableArgument> nullableArguments = new ArrayList<>();
     /**
      * A call of a map view ({@code keySet()}…) or of a {@link LocalMapTriggers} method: without one,
      * no loop over a map, update function or synchronized wrapper exists, so the rules about
@@ -196,6 +209,7 @@ public final class FactExtractor {
     private boolean concurrencySignals;
     private final SourceLines source;
     private final CallSyntax callSyntax;
+    private final NullSyntax nullSyntax;
     private int nextUnitId;
 
     Extraction(JCCompilationUnit compilationUnit, JCClassDecl topLevel) {
@@ -205,6 +219,7 @@ public final class FactExtractor {
       this.locks = new LockExpressions(types, topSymbol);
       this.source = new SourceLines(compilationUnit);
       this.callSyntax = new CallSyntax(compilationUnit);
+      this.nullSyntax = new NullSyntax(compilationUnit, callSyntax, types);
     }
 
     ClassFacts run() {
@@ -272,6 +287,20 @@ public final class FactExtractor {
                       info.unit,
                       ((JCTree) w.path().getLeaf()).getStartPosition()));
         }
+        for (PendingMutation m : info.mutations) {
+          facts
+              .valueMutations()
+              .add(
+                  new ValueMutation(
+                      m.field(),
+                      m.source(),
+                      m.sourceLine(),
+                      m.method(),
+                      m.through(),
+                      site(m.path()),
+                      info.unit,
+                      held(regions, m.path())));
+        }
         for (PendingEscape e : info.escapes) {
           if (e.field().local()) {
             continue; // where a local map goes is the business of the sharing rules' fields only
@@ -284,6 +313,8 @@ public final class FactExtractor {
         }
       }
       facts.lazyInits().addAll(lazyInits);
+      facts.storedValues().addAll(storedValues);
+      facts.nullableArguments().addAll(nullableArguments);
       return facts;
     }
 
@@ -297,7 +328,8 @@ public final class FactExtractor {
       for (UnitInfo info : infos.values()) {
         if (info.accesses.stream().anyMatch(a -> !a.field().local())
             || info.escapes.stream().anyMatch(e -> !e.field().local())
-            || !info.wraps.isEmpty()) {
+            || !info.wraps.isEmpty()
+            || !info.mutations.isEmpty()) {
           sensitive.add(info.unit);
         }
       }
@@ -381,7 +413,8 @@ public final class FactExtractor {
           inheritedFrom.containsKey(symbol)
               ? inheritedDeclarationSite(symbol, tree, inheritedFrom.get(symbol))
               : site(TreePath.getPath(compilationUnit, tree)),
-          false);
+          false,
+          types.mapValueType(symbol.type));
     }
 
     /** A local variable or parameter holding a map, for the rules that need no sharing. */
@@ -398,7 +431,8 @@ public final class FactExtractor {
           null,
           false,
           site(declaration),
-          true);
+          true,
+          null);
     }
 
     /**
@@ -1207,6 +1241,19 @@ public final class FactExtractor {
         if (!(symbol instanceof VarSymbol) || current() == null) {
           return;
         }
+        ValueLocal value = valueLocals.get(symbol);
+        if (value != null) {
+          CallSyntax.ValueUse use = CallSyntax.useOfValue(path);
+          if (use != null) {
+            current()
+                .mutations
+                .add(
+                    new PendingMutation(
+                        value.field(), value.source(), value.line(), use.method(),
+                        symbol.name.toString(), use.path()));
+          }
+          return;
+        }
         MapField field = fields.get(symbol);
         if (field != null) {
           classifyMapUse(field, path, AliasKind.MAP);
@@ -1308,6 +1355,11 @@ public final class FactExtractor {
                     false,
                     nullArgument,
                     callSyntax.describe(callPath, e -> mapFieldOf(e), field)));
+            if (!field.local()) {
+              trackValue(field, method, path, callPath);
+              recordStoredValue(field, method, callPath);
+              recordNullableArguments(field, method, path, callPath);
+            }
             return;
           }
         }
@@ -1364,6 +1416,164 @@ public final class FactExtractor {
           return;
         }
         unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+      }
+
+      /**
+       * A value handed out by {@code get}/{@code computeIfAbsent}/...: a call made on it right away,
+       * or the local it goes into when that local only ever holds values of this map (or new ones).
+       */
+      private void trackValue(MapField field, String method, TreePath usePath, TreePath callPath) {
+        if (!MapMethods.VALUE_SOURCES.contains(method)) {
+          return;
+        }
+        int line = line(usePath.getLeaf());
+        CallSyntax.ValueUse use = CallSyntax.useOfValue(callPath);
+        if (use != null) {
+          current().mutations.add(new PendingMutation(field, method, line, use.method(), null, use.path()));
+          return;
+        }
+        JCTree parent = (JCTree) CallSyntax.parentSkippingParens(callPath).getLeaf();
+        Symbol local =
+            parent instanceof JCVariableDecl
+                ? ((JCVariableDecl) parent).sym
+                : parent instanceof JCAssign
+                        && skipParensAndCasts(((JCAssign) parent).rhs) == callPath.getLeaf()
+                    ? TreeInfo.symbol(((JCAssign) parent).lhs)
+                    : null;
+        if (!CallSyntax.isLocal(local) || valueLocals.containsKey(local)) {
+          return;
+        }
+        List<JCExpression> values = callSyntax.valuesOf(local, callPath);
+        if (values == null || !values.stream().allMatch(v -> isValueOf(field, v, callPath, true))) {
+          return;
+        }
+        // A new object the local gets is one of the map's values only once it is stored there (the
+        // get / create / putIfAbsent idiom); else it is a private copy.
+        boolean createsValues = values.stream().anyMatch(v -> skipParensAndCasts(v) instanceof JCNewClass);
+        if (!createsValues || storesInto(field, local, callPath)) {
+          valueLocals.put(local, new ValueLocal(field, method, line));
+        }
+      }
+
+      private boolean storesInto(MapField field, Symbol local, TreePath use) {
+        for (JCMethodInvocation call : callSyntax.callsTaking(local, use)) {
+          if (call.meth instanceof JCFieldAccess
+              && MapMethods.STORED_VALUE_ARGUMENT.containsKey(((JCFieldAccess) call.meth).name.toString())
+              && mapFieldOf(((JCFieldAccess) call.meth).selected) == field) {
+            return true;
+          }
+        }
+        return false;
+      }
+
+      /**
+       * A value of {@code field}, a new object or null; with {@code throughLocals}, also a local
+       * holding only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
+       */
+      private boolean isValueOf(MapField field, JCExpression value, TreePath use, boolean throughLocals) {
+        JCExpression e = skipParensAndCasts(value);
+        if (isNullLiteral(e) || e instanceof JCNewClass) {
+          return true;
+        }
+        if (throughLocals && e instanceof JCIdent && CallSyntax.isLocal(((JCIdent) e).sym)) {
+          List<JCExpression> values = callSyntax.valuesOf(((JCIdent) e).sym, use);
+          return values != null
+              && !values.isEmpty()
+              && values.stream().allMatch(v -> isValueOf(field, v, use, false));
+        }
+        if (e instanceof JCMethodInvocation && ((JCMethodInvocation) e).meth instanceof JCFieldAccess) {
+          JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
+          return MapMethods.VALUE_SOURCES.contains(select.name.toString())
+              && mapFieldOf(select.selected) == field;
+        }
+        return false;
+      }
+
+      /** Keys and values of the call that may be null there. */
+      private void recordNullableArguments(MapField field, String method, TreePath usePath, TreePath callPath) {
+        JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+        for (int i = 0; i < call.args.size(); i++) {
+          boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
+          if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
+            continue;
+          }
+          NullSyntax.Source source = nullSyntax.sourceOf(call.args.get(i), callPath);
+          if (source != null) {
+            nullableArguments.add(
+                new NullableArgument(
+                    field, method, key, call.args.get(i).toString(), source.kind(), source.detail(),
+                    source.line(), site(usePath)));
+          }
+        }
+      }
+
+      /** The value a put-like call stores, or what the function of computeIfAbsent returns. */
+      private void recordStoredValue(MapField field, String method, TreePath callPath) {
+        JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+        int line = line(call);
+        Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
+        if (position != null && call.args.size() >= 2) {
+          JCExpression value = skipParensAndCasts(call.args.get(position < 0 ? call.args.size() - 1 : position));
+          List<JCExpression> localValues =
+              value instanceof JCIdent && CallSyntax.isLocal(((JCIdent) value).sym)
+                  ? callSyntax.valuesOf(((JCIdent) value).sym, callPath)
+                  : null;
+          if (localValues == null) {
+            describeStoredValue(field, value, line);
+          } else {
+            localValues.forEach(v -> describeStoredValue(field, v, line));
+          }
+          return;
+        }
+        if (!MapMethods.STORING_FUNCTIONS.contains(method) || call.args.size() != 2) {
+          return;
+        }
+        JCExpression function = TreeInfo.skipParens(call.args.get(1));
+        if (function instanceof JCLambda) {
+          JCTree body = ((JCLambda) function).body;
+          if (body instanceof JCExpression) {
+            describeStoredValue(field, (JCExpression) body, line);
+            return;
+          }
+          new TreeScanner() {
+            @Override
+            public void visitReturn(JCReturn tree) {
+              if (tree.expr != null) {
+                describeStoredValue(field, tree.expr, line);
+              }
+            }
+
+            @Override
+            public void visitLambda(JCLambda tree) {}
+
+            @Override
+            public void visitClassDef(JCClassDecl tree) {}
+          }.scan(body);
+        } else if (function instanceof JCMemberReference
+            && ((JCMemberReference) function).getMode() == com.sun.source.tree.MemberReferenceTree.ReferenceMode.NEW
+            && ((JCMemberReference) function).expr.type != null) {
+          String created = types.erasedName(((JCMemberReference) function).expr.type);
+          if (created != null) {
+            storedValues.add(new StoredValue(field, "new:" + created, line));
+          }
+        }
+      }
+
+      private void describeStoredValue(MapField field, JCExpression value, int line) {
+        JCExpression e = skipParensAndCasts(value);
+        String type = e.type == null ? null : types.erasedName(e.type);
+        Symbol symbol = e instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) e).meth) : null;
+        String described = null;
+        if (e instanceof JCNewClass && type != null) {
+          described = "new:" + type;
+        } else if (symbol instanceof MethodSymbol && symbol.isStatic()) {
+          described = "call:" + symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
+        } else if (type != null) {
+          described = "type:" + type;
+        }
+        if (described != null) {
+          storedValues.add(new StoredValue(field, described, line));
+        }
       }
 
       private void classifyViewUse(MapField field, TreePath fieldPath, TreePath viewCallPath, String view) {

@@ -71,6 +71,34 @@ final class JavacTypes {
     return new ArrayList<>(names);
   }
 
+  /** The erased value type {@code V} of a {@code Map<K, V>} type, see {@code MapField#valueType}. */
+  String mapValueType(Type mapType) {
+    Type map = named("java.util.Map");
+    if (map == Type.noType) {
+      return null;
+    }
+    Type asMap = types.asSuper(mapType, map.tsym);
+    if (asMap == null || asMap.getTypeArguments().size() != 2) {
+      return null;
+    }
+    return erasedName(asMap.getTypeArguments().get(1));
+  }
+
+  /** {@code java.util.List}, {@code int[]}; null for type variables and wildcards. */
+  String erasedName(Type type) {
+    if (type.hasTag(com.sun.tools.javac.code.TypeTag.ARRAY)) {
+      String element = erasedName(((Type.ArrayType) type).elemtype);
+      return element == null ? null : element + "[]";
+    }
+    if (type.isPrimitive()) {
+      return type.tsym.getSimpleName().toString();
+    }
+    if (type.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+      return type.tsym.getQualifiedName().toString();
+    }
+    return null;
+  }
+
   Symtab symtab() {
     return symtab;
   }

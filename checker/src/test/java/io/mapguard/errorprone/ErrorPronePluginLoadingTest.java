@@ -34,6 +34,8 @@ class ErrorPronePluginLoadingTest {
           "GuardedMapEscape",
           "UnsafeMapPublication",
           "ConcurrentMapCheckThenAct",
+          "MutableValueInConcurrentMap",
+          "ConcurrentMapNullValue",
           "SynchronizedMapIteration",
           "SynchronizedMapBypass",
           "MapModifiedDuringIteration",

@@ -29,6 +29,8 @@ class FixtureErrorProneTest {
           Map.entry(Rule.GUARDED_MAP_ESCAPE, GuardedMapEscape.class),
           Map.entry(Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class),
           Map.entry(Rule.CONCURRENT_MAP_CHECK_THEN_ACT, ConcurrentMapCheckThenAct.class),
+          Map.entry(Rule.MUTABLE_VALUE_IN_CONCURRENT_MAP, MutableValueInConcurrentMap.class),
+          Map.entry(Rule.CONCURRENT_MAP_NULL_VALUE, ConcurrentMapNullValue.class),
           Map.entry(Rule.SYNCHRONIZED_MAP_ITERATION, SynchronizedMapIteration.class),
           Map.entry(Rule.SYNCHRONIZED_MAP_BYPASS, SynchronizedMapBypass.class),
           Map.entry(Rule.MAP_MODIFIED_DURING_ITERATION, MapModifiedDuringIteration.class),

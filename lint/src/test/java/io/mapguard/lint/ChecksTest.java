@@ -114,17 +114,19 @@ class ChecksTest {
     assertEquals(0, result.exitCode());
     assertEquals(
         List.of(
-            "UnsynchronizedSharedMap     on   " + RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
-            "InconsistentMapLocking      on   " + RuleNames.INCONSISTENT_MAP_LOCKING_SUMMARY,
-            "MapWriteUnderReadLock       on   " + RuleNames.MAP_WRITE_UNDER_READ_LOCK_SUMMARY,
-            "GuardedMapEscape            on   " + RuleNames.GUARDED_MAP_ESCAPE_SUMMARY,
-            "UnsafeMapPublication        on   " + RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY,
-            "ConcurrentMapCheckThenAct   on   " + RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY,
-            "SynchronizedMapIteration    on   " + RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY,
-            "SynchronizedMapBypass       on   " + RuleNames.SYNCHRONIZED_MAP_BYPASS_SUMMARY,
-            "MapModifiedDuringIteration  on   " + RuleNames.MAP_MODIFIED_DURING_ITERATION_SUMMARY,
-            "RecursiveMapUpdate          on   " + RuleNames.RECURSIVE_MAP_UPDATE_SUMMARY,
-            "MapCapacityHint             off  " + RuleNames.MAP_CAPACITY_HINT_SUMMARY),
+            "UnsynchronizedSharedMap      on   " + RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
+            "InconsistentMapLocking       on   " + RuleNames.INCONSISTENT_MAP_LOCKING_SUMMARY,
+            "MapWriteUnderReadLock        on   " + RuleNames.MAP_WRITE_UNDER_READ_LOCK_SUMMARY,
+            "GuardedMapEscape             on   " + RuleNames.GUARDED_MAP_ESCAPE_SUMMARY,
+            "UnsafeMapPublication         on   " + RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY,
+            "ConcurrentMapCheckThenAct    on   " + RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY,
+            "MutableValueInConcurrentMap  on   " + RuleNames.MUTABLE_VALUE_IN_CONCURRENT_MAP_SUMMARY,
+            "ConcurrentMapNullValue       on   " + RuleNames.CONCURRENT_MAP_NULL_VALUE_SUMMARY,
+            "SynchronizedMapIteration     on   " + RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY,
+            "SynchronizedMapBypass        on   " + RuleNames.SYNCHRONIZED_MAP_BYPASS_SUMMARY,
+            "MapModifiedDuringIteration   on   " + RuleNames.MAP_MODIFIED_DURING_ITERATION_SUMMARY,
+            "RecursiveMapUpdate           on   " + RuleNames.RECURSIVE_MAP_UPDATE_SUMMARY,
+            "MapCapacityHint              off  " + RuleNames.MAP_CAPACITY_HINT_SUMMARY),
         result.outLines());
     assertEquals("", result.err());
   }

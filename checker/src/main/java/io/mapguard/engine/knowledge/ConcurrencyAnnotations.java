@@ -40,6 +40,24 @@ public final class ConcurrencyAnnotations {
 
   public static final Set<String> THREAD_CONFINED = Set.of("io.mapguard.annotations.ThreadConfined");
 
+  /** On a parameter or method: the value may be null. Not a concurrency annotation, but read the same way. */
+  public static final Set<String> NULLABLE =
+      Set.of(
+          "javax.annotation.Nullable",
+          "javax.annotation.CheckForNull",
+          "jakarta.annotation.Nullable",
+          "org.jspecify.annotations.Nullable",
+          "org.checkerframework.checker.nullness.qual.Nullable",
+          "org.checkerframework.checker.nullness.compatqual.NullableDecl",
+          "org.jetbrains.annotations.Nullable",
+          "androidx.annotation.Nullable",
+          "android.support.annotation.Nullable",
+          "edu.umd.cs.findbugs.annotations.Nullable",
+          "edu.umd.cs.findbugs.annotations.CheckForNull",
+          "org.springframework.lang.Nullable",
+          "io.micronaut.core.annotation.Nullable",
+          "org.eclipse.jdt.annotation.Nullable");
+
   /** The flavor a fix adds when the file imports none. */
   public static final String DEFAULT_GUARDED_BY = "io.mapguard.annotations.GuardedBy";
 

@@ -2,6 +2,7 @@ package io.mapguard.engine.knowledge;
 
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.FAIL_FAST_ITERATORS;
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.FAILS_ON_RECURSIVE_UPDATE;
+import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.REJECTS_NULLS;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -27,7 +28,13 @@ public final class MapBehaviours {
      * update") or livelocks. WeakHashMap, IdentityHashMap and EnumMap use Map's default methods and
      * ConcurrentSkipListMap tolerates it.
      */
-    FAILS_ON_RECURSIVE_UPDATE
+    FAILS_ON_RECURSIVE_UPDATE,
+    /**
+     * A null key or value throws NullPointerException: ConcurrentHashMap, ConcurrentSkipListMap and
+     * every ConcurrentMap of the JDK, Hashtable and Properties — for lookups ({@code get(null)}) as
+     * well as for stores.
+     */
+    REJECTS_NULLS
   }
 
   private static final Map<String, Set<Behaviour>> TYPES =
@@ -35,11 +42,16 @@ public final class MapBehaviours {
           Map.entry("java.util.HashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry("java.util.LinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry("java.util.TreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("java.util.Hashtable", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("java.util.Properties", EnumSet.of(FAIL_FAST_ITERATORS)),
+          Map.entry(
+              "java.util.Hashtable", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS)),
+          Map.entry("java.util.Properties", EnumSet.of(FAIL_FAST_ITERATORS, REJECTS_NULLS)),
           Map.entry("java.util.WeakHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
           Map.entry("java.util.IdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
-          Map.entry("java.util.concurrent.ConcurrentHashMap", EnumSet.of(FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry(
+              "java.util.concurrent.ConcurrentHashMap", EnumSet.of(FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS)),
+          Map.entry("java.util.concurrent.ConcurrentSkipListMap", EnumSet.of(REJECTS_NULLS)),
+          Map.entry("java.util.concurrent.ConcurrentMap", EnumSet.of(REJECTS_NULLS)),
+          Map.entry("java.util.concurrent.ConcurrentNavigableMap", EnumSet.of(REJECTS_NULLS)),
           Map.entry("com.google.common.collect.HashBiMap", EnumSet.of(FAIL_FAST_ITERATORS)),
           Map.entry("org.apache.commons.collections4.map.HashedMap", EnumSet.of(FAIL_FAST_ITERATORS)),
           Map.entry("org.apache.commons.collections4.map.LinkedMap", EnumSet.of(FAIL_FAST_ITERATORS)));
@@ -50,18 +62,19 @@ public final class MapBehaviours {
    */
   private static final Map<String, Set<Behaviour>> FACTORIES =
       Map.ofEntries(
-          Map.entry("java.util.Collections.synchronizedMap", EnumSet.allOf(Behaviour.class)),
-          Map.entry("java.util.Collections.synchronizedSortedMap", EnumSet.allOf(Behaviour.class)),
-          Map.entry("java.util.Collections.synchronizedNavigableMap", EnumSet.allOf(Behaviour.class)),
-          Map.entry("com.google.common.collect.Maps.newHashMap", EnumSet.allOf(Behaviour.class)),
+          Map.entry("java.util.Collections.synchronizedMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("java.util.Collections.synchronizedSortedMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("java.util.Collections.synchronizedNavigableMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("com.google.common.collect.Maps.newHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry(
-              "com.google.common.collect.Maps.newHashMapWithExpectedSize", EnumSet.allOf(Behaviour.class)),
-          Map.entry("com.google.common.collect.Maps.newLinkedHashMap", EnumSet.allOf(Behaviour.class)),
-          Map.entry("com.google.common.collect.Maps.newTreeMap", EnumSet.allOf(Behaviour.class)),
+              "com.google.common.collect.Maps.newHashMapWithExpectedSize", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("com.google.common.collect.Maps.newLinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("com.google.common.collect.Maps.newTreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry("com.google.common.collect.Maps.newIdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
-          Map.entry("com.google.common.collect.Maps.newConcurrentMap", EnumSet.of(FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("java.util.HashMap.newHashMap", EnumSet.allOf(Behaviour.class)),
-          Map.entry("java.util.LinkedHashMap.newLinkedHashMap", EnumSet.allOf(Behaviour.class)));
+          Map.entry(
+              "com.google.common.collect.Maps.newConcurrentMap", EnumSet.of(FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS)),
+          Map.entry("java.util.HashMap.newHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("java.util.LinkedHashMap.newLinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)));
 
   private MapBehaviours() {}
 

@@ -25,6 +25,33 @@ public final class MapMethods {
           "sequencedEntrySet",
           "inverse");
 
+  /** Methods that hand out a value stored in the map (a caller can change it in place). */
+  public static final Set<String> VALUE_SOURCES =
+      Set.of("get", "getOrDefault", "computeIfAbsent", "putIfAbsent");
+
+  /**
+   * Methods that store a value given as an argument, with the argument's position; -1 for the last
+   * argument ({@code replace(k, v)} and {@code replace(k, old, new)}).
+   */
+  public static final Map<String, Integer> STORED_VALUE_ARGUMENT =
+      Map.of("put", 1, "putIfAbsent", 1, "replace", -1, "merge", 1);
+
+  /** Methods that store what the function given as their second argument returns. */
+  public static final Set<String> STORING_FUNCTIONS = Set.of("computeIfAbsent", "compute");
+
+  /** Methods whose first argument is a key (a map that rejects null keys throws on null). */
+  public static final Set<String> KEY_METHODS =
+      Set.of(
+          "get", "getOrDefault", "containsKey", "remove", "put", "putIfAbsent", "replace", "compute",
+          "computeIfAbsent", "computeIfPresent", "merge");
+
+  /**
+   * Methods whose later arguments are values stored in the map, by position: {@code replace(k, v)}
+   * and both values of {@code replace(k, old, new)}.
+   */
+  public static final Map<String, Set<Integer>> VALUE_ARGUMENTS =
+      Map.of("put", Set.of(1), "putIfAbsent", Set.of(1), "replace", Set.of(1, 2), "merge", Set.of(1));
+
   private static final Map<String, Effect> MAP_METHODS =
       Map.ofEntries(
           Map.entry("get", Effect.READ),

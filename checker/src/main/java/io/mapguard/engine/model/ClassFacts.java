@@ -12,6 +12,9 @@ import java.util.List;
  * @param localAccesses uses of maps held in local variables and parameters ({@link MapField#local}):
  *     only the rules that need no sharing (iteration, recursion) read them
  * @param wraps map fields and locals handed to {@code Collections.synchronizedMap} and friends
+ * @param valueMutations calls on values taken out of map fields
+ * @param storedValues values put into map fields
+ * @param nullableArguments keys and values passed to map fields that may be null
  */
 public record ClassFacts(
     String className,
@@ -26,12 +29,18 @@ public record ClassFacts(
     List<LazyInit> lazyInits,
     List<MapCreation> creations,
     List<Access> localAccesses,
-    List<MapWrap> wraps) {
+    List<MapWrap> wraps,
+    List<ValueMutation> valueMutations,
+    List<StoredValue> storedValues,
+    List<NullableArgument> nullableArguments) {
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
         className,
         file,
+        new ArrayList<>(),
+        new ArrayList<>(),
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),

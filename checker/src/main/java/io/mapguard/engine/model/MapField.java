@@ -14,6 +14,9 @@ import java.util.List;
  * @param atomicReference whether the field is an AtomicReference holding a map
  * @param local a local variable or parameter, not a field: its accesses are in
  *     {@link ClassFacts#localAccesses}
+ * @param valueType the erased qualified type of the map's values as declared
+ *     ({@code java.util.List} for {@code Map<String, List<Long>>}, {@code int[]} for an array), or
+ *     null when the declaration does not say
  */
 public record MapField(
     String name,
@@ -27,4 +30,5 @@ public record MapField(
     String guardAnnotation,
     boolean threadConfined,
     Site declaration,
-    boolean local) {}
+    boolean local,
+    String valueType) {}

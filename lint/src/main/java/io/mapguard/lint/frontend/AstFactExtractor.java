@@ -72,8 +72,11 @@ import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.MapWrap;
+import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,6 +108,7 @@ final class AstFactExtractor {
   private final LintLocks locks;
   private final List<String> source;
   private final LintCallSyntax callSyntax;
+  private final LintNullSyntax nullSyntax;
 
   private final Map<Node, MapField> fields = new IdentityHashMap<>();
   private final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
@@ -127,6 +131,9 @@ final class AstFactExtractor {
   /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
   private final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
   private final Map<Node, MapField> localMaps = new IdentityHashMap<>();
+  private final Map<Node, ValueLocal> valueLocals = new IdentityHashMap<>();
+  private final List<StoredValue> storedValues = new ArrayList<>();
+  private final List<NullableArgument> nullableArguments = new ArrayList<>();
   private final Deque<UnitInfo> units = new ArrayDeque<>();
   private int nextUnitId;
 
@@ -153,6 +160,12 @@ final class AstFactExtractor {
 
   private record PendingEscape(MapField field, Escape.Kind kind, String detail, Node node) {}
 
+  private record PendingMutation(
+      MapField field, String source, int sourceLine, String method, String through, Node node) {}
+
+  /** A local holding a value taken out of a map field ({@code List<V> l = index.get(k)}). */
+  private record ValueLocal(MapField field, String source, int line) {}
+
   /** A unit under construction: its body (for lock regions) and what was found inside it. */
   private static final class UnitInfo {
     final CodeUnit unit;
@@ -162,6 +175,7 @@ final class AstFactExtractor {
     final List<PendingEdge> edges = new ArrayList<>();
     final List<PendingEscape> escapes = new ArrayList<>();
     final List<PendingWrap> wraps = new ArrayList<>();
+    final List<PendingMutation> mutations = new ArrayList<>();
 
     UnitInfo(CodeUnit unit, Node body) {
       this.unit = unit;
@@ -185,6 +199,7 @@ final class AstFactExtractor {
     this.locks = new LintLocks(symbols, topLevel);
     this.source = source;
     this.callSyntax = new LintCallSyntax(symbols);
+    this.nullSyntax = new LintNullSyntax(symbols, callSyntax);
   }
 
   /** Empty when the class has no map field and creates no sized map: nothing to analyse. */
@@ -232,6 +247,11 @@ final class AstFactExtractor {
       for (PendingWrap w : info.wraps) {
         facts.wraps().add(new MapWrap(w.backing(), w.wrapper(), site(w.node()), info.unit, order(w.node())));
       }
+      for (PendingMutation m : info.mutations) {
+        facts.valueMutations().add(
+            new ValueMutation(m.field(), m.source(), m.sourceLine(), m.method(), m.through(), site(m.node()),
+                info.unit, held(regions, m.node())));
+      }
       for (PendingEscape e : info.escapes) {
         if (e.field().local()) {
           continue; // where a local map goes is the business of the sharing rules' fields only
@@ -241,6 +261,8 @@ final class AstFactExtractor {
       }
     }
     facts.lazyInits().addAll(lazyInits);
+    facts.storedValues().addAll(storedValues);
+    facts.nullableArguments().addAll(nullableArguments);
     return Optional.of(facts);
   }
 
@@ -501,7 +523,8 @@ final class AstFactExtractor {
         guardAnnotation,
         confined,
         site(declarator),
-        false);
+        false,
+        mapValueType(variable.type()));
   }
 
   /** A local variable or parameter holding a map, for the rules that need no sharing. */
@@ -523,7 +546,8 @@ final class AstFactExtractor {
         null,
         false,
         site(variable.declaration()),
-        true);
+        true,
+        null);
   }
 
   /** Locals and method parameters whose type is a map: their declarations and assigned values. */
@@ -1163,6 +1187,15 @@ final class AstFactExtractor {
     if (variable == null || current() == null) {
       return;
     }
+    ValueLocal value = valueLocals.get(variable.declaration());
+    if (value != null) {
+      LintCallSyntax.ValueUse use = LintCallSyntax.useOfValue(node);
+      if (use != null) {
+        current().mutations.add(
+            new PendingMutation(value.field(), value.source(), value.line(), use.method(), variable.name(), use.node()));
+      }
+      return;
+    }
     MapField field = fields.get(variable.declaration());
     if (field != null) {
       classifyMapUse(field, node, AliasKind.MAP);
@@ -1254,6 +1287,11 @@ final class AstFactExtractor {
               false,
               nullArgument,
               callSyntax.describe(call, this::mapFieldOf, field)));
+      if (!field.local()) {
+        trackValue(field, method, use, call);
+        recordStoredValue(field, method, call);
+        recordNullableArguments(field, method, use, call);
+      }
       return;
     }
     if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
@@ -1305,6 +1343,192 @@ final class AstFactExtractor {
       return;
     }
     unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+  }
+
+  /**
+   * A value handed out by {@code get}/{@code computeIfAbsent}/...: a call made on it right away, or
+   * the local it goes into when that local only ever holds values of this map (or new ones).
+   */
+  private void trackValue(MapField field, String method, Node use, MethodCallExpr call) {
+    if (!MapMethods.VALUE_SOURCES.contains(method)) {
+      return;
+    }
+    int line = line(use);
+    LintCallSyntax.ValueUse valueUse = LintCallSyntax.useOfValue(call);
+    if (valueUse != null) {
+      current().mutations.add(new PendingMutation(field, method, line, valueUse.method(), null, valueUse.node()));
+      return;
+    }
+    Node parent = parentSkippingParens(call);
+    LintSymbols.Variable local = null;
+    if (parent instanceof VariableDeclarator && isLocal((VariableDeclarator) parent)) {
+      local = localVariable((VariableDeclarator) parent);
+    } else if (parent instanceof AssignExpr
+        && ((AssignExpr) parent).getValue() == outermostParens(call)
+        && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN) {
+      local = symbols.variableOf(((AssignExpr) parent).getTarget());
+    }
+    if (local == null || local.isField() || valueLocals.containsKey(local.declaration())) {
+      return;
+    }
+    List<Expression> values = callSyntax.valuesOf(local.declaration(), call);
+    if (values == null || !values.stream().allMatch(v -> isValueOf(field, v, call, true))) {
+      return;
+    }
+    // A new object the local gets is one of the map's values only once it is stored there (the
+    // get / create / putIfAbsent idiom); else it is a private copy.
+    boolean createsValues =
+        values.stream().anyMatch(v -> LintSymbols.skipParensAndCasts(v) instanceof ObjectCreationExpr);
+    if (!createsValues || storesInto(field, local.declaration(), call)) {
+      valueLocals.put(local.declaration(), new ValueLocal(field, method, line));
+    }
+  }
+
+  private boolean storesInto(MapField field, Node local, Node use) {
+    for (MethodCallExpr call : callSyntax.callsTaking(local, use)) {
+      if (call.getScope().isPresent()
+          && MapMethods.STORED_VALUE_ARGUMENT.containsKey(call.getNameAsString())
+          && mapFieldOf(call.getScope().get()) == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A value of {@code field}, a new object or null; with {@code throughLocals}, also a local holding
+   * only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
+   */
+  private boolean isValueOf(MapField field, Expression value, Node use, boolean throughLocals) {
+    Expression e = LintSymbols.skipParensAndCasts(value);
+    if (e instanceof NullLiteralExpr || e instanceof ObjectCreationExpr) {
+      return true;
+    }
+    if (throughLocals && e instanceof NameExpr) {
+      LintSymbols.Variable variable = symbols.variable((NameExpr) e);
+      if (variable != null && !variable.isField()) {
+        List<Expression> values = callSyntax.valuesOf(variable.declaration(), use);
+        return values != null
+            && !values.isEmpty()
+            && values.stream().allMatch(v -> isValueOf(field, v, use, false));
+      }
+    }
+    if (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) {
+      MethodCallExpr call = (MethodCallExpr) e;
+      return MapMethods.VALUE_SOURCES.contains(call.getNameAsString())
+          && mapFieldOf(call.getScope().get()) == field;
+    }
+    return false;
+  }
+
+  /** Keys and values of the call that may be null there. */
+  private void recordNullableArguments(MapField field, String method, Node use, MethodCallExpr call) {
+    List<Expression> arguments = call.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
+      if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
+        continue;
+      }
+      LintNullSyntax.Source source = nullSyntax.sourceOf(arguments.get(i), call);
+      if (source != null) {
+        nullableArguments.add(
+            new NullableArgument(
+                field, method, key, arguments.get(i).toString(), source.kind(), source.detail(), source.line(),
+                site(use)));
+      }
+    }
+  }
+
+  /** The value a put-like call stores, or what the function of computeIfAbsent returns. */
+  private void recordStoredValue(MapField field, String method, MethodCallExpr call) {
+    int line = line(call);
+    List<Expression> arguments = call.getArguments();
+    Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
+    if (position != null && arguments.size() >= 2) {
+      Expression value =
+          LintSymbols.skipParensAndCasts(arguments.get(position < 0 ? arguments.size() - 1 : position));
+      LintSymbols.Variable local = value instanceof NameExpr ? symbols.variable((NameExpr) value) : null;
+      List<Expression> localValues =
+          local == null || local.isField() ? null : callSyntax.valuesOf(local.declaration(), call);
+      if (localValues == null) {
+        describeStoredValue(field, value, line);
+      } else {
+        localValues.forEach(v -> describeStoredValue(field, v, line));
+      }
+      return;
+    }
+    if (!MapMethods.STORING_FUNCTIONS.contains(method) || arguments.size() != 2) {
+      return;
+    }
+    Expression function = LintSymbols.skipParens(arguments.get(1));
+    if (function instanceof LambdaExpr) {
+      LambdaExpr lambda = (LambdaExpr) function;
+      if (lambda.getExpressionBody().isPresent()) {
+        describeStoredValue(field, lambda.getExpressionBody().get(), line);
+      } else {
+        returnedValues(lambda.getBody(), field, line);
+      }
+    } else if (function instanceof MethodReferenceExpr
+        && ((MethodReferenceExpr) function).getIdentifier().equals("new")
+        && ((MethodReferenceExpr) function).getScope() instanceof TypeExpr) {
+      String created = typeName(((TypeExpr) ((MethodReferenceExpr) function).getScope()).getType());
+      if (created != null) {
+        storedValues.add(new StoredValue(field, "new:" + created, line));
+      }
+    }
+  }
+
+  /** The values a lambda body returns, leaving out nested lambdas and classes. */
+  private void returnedValues(Node node, MapField field, int line) {
+    if (node instanceof LambdaExpr || node instanceof TypeDeclaration || node instanceof ObjectCreationExpr) {
+      return;
+    }
+    if (node instanceof ReturnStmt && ((ReturnStmt) node).getExpression().isPresent()) {
+      describeStoredValue(field, ((ReturnStmt) node).getExpression().get(), line);
+      return;
+    }
+    for (Node child : node.getChildNodes()) {
+      returnedValues(child, field, line);
+    }
+  }
+
+  private void describeStoredValue(MapField field, Expression value, int line) {
+    Expression e = LintSymbols.skipParensAndCasts(value);
+    String described = null;
+    if (e instanceof ObjectCreationExpr) {
+      String created = types.resolve(((ObjectCreationExpr) e).getType());
+      described = created == null ? null : "new:" + created;
+    } else if (e instanceof MethodCallExpr && staticOwner((MethodCallExpr) e) != null) {
+      described = "call:" + staticOwner((MethodCallExpr) e) + "." + ((MethodCallExpr) e).getNameAsString();
+    } else {
+      String type = symbols.typeOf(e);
+      described = type == null ? null : "type:" + type;
+    }
+    if (described != null) {
+      storedValues.add(new StoredValue(field, described, line));
+    }
+  }
+
+  /** The erased value type {@code V} of a declared {@code Map<K, V>}, see {@code MapField#valueType}. */
+  private String mapValueType(Type declared) {
+    if (declared == null || !declared.isClassOrInterfaceType()) {
+      return null;
+    }
+    Optional<com.github.javaparser.ast.NodeList<Type>> arguments =
+        declared.asClassOrInterfaceType().getTypeArguments();
+    return arguments.isPresent() && arguments.get().size() == 2 ? typeName(arguments.get().get(1)) : null;
+  }
+
+  /** {@code java.util.List}, {@code int[]}; null for type variables, wildcards and unknown names. */
+  private String typeName(Type type) {
+    if (type.isArrayType()) {
+      String element = typeName(type.asArrayType().getComponentType());
+      return element == null ? null : element + "[]";
+    }
+    if (type.isPrimitiveType()) {
+      return type.asString();
+    }
+    return type.isClassOrInterfaceType() ? types.resolve(type) : null;
   }
 
   private void classifyViewUse(MapField field, Node use, MethodCallExpr viewCall, String view) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
@@ -33,6 +34,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -521,7 +523,7 @@ final class LintCallSyntax {
     return List.copyOf(branches);
   }
 
-  private static boolean exits(Statement statement) {
+  static boolean exits(Statement statement) {
     if (statement instanceof ReturnStmt
         || statement instanceof ThrowStmt
         || statement instanceof BreakStmt
@@ -594,6 +596,105 @@ final class LintCallSyntax {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** A call made on a value ({@code method}) or a store into one of its elements ({@code []=}). */
+  record ValueUse(String method, Node node) {}
+
+  /**
+   * What is done right away to the value {@code value} yields: a method called on it
+   * ({@code map.get(k).add(v)}) or a store into its element ({@code counts.get(k)[0]++}); else null.
+   */
+  static ValueUse useOfValue(Node value) {
+    Node leaf = outermostParens(value);
+    Node parent = parentSkippingParens(value);
+    if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
+      return new ValueUse(((MethodCallExpr) parent).getNameAsString(), parent);
+    }
+    if (parent instanceof ArrayAccessExpr && ((ArrayAccessExpr) parent).getName() == leaf) {
+      Node access = outermostParens(parent);
+      Node store = parentSkippingParens(parent);
+      boolean stored =
+          store instanceof AssignExpr && ((AssignExpr) store).getTarget() == access
+              || store instanceof UnaryExpr
+                  && isIncrementOrDecrement((UnaryExpr) store)
+                  && ((UnaryExpr) store).getExpression() == access;
+      return stored ? new ValueUse(ValueMutation.ARRAY_STORE, store) : null;
+    }
+    return null;
+  }
+
+  private static boolean isIncrementOrDecrement(UnaryExpr unary) {
+    switch (unary.getOperator()) {
+      case PREFIX_INCREMENT:
+      case PREFIX_DECREMENT:
+      case POSTFIX_INCREMENT:
+      case POSTFIX_DECREMENT:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Every value a local variable is given in its method, its initializer first; null when it is
+   * also changed by {@code +=}, {@code ++} or the like.
+   */
+  List<Expression> valuesOf(Node local, Node use) {
+    Node body = enclosingMethod(use);
+    if (body == null) {
+      return null;
+    }
+    List<Expression> values = new ArrayList<>();
+    if (local instanceof VariableDeclarator) {
+      ((VariableDeclarator) local).getInitializer().ifPresent(values::add);
+    }
+    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      if (refersTo(assign.getTarget(), local)) {
+        if (assign.getOperator() != AssignExpr.Operator.ASSIGN) {
+          return null;
+        }
+        values.add(assign.getValue());
+      }
+    }
+    for (UnaryExpr unary : body.findAll(UnaryExpr.class)) {
+      if (isIncrementOrDecrement(unary) && refersTo(unary.getExpression(), local)) {
+        return null;
+      }
+    }
+    return values;
+  }
+
+  /** The calls in the local's method that take it as an argument. */
+  List<MethodCallExpr> callsTaking(Node local, Node use) {
+    Node body = enclosingMethod(use);
+    List<MethodCallExpr> calls = new ArrayList<>();
+    if (body != null) {
+      for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
+        if (call.getArguments().stream().anyMatch(argument -> refersTo(argument, local))) {
+          calls.add(call);
+        }
+      }
+    }
+    return calls;
+  }
+
+  private boolean refersTo(Expression expression, Node local) {
+    Expression e = LintSymbols.skipParens(expression);
+    if (!(e instanceof NameExpr)) {
+      return false;
+    }
+    LintSymbols.Variable variable = symbols.variable((NameExpr) e);
+    return variable != null && variable.declaration() == local;
+  }
+
+  private static Node outermostParens(Node node) {
+    Node leaf = node;
+    while (leaf.getParentNode().orElse(null) instanceof EnclosedExpr
+        || leaf.getParentNode().orElse(null) instanceof CastExpr) {
+      leaf = leaf.getParentNode().get();
+    }
+    return leaf;
+  }
 
   private static Node enclosingMethod(Node node) {
     for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {

@@ -1,0 +1,42 @@
+package io.mapguard.engine.model;
+
+/**
+ * A key or value passed to a method of a map field that may be null, with no null check before the
+ * call that rules it out.
+ *
+ * @param map the map field
+ * @param method the map method called: {@code put}, {@code get}, {@code computeIfAbsent}...
+ * @param key whether the argument is the key (else a value)
+ * @param argument the argument as written, e.g. {@code name}
+ * @param source why it may be null
+ * @param detail what {@code source} refers to: the local or parameter name, the method, the map
+ *     expression whose {@code get} it is; null for a literal
+ * @param sourceLine where it becomes null: the assignment, the {@code return null}, the call; 0 when
+ *     the argument itself is the source
+ * @param site the map call
+ */
+public record NullableArgument(
+    MapField map,
+    String method,
+    boolean key,
+    String argument,
+    Source source,
+    String detail,
+    int sourceLine,
+    Site site) {
+
+  public enum Source {
+    /** {@code m.put(k, null)}. */
+    LITERAL,
+    /** A local variable assigned {@code null} somewhere in the method. */
+    ASSIGNED_NULL,
+    /** A method of the same class with a {@code return null}. */
+    METHOD_RETURNS_NULL,
+    /** A method of the same class annotated {@code @Nullable}. */
+    NULLABLE_METHOD,
+    /** A parameter annotated {@code @Nullable}. */
+    NULLABLE_PARAMETER,
+    /** {@code other.get(k)}: null when the key is absent. */
+    MAP_GET
+  }
+}

@@ -1,0 +1,105 @@
+package io.mapguard.engine.rules;
+
+import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.knowledge.MapBehaviours;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A key or value that may be null passed to a map that rejects nulls (ConcurrentHashMap,
+ * ConcurrentSkipListMap, Hashtable): the call throws NullPointerException. Needs no threads.
+ */
+public final class ConcurrentMapNullValueCheck implements RuleCheck {
+  @Override
+  public Rule rule() {
+    return Rule.CONCURRENT_MAP_NULL_VALUE;
+  }
+
+  @Override
+  public void check(ClassAnalysis analysis, FindingSink sink) {
+    for (NullableArgument argument : analysis.facts().nullableArguments()) {
+      MapField map = argument.map();
+      if (!MapBehaviours.has(
+          MapBehaviours.Behaviour.REJECTS_NULLS, map.declaredType(), map.assignedValues())) {
+        continue;
+      }
+      String role = argument.key() ? "key" : "value";
+      String message =
+          "'"
+              + map.name()
+              + "' is a "
+              + implementation(map)
+              + ", which rejects null keys and values, but the "
+              + role
+              + " passed to "
+              + argument.method()
+              + " here may be null: "
+              + why(argument)
+              + ". "
+              + argument.method()
+              + " then throws NullPointerException. "
+              + fix(argument);
+      sink.report(rule(), map, argument.site(), message, List.of());
+    }
+  }
+
+  private static String why(NullableArgument argument) {
+    String detail = argument.detail();
+    switch (argument.source()) {
+      case LITERAL:
+        return "it is the literal null";
+      case ASSIGNED_NULL:
+        return "'" + detail + "' is assigned null at line " + argument.sourceLine()
+            + " and not checked before the call";
+      case NULLABLE_PARAMETER:
+        return "parameter '" + detail + "' is annotated @Nullable and not checked before the call";
+      case METHOD_RETURNS_NULL:
+        return result(argument, detail + "()", "returns null at line " + argument.sourceLine());
+      case NULLABLE_METHOD:
+        return result(argument, detail + "()", "is annotated @Nullable");
+      default:
+        return result(
+            argument,
+            detail + ".get(...) at line " + argument.sourceLine(),
+            "returns null for a missing key");
+    }
+  }
+
+  /**
+   * "lookup() returns null at line 9", or "'address' comes from lookup(), which returns null at
+   * line 9" when the argument is a local holding that result.
+   */
+  private static String result(NullableArgument argument, String call, String nullWhen) {
+    String written = argument.argument();
+    boolean isName = written.chars().allMatch(Character::isJavaIdentifierPart);
+    return isName ? "'" + written + "' comes from " + call + ", which " + nullWhen : call + " " + nullWhen;
+  }
+
+  private static String fix(NullableArgument argument) {
+    if (argument.key()) {
+      return "Check the key for null first.";
+    }
+    return argument.method().equals("put")
+        ? "Check for null first, and remove the key (or skip the put) instead of storing null; or"
+            + " store a sentinel / Optional value."
+        : "Check for null first, or store a sentinel / Optional value.";
+  }
+
+  /** The simple name of the map class that rejects nulls, as declared or assigned. */
+  private static String implementation(MapField map) {
+    List<String> candidates = new ArrayList<>();
+    for (String value : map.assignedValues()) {
+      candidates.add(value.substring(value.indexOf(':') + 1));
+    }
+    candidates.addAll(map.declaredType());
+    for (String type : candidates) {
+      if (MapBehaviours.has(MapBehaviours.Behaviour.REJECTS_NULLS, List.of(type), List.of())) {
+        return type.substring(type.lastIndexOf('.') + 1);
+      }
+    }
+    return "ConcurrentMap";
+  }
+}
