@@ -111,7 +111,21 @@ final class NullSyntax {
       return null;
     }
     String checkedMap = source.kind() == NullableArgument.Source.MAP_GET ? source.detail() : null;
-    return checked(name, checkedMap, callPath) ? null : source;
+    return checked(name, checkedMap, callPath) || passedBefore(variable, callPath) ? null : source;
+  }
+
+  /**
+   * Whether the variable is handed to a method before the call: that method may check it (or
+   * return early for null, as in {@code V v = safeGet(map, key); if (v == null) return;}).
+   */
+  private boolean passedBefore(Symbol variable, TreePath callPath) {
+    JCTree call = (JCTree) callPath.getLeaf();
+    for (JCMethodInvocation other : callSyntax.callsTaking(variable, callPath)) {
+      if (other != call && other.getStartPosition() < call.getStartPosition()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -129,16 +143,30 @@ final class NullSyntax {
           if (statement == p.getLeaf()) {
             break;
           }
-          if (statement instanceof JCVariableDecl && ((JCVariableDecl) statement).init == value
-              || statement instanceof JCExpressionStatement
-                  && ((JCExpressionStatement) statement).expr instanceof JCAssign
-                  && ((JCAssign) ((JCExpressionStatement) statement).expr).rhs == value) {
+          if (assigns(statement, value) || assignsInTry(statement, value)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  private static boolean assigns(JCStatement statement, JCExpression value) {
+    return statement instanceof JCVariableDecl && ((JCVariableDecl) statement).init == value
+        || statement instanceof JCExpressionStatement
+            && ((JCExpressionStatement) statement).expr instanceof JCAssign
+            && ((JCAssign) ((JCExpressionStatement) statement).expr).rhs == value;
+  }
+
+  /** {@code try { v = value; } catch (E e) { throw ...; }}: after the try, v holds value. */
+  private static boolean assignsInTry(JCStatement statement, JCExpression value) {
+    if (!(statement instanceof JCTree.JCTry)) {
+      return false;
+    }
+    JCTree.JCTry attempt = (JCTree.JCTry) statement;
+    return attempt.body.stats.stream().anyMatch(s -> assigns(s, value))
+        && attempt.catchers.stream().allMatch(c -> CallSyntax.exits(c.body));
   }
 
   /** A call whose result may be null: another map's get, or a method of this file. */
@@ -336,6 +364,16 @@ final class NullSyntax {
     if (name != null && c.hasTag(JCTree.Tag.NE)) {
       return comparesWithNull((JCBinary) c, name);
     }
+    if (name != null && c.hasTag(JCTree.Tag.EQ)) {
+      return comparesWithNonNull((JCBinary) c, name); // v == marker: v is the (non-null) marker
+    }
+    if (name != null
+        && c instanceof JCMethodInvocation
+        && TreeInfo.name(((JCMethodInvocation) c).meth).contentEquals("equals")
+        && ((JCMethodInvocation) c).args.size() == 1
+        && isName(((JCMethodInvocation) c).args.get(0), name)) {
+      return true; // "x".equals(v)
+    }
     if (name != null && c instanceof JCInstanceOf) {
       return isName(((JCInstanceOf) c).expr, name);
     }
@@ -361,6 +399,11 @@ final class NullSyntax {
   private static boolean comparesWithNull(JCBinary test, String name) {
     return isNullLiteral(TreeInfo.skipParens(test.lhs)) && isName(test.rhs, name)
         || isNullLiteral(TreeInfo.skipParens(test.rhs)) && isName(test.lhs, name);
+  }
+
+  private static boolean comparesWithNonNull(JCBinary test, String name) {
+    return isName(test.lhs, name) && !isNullLiteral(TreeInfo.skipParens(test.rhs))
+        || isName(test.rhs, name) && !isNullLiteral(TreeInfo.skipParens(test.lhs));
   }
 
   private static boolean isName(JCExpression expression, String name) {

@@ -25,6 +25,7 @@ import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.model.NullableArgument;
@@ -106,7 +107,20 @@ final class LintNullSyntax {
       return null;
     }
     String checkedMap = source.kind() == NullableArgument.Source.MAP_GET ? source.detail() : null;
-    return checked(name, checkedMap, call) ? null : source;
+    return checked(name, checkedMap, call) || passedBefore(variable, call) ? null : source;
+  }
+
+  /**
+   * Whether the variable is handed to a method before the call: that method may check it (or
+   * return early for null, as in {@code V v = safeGet(map, key); if (v == null) return;}).
+   */
+  private boolean passedBefore(LintSymbols.Variable variable, MethodCallExpr call) {
+    for (MethodCallExpr other : callSyntax.callsTaking(variable.declaration(), call)) {
+      if (other != call && before(other, call)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -125,13 +139,25 @@ final class LintNullSyntax {
           if (statement == child) {
             break;
           }
-          if (statement instanceof ExpressionStmt && assigns((ExpressionStmt) statement, value)) {
+          if (statement instanceof ExpressionStmt && assigns((ExpressionStmt) statement, value)
+              || assignsInTry(statement, value)) {
             return true;
           }
         }
       }
     }
     return false;
+  }
+
+  /** {@code try { v = value; } catch (E e) { throw ...; }}: after the try, v holds value. */
+  private static boolean assignsInTry(Statement statement, Expression value) {
+    if (!(statement instanceof TryStmt)) {
+      return false;
+    }
+    TryStmt attempt = (TryStmt) statement;
+    return attempt.getTryBlock().getStatements().stream()
+            .anyMatch(s -> s instanceof ExpressionStmt && assigns((ExpressionStmt) s, value))
+        && attempt.getCatchClauses().stream().allMatch(c -> LintCallSyntax.exits(c.getBody()));
   }
 
   private static boolean assigns(ExpressionStmt statement, Expression value) {
@@ -287,6 +313,16 @@ final class LintNullSyntax {
     if (name != null && c instanceof BinaryExpr && ((BinaryExpr) c).getOperator() == BinaryExpr.Operator.NOT_EQUALS) {
       return comparesWithNull((BinaryExpr) c, name);
     }
+    if (name != null && c instanceof BinaryExpr && ((BinaryExpr) c).getOperator() == BinaryExpr.Operator.EQUALS) {
+      return comparesWithNonNull((BinaryExpr) c, name); // v == marker: v is the (non-null) marker
+    }
+    if (name != null
+        && c instanceof MethodCallExpr
+        && ((MethodCallExpr) c).getNameAsString().equals("equals")
+        && ((MethodCallExpr) c).getArguments().size() == 1
+        && isName(((MethodCallExpr) c).getArgument(0), name)) {
+      return true; // "x".equals(v)
+    }
     if (name != null && c instanceof InstanceOfExpr) {
       return isName(((InstanceOfExpr) c).getExpression(), name);
     }
@@ -312,6 +348,11 @@ final class LintNullSyntax {
   private static boolean comparesWithNull(BinaryExpr test, String name) {
     return LintSymbols.skipParens(test.getLeft()) instanceof NullLiteralExpr && isName(test.getRight(), name)
         || LintSymbols.skipParens(test.getRight()) instanceof NullLiteralExpr && isName(test.getLeft(), name);
+  }
+
+  private static boolean comparesWithNonNull(BinaryExpr test, String name) {
+    return isName(test.getLeft(), name) && !(LintSymbols.skipParens(test.getRight()) instanceof NullLiteralExpr)
+        || isName(test.getRight(), name) && !(LintSymbols.skipParens(test.getLeft()) instanceof NullLiteralExpr);
   }
 
   private static boolean isName(Expression expression, String name) {
