@@ -10,18 +10,22 @@ import org.junit.jupiter.api.Test;
 /** mapvet on the bundled demo reports what the compiler plugin reports. */
 class MapVetDemoTest {
   @Test
-  void demoHasTheFourFindingsOfTheCompilerPlugin() {
+  void demoHasTheFourFindingsOfTheCompilerPluginWithTheirSuggestedFixes() {
     CliHarness cli = new CliHarness(Path.of("..").toAbsolutePath().normalize());
 
     CliHarness.Result result = cli.runReal("demo/src/SessionRegistry.java");
 
     assertEquals(1, result.exitCode(), result::toString);
     List<String> lines = result.outLines();
-    assertEquals(4, lines.size(), result::toString);
+    assertEquals(8, lines.size(), result::toString);
     expect(lines.get(0), 17, "UnsynchronizedSharedMap", "'hits'");
-    expect(lines.get(1), 27, "InconsistentMapLocking", "'sessions'");
-    expect(lines.get(2), 32, "GuardedMapEscape", "'sessions'");
-    expect(lines.get(3), 37, "UnsynchronizedSharedMap", "'hits'");
+    assertEquals("\tsuggested fix: Create 'hits' as a ConcurrentHashMap.", lines.get(1));
+    expect(lines.get(2), 27, "InconsistentMapLocking", "'sessions'");
+    assertEquals("\tsuggested fix: Wrap the statement in synchronized (lock) { … }.", lines.get(3));
+    assertEquals("\tsuggested fix: Annotate 'sessions' with @GuardedBy(\"lock\").", lines.get(4));
+    expect(lines.get(5), 32, "GuardedMapEscape", "'sessions'");
+    expect(lines.get(6), 37, "UnsynchronizedSharedMap", "'hits'");
+    assertEquals("\tsuggested fix: Create 'hits' as a ConcurrentHashMap.", lines.get(7));
     assertEquals(List.of("mapvet: 4 findings in 1 of 1 files (0 errors)"), result.errLines());
   }
 
