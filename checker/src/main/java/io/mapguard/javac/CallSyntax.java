@@ -154,6 +154,18 @@ final class CallSyntax {
           return new MapCall.Loop(line(loop), "for-each", currentKeys(view, variable));
         }
       }
+      JCExpression condition =
+          leaf instanceof JCTree.JCWhileLoop && ((JCTree.JCWhileLoop) leaf).body == child
+              ? ((JCTree.JCWhileLoop) leaf).cond
+              : leaf instanceof JCTree.JCForLoop && ((JCTree.JCForLoop) leaf).body == child
+                  ? ((JCTree.JCForLoop) leaf).cond
+                  : null;
+      if (condition != null) {
+        MapCall.Loop loop = iteratorLoop((JCTree) leaf, condition, child, p, fieldOf, field);
+        if (loop != null) {
+          return loop;
+        }
+      }
       if (leaf instanceof JCLambda) {
         JCLambda lambda = (JCLambda) leaf;
         TreePath callPath = parentSkippingParens(p);
@@ -177,6 +189,64 @@ final class CallSyntax {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code while (it.hasNext())} or {@code for (…; it.hasNext(); …)} where {@code it} only ever
+   * holds {@code field.<view>().iterator()}; the current key is the local the body's
+   * {@code it.next()} initialises.
+   */
+  private MapCall.Loop iteratorLoop(
+      JCTree loop,
+      JCExpression condition,
+      Tree body,
+      TreePath loopPath,
+      Function<JCExpression, Object> fieldOf,
+      Object field) {
+    JCExpression test = TreeInfo.skipParens(condition);
+    if (!(test instanceof JCMethodInvocation)
+        || !(((JCMethodInvocation) test).meth instanceof JCFieldAccess)
+        || !((JCFieldAccess) ((JCMethodInvocation) test).meth).name.contentEquals("hasNext")) {
+      return null;
+    }
+    Symbol iterator = TreeInfo.symbol(((JCFieldAccess) ((JCMethodInvocation) test).meth).selected);
+    List<JCExpression> values = isLocal(iterator) ? valuesOf(iterator, loopPath) : null;
+    if (values == null || values.size() != 1) {
+      return null;
+    }
+    JCExpression value = TreeInfo.skipParens(values.get(0));
+    if (!(value instanceof JCMethodInvocation)
+        || !(((JCMethodInvocation) value).meth instanceof JCFieldAccess)
+        || !((JCFieldAccess) ((JCMethodInvocation) value).meth).name.contentEquals("iterator")) {
+      return null;
+    }
+    String view = viewOf(((JCFieldAccess) ((JCMethodInvocation) value).meth).selected, fieldOf, field);
+    if (view == null) {
+      return null;
+    }
+    Set<String> keys = Set.of();
+    if (body instanceof JCBlock) {
+      for (JCStatement statement : ((JCBlock) body).stats) {
+        if (statement instanceof JCVariableDecl
+            && ((JCVariableDecl) statement).init != null
+            && isCallOn(((JCVariableDecl) statement).init, iterator, "next")) {
+          keys = currentKeys(view, ((JCVariableDecl) statement).name.toString());
+          break;
+        }
+      }
+    }
+    return new MapCall.Loop(line(loop), "iterator", keys);
+  }
+
+  private static boolean isCallOn(JCExpression expression, Symbol receiver, String method) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    while (e instanceof JCTree.JCTypeCast) {
+      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
+    }
+    return e instanceof JCMethodInvocation
+        && ((JCMethodInvocation) e).meth instanceof JCFieldAccess
+        && ((JCFieldAccess) ((JCMethodInvocation) e).meth).name.contentEquals(method)
+        && TreeInfo.symbol(((JCFieldAccess) ((JCMethodInvocation) e).meth).selected) == receiver;
   }
 
   /** Map methods that run a function for one key while they update it. */

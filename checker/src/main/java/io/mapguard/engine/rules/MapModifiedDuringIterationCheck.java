@@ -47,9 +47,11 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
         continue;
       }
       String loopText =
-          loop.kind().equals("forEach")
-              ? "its forEach (line " + loop.line() + ") is running"
-              : "a for-each loop over it (line " + loop.line() + ") is running";
+          switch (loop.kind()) {
+            case "forEach" -> "its forEach (line " + loop.line() + ") is running";
+            case "iterator" -> "a loop over its iterator (line " + loop.line() + ") is running";
+            default -> "a for-each loop over it (line " + loop.line() + ") is running";
+          };
       String message =
           "'"
               + map.name()

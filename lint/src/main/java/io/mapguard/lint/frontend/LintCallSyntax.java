@@ -29,10 +29,12 @@ import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
@@ -155,6 +157,18 @@ final class LintCallSyntax {
           return new MapCall.Loop(line(loop), "for-each", currentKeys(view, variable));
         }
       }
+      Expression condition =
+          n instanceof WhileStmt && ((WhileStmt) n).getBody() == child
+              ? ((WhileStmt) n).getCondition()
+              : n instanceof ForStmt && ((ForStmt) n).getBody() == child
+                  ? ((ForStmt) n).getCompare().orElse(null)
+                  : null;
+      if (condition != null) {
+        MapCall.Loop loop = iteratorLoop(n, condition, child, fieldOf, field);
+        if (loop != null) {
+          return loop;
+        }
+      }
       if (n instanceof LambdaExpr) {
         LambdaExpr lambda = (LambdaExpr) n;
         Node parent = parentSkippingParens(lambda);
@@ -177,6 +191,68 @@ final class LintCallSyntax {
       }
     }
     return null;
+  }
+
+  /**
+   * {@code while (it.hasNext())} or {@code for (…; it.hasNext(); …)} where {@code it} only ever
+   * holds {@code field.<view>().iterator()}; the current key is the local the body's
+   * {@code it.next()} initialises. As the javac front end.
+   */
+  private MapCall.Loop iteratorLoop(
+      Node loop, Expression condition, Node body, Function<Expression, Object> fieldOf, Object field) {
+    Expression test = LintSymbols.skipParens(condition);
+    if (!(test instanceof MethodCallExpr)
+        || !((MethodCallExpr) test).getNameAsString().equals("hasNext")
+        || ((MethodCallExpr) test).getScope().isEmpty()
+        || !(LintSymbols.skipParens(((MethodCallExpr) test).getScope().get()) instanceof NameExpr)) {
+      return null;
+    }
+    LintSymbols.Variable iterator =
+        symbols.variable((NameExpr) LintSymbols.skipParens(((MethodCallExpr) test).getScope().get()));
+    List<Expression> values = iterator == null || iterator.isField() ? null : valuesOf(iterator.declaration(), loop);
+    if (values == null || values.size() != 1) {
+      return null;
+    }
+    Expression value = LintSymbols.skipParens(values.get(0));
+    if (!(value instanceof MethodCallExpr)
+        || !((MethodCallExpr) value).getNameAsString().equals("iterator")
+        || ((MethodCallExpr) value).getScope().isEmpty()) {
+      return null;
+    }
+    String view = viewOf(((MethodCallExpr) value).getScope().get(), fieldOf, field);
+    if (view == null) {
+      return null;
+    }
+    Set<String> keys = Set.of();
+    if (body instanceof BlockStmt) {
+      for (Statement statement : ((BlockStmt) body).getStatements()) {
+        VariableDeclarator declared = declaredBy(statement);
+        if (declared != null
+            && declared.getInitializer().isPresent()
+            && isCallOn(declared.getInitializer().get(), iterator.declaration(), "next")) {
+          keys = currentKeys(view, declared.getNameAsString());
+          break;
+        }
+      }
+    }
+    return new MapCall.Loop(line(loop), "iterator", keys);
+  }
+
+  private static VariableDeclarator declaredBy(Statement statement) {
+    if (statement instanceof ExpressionStmt
+        && ((ExpressionStmt) statement).getExpression() instanceof VariableDeclarationExpr) {
+      VariableDeclarationExpr declaration = (VariableDeclarationExpr) ((ExpressionStmt) statement).getExpression();
+      return declaration.getVariables().size() == 1 ? declaration.getVariable(0) : null;
+    }
+    return null;
+  }
+
+  private boolean isCallOn(Expression expression, Node receiver, String method) {
+    Expression e = LintSymbols.skipParensAndCasts(expression);
+    return e instanceof MethodCallExpr
+        && ((MethodCallExpr) e).getNameAsString().equals(method)
+        && ((MethodCallExpr) e).getScope().isPresent()
+        && refersTo(((MethodCallExpr) e).getScope().get(), receiver);
   }
 
   /** Map methods that run a function for one key while they update it. */
