@@ -265,6 +265,7 @@ public final class FactExtractor {
         for (PendingEdge e : info.edges) {
           CallSyntax.UpdateCall around = callSyntax.updateAround(e.path(), x -> mapFieldOf(x));
           MapField updated = around == null ? null : (MapField) around.map();
+          LoopAround looped = loopAround(e.path());
           facts
               .calls()
               .add(
@@ -274,7 +275,9 @@ public final class FactExtractor {
                       held(regions, e.path()),
                       line(e.path().getLeaf()),
                       updated != null && !updated.local() ? updated : null,
-                      updated != null && !updated.local() ? around.update() : null));
+                      updated != null && !updated.local() ? around.update() : null,
+                      looped == null ? null : looped.map(),
+                      looped == null ? null : looped.loop()));
         }
         for (PendingWrap w : info.wraps) {
           facts
@@ -316,6 +319,23 @@ public final class FactExtractor {
       facts.storedValues().addAll(storedValues);
       facts.nullableArguments().addAll(nullableArguments);
       return facts;
+    }
+
+    /** A loop over a map field around a call, which goes on after the call. */
+    private record LoopAround(MapField map, MapCall.Loop loop) {}
+
+    private LoopAround loopAround(TreePath call) {
+      if (!loopsOrUpdates || CallSyntax.exitsAfter(call)) {
+        return null;
+      }
+      LoopAround innermost = null; // nested loops over two maps: the one that starts last
+      for (MapField field : fields.values()) {
+        MapCall.Loop loop = callSyntax.enclosingLoop(call, x -> mapFieldOf(x), field);
+        if (loop != null && (innermost == null || loop.line() > innermost.loop().line())) {
+          innermost = new LoopAround(field, loop);
+        }
+      }
+      return innermost;
     }
 
     /**

@@ -9,6 +9,9 @@ import java.util.Set;
  *     {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/{@code merge} on a map
  *     field: that field, else null
  * @param update that update call, else null
+ * @param loopedMap when the call is made inside a loop over a map field (see {@link MapCall#loop})
+ *     and the loop goes on after it: that field, else null
+ * @param loop that loop, else null
  */
 public record CallEdge(
     CodeUnit caller,
@@ -16,9 +19,11 @@ public record CallEdge(
     Set<LockRef> locksHeld,
     int line,
     MapField updatedMap,
-    MapCall.Update update) {
+    MapCall.Update update,
+    MapField loopedMap,
+    MapCall.Loop loop) {
 
   public CallEdge(CodeUnit caller, CodeUnit callee, Set<LockRef> locksHeld, int line) {
-    this(caller, callee, locksHeld, line, null, null);
+    this(caller, callee, locksHeld, line, null, null, null, null);
   }
 }

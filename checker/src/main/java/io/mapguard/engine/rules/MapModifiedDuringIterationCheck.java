@@ -4,10 +4,18 @@ import io.mapguard.engine.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -46,26 +54,91 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
               MapBehaviours.Behaviour.FAIL_FAST_ITERATORS, map.declaredType(), map.assignedValues())) {
         continue;
       }
-      String loopText =
-          switch (loop.kind()) {
-            case "forEach" -> "its forEach (line " + loop.line() + ") is running";
-            case "iterator" -> "a loop over its iterator (line " + loop.line() + ") is running";
-            default -> "a for-each loop over it (line " + loop.line() + ") is running";
-          };
-      String message =
-          "'"
-              + map.name()
-              + "' is modified by "
-              + access.method()
-              + " at line "
-              + access.site().line()
-              + " while "
-              + loopText
-              + ": the map's iterators fail fast, so the loop's next step throws"
-              + " ConcurrentModificationException (or, after the last entry, silently ends). Remove"
-              + " through the iterator (Iterator.remove), use removeIf on the view or replaceAll, or"
-              + " collect the keys first and change the map after the loop.";
-      sink.report(rule(), map, access.site(), message, List.of());
+      sink.report(
+          rule(), map, access.site(), message(map, access, " while " + describe(loop)), List.of());
     }
+    reportThroughCalls(analysis, sink);
+  }
+
+  /**
+   * A method of the class called from the loop's body (directly or through further calls) removes
+   * from the map. Only writes that always change the structure count: a put there may be of the
+   * loop's current key, which the method knows under another name.
+   */
+  private void reportThroughCalls(ClassAnalysis analysis, FindingSink sink) {
+    Map<CodeUnit, List<CallEdge>> callsFrom = new HashMap<>();
+    Map<CodeUnit, List<Access>> removalsIn = new HashMap<>();
+    for (CallEdge edge : analysis.facts().calls()) {
+      callsFrom.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge);
+    }
+    for (Access access : analysis.facts().accesses()) {
+      if (isRemoval(access)) {
+        removalsIn.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
+      }
+    }
+    for (CallEdge edge : analysis.facts().calls()) {
+      MapField map = edge.loopedMap();
+      if (map == null
+          || !MapBehaviours.has(
+              MapBehaviours.Behaviour.FAIL_FAST_ITERATORS, map.declaredType(), map.assignedValues())) {
+        continue;
+      }
+      Set<CodeUnit> reached = new HashSet<>();
+      Deque<CodeUnit> pending = new ArrayDeque<>(List.of(edge.callee()));
+      while (!pending.isEmpty()) {
+        CodeUnit unit = pending.pop();
+        if (unit.kind() == CodeUnit.Kind.TASK || !reached.add(unit)) {
+          continue; // a task runs later, on another thread
+        }
+        for (Access write : removalsIn.getOrDefault(unit, List.of())) {
+          if (write.field().equals(map)) {
+            String where =
+                " in "
+                    + unit.name()
+                    + " while "
+                    + describe(edge.loop())
+                    + " (the loop's body calls it at line "
+                    + edge.line()
+                    + ")";
+            sink.report(rule(), map, write.site(), message(map, write, where), List.of());
+          }
+        }
+        for (CallEdge next : callsFrom.getOrDefault(unit, List.of())) {
+          pending.push(next.callee());
+        }
+      }
+    }
+  }
+
+  private static boolean isRemoval(Access access) {
+    String method = access.method();
+    return access.effect() == Effect.WRITE
+        && method != null
+        && (method.equals("remove") && access.call().arguments() == 1
+            || method.equals("clear")
+            || method.contains("()."));
+  }
+
+  private static String describe(MapCall.Loop loop) {
+    return switch (loop.kind()) {
+      case "forEach" -> "its forEach (line " + loop.line() + ") is running";
+      case "iterator" -> "a loop over its iterator (line " + loop.line() + ") is running";
+      default -> "a for-each loop over it (line " + loop.line() + ") is running";
+    };
+  }
+
+  /** {@code where}: " while a for-each loop over it (line 9) is running", or more. */
+  private static String message(MapField map, Access access, String where) {
+    return "'"
+        + map.name()
+        + "' is modified by "
+        + access.method()
+        + " at line "
+        + access.site().line()
+        + where
+        + ": the map's iterators fail fast, so the loop's next step throws"
+        + " ConcurrentModificationException (or, after the last entry, silently ends). Remove"
+        + " through the iterator (Iterator.remove), use removeIf on the view or replaceAll, or"
+        + " collect the keys first and change the map after the loop.";
   }
 }

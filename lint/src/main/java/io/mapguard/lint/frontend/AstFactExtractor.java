@@ -239,10 +239,12 @@ final class AstFactExtractor {
         LintCallSyntax.UpdateCall around =
             overloadedReferences.contains(at) ? null : callSyntax.updateAround(at, this::mapFieldOf);
         MapField updated = around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
+        LoopAround looped = loopAround(e.node());
         facts.calls().add(
             new CallEdge(
                 info.unit, e.callee(), held(regions, e.node()), line(e.node()), updated,
-                updated == null ? null : around.update()));
+                updated == null ? null : around.update(), looped == null ? null : looped.map(),
+                looped == null ? null : looped.loop()));
       }
       for (PendingWrap w : info.wraps) {
         facts.wraps().add(new MapWrap(w.backing(), w.wrapper(), site(w.node()), info.unit, order(w.node())));
@@ -264,6 +266,23 @@ final class AstFactExtractor {
     facts.storedValues().addAll(storedValues);
     facts.nullableArguments().addAll(nullableArguments);
     return Optional.of(facts);
+  }
+
+  /** A loop over a map field around a call, which goes on after the call. */
+  private record LoopAround(MapField map, MapCall.Loop loop) {}
+
+  private LoopAround loopAround(Node call) {
+    if (LintCallSyntax.exitsAfter(call)) {
+      return null;
+    }
+    LoopAround innermost = null; // nested loops over two maps: the one that starts last
+    for (MapField field : fields.values()) {
+      MapCall.Loop loop = callSyntax.enclosingLoop(call, this::mapFieldOf, field);
+      if (loop != null && (innermost == null || loop.line() > innermost.loop().line())) {
+        innermost = new LoopAround(field, loop);
+      }
+    }
+    return innermost;
   }
 
   private static Set<LockRef> held(LintLockRegions regions, Node node) {
