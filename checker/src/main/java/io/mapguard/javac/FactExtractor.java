@@ -194,6 +194,7 @@ public final class FactExtractor {
     private final Map<Symbol, ValueLocal> valueLocals = new HashMap<>();
     private final List<StoredValue> storedValues = new ArrayList<>();
     private final List<NullableArgument> nullableArguments = new ArrayList<>();
+    private Map<Symbol, MapField> getters;
     /**
      * A call of a map view ({@code keySet()}…) or of a {@link LocalMapTriggers} method: without one,
      * no loop over a map, update function or synchronized wrapper exists, so the rules about
@@ -319,6 +320,36 @@ public final class FactExtractor {
       facts.storedValues().addAll(storedValues);
       facts.nullableArguments().addAll(nullableArguments);
       return facts;
+    }
+
+    /**
+     * Methods of the class without parameters whose body is {@code return field;} for a field
+     * holding a synchronized wrapper: a call to one is a use of that field (its iteration must hold
+     * the field's monitor as well). Other getters are left to GuardedMapEscape.
+     */
+    private Map<Symbol, MapField> getters() {
+      if (getters == null) {
+        getters = new HashMap<>();
+        new TreeScanner() {
+          @Override
+          public void visitMethodDef(JCMethodDecl tree) {
+            if (tree.sym != null
+                && tree.params.isEmpty()
+                && tree.body != null
+                && tree.body.stats.size() == 1
+                && tree.body.stats.head instanceof JCReturn
+                && ((JCReturn) tree.body.stats.head).expr != null) {
+              MapField field = fields.get(TreeInfo.symbol(TreeInfo.skipParens(((JCReturn) tree.body.stats.head).expr)));
+              if (field != null
+                  && MapTypes.kindOfField(field.declaredType(), field.assignedValues()) == MapKind.SYNCHRONIZED) {
+                getters.put(tree.sym, field);
+              }
+            }
+            super.visitMethodDef(tree);
+          }
+        }.scan(topLevel);
+      }
+      return getters;
     }
 
     /** A loop over a map field around a call, which goes on after the call. */
@@ -1169,6 +1200,15 @@ public final class FactExtractor {
         }
         recordSameClassCall(symbol, path);
         startedNamedClasses(invocation, path);
+        boolean onThis =
+            invocation.meth instanceof JCIdent
+                || invocation.meth instanceof JCFieldAccess
+                    && ((JCFieldAccess) invocation.meth).selected instanceof JCIdent
+                    && ((JCIdent) ((JCFieldAccess) invocation.meth).selected).name.contentEquals("this");
+        MapField returned = invocation.args.isEmpty() && onThis ? getters().get(symbol) : null;
+        if (returned != null && current() != null) {
+          classifyMapUse(returned, path, AliasKind.MAP); // sessions().keySet(): a use of the field
+        }
         return super.visitMethodInvocation(node, unused);
       }
 

@@ -268,6 +268,33 @@ final class AstFactExtractor {
     return Optional.of(facts);
   }
 
+  /**
+   * The field a call to a method of the class returns when that method has no parameters, its body
+   * is {@code return field;}, and the field holds a synchronized wrapper: a call to it is a use of
+   * the field. As the javac front end.
+   */
+  private MapField getterField(MethodCallExpr call) {
+    if (!call.getArguments().isEmpty()
+        || call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)) {
+      return null;
+    }
+    MethodDeclaration method = symbols.method(symbols.receiverType(call), call.getNameAsString(), 0);
+    if (method == null
+        || !method.getParameters().isEmpty()
+        || method.getBody().isEmpty()
+        || method.getBody().get().getStatements().size() != 1
+        || !(method.getBody().get().getStatement(0) instanceof ReturnStmt)) {
+      return null;
+    }
+    Expression returned = ((ReturnStmt) method.getBody().get().getStatement(0)).getExpression().orElse(null);
+    LintSymbols.Variable variable = returned == null ? null : symbols.variableOf(LintSymbols.skipParens(returned));
+    MapField field = variable == null ? null : fields.get(variable.declaration());
+    return field != null
+            && MapTypes.kindOfField(field.declaredType(), field.assignedValues()) == MapKind.SYNCHRONIZED
+        ? field
+        : null;
+  }
+
   /** A loop over a map field around a call, which goes on after the call. */
   private record LoopAround(MapField map, MapCall.Loop loop) {}
 
@@ -980,6 +1007,10 @@ final class AstFactExtractor {
       }
       recordSameClassCall(call);
       startedNamedClasses(call, call.getArguments());
+      MapField returned = getterField(call);
+      if (returned != null && current() != null) {
+        classifyMapUse(returned, call, AliasKind.MAP); // sessions().keySet(): a use of the field
+      }
     } else if (node instanceof SynchronizedStmt) {
       if (current() != null) {
         current().hasLockOperations = true;
