@@ -790,6 +790,25 @@ final class CallSyntax {
     return other[0] ? null : values;
   }
 
+  /** The locks {@code Thread.holdsLock(lock)} conjuncts of an assertion name. */
+  static List<JCExpression> holdsLockArguments(JCExpression condition) {
+    JCExpression c = TreeInfo.skipParens(condition);
+    List<JCExpression> locks = new ArrayList<>();
+    if (c.hasTag(JCTree.Tag.AND)) {
+      locks.addAll(holdsLockArguments(((JCBinary) c).lhs));
+      locks.addAll(holdsLockArguments(((JCBinary) c).rhs));
+    } else if (c instanceof JCMethodInvocation
+        && ((JCMethodInvocation) c).meth instanceof JCFieldAccess
+        && ((JCFieldAccess) ((JCMethodInvocation) c).meth).name.contentEquals("holdsLock")
+        && ((JCMethodInvocation) c).args.size() == 1) {
+      String owner = ((JCFieldAccess) ((JCMethodInvocation) c).meth).selected.toString();
+      if (owner.equals("Thread") || owner.equals("java.lang.Thread")) {
+        locks.add(((JCMethodInvocation) c).args.get(0));
+      }
+    }
+    return locks;
+  }
+
   /** The calls in the local's method that take it as an argument. */
   List<JCMethodInvocation> callsTaking(Symbol local, TreePath use) {
     JCTree body = enclosingMethod(use);

@@ -17,6 +17,8 @@ import com.sun.tools.javac.tree.JCTree.JCAnnotation;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
@@ -907,7 +909,9 @@ public final class FactExtractor {
           }
         }
       }
-      boolean isPrivate = (method.mods.flags & Flags.PRIVATE) != 0;
+      entry.addAll(assertedLocks(method.body));
+      boolean isPrivate =
+          (method.mods.flags & Flags.PRIVATE) != 0 || inPrivateClass(owner.sym) && !overrides(method);
       CodeUnit.Kind kind =
           task != null
               ? CodeUnit.Kind.TASK
@@ -917,6 +921,41 @@ public final class FactExtractor {
           method,
           owner,
           null);
+    }
+
+    /**
+     * Locks a method asserts it holds on entry, {@code assert Thread.holdsLock(lock);} among the
+     * body's own statements: the JDK's way of writing {@code @Holding}.
+     */
+    private Set<LockRef> assertedLocks(JCBlock body) {
+      Set<LockRef> held = new LinkedHashSet<>();
+      if (body != null) {
+        for (JCStatement statement : body.stats) {
+          if (statement instanceof JCTree.JCAssert) {
+            for (JCExpression lock : CallSyntax.holdsLockArguments(((JCTree.JCAssert) statement).cond)) {
+              held.add(locks.monitor(lock));
+            }
+          }
+        }
+      }
+      return held;
+    }
+
+    /** A method of a private nested class (or of a class nested in one) is only called from this file. */
+    private boolean inPrivateClass(Symbol type) {
+      for (Symbol s = type; s instanceof ClassSymbol; s = s.owner) {
+        if ((s.flags() & Flags.PRIVATE) != 0) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** Annotated {@code @Override}: callers outside the file reach it through its supertype. */
+    private boolean overrides(JCMethodDecl method) {
+      return method.mods.annotations.stream()
+          .anyMatch(a -> TreeInfo.name(a.annotationType) != null
+              && TreeInfo.name(a.annotationType).contentEquals("Override"));
     }
 
     private List<String> annotationValues(JCAnnotation annotation) {
@@ -1235,7 +1274,7 @@ public final class FactExtractor {
       public Void visitVariable(com.sun.source.tree.VariableTree node, Void unused) {
         JCVariableDecl variable = (JCVariableDecl) node;
         if (variable.sym != null && variable.init != null && !(variable.sym.owner instanceof ClassSymbol)) {
-          recordAlias(variable.sym, variable.init);
+          recordAlias(variable.sym, variable.init, getCurrentPath());
         }
         registerLocalMap(variable, getCurrentPath());
         return super.visitVariable(node, unused);
@@ -1262,7 +1301,7 @@ public final class FactExtractor {
         Symbol target = TreeInfo.symbol(assign.lhs);
         if (target instanceof VarSymbol && !(target.owner instanceof ClassSymbol)) {
           aliases.remove(target);
-          recordAlias((VarSymbol) target, assign.rhs);
+          recordAlias((VarSymbol) target, assign.rhs, getCurrentPath());
         }
         Symbol value = TreeInfo.symbol(TreeInfo.skipParens(assign.rhs));
         if (fields.containsKey(target) && value instanceof VarSymbol && !(value.owner instanceof ClassSymbol)) {
@@ -1330,16 +1369,26 @@ public final class FactExtractor {
         }
       }
 
-      private void recordAlias(VarSymbol local, JCExpression init) {
+      /**
+       * {@code local = field} (or a view of it) makes uses of {@code local} uses of the field, unless
+       * the field is given another map right after, in the same block: then the local holds the
+       * detached old map (the swap idiom: {@code old = pending; pending = new HashMap<>();}).
+       */
+      private void recordAlias(VarSymbol local, JCExpression init, TreePath at) {
         JCExpression value = TreeInfo.skipParens(init);
         MapField field = mapFieldOf(value);
         if (field != null) {
-          aliases.put(local, new Alias(field, AliasKind.MAP));
+          if (!reassignedAfter(field, at)) {
+            aliases.put(local, new Alias(field, AliasKind.MAP));
+          }
           return;
         }
         if (value instanceof JCMethodInvocation && ((JCMethodInvocation) value).meth instanceof JCFieldAccess) {
           JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) value).meth;
           MapField owner = mapFieldOf(select.selected);
+          if (owner != null && MapMethods.isView(select.name.toString()) && reassignedAfter(owner, at)) {
+            return;
+          }
           if (owner != null && MapMethods.isView(select.name.toString())) {
             aliases.put(local, new Alias(owner, AliasKind.VIEW));
             return;
@@ -1349,6 +1398,28 @@ public final class FactExtractor {
             aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
           }
         }
+      }
+
+      /** A later statement of the block around {@code at} assigns {@code field}. */
+      private boolean reassignedAfter(MapField field, TreePath at) {
+        TreePath statement = at;
+        while (statement != null && !(statement.getLeaf() instanceof JCStatement)) {
+          statement = statement.getParentPath();
+        }
+        if (statement == null || !(statement.getParentPath().getLeaf() instanceof JCBlock)) {
+          return false;
+        }
+        boolean after = false;
+        for (JCStatement s : ((JCBlock) statement.getParentPath().getLeaf()).stats) {
+          if (after
+              && s instanceof JCExpressionStatement
+              && ((JCExpressionStatement) s).expr instanceof JCAssign
+              && fields.get(TreeInfo.symbol(((JCAssign) ((JCExpressionStatement) s).expr).lhs)) == field) {
+            return true;
+          }
+          after |= s == statement.getLeaf();
+        }
+        return false;
       }
 
       /** The map field behind a view: {@code map.keySet()} or a local holding one. */

@@ -98,7 +98,10 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
       }
     }
     if (check != null) {
-      if (lockedTogether(state, check, act)) {
+      // After an "absent" check only a write that adds the key can get in between; removals,
+      // such as an unlocked cleanup's remove(key, staleValue), cannot.
+      boolean onlyInsertions = put && meaning == Meaning.ABSENT;
+      if (lockedTogether(state, check, act, onlyInsertions)) {
         return;
       }
       Access c = check.access();
@@ -192,7 +195,7 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         latest = read;
       }
     }
-    if (latest != null && !lockedTogether(state, latest, act)) {
+    if (latest != null && !lockedTogether(state, latest, act, false)) {
       ResolvedAccess read = latest;
       Access g = read.access();
       String message =
@@ -218,7 +221,7 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     if (!call.resultDiscarded() || call.valueLocal() == null || call.valueReadLine() <= 0) {
       return;
     }
-    if (lockedTogether(state, act, act)) {
+    if (lockedTogether(state, act, act, true)) {
       return;
     }
     String message =
@@ -296,13 +299,19 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         + (check.call().test().throughLocal() ? " through '" + check.call().resultLocal() + "'" : "");
   }
 
+  /** Writes that can add a key: the ones that break an "absent" check. */
+  private static final Set<String> INSERTING =
+      Set.of("put", "putIfAbsent", "putAll", "compute", "computeIfAbsent", "merge");
+
   /**
-   * Whether one lock is held at both steps and at every write of the field after construction:
-   * then nothing can happen in between. The mode of a read-write lock is not compared: a local
+   * Whether one lock is held at both steps and at every write of the field after construction
+   * (with {@code onlyInsertions}, every write that can add a key, and every reassignment): then
+   * nothing that matters can happen in between. The mode of a read-write lock is not compared: a local
    * lock variable switched from {@code readLock()} to {@code writeLock()} to re-check (the usual
    * upgrade idiom) is not tracked precisely, and a false positive costs more than a miss here.
    */
-  private static boolean lockedTogether(FieldState state, ResolvedAccess check, ResolvedAccess act) {
+  private static boolean lockedTogether(
+      FieldState state, ResolvedAccess check, ResolvedAccess act, boolean onlyInsertions) {
     List<LockRef> common = new ArrayList<>();
     for (LockRef lock : check.locks()) {
       if (act.holdsAnyMode(lock)) {
@@ -312,7 +321,9 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     for (LockRef lock : common) {
       boolean everyWrite =
           state.afterConstruction().stream()
-              .filter(r -> r.effect() == Effect.WRITE || r.effect() == Effect.ASSIGN)
+              .filter(r -> r.effect() == Effect.ASSIGN
+                  || r.effect() == Effect.WRITE
+                      && (!onlyInsertions || INSERTING.contains(r.access().method())))
               .allMatch(r -> r.holdsAnyMode(lock));
       if (everyWrite) {
         return true;

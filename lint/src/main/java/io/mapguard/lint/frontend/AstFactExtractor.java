@@ -37,7 +37,10 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -885,13 +888,47 @@ final class AstFactExtractor {
         }
       }
     }
+    entry.addAll(assertedLocks(method));
+    boolean isPrivate =
+        method.isPrivate()
+            || inPrivateClass(owner) && method.getAnnotations().stream().noneMatch(a -> a.getNameAsString().equals("Override"));
     CodeUnit.Kind kind =
         task != null
             ? CodeUnit.Kind.TASK
             : method instanceof ConstructorDeclaration ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
     return register(
-        new CodeUnit(nextUnitId++, kind, methodName(method), method.isPrivate(), Set.copyOf(entry), task),
+        new CodeUnit(nextUnitId++, kind, methodName(method), isPrivate, Set.copyOf(entry), task),
         method);
+  }
+
+  /**
+   * Locks a method asserts it holds on entry, {@code assert Thread.holdsLock(lock);} among the
+   * body's own statements: the JDK's way of writing {@code @Holding}. As the javac front end.
+   */
+  private Set<LockRef> assertedLocks(CallableDeclaration<?> method) {
+    Set<LockRef> held = new LinkedHashSet<>();
+    Optional<BlockStmt> body =
+        method instanceof MethodDeclaration
+            ? ((MethodDeclaration) method).getBody()
+            : Optional.of(((ConstructorDeclaration) method).getBody());
+    for (Statement statement : body.map(BlockStmt::getStatements).orElse(new NodeList<>())) {
+      if (statement instanceof AssertStmt) {
+        for (Expression lock : LintCallSyntax.holdsLockArguments(((AssertStmt) statement).getCheck())) {
+          held.add(locks.monitor(lock));
+        }
+      }
+    }
+    return held;
+  }
+
+  /** A method of a private nested class (or of a class nested in one) is only called from this file. */
+  private static boolean inPrivateClass(TypeDeclaration<?> type) {
+    for (Node n = type; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration && ((TypeDeclaration<?>) n).isPrivate()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private CodeUnit register(CodeUnit unit, Node body) {
@@ -1020,7 +1057,7 @@ final class AstFactExtractor {
       return;
     } else if (node instanceof VariableDeclarator && isLocal((VariableDeclarator) node)) {
       VariableDeclarator v = (VariableDeclarator) node;
-      v.getInitializer().ifPresent(init -> recordAlias(v, init));
+      v.getInitializer().ifPresent(init -> recordAlias(v, init, v));
       registerLocalMap(localVariable(v));
     } else if (node instanceof ForEachStmt) {
       enhancedFor((ForEachStmt) node);
@@ -1028,7 +1065,7 @@ final class AstFactExtractor {
       LintSymbols.Variable target = symbols.variableOf(((AssignExpr) node).getTarget());
       if (target != null && !target.isField()) {
         aliases.remove(target.declaration());
-        recordAlias(target.declaration(), ((AssignExpr) node).getValue());
+        recordAlias(target.declaration(), ((AssignExpr) node).getValue(), node);
       }
       Expression value = LintSymbols.skipParens(((AssignExpr) node).getValue());
       LintSymbols.Variable local = value instanceof NameExpr ? symbols.variable((NameExpr) value) : null;
@@ -1262,16 +1299,26 @@ final class AstFactExtractor {
     }
   }
 
-  private void recordAlias(Node local, Expression init) {
+  /**
+   * {@code local = field} (or a view of it) makes uses of {@code local} uses of the field, unless the
+   * field is given another map right after, in the same block: then the local holds the detached
+   * old map (the swap idiom). As the javac front end.
+   */
+  private void recordAlias(Node local, Expression init, Node at) {
     Expression value = LintSymbols.skipParens(init);
     MapField field = mapFieldOf(value);
     if (field != null) {
-      aliases.put(local, new Alias(field, AliasKind.MAP));
+      if (!reassignedAfter(field, at)) {
+        aliases.put(local, new Alias(field, AliasKind.MAP));
+      }
       return;
     }
     if (value instanceof MethodCallExpr && ((MethodCallExpr) value).getScope().isPresent()) {
       MethodCallExpr call = (MethodCallExpr) value;
       MapField owner = mapFieldOf(call.getScope().get());
+      if (owner != null && MapMethods.isView(call.getNameAsString()) && reassignedAfter(owner, at)) {
+        return;
+      }
       if (owner != null && MapMethods.isView(call.getNameAsString())) {
         aliases.put(local, new Alias(owner, AliasKind.VIEW));
         return;
@@ -1281,6 +1328,30 @@ final class AstFactExtractor {
         aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
       }
     }
+  }
+
+  /** A later statement of the block around {@code at} assigns {@code field}. */
+  private boolean reassignedAfter(MapField field, Node at) {
+    Node statement = at;
+    while (statement != null && !(statement instanceof Statement)) {
+      statement = statement.getParentNode().orElse(null);
+    }
+    if (statement == null || !(statement.getParentNode().orElse(null) instanceof BlockStmt)) {
+      return false;
+    }
+    boolean after = false;
+    for (Statement s : ((BlockStmt) statement.getParentNode().get()).getStatements()) {
+      if (after
+          && s instanceof ExpressionStmt
+          && ((ExpressionStmt) s).getExpression() instanceof AssignExpr) {
+        LintSymbols.Variable target = symbols.variableOf(((AssignExpr) ((ExpressionStmt) s).getExpression()).getTarget());
+        if (target != null && fields.get(target.declaration()) == field) {
+          return true;
+        }
+      }
+      after |= s == statement;
+    }
+    return false;
   }
 
   /** The map field behind a view: {@code map.keySet()} or a local holding one. */

@@ -740,6 +740,25 @@ final class LintCallSyntax {
     return values;
   }
 
+  /** The locks {@code Thread.holdsLock(lock)} conjuncts of an assertion name. As the javac front end. */
+  static List<Expression> holdsLockArguments(Expression condition) {
+    Expression c = LintSymbols.skipParens(condition);
+    List<Expression> locks = new ArrayList<>();
+    if (c instanceof BinaryExpr && ((BinaryExpr) c).getOperator() == BinaryExpr.Operator.AND) {
+      locks.addAll(holdsLockArguments(((BinaryExpr) c).getLeft()));
+      locks.addAll(holdsLockArguments(((BinaryExpr) c).getRight()));
+    } else if (c instanceof MethodCallExpr
+        && ((MethodCallExpr) c).getNameAsString().equals("holdsLock")
+        && ((MethodCallExpr) c).getArguments().size() == 1
+        && ((MethodCallExpr) c).getScope().isPresent()) {
+      String owner = ((MethodCallExpr) c).getScope().get().toString();
+      if (owner.equals("Thread") || owner.equals("java.lang.Thread")) {
+        locks.add(((MethodCallExpr) c).getArgument(0));
+      }
+    }
+    return locks;
+  }
+
   /** The calls in the local's method that take it as an argument. */
   List<MethodCallExpr> callsTaking(Node local, Node use) {
     Node body = enclosingMethod(use);
