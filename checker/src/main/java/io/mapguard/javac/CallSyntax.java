@@ -66,6 +66,7 @@ final class CallSyntax {
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
     int valueReadLine = 0;
+    int valueReassigned = 0;
     if (call.args.size() >= 2) {
       JCExpression value = call.args.get(1);
       new TreeScanner() {
@@ -80,6 +81,7 @@ final class CallSyntax {
       if (v instanceof JCIdent && isLocal(((JCIdent) v).sym)) {
         valueLocal = ((JCIdent) v).name.toString();
         valueReadLine = nextUseIfRead(body, call, ((JCIdent) v).sym);
+        valueReassigned = lastIndependentAssignment(body, call, ((JCIdent) v).sym);
       }
     }
     TreePath parentPath = parentSkippingParens(callPath);
@@ -123,7 +125,57 @@ final class CallSyntax {
         null,
         enclosingLoop(callPath, fieldOf, field),
         exitsAfter(callPath),
-        enclosingUpdate(callPath, fieldOf, field));
+        enclosingUpdate(callPath, fieldOf, field),
+        valueReassigned);
+  }
+
+  /**
+   * The position of the local's last assignment (or initializer) before {@code call} when that
+   * assignment does not read the local; 0 when it does, or there is none.
+   */
+  private static int lastIndependentAssignment(JCTree body, JCTree call, Symbol local) {
+    if (body == null) {
+      return 0;
+    }
+    int callStart = call.getStartPosition();
+    int[] last = {0, 0}; // position, reads the local
+    new TreeScanner() {
+      @Override
+      public void visitVarDef(JCVariableDecl tree) {
+        if (tree.sym == local && tree.init != null) {
+          consider(tree, tree.init);
+        }
+        super.visitVarDef(tree);
+      }
+
+      @Override
+      public void visitAssign(JCAssign tree) {
+        if (TreeInfo.symbol(TreeInfo.skipParens(tree.lhs)) == local) {
+          consider(tree, tree.rhs);
+        }
+        super.visitAssign(tree);
+      }
+
+      private void consider(JCTree assignment, JCExpression value) {
+        int start = assignment.getStartPosition();
+        if (start < callStart && start > last[0]) {
+          last[0] = start;
+          last[1] = reads(value, local) ? 1 : 0;
+        }
+      }
+    }.scan(body);
+    return last[1] == 1 ? 0 : last[0];
+  }
+
+  private static boolean reads(JCTree tree, Symbol local) {
+    boolean[] found = new boolean[1];
+    new TreeScanner() {
+      @Override
+      public void visitIdent(JCIdent tree) {
+        found[0] |= tree.sym == local;
+      }
+    }.scan(tree);
+    return found[0];
   }
 
   // ------------------------------------------------------------------ loops

@@ -45,6 +45,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.ConstructionMethods;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
@@ -912,10 +913,16 @@ public final class FactExtractor {
       entry.addAll(assertedLocks(method.body));
       boolean isPrivate =
           (method.mods.flags & Flags.PRIVATE) != 0 || inPrivateClass(owner.sym) && !overrides(method);
+      boolean construction =
+          method.sym.isConstructor()
+              || (method.mods.flags & (Flags.PRIVATE | Flags.STATIC)) == Flags.PRIVATE
+                  && ConstructionMethods.isConstruction(
+                      method.name.toString(),
+                      method.params.stream().map(p -> p.vartype.toString()).toList());
       CodeUnit.Kind kind =
           task != null
               ? CodeUnit.Kind.TASK
-              : method.sym.isConstructor() ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
+              : construction ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
       return register(
           new CodeUnit(nextUnitId++, kind, methodName(method), isPrivate, Set.copyOf(entry), task),
           method,

@@ -34,6 +34,9 @@ import java.util.Set;
  *     followed by {@code break}, {@code return} or {@code throw}, or is itself a return or throw
  * @param insideUpdate the {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/
  *     {@code merge} call on the same map whose function (a lambda) holds the call, or null
+ * @param valueReassigned when {@code valueLocal} is set: the position (on the scale of
+ *     {@link Access#order}) of its last assignment before the call when that assignment does not
+ *     read the local itself ({@code v = new X()}, not {@code v = v + 1}); else 0
  */
 public record MapCall(
     String key,
@@ -49,10 +52,11 @@ public record MapCall(
     String traversal,
     Loop loop,
     boolean exitsAfter,
-    Update insideUpdate) {
+    Update insideUpdate,
+    int valueReassigned) {
 
   public static final MapCall NONE =
-      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, null, null, false, null);
+      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, null, null, false, null, 0);
 
   /** A call that updates one key through a function: {@code computeIfAbsent} at {@code line}. */
   public record Update(int line, String method) {}
@@ -73,7 +77,7 @@ public record MapCall(
   public MapCall within(Loop loop, boolean exitsAfter, Update insideUpdate) {
     return new MapCall(
         key, valueNames, valueLocal, resultDiscarded, resultLocal, test, branches, argumentOf,
-        valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate);
+        valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate, valueReassigned);
   }
 
   /** What holds in the then-branch of the if that tests the result. */
@@ -99,6 +103,6 @@ public record MapCall(
 
   public static MapCall traversal(String traversal) {
     return new MapCall(
-        null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null);
+        null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null, 0);
   }
 }

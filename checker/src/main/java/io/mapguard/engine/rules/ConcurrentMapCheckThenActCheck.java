@@ -195,6 +195,18 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         latest = read;
       }
     }
+    if (latest != null && reassignedAfter(latest.access(), a)) {
+      // V v = m.get(k); … if (v == null) { v = new V(); m.put(k, v); }: the put stores a new value
+      // after a check, it does not update the old one.
+      if (!lockedTogether(state, latest, act, true)) {
+        String message =
+            checkedThenPut(state.field().name(), latest, latest.access().method(), act)
+                + "another thread can put the same key in between, and one of the two values is"
+                + " silently replaced. Use computeIfAbsent, or putIfAbsent and its result.";
+        sink.report(rule(), state.field(), a.site(), message, List.of());
+      }
+      return;
+    }
     if (latest != null && !lockedTogether(state, latest, act, false)) {
       ResolvedAccess read = latest;
       Access g = read.access();
@@ -211,6 +223,14 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
               + " lost. Use merge or compute, which read and write the entry atomically.";
       sink.report(rule(), state.field(), a.site(), message, List.of());
     }
+  }
+
+  /** The put's value is the local the read went into, given a value of its own since. */
+  private static boolean reassignedAfter(Access read, Access put) {
+    MapCall call = put.call();
+    return call.valueLocal() != null
+        && call.valueLocal().equals(read.call().resultLocal())
+        && call.valueReassigned() > read.order();
   }
 
   /** {@code m.putIfAbsent(k, v); … use(v)}: v may not be the value in the map. */

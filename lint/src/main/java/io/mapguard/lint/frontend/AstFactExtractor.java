@@ -54,6 +54,7 @@ import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.ConstructionMethods;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapArguments;
@@ -892,10 +893,17 @@ final class AstFactExtractor {
     boolean isPrivate =
         method.isPrivate()
             || inPrivateClass(owner) && method.getAnnotations().stream().noneMatch(a -> a.getNameAsString().equals("Override"));
+    boolean construction =
+        method instanceof ConstructorDeclaration
+            || method.isPrivate()
+                && !method.isStatic()
+                && ConstructionMethods.isConstruction(
+                    method.getNameAsString(),
+                    method.getParameters().stream().map(p -> p.getType().asString()).toList());
     CodeUnit.Kind kind =
         task != null
             ? CodeUnit.Kind.TASK
-            : method instanceof ConstructorDeclaration ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
+            : construction ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
     return register(
         new CodeUnit(nextUnitId++, kind, methodName(method), isPrivate, Set.copyOf(entry), task),
         method);

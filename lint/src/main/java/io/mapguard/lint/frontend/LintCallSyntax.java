@@ -66,6 +66,7 @@ final class LintCallSyntax {
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
     int valueReadLine = 0;
+    int valueReassigned = 0;
     if (call.getArguments().size() >= 2) {
       Expression value = call.getArgument(1);
       List<NameExpr> names = new ArrayList<>(value.findAll(NameExpr.class));
@@ -80,6 +81,7 @@ final class LintCallSyntax {
         if (variable != null && !variable.isField()) {
           valueLocal = variable.name();
           valueReadLine = nextUseIfRead(body, call, variable);
+          valueReassigned = lastIndependentAssignment(body, call, variable.declaration());
         }
       }
     }
@@ -127,7 +129,42 @@ final class LintCallSyntax {
         null,
         enclosingLoop(call, fieldOf, field),
         exitsAfter(call),
-        enclosingUpdate(call, fieldOf, field));
+        enclosingUpdate(call, fieldOf, field),
+        valueReassigned);
+  }
+
+  /**
+   * The position of the local's last assignment (or initializer) before {@code call} when that
+   * assignment does not read the local; 0 when it does, or there is none. As the javac front end.
+   */
+  private int lastIndependentAssignment(Node body, MethodCallExpr call, Node local) {
+    if (body == null) {
+      return 0;
+    }
+    int callOrder = AstFactExtractorOrder.order(call);
+    int last = 0;
+    boolean readsLocal = false;
+    List<Node> assignments = new ArrayList<>();
+    if (local instanceof VariableDeclarator && ((VariableDeclarator) local).getInitializer().isPresent()) {
+      assignments.add(local);
+    }
+    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
+      if (assign.getOperator() == AssignExpr.Operator.ASSIGN && refersTo(assign.getTarget(), local)) {
+        assignments.add(assign);
+      }
+    }
+    for (Node assignment : assignments) {
+      int order = AstFactExtractorOrder.order(assignment);
+      if (order < callOrder && order > last) {
+        last = order;
+        Expression value =
+            assignment instanceof AssignExpr
+                ? ((AssignExpr) assignment).getValue()
+                : ((VariableDeclarator) assignment).getInitializer().get();
+        readsLocal = value.findAll(NameExpr.class).stream().anyMatch(n -> refersTo(n, local));
+      }
+    }
+    return readsLocal ? 0 : last;
   }
 
   // ------------------------------------------------------------------ loops
