@@ -19,6 +19,7 @@ final class JavacTypes {
   private final JavacElements elements;
   private final Symtab symtab;
   private final Map<String, Type> byName = new HashMap<>();
+  private final Map<String, Map<Symbol.TypeSymbol, Boolean>> subtypes = new HashMap<>();
 
   JavacTypes(Context context) {
     this.types = Types.instance(context);
@@ -48,7 +49,14 @@ final class JavacTypes {
     if (target == Type.noType) {
       return false;
     }
-    return types.isSubtype(types.erasure(type), target);
+    if (!type.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
+      return types.isSubtype(types.erasure(type), target);
+    }
+    // A class type's erasure depends on its symbol alone; the prepass asks about the same few
+    // types (String, List, the class's own) thousands of times.
+    return subtypes
+        .computeIfAbsent(qualifiedName, k -> new HashMap<>())
+        .computeIfAbsent(type.tsym, k -> types.isSubtype(types.erasure(type), target));
   }
 
   boolean isMap(Type type) {

@@ -5,8 +5,11 @@ import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,18 +55,25 @@ public final class UnitContexts {
     }
   }
 
+  /** Callers' roots flow into their callees (tasks keep their own); a worklist over the callers. */
   private static void propagateRoots(ClassFacts facts, Map<CodeUnit, Set<ThreadRoot>> roots) {
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (CallEdge edge : facts.calls()) {
-        if (edge.callee().kind() == CodeUnit.Kind.TASK) {
-          continue;
-        }
-        Set<ThreadRoot> calleeRoots = roots.get(edge.callee());
-        Set<ThreadRoot> callerRoots = roots.get(edge.caller());
-        if (calleeRoots != null && callerRoots != null && calleeRoots.addAll(callerRoots)) {
-          changed = true;
+    Map<CodeUnit, List<CodeUnit>> callees = new HashMap<>();
+    for (CallEdge edge : facts.calls()) {
+      if (edge.callee().kind() != CodeUnit.Kind.TASK) {
+        callees.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge.callee());
+      }
+    }
+    Deque<CodeUnit> pending = new ArrayDeque<>(callees.keySet());
+    while (!pending.isEmpty()) {
+      CodeUnit caller = pending.pop();
+      Set<ThreadRoot> callerRoots = roots.get(caller);
+      if (callerRoots == null) {
+        continue;
+      }
+      for (CodeUnit callee : callees.getOrDefault(caller, List.of())) {
+        Set<ThreadRoot> calleeRoots = roots.get(callee);
+        if (calleeRoots != null && calleeRoots.addAll(callerRoots) && callees.containsKey(callee)) {
+          pending.push(callee);
         }
       }
     }
@@ -76,22 +86,34 @@ public final class UnitContexts {
           unit.kind() == CodeUnit.Kind.METHOD && unit.isPrivate() && incoming.containsKey(unit);
       entryLocks.put(unit, summarised ? null : unit.entryLocks());
     }
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (CodeUnit unit : facts.units()) {
-        if (!(unit.kind() == CodeUnit.Kind.METHOD && unit.isPrivate() && incoming.containsKey(unit))) {
-          continue;
+    // A worklist of summarised units: one is revisited when the entry locks of a caller change.
+    Map<CodeUnit, List<CodeUnit>> summarisedCallees = new HashMap<>();
+    Deque<CodeUnit> pending = new ArrayDeque<>();
+    Set<CodeUnit> queued = new HashSet<>();
+    for (CodeUnit unit : facts.units()) {
+      if (entryLocks.get(unit) == null && unit.kind() == CodeUnit.Kind.METHOD) {
+        pending.add(unit);
+        queued.add(unit);
+        for (CallEdge edge : incoming.get(unit)) {
+          summarisedCallees.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(unit);
         }
-        Set<LockRef> meet = meetOverCallers(unit, incoming.get(unit));
-        if (meet == null) {
-          continue;
-        }
-        Set<LockRef> withDeclared = new LinkedHashSet<>(meet);
-        withDeclared.addAll(unit.entryLocks());
-        if (!withDeclared.equals(entryLocks.get(unit))) {
-          entryLocks.put(unit, withDeclared);
-          changed = true;
+      }
+    }
+    while (!pending.isEmpty()) {
+      CodeUnit unit = pending.pop();
+      queued.remove(unit);
+      Set<LockRef> meet = meetOverCallers(unit, incoming.get(unit));
+      if (meet == null) {
+        continue;
+      }
+      Set<LockRef> withDeclared = new LinkedHashSet<>(meet);
+      withDeclared.addAll(unit.entryLocks());
+      if (!withDeclared.equals(entryLocks.get(unit))) {
+        entryLocks.put(unit, withDeclared);
+        for (CodeUnit callee : summarisedCallees.getOrDefault(unit, List.of())) {
+          if (queued.add(callee)) {
+            pending.push(callee);
+          }
         }
       }
     }
