@@ -5,7 +5,8 @@ package io.mapguard.engine;
  * mapvet suggestions).
  *
  * @param lock the guard expression for {@link Kind#ADD_GUARDED_BY} and {@link Kind#WRAP_SYNCHRONIZED};
- *     the factory ({@code HashMap.newHashMap}) for {@link Kind#USE_SIZED_FACTORY}
+ *     the factory ({@code HashMap.newHashMap}) for {@link Kind#USE_SIZED_FACTORY}; the summing
+ *     function ({@code Integer::sum}) for {@link Kind#MERGE}
  */
 public record FixHint(Kind kind, String lock) {
   public enum Kind {
@@ -25,7 +26,12 @@ public record FixHint(Kind kind, String lock) {
      * Replace {@code new HashMap<>(n)} by {@code HashMap.newHashMap(n)} (the factory in {@code lock});
      * front ends offer it only where the JDK compiled against has that factory.
      */
-    USE_SIZED_FACTORY
+    USE_SIZED_FACTORY,
+    /**
+     * Replace {@code m.put(k, m.getOrDefault(k, 0) + n);} by {@code m.merge(k, n, Integer::sum);}
+     * (the summing function in {@code lock}).
+     */
+    MERGE
   }
 
   /**
@@ -43,6 +49,12 @@ public record FixHint(Kind kind, String lock) {
         return "Create '" + subject + "' as a ConcurrentHashMap.";
       case COMPUTE_IF_ABSENT:
         return "Replace the check and the put by " + subject + ".computeIfAbsent(key, k -> value).";
+      case MERGE:
+        return "Replace the put by "
+            + subject
+            + ".merge(key, n, "
+            + lock
+            + ") (same result when getOrDefault's default is 0).";
       default:
         return "Create the map with " + lock + "(n) (JDK 19+).";
     }

@@ -21,7 +21,6 @@ import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -66,18 +65,18 @@ final class ComputeIfAbsentFix {
     if (statement.thenpart != branch || statement.elsepart != null) {
       return Optional.empty();
     }
-    String source = source(unit);
+    String source = FixText.source(unit);
     if (source == null) {
       return Optional.empty();
     }
-    String receiver = text(source, unit, ((JCFieldAccess) put.meth).selected);
-    String key = text(source, unit, put.args.get(0));
+    String receiver = FixText.text(source, unit, ((JCFieldAccess) put.meth).selected);
+    String key = FixText.text(source, unit, put.args.get(0));
     JCMethodInvocation check = checkCall(statement.cond);
     if (check == null
         || !(check.meth instanceof JCFieldAccess)
         || check.args.size() != 1
-        || !receiver.equals(text(source, unit, ((JCFieldAccess) check.meth).selected))
-        || !key.equals(text(source, unit, check.args.get(0)))
+        || !receiver.equals(FixText.text(source, unit, ((JCFieldAccess) check.meth).selected))
+        || !key.equals(FixText.text(source, unit, check.args.get(0)))
         || !onlyEffectivelyFinalLocals(put.args.get(1))) {
       return Optional.empty();
     }
@@ -92,7 +91,7 @@ final class ComputeIfAbsentFix {
             + ", "
             + parameter
             + " -> "
-            + text(source, unit, put.args.get(1))
+            + FixText.text(source, unit, put.args.get(1))
             + ");";
     return Optional.of(SuggestedFix.builder().replace(statement, replacement));
   }
@@ -150,7 +149,7 @@ final class ComputeIfAbsentFix {
     String method = source;
     for (TreePath p = path; p != null; p = p.getParentPath()) {
       if (p.getLeaf() instanceof JCMethodDecl) {
-        method = text(source, unit, (JCTree) p.getLeaf());
+        method = FixText.text(source, unit, (JCTree) p.getLeaf());
         break;
       }
     }
@@ -160,17 +159,5 @@ final class ComputeIfAbsentFix {
       }
     }
     return null;
-  }
-
-  private static String text(String source, JCCompilationUnit unit, JCTree tree) {
-    return source.substring(TreeInfo.getStartPos(tree), TreeInfo.getEndPos(tree, unit.endPositions));
-  }
-
-  private static String source(JCCompilationUnit unit) {
-    try {
-      return unit.getSourceFile().getCharContent(true).toString();
-    } catch (IOException e) {
-      return null;
-    }
   }
 }

@@ -35,6 +35,8 @@ final class FixBuilder {
         return addGuardedBy(hint.lock(), finding, unit);
       case COMPUTE_IF_ABSENT:
         return ComputeIfAbsentFix.fix(unit, anchor);
+      case MERGE:
+        return MergeFix.fix(unit, anchor, hint.lock());
       default:
         return useConcurrentHashMap(finding);
     }

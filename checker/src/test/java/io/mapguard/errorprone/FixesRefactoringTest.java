@@ -292,4 +292,36 @@ class FixesRefactoringTest {
             "}")
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /** Words counted in a ConcurrentHashMap from pool tasks; {@code update} is count(String)'s body. */
+  private static String[] counter(String update) {
+    return new String[] {
+      "import java.util.Map;",
+      "import java.util.concurrent.ConcurrentHashMap;",
+      "import java.util.concurrent.ExecutorService;",
+      "class Words {",
+      "  private final Map<String, Integer> counts = new ConcurrentHashMap<>();",
+      "  void countLater(ExecutorService pool, String w) { pool.submit(() -> count(w)); }",
+      "  void count(String w) {",
+      "    " + update,
+      "  }",
+      "}"
+    };
+  }
+
+  @Test
+  void turnsGetOrDefaultPlusPutIntoMerge() {
+    BugCheckerRefactoringTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addInputLines("Words.java", counter("counts.put(w, counts.getOrDefault(w, 0) + 1);"))
+        .addOutputLines("Words.java", counter("counts.merge(w, 1, Integer::sum);"))
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  @Test
+  void offersNoMergeWhenTheDefaultIsNotZero() {
+    BugCheckerRefactoringTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addInputLines("Words.java", counter("counts.put(w, counts.getOrDefault(w, 5) + 1);"))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

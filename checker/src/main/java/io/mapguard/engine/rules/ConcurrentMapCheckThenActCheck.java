@@ -12,6 +12,7 @@ import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -24,6 +25,13 @@ import java.util.Set;
 public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   private static final Set<String> CHECKS = Set.of("containsKey", "get");
   private static final Set<String> VALUE_READS = Set.of("get", "getOrDefault");
+
+  /** The summing function a counter's merge fix uses, by the map's value type. */
+  private static final Map<String, String> SUMS =
+      Map.of(
+          "java.lang.Integer", "Integer::sum",
+          "java.lang.Long", "Long::sum",
+          "java.lang.Double", "Double::sum");
 
   private enum Meaning {
     ABSENT,
@@ -221,7 +229,13 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
               + act.line()
               + " with a value computed from it: an update another thread makes in between is"
               + " lost. Use merge or compute, which read and write the entry atomically.";
-      sink.report(rule(), state.field(), a.site(), message, List.of());
+      String sum = SUMS.get(state.field().valueType());
+      boolean counter = g.method().equals("getOrDefault") && g.call().argumentOf() == a.order();
+      List<FixHint> fixes =
+          counter && sum != null && a.call().resultDiscarded()
+              ? List.of(new FixHint(FixHint.Kind.MERGE, sum))
+              : List.of();
+      sink.report(rule(), state.field(), a.site(), message, fixes);
     }
   }
 
