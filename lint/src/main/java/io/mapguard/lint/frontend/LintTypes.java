@@ -171,7 +171,7 @@ final class LintTypes {
   }
 
   boolean isSubtype(String type, String target) {
-    return isSubtype(type, target, new java.util.HashSet<>());
+    return isSubtype(type, target, new java.util.HashSet<>(), true);
   }
 
   /**
@@ -179,7 +179,7 @@ final class LintTypes {
    * through the symbol solver, but only when a text look at their files says they may be (parsing a
    * file to learn that a type is not a map is the most expensive thing mapvet could do).
    */
-  private boolean isSubtype(String type, String target, Set<String> seen) {
+  private boolean isSubtype(String type, String target, Set<String> seen, boolean solverAllowed) {
     if (type == null || !seen.add(type)) {
       return false;
     }
@@ -195,14 +195,20 @@ final class LintTypes {
         return true;
       }
       for (String supertype : directSupertypes(local)) {
-        if (isSubtype(supertype, target, seen)) {
+        if (isSubtype(supertype, target, seen, solverAllowed)) {
           return true;
         }
       }
       return local instanceof EnumDeclaration && target.equals("java.lang.Enum")
           || local instanceof RecordDeclaration && target.equals("java.lang.Record");
     }
-    if (!tree.mayBeSubtypeOf(type, target)) {
+    Boolean byHeaders = tree.subtypeByHeaders(type, target);
+    if (byHeaders != null) {
+      return byHeaders; // the tree's own declarations decide: no file parsed for it
+    }
+    if (!withJars || !solverAllowed) {
+      // A chain that leaves the tree and the JDK: with no jars the solver cannot resolve that type
+      // either, and looking for it parses every file of its package.
       return false;
     }
     return typeAndSupertypes(type).contains(target);
@@ -223,7 +229,7 @@ final class LintTypes {
     if (jdkClass(type).isEmpty() && !declared.containsKey(type)) {
       return false;
     }
-    return typeAndSupertypes(type).contains(target);
+    return isSubtype(type, target, new java.util.HashSet<>(), false);
   }
 
   /** The type and all its supertypes, superclasses first; only the type itself when unknown. */

@@ -80,19 +80,32 @@ final class SourceTreeIndex {
    * outside the tree and the JDK), or when the type is not in the tree at all.
    */
   boolean mayBeSubtypeOf(String qualifiedName, String target) {
-    if (header(qualifiedName).isEmpty()) {
-      return true;
-    }
-    Optional<Class<?>> targetClass = LintTypes.jdkClass(target);
-    return mayExtend(qualifiedName, target, targetClass.orElse(null), new HashSet<>(), 0);
+    return !Boolean.FALSE.equals(subtypeByHeaders(qualifiedName, target));
   }
 
-  private boolean mayExtend(String type, String target, Class<?> targetClass, Set<String> seen, int depth) {
-    if (type.equals(target)) {
-      return true;
+  /**
+   * What the declaration headers say: TRUE when a chain of supertypes through the tree reaches
+   * {@code target} or a JDK subtype of it, FALSE when every chain ends in JDK types that are not,
+   * null when the type is not in the tree or a chain leaves both the tree and the JDK (a library
+   * type: only the solver can tell).
+   */
+  Boolean subtypeByHeaders(String qualifiedName, String target) {
+    if (header(qualifiedName).isEmpty()) {
+      return null;
     }
-    if (!seen.add(type) || depth > MAX_DEPTH) {
-      return false;
+    Optional<Class<?>> targetClass = LintTypes.jdkClass(target);
+    return extendsByHeaders(qualifiedName, target, targetClass.orElse(null), new HashSet<>(), 0);
+  }
+
+  private Boolean extendsByHeaders(String type, String target, Class<?> targetClass, Set<String> seen, int depth) {
+    if (type.equals(target)) {
+      return Boolean.TRUE;
+    }
+    if (!seen.add(type)) {
+      return Boolean.FALSE;
+    }
+    if (depth > MAX_DEPTH) {
+      return null;
     }
     Optional<Class<?>> jdk = LintTypes.jdkClass(type);
     if (jdk.isPresent()) {
@@ -100,14 +113,17 @@ final class SourceTreeIndex {
     }
     Optional<List<String>> supertypes = header(type);
     if (supertypes.isEmpty()) {
-      return true; // a library type: only the solver can tell
+      return null;
     }
+    boolean unknown = false;
     for (String supertype : supertypes.get()) {
-      if (mayExtend(supertype, target, targetClass, seen, depth + 1)) {
-        return true;
+      Boolean extended = extendsByHeaders(supertype, target, targetClass, seen, depth + 1);
+      if (Boolean.TRUE.equals(extended)) {
+        return Boolean.TRUE;
       }
+      unknown |= extended == null;
     }
-    return false;
+    return unknown ? null : Boolean.FALSE;
   }
 
   /** Names after {@code extends}/{@code implements} in the declaration of {@code type}, resolved by text. */
