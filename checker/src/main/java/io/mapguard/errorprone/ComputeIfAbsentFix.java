@@ -11,7 +11,6 @@ import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCIf;
@@ -37,20 +36,11 @@ final class ComputeIfAbsentFix {
   private ComputeIfAbsentFix() {}
 
   static Optional<SuggestedFix.Builder> fix(JCCompilationUnit unit, JCTree anchor) {
-    if (unit.endPositions == null) {
+    TreePath callPath = FixText.twoArgumentCallStatement(unit, anchor);
+    if (callPath == null) {
       return Optional.empty();
     }
-    TreePath path = TreePath.getPath(unit, anchor);
-    if (path == null
-        || !(path.getParentPath().getLeaf() instanceof JCFieldAccess)
-        || !(path.getParentPath().getParentPath().getLeaf() instanceof JCMethodInvocation)) {
-      return Optional.empty();
-    }
-    TreePath callPath = path.getParentPath().getParentPath();
     JCMethodInvocation put = (JCMethodInvocation) callPath.getLeaf();
-    if (put.args.size() != 2 || !(callPath.getParentPath().getLeaf() instanceof JCExpressionStatement)) {
-      return Optional.empty();
-    }
     TreePath statementPath = callPath.getParentPath();
     TreePath owner = statementPath.getParentPath();
     JCTree branch = (JCTree) statementPath.getLeaf();

@@ -1,13 +1,38 @@
 package io.mapguard.errorprone;
 
+import com.sun.source.util.TreePath;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.TreeInfo;
 import java.io.IOException;
 
 /** The source text fixes copy from: a fix keeps the author's spelling of keys and values. */
 final class FixText {
   private FixText() {}
+
+  /**
+   * The path of the two-argument call made on {@code receiver} (a finding's anchor, the map
+   * reference in {@code map.put(k, v)}) when that call is a statement of its own; else null.
+   */
+  static TreePath twoArgumentCallStatement(JCCompilationUnit unit, JCTree receiver) {
+    if (unit.endPositions == null) {
+      return null;
+    }
+    TreePath path = TreePath.getPath(unit, receiver);
+    if (path == null
+        || !(path.getParentPath().getLeaf() instanceof JCFieldAccess)
+        || !(path.getParentPath().getParentPath().getLeaf() instanceof JCMethodInvocation)) {
+      return null;
+    }
+    TreePath callPath = path.getParentPath().getParentPath();
+    return ((JCMethodInvocation) callPath.getLeaf()).args.size() == 2
+            && callPath.getParentPath().getLeaf() instanceof JCExpressionStatement
+        ? callPath
+        : null;
+  }
 
   /** The text of {@code tree} as written, from {@link #source}. */
   static String text(String source, JCCompilationUnit unit, JCTree tree) {

@@ -6,7 +6,6 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
@@ -22,20 +21,11 @@ final class MergeFix {
   private MergeFix() {}
 
   static Optional<SuggestedFix.Builder> fix(JCCompilationUnit unit, JCTree anchor, String sum) {
-    if (unit.endPositions == null || sum == null) {
+    TreePath callPath = sum == null ? null : FixText.twoArgumentCallStatement(unit, anchor);
+    if (callPath == null) {
       return Optional.empty();
     }
-    TreePath path = TreePath.getPath(unit, anchor);
-    if (path == null
-        || !(path.getParentPath().getLeaf() instanceof JCFieldAccess)
-        || !(path.getParentPath().getParentPath().getLeaf() instanceof JCMethodInvocation)) {
-      return Optional.empty();
-    }
-    TreePath callPath = path.getParentPath().getParentPath();
     JCMethodInvocation put = (JCMethodInvocation) callPath.getLeaf();
-    if (put.args.size() != 2 || !(callPath.getParentPath().getLeaf() instanceof JCExpressionStatement)) {
-      return Optional.empty();
-    }
     JCExpression value = TreeInfo.skipParens(put.args.get(1));
     if (!value.hasTag(JCTree.Tag.PLUS)) {
       return Optional.empty();

@@ -291,10 +291,7 @@ final class CallSyntax {
   }
 
   private static boolean isCallOn(JCExpression expression, Symbol receiver, String method) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    while (e instanceof JCTree.JCTypeCast) {
-      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
-    }
+    JCExpression e = skipParensAndCasts(expression);
     return e instanceof JCMethodInvocation
         && ((JCMethodInvocation) e).meth instanceof JCFieldAccess
         && ((JCFieldAccess) ((JCMethodInvocation) e).meth).name.contentEquals(method)
@@ -919,6 +916,14 @@ final class CallSyntax {
 
   static int order(Tree tree) {
     return ((JCTree) tree).getStartPosition();
+  }
+
+  static JCExpression skipParensAndCasts(JCExpression expression) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    while (e instanceof JCTree.JCTypeCast) {
+      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
+    }
+    return e;
   }
 
   static TreePath parentSkippingParens(TreePath path) {

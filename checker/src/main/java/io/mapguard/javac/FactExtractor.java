@@ -784,7 +784,7 @@ public final class FactExtractor {
           || !((MethodSymbol) creation.constructor).params().head.type.hasTag(TypeTag.INT)) {
         return;
       }
-      JCExpression argument = skipParensAndCasts(creation.args.head);
+      JCExpression argument = CallSyntax.skipParensAndCasts(creation.args.head);
       creations.add(
           new MapCreation(
               creation.type.tsym.getQualifiedName().toString(),
@@ -1575,7 +1575,7 @@ public final class FactExtractor {
             parent instanceof JCVariableDecl
                 ? ((JCVariableDecl) parent).sym
                 : parent instanceof JCAssign
-                        && skipParensAndCasts(((JCAssign) parent).rhs) == callPath.getLeaf()
+                        && CallSyntax.skipParensAndCasts(((JCAssign) parent).rhs) == callPath.getLeaf()
                     ? TreeInfo.symbol(((JCAssign) parent).lhs)
                     : null;
         if (!CallSyntax.isLocal(local) || valueLocals.containsKey(local)) {
@@ -1587,7 +1587,7 @@ public final class FactExtractor {
         }
         // A new object the local gets is one of the map's values only once it is stored there (the
         // get / create / putIfAbsent idiom); else it is a private copy.
-        boolean createsValues = values.stream().anyMatch(v -> skipParensAndCasts(v) instanceof JCNewClass);
+        boolean createsValues = values.stream().anyMatch(v -> CallSyntax.skipParensAndCasts(v) instanceof JCNewClass);
         if (!createsValues || storesInto(field, local, callPath)) {
           valueLocals.put(local, new ValueLocal(field, method, line));
         }
@@ -1609,7 +1609,7 @@ public final class FactExtractor {
        * holding only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
        */
       private boolean isValueOf(MapField field, JCExpression value, TreePath use, boolean throughLocals) {
-        JCExpression e = skipParensAndCasts(value);
+        JCExpression e = CallSyntax.skipParensAndCasts(value);
         if (isNullLiteral(e) || e instanceof JCNewClass) {
           return true;
         }
@@ -1651,7 +1651,7 @@ public final class FactExtractor {
         int line = line(call);
         Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
         if (position != null && call.args.size() >= 2) {
-          JCExpression value = skipParensAndCasts(call.args.get(position < 0 ? call.args.size() - 1 : position));
+          JCExpression value = CallSyntax.skipParensAndCasts(call.args.get(position < 0 ? call.args.size() - 1 : position));
           List<JCExpression> localValues =
               value instanceof JCIdent && CallSyntax.isLocal(((JCIdent) value).sym)
                   ? callSyntax.valuesOf(((JCIdent) value).sym, callPath)
@@ -1698,7 +1698,7 @@ public final class FactExtractor {
       }
 
       private void describeStoredValue(MapField field, JCExpression value, int line) {
-        JCExpression e = skipParensAndCasts(value);
+        JCExpression e = CallSyntax.skipParensAndCasts(value);
         String type = e.type == null ? null : types.erasedName(e.type);
         Symbol symbol = e instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) e).meth) : null;
         String described = null;
@@ -2089,14 +2089,6 @@ public final class FactExtractor {
     JCExpression e = TreeInfo.skipParens(expression);
     return e instanceof JCLiteral && ((JCLiteral) e).getValue() == null && e.getTag() == JCTree.Tag.LITERAL
         && ((JCLiteral) e).typetag == com.sun.tools.javac.code.TypeTag.BOT;
-  }
-
-  private static JCExpression skipParensAndCasts(JCExpression expression) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    while (e instanceof JCTree.JCTypeCast) {
-      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
-    }
-    return e;
   }
 
   private static boolean isAnonymous(Symbol symbol) {

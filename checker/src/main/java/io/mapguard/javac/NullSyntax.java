@@ -63,7 +63,7 @@ final class NullSyntax {
 
   /** Why {@code argument} of the call at {@code callPath} may be null there, or null. */
   Source sourceOf(JCExpression argument, TreePath callPath) {
-    JCExpression e = skipParensAndCasts(argument);
+    JCExpression e = CallSyntax.skipParensAndCasts(argument);
     if (isNullLiteral(e)) {
       return new Source(NullableArgument.Source.LITERAL, null, 0);
     }
@@ -99,7 +99,7 @@ final class NullSyntax {
         before = before.subList(before.size() - 1, before.size());
       }
       for (JCExpression value : before) {
-        JCExpression v = skipParensAndCasts(value);
+        JCExpression v = CallSyntax.skipParensAndCasts(value);
         source =
             isNullLiteral(v) ? new Source(NullableArgument.Source.ASSIGNED_NULL, name, line(v)) : resultSource(v);
         if (source != null) {
@@ -204,7 +204,7 @@ final class NullSyntax {
     new TreeScanner() {
       @Override
       public void visitReturn(JCReturn tree) {
-        if (line[0] == 0 && tree.expr != null && isNullLiteral(skipParensAndCasts(tree.expr))) {
+        if (line[0] == 0 && tree.expr != null && isNullLiteral(CallSyntax.skipParensAndCasts(tree.expr))) {
           line[0] = line(tree);
         }
       }
@@ -330,7 +330,7 @@ final class NullSyntax {
       if (e instanceof JCAssign) {
         e = ((JCAssign) e).rhs;
       }
-      e = skipParensAndCasts(e);
+      e = CallSyntax.skipParensAndCasts(e);
       if (e instanceof JCMethodInvocation) {
         JCMethodInvocation call = (JCMethodInvocation) e;
         Symbol method = TreeInfo.symbol(call.meth);
@@ -414,14 +414,6 @@ final class NullSyntax {
   private static boolean isNullLiteral(JCExpression e) {
     return e instanceof JCLiteral && ((JCLiteral) e).getValue() == null && e.hasTag(JCTree.Tag.LITERAL)
         && ((JCLiteral) e).typetag == com.sun.tools.javac.code.TypeTag.BOT;
-  }
-
-  private static JCExpression skipParensAndCasts(JCExpression expression) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    while (e instanceof JCTree.JCTypeCast) {
-      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
-    }
-    return e;
   }
 
   private int line(JCTree tree) {

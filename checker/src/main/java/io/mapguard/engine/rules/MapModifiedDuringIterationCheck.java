@@ -1,6 +1,7 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.CallGraph;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
@@ -9,11 +10,8 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,16 +64,13 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
    * loop's current key, which the method knows under another name.
    */
   private void reportThroughCalls(ClassAnalysis analysis, FindingSink sink) {
-    Map<CodeUnit, List<CallEdge>> callsFrom = new HashMap<>();
     Map<CodeUnit, List<Access>> removalsIn = new HashMap<>();
-    for (CallEdge edge : analysis.facts().calls()) {
-      callsFrom.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge);
-    }
     for (Access access : analysis.facts().accesses()) {
       if (isRemoval(access)) {
         removalsIn.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
       }
     }
+    CallGraph calls = new CallGraph(analysis.facts());
     for (CallEdge edge : analysis.facts().calls()) {
       MapField map = edge.loopedMap();
       if (map == null
@@ -83,13 +78,7 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
               MapBehaviours.Behaviour.FAIL_FAST_ITERATORS, map.declaredType(), map.assignedValues())) {
         continue;
       }
-      Set<CodeUnit> reached = new HashSet<>();
-      Deque<CodeUnit> pending = new ArrayDeque<>(List.of(edge.callee()));
-      while (!pending.isEmpty()) {
-        CodeUnit unit = pending.pop();
-        if (unit.kind() == CodeUnit.Kind.TASK || !reached.add(unit)) {
-          continue; // a task runs later, on another thread
-        }
+      for (CodeUnit unit : calls.runWithin(edge.callee())) {
         for (Access write : removalsIn.getOrDefault(unit, List.of())) {
           if (write.field().equals(map)) {
             String where =
@@ -102,9 +91,6 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
                     + ")";
             sink.report(rule(), map, write.site(), message(map, write, where), List.of());
           }
-        }
-        for (CallEdge next : callsFrom.getOrDefault(unit, List.of())) {
-          pending.push(next.callee());
         }
       }
     }

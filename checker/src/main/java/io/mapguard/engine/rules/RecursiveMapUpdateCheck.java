@@ -1,6 +1,7 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.Rule;
+import io.mapguard.engine.analysis.CallGraph;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
@@ -9,14 +10,10 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The function of {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/{@code merge}
@@ -49,27 +46,18 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
    * modifies the map, as in memoized recursion: {@code memo.computeIfAbsent(n, k -> fib(k - 1))}.
    */
   private void reportThroughCalls(ClassAnalysis analysis, FindingSink sink) {
-    Map<CodeUnit, List<CallEdge>> callsFrom = new HashMap<>();
     Map<CodeUnit, List<Access>> writesIn = new HashMap<>();
-    for (CallEdge edge : analysis.facts().calls()) {
-      callsFrom.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge);
-    }
     for (Access access : analysis.facts().accesses()) {
       if (isStructuralWrite(access)) {
         writesIn.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
       }
     }
+    CallGraph calls = new CallGraph(analysis.facts());
     for (CallEdge edge : analysis.facts().calls()) {
       if (edge.update() == null) {
         continue;
       }
-      Set<CodeUnit> reached = new HashSet<>();
-      Deque<CodeUnit> pending = new ArrayDeque<>(List.of(edge.callee()));
-      while (!pending.isEmpty()) {
-        CodeUnit unit = pending.pop();
-        if (unit.kind() == CodeUnit.Kind.TASK || !reached.add(unit)) {
-          continue; // a task runs later, on another thread
-        }
+      for (CodeUnit unit : calls.runWithin(edge.callee())) {
         for (Access write : writesIn.getOrDefault(unit, List.of())) {
           if (write.field().equals(edge.updatedMap())) {
             report(
@@ -79,9 +67,6 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
                     + " at line " + edge.update().line() + " calls (line " + edge.line() + ")",
                 edge.update());
           }
-        }
-        for (CallEdge next : callsFrom.getOrDefault(unit, List.of())) {
-          pending.push(next.callee());
         }
       }
     }

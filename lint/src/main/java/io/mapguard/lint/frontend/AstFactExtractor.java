@@ -1383,7 +1383,7 @@ final class AstFactExtractor {
 
   private void classifyMapUse(MapField field, Node use, AliasKind kind) {
     Node parent = parentSkippingParens(use);
-    Node leaf = outermostParens(use);
+    Node leaf = LintCallSyntax.outermostParens(use);
     UnitInfo unit = current();
 
     if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
@@ -1493,7 +1493,7 @@ final class AstFactExtractor {
     if (parent instanceof VariableDeclarator && isLocal((VariableDeclarator) parent)) {
       local = localVariable((VariableDeclarator) parent);
     } else if (parent instanceof AssignExpr
-        && ((AssignExpr) parent).getValue() == outermostParens(call)
+        && ((AssignExpr) parent).getValue() == LintCallSyntax.outermostParens(call)
         && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN) {
       local = symbols.variableOf(((AssignExpr) parent).getTarget());
     }
@@ -1663,7 +1663,7 @@ final class AstFactExtractor {
   private void classifyViewUse(MapField field, Node use, MethodCallExpr viewCall, String view) {
     UnitInfo unit = current();
     Node parent = parentSkippingParens(viewCall);
-    Node leaf = outermostParens(viewCall);
+    Node leaf = LintCallSyntax.outermostParens(viewCall);
     if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
       String method = ((MethodCallExpr) parent).getNameAsString();
       Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
@@ -1854,7 +1854,7 @@ final class AstFactExtractor {
 
   private FunctionalContext functionalContext(Expression functional) {
     Node parent = parentSkippingParens(functional);
-    Node leaf = outermostParens(functional);
+    Node leaf = LintCallSyntax.outermostParens(functional);
     if (parent instanceof MethodCallExpr && isArgument(parent, leaf)) {
       MethodCallExpr call = (MethodCallExpr) parent;
       String owner = symbols.receiverType(call);
@@ -2065,16 +2065,6 @@ final class AstFactExtractor {
       parent = parent.getParentNode().orElse(null);
     }
     return parent;
-  }
-
-  /** The node itself or the outermost parentheses / cast wrapping it: what its parent holds. */
-  private static Node outermostParens(Node node) {
-    Node leaf = node;
-    while (leaf.getParentNode().orElse(null) instanceof EnclosedExpr
-        || leaf.getParentNode().orElse(null) instanceof CastExpr) {
-      leaf = leaf.getParentNode().get();
-    }
-    return leaf;
   }
 
   private static boolean isNullLiteral(Expression expression) {

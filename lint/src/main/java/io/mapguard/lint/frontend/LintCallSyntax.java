@@ -819,7 +819,8 @@ final class LintCallSyntax {
     return variable != null && variable.declaration() == local;
   }
 
-  private static Node outermostParens(Node node) {
+  /** The node itself or the outermost parentheses / cast wrapping it: what its parent holds. */
+  static Node outermostParens(Node node) {
     Node leaf = node;
     while (leaf.getParentNode().orElse(null) instanceof EnclosedExpr
         || leaf.getParentNode().orElse(null) instanceof CastExpr) {
