@@ -43,6 +43,8 @@ final class LintTypes {
   /** Whether library jars were given: only then can the solver know types the tree does not declare. */
   private final boolean withJars;
   /** Supertypes found by the solver, shared by every file one analyzer sees. */
+  /** Same-file superclass chains, by type; only complete ones are kept. */
+  private final Map<String, List<String>> superclassChains = new HashMap<>();
   private final Map<String, List<String>> solvedAncestors;
   private final String packagePrefix;
   /** Declarations of this file by qualified name. */
@@ -263,7 +265,14 @@ final class LintTypes {
         all.add("java.lang.Record");
       }
       all.add("java.lang.Object");
-    } else {
+    } else if (!withJars && tree.declaredSupertypes(type).isPresent()) {
+      // a type of the tree: its declaration header names its supertypes; with no jars the solver
+      // would learn nothing more (and it parses the file, sometimes the package)
+      for (String supertype : tree.declaredSupertypes(type).get()) {
+        all.addAll(typeAndSupertypes(supertype));
+      }
+      all.add("java.lang.Object");
+    } else if (withJars) {
       all.addAll(solvedAncestors.computeIfAbsent(type, this::solverAncestors));
     }
     List<String> result = List.copyOf(all);
@@ -278,6 +287,10 @@ final class LintTypes {
 
   /** Same-file superclasses of {@code type}, for member types inherited from them. */
   private List<String> superclassChain(String type) {
+    List<String> cached = superclassChains.get(type);
+    if (cached != null) {
+      return cached;
+    }
     List<String> chain = new ArrayList<>();
     if (!resolvingSuperclasses.add(type)) {
       return chain; // resolving the extends clause itself, or a cycle in broken code
@@ -286,6 +299,9 @@ final class LintTypes {
       addSuperclasses(type, chain);
     } finally {
       resolvingSuperclasses.remove(type);
+    }
+    if (resolvingSuperclasses.isEmpty()) {
+      superclassChains.put(type, chain); // complete only when no outer resolution was cut short
     }
     return chain;
   }

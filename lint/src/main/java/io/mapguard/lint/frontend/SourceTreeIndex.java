@@ -42,6 +42,11 @@ final class SourceTreeIndex {
     return header(qualifiedName).isPresent();
   }
 
+  /** The supertypes named in the declaration header of {@code qualifiedName}, when the tree declares it. */
+  Optional<List<String>> declaredSupertypes(String qualifiedName) {
+    return header(qualifiedName);
+  }
+
   /** The supertypes named in the header of {@code qualifiedName}, when the tree declares it. */
   private Optional<List<String>> header(String qualifiedName) {
     return headers.computeIfAbsent(
