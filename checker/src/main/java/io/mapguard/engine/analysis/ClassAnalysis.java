@@ -79,6 +79,16 @@ public final class ClassAnalysis {
   }
 
   /**
+   * Whether threads can use the field at the same time: it is shared (or static, or its class runs on
+   * many threads), and neither {@code @ThreadConfined} nor confined to one single-thread executor.
+   */
+  public boolean manyThreadsReach(FieldState state) {
+    return !state.field().threadConfined()
+        && !confinedToOneSingleThreadExecutor(state)
+        && (state.shared() || state.field().isStatic() || classHasThreadEvidence());
+  }
+
+  /**
    * Whether every access after construction runs in tasks of one single-thread executor (and none on
    * callers' threads): the field is confined to that executor's thread.
    */

@@ -45,12 +45,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
 
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
-    boolean classEvidence = analysis.classHasThreadEvidence();
     for (FieldState state : analysis.fields()) {
-      if (state.kind() != MapKind.CONCURRENT
-          || state.field().threadConfined()
-          || analysis.confinedToOneSingleThreadExecutor(state)
-          || !(state.shared() || state.field().isStatic() || classEvidence)) {
+      if (state.kind() != MapKind.CONCURRENT || !analysis.manyThreadsReach(state)) {
         continue;
       }
       List<ResolvedAccess> accesses = state.afterConstruction();

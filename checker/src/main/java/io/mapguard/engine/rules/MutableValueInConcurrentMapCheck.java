@@ -29,14 +29,11 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     if (analysis.facts().valueMutations().isEmpty()) {
       return;
     }
-    boolean classEvidence = analysis.classHasThreadEvidence();
     for (ValueMutation mutation : analysis.facts().valueMutations()) {
       FieldState state = analysis.state(mutation.map());
       if (state == null
           || state.kind() != MapKind.CONCURRENT && state.kind() != MapKind.SYNCHRONIZED
-          || state.field().threadConfined()
-          || analysis.confinedToOneSingleThreadExecutor(state)
-          || !(state.shared() || state.field().isStatic() || classEvidence)) {
+          || !analysis.manyThreadsReach(state)) {
         continue;
       }
       Set<ThreadRoot> roots = analysis.contexts().roots(mutation.unit());
@@ -46,15 +43,16 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
       }
       Optional<String> values = unsafeValues(analysis, mutation);
       if (values.isPresent()) {
-        sink.report(rule(), state.field(), mutation.site(), message(analysis, state, mutation, values.get()), List.of());
+        String message = message(analysis, state, mutation, values.get());
+        sink.report(rule(), state.field(), mutation.site(), message, List.of());
       }
     }
   }
 
   /**
    * How the message names the map's values when they are not thread-safe and {@code mutation}
-   * changes one: "ArrayList values" for a declared class, "values created as ArrayList at line 9"
-   * for an interface whose stored values show it; empty when not known.
+   * changes one: "ArrayList values" for a declared class, "List values created as ArrayList (line
+   * 9)" for an interface whose stored values show it; empty when not known.
    */
   private static Optional<String> unsafeValues(ClassAnalysis analysis, ValueMutation mutation) {
     String declared = mutation.map().valueType();
