@@ -669,13 +669,30 @@ public final class FactExtractor {
         Name name = TreeInfo.name(tree.meth);
         if (name != null) {
           String method = name.toString();
-          loopsOrUpdates |= LocalMapTriggers.CALLS.contains(method) || MapMethods.isView(method);
+          loopsOrUpdates |=
+              !loopsOrUpdates
+                  && (LocalMapTriggers.CALLS.contains(method) || MapMethods.isView(method))
+                  && mayBeOnAMap(tree);
           concurrencySignals |=
               LockApis.ALL_METHOD_NAMES.contains(method)
                   || ThreadStartApis.PARALLEL_STREAM_METHODS.contains(method)
                   || !concurrencySignals && threadStartOf(tree).isPresent();
         }
         super.visitApply(tree);
+      }
+
+      /**
+       * Whether a view or update call may be made on a map: a {@code values()} of an enum or a
+       * {@code forEach} of a list is not. Unqualified and static calls count (a map subclass calling
+       * its own {@code keySet()}, {@code Collections.synchronizedMap(m)}).
+       */
+      private boolean mayBeOnAMap(JCMethodInvocation call) {
+        if (!(call.meth instanceof JCFieldAccess)) {
+          return true;
+        }
+        Symbol method = TreeInfo.symbol(call.meth);
+        JCExpression receiver = ((JCFieldAccess) call.meth).selected;
+        return method == null || method.isStatic() || receiver.type == null || types.isMap(receiver.type);
       }
 
       @Override
