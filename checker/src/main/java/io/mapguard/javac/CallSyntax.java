@@ -46,7 +46,7 @@ import java.util.function.Function;
  */
 final class CallSyntax {
   private final JCCompilationUnit unit;
-  private final Map<JCTree, Set<Symbol>> assignedLocals = new IdentityHashMap<>();
+  private final Map<JCTree, LocalWrites> localWrites = new IdentityHashMap<>();
   private final Map<JCTree, Map<Symbol, List<int[]>>> occurrences = new IdentityHashMap<>();
 
   CallSyntax(JCCompilationUnit unit) {
@@ -61,7 +61,7 @@ final class CallSyntax {
   MapCall describe(TreePath callPath, Function<JCExpression, Object> fieldOf, Object field) {
     JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
     JCTree body = enclosingMethod(callPath);
-    Set<Symbol> assigned = assignedLocals(body);
+    Set<Symbol> assigned = localWrites(body).assigned();
     String key = call.args.isEmpty() ? null : normalise(call.args.get(0), assigned);
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
@@ -133,38 +133,16 @@ final class CallSyntax {
    * The position of the local's last assignment (or initializer) before {@code call} when that
    * assignment does not read the local; 0 when it does, or there is none.
    */
-  private static int lastIndependentAssignment(JCTree body, JCTree call, Symbol local) {
-    if (body == null) {
-      return 0;
-    }
+  private int lastIndependentAssignment(JCTree body, JCTree call, Symbol local) {
     int callStart = call.getStartPosition();
-    int[] last = {0, 0}; // position, reads the local
-    new TreeScanner() {
-      @Override
-      public void visitVarDef(JCVariableDecl tree) {
-        if (tree.sym == local && tree.init != null) {
-          consider(tree, tree.init);
-        }
-        super.visitVarDef(tree);
+    Assignment last = null;
+    for (Assignment assignment : localWrites(body).assignments().getOrDefault(local, List.of())) {
+      int start = assignment.at().getStartPosition();
+      if (start < callStart && (last == null || start > last.at().getStartPosition())) {
+        last = assignment;
       }
-
-      @Override
-      public void visitAssign(JCAssign tree) {
-        if (TreeInfo.symbol(TreeInfo.skipParens(tree.lhs)) == local) {
-          consider(tree, tree.rhs);
-        }
-        super.visitAssign(tree);
-      }
-
-      private void consider(JCTree assignment, JCExpression value) {
-        int start = assignment.getStartPosition();
-        if (start < callStart && start > last[0]) {
-          last[0] = start;
-          last[1] = reads(value, local) ? 1 : 0;
-        }
-      }
-    }.scan(body);
-    return last[1] == 1 ? 0 : last[0];
+    }
+    return last == null || reads(last.value(), local) ? 0 : last.at().getStartPosition();
   }
 
   private static boolean reads(JCTree tree, Symbol local) {
@@ -476,50 +454,75 @@ final class CallSyntax {
     return null;
   }
 
-  private Set<Symbol> assignedLocals(JCTree body) {
+  /** A value given to a local: its initializer ({@code at} is the declaration) or {@code local = value}. */
+  private record Assignment(JCTree at, JCExpression value) {}
+
+  /**
+   * What a method body does to its locals, from one scan: the values each is given, in order; the
+   * locals assigned after their declaration ({@code =}, {@code +=}, {@code ++}…); and those changed
+   * in place ({@code +=}, {@code ++}…).
+   */
+  private record LocalWrites(
+      Map<Symbol, List<Assignment>> assignments, Set<Symbol> assigned, Set<Symbol> changedInPlace) {}
+
+  private LocalWrites localWrites(JCTree body) {
     if (body == null) {
-      return Set.of();
+      return new LocalWrites(Map.of(), Set.of(), Set.of());
     }
-    return assignedLocals.computeIfAbsent(
+    return localWrites.computeIfAbsent(
         body,
         b -> {
-          Set<Symbol> assigned = new HashSet<>();
+          LocalWrites writes = new LocalWrites(new HashMap<>(), new HashSet<>(), new HashSet<>());
           new TreeScanner() {
             @Override
+            public void visitVarDef(JCVariableDecl tree) {
+              if (tree.init != null && isLocal(tree.sym)) {
+                given(tree.sym, tree, tree.init);
+              }
+              super.visitVarDef(tree);
+            }
+
+            @Override
             public void visitAssign(JCAssign tree) {
-              add(tree.lhs);
+              Symbol target = local(tree.lhs);
+              if (target != null) {
+                given(target, tree, tree.rhs);
+                writes.assigned().add(target);
+              }
               super.visitAssign(tree);
             }
 
             @Override
             public void visitAssignop(JCAssignOp tree) {
-              add(tree.lhs);
+              changed(local(tree.lhs));
               super.visitAssignop(tree);
             }
 
             @Override
             public void visitUnary(JCUnary tree) {
-              switch (tree.getTag()) {
-                case PREINC:
-                case PREDEC:
-                case POSTINC:
-                case POSTDEC:
-                  add(tree.arg);
-                  break;
-                default:
-                  break;
+              if (isIncrementOrDecrement(tree)) {
+                changed(local(tree.arg));
               }
               super.visitUnary(tree);
             }
 
-            private void add(JCExpression target) {
-              JCExpression t = TreeInfo.skipParens(target);
-              if (t instanceof JCIdent && isLocal(((JCIdent) t).sym)) {
-                assigned.add(((JCIdent) t).sym);
+            private void given(Symbol local, JCTree at, JCExpression value) {
+              writes.assignments().computeIfAbsent(local, k -> new ArrayList<>()).add(new Assignment(at, value));
+            }
+
+            private void changed(Symbol local) {
+              if (local != null) {
+                writes.assigned().add(local);
+                writes.changedInPlace().add(local);
               }
             }
+
+            private Symbol local(JCExpression target) {
+              JCExpression t = TreeInfo.skipParens(target);
+              return t instanceof JCIdent && isLocal(((JCIdent) t).sym) ? ((JCIdent) t).sym : null;
+            }
           }.scan(b);
-          return assigned;
+          return writes;
         });
   }
 
@@ -805,38 +808,15 @@ final class CallSyntax {
     if (body == null) {
       return null;
     }
+    LocalWrites writes = localWrites(body);
+    if (writes.changedInPlace().contains(local)) {
+      return null;
+    }
     List<JCExpression> values = new ArrayList<>();
-    boolean[] other = new boolean[1];
-    new TreeScanner() {
-      @Override
-      public void visitVarDef(JCVariableDecl tree) {
-        if (tree.sym == local && tree.init != null) {
-          values.add(tree.init);
-        }
-        super.visitVarDef(tree);
-      }
-
-      @Override
-      public void visitAssign(JCAssign tree) {
-        if (TreeInfo.symbol(TreeInfo.skipParens(tree.lhs)) == local) {
-          values.add(tree.rhs);
-        }
-        super.visitAssign(tree);
-      }
-
-      @Override
-      public void visitAssignop(JCAssignOp tree) {
-        other[0] |= TreeInfo.symbol(TreeInfo.skipParens(tree.lhs)) == local;
-        super.visitAssignop(tree);
-      }
-
-      @Override
-      public void visitUnary(JCUnary tree) {
-        other[0] |= isIncrementOrDecrement(tree) && TreeInfo.symbol(TreeInfo.skipParens(tree.arg)) == local;
-        super.visitUnary(tree);
-      }
-    }.scan(body);
-    return other[0] ? null : values;
+    for (Assignment assignment : writes.assignments().getOrDefault(local, List.of())) {
+      values.add(assignment.value());
+    }
+    return values;
   }
 
   /** The locks {@code Thread.holdsLock(lock)} conjuncts of an assertion name. */

@@ -27,6 +27,8 @@ public final class ClassAnalysis {
   /** Computed on first use: classes whose only maps are locals never need it. */
   private UnitContexts contexts;
   private final String classEvidence;
+  /** Computed on first use, see {@link #classHasThreadEvidence()}. */
+  private Boolean threadEvidence;
   private final Map<MapField, FieldState> states = new LinkedHashMap<>();
 
   private ClassAnalysis(ClassFacts facts) {
@@ -61,7 +63,14 @@ public final class ClassAnalysis {
    * Whether anything in the class shows that it runs on several threads: a task, a lock taken or
    * held on entry, a concurrency annotation or a managed-singleton role.
    */
-  public boolean classHasThreadEvidence() {
+  private boolean classHasThreadEvidence() {
+    if (threadEvidence == null) {
+      threadEvidence = findThreadEvidence(); // asked per field by the per-method rules
+    }
+    return threadEvidence;
+  }
+
+  private boolean findThreadEvidence() {
     if (classEvidence != null) {
       return true;
     }

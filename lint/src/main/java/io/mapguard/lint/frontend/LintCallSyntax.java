@@ -53,7 +53,7 @@ import java.util.function.Function;
  */
 final class LintCallSyntax {
   private final LintSymbols symbols;
-  private final Map<Node, Set<Node>> assignedLocals = new IdentityHashMap<>();
+  private final Map<Node, LocalWrites> localWrites = new IdentityHashMap<>();
 
   LintCallSyntax(LintSymbols symbols) {
     this.symbols = symbols;
@@ -61,7 +61,7 @@ final class LintCallSyntax {
 
   MapCall describe(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
     Node body = enclosingMethod(call);
-    Set<Node> assigned = assignedLocals(body);
+    Set<Node> assigned = localWrites(body).assigned();
     String key = call.getArguments().isEmpty() ? null : normalise(call.getArgument(0), assigned);
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
@@ -142,17 +142,13 @@ final class LintCallSyntax {
       return 0;
     }
     int callOrder = AstFactExtractorOrder.order(call);
-    int last = 0;
-    boolean readsLocal = false;
     List<Node> assignments = new ArrayList<>();
     if (local instanceof VariableDeclarator && ((VariableDeclarator) local).getInitializer().isPresent()) {
       assignments.add(local);
     }
-    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
-      if (assign.getOperator() == AssignExpr.Operator.ASSIGN && refersTo(assign.getTarget(), local)) {
-        assignments.add(assign);
-      }
-    }
+    assignments.addAll(localWrites(body).assignments().getOrDefault(local, List.of()));
+    int last = 0;
+    boolean readsLocal = false;
     for (Node assignment : assignments) {
       int order = AstFactExtractorOrder.order(assignment);
       if (order < callOrder && order > last) {
@@ -474,42 +470,62 @@ final class LintCallSyntax {
     return null;
   }
 
-  private Set<Node> assignedLocals(Node body) {
+  /**
+   * What a method body does to its locals (by declaration), from one pass: the plain assignments
+   * to each ({@code local = value}), in order; the locals assigned after their declaration
+   * ({@code =}, {@code +=}, {@code ++}…); and those changed in place ({@code +=}, {@code ++}…). As
+   * the javac front end.
+   */
+  private record LocalWrites(
+      Map<Node, List<AssignExpr>> assignments, Set<Node> assigned, Set<Node> changedInPlace) {}
+
+  private LocalWrites localWrites(Node body) {
     if (body == null) {
-      return Set.of();
+      return new LocalWrites(Map.of(), Set.of(), Set.of());
     }
-    return assignedLocals.computeIfAbsent(
+    return localWrites.computeIfAbsent(
         body,
         b -> {
-          Set<Node> assigned = Collections.newSetFromMap(new IdentityHashMap<>());
+          LocalWrites writes =
+              new LocalWrites(
+                  new IdentityHashMap<>(),
+                  Collections.newSetFromMap(new IdentityHashMap<>()),
+                  Collections.newSetFromMap(new IdentityHashMap<>()));
           for (AssignExpr assign : b.findAll(AssignExpr.class)) {
-            addLocal(assign.getTarget(), assigned);
-          }
-          for (UnaryExpr unary : b.findAll(UnaryExpr.class)) {
-            switch (unary.getOperator()) {
-              case PREFIX_INCREMENT:
-              case PREFIX_DECREMENT:
-              case POSTFIX_INCREMENT:
-              case POSTFIX_DECREMENT:
-                addLocal(unary.getExpression(), assigned);
-                break;
-              default:
-                break;
+            Node local = localDeclaration(assign.getTarget());
+            if (local == null) {
+              continue;
+            }
+            writes.assigned().add(local);
+            if (assign.getOperator() == AssignExpr.Operator.ASSIGN) {
+              writes.assignments().computeIfAbsent(local, k -> new ArrayList<>()).add(assign);
+            } else {
+              writes.changedInPlace().add(local);
             }
           }
-          return assigned;
+          for (UnaryExpr unary : b.findAll(UnaryExpr.class)) {
+            Node local = isIncrementOrDecrement(unary) ? localDeclaration(unary.getExpression()) : null;
+            if (local != null) {
+              writes.assigned().add(local);
+              writes.changedInPlace().add(local);
+            }
+          }
+          return writes;
         });
   }
 
-  private void addLocal(Expression target, Set<Node> assigned) {
+  /** The declaration of the local (or parameter) {@code target} names, or null. */
+  private Node localDeclaration(Expression target) {
     Expression t = LintSymbols.skipParens(target);
     if (t instanceof NameExpr) {
       LintSymbols.Variable variable = symbols.variable((NameExpr) t);
       if (variable != null && !variable.isField()) {
-        assigned.add(variable.declaration());
+        return variable.declaration();
       }
     }
+    return null;
   }
+
 
   // ------------------------------------------------------------------ tests and branches
 
@@ -757,22 +773,16 @@ final class LintCallSyntax {
     if (body == null) {
       return null;
     }
+    LocalWrites writes = localWrites(body);
+    if (writes.changedInPlace().contains(local)) {
+      return null;
+    }
     List<Expression> values = new ArrayList<>();
     if (local instanceof VariableDeclarator) {
       ((VariableDeclarator) local).getInitializer().ifPresent(values::add);
     }
-    for (AssignExpr assign : body.findAll(AssignExpr.class)) {
-      if (refersTo(assign.getTarget(), local)) {
-        if (assign.getOperator() != AssignExpr.Operator.ASSIGN) {
-          return null;
-        }
-        values.add(assign.getValue());
-      }
-    }
-    for (UnaryExpr unary : body.findAll(UnaryExpr.class)) {
-      if (isIncrementOrDecrement(unary) && refersTo(unary.getExpression(), local)) {
-        return null;
-      }
+    for (AssignExpr assign : writes.assignments().getOrDefault(local, List.of())) {
+      values.add(assign.getValue());
     }
     return values;
   }
