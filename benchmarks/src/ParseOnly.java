@@ -1,5 +1,6 @@
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
+import io.mapguard.lint.frontend.SourceAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,15 +14,22 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The baseline mapvet is measured against: JavaParser parsing the same files with the same
- * configuration mapvet uses for the files it reports on (Java 25, token positions kept), on the same
- * number of threads, one parser per thread. Usage: ParseOnly <threads> <dir>...
+ * The baseline mapvet is measured against: JavaParser parsing the same files on the same number of
+ * threads, one parser per thread. Usage: ParseOnly <standard|mapvet> <threads> <dir>...
+ *
+ * <ul>
+ *   <li>{@code standard}: JavaParser's Java 25 configuration as a JavaParser user gets it (token
+ *       positions, comment attribution, the language-level validators);
+ *   <li>{@code mapvet}: the configuration mapvet parses the files it reports on with (the same
+ *       grammar and positions, without the post-parse steps mapvet does not need).
+ * </ul>
  */
 public final class ParseOnly {
   public static void main(String[] args) throws Exception {
-    int threads = Integer.parseInt(args[0]);
+    boolean mapvetConfiguration = args[0].equals("mapvet");
+    int threads = Integer.parseInt(args[1]);
     List<Path> files;
-    try (Stream<Path> walk = Stream.of(args).skip(1).map(Path::of).flatMap(ParseOnly::walk)) {
+    try (Stream<Path> walk = Stream.of(args).skip(2).map(Path::of).flatMap(ParseOnly::walk)) {
       files = walk.filter(p -> p.toString().endsWith(".java")).sorted().collect(Collectors.toList());
     }
     AtomicInteger next = new AtomicInteger();
@@ -34,9 +42,11 @@ public final class ParseOnly {
                         () -> {
                           JavaParser parser =
                               new JavaParser(
-                                  new ParserConfiguration()
-                                      .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
-                                      .setStoreTokens(true));
+                                  mapvetConfiguration
+                                      ? SourceAnalyzer.parserConfiguration(true)
+                                      : new ParserConfiguration()
+                                          .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+                                          .setStoreTokens(true));
                           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                             try {
                               if (!parser.parse(Files.readString(files.get(i))).isSuccessful()) {

@@ -106,6 +106,7 @@ final class AstFactExtractor {
   private final AnalysisOptions options;
   private final CompilationUnit compilationUnit;
   private final TypeDeclaration<?> topLevel;
+  private AstNodes.Index nodes;
   private final String file;
   private final LintSymbols symbols;
   private final LintTypes types;
@@ -355,9 +356,9 @@ final class AstFactExtractor {
     }
     addInheritedFields();
     // one traversal each, shared by the field, local-map and lock passes below
-    List<VariableDeclarator> variables = topLevel.findAll(VariableDeclarator.class);
-    List<MethodCallExpr> calls = topLevel.findAll(MethodCallExpr.class);
-    List<AssignExpr> assignments = topLevel.findAll(AssignExpr.class);
+    List<VariableDeclarator> variables = nodes().variables;
+    List<MethodCallExpr> calls = nodes().calls;
+    List<AssignExpr> assignments = nodes().assignments;
     findLocalMaps(variables, calls, assignments);
     for (VariableDeclarator v : variables) {
       locks.recordAlias(v);
@@ -365,7 +366,7 @@ final class AstFactExtractor {
     for (MethodCallExpr call : calls) {
       startsLocalFunctions(call, call.getArguments());
     }
-    for (ObjectCreationExpr creation : topLevel.findAll(ObjectCreationExpr.class)) {
+    for (ObjectCreationExpr creation : nodes().creations) {
       startsLocalFunctions(creation, creation.getArguments());
       recordSizedCreation(creation);
     }
@@ -475,7 +476,7 @@ final class AstFactExtractor {
           }
         }
       }
-      for (AssignExpr assign : superclass.findAll(AssignExpr.class)) {
+      for (AssignExpr assign : AstNodes.all(superclass, AssignExpr.class)) {
         LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
         if (target != null && inheritedHere.contains(target.declaration())) {
           describeValue(assign.getValue(), values(target.declaration()));
@@ -523,9 +524,17 @@ final class AstFactExtractor {
   }
 
   /** Named classes of the top-level type (itself, nested, local), not anonymous ones. */
+  /** The class's nodes by kind, collected on first use in one walk. */
+  private AstNodes.Index nodes() {
+    if (nodes == null) {
+      nodes = new AstNodes.Index(topLevel);
+    }
+    return nodes;
+  }
+
   private List<TypeDeclaration<?>> namedTypes() {
     List<TypeDeclaration<?>> named = new ArrayList<>();
-    for (TypeDeclaration<?> type : topLevel.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> type : nodes().types) {
       if (!insideAnonymousClass(type)) {
         named.add(type);
       }
@@ -643,7 +652,7 @@ final class AstFactExtractor {
         v.getInitializer().ifPresent(init -> describeValue(init, values));
       }
     }
-    for (Parameter parameter : topLevel.findAll(Parameter.class)) {
+    for (Parameter parameter : nodes().parameters) {
       if (parameter.getParentNode().orElse(null) instanceof CallableDeclaration
           && candidates.contains(parameter.getNameAsString())
           && isMap(symbols.typeOf(localVariable(parameter)))) {

@@ -69,7 +69,7 @@ final class LintCallSyntax {
     int valueReassigned = 0;
     if (call.getArguments().size() >= 2) {
       Expression value = call.getArgument(1);
-      List<NameExpr> names = new ArrayList<>(value.findAll(NameExpr.class));
+      List<NameExpr> names = new ArrayList<>(AstNodes.all(value, NameExpr.class));
       for (NameExpr name : names) {
         if (symbols.variable(name) != null) {
           valueNames.add(name.getNameAsString());
@@ -157,7 +157,7 @@ final class LintCallSyntax {
             assignment instanceof AssignExpr
                 ? ((AssignExpr) assignment).getValue()
                 : ((VariableDeclarator) assignment).getInitializer().get();
-        readsLocal = value.findAll(NameExpr.class).stream().anyMatch(n -> refersTo(n, local));
+        readsLocal = AstNodes.all(value, NameExpr.class).stream().anyMatch(n -> refersTo(n, local));
       }
     }
     return readsLocal ? 0 : last;
@@ -491,7 +491,7 @@ final class LintCallSyntax {
                   new IdentityHashMap<>(),
                   Collections.newSetFromMap(new IdentityHashMap<>()),
                   Collections.newSetFromMap(new IdentityHashMap<>()));
-          for (AssignExpr assign : b.findAll(AssignExpr.class)) {
+          for (AssignExpr assign : AstNodes.all(b, AssignExpr.class)) {
             Node local = localDeclaration(assign.getTarget());
             if (local == null) {
               continue;
@@ -503,7 +503,7 @@ final class LintCallSyntax {
               writes.changedInPlace().add(local);
             }
           }
-          for (UnaryExpr unary : b.findAll(UnaryExpr.class)) {
+          for (UnaryExpr unary : AstNodes.all(b, UnaryExpr.class)) {
             Node local = isIncrementOrDecrement(unary) ? localDeclaration(unary.getExpression()) : null;
             if (local != null) {
               writes.assigned().add(local);
@@ -701,7 +701,7 @@ final class LintCallSyntax {
     }
     int after = AstFactExtractorOrder.order(call);
     NameExpr next = null;
-    for (NameExpr name : body.findAll(NameExpr.class)) {
+    for (NameExpr name : AstNodes.all(body, NameExpr.class)) {
       if (!name.getNameAsString().equals(local.name())
           || AstFactExtractorOrder.order(name) <= after
           || isInside(name, call)
@@ -811,7 +811,7 @@ final class LintCallSyntax {
     Node body = enclosingMethod(use);
     List<MethodCallExpr> calls = new ArrayList<>();
     if (body != null) {
-      for (MethodCallExpr call : body.findAll(MethodCallExpr.class)) {
+      for (MethodCallExpr call : AstNodes.all(body, MethodCallExpr.class)) {
         if (call.getArguments().stream().anyMatch(argument -> refersTo(argument, local))) {
           calls.add(call);
         }

@@ -302,7 +302,7 @@ final class LintNullSyntax {
   }
 
   private static boolean assigns(Node node, String name) {
-    return node.findAll(AssignExpr.class).stream().anyMatch(a -> isName(a.getTarget(), name));
+    return AstNodes.all(node, AssignExpr.class).stream().anyMatch(a -> isName(a.getTarget(), name));
   }
 
   private static boolean anyConjunct(Expression condition, String name, String map) {

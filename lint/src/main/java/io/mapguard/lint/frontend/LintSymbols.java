@@ -199,7 +199,7 @@ final class LintSymbols {
       if (place == child) {
         continue;
       }
-      for (TypePatternExpr pattern : place.findAll(TypePatternExpr.class)) {
+      for (TypePatternExpr pattern : AstNodes.all(place, TypePatternExpr.class)) {
         if (pattern.getNameAsString().equals(identifier)) {
           return new Variable(pattern, identifier, pattern.getType(), false, null);
         }

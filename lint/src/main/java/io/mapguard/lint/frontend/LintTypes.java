@@ -49,6 +49,10 @@ final class LintTypes {
   private final String packagePrefix;
   /** Declarations of this file by qualified name. */
   private final Map<String, TypeDeclaration<?>> declared = new HashMap<>();
+  /** Single-type imports by simple name (the first import of a name wins, as for javac's error). */
+  private final Map<String, String> singleTypeImports = new HashMap<>();
+  private final List<String> onDemandImports = new ArrayList<>();
+  private final Map<TypeDeclaration<?>, Optional<String>> qualifiedNames = new java.util.IdentityHashMap<>();
   private final Map<String, List<String>> supertypeCache = new HashMap<>();
   private final Set<String> resolvingSuperclasses = new java.util.HashSet<>();
 
@@ -65,13 +69,28 @@ final class LintTypes {
     this.solvedAncestors = solvedAncestors;
     this.packagePrefix =
         unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
-    for (TypeDeclaration<?> type : unit.findAll(TypeDeclaration.class)) {
+    for (TypeDeclaration<?> type : AstNodes.all(unit, TypeDeclaration.class)) {
       qualifiedName(type).ifPresent(name -> declared.put(name, type));
+    }
+    for (ImportDeclaration i : unit.getImports()) {
+      if (i.isStatic()) {
+        continue;
+      }
+      String imported = i.getNameAsString();
+      if (i.isAsterisk()) {
+        onDemandImports.add(imported);
+      } else {
+        singleTypeImports.putIfAbsent(imported.substring(imported.lastIndexOf('.') + 1), imported);
+      }
     }
   }
 
   /** {@code pkg.Outer.Inner} for a named (non-local) declaration. */
   Optional<String> qualifiedName(TypeDeclaration<?> type) {
+    return qualifiedNames.computeIfAbsent(type, this::computeQualifiedName);
+  }
+
+  private Optional<String> computeQualifiedName(TypeDeclaration<?> type) {
     List<String> parts = new ArrayList<>();
     for (Node n = type; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof TypeDeclaration) {
@@ -144,24 +163,17 @@ final class LintTypes {
     if (declared.containsKey(packagePrefix + first)) {
       return packagePrefix + first + rest;
     }
-    for (ImportDeclaration i : unit.getImports()) {
-      if (i.isStatic() || i.isAsterisk()) {
-        continue;
-      }
-      String imported = i.getNameAsString();
-      if (imported.endsWith("." + first)) {
-        return imported + rest;
-      }
+    String imported = singleTypeImports.get(first);
+    if (imported != null) {
+      return imported + rest;
     }
     if (jdkClass("java.lang." + first).isPresent()) {
       return "java.lang." + first + rest;
     }
-    for (ImportDeclaration i : unit.getImports()) {
-      if (!i.isStatic() && i.isAsterisk()) {
-        String candidate = i.getNameAsString() + "." + first;
-        if (jdkClass(candidate).isPresent() || tree.declares(candidate) || withJars && solverKnows(candidate)) {
-          return candidate + rest;
-        }
+    for (String onDemand : onDemandImports) {
+      String candidate = onDemand + "." + first;
+      if (jdkClass(candidate).isPresent() || tree.declares(candidate) || withJars && solverKnows(candidate)) {
+        return candidate + rest;
       }
     }
     if (dot > 0 && Character.isLowerCase(first.charAt(0))) {

@@ -5,10 +5,13 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Processor;
 import com.github.javaparser.TokenRange;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.validator.postprocessors.Java25PostProcessor;
+import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.CombinedTypeSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.JarTypeSolver;
@@ -18,6 +21,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.Finding;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.lint.source.JavaLexicalScanner;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,14 +69,48 @@ public final class SourceAnalyzer implements FileAnalyzer {
   }
 
   /**
-   * Java 25: JavaParser's default level is Java 11, which rejects records, sealed types and patterns.
-   * Node positions come from the token list, so the files we report on keep it; the type solver's
-   * parses only need declarations and drop it (a third of the parse time).
+   * Java 25: JavaParser's default level is Java 11, which rejects records, sealed types and patterns
+   * (the level also switches the grammar's {@code yield}). Node positions come from the token list,
+   * so the files we report on keep it; the type solver's parses only need declarations and drop it.
+   *
+   * <p>Of JavaParser's post-parse processors only two are kept: {@code var} becoming a {@code VarType}
+   * (the analysis reads declared types) and the symbol resolver being attached to the unit. The
+   * others cost half of JavaParser's parse time and give mapvet nothing: the language-level
+   * validators report code javac would reject (compiling it is javac's job, and mapvet must not add
+   * noise to code that does not compile), comment attribution (ignore directives are read from the
+   * source text) and line-separator detection (only for printing the tree back).
+   * Public for the parse-only benchmark (benchmarks/src/ParseOnly.java).
    */
-  static ParserConfiguration parserConfiguration(boolean positions) {
-    return new ParserConfiguration()
-        .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
-        .setStoreTokens(positions);
+  public static ParserConfiguration parserConfiguration(boolean positions) {
+    ParserConfiguration configuration =
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25)
+            .setStoreTokens(positions)
+            .setAttributeComments(false)
+            .setDetectOriginalLineSeparator(false);
+    configuration.getProcessors().clear();
+    configuration.getProcessors().add(VarTypesAndSymbolResolver::new);
+    return configuration;
+  }
+
+  /** The two post-parse steps mapvet needs, see {@link #parserConfiguration}. */
+  private static final class VarTypesAndSymbolResolver extends Processor {
+    private final PostProcessors varTypes = new Java25PostProcessor();
+
+    @Override
+    public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+      varTypes.postProcess(result, configuration);
+      configuration
+          .getSymbolResolver()
+          .ifPresent(
+              resolver ->
+                  result.ifSuccessful(
+                      root -> {
+                        if (root instanceof CompilationUnit) {
+                          root.setData(Node.SYMBOL_RESOLVER_KEY, resolver);
+                        }
+                      }));
+    }
   }
 
   /** Analyses {@code source}, reported under {@code file} (the path as the user should see it). */
@@ -96,7 +134,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     }
     CompilationUnit unit = parsed.getResult().get();
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
-    List<String> lines = List.of(source.split("\r\n|\r|\n", -1));
+    List<String> lines = JavaLexicalScanner.lines(source);
     for (TypeDeclaration<?> type : unit.getTypes()) {
       try {
         Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file, types, lines).extract();

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.mapguard.lint.source.JavaLexicalScanner;
 
 /**
  * A cheap, text-only look at the scanned tree's own type declarations, used before asking the symbol
@@ -21,17 +23,15 @@ import java.util.regex.Pattern;
  * reflection answers. Only a "maybe" goes on to the solver. Thread-safe.
  */
 final class SourceTreeIndex {
-  private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\s*;");
-  private static final Pattern WILDCARD_IMPORT = Pattern.compile("(?m)^\\s*import\\s+([\\w.]+)\\.\\*\\s*;");
-  private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;");
-  private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\n]*");
+  private static final List<String> DECLARATION_KEYWORDS = List.of("class", "interface", "enum", "record");
   private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
-  private static final Pattern SUPERTYPES = Pattern.compile("\\b(?:extends|implements)\\s+([\\w.\\s,]+)");
   private static final int MAX_DEPTH = 12;
 
   private final List<Path> roots;
   /** Supertypes named in each tree type's header (empty when the type is not in the tree): small, kept. */
   private final Map<String, Optional<List<String>>> headers = new ConcurrentHashMap<>();
+  /** The same for every type of a file, by the file's path under a root (empty: no such file). */
+  private final Map<String, Optional<Map<String, List<String>>>> files = new ConcurrentHashMap<>();
 
   SourceTreeIndex(List<Path> roots) {
     this.roots = List.copyOf(roots);
@@ -49,29 +49,51 @@ final class SourceTreeIndex {
 
   /** The supertypes named in the header of {@code qualifiedName}, when the tree declares it. */
   private Optional<List<String>> header(String qualifiedName) {
-    return headers.computeIfAbsent(
-        qualifiedName, name -> read(name).map(text -> supertypesInHeader(name, text)));
+    return headers.computeIfAbsent(qualifiedName, this::findHeader);
   }
 
-  /** The source text declaring {@code qualifiedName} (a top-level or nested type) in the tree, if any. */
-  private Optional<String> read(String qualifiedName) {
-    String[] parts = qualifiedName.split("\\.");
+  private Optional<List<String>> findHeader(String qualifiedName) {
     if (!qualifiedName.contains(".") || roots.isEmpty()) {
       return Optional.empty();
     }
+    String[] parts = qualifiedName.split("\\.");
+    String simpleName = parts[parts.length - 1];
     // pkg.Outer.Inner lives in pkg/Outer.java: try the longest path first
     for (int end = parts.length; end >= 1; end--) {
       String relative = String.join("/", java.util.Arrays.copyOf(parts, end)) + ".java";
-      for (Path root : roots) {
-        Path file = root.resolve(relative);
-        if (Files.isRegularFile(file)) {
-          try {
-            String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            // declarations only: comments mention class names too ("{@code class Foo extends Bar}")
-            return Optional.of(COMMENTS.matcher(text).replaceAll(" "));
-          } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+      Optional<Map<String, List<String>>> declared = files.computeIfAbsent(relative, this::declarationsIn);
+      if (declared.isPresent()) {
+        return Optional.of(declared.get().getOrDefault(simpleName, List.of()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The supertypes named in the header of each type declared in the tree's file at {@code relative}
+   * (by simple name, the first declaration of a name winning), or empty when no root has the file.
+   * One read per file: its nested types share it.
+   */
+  private Optional<Map<String, List<String>>> declarationsIn(String relative) {
+    for (Path root : roots) {
+      Path file = root.resolve(relative);
+      if (Files.isRegularFile(file)) {
+        try {
+          // declarations only: comments and strings mention class names too ("{@code class Foo extends Bar}")
+          String code = JavaLexicalScanner.codeOnly(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+          Map<String, List<String>> declared = new HashMap<>();
+          List<int[]> declarations = declarations(code);
+          // imports and the package come before the first declaration
+          FileNames names = new FileNames(code.substring(0, declarations.isEmpty() ? 0 : declarations.get(0)[0]));
+          for (int[] at : declarations) {
+            String name = code.substring(at[1], at[2]);
+            if (!declared.containsKey(name)) {
+              declared.put(name, supertypesInHeader(code, at[2], names));
+            }
           }
+          return Optional.of(declared);
+        } catch (IOException | RuntimeException e) {
+          return Optional.empty();
         }
       }
     }
@@ -131,17 +153,44 @@ final class SourceTreeIndex {
     return unknown ? null : Boolean.FALSE;
   }
 
-  /** Names after {@code extends}/{@code implements} in the declaration of {@code type}, resolved by text. */
-  private static List<String> supertypesInHeader(String type, String text) {
-    String simple = type.substring(type.lastIndexOf('.') + 1);
-    Matcher declaration =
-        Pattern.compile("\\b(?:class|interface|enum|record)\\s+" + Pattern.quote(simple) + "\\b").matcher(text);
-    List<String> names = new ArrayList<>();
-    if (!declaration.find()) {
-      return names;
+  /**
+   * Where {@code code} declares a type, in source order: the keyword's offset and the name's start
+   * and end. A keyword counts when it is a whole word (not {@code Foo.class}) followed by white space
+   * and a name. String searches, not a regular expression: this runs over every file of the tree
+   * that declares a type the analysis asks about.
+   */
+  private static List<int[]> declarations(String code) {
+    List<int[]> found = new ArrayList<>();
+    for (String keyword : DECLARATION_KEYWORDS) {
+      for (int at = code.indexOf(keyword); at >= 0; at = code.indexOf(keyword, at + keyword.length())) {
+        int after = at + keyword.length();
+        if ((at > 0 && (Character.isJavaIdentifierPart(code.charAt(at - 1)) || code.charAt(at - 1) == '.'))
+            || after >= code.length()
+            || !Character.isWhitespace(code.charAt(after))) {
+          continue;
+        }
+        int nameStart = after;
+        while (nameStart < code.length() && Character.isWhitespace(code.charAt(nameStart))) {
+          nameStart++;
+        }
+        int nameEnd = nameStart;
+        while (nameEnd < code.length() && Character.isJavaIdentifierPart(code.charAt(nameEnd))) {
+          nameEnd++;
+        }
+        if (nameEnd > nameStart) {
+          found.add(new int[] {at, nameStart, nameEnd});
+        }
+      }
     }
-    int brace = text.indexOf('{', declaration.end());
-    String header = text.substring(declaration.end(), brace < 0 ? text.length() : brace);
+    found.sort(java.util.Comparator.comparingInt(at -> at[0]));
+    return found;
+  }
+
+  /** Names after {@code extends}/{@code implements} in the declaration header at {@code headerStart}, resolved by text. */
+  private static List<String> supertypesInHeader(String text, int headerStart, FileNames fileNames) {
+    List<String> names = new ArrayList<>();
+    int brace = text.indexOf('{', headerStart);
+    String header = text.substring(headerStart, brace < 0 ? text.length() : brace);
     String previous;
     do {
       previous = header;
@@ -149,40 +198,70 @@ final class SourceTreeIndex {
     } while (!header.equals(previous));
     header = header.replaceAll("\\([^)]*\\)", ""); // record components
     header = header.replaceAll("\\bpermits\\b[\\s\\S]*", ""); // subclasses, not supertypes
-    Matcher supertypes = SUPERTYPES.matcher(header);
-    while (supertypes.find()) {
-      for (String name : supertypes.group(1).split(",")) {
-        String[] words = name.strip().split("\\s+");
-        if (!words[0].isEmpty()) {
-          names.add(resolve(words[0], text));
-        }
+    // "extends A implements B, C": a name follows either keyword or a comma after one
+    boolean expectingName = false;
+    boolean inSupertypes = false;
+    for (String word : header.replace(",", " , ").strip().split("\\s+")) {
+      if (word.equals("extends") || word.equals("implements")) {
+        inSupertypes = true;
+        expectingName = true;
+      } else if (word.equals(",")) {
+        expectingName = inSupertypes;
+      } else if (expectingName && !word.startsWith("@")) {
+        names.add(fileNames.resolve(word));
+        expectingName = false;
       }
     }
     return names;
   }
 
-  private static String resolve(String name, String text) {
-    if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
-      return name;
-    }
-    String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
-    String rest = name.substring(first.length());
-    Matcher imports = IMPORT.matcher(text);
-    while (imports.find()) {
-      if (imports.group(1).endsWith("." + first)) {
-        return imports.group(1) + rest;
+  /** How a file's code names types: its single-type imports, on-demand imports and package. */
+  private static final class FileNames {
+    final List<String> imports = new ArrayList<>();
+    final List<String> wildcardImports = new ArrayList<>();
+    String packagePrefix = "";
+
+    /** {@code head}: the file's code (comments blanked) before its first type declaration. */
+    FileNames(String head) {
+      for (String statement : head.split(";")) {
+        String[] words = statement.strip().split("\\s+", 2);
+        if (words.length < 2) {
+          continue;
+        }
+        if (words[1].matches("static\\s[\\s\\S]*")) {
+          continue; // a static import names members
+        }
+        String name = words[1].replaceAll("\\s+", "");
+        if (words[0].equals("package")) {
+          packagePrefix = name + ".";
+        } else if (words[0].equals("import") && name.endsWith(".*")) {
+          wildcardImports.add(name.substring(0, name.length() - 2));
+        } else if (words[0].equals("import")) {
+          imports.add(name);
+        }
       }
     }
-    if (LintTypes.jdkClass("java.lang." + first).isPresent()) {
-      return "java.lang." + name; // Cloneable, Runnable, Thread…
-    }
-    Matcher wildcards = WILDCARD_IMPORT.matcher(text);
-    while (wildcards.find()) {
-      if (LintTypes.jdkClass(wildcards.group(1) + "." + first).isPresent()) {
-        return wildcards.group(1) + "." + name;
+
+    String resolve(String name) {
+      if (name.contains(".") && Character.isLowerCase(name.charAt(0))) {
+        return name;
       }
+      String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+      String rest = name.substring(first.length());
+      for (String imported : imports) {
+        if (imported.endsWith("." + first)) {
+          return imported + rest;
+        }
+      }
+      if (LintTypes.jdkClass("java.lang." + first).isPresent()) {
+        return "java.lang." + name; // Cloneable, Runnable, Thread…
+      }
+      for (String wildcard : wildcardImports) {
+        if (LintTypes.jdkClass(wildcard + "." + first).isPresent()) {
+          return wildcard + "." + name;
+        }
+      }
+      return packagePrefix + name;
     }
-    Matcher pkg = PACKAGE.matcher(text);
-    return pkg.find() ? pkg.group(1) + "." + name : name;
   }
 }

@@ -26,6 +26,9 @@ public final class DirectiveParser {
 
   public static List<IgnoreDirective> parse(String source) {
     List<IgnoreDirective> directives = new ArrayList<>();
+    if (!source.contains(PREFIX)) {
+      return directives; // the common case, without scanning the file's comments
+    }
     for (Comment comment : JavaLexicalScanner.comments(source)) {
       if (comment.kind() == Comment.Kind.LINE) {
         parse(comment).ifPresent(directives::add);

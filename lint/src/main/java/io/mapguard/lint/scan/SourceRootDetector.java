@@ -65,7 +65,8 @@ public final class SourceRootDetector {
   }
 
   static Optional<String> packageName(String source) {
-    Matcher matcher = PACKAGE.matcher(JavaLexicalScanner.codeOnly(source));
+    // the package declaration ends at the first semicolon of code
+    Matcher matcher = PACKAGE.matcher(JavaLexicalScanner.codeBefore(source, ';'));
     if (!matcher.find()) {
       return Optional.empty();
     }

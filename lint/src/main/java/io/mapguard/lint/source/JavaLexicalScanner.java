@@ -14,6 +14,8 @@ public final class JavaLexicalScanner {
   private int index;
   private int line = 1;
   private int column = 1;
+  /** A code character after which the scan ends; none by default. */
+  private char stop = '\uFFFF';
 
   private JavaLexicalScanner(String source) {
     this.source = source;
@@ -33,6 +35,36 @@ public final class JavaLexicalScanner {
   public static String codeOnly(String source) {
     StringBuilder code = new StringBuilder(source.length());
     new JavaLexicalScanner(source).scan(null, code);
+    return code.toString();
+  }
+
+  /** The source's lines without their terminators ({@code \r\n}, {@code \r} or {@code \n}), as javac counts them. */
+  public static List<String> lines(String source) {
+    List<String> lines = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < source.length(); i++) {
+      char c = source.charAt(i);
+      if (c == '\n' || c == '\r') {
+        lines.add(source.substring(start, i));
+        if (c == '\r' && i + 1 < source.length() && source.charAt(i + 1) == '\n') {
+          i++;
+        }
+        start = i + 1;
+      }
+    }
+    lines.add(source.substring(start));
+    return lines;
+  }
+
+  /**
+   * {@link #codeOnly} up to and including the first {@code stop} character of code: what comes
+   * before the first declaration, say, without going through the whole file.
+   */
+  public static String codeBefore(String source, char stop) {
+    StringBuilder code = new StringBuilder();
+    JavaLexicalScanner scanner = new JavaLexicalScanner(source);
+    scanner.stop = stop;
+    scanner.scan(null, code);
     return code.toString();
   }
 
@@ -80,6 +112,9 @@ public final class JavaLexicalScanner {
         advance(1);
         if (code != null) {
           code.append(c);
+        }
+        if (c == stop) {
+          return;
         }
       }
     }

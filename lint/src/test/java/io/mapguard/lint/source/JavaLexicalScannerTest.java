@@ -45,4 +45,20 @@ class JavaLexicalScannerTest {
 
     assertEquals("package a.b;     \n    \n    class     {}", JavaLexicalScanner.codeOnly(source));
   }
+
+  @Test
+  void linesSplitOnEveryLineTerminatorAndKeepTheLastEmptyLine() {
+    assertEquals(List.of("a", "b", "c", "", "d", ""), JavaLexicalScanner.lines("a\nb\r\nc\r\rd\n"));
+    assertEquals(List.of(""), JavaLexicalScanner.lines(""));
+  }
+
+  @Test
+  void codeBeforeStopsAtTheFirstSemicolonOfCode() {
+    String source = "/* a; b */ // c;\n@Ann(\"x;y\") package p . q; import r.S;";
+
+    String head = JavaLexicalScanner.codeBefore(source, ';');
+
+    assertEquals("package p . q;", head.strip().replaceAll("^@Ann\\(\\s*\\)\\s*", ""));
+    assertEquals(-1, head.indexOf("import"));
+  }
 }

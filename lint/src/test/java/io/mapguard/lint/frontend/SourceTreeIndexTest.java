@@ -1,0 +1,68 @@
+package io.mapguard.lint.frontend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SourceTreeIndexTest {
+  @TempDir Path root;
+
+  private void write(String relative, String source) throws IOException {
+    Path file = root.resolve(relative);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, source);
+  }
+
+  @Test
+  void readsEachDeclarationHeaderOfAFileIgnoringCommentsAndStrings() throws IOException {
+    write(
+        "p/Outer.java",
+        "/* class Outer extends java.util.HashMap { */\n"
+            + "package p;\n"
+            + "import java.util.concurrent.ConcurrentHashMap;\n"
+            + "import static java.util.Map.entry;\n"
+            + "import java.util.*;\n"
+            + "/** {@code class Outer extends TreeMap} */\n"
+            + "public class Outer<K extends Comparable<K>> extends Base implements Runnable {\n"
+            + "  String s = \"class Outer extends HashMap\";\n"
+            + "  Class<?> c = Outer.class;\n"
+            + "  static final class Cache extends ConcurrentHashMap<String, String> {}\n"
+            + "  interface Store extends Map<String, String>, Cloneable {}\n"
+            + "  record Pair(int a, int b) implements Comparable<Pair> {}\n"
+            + "  sealed interface Shape permits Square {}\n"
+            + "}\n");
+    SourceTreeIndex index = new SourceTreeIndex(List.of(root));
+
+    assertEquals(Optional.of(List.of("p.Base", "java.lang.Runnable")), index.declaredSupertypes("p.Outer"));
+    assertEquals(
+        Optional.of(List.of("java.util.concurrent.ConcurrentHashMap")), index.declaredSupertypes("p.Outer.Cache"));
+    assertEquals(
+        Optional.of(List.of("java.util.Map", "java.lang.Cloneable")), index.declaredSupertypes("p.Outer.Store"));
+    assertEquals(Optional.of(List.of("java.lang.Comparable")), index.declaredSupertypes("p.Outer.Pair"));
+    assertEquals(Optional.of(List.of()), index.declaredSupertypes("p.Outer.Shape"));
+    assertEquals(Optional.empty(), index.declaredSupertypes("p.Missing"));
+  }
+
+  @Test
+  void followsHeadersThroughTheTreeToJdkTypes() throws IOException {
+    write("p/Base.java", "package p;\npublic class Base extends java.util.LinkedHashMap<String, String> {}\n");
+    write("p/Leaf.java", "package p;\n\nfinal class Leaf extends Base {}\n");
+    write("p/Plain.java", "package p;\nclass Plain extends Thread implements java.io.Serializable {}\n");
+    write("p/Library.java", "package p;\nimport com.acme.Thing;\nclass Library extends Thing {}\n");
+    SourceTreeIndex index = new SourceTreeIndex(List.of(root));
+
+    assertTrue(index.subtypeByHeaders("p.Leaf", "java.util.Map"));
+    assertFalse(index.subtypeByHeaders("p.Plain", "java.util.Map"));
+    assertNull(index.subtypeByHeaders("p.Library", "java.util.Map"), "only the solver can tell");
+    assertNull(index.subtypeByHeaders("q.NotInTree", "java.util.Map"));
+  }
+}
