@@ -199,11 +199,14 @@ public final class FactExtractor {
     private final List<NullableArgument> nullableArguments = new ArrayList<>();
     private Map<Symbol, MapField> getters;
     /**
-     * A call of a map view ({@code keySet()}…) or of a {@link LocalMapTriggers} method: without one,
-     * no loop over a map, update function or synchronized wrapper exists, so the rules about
-     * iteration, recursion and wrappers cannot fire.
+     * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
+     * both a walk over a map (a view, {@code forEach}) and a call that may change a map: without
+     * one, the rules about iteration, recursion and wrappers cannot fire.
      */
     private boolean loopsOrUpdates;
+
+    private boolean walksAMap;
+    private boolean changesAMap;
 
     /**
      * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
@@ -669,10 +672,14 @@ public final class FactExtractor {
         Name name = TreeInfo.name(tree.meth);
         if (name != null) {
           String method = name.toString();
-          loopsOrUpdates |=
-              !loopsOrUpdates
-                  && (LocalMapTriggers.CALLS.contains(method) || MapMethods.isView(method))
-                  && mayBeOnAMap(tree);
+          if (!loopsOrUpdates) {
+            boolean walk = MapMethods.isView(method) || method.equals("forEach");
+            boolean updateOrWrap = LocalMapTriggers.UPDATE_OR_WRAP_CALLS.contains(method);
+            boolean onAMap = (walk || updateOrWrap || MapMethods.effectOnMap(method) == Effect.WRITE) && mayBeOnAMap(tree);
+            walksAMap |= walk && onAMap;
+            changesAMap |= LocalMapTriggers.mayChangeAMap(method, onAMap);
+            loopsOrUpdates = updateOrWrap && onAMap || walksAMap && changesAMap;
+          }
           concurrencySignals |=
               LockApis.ALL_METHOD_NAMES.contains(method)
                   || ThreadStartApis.PARALLEL_STREAM_METHODS.contains(method)

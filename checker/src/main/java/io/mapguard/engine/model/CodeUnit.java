@@ -14,6 +14,16 @@ import java.util.Set;
 public record CodeUnit(
     int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
 
+  /**
+   * The id alone: units are map keys throughout the analysis, and the record's own hash would go
+   * through every entry lock and the task's description each time. Equal units have equal ids, so
+   * this agrees with the record's {@code equals}.
+   */
+  @Override
+  public int hashCode() {
+    return Integer.hashCode(id);
+  }
+
   public enum Kind {
     METHOD,
     CONSTRUCTOR,
