@@ -469,9 +469,42 @@ public final class FactExtractor {
           confined,
           inheritedFrom.containsKey(symbol)
               ? inheritedDeclarationSite(symbol, tree, inheritedFrom.get(symbol))
-              : site(TreePath.getPath(compilationUnit, tree)),
+              : site(memberPath(tree, symbol.owner)),
           false,
           types.mapValueType(symbol.type));
+    }
+
+    /**
+     * The path to {@code member}, a declaration in the class {@code owner}, built along the chain of
+     * named classes from the top-level class instead of searching the compilation unit's trees
+     * (a search through every method body for each map field of a large class). Members of local
+     * and anonymous classes are searched for.
+     */
+    private TreePath memberPath(JCTree member, Symbol owner) {
+      Deque<Symbol> chain = new ArrayDeque<>();
+      for (Symbol s = owner; s != topSymbol; s = s.owner) {
+        if (!(s instanceof ClassSymbol) || s.owner == null) {
+          return TreePath.getPath(compilationUnit, member); // inside a method: a local or anonymous class
+        }
+        chain.push(s);
+      }
+      TreePath path = new TreePath(new TreePath(compilationUnit), topLevel);
+      JCClassDecl current = topLevel;
+      while (!chain.isEmpty()) {
+        Symbol nested = chain.pop();
+        JCClassDecl found = null;
+        for (JCTree definition : current.defs) {
+          if (definition instanceof JCClassDecl && ((JCClassDecl) definition).sym == nested) {
+            found = (JCClassDecl) definition;
+          }
+        }
+        if (found == null) {
+          return TreePath.getPath(compilationUnit, member);
+        }
+        path = new TreePath(path, found);
+        current = found;
+      }
+      return current.defs.contains(member) ? new TreePath(path, member) : TreePath.getPath(compilationUnit, member);
     }
 
     /** A local variable or parameter holding a map, for the rules that need no sharing. */

@@ -1,5 +1,6 @@
 package io.mapguard.lint.frontend;
 
+import io.mapguard.lint.source.JavaLexicalScanner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import io.mapguard.lint.source.JavaLexicalScanner;
 
 /**
  * A cheap, text-only look at the scanned tree's own type declarations, used before asking the symbol
