@@ -484,7 +484,8 @@ public final class FactExtractor {
       Deque<Symbol> chain = new ArrayDeque<>();
       for (Symbol s = owner; s != topSymbol; s = s.owner) {
         if (!(s instanceof ClassSymbol) || s.owner == null) {
-          return TreePath.getPath(compilationUnit, member); // inside a method: a local or anonymous class
+          // inside a method: a member of a local or anonymous class
+          return TreePath.getPath(compilationUnit, member);
         }
         chain.push(s);
       }
@@ -504,7 +505,9 @@ public final class FactExtractor {
         path = new TreePath(path, found);
         current = found;
       }
-      return current.defs.contains(member) ? new TreePath(path, member) : TreePath.getPath(compilationUnit, member);
+      return current.defs.contains(member)
+          ? new TreePath(path, member)
+          : TreePath.getPath(compilationUnit, member);
     }
 
     /** A local variable or parameter holding a map, for the rules that need no sharing. */
@@ -708,7 +711,9 @@ public final class FactExtractor {
           if (!loopsOrUpdates) {
             boolean walk = MapMethods.isView(method) || method.equals("forEach");
             boolean updateOrWrap = LocalMapTriggers.UPDATE_OR_WRAP_CALLS.contains(method);
-            boolean onAMap = (walk || updateOrWrap || MapMethods.effectOnMap(method) == Effect.WRITE) && mayBeOnAMap(tree);
+            boolean onAMap =
+                (walk || updateOrWrap || MapMethods.effectOnMap(method) == Effect.WRITE)
+                    && mayBeOnAMap(tree);
             walksAMap |= walk && onAMap;
             changesAMap |= LocalMapTriggers.mayChangeAMap(method, onAMap);
             loopsOrUpdates = updateOrWrap && onAMap || walksAMap && changesAMap;

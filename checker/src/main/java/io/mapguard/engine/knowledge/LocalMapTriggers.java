@@ -33,8 +33,16 @@ public final class LocalMapTriggers {
    * instead of changing the map.
    */
   private static final Set<String> REMOVALS_ON_ANY_RECEIVER =
-      Set.of("remove", "removeAll", "retainAll", "removeIf", "clear", "pollFirst", "pollLast",
-          "removeFirst", "removeLast");
+      Set.of(
+          "remove",
+          "removeAll",
+          "retainAll",
+          "removeIf",
+          "clear",
+          "pollFirst",
+          "pollLast",
+          "removeFirst",
+          "removeLast");
 
   /**
    * Whether a call named {@code method} may change a map's structure while a loop walks it:
@@ -45,9 +53,10 @@ public final class LocalMapTriggers {
         || receiverMayBeAMap && MapMethods.effectOnMap(method) == Effect.WRITE;
   }
 
-  /** The update and wrapper calls and {@code forEach}: their receivers are the locals to resolve. */
+  /** The update and wrapper calls and {@code forEach}: mapvet resolves their receivers. */
   public static final Set<String> CALLS =
-      Stream.concat(UPDATE_OR_WRAP_CALLS.stream(), Stream.of("forEach")).collect(Collectors.toUnmodifiableSet());
+      Stream.concat(UPDATE_OR_WRAP_CALLS.stream(), Stream.of("forEach"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private LocalMapTriggers() {}
 }

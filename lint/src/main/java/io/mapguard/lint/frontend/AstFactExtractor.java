@@ -523,7 +523,6 @@ final class AstFactExtractor {
     return chain;
   }
 
-  /** Named classes of the top-level type (itself, nested, local), not anonymous ones. */
   /** The class's nodes by kind, collected on first use in one walk. */
   private AstNodes.Index nodes() {
     if (nodes == null) {
@@ -532,6 +531,7 @@ final class AstFactExtractor {
     return nodes;
   }
 
+  /** Named classes of the top-level type (itself, nested, local), not anonymous ones. */
   private List<TypeDeclaration<?>> namedTypes() {
     List<TypeDeclaration<?>> named = new ArrayList<>();
     for (TypeDeclaration<?> type : nodes().types) {
@@ -609,7 +609,6 @@ final class AstFactExtractor {
         null);
   }
 
-  /** Locals and method parameters whose type is a map: their declarations and assigned values. */
   /**
    * Locals and parameters that may hold a map the local-map rules can report on. Resolving a local's
    * type can take the symbol solver, so only names the rules can involve are resolved: the receiver

@@ -38,7 +38,10 @@ public final class JavaLexicalScanner {
     return code.toString();
   }
 
-  /** The source's lines without their terminators ({@code \r\n}, {@code \r} or {@code \n}), as javac counts them. */
+  /**
+   * The source's lines without their terminators ({@code \r\n}, {@code \r} or {@code \n}), as
+   * javac counts them.
+   */
   public static List<String> lines(String source) {
     List<String> lines = new ArrayList<>();
     int start = 0;
