@@ -13,6 +13,7 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The per-class analyses of design.md §4: contexts, sharing and guards, computed once for all rules. */
 public final class ClassAnalysis {
@@ -30,6 +32,10 @@ public final class ClassAnalysis {
   /** Computed on first use, see {@link #classHasThreadEvidence()}. */
   private Boolean threadEvidence;
   private final Map<MapField, FieldState> states = new LinkedHashMap<>();
+  /** Computed on first use, for the rules that follow calls: see {@link #accessesRunWithin}. */
+  private CallGraph callGraph;
+
+  private Map<CodeUnit, List<Access>> accessesByUnit;
 
   private ClassAnalysis(ClassFacts facts) {
     this.facts = facts;
@@ -114,6 +120,29 @@ public final class ClassAnalysis {
       contexts = UnitContexts.compute(facts);
     }
     return contexts;
+  }
+
+  /**
+   * The accesses to {@code map} that {@code which} accepts, made in {@code start} or in a unit it
+   * runs right then ({@link CallGraph#runWithin}), by unit in call order, then in source order.
+   */
+  public List<Access> accessesRunWithin(CodeUnit start, MapField map, Predicate<Access> which) {
+    if (callGraph == null) {
+      callGraph = new CallGraph(facts);
+      accessesByUnit = new HashMap<>();
+      for (Access access : facts.accesses()) {
+        accessesByUnit.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
+      }
+    }
+    List<Access> found = new ArrayList<>();
+    for (CodeUnit unit : callGraph.runWithin(start)) {
+      for (Access access : accessesByUnit.getOrDefault(unit, List.of())) {
+        if (access.field().equals(map) && which.test(access)) {
+          found.add(access);
+        }
+      }
+    }
+    return found;
   }
 
   public Iterable<FieldState> fields() {

@@ -1,19 +1,14 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.Rule;
-import io.mapguard.engine.analysis.CallGraph;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
-import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -64,13 +59,6 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
    * loop's current key, which the method knows under another name.
    */
   private void reportThroughCalls(ClassAnalysis analysis, FindingSink sink) {
-    Map<CodeUnit, List<Access>> removalsIn = new HashMap<>();
-    for (Access access : analysis.facts().accesses()) {
-      if (isRemoval(access)) {
-        removalsIn.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
-      }
-    }
-    CallGraph calls = new CallGraph(analysis.facts());
     for (CallEdge edge : analysis.facts().calls()) {
       MapField map = edge.loopedMap();
       if (map == null
@@ -78,20 +66,17 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
               MapBehaviours.Behaviour.FAIL_FAST_ITERATORS, map.declaredType(), map.assignedValues())) {
         continue;
       }
-      for (CodeUnit unit : calls.runWithin(edge.callee())) {
-        for (Access write : removalsIn.getOrDefault(unit, List.of())) {
-          if (write.field().equals(map)) {
-            String where =
-                " in "
-                    + unit.name()
-                    + " while "
-                    + describe(edge.loop())
-                    + " (the loop's body calls it at line "
-                    + edge.line()
-                    + ")";
-            sink.report(rule(), map, write.site(), message(map, write, where), List.of());
-          }
-        }
+      for (Access write :
+          analysis.accessesRunWithin(edge.callee(), map, MapModifiedDuringIterationCheck::isRemoval)) {
+        String where =
+            " in "
+                + write.unit().name()
+                + " while "
+                + describe(edge.loop())
+                + " (the loop's body calls it at line "
+                + edge.line()
+                + ")";
+        sink.report(rule(), map, write.site(), message(map, write, where), List.of());
       }
     }
   }

@@ -1,19 +1,15 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.Rule;
-import io.mapguard.engine.analysis.CallGraph;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
-import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The function of {@code computeIfAbsent}/{@code compute}/{@code computeIfPresent}/{@code merge}
@@ -46,28 +42,19 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
    * modifies the map, as in memoized recursion: {@code memo.computeIfAbsent(n, k -> fib(k - 1))}.
    */
   private void reportThroughCalls(ClassAnalysis analysis, FindingSink sink) {
-    Map<CodeUnit, List<Access>> writesIn = new HashMap<>();
-    for (Access access : analysis.facts().accesses()) {
-      if (isStructuralWrite(access)) {
-        writesIn.computeIfAbsent(access.unit(), k -> new ArrayList<>()).add(access);
-      }
-    }
-    CallGraph calls = new CallGraph(analysis.facts());
     for (CallEdge edge : analysis.facts().calls()) {
       if (edge.update() == null) {
         continue;
       }
-      for (CodeUnit unit : calls.runWithin(edge.callee())) {
-        for (Access write : writesIn.getOrDefault(unit, List.of())) {
-          if (write.field().equals(edge.updatedMap())) {
-            report(
-                sink,
-                write,
-                " in " + unit.name() + ", which the function of its " + edge.update().method()
-                    + " at line " + edge.update().line() + " calls (line " + edge.line() + ")",
-                edge.update());
-          }
-        }
+      for (Access write :
+          analysis.accessesRunWithin(
+              edge.callee(), edge.updatedMap(), RecursiveMapUpdateCheck::isStructuralWrite)) {
+        report(
+            sink,
+            write,
+            " in " + write.unit().name() + ", which the function of its " + edge.update().method()
+                + " at line " + edge.update().line() + " calls (line " + edge.line() + ")",
+            edge.update());
       }
     }
   }
