@@ -36,9 +36,11 @@ public final class ImmediateCallbacks {
           new MethodRef("com.google.common.util.concurrent.MoreExecutors", "directExecutor"));
 
   private final List<MethodRef> methods;
+  private final ByMethodName<MethodRef> byName;
 
   private ImmediateCallbacks(List<MethodRef> methods) {
     this.methods = List.copyOf(methods);
+    this.byName = new ByMethodName<>(this.methods, ref -> ref);
   }
 
   public static ImmediateCallbacks defaults() {
@@ -54,5 +56,10 @@ public final class ImmediateCallbacks {
   /** Entries; a name of {@code *} matches every method of the owner and its subtypes. */
   public List<MethodRef> methods() {
     return methods;
+  }
+
+  /** The entries that may match a call of a method named {@code name}: its owner decides. */
+  public List<MethodRef> candidates(String name) {
+    return byName.candidates(name);
   }
 }

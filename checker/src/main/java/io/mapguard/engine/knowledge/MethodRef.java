@@ -5,6 +5,9 @@ package io.mapguard.engine.knowledge;
  * constructors. Written {@code com.acme.Pool#submit} in user options.
  */
 public record MethodRef(String owner, String name) {
+  /** The name that matches every method of the owner and its subtypes. */
+  public static final String ANY_NAME = "*";
+
   public static MethodRef parse(String text) {
     int hash = text.indexOf('#');
     if (hash <= 0 || hash == text.length() - 1) {

@@ -62,9 +62,11 @@ public final class ThreadStartApis {
           new MethodRef("java.util.concurrent.Executors", "newSingleThreadScheduledExecutor"));
 
   private final List<Entry> entries;
+  private final ByMethodName<Entry> byName;
 
   private ThreadStartApis(List<Entry> entries) {
     this.entries = List.copyOf(entries);
+    this.byName = new ByMethodName<>(this.entries, Entry::method);
   }
 
   public static ThreadStartApis defaults() {
@@ -82,6 +84,11 @@ public final class ThreadStartApis {
 
   public List<Entry> entries() {
     return entries;
+  }
+
+  /** The entries that may match a call of a method named {@code name}: its owner decides. */
+  public List<Entry> candidates(String name) {
+    return byName.candidates(name);
   }
 
   private static Entry entry(String owner, String name, String description) {

@@ -213,7 +213,7 @@ final class AstFactExtractor {
     ClassFacts facts = ClassFacts.empty(className, file);
     prepass();
     facts.creations().addAll(creations);
-    if (fieldVariables.isEmpty() && localMapValues.isEmpty()) {
+    if (hasNoMaps()) {
       return creations.isEmpty() ? Optional.empty() : Optional.of(facts);
     }
     fieldVariables.forEach((node, variable) -> fields.put(node, mapField(variable)));
@@ -360,6 +360,12 @@ final class AstFactExtractor {
     List<MethodCallExpr> calls = nodes().calls;
     List<AssignExpr> assignments = nodes().assignments;
     findLocalMaps(variables, calls, assignments);
+    for (ObjectCreationExpr creation : nodes().creations) {
+      recordSizedCreation(creation);
+    }
+    if (hasNoMaps()) {
+      return; // the class is not scanned (see extract): what follows only serves the scan
+    }
     for (VariableDeclarator v : variables) {
       locks.recordAlias(v);
     }
@@ -368,7 +374,6 @@ final class AstFactExtractor {
     }
     for (ObjectCreationExpr creation : nodes().creations) {
       startsLocalFunctions(creation, creation.getArguments());
-      recordSizedCreation(creation);
     }
     for (AssignExpr assign : assignments) {
       LintSymbols.Variable target = symbols.variableOf(assign.getTarget());
@@ -379,6 +384,11 @@ final class AstFactExtractor {
         }
       }
     }
+  }
+
+  /** No map field and no local map: nothing in the class for the scan to follow. */
+  private boolean hasNoMaps() {
+    return fieldVariables.isEmpty() && localMapValues.isEmpty();
   }
 
   /** {@code new HashMap<>(n)} with an {@code int} argument (a map argument is the copy constructor). */
@@ -1971,16 +1981,26 @@ final class AstFactExtractor {
   }
 
   private boolean isImmediate(String owner, String name) {
-    return options.immediateCallbacks().methods().stream().anyMatch(ref -> matches(ref, owner, name));
+    for (MethodRef ref : options.immediateCallbacks().candidates(name)) {
+      if (matches(ref, owner, name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private Optional<ThreadStartApis.Entry> threadStart(String owner, String name) {
-    return options.threadStartApis().entries().stream().filter(e -> matches(e.method(), owner, name)).findFirst();
+    for (ThreadStartApis.Entry entry : options.threadStartApis().candidates(name)) {
+      if (matches(entry.method(), owner, name)) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
   }
 
   private boolean matches(MethodRef ref, String owner, String name) {
     return owner != null
-        && (ref.name().equals("*") || ref.name().equals(name))
+        && (ref.name().equals(MethodRef.ANY_NAME) || ref.name().equals(name))
         && types.isSubtype(owner, ref.owner());
   }
 

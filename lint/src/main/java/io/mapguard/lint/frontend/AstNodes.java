@@ -1,12 +1,18 @@
 package io.mapguard.lint.frontend;
 
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SimpleName;
+import com.github.javaparser.ast.type.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +48,19 @@ final class AstNodes {
     }
   }
 
+  /**
+   * Names, types, annotations, modifiers and literals: nothing the index collects can be inside
+   * them, and they are most of a tree's nodes.
+   */
+  private static boolean holdsNoIndexedKind(Node node) {
+    return node instanceof SimpleName
+        || node instanceof Type
+        || node instanceof Name
+        || node instanceof AnnotationExpr
+        || node instanceof LiteralExpr
+        || node instanceof Modifier;
+  }
+
   /** The node kinds a class's fact extraction looks at, collected in one walk of the class. */
   static final class Index {
     final List<TypeDeclaration<?>> types = new ArrayList<>();
@@ -68,6 +87,8 @@ final class AstNodes {
           parameters.add((Parameter) node);
         } else if (node instanceof TypeDeclaration) {
           types.add((TypeDeclaration<?>) node);
+        } else if (holdsNoIndexedKind(node)) {
+          continue;
         }
         pushChildren(node, pending);
       }

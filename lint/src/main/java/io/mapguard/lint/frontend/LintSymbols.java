@@ -37,7 +37,9 @@ import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,7 +58,12 @@ final class LintSymbols {
     }
   }
 
+  /** Stands for "no declaration" among the remembered lookups. */
+  private static final Variable NONE = new Variable(null, "", null, false, null);
+
   private final LintTypes types;
+  /** Each name's lookup, remembered: the extractor and the call syntax ask for most names several times. */
+  private final Map<NameExpr, Variable> variables = new IdentityHashMap<>();
 
   LintSymbols(LintTypes types) {
     this.types = types;
@@ -70,6 +77,15 @@ final class LintSymbols {
 
   /** The declaration {@code name} refers to at its position, or null (a type name, a static import…). */
   Variable variable(NameExpr name) {
+    Variable known = variables.get(name);
+    if (known == null) {
+      known = lookUp(name);
+      variables.put(name, known == null ? NONE : known);
+    }
+    return known == NONE ? null : known;
+  }
+
+  private Variable lookUp(NameExpr name) {
     String identifier = name.getNameAsString();
     Node child = name;
     for (Node n = name.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {

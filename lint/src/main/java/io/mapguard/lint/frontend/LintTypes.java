@@ -3,6 +3,7 @@ package io.mapguard.lint.frontend;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
@@ -69,9 +70,8 @@ final class LintTypes {
     this.solvedAncestors = solvedAncestors;
     this.packagePrefix =
         unit.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
-    for (TypeDeclaration<?> type : AstNodes.all(unit, TypeDeclaration.class)) {
-      qualifiedName(type).ifPresent(name -> declared.put(name, type));
-    }
+    // only member types have qualified names, so the walk need not enter bodies
+    declareNamedTypes(unit.getTypes());
     for (ImportDeclaration i : unit.getImports()) {
       if (i.isStatic()) {
         continue;
@@ -81,6 +81,16 @@ final class LintTypes {
         onDemandImports.add(imported);
       } else {
         singleTypeImports.putIfAbsent(imported.substring(imported.lastIndexOf('.') + 1), imported);
+      }
+    }
+  }
+
+  private void declareNamedTypes(List<? extends BodyDeclaration<?>> members) {
+    for (BodyDeclaration<?> member : members) {
+      if (member instanceof TypeDeclaration) {
+        TypeDeclaration<?> type = (TypeDeclaration<?>) member;
+        qualifiedName(type).ifPresent(name -> declared.put(name, type));
+        declareNamedTypes(type.getMembers());
       }
     }
   }

@@ -53,8 +53,14 @@ public final class SourceAnalyzer implements FileAnalyzer {
    */
   public SourceAnalyzer(AnalysisOptions options, List<Path> sourceRoots, List<Path> classpath)
       throws IOException {
+    this(options, new SourceTree(sourceRoots), classpath);
+  }
+
+  /** An analyzer that shares {@code tree} with the other workers of its scan. */
+  public SourceAnalyzer(AnalysisOptions options, SourceTree tree, List<Path> classpath) throws IOException {
+    List<Path> sourceRoots = tree.roots;
     this.solver = new CombinedTypeSolver(new ReflectionTypeSolver());
-    this.tree = new SourceTreeIndex(sourceRoots);
+    this.tree = tree.index;
     this.withJars = !classpath.isEmpty();
     for (Path root : sourceRoots) {
       // a bounded cache: mapvet streams over the tree and must not end up holding all of it
@@ -66,6 +72,21 @@ public final class SourceAnalyzer implements FileAnalyzer {
     this.parser = new JavaParser(parserConfiguration(true).setSymbolResolver(new JavaSymbolSolver(solver)));
     this.analyzer = new Analyzer(options);
     this.options = options;
+  }
+
+  /**
+   * What the workers of one scan share: the tree's source roots and the index of its declaration
+   * headers, which fills up as the analysis asks and is thread-safe. Shared, each file's header is
+   * read once per scan rather than once per worker.
+   */
+  public static final class SourceTree {
+    private final List<Path> roots;
+    private final SourceTreeIndex index;
+
+    public SourceTree(List<Path> roots) {
+      this.roots = List.copyOf(roots);
+      this.index = new SourceTreeIndex(this.roots);
+    }
   }
 
   /**

@@ -4,21 +4,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The {@code --format} choices. */
 public enum ReportFormat {
-  TEXT(new TextReporter()),
-  JSON(new JsonLinesReporter()),
-  SARIF(new SarifReporter());
+  TEXT(TextReporter::new),
+  JSON(JsonLinesReporter::new),
+  SARIF(SarifReporter::new);
 
-  private final Reporter reporter;
+  /** Made when asked for: the JSON reporters load Jackson, which text output need not wait for. */
+  private final Supplier<Reporter> reporter;
 
-  ReportFormat(Reporter reporter) {
+  ReportFormat(Supplier<Reporter> reporter) {
     this.reporter = reporter;
   }
 
   public Reporter reporter() {
-    return reporter;
+    return reporter.get();
   }
 
   /** The name users type: lower case. */

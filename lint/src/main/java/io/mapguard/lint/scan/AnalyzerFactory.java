@@ -6,6 +6,8 @@ import io.mapguard.lint.frontend.SourceAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes the per-thread analyzers. Analyzers are not thread-safe, so the scan asks for one per
@@ -17,8 +19,14 @@ public interface AnalyzerFactory {
   FileAnalyzer create(AnalysisOptions options, List<Path> sourceRoots, List<Path> classpathJars)
       throws IOException;
 
-  /** The real front end. */
+  /**
+   * The real front end. The analyzers one factory makes for the same roots share what is safe to
+   * share (see {@link SourceAnalyzer.SourceTree}): use a factory for one scan.
+   */
   static AnalyzerFactory javaParser() {
-    return SourceAnalyzer::new;
+    Map<List<Path>, SourceAnalyzer.SourceTree> trees = new ConcurrentHashMap<>();
+    return (options, sourceRoots, classpathJars) ->
+        new SourceAnalyzer(
+            options, trees.computeIfAbsent(List.copyOf(sourceRoots), SourceAnalyzer.SourceTree::new), classpathJars);
   }
 }

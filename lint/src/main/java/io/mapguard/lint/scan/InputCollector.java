@@ -20,6 +20,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,8 +172,9 @@ public final class InputCollector {
     List<InputFile> sorted = new ArrayList<>(files);
     sorted.sort(Comparator.comparing(InputFile::displayPath));
     Map<Path, InputFile> byRealPath = new LinkedHashMap<>();
+    Map<Path, Path> realDirectories = new HashMap<>();
     for (InputFile file : sorted) {
-      Path real = realPathOf(file.path());
+      Path real = realPathOf(file.path(), realDirectories);
       InputFile kept = byRealPath.get(real);
       if (kept == null || (!kept.path().equals(real) && file.path().equals(real))) {
         byRealPath.put(real, file);
@@ -181,6 +183,19 @@ public final class InputCollector {
     List<InputFile> unique = new ArrayList<>(byRealPath.values());
     unique.sort(Comparator.comparing(InputFile::displayPath));
     return unique;
+  }
+
+  /**
+   * The file's real path: its directory's, resolved once per directory (a tree has far fewer
+   * directories than files), plus its name when the file itself is not a link.
+   */
+  private static Path realPathOf(Path path, Map<Path, Path> realDirectories) {
+    Path directory = path.getParent();
+    if (directory == null || Files.isSymbolicLink(path)) {
+      return realPathOf(path);
+    }
+    Path realDirectory = realDirectories.computeIfAbsent(directory, InputCollector::realPathOf);
+    return realDirectory.resolve(path.getFileName());
   }
 
   private static Path realPathOf(Path path) {

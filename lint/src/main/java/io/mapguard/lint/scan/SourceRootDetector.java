@@ -6,8 +6,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,6 +23,8 @@ import java.util.regex.Pattern;
 public final class SourceRootDetector {
   /** The package declaration comes before any type, so the head of a file is enough. */
   private static final int HEAD_BYTES = 64 * 1024;
+  /** Enough for most files' licence header: the rest of the head is read only when it is not. */
+  private static final int FIRST_HEAD_BYTES = 4 * 1024;
 
   private static final String IDENTIFIER = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
   private static final Pattern PACKAGE =
@@ -32,11 +37,30 @@ public final class SourceRootDetector {
 
   private SourceRootDetector() {}
 
-  /** The distinct roots of {@code files}, sorted; unreadable files and misplaced ones add none. */
+  /**
+   * The distinct roots of {@code files}, sorted; unreadable files and misplaced ones add none. Once a
+   * file with a package declaration has given its directory's root, the directory's other files are
+   * not read: files of one directory share their package (build tools and IDEs assume as much), and
+   * reading one head per directory instead of one per file takes this off the start of every scan.
+   */
   public static List<Path> detect(List<InputFile> files) {
     TreeSet<Path> roots = new TreeSet<>();
+    Set<Path> settled = new HashSet<>();
     for (InputFile file : files) {
-      readHead(file.path()).flatMap(head -> rootOf(file.path(), head)).ifPresent(roots::add);
+      Path directory = file.path().toAbsolutePath().getParent();
+      if (settled.contains(directory)) {
+        continue;
+      }
+      Optional<String> head = readHead(file.path());
+      if (head.isEmpty()) {
+        continue;
+      }
+      Optional<String> packageName = packageName(head.get());
+      Optional<Path> root = rootOf(directory, packageName);
+      root.ifPresent(roots::add);
+      if (root.isPresent() && packageName.isPresent()) {
+        settled.add(directory);
+      }
     }
     return List.copyOf(roots);
   }
@@ -47,8 +71,10 @@ public final class SourceRootDetector {
    * source path either).
    */
   static Optional<Path> rootOf(Path file, String head) {
-    Path directory = file.toAbsolutePath().getParent();
-    Optional<String> packageName = packageName(head);
+    return rootOf(file.toAbsolutePath().getParent(), packageName(head));
+  }
+
+  private static Optional<Path> rootOf(Path directory, Optional<String> packageName) {
     if (packageName.isEmpty()) {
       return Optional.ofNullable(directory);
     }
@@ -75,17 +101,25 @@ public final class SourceRootDetector {
 
   private static Optional<String> readHead(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(HEAD_BYTES);
-      boolean bom =
-          head.length >= 3
-              && head[0] == (byte) 0xEF
-              && head[1] == (byte) 0xBB
-              && head[2] == (byte) 0xBF;
-      int start = bom ? 3 : 0;
-      return Optional.of(new String(head, start, head.length - start, StandardCharsets.UTF_8));
+      byte[] head = in.readNBytes(FIRST_HEAD_BYTES);
+      if (head.length == FIRST_HEAD_BYTES && !JavaLexicalScanner.codeBefore(text(head), ';').endsWith(";")) {
+        // a long licence or javadoc before the package declaration: read on
+        byte[] more = in.readNBytes(HEAD_BYTES - FIRST_HEAD_BYTES);
+        byte[] longer = Arrays.copyOf(head, head.length + more.length);
+        System.arraycopy(more, 0, longer, head.length, more.length);
+        head = longer;
+      }
+      return Optional.of(text(head));
     } catch (IOException | RuntimeException e) {
       // The scan itself reports unreadable files; root detection just skips them.
       return Optional.empty();
     }
+  }
+
+  private static String text(byte[] head) {
+    boolean bom =
+        head.length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF;
+    int start = bom ? 3 : 0;
+    return new String(head, start, head.length - start, StandardCharsets.UTF_8);
   }
 }

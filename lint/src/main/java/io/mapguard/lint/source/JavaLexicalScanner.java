@@ -1,7 +1,11 @@
 package io.mapguard.lint.source;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 
 /**
  * Just enough of the Java lexer to tell comments from code: it knows string, char and text-block
@@ -33,30 +37,101 @@ public final class JavaLexicalScanner {
    * for simple pattern matching (e.g. the package declaration).
    */
   public static String codeOnly(String source) {
-    StringBuilder code = new StringBuilder(source.length());
-    new JavaLexicalScanner(source).scan(null, code);
-    return code.toString();
+    // a plain loop over the characters, without the scanner's line and column bookkeeping: the
+    // declaration index runs this on every file it looks at
+    char[] code = source.toCharArray();
+    int length = code.length;
+    int i = 0;
+    while (i < length) {
+      char c = code[i];
+      int end;
+      if (c == '/' && i + 1 < length && code[i + 1] == '/') {
+        end = i + 2;
+        while (end < length && !isLineBreak(code[end])) {
+          end++;
+        }
+      } else if (c == '/' && i + 1 < length && code[i + 1] == '*') {
+        int close = source.indexOf("*/", i + 2);
+        end = close < 0 ? length : close + 2;
+      } else if (c == '"' && source.startsWith("\"\"\"", i)) {
+        end = endOfQuoted(source, i + 3, "\"\"\"", true);
+      } else if (c == '"' || c == '\'') {
+        end = endOfQuoted(source, i + 1, String.valueOf(c), false);
+      } else {
+        i++;
+        continue;
+      }
+      for (; i < end; i++) {
+        if (!isLineBreak(code[i])) {
+          code[i] = ' ';
+        }
+      }
+    }
+    return new String(code);
   }
 
   /**
    * The source's lines without their terminators ({@code \r\n}, {@code \r} or {@code \n}), as
-   * javac counts them.
+   * javac counts them. A line's text is cut from the source when it is asked for: most are never
+   * asked for.
    */
   public static List<String> lines(String source) {
-    List<String> lines = new ArrayList<>();
-    int start = 0;
+    int[] starts = new int[16];
+    int count = 1;
+    boolean onlyLineFeeds = source.indexOf('\r') < 0;
     for (int i = 0; i < source.length(); i++) {
-      char c = source.charAt(i);
-      if (c == '\n' || c == '\r') {
-        lines.add(source.substring(start, i));
+      if (onlyLineFeeds) {
+        // the usual case, found by the JDK's vectorised search
+        i = source.indexOf('\n', i);
+        if (i < 0) {
+          break;
+        }
+      } else {
+        char c = source.charAt(i);
+        if (c != '\n' && c != '\r') {
+          continue;
+        }
         if (c == '\r' && i + 1 < source.length() && source.charAt(i + 1) == '\n') {
           i++;
         }
-        start = i + 1;
       }
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, count * 2);
+      }
+      starts[count++] = i + 1;
     }
-    lines.add(source.substring(start));
-    return lines;
+    return new Lines(source, starts, count);
+  }
+
+  private static final class Lines extends AbstractList<String> implements RandomAccess {
+    private final String source;
+    private final int[] starts;
+    private final int count;
+
+    Lines(String source, int[] starts, int count) {
+      this.source = source;
+      this.starts = starts;
+      this.count = count;
+    }
+
+    @Override
+    public String get(int index) {
+      Objects.checkIndex(index, count);
+      int start = starts[index];
+      if (index + 1 == count) {
+        return source.substring(start);
+      }
+      int end = starts[index + 1] - 1; // the terminator, or the \n of a \r\n
+      if (source.charAt(end) == '\n' && end > start && source.charAt(end - 1) == '\r') {
+        end--;
+      }
+      return source.substring(start, end);
+    }
+
+    @Override
+    public int size() {
+      return count;
+    }
   }
 
   /**
@@ -123,24 +198,30 @@ public final class JavaLexicalScanner {
     }
   }
 
-  /**
-   * Skips to just after {@code close}, honouring backslash escapes; a plain literal stops at a line
-   * break.
-   */
+  /** Moves to the end of the literal whose text starts here (see {@link #endOfQuoted}). */
   private void skipQuoted(String close, boolean multiline) {
-    while (index < source.length()) {
-      char c = source.charAt(index);
+    advance(endOfQuoted(source, index, close, multiline) - index);
+  }
+
+  /**
+   * Where a literal whose text starts at {@code from} ends: just after {@code close}, honouring
+   * backslash escapes; a plain literal stops at a line break, an unterminated one at the end.
+   */
+  private static int endOfQuoted(String source, int from, String close, boolean multiline) {
+    int at = from;
+    while (at < source.length()) {
+      char c = source.charAt(at);
       if (c == '\\') {
-        advance(Math.min(2, source.length() - index));
-      } else if (source.startsWith(close, index)) {
-        advance(close.length());
-        return;
+        at = Math.min(at + 2, source.length());
+      } else if (source.startsWith(close, at)) {
+        return at + close.length();
       } else if (!multiline && isLineBreak(c)) {
-        return;
+        return at;
       } else {
-        advance(1);
+        at++;
       }
     }
+    return at;
   }
 
   private void addComment(

@@ -55,6 +55,40 @@ class SourceRootDetectorTest {
     assertEquals(List.of(dir.resolve("app/src"), dir.resolve("lib/src")), roots);
   }
 
+  @Test
+  void aMisplacedOrPackagelessFileDoesNotSettleItsDirectory() throws IOException {
+    Path misplaced = write("src/com/acme/M.java", "package org.other;\nclass M {}");
+    Path packageless = write("src/com/acme/N.java", "class N {}");
+    Path placed = write("src/com/acme/A.java", "package com.acme;\nclass A {}");
+
+    assertEquals(
+        List.of(dir.resolve("src"), dir.resolve("src/com/acme")),
+        SourceRootDetector.detect(
+            List.of(new InputFile(misplaced, "m"), new InputFile(packageless, "n"), new InputFile(placed, "a"))));
+  }
+
+  @Test
+  void oneFileWithAPackageSettlesItsDirectory() throws IOException {
+    Path placed = write("src/com/acme/A.java", "package com.acme;\nclass A {}");
+    Path packageless = write("src/com/acme/N.java", "class N {}");
+
+    assertEquals(
+        List.of(dir.resolve("src")),
+        SourceRootDetector.detect(List.of(new InputFile(placed, "a"), new InputFile(packageless, "n"))));
+  }
+
+  @Test
+  void aPackageDeclarationAfterALongLicenceIsStillFound() throws IOException {
+    // longer than the first read of a file's head
+    String licence = "/*\n" + " * Licensed under the terms of a long licence text.\n".repeat(200) + " */\n";
+    Path a = write("src/com/acme/A.java", licence + "package com.acme;\nclass A {}");
+    Path b = write("src/com/acme/B.java", "\uFEFF" + licence + "package com.acme;\nclass B {}");
+
+    assertEquals(
+        List.of(dir.resolve("src")),
+        SourceRootDetector.detect(List.of(new InputFile(a, "a"), new InputFile(b, "b"))));
+  }
+
   private Path write(String relative, String text) throws IOException {
     Path file = dir.resolve(relative);
     Files.createDirectories(file.getParent());

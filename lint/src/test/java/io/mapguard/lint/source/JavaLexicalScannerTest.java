@@ -3,6 +3,7 @@ package io.mapguard.lint.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class JavaLexicalScannerTest {
@@ -44,6 +45,35 @@ class JavaLexicalScannerTest {
     String source = "package a.b; // c\n/* d\n */ class \"x\" {}";
 
     assertEquals("package a.b;     \n    \n    class     {}", JavaLexicalScanner.codeOnly(source));
+  }
+
+  @Test
+  void codeOnlyAgreesWithTheFullScannerOnRandomText() {
+    // codeOnly has its own fast loop; the scanner, run to the end, is the reference
+    Random random = new Random(42);
+    String alphabet = "/*\"'\\\n\ra ;";
+    for (int n = 0; n < 5_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String source = text.toString();
+      assertEquals(JavaLexicalScanner.codeBefore(source, '\uFFFF'), JavaLexicalScanner.codeOnly(source), source);
+    }
+  }
+
+  @Test
+  void linesAgreeWithASplitOnEveryTerminatorOnRandomText() {
+    Random random = new Random(7);
+    String alphabet = "\n\rab";
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String source = text.toString();
+      assertEquals(List.of(source.split("\r\n|\r|\n", -1)), JavaLexicalScanner.lines(source), source);
+    }
   }
 
   @Test
