@@ -187,6 +187,8 @@ public final class FactExtractor {
     private final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
     private final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
     private final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();
+    /** Each method's display name, made once: every access site in it names it. */
+    private final Map<JCMethodDecl, String> methodNames = new IdentityHashMap<>();
     private final Map<JCTree, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
     private final Map<VarSymbol, Alias> aliases = new HashMap<>();
     private final List<LazyInit> lazyInits = new ArrayList<>();
@@ -1048,6 +1050,10 @@ public final class FactExtractor {
     }
 
     private String methodName(JCMethodDecl method) {
+      return methodNames.computeIfAbsent(method, this::displayName);
+    }
+
+    private String displayName(JCMethodDecl method) {
       StringBuilder name = new StringBuilder();
       name.append(method.sym.isConstructor() ? method.sym.owner.getSimpleName() : method.name);
       name.append('(');

@@ -22,15 +22,25 @@ final class AnalyzeListener implements TaskListener {
   private final Trees trees;
   private final Context context;
   private final AnalysisOptions options;
+  private final Runnable parseStarted;
 
-  private AnalyzeListener(JavacTask task, AnalysisOptions options) {
+  private AnalyzeListener(JavacTask task, AnalysisOptions options, Runnable parseStarted) {
     this.trees = Trees.instance(task);
     this.context = ((BasicJavacTask) task).getContext();
     this.options = options;
+    this.parseStarted = parseStarted;
   }
 
-  static TaskListener create(JavacTask task, AnalysisOptions options) {
-    return new AnalyzeListener(task, options);
+  /** {@code parseStarted}: run as javac starts parsing each file (see {@link ListenerFreeParsing}). */
+  static TaskListener create(JavacTask task, AnalysisOptions options, Runnable parseStarted) {
+    return new AnalyzeListener(task, options, parseStarted);
+  }
+
+  @Override
+  public void started(TaskEvent event) {
+    if (event.getKind() == TaskEvent.Kind.PARSE) {
+      parseStarted.run();
+    }
   }
 
   @Override

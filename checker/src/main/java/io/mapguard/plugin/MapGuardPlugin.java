@@ -5,6 +5,8 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import com.sun.tools.javac.api.BasicJavacTask;
+import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
 import javax.tools.Diagnostic;
 
@@ -45,8 +47,18 @@ public final class MapGuardPlugin implements Plugin {
               + " off for this compilation.");
       return;
     }
-    TaskListener listener = AnalyzeListener.create(task, options);
-    task.addTaskListener(listener);
+    Context context = ((BasicJavacTask) task).getContext();
+    Runnable parseStarted = installListenerFreeParsing(context);
+    task.addTaskListener(AnalyzeListener.create(task, options, parseStarted));
+  }
+
+  /** See {@link ListenerFreeParsing}; on a javac it does not fit, parsing stays as javac has it. */
+  private static Runnable installListenerFreeParsing(Context context) {
+    try {
+      return ListenerFreeParsing.install(context);
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return () -> {};
+    }
   }
 
   static AnalysisOptions parse(String... args) {

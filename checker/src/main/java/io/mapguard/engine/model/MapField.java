@@ -1,6 +1,7 @@
 package io.mapguard.engine.model;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A field holding a map (or, with {@code local}, a local variable or parameter holding one).
@@ -31,4 +32,34 @@ public record MapField(
     boolean threadConfined,
     Site declaration,
     boolean local,
-    String valueType) {}
+    String valueType) {
+
+  /**
+   * From the name and where it is declared only: the analysis keys its tables by map, and the
+   * record's own hash went through both type lists and the declaration's site on every lookup.
+   * Equal maps still hash alike (these are among the fields equality compares).
+   */
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + (declaration == null ? 0 : declaration.line()) + (local ? 1 : 0);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof MapField that
+            && name.equals(that.name)
+            && local == that.local
+            && Objects.equals(declaration, that.declaration)
+            && declaredType.equals(that.declaredType)
+            && assignedValues.equals(that.assignedValues)
+            && isStatic == that.isStatic
+            && isFinal == that.isFinal
+            && isVolatile == that.isVolatile
+            && atomicReference == that.atomicReference
+            && threadConfined == that.threadConfined
+            && Objects.equals(declaredGuard, that.declaredGuard)
+            && Objects.equals(guardAnnotation, that.guardAnnotation)
+            && Objects.equals(valueType, that.valueType);
+  }
+}

@@ -1,5 +1,7 @@
 package io.mapguard.engine.model;
 
+import java.util.Objects;
+
 /**
  * Where code runs. {@link Kind#CALLER}: any thread calling a non-private method. {@link Kind#TASK}:
  * code handed to a thread-start API at {@code line}. {@link Kind#CONSTRUCTION}: constructors and
@@ -32,6 +34,29 @@ public record ThreadRoot(
       new ThreadRoot(Kind.CALLER, 0, "callers", null, false, false, -1, -1);
   public static final ThreadRoot CONSTRUCTION =
       new ThreadRoot(Kind.CONSTRUCTION, 0, "construction", null, false, false, -1, -1);
+
+  /**
+   * From the kind and the start's position only (equal roots hash alike): the analysis keys its
+   * tables by root, and the record's own hash went through the strings too.
+   */
+  @Override
+  public int hashCode() {
+    return ((kind.ordinal() * 31 + line) * 31 + startUnit) * 31 + startOrder;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ThreadRoot that
+            && kind == that.kind
+            && line == that.line
+            && startUnit == that.startUnit
+            && startOrder == that.startOrder
+            && singleThreadExecutor == that.singleThreadExecutor
+            && repeated == that.repeated
+            && Objects.equals(description, that.description)
+            && Objects.equals(executor, that.executor);
+  }
 
   public boolean isTask() {
     return kind == Kind.TASK;
