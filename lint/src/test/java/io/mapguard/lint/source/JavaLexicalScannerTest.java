@@ -51,13 +51,8 @@ class JavaLexicalScannerTest {
   void codeOnlyAgreesWithTheFullScannerOnRandomText() {
     // codeOnly has its own fast loop; the scanner, run to the end, is the reference
     Random random = new Random(42);
-    String alphabet = "/*\"'\\\n\ra ;";
     for (int n = 0; n < 5_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int i = random.nextInt(40); i > 0; i--) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String source = text.toString();
+      String source = randomText(random, "/*\"'\\\n\ra ;", 40);
       assertEquals(JavaLexicalScanner.codeBefore(source, '\uFFFF'), JavaLexicalScanner.codeOnly(source), source);
     }
   }
@@ -65,13 +60,8 @@ class JavaLexicalScannerTest {
   @Test
   void linesAgreeWithASplitOnEveryTerminatorOnRandomText() {
     Random random = new Random(7);
-    String alphabet = "\n\rab";
     for (int n = 0; n < 2_000; n++) {
-      StringBuilder text = new StringBuilder();
-      for (int i = random.nextInt(12); i > 0; i--) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      String source = text.toString();
+      String source = randomText(random, "\n\rab", 12);
       assertEquals(List.of(source.split("\r\n|\r|\n", -1)), JavaLexicalScanner.lines(source), source);
     }
   }
@@ -90,5 +80,14 @@ class JavaLexicalScannerTest {
 
     assertEquals("package p . q;", head.strip().replaceAll("^@Ann\\(\\s*\\)\\s*", ""));
     assertEquals(-1, head.indexOf("import"));
+  }
+
+  /** Up to {@code maxLength - 1} characters drawn from {@code alphabet}. */
+  private static String randomText(Random random, String alphabet, int maxLength) {
+    StringBuilder text = new StringBuilder();
+    for (int i = random.nextInt(maxLength); i > 0; i--) {
+      text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return text.toString();
   }
 }
