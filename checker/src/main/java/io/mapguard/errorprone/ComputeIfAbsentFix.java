@@ -55,33 +55,29 @@ final class ComputeIfAbsentFix {
     if (statement.thenpart != branch || statement.elsepart != null) {
       return Optional.empty();
     }
-    String source = FixText.source(unit);
-    if (source == null) {
+    FixText.MapCall written = FixText.MapCall.of(unit, put);
+    if (written == null) {
       return Optional.empty();
     }
-    String receiver = FixText.text(source, unit, ((JCFieldAccess) put.meth).selected);
-    String key = FixText.text(source, unit, put.args.get(0));
     JCMethodInvocation check = checkCall(statement.cond);
     if (check == null
-        || !(check.meth instanceof JCFieldAccess)
         || check.args.size() != 1
-        || !receiver.equals(FixText.text(source, unit, ((JCFieldAccess) check.meth).selected))
-        || !key.equals(FixText.text(source, unit, check.args.get(0)))
+        || !written.sameMapAndKey(unit, check)
         || !onlyEffectivelyFinalLocals(put.args.get(1))) {
       return Optional.empty();
     }
-    String parameter = freshName(source, unit, owner);
+    String parameter = freshName(written.source(), unit, owner);
     if (parameter == null) {
       return Optional.empty();
     }
     String replacement =
-        receiver
+        written.map()
             + ".computeIfAbsent("
-            + key
+            + written.key()
             + ", "
             + parameter
             + " -> "
-            + FixText.text(source, unit, put.args.get(1))
+            + FixText.text(written.source(), unit, put.args.get(1))
             + ");";
     return Optional.of(SuggestedFix.builder().replace(statement, replacement));
   }

@@ -34,6 +34,31 @@ final class FixText {
         : null;
   }
 
+  /**
+   * What a fix copies from a map call {@code map.op(key, …)} it rewrites: the unit's source and the
+   * map and key as written.
+   */
+  record MapCall(String source, String map, String key) {
+    /** Null when the unit's source cannot be read (no fix is offered then). */
+    static MapCall of(JCCompilationUnit unit, JCMethodInvocation call) {
+      String source = FixText.source(unit);
+      return source == null
+          ? null
+          : new MapCall(
+              source,
+              text(source, unit, ((JCFieldAccess) call.meth).selected),
+              text(source, unit, call.args.get(0)));
+    }
+
+    /** Whether {@code other} is a call on the same map with the same key, as written. */
+    boolean sameMapAndKey(JCCompilationUnit unit, JCMethodInvocation other) {
+      return other.meth instanceof JCFieldAccess
+          && !other.args.isEmpty()
+          && map.equals(text(source, unit, ((JCFieldAccess) other.meth).selected))
+          && key.equals(text(source, unit, other.args.get(0)));
+    }
+  }
+
   /** The text of {@code tree} as written, from {@link #source}. */
   static String text(String source, JCCompilationUnit unit, JCTree tree) {
     return source.substring(TreeInfo.getStartPos(tree), TreeInfo.getEndPos(tree, unit.endPositions));

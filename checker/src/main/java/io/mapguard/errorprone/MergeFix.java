@@ -30,30 +30,38 @@ final class MergeFix {
     if (!value.hasTag(JCTree.Tag.PLUS)) {
       return Optional.empty();
     }
-    String source = FixText.source(unit);
-    if (source == null) {
+    FixText.MapCall written = FixText.MapCall.of(unit, put);
+    if (written == null) {
       return Optional.empty();
     }
-    String receiver = FixText.text(source, unit, ((JCFieldAccess) put.meth).selected);
-    String key = FixText.text(source, unit, put.args.get(0));
     JCBinary sumOf = (JCBinary) value;
     JCExpression increment = null;
-    if (isZeroDefaultRead(sumOf.lhs, receiver, key, source, unit)) {
+    if (isZeroDefaultRead(sumOf.lhs, written, unit)) {
       increment = sumOf.rhs;
-    } else if (isZeroDefaultRead(sumOf.rhs, receiver, key, source, unit)) {
+    } else if (isZeroDefaultRead(sumOf.rhs, written, unit)) {
       increment = sumOf.lhs;
     }
     if (increment == null) {
       return Optional.empty();
     }
     String replacement =
-        receiver + ".merge(" + key + ", " + FixText.text(source, unit, increment) + ", " + sum + ")";
+        written.map()
+            + ".merge("
+            + written.key()
+            + ", "
+            + FixText.text(written.source(), unit, increment)
+            + ", "
+            + sum
+            + ")";
     return Optional.of(SuggestedFix.builder().replace(put, replacement));
   }
 
-  /** {@code receiver.getOrDefault(key, 0)} (or {@code 0L}, {@code 0.0}), as written. */
+  /**
+   * {@code map.getOrDefault(key, 0)} (or {@code 0L}, {@code 0.0}) on the put's map and key, as
+   * written.
+   */
   private static boolean isZeroDefaultRead(
-      JCExpression operand, String receiver, String key, String source, JCCompilationUnit unit) {
+      JCExpression operand, FixText.MapCall put, JCCompilationUnit unit) {
     JCExpression e = TreeInfo.skipParens(operand);
     if (!(e instanceof JCMethodInvocation)
         || !(((JCMethodInvocation) e).meth instanceof JCFieldAccess)
@@ -61,11 +69,9 @@ final class MergeFix {
       return false;
     }
     JCMethodInvocation read = (JCMethodInvocation) e;
-    JCFieldAccess select = (JCFieldAccess) read.meth;
     JCExpression fallback = TreeInfo.skipParens(read.args.get(1));
-    return select.name.contentEquals("getOrDefault")
-        && receiver.equals(FixText.text(source, unit, select.selected))
-        && key.equals(FixText.text(source, unit, read.args.get(0)))
+    return ((JCFieldAccess) read.meth).name.contentEquals("getOrDefault")
+        && put.sameMapAndKey(unit, read)
         && fallback instanceof JCLiteral
         && ((JCLiteral) fallback).getValue() instanceof Number
         && ((Number) ((JCLiteral) fallback).getValue()).doubleValue() == 0;

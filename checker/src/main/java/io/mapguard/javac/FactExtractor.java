@@ -1517,7 +1517,7 @@ public final class FactExtractor {
 
       private void classifyMapUse(MapField field, TreePath path, AliasKind kind) {
         TreePath usePath = path;
-        TreePath parentPath = parentSkippingParens(usePath);
+        TreePath parentPath = CallSyntax.parentSkippingParens(usePath);
         JCTree parent = (JCTree) parentPath.getLeaf();
         JCTree leaf = (JCTree) usePath.getLeaf();
         UnitInfo unit = current();
@@ -1784,7 +1784,7 @@ public final class FactExtractor {
 
       private void classifyViewUse(MapField field, TreePath fieldPath, TreePath viewCallPath, String view) {
         UnitInfo unit = current();
-        TreePath parentPath = parentSkippingParens(viewCallPath);
+        TreePath parentPath = CallSyntax.parentSkippingParens(viewCallPath);
         JCTree parent = (JCTree) parentPath.getLeaf();
         JCTree viewCall = (JCTree) viewCallPath.getLeaf();
         if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == viewCall) {
@@ -1826,7 +1826,7 @@ public final class FactExtractor {
       /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
       /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
       private String wrapperName(TreePath callPath) {
-        TreePath parentPath = parentSkippingParens(callPath);
+        TreePath parentPath = CallSyntax.parentSkippingParens(callPath);
         JCTree parent = parentPath == null ? null : (JCTree) parentPath.getLeaf();
         Symbol target = null;
         if (parent instanceof JCVariableDecl
@@ -1872,7 +1872,7 @@ public final class FactExtractor {
         }
         for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
           if (apis.matches(wrapper, callee)) {
-            TreePath outer = parentSkippingParens(callPath);
+            TreePath outer = CallSyntax.parentSkippingParens(callPath);
             if (outer.getLeaf() instanceof JCReturn) {
               unit.escapes.add(
                   new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), outer));
@@ -1950,7 +1950,7 @@ public final class FactExtractor {
       // ------------------------------------------------------------ where functional code runs
 
       private FunctionalContext functionalContext(TreePath path) {
-        TreePath parentPath = parentSkippingParens(path);
+        TreePath parentPath = CallSyntax.parentSkippingParens(path);
         JCTree parent = (JCTree) parentPath.getLeaf();
         JCTree leaf = (JCTree) path.getLeaf();
         if (parent instanceof JCMethodInvocation && ((JCMethodInvocation) parent).args.contains(leaf)) {
@@ -2142,15 +2142,6 @@ public final class FactExtractor {
       }
       return names;
     }
-  }
-
-  private static TreePath parentSkippingParens(TreePath path) {
-    TreePath parent = path.getParentPath();
-    while (parent != null
-        && (parent.getLeaf() instanceof JCTree.JCParens || parent.getLeaf() instanceof JCTree.JCTypeCast)) {
-      parent = parent.getParentPath();
-    }
-    return parent;
   }
 
   private static boolean isNullLiteral(JCExpression expression) {

@@ -8,7 +8,6 @@ import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
@@ -144,10 +143,7 @@ final class LockExpressions {
    * nested class's field), or {@code local:name} for a local that aliases nothing known.
    */
   String canonical(JCExpression expression) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    while (e instanceof JCTree.JCTypeCast) {
-      e = TreeInfo.skipParens(((JCTree.JCTypeCast) e).expr);
-    }
+    JCExpression e = CallSyntax.skipParensAndCasts(expression);
     if (e instanceof JCIdent && ((JCIdent) e).name.contentEquals("this")) {
       return thisOf(e.type == null ? null : e.type.tsym);
     }

@@ -18,9 +18,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
-import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -1400,7 +1398,7 @@ final class AstFactExtractor {
   // ------------------------------------------------------------------ what a use does
 
   private void classifyMapUse(MapField field, Node use, AliasKind kind) {
-    Node parent = parentSkippingParens(use);
+    Node parent = LintCallSyntax.parentSkippingParens(use);
     Node leaf = LintCallSyntax.outermostParens(use);
     UnitInfo unit = current();
 
@@ -1506,7 +1504,7 @@ final class AstFactExtractor {
       current().mutations.add(new PendingMutation(field, method, line, valueUse.method(), null, valueUse.node()));
       return;
     }
-    Node parent = parentSkippingParens(call);
+    Node parent = LintCallSyntax.parentSkippingParens(call);
     LintSymbols.Variable local = null;
     if (parent instanceof VariableDeclarator && isLocal((VariableDeclarator) parent)) {
       local = localVariable((VariableDeclarator) parent);
@@ -1680,7 +1678,7 @@ final class AstFactExtractor {
 
   private void classifyViewUse(MapField field, Node use, MethodCallExpr viewCall, String view) {
     UnitInfo unit = current();
-    Node parent = parentSkippingParens(viewCall);
+    Node parent = LintCallSyntax.parentSkippingParens(viewCall);
     Node leaf = LintCallSyntax.outermostParens(viewCall);
     if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
       String method = ((MethodCallExpr) parent).getNameAsString();
@@ -1730,7 +1728,7 @@ final class AstFactExtractor {
   /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
   /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
   private String wrapperName(MethodCallExpr call) {
-    Node parent = parentSkippingParens(call);
+    Node parent = LintCallSyntax.parentSkippingParens(call);
     LintSymbols.Variable target = null;
     if (parent instanceof VariableDeclarator
         && ((VariableDeclarator) parent).getInitializer().map(LintSymbols::skipParens).orElse(null) == call) {
@@ -1787,7 +1785,7 @@ final class AstFactExtractor {
     }
     for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
       if (matches(wrapper, owner, name)) {
-        Node outer = parentSkippingParens(call);
+        Node outer = LintCallSyntax.parentSkippingParens(call);
         if (outer instanceof ReturnStmt) {
           unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), outer));
         }
@@ -1871,7 +1869,7 @@ final class AstFactExtractor {
   // ------------------------------------------------------------------ where functional code runs
 
   private FunctionalContext functionalContext(Expression functional) {
-    Node parent = parentSkippingParens(functional);
+    Node parent = LintCallSyntax.parentSkippingParens(functional);
     Node leaf = LintCallSyntax.outermostParens(functional);
     if (parent instanceof MethodCallExpr && isArgument(parent, leaf)) {
       MethodCallExpr call = (MethodCallExpr) parent;
@@ -2084,15 +2082,6 @@ final class AstFactExtractor {
       }
     }
     return names;
-  }
-
-  /** The parent of the expression once parentheses and casts around it are left out. */
-  private static Node parentSkippingParens(Node node) {
-    Node parent = node.getParentNode().orElse(null);
-    while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
-      parent = parent.getParentNode().orElse(null);
-    }
-    return parent;
   }
 
   private static boolean isNullLiteral(Expression expression) {

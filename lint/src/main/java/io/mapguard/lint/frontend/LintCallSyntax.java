@@ -881,7 +881,8 @@ final class LintCallSyntax {
     }
   }
 
-  private static Node parentSkippingParens(Node node) {
+  /** The parent of the expression once parentheses and casts around it are left out. */
+  static Node parentSkippingParens(Node node) {
     Node parent = node.getParentNode().orElse(null);
     while (parent instanceof EnclosedExpr || parent instanceof CastExpr) {
       parent = parent.getParentNode().orElse(null);
