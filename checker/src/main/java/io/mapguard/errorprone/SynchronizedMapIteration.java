@@ -7,8 +7,8 @@ import com.google.auto.service.AutoService;
 import com.google.errorprone.BugPattern;
 import com.google.errorprone.ErrorProneFlags;
 import com.google.errorprone.bugpatterns.BugChecker;
-import io.mapguard.engine.Rule;
-import io.mapguard.engine.RuleNames;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.report.RuleNames;
 import javax.inject.Inject;
 
 /** See docs/rules/SynchronizedMapIteration.md. */

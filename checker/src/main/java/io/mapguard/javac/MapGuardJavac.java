@@ -5,7 +5,7 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
-import io.mapguard.engine.Finding;
+import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.model.ClassFacts;
 import java.util.List;
 import java.util.Map;

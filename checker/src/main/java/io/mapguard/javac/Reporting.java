@@ -4,7 +4,7 @@ import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import java.util.Collections;
 import java.util.Set;
 import java.util.WeakHashMap;

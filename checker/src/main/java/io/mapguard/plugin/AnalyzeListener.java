@@ -11,7 +11,7 @@ import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.Finding;
+import io.mapguard.engine.report.Finding;
 import io.mapguard.javac.MapGuardJavac;
 import io.mapguard.javac.Reporting;
 import javax.lang.model.element.TypeElement;

@@ -3,7 +3,7 @@ package io.mapguard.errorprone;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.errorprone.BugPattern;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

@@ -2,7 +2,7 @@ package io.mapguard.errorprone;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.fixtures.Expectation;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package io.mapguard.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.Rule;
-import io.mapguard.engine.RuleNames;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.report.RuleNames;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.nio.file.Path;
 import java.util.List;

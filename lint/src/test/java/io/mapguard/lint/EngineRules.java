@@ -1,6 +1,6 @@
 package io.mapguard.lint;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

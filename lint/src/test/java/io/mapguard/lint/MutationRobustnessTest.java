@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
 import io.mapguard.lint.config.CheckSelection;

@@ -1,6 +1,6 @@
 package io.mapguard.lint.config;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.rules.RuleCatalog;
 import java.util.EnumSet;
 import java.util.Optional;

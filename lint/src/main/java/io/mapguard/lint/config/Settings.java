@@ -1,7 +1,7 @@
 package io.mapguard.lint.config;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.rules.RuleCatalog;
 import java.util.Collections;
 import java.util.EnumSet;

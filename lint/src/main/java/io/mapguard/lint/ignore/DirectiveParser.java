@@ -1,6 +1,6 @@
 package io.mapguard.lint.ignore;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.rules.RuleCatalog;
 import io.mapguard.lint.source.Comment;
 import io.mapguard.lint.source.JavaLexicalScanner;

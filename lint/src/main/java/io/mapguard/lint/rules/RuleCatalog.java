@@ -1,7 +1,7 @@
 package io.mapguard.lint.rules;
 
-import io.mapguard.engine.Rule;
-import io.mapguard.engine.RuleNames;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.report.RuleNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

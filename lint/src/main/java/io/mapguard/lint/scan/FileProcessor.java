@@ -1,6 +1,6 @@
 package io.mapguard.lint.scan;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.frontend.FileAnalyzer;
 import io.mapguard.lint.frontend.FileResult;
 import io.mapguard.lint.frontend.LintFinding;

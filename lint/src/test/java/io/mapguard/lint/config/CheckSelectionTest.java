@@ -3,7 +3,7 @@ package io.mapguard.lint.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 

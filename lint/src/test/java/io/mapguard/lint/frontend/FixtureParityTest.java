@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.fixtures.Expectation;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;

@@ -2,6 +2,7 @@ package io.mapguard.engine;
 
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.rules.ConcurrentMapCheckThenActCheck;
 import io.mapguard.engine.rules.ConcurrentMapNullValueCheck;
 import io.mapguard.engine.rules.FindingSink;

@@ -1,4 +1,4 @@
-package io.mapguard.engine;
+package io.mapguard.engine.report;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.mapguard.engine;
 import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.report.Rule;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.mapguard.engine;
+package io.mapguard.engine.report;
 
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;

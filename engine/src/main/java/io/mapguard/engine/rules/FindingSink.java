@@ -1,8 +1,8 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.Finding;
-import io.mapguard.engine.FixHint;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Finding;
+import io.mapguard.engine.report.FixHint;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.nio.charset.StandardCharsets;

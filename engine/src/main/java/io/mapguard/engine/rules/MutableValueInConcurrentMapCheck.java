@@ -1,6 +1,6 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;

@@ -1,4 +1,4 @@
-package io.mapguard.engine;
+package io.mapguard.engine.report;
 
 /**
  * Compile-time constants behind {@link Rule}, so that annotation attributes (Error Prone's

@@ -1,4 +1,4 @@
-package io.mapguard.engine;
+package io.mapguard.engine.report;
 
 /**
  * A repair the engine considers safe; front ends turn it into edits (Error Prone SuggestedFix,

@@ -1,7 +1,7 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.FixHint;
-import io.mapguard.engine.Rule;
+import io.mapguard.engine.report.FixHint;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.model.MapCreation;

@@ -1,0 +1,98 @@
+package io.mapguard.engine;
+
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Facts of one class written by hand, so the engine is tested without any compiler: a class, its map
+ * fields, its code units and the accesses in them, in source order. Lines stand in for positions.
+ */
+final class ClassFactsBuilder {
+  private final ClassFacts facts;
+  private int order;
+
+  private ClassFactsBuilder(String className) {
+    facts = ClassFacts.empty(className, className + ".java");
+  }
+
+  static ClassFactsBuilder forClass(String className) {
+    return new ClassFactsBuilder(className);
+  }
+
+  /** A {@code private final Map<K, V> name = new HashMap<>()} declared at {@code line}. */
+  MapField hashMapField(String name, int line) {
+    MapField field =
+        new MapField(
+            name,
+            List.of("java.util.Map"),
+            List.of("new:java.util.HashMap"),
+            false,
+            true,
+            false,
+            false,
+            null,
+            null,
+            false,
+            site(line, null),
+            false,
+            null);
+    facts.fields().add(field);
+    return field;
+  }
+
+  CodeUnit constructor() {
+    return unit(CodeUnit.Kind.CONSTRUCTOR, facts.className() + "()", true, Set.of(), null);
+  }
+
+  /** A public method any thread may call. */
+  CodeUnit publicMethod(String signature) {
+    return unit(CodeUnit.Kind.METHOD, signature, false, Set.of(), null);
+  }
+
+  CodeUnit synchronizedMethod(String signature) {
+    return unit(CodeUnit.Kind.METHOD, signature, false, Set.of(LockRef.monitor("this")), null);
+  }
+
+  /** A lambda handed to {@code executor.submit} at {@code line} inside {@code starter}. */
+  CodeUnit submittedTask(int line, CodeUnit starter) {
+    ThreadRoot root =
+        new ThreadRoot(ThreadRoot.Kind.TASK, line, "the task submitted", null, false, false, starter.id(), order++);
+    return unit(CodeUnit.Kind.TASK, "lambda at line " + line, true, Set.of(), root);
+  }
+
+  ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, LockRef... held) {
+    facts.accesses().add(
+        new Access(field, effect, method, site(line, unit), unit, Set.of(held), order++, false, false, MapCall.NONE));
+    return this;
+  }
+
+  ClassFactsBuilder call(CodeUnit caller, CodeUnit callee, int line, LockRef... held) {
+    facts.calls().add(new CallEdge(caller, callee, Set.of(held), line));
+    return this;
+  }
+
+  ClassFacts build() {
+    return facts;
+  }
+
+  private CodeUnit unit(CodeUnit.Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
+    CodeUnit unit = new CodeUnit(facts.units().size(), kind, name, isPrivate, entryLocks, task);
+    facts.units().add(unit);
+    return unit;
+  }
+
+  private Site site(int line, CodeUnit unit) {
+    String member = facts.className() + "#" + (unit == null ? "<field>" : unit.name());
+    return new Site(line, 5, member, "statement at line " + line, Set.of(), null);
+  }
+}
