@@ -5,7 +5,6 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
-import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCAssignOp;
@@ -17,9 +16,7 @@ import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
-import com.sun.tools.javac.tree.JCTree.JCIf;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
-import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
@@ -27,6 +24,7 @@ import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
@@ -62,7 +60,13 @@ final class CallSyntax {
     JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
     JCTree body = enclosingMethod(callPath);
     Set<Symbol> assigned = localWrites(body).assigned();
-    String key = call.args.isEmpty() ? null : normalise(call.args.get(0), assigned);
+    String key =
+        call.args.isEmpty()
+            ? null
+            : JavacSyntax.CALL_SHAPES.key(
+                call.args.get(0),
+                e -> isLocal(((com.sun.tools.javac.tree.JCTree.JCIdent) e).sym)
+                    && assigned.contains(((com.sun.tools.javac.tree.JCTree.JCIdent) e).sym));
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
     int valueReadLine = 0;
@@ -107,9 +111,10 @@ final class CallSyntax {
         resultStatementPath = statement;
       }
     }
-    MapCall.Test test = directTest(callPath);
+    SyntaxPath<JCTree> path = JavacSyntax.path(callPath);
+    MapCall.Test test = JavacSyntax.CALL_SHAPES.directTest(path);
     if (test == null && resultStatement != null) {
-      test = localTest(resultStatementPath, resultStatement, resultLocal);
+      test = JavacSyntax.CALL_SHAPES.localTest(JavacSyntax.path(resultStatementPath), resultLocal);
     }
     return new MapCall(
         key,
@@ -118,13 +123,13 @@ final class CallSyntax {
         discarded,
         resultLocal,
         test,
-        branches(callPath),
-        argumentOf(callPath, fieldOf, field),
+        JavacSyntax.CALL_SHAPES.branches(path),
+        JavacSyntax.CALL_SHAPES.argumentOf(path, tree -> fieldOf.apply((JCExpression) tree), field),
         valueReadLine,
         call.args.size(),
         null,
         enclosingLoop(callPath, fieldOf, field),
-        exitsAfter(callPath),
+        JavacSyntax.CALL_SHAPES.exitsAfter(path),
         enclosingUpdate(callPath, fieldOf, field),
         valueReassigned);
   }
@@ -347,32 +352,7 @@ final class CallSyntax {
 
   /** Whether nothing of an enclosing loop runs after the statement holding {@code path}. */
   static boolean exitsAfter(TreePath path) {
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof JCTree.JCReturn || leaf instanceof JCTree.JCThrow) {
-        return true;
-      }
-      if (leaf instanceof JCLambda || leaf instanceof JCClassDecl || leaf instanceof JCMethodDecl) {
-        return false;
-      }
-      if (leaf instanceof JCStatement) {
-        Tree parent = p.getParentPath() == null ? null : p.getParentPath().getLeaf();
-        if (!(parent instanceof JCBlock)) {
-          return false;
-        }
-        JCStatement next = nextInBlock((JCBlock) parent, (JCStatement) leaf);
-        return next instanceof JCTree.JCBreak
-            || next instanceof JCTree.JCReturn
-            || next instanceof JCTree.JCThrow;
-      }
-    }
-    return false;
-  }
-
-  /** The statement right after {@code statement} in {@code block}, or null. */
-  private static JCStatement nextInBlock(JCBlock block, JCStatement statement) {
-    int index = block.stats.indexOf(statement);
-    return index < 0 || index + 1 >= block.stats.size() ? null : block.stats.get(index + 1);
+    return JavacSyntax.CALL_SHAPES.exitsAfter(JavacSyntax.path(path));
   }
 
   private int line(JCTree tree) {
@@ -380,79 +360,6 @@ final class CallSyntax {
   }
 
   // ------------------------------------------------------------------ keys
-
-  private String normalise(JCExpression expression, Set<Symbol> assigned) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    if (e instanceof JCTree.JCTypeCast) {
-      return normalise(((JCTree.JCTypeCast) e).expr, assigned);
-    }
-    if (e instanceof JCIdent) {
-      Symbol symbol = ((JCIdent) e).sym;
-      if (isLocal(symbol) && assigned.contains(symbol)) {
-        return null;
-      }
-      return ((JCIdent) e).name.toString();
-    }
-    if (e instanceof JCFieldAccess) {
-      JCFieldAccess select = (JCFieldAccess) e;
-      String name = select.name.toString();
-      if (name.equals("class") || name.equals("this") || name.equals("super")) {
-        return null;
-      }
-      JCExpression selected = TreeInfo.skipParens(select.selected);
-      if (selected instanceof JCIdent && ((JCIdent) selected).name.contentEquals("this")) {
-        return name;
-      }
-      String owner = normalise(selected, assigned);
-      return owner == null ? null : owner + "." + name;
-    }
-    if (e instanceof JCLiteral) {
-      JCLiteral literal = (JCLiteral) e;
-      Object value = literal.getValue();
-      if (literal.typetag == TypeTag.BOT) {
-        return "null";
-      }
-      if (value instanceof String) {
-        return "\"" + value + "\"";
-      }
-      if (literal.typetag == TypeTag.INT || literal.typetag == TypeTag.LONG) {
-        return String.valueOf(value);
-      }
-      if (literal.typetag == TypeTag.BOOLEAN) {
-        return String.valueOf(value);
-      }
-      return null;
-    }
-    if (e instanceof JCMethodInvocation) {
-      JCMethodInvocation invocation = (JCMethodInvocation) e;
-      String target;
-      if (invocation.meth instanceof JCFieldAccess) {
-        target = normalise(invocation.meth, assigned);
-      } else if (invocation.meth instanceof JCIdent) {
-        target = ((JCIdent) invocation.meth).name.toString();
-      } else {
-        return null;
-      }
-      if (target == null) {
-        return null;
-      }
-      List<String> arguments = new ArrayList<>();
-      for (JCExpression argument : invocation.args) {
-        String a = normalise(argument, assigned);
-        if (a == null) {
-          return null;
-        }
-        arguments.add(a);
-      }
-      return target + "(" + String.join(",", arguments) + ")";
-    }
-    if (e instanceof JCBinary && e.getTag() == JCTree.Tag.PLUS) {
-      String left = normalise(((JCBinary) e).lhs, assigned);
-      String right = normalise(((JCBinary) e).rhs, assigned);
-      return left == null || right == null ? null : left + "+" + right;
-    }
-    return null;
-  }
 
   /** A value given to a local: its initializer ({@code at} is the declaration) or {@code local = value}. */
   private record Assignment(JCTree at, JCExpression value) {}
@@ -528,181 +435,12 @@ final class CallSyntax {
 
   // ------------------------------------------------------------------ tests and branches
 
-  /** {@code if (!m.containsKey(k))}, {@code if (m.get(k) == null && …)}. */
-  private MapCall.Test directTest(TreePath callPath) {
-    MapCall.Polarity polarity = MapCall.Polarity.RESULT_TRUE;
-    TreePath node = callPath;
-    TreePath parent = parentSkippingParens(node);
-    Tree leaf = parent.getLeaf();
-    if (leaf instanceof JCBinary
-        && (leaf.getKind() == Tree.Kind.EQUAL_TO || leaf.getKind() == Tree.Kind.NOT_EQUAL_TO)
-        && (isNull(((JCBinary) leaf).lhs) || isNull(((JCBinary) leaf).rhs))) {
-      polarity =
-          leaf.getKind() == Tree.Kind.EQUAL_TO
-              ? MapCall.Polarity.RESULT_NULL
-              : MapCall.Polarity.RESULT_NOT_NULL;
-      node = parent;
-      parent = parentSkippingParens(node);
-    }
-    return testFrom(node, parent, polarity);
-  }
-
-  /** From the test expression up through negations and an && chain to the if. */
-  private MapCall.Test testFrom(TreePath node, TreePath parent, MapCall.Polarity polarity) {
-    while (parent.getLeaf() instanceof JCUnary && parent.getLeaf().getKind() == Tree.Kind.LOGICAL_COMPLEMENT) {
-      polarity = negate(polarity);
-      node = parent;
-      parent = parentSkippingParens(node);
-    }
-    boolean exact = true;
-    while (parent.getLeaf() instanceof JCBinary
-        && parent.getLeaf().getKind() == Tree.Kind.CONDITIONAL_AND) {
-      exact = false;
-      node = parent;
-      parent = parentSkippingParens(node);
-    }
-    if (parent.getLeaf() instanceof JCIf
-        && TreeInfo.skipParens(((JCIf) parent.getLeaf()).cond) == node.getLeaf()) {
-      return new MapCall.Test(order(parent.getLeaf()), polarity, exact, false);
-    }
-    return null;
-  }
-
-  /** {@code V v = m.get(k); if (v == null) …}: the very next statement tests the local. */
-  private MapCall.Test localTest(TreePath statementPath, JCStatement statement, String local) {
-    TreePath blockPath = statementPath.getParentPath();
-    if (blockPath == null || !(blockPath.getLeaf() instanceof JCBlock)) {
-      return null;
-    }
-    JCStatement following = nextInBlock((JCBlock) blockPath.getLeaf(), statement);
-    if (!(following instanceof JCIf)) {
-      return null;
-    }
-    JCIf next = (JCIf) following;
-    TreePath ifPath = new TreePath(blockPath, next);
-    List<TreePath> conjuncts = new ArrayList<>();
-    conjuncts(new TreePath(ifPath, next.cond), conjuncts);
-    for (TreePath conjunct : conjuncts) {
-      JCExpression e = TreeInfo.skipParens((JCExpression) conjunct.getLeaf());
-      boolean negated = false;
-      while (e instanceof JCUnary && e.getTag() == JCTree.Tag.NOT) {
-        negated = !negated;
-        e = TreeInfo.skipParens(((JCUnary) e).arg);
-      }
-      if (e instanceof JCBinary && (e.getTag() == JCTree.Tag.EQ || e.getTag() == JCTree.Tag.NE)) {
-        JCBinary binary = (JCBinary) e;
-        JCExpression other =
-            isNull(binary.rhs) ? binary.lhs : isNull(binary.lhs) ? binary.rhs : null;
-        other = other == null ? null : TreeInfo.skipParens(other);
-        if (other instanceof JCIdent && ((JCIdent) other).name.contentEquals(local)) {
-          boolean isNull = (e.getTag() == JCTree.Tag.EQ) != negated;
-          return new MapCall.Test(
-              order(next),
-              isNull ? MapCall.Polarity.RESULT_NULL : MapCall.Polarity.RESULT_NOT_NULL,
-              conjuncts.size() == 1,
-              true);
-        }
-      }
-    }
-    return null;
-  }
-
-  private static void conjuncts(TreePath path, List<TreePath> out) {
-    JCTree leaf = (JCTree) path.getLeaf();
-    if (leaf instanceof JCTree.JCParens) {
-      conjuncts(new TreePath(path, ((JCTree.JCParens) leaf).expr), out);
-    } else if (leaf instanceof JCBinary && leaf.getTag() == JCTree.Tag.AND) {
-      conjuncts(new TreePath(path, ((JCBinary) leaf).lhs), out);
-      conjuncts(new TreePath(path, ((JCBinary) leaf).rhs), out);
-    } else {
-      out.add(path);
-    }
-  }
-
-  private List<MapCall.Branch> branches(TreePath callPath) {
-    List<MapCall.Branch> branches = new ArrayList<>();
-    Tree child = callPath.getLeaf();
-    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof JCLambda || leaf instanceof JCClassDecl || leaf instanceof JCMethodDecl) {
-        break;
-      }
-      if (leaf instanceof JCIf) {
-        JCIf statement = (JCIf) leaf;
-        if (statement.thenpart == child) {
-          branches.add(new MapCall.Branch(order(statement), true));
-        } else if (statement.elsepart == child) {
-          branches.add(new MapCall.Branch(order(statement), false));
-        }
-      } else if (leaf instanceof JCBlock) {
-        for (JCStatement statement : ((JCBlock) leaf).stats) {
-          if (statement == child) {
-            break;
-          }
-          if (statement instanceof JCIf) {
-            JCIf earlier = (JCIf) statement;
-            boolean thenExits = exits(earlier.thenpart);
-            boolean elseExits = earlier.elsepart != null && exits(earlier.elsepart);
-            if (thenExits && !elseExits) {
-              branches.add(new MapCall.Branch(order(earlier), false));
-            } else if (elseExits && !thenExits) {
-              branches.add(new MapCall.Branch(order(earlier), true));
-            }
-          }
-        }
-      }
-      child = leaf;
-    }
-    return List.copyOf(branches);
-  }
-
   /** return, throw, break, continue, or a block / if whose every path ends in one. */
   static boolean exits(JCStatement statement) {
-    if (statement instanceof JCTree.JCReturn
-        || statement instanceof JCTree.JCThrow
-        || statement instanceof JCTree.JCBreak
-        || statement instanceof JCTree.JCContinue) {
-      return true;
-    }
-    if (statement instanceof JCBlock) {
-      List<JCStatement> statements = ((JCBlock) statement).stats;
-      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
-    }
-    if (statement instanceof JCIf) {
-      JCIf s = (JCIf) statement;
-      return s.elsepart != null && exits(s.thenpart) && exits(s.elsepart);
-    }
-    return false;
+    return JavacSyntax.CALL_SHAPES.exits(statement);
   }
 
   // ------------------------------------------------------------------ values
-
-  /** The call on the same field whose second or later argument holds this call. */
-  private int argumentOf(TreePath callPath, Function<JCExpression, Object> fieldOf, Object field) {
-    Tree child = callPath.getLeaf();
-    for (TreePath p = callPath.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (!(leaf instanceof JCExpression) || leaf instanceof JCLambda) {
-        return -1;
-      }
-      if (leaf instanceof JCMethodInvocation) {
-        JCMethodInvocation outer = (JCMethodInvocation) leaf;
-        int index = -1;
-        for (int i = 0; i < outer.args.size(); i++) {
-          if (outer.args.get(i) == child) {
-            index = i;
-          }
-        }
-        if (index >= 1
-            && outer.meth instanceof JCFieldAccess
-            && fieldOf.apply(((JCFieldAccess) outer.meth).selected) == field) {
-          return order(((JCFieldAccess) outer.meth).selected);
-        }
-      }
-      child = leaf;
-    }
-    return -1;
-  }
 
   /** The line of the next use of {@code local} after {@code call}, when that use reads it; else 0. */
   private int nextUseIfRead(JCTree body, JCMethodInvocation call, Symbol local) {
@@ -874,24 +612,6 @@ final class CallSyntax {
 
   static boolean isLocal(Symbol symbol) {
     return symbol instanceof VarSymbol && !(symbol.owner instanceof ClassSymbol);
-  }
-
-  private static boolean isNull(JCExpression expression) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    return e instanceof JCLiteral && ((JCLiteral) e).typetag == TypeTag.BOT;
-  }
-
-  private static MapCall.Polarity negate(MapCall.Polarity polarity) {
-    switch (polarity) {
-      case RESULT_TRUE:
-        return MapCall.Polarity.RESULT_FALSE;
-      case RESULT_FALSE:
-        return MapCall.Polarity.RESULT_TRUE;
-      case RESULT_NULL:
-        return MapCall.Polarity.RESULT_NOT_NULL;
-      default:
-        return MapCall.Polarity.RESULT_NULL;
-    }
   }
 
   static int order(Tree tree) {

@@ -8,33 +8,22 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
-import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.NullLiteralExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.BreakStmt;
-import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
-import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
@@ -62,7 +51,10 @@ final class LintCallSyntax {
   MapCall describe(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
     Node body = enclosingMethod(call);
     Set<Node> assigned = localWrites(body).assigned();
-    String key = call.getArguments().isEmpty() ? null : normalise(call.getArgument(0), assigned);
+    String key =
+        call.getArguments().isEmpty()
+            ? null
+            : LintSyntax.CALL_SHAPES.key(call.getArgument(0), e -> isReassignedLocal((NameExpr) e, assigned));
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
     int valueReadLine = 0;
@@ -111,9 +103,10 @@ final class LintCallSyntax {
         }
       }
     }
-    MapCall.Test test = directTest(call);
+    SyntaxPath<Node> path = LintSyntax.path(call);
+    MapCall.Test test = LintSyntax.CALL_SHAPES.directTest(path);
     if (test == null && resultStatement != null) {
-      test = localTest(resultStatement, resultLocal);
+      test = LintSyntax.CALL_SHAPES.localTest(LintSyntax.path(resultStatement), resultLocal);
     }
     return new MapCall(
         key,
@@ -122,13 +115,13 @@ final class LintCallSyntax {
         discarded,
         resultLocal,
         test,
-        branches(call),
-        argumentOf(call, fieldOf, field),
+        LintSyntax.CALL_SHAPES.branches(path),
+        LintSyntax.CALL_SHAPES.argumentOf(path, node -> fieldOf.apply((Expression) node), field),
         valueReadLine,
         call.getArguments().size(),
         null,
         enclosingLoop(call, fieldOf, field),
-        exitsAfter(call),
+        LintSyntax.CALL_SHAPES.exitsAfter(path),
         enclosingUpdate(call, fieldOf, field),
         valueReassigned);
   }
@@ -360,34 +353,7 @@ final class LintCallSyntax {
 
   /** Whether nothing of an enclosing loop runs after the statement holding {@code node}. */
   static boolean exitsAfter(Node node) {
-    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof ReturnStmt || n instanceof ThrowStmt) {
-        return true;
-      }
-      if (n instanceof LambdaExpr || n instanceof BodyDeclaration) {
-        return false;
-      }
-      if (n instanceof Statement) {
-        Node parent = n.getParentNode().orElse(null);
-        if (!(parent instanceof BlockStmt)) {
-          return false;
-        }
-        Statement next = nextInBlock((BlockStmt) parent, (Statement) n);
-        return next instanceof BreakStmt || next instanceof ReturnStmt || next instanceof ThrowStmt;
-      }
-    }
-    return false;
-  }
-
-  /** The statement right after {@code statement} in {@code block} (by identity), or null. */
-  private static Statement nextInBlock(BlockStmt block, Statement statement) {
-    List<Statement> statements = block.getStatements();
-    for (int i = 0; i + 1 < statements.size(); i++) {
-      if (statements.get(i) == statement) {
-        return statements.get(i + 1);
-      }
-    }
-    return null;
+    return LintSyntax.CALL_SHAPES.exitsAfter(LintSyntax.path(node));
   }
 
   private static int line(Node node) {
@@ -396,78 +362,10 @@ final class LintCallSyntax {
 
   // ------------------------------------------------------------------ keys
 
-  private String normalise(Expression expression, Set<Node> assigned) {
-    Expression e = LintSymbols.skipParens(expression);
-    if (e instanceof CastExpr) {
-      return normalise(((CastExpr) e).getExpression(), assigned);
-    }
-    if (e instanceof NameExpr) {
-      LintSymbols.Variable variable = symbols.variable((NameExpr) e);
-      if (variable != null && !variable.isField() && assigned.contains(variable.declaration())) {
-        return null;
-      }
-      return ((NameExpr) e).getNameAsString();
-    }
-    if (e instanceof ThisExpr) {
-      return ((ThisExpr) e).getTypeName().isPresent() ? null : "this";
-    }
-    if (e instanceof FieldAccessExpr) {
-      FieldAccessExpr select = (FieldAccessExpr) e;
-      Expression scope = LintSymbols.skipParens(select.getScope());
-      if (scope instanceof ThisExpr && ((ThisExpr) scope).getTypeName().isEmpty()) {
-        return select.getNameAsString();
-      }
-      String owner = normalise(scope, assigned);
-      return owner == null ? null : owner + "." + select.getNameAsString();
-    }
-    if (e instanceof NullLiteralExpr) {
-      return "null";
-    }
-    if (e instanceof StringLiteralExpr) {
-      return "\"" + ((StringLiteralExpr) e).asString() + "\"";
-    }
-    if (e instanceof IntegerLiteralExpr) {
-      return String.valueOf(((IntegerLiteralExpr) e).asNumber());
-    }
-    if (e instanceof LongLiteralExpr) {
-      return String.valueOf(((LongLiteralExpr) e).asNumber());
-    }
-    if (e instanceof BooleanLiteralExpr) {
-      return String.valueOf(((BooleanLiteralExpr) e).getValue());
-    }
-    if (e instanceof MethodCallExpr) {
-      MethodCallExpr invocation = (MethodCallExpr) e;
-      String target;
-      if (invocation.getScope().isEmpty()) {
-        target = invocation.getNameAsString();
-      } else {
-        Expression scope = LintSymbols.skipParens(invocation.getScope().get());
-        if (scope instanceof ThisExpr && ((ThisExpr) scope).getTypeName().isEmpty()) {
-          target = invocation.getNameAsString();
-        } else {
-          String owner = normalise(scope, assigned);
-          target = owner == null ? null : owner + "." + invocation.getNameAsString();
-        }
-      }
-      if (target == null) {
-        return null;
-      }
-      List<String> arguments = new ArrayList<>();
-      for (Expression argument : invocation.getArguments()) {
-        String a = normalise(argument, assigned);
-        if (a == null) {
-          return null;
-        }
-        arguments.add(a);
-      }
-      return target + "(" + String.join(",", arguments) + ")";
-    }
-    if (e instanceof BinaryExpr && ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.PLUS) {
-      String left = normalise(((BinaryExpr) e).getLeft(), assigned);
-      String right = normalise(((BinaryExpr) e).getRight(), assigned);
-      return left == null || right == null ? null : left + "+" + right;
-    }
-    return null;
+  /** Whether {@code name} is a local the method assigns after its declaration. */
+  private boolean isReassignedLocal(NameExpr name, Set<Node> assigned) {
+    LintSymbols.Variable variable = symbols.variable(name);
+    return variable != null && !variable.isField() && assigned.contains(variable.declaration());
   }
 
   /**
@@ -529,171 +427,11 @@ final class LintCallSyntax {
 
   // ------------------------------------------------------------------ tests and branches
 
-  private MapCall.Test directTest(MethodCallExpr call) {
-    MapCall.Polarity polarity = MapCall.Polarity.RESULT_TRUE;
-    Node node = call;
-    Node parent = parentSkippingParens(node);
-    if (parent instanceof BinaryExpr) {
-      BinaryExpr binary = (BinaryExpr) parent;
-      boolean comparison =
-          binary.getOperator() == BinaryExpr.Operator.EQUALS
-              || binary.getOperator() == BinaryExpr.Operator.NOT_EQUALS;
-      if (comparison && (isNull(binary.getLeft()) || isNull(binary.getRight()))) {
-        polarity =
-            binary.getOperator() == BinaryExpr.Operator.EQUALS
-                ? MapCall.Polarity.RESULT_NULL
-                : MapCall.Polarity.RESULT_NOT_NULL;
-        node = parent;
-        parent = parentSkippingParens(node);
-      }
-    }
-    while (parent instanceof UnaryExpr
-        && ((UnaryExpr) parent).getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-      polarity = negate(polarity);
-      node = parent;
-      parent = parentSkippingParens(node);
-    }
-    boolean exact = true;
-    while (parent instanceof BinaryExpr && ((BinaryExpr) parent).getOperator() == BinaryExpr.Operator.AND) {
-      exact = false;
-      node = parent;
-      parent = parentSkippingParens(node);
-    }
-    if (parent instanceof IfStmt && LintSymbols.skipParens(((IfStmt) parent).getCondition()) == node) {
-      return new MapCall.Test(AstFactExtractorOrder.order(parent), polarity, exact, false);
-    }
-    return null;
-  }
-
-  private MapCall.Test localTest(Statement statement, String local) {
-    Node block = statement.getParentNode().orElse(null);
-    if (!(block instanceof BlockStmt)) {
-      return null;
-    }
-    Statement following = nextInBlock((BlockStmt) block, statement);
-    if (!(following instanceof IfStmt)) {
-      return null;
-    }
-    IfStmt next = (IfStmt) following;
-    List<Expression> conjuncts = new ArrayList<>();
-    conjuncts(next.getCondition(), conjuncts);
-    for (Expression conjunct : conjuncts) {
-      Expression e = LintSymbols.skipParens(conjunct);
-      boolean negated = false;
-      while (e instanceof UnaryExpr && ((UnaryExpr) e).getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT) {
-        negated = !negated;
-        e = LintSymbols.skipParens(((UnaryExpr) e).getExpression());
-      }
-      if (e instanceof BinaryExpr
-          && (((BinaryExpr) e).getOperator() == BinaryExpr.Operator.EQUALS
-              || ((BinaryExpr) e).getOperator() == BinaryExpr.Operator.NOT_EQUALS)) {
-        BinaryExpr binary = (BinaryExpr) e;
-        Expression other =
-            isNull(binary.getRight()) ? binary.getLeft() : isNull(binary.getLeft()) ? binary.getRight() : null;
-        other = other == null ? null : LintSymbols.skipParens(other);
-        if (other instanceof NameExpr && ((NameExpr) other).getNameAsString().equals(local)) {
-          boolean isNull = (binary.getOperator() == BinaryExpr.Operator.EQUALS) != negated;
-          return new MapCall.Test(
-              AstFactExtractorOrder.order(next),
-              isNull ? MapCall.Polarity.RESULT_NULL : MapCall.Polarity.RESULT_NOT_NULL,
-              conjuncts.size() == 1,
-              true);
-        }
-      }
-    }
-    return null;
-  }
-
-  private static void conjuncts(Expression expression, List<Expression> out) {
-    if (expression instanceof EnclosedExpr) {
-      conjuncts(((EnclosedExpr) expression).getInner(), out);
-    } else if (expression instanceof BinaryExpr
-        && ((BinaryExpr) expression).getOperator() == BinaryExpr.Operator.AND) {
-      conjuncts(((BinaryExpr) expression).getLeft(), out);
-      conjuncts(((BinaryExpr) expression).getRight(), out);
-    } else {
-      out.add(expression);
-    }
-  }
-
-  private static List<MapCall.Branch> branches(Node call) {
-    List<MapCall.Branch> branches = new ArrayList<>();
-    Node child = call;
-    for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (p instanceof LambdaExpr || p instanceof TypeDeclaration || p instanceof CallableDeclaration) {
-        break;
-      }
-      if (p instanceof IfStmt) {
-        IfStmt statement = (IfStmt) p;
-        if (statement.getThenStmt() == child) {
-          branches.add(new MapCall.Branch(AstFactExtractorOrder.order(statement), true));
-        } else if (statement.getElseStmt().orElse(null) == child) {
-          branches.add(new MapCall.Branch(AstFactExtractorOrder.order(statement), false));
-        }
-      } else if (p instanceof BlockStmt) {
-        for (Statement statement : ((BlockStmt) p).getStatements()) {
-          if (statement == child) {
-            break;
-          }
-          if (statement instanceof IfStmt) {
-            IfStmt earlier = (IfStmt) statement;
-            boolean thenExits = exits(earlier.getThenStmt());
-            boolean elseExits = earlier.getElseStmt().map(LintCallSyntax::exits).orElse(false);
-            if (thenExits && !elseExits) {
-              branches.add(new MapCall.Branch(AstFactExtractorOrder.order(earlier), false));
-            } else if (elseExits && !thenExits) {
-              branches.add(new MapCall.Branch(AstFactExtractorOrder.order(earlier), true));
-            }
-          }
-        }
-      }
-      child = p;
-    }
-    return List.copyOf(branches);
-  }
-
   static boolean exits(Statement statement) {
-    if (statement instanceof ReturnStmt
-        || statement instanceof ThrowStmt
-        || statement instanceof BreakStmt
-        || statement instanceof ContinueStmt) {
-      return true;
-    }
-    if (statement instanceof BlockStmt) {
-      List<Statement> statements = ((BlockStmt) statement).getStatements();
-      return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
-    }
-    if (statement instanceof IfStmt) {
-      IfStmt s = (IfStmt) statement;
-      return s.getElseStmt().isPresent() && exits(s.getThenStmt()) && exits(s.getElseStmt().get());
-    }
-    return false;
+    return LintSyntax.CALL_SHAPES.exits(statement);
   }
 
   // ------------------------------------------------------------------ values
-
-  private static int argumentOf(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
-    Node child = call;
-    for (Node p = call.getParentNode().orElse(null); p != null; p = p.getParentNode().orElse(null)) {
-      if (!(p instanceof Expression) || p instanceof LambdaExpr) {
-        return -1;
-      }
-      if (p instanceof MethodCallExpr) {
-        MethodCallExpr outer = (MethodCallExpr) p;
-        int index = -1;
-        for (int i = 0; i < outer.getArguments().size(); i++) {
-          if (outer.getArgument(i) == child) {
-            index = i;
-          }
-        }
-        if (index >= 1 && outer.getScope().isPresent() && fieldOf.apply(outer.getScope().get()) == field) {
-          return AstFactExtractorOrder.order(outer.getScope().get());
-        }
-      }
-      child = p;
-    }
-    return -1;
-  }
 
   private int nextUseIfRead(Node body, MethodCallExpr call, LintSymbols.Variable local) {
     if (body == null) {
@@ -862,23 +600,6 @@ final class LintCallSyntax {
 
   private static boolean isLocal(VariableDeclarator v) {
     return v.getParentNode().orElse(null) instanceof VariableDeclarationExpr;
-  }
-
-  private static boolean isNull(Expression expression) {
-    return LintSymbols.skipParens(expression) instanceof NullLiteralExpr;
-  }
-
-  private static MapCall.Polarity negate(MapCall.Polarity polarity) {
-    switch (polarity) {
-      case RESULT_TRUE:
-        return MapCall.Polarity.RESULT_FALSE;
-      case RESULT_FALSE:
-        return MapCall.Polarity.RESULT_TRUE;
-      case RESULT_NULL:
-        return MapCall.Polarity.RESULT_NOT_NULL;
-      default:
-        return MapCall.Polarity.RESULT_NULL;
-    }
   }
 
   /** The parent of the expression once parentheses and casts around it are left out. */

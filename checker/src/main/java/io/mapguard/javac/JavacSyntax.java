@@ -1,0 +1,193 @@
+package io.mapguard.javac;
+
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.TypeTag;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCTypeCast;
+import com.sun.tools.javac.tree.JCTree.JCUnary;
+import com.sun.tools.javac.tree.TreeInfo;
+import io.mapguard.engine.extract.CallShapes;
+import io.mapguard.engine.extract.SyntaxPath;
+import io.mapguard.engine.extract.SyntaxPort;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
+final class JavacSyntax implements SyntaxPort<JCTree> {
+  static final JavacSyntax INSTANCE = new JavacSyntax();
+  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(INSTANCE);
+
+  private JavacSyntax() {}
+
+  /** The engine's path of the tree at {@code path}. */
+  static SyntaxPath<JCTree> path(TreePath path) {
+    List<JCTree> outward = new ArrayList<>();
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      outward.add((JCTree) p.getLeaf());
+    }
+    SyntaxPath<JCTree> result = null;
+    for (int i = outward.size() - 1; i >= 0; i--) {
+      result = new SyntaxPath<>(outward.get(i), result);
+    }
+    return result;
+  }
+
+  @Override
+  public Kind kind(JCTree node) {
+    switch (node.getTag()) {
+      case PARENS:
+        return Kind.PARENS;
+      case TYPECAST:
+        return Kind.CAST;
+      case IDENT:
+        String name = TreeInfo.name(node).toString();
+        return name.equals("this") ? Kind.THIS : name.equals("super") ? Kind.OTHER_EXPRESSION : Kind.IDENTIFIER;
+      case SELECT:
+        String member = ((JCFieldAccess) node).name.toString();
+        return member.equals("class") || member.equals("this") || member.equals("super")
+            ? Kind.OTHER_EXPRESSION
+            : Kind.FIELD_ACCESS;
+      case APPLY:
+        return Kind.METHOD_CALL;
+      case LITERAL:
+        return Kind.LITERAL;
+      case PLUS:
+        return Kind.PLUS;
+      case EQ:
+        return Kind.EQUAL;
+      case NE:
+        return Kind.NOT_EQUAL;
+      case AND:
+        return Kind.CONDITIONAL_AND;
+      case NOT:
+        return Kind.LOGICAL_NOT;
+      case LAMBDA:
+        return Kind.LAMBDA;
+      case IF:
+        return Kind.IF;
+      case BLOCK:
+        return Kind.BLOCK;
+      case RETURN:
+        return Kind.RETURN;
+      case THROW:
+        return Kind.THROW;
+      case BREAK:
+        return Kind.BREAK;
+      case CONTINUE:
+        return Kind.CONTINUE;
+      case METHODDEF:
+        return Kind.METHOD;
+      case CLASSDEF:
+        return Kind.CLASS;
+      default:
+        return node instanceof JCExpression
+            ? Kind.OTHER_EXPRESSION
+            : node instanceof JCStatement ? Kind.OTHER_STATEMENT : Kind.OTHER;
+    }
+  }
+
+  @Override
+  public JCTree skipParens(JCTree expression) {
+    return TreeInfo.skipParens((JCExpression) expression);
+  }
+
+  @Override
+  public JCTree castOperand(JCTree cast) {
+    return ((JCTypeCast) cast).expr;
+  }
+
+  @Override
+  public JCTree left(JCTree binary) {
+    return ((JCBinary) binary).lhs;
+  }
+
+  @Override
+  public JCTree right(JCTree binary) {
+    return ((JCBinary) binary).rhs;
+  }
+
+  @Override
+  public JCTree operand(JCTree unary) {
+    return ((JCUnary) unary).arg;
+  }
+
+  @Override
+  public String name(JCTree node) {
+    return node instanceof JCMethodInvocation
+        ? TreeInfo.name(((JCMethodInvocation) node).meth).toString()
+        : TreeInfo.name(node).toString();
+  }
+
+  @Override
+  public JCTree selected(JCTree fieldAccess) {
+    return ((JCFieldAccess) fieldAccess).selected;
+  }
+
+  @Override
+  public JCTree receiver(JCTree call) {
+    JCExpression method = ((JCMethodInvocation) call).meth;
+    return method instanceof JCFieldAccess ? ((JCFieldAccess) method).selected : null;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // javac's List<JCExpression> read as trees
+  public List<JCTree> arguments(JCTree call) {
+    return (List<JCTree>) (List<? extends JCTree>) ((JCMethodInvocation) call).args;
+  }
+
+  @Override
+  public String literalKey(JCTree literal) {
+    JCLiteral l = (JCLiteral) literal;
+    Object value = l.getValue();
+    if (l.typetag == TypeTag.BOT) {
+      return "null";
+    }
+    if (value instanceof String) {
+      return "\"" + value + "\"";
+    }
+    if (l.typetag == TypeTag.INT || l.typetag == TypeTag.LONG || l.typetag == TypeTag.BOOLEAN) {
+      return String.valueOf(value);
+    }
+    return null;
+  }
+
+  @Override
+  public boolean isNullLiteral(JCTree expression) {
+    JCTree e = skipParens(expression);
+    return e instanceof JCLiteral && ((JCLiteral) e).typetag == TypeTag.BOT;
+  }
+
+  @Override
+  public JCTree condition(JCTree ifStatement) {
+    return ((JCIf) ifStatement).cond;
+  }
+
+  @Override
+  public JCTree thenPart(JCTree ifStatement) {
+    return ((JCIf) ifStatement).thenpart;
+  }
+
+  @Override
+  public JCTree elsePart(JCTree ifStatement) {
+    return ((JCIf) ifStatement).elsepart;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // javac's List<JCStatement> read as trees
+  public List<JCTree> statements(JCTree block) {
+    return (List<JCTree>) (List<? extends JCTree>) ((JCBlock) block).stats;
+  }
+
+  @Override
+  public int order(JCTree node) {
+    return node.getStartPosition();
+  }
+}

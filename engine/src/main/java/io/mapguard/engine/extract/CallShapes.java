@@ -1,0 +1,306 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.model.MapCall;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The shape of the code around a map call, for the per-method rules ({@link MapCall}): its key as
+ * text, the if statement that tests its result, the branches it runs in, whether the loop around it
+ * goes on after it, the call whose argument it is. Written once for every front end, against the
+ * {@link SyntaxPort}.
+ */
+public final class CallShapes<N> {
+  private final SyntaxPort<N> port;
+
+  public CallShapes(SyntaxPort<N> port) {
+    this.port = port;
+  }
+
+  // ------------------------------------------------------------------ keys
+
+  /**
+   * A key expression as stable text ({@code user.id()}, {@code "a"}, {@code prefix+id}), or null when
+   * it is not a simple, stable expression: a {@code new}, an increment, a local the method assigns
+   * after its declaration ({@code reassignedLocal}).
+   */
+  public String key(N expression, Predicate<N> reassignedLocal) {
+    N e = port.skipParens(expression);
+    switch (port.kind(e)) {
+      case CAST:
+        return key(port.castOperand(e), reassignedLocal);
+      case IDENTIFIER:
+        return reassignedLocal.test(e) ? null : port.name(e);
+      case THIS:
+        return "this";
+      case FIELD_ACCESS:
+        return member(port.selected(e), port.name(e), reassignedLocal);
+      case LITERAL:
+        return port.literalKey(e);
+      case METHOD_CALL:
+        N receiver = port.receiver(e);
+        String target =
+            receiver == null ? port.name(e) : member(receiver, port.name(e), reassignedLocal);
+        if (target == null) {
+          return null;
+        }
+        List<String> arguments = new ArrayList<>();
+        for (N argument : port.arguments(e)) {
+          String a = key(argument, reassignedLocal);
+          if (a == null) {
+            return null;
+          }
+          arguments.add(a);
+        }
+        return target + "(" + String.join(",", arguments) + ")";
+      case PLUS:
+        String left = key(port.left(e), reassignedLocal);
+        String right = key(port.right(e), reassignedLocal);
+        return left == null || right == null ? null : left + "+" + right;
+      default:
+        return null;
+    }
+  }
+
+  /** {@code owner.name}, or the bare name for a member of {@code this}. */
+  private String member(N owner, String name, Predicate<N> reassignedLocal) {
+    N o = port.skipParens(owner);
+    if (port.kind(o) == Kind.THIS) {
+      return name;
+    }
+    String ownerKey = key(o, reassignedLocal);
+    return ownerKey == null ? null : ownerKey + "." + name;
+  }
+
+  // ------------------------------------------------------------------ tests of the result
+
+  /**
+   * The if whose condition tests the call's own result: {@code if (!m.containsKey(k))},
+   * {@code if (m.get(k) == null && …)}; else null.
+   */
+  public MapCall.Test directTest(SyntaxPath<N> call) {
+    MapCall.Polarity polarity = MapCall.Polarity.RESULT_TRUE;
+    SyntaxPath<N> node = call;
+    SyntaxPath<N> parent = node.parentSkippingParens(port);
+    Kind kind = parent == null ? Kind.OTHER : port.kind(parent.leaf());
+    if ((kind == Kind.EQUAL || kind == Kind.NOT_EQUAL)
+        && (port.isNullLiteral(port.left(parent.leaf())) || port.isNullLiteral(port.right(parent.leaf())))) {
+      polarity = kind == Kind.EQUAL ? MapCall.Polarity.RESULT_NULL : MapCall.Polarity.RESULT_NOT_NULL;
+      node = parent;
+      parent = node.parentSkippingParens(port);
+    }
+    while (parent != null && port.kind(parent.leaf()) == Kind.LOGICAL_NOT) {
+      polarity = negate(polarity);
+      node = parent;
+      parent = node.parentSkippingParens(port);
+    }
+    boolean exact = true;
+    while (parent != null && port.kind(parent.leaf()) == Kind.CONDITIONAL_AND) {
+      exact = false;
+      node = parent;
+      parent = node.parentSkippingParens(port);
+    }
+    if (parent != null
+        && port.kind(parent.leaf()) == Kind.IF
+        && port.skipParens(port.condition(parent.leaf())) == node.leaf()) {
+      return new MapCall.Test(port.order(parent.leaf()), polarity, exact, false);
+    }
+    return null;
+  }
+
+  /**
+   * {@code V v = m.get(k); if (v == null) …}: the statement right after {@code statement} (which
+   * gives the call's result to {@code local}) is an if testing that local against null.
+   */
+  public MapCall.Test localTest(SyntaxPath<N> statement, String local) {
+    SyntaxPath<N> block = statement.parent();
+    if (block == null || port.kind(block.leaf()) != Kind.BLOCK) {
+      return null;
+    }
+    N next = nextInBlock(block.leaf(), statement.leaf());
+    if (next == null || port.kind(next) != Kind.IF) {
+      return null;
+    }
+    List<N> conjuncts = new ArrayList<>();
+    conjuncts(port.condition(next), conjuncts);
+    for (N conjunct : conjuncts) {
+      N e = port.skipParens(conjunct);
+      boolean negated = false;
+      while (port.kind(e) == Kind.LOGICAL_NOT) {
+        negated = !negated;
+        e = port.skipParens(port.operand(e));
+      }
+      Kind comparison = port.kind(e);
+      if (comparison == Kind.EQUAL || comparison == Kind.NOT_EQUAL) {
+        N other =
+            port.isNullLiteral(port.right(e))
+                ? port.left(e)
+                : port.isNullLiteral(port.left(e)) ? port.right(e) : null;
+        other = other == null ? null : port.skipParens(other);
+        if (other != null && port.kind(other) == Kind.IDENTIFIER && port.name(other).equals(local)) {
+          boolean isNull = (comparison == Kind.EQUAL) != negated;
+          return new MapCall.Test(
+              port.order(next),
+              isNull ? MapCall.Polarity.RESULT_NULL : MapCall.Polarity.RESULT_NOT_NULL,
+              conjuncts.size() == 1,
+              true);
+        }
+      }
+    }
+    return null;
+  }
+
+  private void conjuncts(N expression, List<N> out) {
+    N e = port.skipParens(expression);
+    if (port.kind(e) == Kind.CONDITIONAL_AND) {
+      conjuncts(port.left(e), out);
+      conjuncts(port.right(e), out);
+    } else {
+      out.add(e);
+    }
+  }
+
+  private static MapCall.Polarity negate(MapCall.Polarity polarity) {
+    switch (polarity) {
+      case RESULT_TRUE:
+        return MapCall.Polarity.RESULT_FALSE;
+      case RESULT_FALSE:
+        return MapCall.Polarity.RESULT_TRUE;
+      case RESULT_NULL:
+        return MapCall.Polarity.RESULT_NOT_NULL;
+      default:
+        return MapCall.Polarity.RESULT_NULL;
+    }
+  }
+
+  // ------------------------------------------------------------------ branches and exits
+
+  /**
+   * The if branches enclosing the node inside its body of code, innermost first; a statement after
+   * {@code if (c) return/throw/break/continue;} (no else) is in the else branch of that if.
+   */
+  public List<MapCall.Branch> branches(SyntaxPath<N> call) {
+    List<MapCall.Branch> branches = new ArrayList<>();
+    N child = call.leaf();
+    for (SyntaxPath<N> p = call.parent(); p != null; p = p.parent()) {
+      N leaf = p.leaf();
+      Kind kind = port.kind(leaf);
+      if (kind.isCodeBoundary()) {
+        break;
+      }
+      if (kind == Kind.IF) {
+        if (port.thenPart(leaf) == child) {
+          branches.add(new MapCall.Branch(port.order(leaf), true));
+        } else if (port.elsePart(leaf) == child) {
+          branches.add(new MapCall.Branch(port.order(leaf), false));
+        }
+      } else if (kind == Kind.BLOCK) {
+        for (N statement : port.statements(leaf)) {
+          if (statement == child) {
+            break;
+          }
+          if (port.kind(statement) == Kind.IF) {
+            N elsePart = port.elsePart(statement);
+            boolean thenExits = exits(port.thenPart(statement));
+            boolean elseExits = elsePart != null && exits(elsePart);
+            if (thenExits && !elseExits) {
+              branches.add(new MapCall.Branch(port.order(statement), false));
+            } else if (elseExits && !thenExits) {
+              branches.add(new MapCall.Branch(port.order(statement), true));
+            }
+          }
+        }
+      }
+      child = leaf;
+    }
+    return List.copyOf(branches);
+  }
+
+  /** return, throw, break, continue, or a block / if whose every path ends in one. */
+  public boolean exits(N statement) {
+    switch (port.kind(statement)) {
+      case RETURN:
+      case THROW:
+      case BREAK:
+      case CONTINUE:
+        return true;
+      case BLOCK:
+        List<N> statements = port.statements(statement);
+        return !statements.isEmpty() && exits(statements.get(statements.size() - 1));
+      case IF:
+        N elsePart = port.elsePart(statement);
+        return elsePart != null && exits(port.thenPart(statement)) && exits(elsePart);
+      default:
+        return false;
+    }
+  }
+
+  /** Whether nothing of an enclosing loop runs after the statement holding the node. */
+  public boolean exitsAfter(SyntaxPath<N> path) {
+    for (SyntaxPath<N> p = path; p != null; p = p.parent()) {
+      Kind kind = port.kind(p.leaf());
+      if (kind == Kind.RETURN || kind == Kind.THROW) {
+        return true;
+      }
+      if (kind.isCodeBoundary()) {
+        return false;
+      }
+      if (kind.isStatement()) {
+        SyntaxPath<N> parent = p.parent();
+        if (parent == null || port.kind(parent.leaf()) != Kind.BLOCK) {
+          return false;
+        }
+        N next = nextInBlock(parent.leaf(), p.leaf());
+        Kind nextKind = next == null ? Kind.OTHER : port.kind(next);
+        return nextKind == Kind.BREAK || nextKind == Kind.RETURN || nextKind == Kind.THROW;
+      }
+    }
+    return false;
+  }
+
+  /** The statement right after {@code statement} in {@code block} (by identity), or null. */
+  private N nextInBlock(N block, N statement) {
+    List<N> statements = port.statements(block);
+    for (int i = 0; i + 1 < statements.size(); i++) {
+      if (statements.get(i) == statement) {
+        return statements.get(i + 1);
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------------ values
+
+  /**
+   * The order of the receiver of the call on the same map ({@code fieldOf} names maps) whose second
+   * or later argument holds this call ({@code m.put(k, m.get(k) + 1)}), or -1.
+   */
+  public int argumentOf(SyntaxPath<N> call, Function<N, Object> fieldOf, Object field) {
+    N child = call.leaf();
+    for (SyntaxPath<N> p = call.parent(); p != null; p = p.parent()) {
+      N leaf = p.leaf();
+      Kind kind = port.kind(leaf);
+      if (!kind.isExpression() || kind == Kind.LAMBDA) {
+        return -1;
+      }
+      if (kind == Kind.METHOD_CALL) {
+        List<N> arguments = port.arguments(leaf);
+        int index = -1;
+        for (int i = 0; i < arguments.size(); i++) {
+          if (arguments.get(i) == child) {
+            index = i;
+          }
+        }
+        N receiver = port.receiver(leaf);
+        if (index >= 1 && receiver != null && fieldOf.apply(receiver) == field) {
+          return port.order(receiver);
+        }
+      }
+      child = leaf;
+    }
+    return -1;
+  }
+}

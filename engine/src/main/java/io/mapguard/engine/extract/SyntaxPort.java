@@ -1,0 +1,127 @@
+package io.mapguard.engine.extract;
+
+import java.util.List;
+
+/**
+ * What the shared extraction asks a front end about its trees. {@code N} is the front end's node
+ * type (a javac {@code JCTree}, a JavaParser {@code Node}); nodes are compared by identity. Every
+ * answer is about syntax, symbols and types as the front end knows them: what the code means for
+ * the analysis is decided once, in the engine (see docs/design.md, "a narrow port, not an IR").
+ *
+ * <p>A method is only asked about a node of the kind it names ({@link #thenPart} of an
+ * {@link Kind#IF}, …).
+ */
+public interface SyntaxPort<N> {
+
+  /** The kinds of node the extraction tells apart; everything else is one of the OTHER kinds. */
+  enum Kind {
+    PARENS,
+    CAST,
+    /** A simple name: a local, a parameter, a field, a type. */
+    IDENTIFIER,
+    /** The unqualified {@code this}. */
+    THIS,
+    /** {@code a.b}: a field, or a qualified name (not {@code A.class}, {@code A.this}, {@code super.b}). */
+    FIELD_ACCESS,
+    METHOD_CALL,
+    /** A literal {@link #literalKey} can spell, or another literal. */
+    LITERAL,
+    PLUS,
+    EQUAL,
+    NOT_EQUAL,
+    CONDITIONAL_AND,
+    LOGICAL_NOT,
+    LAMBDA,
+    /** Any other expression. */
+    OTHER_EXPRESSION,
+    IF,
+    BLOCK,
+    RETURN,
+    THROW,
+    BREAK,
+    CONTINUE,
+    /** Any other statement (a local variable declaration in javac, an expression statement…). */
+    OTHER_STATEMENT,
+    /** A method or constructor. */
+    METHOD,
+    /** A class, interface, enum or record, anonymous ones included. */
+    CLASS,
+    /**
+     * Another member declaration the front end keeps as a node of its own (JavaParser: a field,
+     * an initializer, an enum constant); javac's fields and initializers are statements and blocks.
+     */
+    MEMBER,
+    /** Any other node: neither an expression nor a statement (a JavaParser variable declarator…). */
+    OTHER;
+
+    public boolean wrapsExpression() {
+      return this == PARENS || this == CAST;
+    }
+
+    /** Whether it is an expression (lambdas included). */
+    public boolean isExpression() {
+      return compareTo(OTHER_EXPRESSION) <= 0;
+    }
+
+    public boolean isStatement() {
+      return compareTo(IF) >= 0 && compareTo(OTHER_STATEMENT) <= 0;
+    }
+
+    /** Where a walk outward from a statement leaves its body of code. */
+    public boolean isCodeBoundary() {
+      return this == LAMBDA || this == METHOD || this == CLASS || this == MEMBER;
+    }
+  }
+
+  Kind kind(N node);
+
+  /** The expression inside any parentheses around {@code expression} (casts are kept). */
+  N skipParens(N expression);
+
+  /** The operand of a {@link Kind#CAST}. */
+  N castOperand(N cast);
+
+  /** The left operand of a binary operator ({@link Kind#PLUS}, {@link Kind#EQUAL}…). */
+  N left(N binary);
+
+  N right(N binary);
+
+  /** The operand of {@link Kind#LOGICAL_NOT}. */
+  N operand(N unary);
+
+  /** The name of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of the method a {@link Kind#METHOD_CALL} calls. */
+  String name(N node);
+
+  /** What a {@link Kind#FIELD_ACCESS} selects from ({@code a} in {@code a.b}). */
+  N selected(N fieldAccess);
+
+  /** The receiver of a {@link Kind#METHOD_CALL} as written, or null for an unqualified call. */
+  N receiver(N call);
+
+  List<N> arguments(N call);
+
+  /**
+   * A {@link Kind#LITERAL} spelled as a key: {@code null}, a string in quotes with its value
+   * unescaped, the value of an {@code int}, {@code long} or {@code boolean} literal; null for other
+   * literals (chars, floating point, text blocks' forms aside).
+   */
+  String literalKey(N literal);
+
+  /** The literal {@code null}, with any parentheses around it. */
+  boolean isNullLiteral(N expression);
+
+  N condition(N ifStatement);
+
+  N thenPart(N ifStatement);
+
+  /** The else part of an {@link Kind#IF}, or null. */
+  N elsePart(N ifStatement);
+
+  List<N> statements(N block);
+
+  /**
+   * The position that orders nodes of one file (a source offset, or a line-and-column number): the
+   * front end's own scale, also used for {@code Access.order} and condition ids.
+   */
+  int order(N node);
+}

@@ -1,0 +1,152 @@
+package io.mapguard.engine.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.model.MapCall;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The call shapes on a tree written by hand: the shared extraction needs nothing of a compiler, only
+ * the port's answers. Node ids stand in for source positions.
+ */
+class CallShapesTest {
+  /** A node of the hand-written tree: its kind, a name or literal text, its children by role. */
+  static final class Node {
+    final Kind kind;
+    final String text;
+    final List<Node> children;
+    final int id;
+    private static int next;
+
+    Node(Kind kind, String text, Node... children) {
+      this.kind = kind;
+      this.text = text;
+      this.children = new ArrayList<>(Arrays.asList(children));
+      this.id = ++next;
+    }
+  }
+
+  /** Children by role: a call's receiver (or null) then its arguments; an if's condition, then, else. */
+  static final class TreePort implements SyntaxPort<Node> {
+    @Override public Kind kind(Node node) { return node.kind; }
+    @Override public Node skipParens(Node e) { return e.kind == Kind.PARENS ? skipParens(e.children.get(0)) : e; }
+    @Override public Node castOperand(Node cast) { return cast.children.get(0); }
+    @Override public Node left(Node binary) { return binary.children.get(0); }
+    @Override public Node right(Node binary) { return binary.children.get(1); }
+    @Override public Node operand(Node unary) { return unary.children.get(0); }
+    @Override public String name(Node node) { return node.text; }
+    @Override public Node selected(Node fieldAccess) { return fieldAccess.children.get(0); }
+    @Override public Node receiver(Node call) { return call.children.get(0); }
+    @Override public List<Node> arguments(Node call) { return call.children.subList(1, call.children.size()); }
+    @Override public String literalKey(Node literal) { return literal.text; }
+    @Override public boolean isNullLiteral(Node e) { Node s = skipParens(e); return s.kind == Kind.LITERAL && "null".equals(s.text); }
+    @Override public Node condition(Node s) { return s.children.get(0); }
+    @Override public Node thenPart(Node s) { return s.children.get(1); }
+    @Override public Node elsePart(Node s) { return s.children.size() > 2 ? s.children.get(2) : null; }
+    @Override public List<Node> statements(Node block) { return block.children; }
+    @Override public int order(Node node) { return node.id; }
+  }
+
+  private final CallShapes<Node> shapes = new CallShapes<>(new TreePort());
+
+  private static Node id(String name) { return new Node(Kind.IDENTIFIER, name); }
+
+  private static Node call(Node receiver, String method, Node... arguments) {
+    Node call = new Node(Kind.METHOD_CALL, method, receiver);
+    call.children.addAll(Arrays.asList(arguments));
+    return call;
+  }
+
+  /** The path from {@code root} down to {@code target}, or null. */
+  private static SyntaxPath<Node> path(Node root, Node target, SyntaxPath<Node> above) {
+    SyntaxPath<Node> here = new SyntaxPath<>(root, above);
+    if (root == target) {
+      return here;
+    }
+    for (Node child : root.children) {
+      SyntaxPath<Node> found = child == null ? null : path(child, target, here);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void keysAreStableTextOrNull() {
+    Node key = new Node(Kind.PLUS, null, id("prefix"), call(id("user"), "id"));
+    assertEquals("prefix+user.id()", shapes.key(key, n -> false));
+    Node thisField = new Node(Kind.FIELD_ACCESS, "name", new Node(Kind.THIS, null));
+    assertEquals("name", shapes.key(thisField, n -> false));
+    assertEquals("\"a\"", shapes.key(new Node(Kind.LITERAL, "\"a\""), n -> false));
+    assertNull(shapes.key(id("k"), n -> n.text.equals("k")), "a reassigned local is no stable key");
+    assertNull(shapes.key(new Node(Kind.OTHER_EXPRESSION, "new"), n -> false));
+  }
+
+  @Test
+  void negatedContainsKeyTestsTheCallDirectly() {
+    Node containsKey = call(id("cache"), "containsKey", id("k"));
+    Node put = new Node(Kind.OTHER_STATEMENT, "put");
+    Node ifStatement = new Node(Kind.IF, null, new Node(Kind.PARENS, null, new Node(Kind.LOGICAL_NOT, null, containsKey)), put);
+    Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, ifStatement));
+
+    MapCall.Test test = shapes.directTest(path(method, containsKey, null));
+
+    assertEquals(new MapCall.Test(ifStatement.id, MapCall.Polarity.RESULT_FALSE, true, false), test);
+    assertEquals(List.of(new MapCall.Branch(ifStatement.id, true)), shapes.branches(path(method, put, null)));
+  }
+
+  @Test
+  void nullCheckOfTheResultLocalInTheNextStatement() {
+    Node declaration = new Node(Kind.OTHER_STATEMENT, "V v = m.get(k)");
+    Node comparison = new Node(Kind.EQUAL, null, id("v"), new Node(Kind.LITERAL, "null"));
+    Node ifStatement = new Node(Kind.IF, null, new Node(Kind.CONDITIONAL_AND, null, comparison, id("ready")), new Node(Kind.RETURN, null));
+    Node block = new Node(Kind.BLOCK, null, declaration, ifStatement);
+
+    MapCall.Test test = shapes.localTest(path(block, declaration, null), "v");
+
+    assertEquals(new MapCall.Test(ifStatement.id, MapCall.Polarity.RESULT_NULL, false, true), test);
+  }
+
+  @Test
+  void statementAfterAnEarlyReturnRunsInTheElseBranch() {
+    Node guard = new Node(Kind.IF, null, id("done"), new Node(Kind.BLOCK, null, new Node(Kind.RETURN, null)));
+    Node put = new Node(Kind.OTHER_STATEMENT, "put");
+    Node body = new Node(Kind.BLOCK, null, guard, put);
+    Node method = new Node(Kind.METHOD, "m", body);
+
+    assertEquals(List.of(new MapCall.Branch(guard.id, false)), shapes.branches(path(method, put, null)));
+    assertTrue(shapes.exits(guard.children.get(1)));
+    assertFalse(shapes.exits(put));
+  }
+
+  @Test
+  void exitsAfterWhenTheNextStatementBreaks() {
+    Node remove = new Node(Kind.OTHER_STATEMENT, "remove");
+    Node loopBody = new Node(Kind.BLOCK, null, remove, new Node(Kind.BREAK, null));
+    Node other = new Node(Kind.OTHER_STATEMENT, "other");
+    Node goesOn = new Node(Kind.BLOCK, null, other, new Node(Kind.OTHER_STATEMENT, "more"));
+
+    assertTrue(shapes.exitsAfter(path(loopBody, remove, null)));
+    assertFalse(shapes.exitsAfter(path(goesOn, other, null)));
+  }
+
+  @Test
+  void argumentOfACallOnTheSameMap() {
+    Node get = call(id("counts"), "get", id("k"));
+    Node receiver = id("counts");
+    Node put = call(receiver, "put", id("k"), new Node(Kind.PLUS, null, get, new Node(Kind.LITERAL, "1")));
+    Node statement = new Node(Kind.OTHER_STATEMENT, null, put);
+
+    int order = shapes.argumentOf(path(statement, get, null), n -> n.kind == Kind.IDENTIFIER ? n.text : null, "counts");
+
+    assertEquals(receiver.id, order);
+  }
+}
