@@ -1,0 +1,140 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.Expression;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapCreation;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.StoredValue;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One extraction of a top-level class: the class-wide tables its roles fill and read, and the front
+ * end's helpers for that class. A table is kept here, not in the role that fills it, because other
+ * roles read it (the scan reads what the prepass found, the assembly what the scan found). The javac
+ * front end's {@code ExtractionState} is its mirror.
+ */
+final class LintExtractionState {
+  final AnalysisOptions options;
+  final CompilationUnit compilationUnit;
+  final TypeDeclaration<?> topLevel;
+  /** Collected by {@code LintClassTriage.nodes()} on first use. */
+  AstNodes.Index nodes;
+  final String file;
+  final LintSymbols symbols;
+  final LintTypes types;
+  final LintLocks locks;
+  final List<String> source;
+  final LintCallSyntax callSyntax;
+  final LintNullSyntax nullSyntax;
+
+  final Map<Node, MapField> fields = new IdentityHashMap<>();
+  final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
+  final Map<Node, List<String>> assignedValues = new IdentityHashMap<>();
+  final Set<Node> singleThreadExecutors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  final Map<Node, CodeUnit> methodUnits = new IdentityHashMap<>();
+  final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
+  final Map<Node, CodeUnit> initializerUnits = new IdentityHashMap<>();
+  final Map<Node, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
+  final Map<Node, Alias> aliases = new IdentityHashMap<>();
+  /** Functional values kept in a local and later handed to a thread-start call, by that call. */
+  final Map<Node, Expression> startedLater = new IdentityHashMap<>();
+  final List<LazyInit> lazyInits = new ArrayList<>();
+  final List<MapCreation> creations = new ArrayList<>();
+  /**
+   * Method references whose target is overloaded: without the solver the first overload stands in
+   * for the thread and lock analysis, but it is not trusted to tell what an update function calls.
+   */
+  final Set<Node> overloadedReferences = Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
+  final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
+  final Map<Node, MapField> localMaps = new IdentityHashMap<>();
+  final Map<Node, ValueLocal> valueLocals = new IdentityHashMap<>();
+  final List<StoredValue> storedValues = new ArrayList<>();
+  final List<NullableArgument> nullableArguments = new ArrayList<>();
+  /** The units the scan is inside, innermost first. */
+  final Deque<UnitInfo> units = new ArrayDeque<>();
+  int nextUnitId;
+
+  LintExtractionState(
+      AnalysisOptions options,
+      CompilationUnit compilationUnit,
+      TypeDeclaration<?> topLevel,
+      String file,
+      LintTypes types,
+      List<String> source) {
+    this.options = options;
+    this.compilationUnit = compilationUnit;
+    this.topLevel = topLevel;
+    this.file = file;
+    this.types = types;
+    this.symbols = new LintSymbols(types);
+    this.locks = new LintLocks(symbols, topLevel);
+    this.source = source;
+    this.callSyntax = new LintCallSyntax(symbols);
+    this.nullSyntax = new LintNullSyntax(symbols, callSyntax);
+  }
+
+  enum AliasKind {
+    MAP,
+    VIEW,
+    ENTRY,
+    /** An iterator over a view: its {@code remove()} removes from the map. */
+    ITERATOR
+  }
+
+  record Alias(MapField field, AliasKind kind) {}
+
+  record Pending(
+      MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument, MapCall call) {
+    Pending(MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument) {
+      this(field, effect, method, node, fresh, nullArgument, MapCall.NONE);
+    }
+  }
+
+  record PendingEdge(CodeUnit callee, Node node) {}
+
+  record PendingWrap(MapField backing, String wrapper, Node node) {}
+
+  record PendingEscape(MapField field, Escape.Kind kind, String detail, Node node) {}
+
+  record PendingMutation(
+      MapField field, String source, int sourceLine, String method, String through, Node node) {}
+
+  /** A local holding a value taken out of a map field ({@code List<V> l = index.get(k)}). */
+  record ValueLocal(MapField field, String source, int line) {}
+
+  /** A unit under construction: its body (for lock regions) and what was found inside it. */
+  static final class UnitInfo {
+    final CodeUnit unit;
+    final Node body;
+    boolean hasLockOperations;
+    final List<Pending> accesses = new ArrayList<>();
+    final List<PendingEdge> edges = new ArrayList<>();
+    final List<PendingEscape> escapes = new ArrayList<>();
+    final List<PendingWrap> wraps = new ArrayList<>();
+    final List<PendingMutation> mutations = new ArrayList<>();
+
+    UnitInfo(CodeUnit unit, Node body) {
+      this.unit = unit;
+      this.body = body;
+    }
+  }
+}

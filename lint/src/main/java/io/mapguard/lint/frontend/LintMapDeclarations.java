@@ -1,0 +1,356 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.ArrayInitializerExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.type.Type;
+import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.model.MapField;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What map-holding fields and locals the class declares, as the engine's {@code MapField}s: their
+ * type chains, what is assigned to them, their guards and confinement, and the values those are
+ * described from. The javac front end's {@code MapDeclarations} is its mirror.
+ */
+final class LintMapDeclarations {
+  private static final String MAP = "java.util.Map";
+
+  private final LintExtractionState state;
+  private final AstFactExtractor extraction;
+
+  LintMapDeclarations(AstFactExtractor extraction) {
+    this.extraction = extraction;
+    this.state = extraction.state;
+  }
+
+  /**
+   * The field a call to a method of the class returns when that method has no parameters, its body
+   * is {@code return field;}, and the field holds a synchronized wrapper: a call to it is a use of
+   * the field. As the javac front end.
+   */
+  MapField getterField(MethodCallExpr call) {
+    if (!call.getArguments().isEmpty()
+        || call.getScope().isPresent() && !(call.getScope().get() instanceof ThisExpr)) {
+      return null;
+    }
+    MethodDeclaration method = state.symbols.method(state.symbols.receiverType(call), call.getNameAsString(), 0);
+    if (method == null
+        || !method.getParameters().isEmpty()
+        || method.getBody().isEmpty()
+        || method.getBody().get().getStatements().size() != 1
+        || !(method.getBody().get().getStatement(0) instanceof ReturnStmt)) {
+      return null;
+    }
+    Expression returned = ((ReturnStmt) method.getBody().get().getStatement(0)).getExpression().orElse(null);
+    LintSymbols.Variable variable =
+        returned == null ? null : state.symbols.variableOf(LintSymbols.skipParens(returned));
+    MapField field = variable == null ? null : state.fields.get(variable.declaration());
+    return field != null
+            && MapTypes.kindOfField(field.declaredType(), field.assignedValues()) == MapKind.SYNCHRONIZED
+        ? field
+        : null;
+  }
+
+  /**
+   * Non-private map fields of superclasses declared in this file: this class's accesses to them
+   * count like its own (as the javac front end does for superclasses in the same compilation).
+   */
+  void addInheritedFields() {
+    String name = state.types.qualifiedName(state.topLevel).orElse(null);
+    if (name == null) {
+      return;
+    }
+    for (String superName : state.types.sameFileSuperclasses(name)) {
+      TypeDeclaration<?> superclass = state.types.declaration(superName);
+      Set<Node> inheritedHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (FieldDeclaration declaration : superclass.getFields()) {
+        if (declaration.isPrivate()) {
+          continue;
+        }
+        for (VariableDeclarator v : declaration.getVariables()) {
+          LintSymbols.Variable variable =
+              new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, superclass);
+          if (isMap(state.symbols.typeOf(variable))) {
+            state.fieldVariables.put(v, variable);
+            inheritedHere.add(v);
+            v.getInitializer().ifPresent(init -> describeValue(init, extraction.triage.values(v)));
+          }
+        }
+      }
+      for (AssignExpr assign : AstNodes.all(superclass, AssignExpr.class)) {
+        LintSymbols.Variable target = state.symbols.variableOf(assign.getTarget());
+        if (target != null && inheritedHere.contains(target.declaration())) {
+          describeValue(assign.getValue(), extraction.triage.values(target.declaration()));
+        }
+      }
+    }
+  }
+
+  boolean isMap(String type) {
+    return type != null && (MapTypes.isKnown(type) || state.types.isSubtype(type, MAP));
+  }
+
+  private List<String> mapTypeChain(String type) {
+    List<String> chain = new ArrayList<>(state.types.typeAndSupertypes(type));
+    if (!chain.contains(MAP)) {
+      chain.add(MAP); // a known map type whose hierarchy is not on the classpath
+    }
+    return chain;
+  }
+
+  boolean insideAnonymousClass(Node node) {
+    for (Node n = node.getParentNode().orElse(null);
+        n != null && n != state.topLevel;
+        n = n.getParentNode().orElse(null)) {
+      if (n instanceof ObjectCreationExpr && ((ObjectCreationExpr) n).getAnonymousClassBody().isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  MapField mapField(LintSymbols.Variable variable) {
+    VariableDeclarator declarator = (VariableDeclarator) variable.declaration();
+    FieldDeclaration declaration = (FieldDeclaration) declarator.getParentNode().orElseThrow();
+    String guard = null;
+    String guardAnnotation = null;
+    for (AnnotationExpr annotation : allAnnotations(declaration)) {
+      String name = annotationName(annotation);
+      if (ConcurrencyAnnotations.GUARDED_BY.contains(name)) {
+        List<String> values = annotationValues(annotation);
+        guard = values.isEmpty() ? null : qualifyGuard(variable, values.get(0));
+        guardAnnotation = name;
+      }
+    }
+    boolean confined =
+        hasAnnotation(declaration, ConcurrencyAnnotations.THREAD_CONFINED)
+            || hasAnnotation(variable.owner(), ConcurrencyAnnotations.THREAD_CONFINED);
+    boolean inInterface =
+        variable.owner() instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
+            && ((com.github.javaparser.ast.body.ClassOrInterfaceDeclaration) variable.owner()).isInterface();
+    return new MapField(
+        state.locks.fieldName(variable),
+        mapTypeChain(state.symbols.typeOf(variable)),
+        List.copyOf(state.assignedValues.getOrDefault(declarator, List.of())),
+        declaration.isStatic() || inInterface,
+        declaration.isFinal() || inInterface,
+        declaration.hasModifier(Modifier.Keyword.VOLATILE),
+        false,
+        guard,
+        guardAnnotation,
+        confined,
+        extraction.sites.site(declarator),
+        false,
+        extraction.classifier.mapValueType(variable.type()));
+  }
+
+  /** A local variable or parameter holding a map, for the rules that need no sharing. */
+  MapField localMap(LintSymbols.Variable variable) {
+    boolean isFinal =
+        variable.declaration() instanceof Parameter
+            ? ((Parameter) variable.declaration()).isFinal()
+            : variable.declaration().getParentNode().orElse(null) instanceof VariableDeclarationExpr
+                && ((VariableDeclarationExpr) variable.declaration().getParentNode().get()).isFinal();
+    return new MapField(
+        variable.name(),
+        mapTypeChain(state.symbols.typeOf(variable)),
+        List.copyOf(state.localMapValues.getOrDefault(variable.declaration(), List.of())),
+        false,
+        isFinal,
+        false,
+        false,
+        null,
+        null,
+        false,
+        extraction.sites.site(variable.declaration()),
+        true,
+        null);
+  }
+
+  static LintSymbols.Variable localVariable(VariableDeclarator v) {
+    return new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), false, LintSymbols.enclosingType(v));
+  }
+
+  static LintSymbols.Variable localVariable(Parameter p) {
+    return new LintSymbols.Variable(p, p.getNameAsString(), p.getType(), false, LintSymbols.enclosingType(p));
+  }
+
+  /** A guard naming a field or {@code this} means the field's own class (see the javac front end). */
+  private String qualifyGuard(LintSymbols.Variable field, String guard) {
+    if (guard == null || field.owner() == state.topLevel) {
+      return guard;
+    }
+    String value = guard.trim();
+    if (value.equals("this")) {
+      return state.locks.thisOf(field.owner(), field.owner().getNameAsString());
+    }
+    String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
+    for (Node owner = field.owner(); owner != null; owner = owner.getParentNode().orElse(null)) {
+      if (owner instanceof TypeDeclaration) {
+        LintSymbols.Variable member = state.symbols.field((TypeDeclaration<?>) owner, name);
+        if (member != null) {
+          return state.locks.fieldName(member);
+        }
+      }
+    }
+    return guard;
+  }
+
+  private List<AnnotationExpr> allAnnotations(FieldDeclaration declaration) {
+    List<AnnotationExpr> all = new ArrayList<>(declaration.getAnnotations());
+    Type type = declaration.getElementType();
+    all.addAll(type.getAnnotations());
+    return all;
+  }
+
+  private boolean hasAnnotation(Node node, Set<String> names) {
+    if (!(node instanceof NodeWithAnnotations)) {
+      return false;
+    }
+    for (AnnotationExpr annotation : ((NodeWithAnnotations<?>) node).getAnnotations()) {
+      if (names.contains(annotationName(annotation))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  String annotationName(AnnotationExpr annotation) {
+    String written = annotation.getNameAsString();
+    String resolved = state.types.resolveName(written, annotation);
+    return resolved == null ? written : resolved;
+  }
+
+  static List<String> annotationValues(AnnotationExpr annotation) {
+    List<Expression> values = new ArrayList<>();
+    if (annotation instanceof SingleMemberAnnotationExpr) {
+      values.add(((SingleMemberAnnotationExpr) annotation).getMemberValue());
+    } else if (annotation instanceof NormalAnnotationExpr) {
+      ((NormalAnnotationExpr) annotation).getPairs().forEach(p -> values.add(p.getValue()));
+    }
+    List<String> strings = new ArrayList<>();
+    for (Expression value : values) {
+      List<Expression> elements =
+          value instanceof ArrayInitializerExpr ? ((ArrayInitializerExpr) value).getValues() : List.of(value);
+      for (Expression element : elements) {
+        if (element instanceof StringLiteralExpr) {
+          strings.add(((StringLiteralExpr) element).asString());
+        }
+      }
+    }
+    return strings;
+  }
+
+  /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
+  void describeValue(Expression expression, List<String> out) {
+    Expression e = LintSymbols.skipParens(expression);
+    if (e instanceof NameExpr) {
+      LintSymbols.Variable local = state.symbols.variable((NameExpr) e);
+      Expression init =
+          local == null || local.isField() ? null : local.initializer().map(LintSymbols::skipParens).orElse(null);
+      if (init instanceof ObjectCreationExpr) {
+        describeValue(init, out); // a local holding a new map is as fresh as the map
+        return;
+      }
+    }
+    if (e instanceof ConditionalExpr) {
+      describeValue(((ConditionalExpr) e).getThenExpr(), out);
+      describeValue(((ConditionalExpr) e).getElseExpr(), out);
+      return;
+    }
+    if (e instanceof NullLiteralExpr) {
+      out.add("null:");
+      return;
+    }
+    if (e instanceof ObjectCreationExpr) {
+      String created = state.types.resolve(((ObjectCreationExpr) e).getType());
+      if (created != null) {
+        out.add("new:" + firstKnown(created));
+      }
+      return;
+    }
+    if (e instanceof MethodCallExpr) {
+      String owner = staticOwner((MethodCallExpr) e);
+      if (owner != null) {
+        String descriptor = "call:" + owner + "." + ((MethodCallExpr) e).getNameAsString();
+        if (MapTypes.kindOfValue(descriptor) != MapKind.UNKNOWN) {
+          out.add(descriptor);
+          return;
+        }
+      }
+    }
+    String type = state.symbols.typeOf(e);
+    if (type != null) {
+      out.add("type:" + firstKnown(type));
+    }
+  }
+
+  /** The class of a static call: {@code Collections.synchronizedMap(..)} or a static import. */
+  String staticOwner(MethodCallExpr call) {
+    if (call.getScope().isPresent()) {
+      Expression scope = LintSymbols.skipParens(call.getScope().get());
+      boolean typeName =
+          scope instanceof NameExpr && state.symbols.variable((NameExpr) scope) == null
+              || scope instanceof FieldAccessExpr && state.symbols.variableOf(scope) == null
+              || scope instanceof TypeExpr;
+      return typeName ? state.types.resolveName(scope.toString(), call) : null;
+    }
+    if (state.symbols.method(state.symbols.receiverType(call), call.getNameAsString(), call.getArguments().size())
+        != null) {
+      return null;
+    }
+    for (ImportDeclaration i : state.compilationUnit.getImports()) {
+      if (!i.isStatic()) {
+        continue;
+      }
+      String name = i.getNameAsString();
+      if (i.isAsterisk()) {
+        if (LintTypes.jdkReturnType(name, call.getNameAsString(), call.getArguments().size()) != null) {
+          return name;
+        }
+      } else if (name.endsWith("." + call.getNameAsString())) {
+        return name.substring(0, name.lastIndexOf('.'));
+      }
+    }
+    return null;
+  }
+
+  private String firstKnown(String type) {
+    List<String> chain = state.types.typeAndSupertypes(type);
+    for (String name : chain) {
+      if (MapTypes.isKnown(name)) {
+        return name;
+      }
+    }
+    return chain.isEmpty() ? "?" : chain.get(0);
+  }
+}

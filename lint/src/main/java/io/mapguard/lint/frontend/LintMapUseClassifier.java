@@ -1,0 +1,615 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.BinaryExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
+import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.IfStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import com.github.javaparser.ast.type.Type;
+import io.mapguard.engine.knowledge.MapArguments;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.StoredValue;
+import io.mapguard.lint.frontend.LintExtractionState.Alias;
+import io.mapguard.lint.frontend.LintExtractionState.AliasKind;
+import io.mapguard.lint.frontend.LintExtractionState.Pending;
+import io.mapguard.lint.frontend.LintExtractionState.PendingEscape;
+import io.mapguard.lint.frontend.LintExtractionState.PendingMutation;
+import io.mapguard.lint.frontend.LintExtractionState.PendingWrap;
+import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import io.mapguard.lint.frontend.LintExtractionState.ValueLocal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one use of a map means: the access it makes (its effect and call shape), or the alias,
+ * escape, wrap, lazy initialisation, stored or nullable value it shows. The javac front end's
+ * {@code MapUseClassifier} is its mirror.
+ */
+final class LintMapUseClassifier {
+  private final LintExtractionState state;
+  private final AstFactExtractor extraction;
+
+  LintMapUseClassifier(AstFactExtractor extraction) {
+    this.extraction = extraction;
+    this.state = extraction.state;
+  }
+
+  /**
+   * {@code local = field} (or a view of it) makes uses of {@code local} uses of the field, unless the
+   * field is given another map right after, in the same block: then the local holds the detached
+   * old map (the swap idiom). As the javac front end.
+   */
+  void recordAlias(Node local, Expression init, Node at) {
+    Expression value = LintSymbols.skipParens(init);
+    MapField field = extraction.mapFieldOf(value);
+    if (field != null) {
+      if (!reassignedAfter(field, at)) {
+        state.aliases.put(local, new Alias(field, AliasKind.MAP));
+      }
+      return;
+    }
+    if (value instanceof MethodCallExpr && ((MethodCallExpr) value).getScope().isPresent()) {
+      MethodCallExpr call = (MethodCallExpr) value;
+      MapField owner = extraction.mapFieldOf(call.getScope().get());
+      if (owner != null && MapMethods.isView(call.getNameAsString()) && reassignedAfter(owner, at)) {
+        return;
+      }
+      if (owner != null && MapMethods.isView(call.getNameAsString())) {
+        state.aliases.put(local, new Alias(owner, AliasKind.VIEW));
+        return;
+      }
+      MapField iterated = viewOwner(call.getScope().get());
+      if (iterated != null && call.getNameAsString().equals("iterator")) {
+        state.aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
+      }
+    }
+  }
+
+  /** A later statement of the block around {@code at} assigns {@code field}. */
+  private boolean reassignedAfter(MapField field, Node at) {
+    Node statement = at;
+    while (statement != null && !(statement instanceof Statement)) {
+      statement = statement.getParentNode().orElse(null);
+    }
+    if (statement == null || !(statement.getParentNode().orElse(null) instanceof BlockStmt)) {
+      return false;
+    }
+    boolean after = false;
+    for (Statement s : ((BlockStmt) statement.getParentNode().get()).getStatements()) {
+      if (after
+          && s instanceof ExpressionStmt
+          && ((ExpressionStmt) s).getExpression() instanceof AssignExpr) {
+        LintSymbols.Variable target =
+            state.symbols.variableOf(((AssignExpr) ((ExpressionStmt) s).getExpression()).getTarget());
+        if (target != null && state.fields.get(target.declaration()) == field) {
+          return true;
+        }
+      }
+      after |= s == statement;
+    }
+    return false;
+  }
+
+  /** The map field behind a view: {@code map.keySet()} or a local holding one. */
+  private MapField viewOwner(Expression expression) {
+    Expression e = LintSymbols.skipParens(expression);
+    LintSymbols.Variable variable = state.symbols.variableOf(e);
+    Alias alias = variable == null ? null : state.aliases.get(variable.declaration());
+    if (alias != null && alias.kind() == AliasKind.VIEW) {
+      return alias.field();
+    }
+    if (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) {
+      MethodCallExpr call = (MethodCallExpr) e;
+      if (MapMethods.isView(call.getNameAsString())) {
+        return extraction.mapFieldOf(call.getScope().get());
+      }
+    }
+    return null;
+  }
+
+  void classifyMapUse(MapField field, Node use, AliasKind kind) {
+    Node parent = LintCallSyntax.parentSkippingParens(use);
+    Node leaf = LintCallSyntax.outermostParens(use);
+    UnitInfo unit = extraction.scanner.current();
+
+    if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
+      MethodCallExpr call = (MethodCallExpr) parent;
+      String method = call.getNameAsString();
+      boolean nullArgument = call.getArguments().stream().anyMatch(LintMapUseClassifier::isNullLiteral);
+      if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+        Effect effect =
+            kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
+        if (effect == Effect.WRITE) {
+          unit.accesses.add(new Pending(field, Effect.WRITE, method, use, false, false));
+        }
+        return;
+      }
+      if (kind == AliasKind.VIEW) {
+        unit.accesses.add(
+            new Pending(field, MapMethods.effectOnView(method), method, use, false, false, viewTraversal(method)));
+        return;
+      }
+      if (MapMethods.isView(method)) {
+        classifyViewUse(field, use, call, method);
+        return;
+      }
+      unit.accesses.add(
+          new Pending(
+              field,
+              MapMethods.effectOnMap(method),
+              method,
+              use,
+              false,
+              nullArgument,
+              state.callSyntax.describe(call, extraction::mapFieldOf, field)));
+      if (!field.local()) {
+        trackValue(field, method, use, call);
+        recordStoredValue(field, method, call);
+        recordNullableArguments(field, method, use, call);
+      }
+      return;
+    }
+    if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+      return;
+    }
+    if (kind == AliasKind.VIEW) {
+      if (parent instanceof ForEachStmt) {
+        unit.accesses.add(
+            new Pending(field, Effect.ITERATE, "iterator", use, false, false, MapCall.traversal("for-each")));
+      } else if (parent instanceof ReturnStmt) {
+        unit.accesses.add(new Pending(field, Effect.ITERATE, null, use, false, false));
+        unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
+      } else {
+        unit.accesses.add(new Pending(field, Effect.ITERATE, null, use, false, false));
+      }
+      return;
+    }
+    if (parent instanceof AssignExpr && ((AssignExpr) parent).getTarget() == leaf) {
+      List<String> values = new ArrayList<>();
+      extraction.declarations.describeValue(((AssignExpr) parent).getValue(), values);
+      boolean fresh = !values.isEmpty() && values.stream().allMatch(MapTypes::isFresh);
+      unit.accesses.add(new Pending(field, Effect.ASSIGN, null, use, fresh, false));
+      if (!field.local()) {
+        detectLazyInit(field, use);
+      }
+      return;
+    }
+    if (parent instanceof AssignExpr && ((AssignExpr) parent).getValue() == leaf) {
+      LintSymbols.Variable target = state.symbols.variableOf(((AssignExpr) parent).getTarget());
+      if (target != null && target.isField() && !state.fields.containsKey(target.declaration())) {
+        unit.escapes.add(new PendingEscape(field, Escape.Kind.STORED, "'" + target.name() + "'", parent));
+      }
+      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+      return;
+    }
+    if (parent instanceof ReturnStmt) {
+      unit.escapes.add(new PendingEscape(field, Escape.Kind.RETURNED, enclosingMethodName(use), parent));
+      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+      return;
+    }
+    if (parent instanceof BinaryExpr) {
+      boolean concatenation = ((BinaryExpr) parent).getOperator() == BinaryExpr.Operator.PLUS;
+      unit.accesses.add(
+          new Pending(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, use, false, false));
+      return;
+    }
+    if (isArgument(parent, leaf)) {
+      classifyArgument(field, use, parent);
+      return;
+    }
+    unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+  }
+
+  /**
+   * A value handed out by {@code get}/{@code computeIfAbsent}/...: a call made on it right away, or
+   * the local it goes into when that local only ever holds values of this map (or new ones).
+   */
+  private void trackValue(MapField field, String method, Node use, MethodCallExpr call) {
+    if (!MapMethods.VALUE_SOURCES.contains(method)) {
+      return;
+    }
+    int line = LintSourceSites.line(use);
+    LintCallSyntax.ValueUse valueUse = LintCallSyntax.useOfValue(call);
+    if (valueUse != null) {
+      extraction.scanner.current().mutations.add(
+          new PendingMutation(field, method, line, valueUse.method(), null, valueUse.node()));
+      return;
+    }
+    Node parent = LintCallSyntax.parentSkippingParens(call);
+    LintSymbols.Variable local = null;
+    if (parent instanceof VariableDeclarator && LintUseScanner.isLocal((VariableDeclarator) parent)) {
+      local = LintMapDeclarations.localVariable((VariableDeclarator) parent);
+    } else if (parent instanceof AssignExpr
+        && ((AssignExpr) parent).getValue() == LintCallSyntax.outermostParens(call)
+        && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN) {
+      local = state.symbols.variableOf(((AssignExpr) parent).getTarget());
+    }
+    if (local == null || local.isField() || state.valueLocals.containsKey(local.declaration())) {
+      return;
+    }
+    List<Expression> values = state.callSyntax.valuesOf(local.declaration(), call);
+    if (values == null || !values.stream().allMatch(v -> isValueOf(field, v, call, true))) {
+      return;
+    }
+    // A new object the local gets is one of the map's values only once it is stored there (the
+    // get / create / putIfAbsent idiom); else it is a private copy.
+    boolean createsValues =
+        values.stream().anyMatch(v -> LintSymbols.skipParensAndCasts(v) instanceof ObjectCreationExpr);
+    if (!createsValues || storesInto(field, local.declaration(), call)) {
+      state.valueLocals.put(local.declaration(), new ValueLocal(field, method, line));
+    }
+  }
+
+  private boolean storesInto(MapField field, Node local, Node use) {
+    for (MethodCallExpr call : state.callSyntax.callsTaking(local, use)) {
+      if (call.getScope().isPresent()
+          && MapMethods.STORED_VALUE_ARGUMENT.containsKey(call.getNameAsString())
+          && extraction.mapFieldOf(call.getScope().get()) == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A value of {@code field}, a new object or null; with {@code throughLocals}, also a local holding
+   * only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
+   */
+  private boolean isValueOf(MapField field, Expression value, Node use, boolean throughLocals) {
+    Expression e = LintSymbols.skipParensAndCasts(value);
+    if (e instanceof NullLiteralExpr || e instanceof ObjectCreationExpr) {
+      return true;
+    }
+    if (throughLocals && e instanceof NameExpr) {
+      LintSymbols.Variable variable = state.symbols.variable((NameExpr) e);
+      if (variable != null && !variable.isField()) {
+        List<Expression> values = state.callSyntax.valuesOf(variable.declaration(), use);
+        return values != null
+            && !values.isEmpty()
+            && values.stream().allMatch(v -> isValueOf(field, v, use, false));
+      }
+    }
+    if (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) {
+      MethodCallExpr call = (MethodCallExpr) e;
+      return MapMethods.VALUE_SOURCES.contains(call.getNameAsString())
+          && extraction.mapFieldOf(call.getScope().get()) == field;
+    }
+    return false;
+  }
+
+  /** Keys and values of the call that may be null there. */
+  private void recordNullableArguments(MapField field, String method, Node use, MethodCallExpr call) {
+    List<Expression> arguments = call.getArguments();
+    for (int i = 0; i < arguments.size(); i++) {
+      boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
+      if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
+        continue;
+      }
+      LintNullSyntax.Source source = state.nullSyntax.sourceOf(arguments.get(i), call);
+      if (source != null) {
+        state.nullableArguments.add(
+            new NullableArgument(
+                field, method, key, arguments.get(i).toString(), source.kind(), source.detail(), source.line(),
+                extraction.sites.site(use)));
+      }
+    }
+  }
+
+  /** The value a put-like call stores, or what the function of computeIfAbsent returns. */
+  private void recordStoredValue(MapField field, String method, MethodCallExpr call) {
+    int line = LintSourceSites.line(call);
+    List<Expression> arguments = call.getArguments();
+    Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
+    if (position != null && arguments.size() >= 2) {
+      Expression value =
+          LintSymbols.skipParensAndCasts(arguments.get(position < 0 ? arguments.size() - 1 : position));
+      LintSymbols.Variable local = value instanceof NameExpr ? state.symbols.variable((NameExpr) value) : null;
+      List<Expression> localValues =
+          local == null || local.isField() ? null : state.callSyntax.valuesOf(local.declaration(), call);
+      if (localValues == null) {
+        describeStoredValue(field, value, line);
+      } else {
+        localValues.forEach(v -> describeStoredValue(field, v, line));
+      }
+      return;
+    }
+    if (!MapMethods.STORING_FUNCTIONS.contains(method) || arguments.size() != 2) {
+      return;
+    }
+    Expression function = LintSymbols.skipParens(arguments.get(1));
+    if (function instanceof LambdaExpr) {
+      LambdaExpr lambda = (LambdaExpr) function;
+      if (lambda.getExpressionBody().isPresent()) {
+        describeStoredValue(field, lambda.getExpressionBody().get(), line);
+      } else {
+        returnedValues(lambda.getBody(), field, line);
+      }
+    } else if (function instanceof MethodReferenceExpr
+        && ((MethodReferenceExpr) function).getIdentifier().equals("new")
+        && ((MethodReferenceExpr) function).getScope() instanceof TypeExpr) {
+      String created = typeName(((TypeExpr) ((MethodReferenceExpr) function).getScope()).getType());
+      if (created != null) {
+        state.storedValues.add(new StoredValue(field, "new:" + created, line));
+      }
+    }
+  }
+
+  /** The values a lambda body returns, leaving out nested lambdas and classes. */
+  private void returnedValues(Node node, MapField field, int line) {
+    if (node instanceof LambdaExpr || node instanceof TypeDeclaration || node instanceof ObjectCreationExpr) {
+      return;
+    }
+    if (node instanceof ReturnStmt && ((ReturnStmt) node).getExpression().isPresent()) {
+      describeStoredValue(field, ((ReturnStmt) node).getExpression().get(), line);
+      return;
+    }
+    for (Node child : node.getChildNodes()) {
+      returnedValues(child, field, line);
+    }
+  }
+
+  private void describeStoredValue(MapField field, Expression value, int line) {
+    Expression e = LintSymbols.skipParensAndCasts(value);
+    String described = null;
+    if (e instanceof ObjectCreationExpr) {
+      String created = state.types.resolve(((ObjectCreationExpr) e).getType());
+      described = created == null ? null : "new:" + created;
+    } else if (e instanceof MethodCallExpr && extraction.declarations.staticOwner((MethodCallExpr) e) != null) {
+      described =
+          "call:" + extraction.declarations.staticOwner((MethodCallExpr) e) + "."
+              + ((MethodCallExpr) e).getNameAsString();
+    } else {
+      String type = state.symbols.typeOf(e);
+      described = type == null ? null : "type:" + type;
+    }
+    if (described != null) {
+      state.storedValues.add(new StoredValue(field, described, line));
+    }
+  }
+
+  /** The erased value type {@code V} of a declared {@code Map<K, V>}, see {@code MapField#valueType}. */
+  String mapValueType(Type declared) {
+    if (declared == null || !declared.isClassOrInterfaceType()) {
+      return null;
+    }
+    Optional<com.github.javaparser.ast.NodeList<Type>> arguments =
+        declared.asClassOrInterfaceType().getTypeArguments();
+    return arguments.isPresent() && arguments.get().size() == 2 ? typeName(arguments.get().get(1)) : null;
+  }
+
+  /** {@code java.util.List}, {@code int[]}; null for type variables, wildcards and unknown names. */
+  private String typeName(Type type) {
+    if (type.isArrayType()) {
+      String element = typeName(type.asArrayType().getComponentType());
+      return element == null ? null : element + "[]";
+    }
+    if (type.isPrimitiveType()) {
+      return type.asString();
+    }
+    return type.isClassOrInterfaceType() ? state.types.resolve(type) : null;
+  }
+
+  private void classifyViewUse(MapField field, Node use, MethodCallExpr viewCall, String view) {
+    UnitInfo unit = extraction.scanner.current();
+    Node parent = LintCallSyntax.parentSkippingParens(viewCall);
+    Node leaf = LintCallSyntax.outermostParens(viewCall);
+    if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
+      String method = ((MethodCallExpr) parent).getNameAsString();
+      Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
+      MapCall call = viewTraversal(method);
+      if (effect == Effect.WRITE) {
+        call =
+            call.within(
+                state.callSyntax.enclosingLoop(parent, extraction::mapFieldOf, field),
+                LintCallSyntax.exitsAfter(parent),
+                state.callSyntax.enclosingUpdate(parent, extraction::mapFieldOf, field));
+      }
+      unit.accesses.add(new Pending(field, effect, view + "()." + method, use, false, false, call));
+      return;
+    }
+    if (parent instanceof ReturnStmt) {
+      unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false));
+      unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
+      return;
+    }
+    if (isArgument(parent, leaf)) {
+      classifyArgument(field, use, parent);
+      return;
+    }
+    if (parent instanceof ForEachStmt) {
+      unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false, MapCall.traversal("for-each")));
+      return;
+    }
+    unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false));
+  }
+
+  /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */
+  private static MapCall viewTraversal(String method) {
+    return MapMethods.isTraversal(method) ? MapCall.traversal(method) : MapCall.NONE;
+  }
+
+  static boolean isArgument(Node parent, Node leaf) {
+    if (parent instanceof MethodCallExpr) {
+      return ((MethodCallExpr) parent).getArguments().stream().anyMatch(a -> a == leaf);
+    }
+    if (parent instanceof ObjectCreationExpr) {
+      return ((ObjectCreationExpr) parent).getArguments().stream().anyMatch(a -> a == leaf);
+    }
+    return false;
+  }
+
+  /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
+  /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
+  private String wrapperName(MethodCallExpr call) {
+    Node parent = LintCallSyntax.parentSkippingParens(call);
+    LintSymbols.Variable target = null;
+    if (parent instanceof VariableDeclarator
+        && ((VariableDeclarator) parent).getInitializer().map(LintSymbols::skipParens).orElse(null) == call) {
+      VariableDeclarator v = (VariableDeclarator) parent;
+      target =
+          LintUseScanner.isLocal(v)
+              ? LintMapDeclarations.localVariable(v)
+              : new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, LintSymbols.enclosingType(v));
+    } else if (parent instanceof AssignExpr && LintSymbols.skipParens(((AssignExpr) parent).getValue()) == call) {
+      target = state.symbols.variableOf(((AssignExpr) parent).getTarget());
+    }
+    if (target == null) {
+      return null;
+    }
+    return target.isField() ? state.locks.fieldName(target) : target.name();
+  }
+
+  private void classifyArgument(MapField field, Node use, Node call) {
+    UnitInfo unit = extraction.scanner.current();
+    String created =
+        call instanceof ObjectCreationExpr ? state.types.resolve(((ObjectCreationExpr) call).getType()) : null;
+    unit.accesses.add(
+        new Pending(
+            field,
+            Effect.ITERATE,
+            null,
+            use,
+            false,
+            false,
+            created == null ? MapCall.NONE : MapCall.traversal("new:" + created)));
+    String owner;
+    String name;
+    if (call instanceof ObjectCreationExpr) {
+      owner = state.types.resolve(((ObjectCreationExpr) call).getType());
+      name = "<init>";
+      if (state.symbols.constructor(owner, ((ObjectCreationExpr) call).getArguments().size()) != null
+          && state.types.declaration(owner) != null
+          && isInTopLevel(state.types.declaration(owner))) {
+        return;
+      }
+      if (owner != null
+          && (extraction.declarations.isMap(owner) || state.types.isSubtype(owner, "java.util.Collection"))) {
+        return; // a copy
+      }
+    } else {
+      MethodCallExpr invocation = (MethodCallExpr) call;
+      owner = state.symbols.receiverType(invocation);
+      name = invocation.getNameAsString();
+      if (owner != null && MapTypes.kindOfValue("call:" + owner + "." + name) == MapKind.SYNCHRONIZED) {
+        unit.wraps.add(new PendingWrap(field, wrapperName(invocation), use));
+      }
+      MethodDeclaration local = state.symbols.method(owner, name, invocation.getArguments().size());
+      if (local != null && state.methodUnits.containsKey(local)) {
+        return;
+      }
+    }
+    for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
+      if (extraction.taskStarts.matches(wrapper, owner, name)) {
+        Node outer = LintCallSyntax.parentSkippingParens(call);
+        if (outer instanceof ReturnStmt) {
+          unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), outer));
+        }
+        return;
+      }
+    }
+    for (MethodRef consumer : MapArguments.SYNCHRONOUS_CONSUMERS) {
+      if (extraction.taskStarts.matches(consumer, owner, name)) {
+        return;
+      }
+    }
+    if (extraction.taskStarts.isImmediate(owner, name) || extraction.taskStarts.threadStart(owner, name).isPresent()) {
+      return;
+    }
+    if (call instanceof MethodCallExpr
+        && ((MethodCallExpr) call).getScope().map(s -> extraction.mapFieldOf(s) == field).orElse(false)) {
+      return; // cache.equals(cache)
+    }
+    String detail;
+    if (call instanceof MethodCallExpr) {
+      MethodCallExpr invocation = (MethodCallExpr) call;
+      detail =
+          invocation.getScope().map(s -> s + "." + invocation.getNameAsString()).orElse(invocation.getNameAsString())
+              + "(..)";
+    } else {
+      detail = ((ObjectCreationExpr) call).getType().getNameAsString() + "(..)";
+    }
+    unit.escapes.add(new PendingEscape(field, Escape.Kind.PASSED, detail, call));
+  }
+
+  private boolean isInTopLevel(Node node) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n == state.topLevel) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String enclosingMethodName(Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof CallableDeclaration) {
+        return LintCodeUnits.methodName((CallableDeclaration<?>) n);
+      }
+    }
+    return "an initializer";
+  }
+
+  /** {@code if (f == null) { synchronized (x) { if (f == null) { f = ...; } } }}. */
+  private void detectLazyInit(MapField field, Node assignedField) {
+    IfStmt inner = null;
+    boolean locked = false;
+    for (Node n = assignedField.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof CallableDeclaration || n instanceof LambdaExpr || n instanceof TypeDeclaration) {
+        return;
+      }
+      if (n instanceof IfStmt && checksNull((IfStmt) n, field)) {
+        if (inner == null) {
+          inner = (IfStmt) n;
+        } else if (locked) {
+          state.lazyInits.add(new LazyInit(field, extraction.sites.site(assignedField), LintSourceSites.line(n)));
+          return;
+        }
+      }
+      if (n instanceof SynchronizedStmt && inner != null) {
+        locked = true;
+      }
+    }
+  }
+
+  private boolean checksNull(IfStmt statement, MapField field) {
+    Expression condition = LintSymbols.skipParens(statement.getCondition());
+    if (!(condition instanceof BinaryExpr) || ((BinaryExpr) condition).getOperator() != BinaryExpr.Operator.EQUALS) {
+      return false;
+    }
+    BinaryExpr binary = (BinaryExpr) condition;
+    return isNullLiteral(binary.getRight()) && extraction.mapFieldOf(binary.getLeft()) == field
+        || isNullLiteral(binary.getLeft()) && extraction.mapFieldOf(binary.getRight()) == field;
+  }
+
+  private static boolean isNullLiteral(Expression expression) {
+    return LintSymbols.skipParens(expression) instanceof NullLiteralExpr;
+  }
+}

@@ -1,0 +1,173 @@
+package io.mapguard.lint.frontend;
+
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.LambdaExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.model.FunctionalContext;
+import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import java.util.Optional;
+
+/**
+ * Where code runs: whether a lambda, method reference or anonymous class runs inline, later, or as a
+ * task started on another thread, and the task's root. The javac front end's {@code TaskStarts} is
+ * its mirror.
+ */
+final class LintTaskStarts {
+  private final LintExtractionState state;
+  private final AstFactExtractor extraction;
+
+  LintTaskStarts(AstFactExtractor extraction) {
+    this.extraction = extraction;
+    this.state = extraction.state;
+  }
+
+  FunctionalContext functionalContext(Expression functional) {
+    Node parent = LintCallSyntax.parentSkippingParens(functional);
+    Node leaf = LintCallSyntax.outermostParens(functional);
+    if (parent instanceof MethodCallExpr && LintMapUseClassifier.isArgument(parent, leaf)) {
+      MethodCallExpr call = (MethodCallExpr) parent;
+      String owner = state.symbols.receiverType(call);
+      String name = call.getNameAsString();
+      if (owner == null || isImmediate(owner, name) && !inParallelStream(call)) {
+        return inParallelStream(call)
+            ? FunctionalContext.task(taskRoot(call, "the parallel stream callback", true))
+            : FunctionalContext.INLINE;
+      }
+      Optional<ThreadStartApis.Entry> start = threadStart(owner, name);
+      if (start.isPresent()) {
+        return FunctionalContext.task(taskRoot(call, start.get().description(), false));
+      }
+      if (inParallelStream(call)) {
+        return FunctionalContext.task(taskRoot(call, "the parallel stream callback", true));
+      }
+      return FunctionalContext.INLINE;
+    }
+    if (parent instanceof ObjectCreationExpr && LintMapUseClassifier.isArgument(parent, leaf)) {
+      Optional<ThreadStartApis.Entry> start = threadStartOf((ObjectCreationExpr) parent);
+      return start.isPresent()
+          ? FunctionalContext.task(taskRoot((Expression) parent, start.get().description(), false))
+          : FunctionalContext.INLINE;
+    }
+    if (parent instanceof VariableDeclarator) {
+      Expression start = state.startedLater.get(leaf);
+      if (start != null) {
+        return FunctionalContext.task(taskRoot(start, threadStartOf(start).get().description(), false));
+      }
+      // a lambda kept in a local runs where it is called: inline; one kept in a field runs later
+      return LintUseScanner.isLocal((VariableDeclarator) parent)
+          ? FunctionalContext.INLINE
+          : FunctionalContext.DEFERRED;
+    }
+    if (parent instanceof ReturnStmt || parent instanceof AssignExpr) {
+      return FunctionalContext.DEFERRED;
+    }
+    return FunctionalContext.INLINE;
+  }
+
+  private static boolean inParallelStream(MethodCallExpr call) {
+    for (Optional<Expression> scope = call.getScope(); scope.isPresent(); ) {
+      Expression receiver = LintSymbols.skipParens(scope.get());
+      if (!(receiver instanceof MethodCallExpr)) {
+        return false;
+      }
+      MethodCallExpr inner = (MethodCallExpr) receiver;
+      if (ThreadStartApis.PARALLEL_STREAM_METHODS.contains(inner.getNameAsString())) {
+        return true;
+      }
+      scope = inner.getScope();
+    }
+    return false;
+  }
+
+  ThreadRoot taskRoot(Expression start, String description, boolean repeated) {
+    return state.rootsByStartCall.computeIfAbsent(
+        start,
+        s -> {
+          String executor = null;
+          boolean singleThread = false;
+          if (s instanceof MethodCallExpr && ((MethodCallExpr) s).getScope().isPresent()) {
+            LintSymbols.Variable receiver = state.symbols.variableOf(((MethodCallExpr) s).getScope().get());
+            if (receiver != null && receiver.isField()) {
+              executor = state.locks.fieldName(receiver);
+              singleThread = state.singleThreadExecutors.contains(receiver.declaration());
+            }
+          }
+          UnitInfo starter = extraction.scanner.current();
+          return new ThreadRoot(
+              ThreadRoot.Kind.TASK,
+              LintSourceSites.line(s),
+              description,
+              executor,
+              singleThread,
+              repeated || insideLoop(s),
+              starter == null ? -1 : starter.unit.id(),
+              LintSourceSites.order(s));
+        });
+  }
+
+  private static boolean insideLoop(Node node) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof CallableDeclaration || n instanceof LambdaExpr || n instanceof TypeDeclaration) {
+        return false;
+      }
+      if (n instanceof ForStmt || n instanceof ForEachStmt || n instanceof WhileStmt || n instanceof DoStmt) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Optional<ThreadStartApis.Entry> threadStartOf(Expression call) {
+    String owner;
+    String name;
+    if (call instanceof ObjectCreationExpr) {
+      owner = state.types.resolve(((ObjectCreationExpr) call).getType());
+      name = "<init>";
+    } else {
+      owner = state.symbols.receiverType((MethodCallExpr) call);
+      name = ((MethodCallExpr) call).getNameAsString();
+    }
+    if (owner == null || isImmediate(owner, name)) {
+      return Optional.empty();
+    }
+    return threadStart(owner, name);
+  }
+
+  boolean isImmediate(String owner, String name) {
+    for (MethodRef ref : state.options.immediateCallbacks().candidates(name)) {
+      if (matches(ref, owner, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Optional<ThreadStartApis.Entry> threadStart(String owner, String name) {
+    for (ThreadStartApis.Entry entry : state.options.threadStartApis().candidates(name)) {
+      if (matches(entry.method(), owner, name)) {
+        return Optional.of(entry);
+      }
+    }
+    return Optional.empty();
+  }
+
+  boolean matches(MethodRef ref, String owner, String name) {
+    return owner != null
+        && (ref.name().equals(MethodRef.ANY_NAME) || ref.name().equals(name))
+        && state.types.isSubtype(owner, ref.owner());
+  }
+}
