@@ -134,7 +134,7 @@ final class LintCallSyntax {
     if (body == null) {
       return 0;
     }
-    int callOrder = AstFactExtractorOrder.order(call);
+    int callOrder = LintSourceSites.order(call);
     List<Node> assignments = new ArrayList<>();
     if (local instanceof VariableDeclarator && ((VariableDeclarator) local).getInitializer().isPresent()) {
       assignments.add(local);
@@ -143,7 +143,7 @@ final class LintCallSyntax {
     int last = 0;
     boolean readsLocal = false;
     for (Node assignment : assignments) {
-      int order = AstFactExtractorOrder.order(assignment);
+      int order = LintSourceSites.order(assignment);
       if (order < callOrder && order > last) {
         last = order;
         Expression value =
@@ -437,13 +437,13 @@ final class LintCallSyntax {
     if (body == null) {
       return 0;
     }
-    int after = AstFactExtractorOrder.order(call);
+    int after = LintSourceSites.order(call);
     NameExpr next = null;
     for (NameExpr name : AstNodes.all(body, NameExpr.class)) {
       if (!name.getNameAsString().equals(local.name())
-          || AstFactExtractorOrder.order(name) <= after
+          || LintSourceSites.order(name) <= after
           || isInside(name, call)
-          || next != null && AstFactExtractorOrder.order(name) >= AstFactExtractorOrder.order(next)) {
+          || next != null && LintSourceSites.order(name) >= LintSourceSites.order(next)) {
         continue;
       }
       LintSymbols.Variable variable = symbols.variable(name);
@@ -609,14 +609,5 @@ final class LintCallSyntax {
       parent = parent.getParentNode().orElse(null);
     }
     return parent;
-  }
-
-  /** The same ordering as AstFactExtractor's accesses. */
-  static final class AstFactExtractorOrder {
-    private AstFactExtractorOrder() {}
-
-    static int order(Node node) {
-      return node.getBegin().map(p -> p.line * 10_000 + Math.min(p.column, 9_999)).orElse(0);
-    }
   }
 }

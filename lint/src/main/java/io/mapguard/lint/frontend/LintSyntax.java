@@ -224,6 +224,6 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public int order(Node node) {
-    return LintCallSyntax.AstFactExtractorOrder.order(node);
+    return LintSourceSites.order(node);
   }
 }
