@@ -9,14 +9,12 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCAssignOp;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
-import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
-import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
@@ -24,6 +22,7 @@ import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.ValueMutation;
@@ -47,8 +46,14 @@ final class CallSyntax {
   private final Map<JCTree, LocalWrites> localWrites = new IdentityHashMap<>();
   private final Map<JCTree, Map<Symbol, List<int[]>>> occurrences = new IdentityHashMap<>();
 
+  private final CallShapes<JCTree> shapes;
+  /** The values of a method's locals, as the shared loop shapes ask for them. */
+  private final CallShapes.LocalValues<JCTree> localValues;
+
   CallSyntax(JCCompilationUnit unit) {
     this.unit = unit;
+    this.shapes = new CallShapes<>(new JavacSyntax(unit));
+    this.localValues = (local, use) -> valuesIn((Symbol) local, enclosingMethod(use));
   }
 
   /**
@@ -63,7 +68,7 @@ final class CallSyntax {
     String key =
         call.args.isEmpty()
             ? null
-            : JavacSyntax.CALL_SHAPES.key(
+            : shapes.key(
                 call.args.get(0),
                 e -> isLocal(((com.sun.tools.javac.tree.JCTree.JCIdent) e).sym)
                     && assigned.contains(((com.sun.tools.javac.tree.JCTree.JCIdent) e).sym));
@@ -112,9 +117,9 @@ final class CallSyntax {
       }
     }
     SyntaxPath<JCTree> path = JavacSyntax.path(callPath);
-    MapCall.Test test = JavacSyntax.CALL_SHAPES.directTest(path);
+    MapCall.Test test = shapes.directTest(path);
     if (test == null && resultStatement != null) {
-      test = JavacSyntax.CALL_SHAPES.localTest(JavacSyntax.path(resultStatementPath), resultLocal);
+      test = shapes.localTest(JavacSyntax.path(resultStatementPath), resultLocal);
     }
     return new MapCall(
         key,
@@ -123,13 +128,13 @@ final class CallSyntax {
         discarded,
         resultLocal,
         test,
-        JavacSyntax.CALL_SHAPES.branches(path),
-        JavacSyntax.CALL_SHAPES.argumentOf(path, tree -> fieldOf.apply((JCExpression) tree), field),
+        shapes.branches(path),
+        shapes.argumentOf(path, tree -> fieldOf.apply((JCExpression) tree), field),
         valueReadLine,
         call.args.size(),
         null,
         enclosingLoop(callPath, fieldOf, field),
-        JavacSyntax.CALL_SHAPES.exitsAfter(path),
+        shapes.exitsAfter(path),
         enclosingUpdate(callPath, fieldOf, field),
         valueReassigned);
   }
@@ -163,191 +168,24 @@ final class CallSyntax {
 
   // ------------------------------------------------------------------ loops
 
-  /** Views whose for-each or forEach walks the map's own iterator. */
-  private static final Set<String> KEY_VIEWS = Set.of("keySet", "navigableKeySet", "descendingKeySet");
-
-  private static final Set<String> ITERATED_VIEWS =
-      Set.of("keySet", "navigableKeySet", "descendingKeySet", "values", "entrySet");
-
-  /**
-   * The innermost loop over {@code field} whose body holds the tree at {@code path}, inside its
-   * method: a for-each over one of the map's views, or the lambda of the map's (or a view's)
-   * {@code forEach}. Any other lambda or class ends the search: its body may run later.
-   */
+  /** See {@link CallShapes#enclosingLoop}. */
   MapCall.Loop enclosingLoop(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
-    Tree child = path.getLeaf();
-    for (TreePath p = path.getParentPath(); p != null; child = p.getLeaf(), p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof JCMethodDecl || leaf instanceof JCClassDecl) {
-        return null;
-      }
-      if (leaf instanceof JCTree.JCEnhancedForLoop && ((JCTree.JCEnhancedForLoop) leaf).body == child) {
-        JCTree.JCEnhancedForLoop loop = (JCTree.JCEnhancedForLoop) leaf;
-        String view = viewOf(loop.expr, fieldOf, field);
-        if (view != null) {
-          String variable = loop.var.name.toString();
-          return new MapCall.Loop(line(loop), "for-each", currentKeys(view, variable));
-        }
-      }
-      JCExpression condition =
-          leaf instanceof JCTree.JCWhileLoop && ((JCTree.JCWhileLoop) leaf).body == child
-              ? ((JCTree.JCWhileLoop) leaf).cond
-              : leaf instanceof JCTree.JCForLoop && ((JCTree.JCForLoop) leaf).body == child
-                  ? ((JCTree.JCForLoop) leaf).cond
-                  : null;
-      if (condition != null) {
-        MapCall.Loop loop = iteratorLoop((JCTree) leaf, condition, child, p, fieldOf, field);
-        if (loop != null) {
-          return loop;
-        }
-      }
-      if (leaf instanceof JCLambda) {
-        JCLambda lambda = (JCLambda) leaf;
-        TreePath callPath = parentSkippingParens(p);
-        JCTree parent = callPath == null ? null : (JCTree) callPath.getLeaf();
-        if (!(parent instanceof JCMethodInvocation)
-            || !(((JCMethodInvocation) parent).meth instanceof JCFieldAccess)
-            || !((JCFieldAccess) ((JCMethodInvocation) parent).meth).name.contentEquals("forEach")
-            || lambda.params.isEmpty()) {
-          return null;
-        }
-        JCExpression receiver = ((JCFieldAccess) ((JCMethodInvocation) parent).meth).selected;
-        String first = lambda.params.head.name.toString();
-        if (fieldOf.apply(receiver) == field && field != null) {
-          return new MapCall.Loop(line(parent), "forEach", Set.of(first));
-        }
-        String view = viewOf(receiver, fieldOf, field);
-        if (view == null) {
-          return null;
-        }
-        return new MapCall.Loop(line(parent), "forEach", currentKeys(view, first));
-      }
-    }
-    return null;
+    return shapes.enclosingLoop(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree), field, localValues);
   }
 
-  /**
-   * {@code while (it.hasNext())} or {@code for (…; it.hasNext(); …)} where {@code it} only ever
-   * holds {@code field.<view>().iterator()}; the current key is the local the body's
-   * {@code it.next()} initialises.
-   */
-  private MapCall.Loop iteratorLoop(
-      JCTree loop,
-      JCExpression condition,
-      Tree body,
-      TreePath loopPath,
-      Function<JCExpression, Object> fieldOf,
-      Object field) {
-    JCExpression test = TreeInfo.skipParens(condition);
-    if (!(test instanceof JCMethodInvocation)
-        || !(((JCMethodInvocation) test).meth instanceof JCFieldAccess)
-        || !((JCFieldAccess) ((JCMethodInvocation) test).meth).name.contentEquals("hasNext")) {
-      return null;
-    }
-    Symbol iterator = TreeInfo.symbol(((JCFieldAccess) ((JCMethodInvocation) test).meth).selected);
-    List<JCExpression> values = isLocal(iterator) ? valuesOf(iterator, loopPath) : null;
-    if (values == null || values.size() != 1) {
-      return null;
-    }
-    JCExpression value = TreeInfo.skipParens(values.get(0));
-    if (!(value instanceof JCMethodInvocation)
-        || !(((JCMethodInvocation) value).meth instanceof JCFieldAccess)
-        || !((JCFieldAccess) ((JCMethodInvocation) value).meth).name.contentEquals("iterator")) {
-      return null;
-    }
-    String view = viewOf(((JCFieldAccess) ((JCMethodInvocation) value).meth).selected, fieldOf, field);
-    if (view == null) {
-      return null;
-    }
-    Set<String> keys = Set.of();
-    if (body instanceof JCBlock) {
-      for (JCStatement statement : ((JCBlock) body).stats) {
-        if (statement instanceof JCVariableDecl
-            && ((JCVariableDecl) statement).init != null
-            && isCallOn(((JCVariableDecl) statement).init, iterator, "next")) {
-          keys = currentKeys(view, ((JCVariableDecl) statement).name.toString());
-          break;
-        }
-      }
-    }
-    return new MapCall.Loop(line(loop), "iterator", keys);
-  }
-
-  private static boolean isCallOn(JCExpression expression, Symbol receiver, String method) {
-    JCExpression e = skipParensAndCasts(expression);
-    return e instanceof JCMethodInvocation
-        && ((JCMethodInvocation) e).meth instanceof JCFieldAccess
-        && ((JCFieldAccess) ((JCMethodInvocation) e).meth).name.contentEquals(method)
-        && TreeInfo.symbol(((JCFieldAccess) ((JCMethodInvocation) e).meth).selected) == receiver;
-  }
-
-  /** Map methods that run a function for one key while they update it. */
-  private static final Set<String> UPDATES = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
-
-  /**
-   * The update call on {@code field} whose function is the lambda holding {@code path}, looking
-   * outward through lambdas until one is passed to such a call (or to anything else, which ends the
-   * search, as does the enclosing method or class).
-   */
+  /** See {@link CallShapes#enclosingUpdate}. */
   MapCall.Update enclosingUpdate(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
-    UpdateCall around = updateAround(path, fieldOf);
-    return around != null && field != null && around.map() == field ? around.update() : null;
+    return shapes.enclosingUpdate(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree), field);
   }
 
   /** An update call and the map it updates (as {@code fieldOf} names it). */
   record UpdateCall(Object map, MapCall.Update update) {}
 
-  /**
-   * The update call on a map whose function is the innermost lambda holding {@code path} (or the
-   * method reference at {@code path}), or null when that function is passed to anything else, or
-   * there is none inside the method.
-   */
+  /** See {@link CallShapes#updateAround}. */
   UpdateCall updateAround(TreePath path, Function<JCExpression, Object> fieldOf) {
-    boolean methodReference = path.getLeaf() instanceof JCTree.JCMemberReference;
-    for (TreePath p = methodReference ? path : path.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof JCMethodDecl || leaf instanceof JCClassDecl) {
-        return null;
-      }
-      if (leaf instanceof JCLambda || leaf == path.getLeaf() && methodReference) {
-        TreePath callPath = parentSkippingParens(p);
-        JCTree parent = callPath == null ? null : (JCTree) callPath.getLeaf();
-        if (!(parent instanceof JCMethodInvocation)
-            || !(((JCMethodInvocation) parent).meth instanceof JCFieldAccess)) {
-          return null;
-        }
-        JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) parent).meth;
-        String method = select.name.toString();
-        List<JCExpression> arguments = ((JCMethodInvocation) parent).args;
-        boolean isFunction =
-            !arguments.isEmpty() && TreeInfo.skipParens(arguments.get(arguments.size() - 1)) == leaf;
-        Object map = isFunction && UPDATES.contains(method) ? fieldOf.apply(select.selected) : null;
-        return map == null ? null : new UpdateCall(map, new MapCall.Update(line(parent), method));
-      }
-    }
-    return null;
-  }
-
-  /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */
-  private static String viewOf(JCExpression expression, Function<JCExpression, Object> fieldOf, Object field) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    if (!(e instanceof JCMethodInvocation)
-        || !((JCMethodInvocation) e).args.isEmpty()
-        || !(((JCMethodInvocation) e).meth instanceof JCFieldAccess)) {
-      return null;
-    }
-    JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
-    String view = select.name.toString();
-    return ITERATED_VIEWS.contains(view) && field != null && fieldOf.apply(select.selected) == field
-        ? view
-        : null;
-  }
-
-  private static Set<String> currentKeys(String view, String variable) {
-    if (KEY_VIEWS.contains(view)) {
-      return Set.of(variable);
-    }
-    return view.equals("entrySet") ? Set.of(variable + ".getKey()") : Set.of();
+    CallShapes.UpdateCall around =
+        shapes.updateAround(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree));
+    return around == null ? null : new UpdateCall(around.map(), around.update());
   }
 
   /** Whether nothing of an enclosing loop runs after the statement holding {@code path}. */
@@ -542,7 +380,10 @@ final class CallSyntax {
    * also changed by {@code +=}, {@code ++} or the like.
    */
   List<JCExpression> valuesOf(Symbol local, TreePath use) {
-    JCTree body = enclosingMethod(use);
+    return valuesIn(local, enclosingMethod(use));
+  }
+
+  private List<JCExpression> valuesIn(Symbol local, JCTree body) {
     if (body == null) {
       return null;
     }
@@ -600,14 +441,30 @@ final class CallSyntax {
 
   private static JCTree enclosingMethod(TreePath path) {
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      if (p.getLeaf() instanceof JCMethodDecl) {
-        return ((JCMethodDecl) p.getLeaf()).body;
-      }
-      if (p.getLeaf() instanceof JCClassDecl) {
-        return (JCTree) p.getLeaf();
+      JCTree body = methodBodyOrClass((JCTree) p.getLeaf());
+      if (body != null) {
+        return body;
       }
     }
     return null;
+  }
+
+  private static JCTree enclosingMethod(SyntaxPath<JCTree> path) {
+    for (SyntaxPath<JCTree> p = path; p != null; p = p.parent()) {
+      JCTree body = methodBodyOrClass(p.leaf());
+      if (body != null) {
+        return body;
+      }
+    }
+    return null;
+  }
+
+  /** The scope of a method's locals: its body, or a class for field initializers and blocks. */
+  private static JCTree methodBodyOrClass(JCTree tree) {
+    if (tree instanceof JCMethodDecl) {
+      return ((JCMethodDecl) tree).body;
+    }
+    return tree instanceof JCClassDecl ? tree : null;
   }
 
   static boolean isLocal(Symbol symbol) {

@@ -1,18 +1,25 @@
 package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCForLoop;
 import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCTypeCast;
 import com.sun.tools.javac.tree.JCTree.JCUnary;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.JCTree.JCWhileLoop;
 import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
@@ -22,10 +29,15 @@ import java.util.List;
 
 /** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
 final class JavacSyntax implements SyntaxPort<JCTree> {
-  static final JavacSyntax INSTANCE = new JavacSyntax();
-  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(INSTANCE);
+  /** For questions that need no line numbers (exits, exitsAfter), outside any compilation unit. */
+  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(new JavacSyntax(null));
 
-  private JavacSyntax() {}
+  /** The unit whose line map gives lines; null only for {@link #CALL_SHAPES}. */
+  private final JCCompilationUnit unit;
+
+  JavacSyntax(JCCompilationUnit unit) {
+    this.unit = unit;
+  }
 
   /** The engine's path of the tree at {@code path}. */
   static SyntaxPath<JCTree> path(TreePath path) {
@@ -71,6 +83,14 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.LOGICAL_NOT;
       case LAMBDA:
         return Kind.LAMBDA;
+      case REFERENCE:
+        return Kind.METHOD_REFERENCE;
+      case FOREACHLOOP:
+        return Kind.FOR_EACH;
+      case WHILELOOP:
+        return Kind.WHILE;
+      case FORLOOP:
+        return Kind.FOR;
       case IF:
         return Kind.IF;
       case BLOCK:
@@ -184,6 +204,61 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @SuppressWarnings("unchecked") // javac's List<JCStatement> read as trees
   public List<JCTree> statements(JCTree block) {
     return (List<JCTree>) (List<? extends JCTree>) ((JCBlock) block).stats;
+  }
+
+  @Override
+  public JCTree iterable(JCTree forEach) {
+    return ((JCEnhancedForLoop) forEach).expr;
+  }
+
+  @Override
+  public String loopVariable(JCTree forEach) {
+    return ((JCEnhancedForLoop) forEach).var.name.toString();
+  }
+
+  @Override
+  public JCTree loopBody(JCTree loop) {
+    if (loop instanceof JCEnhancedForLoop) {
+      return ((JCEnhancedForLoop) loop).body;
+    }
+    return loop instanceof JCWhileLoop ? ((JCWhileLoop) loop).body : ((JCForLoop) loop).body;
+  }
+
+  @Override
+  public JCTree loopCondition(JCTree loop) {
+    return loop instanceof JCWhileLoop ? ((JCWhileLoop) loop).cond : ((JCForLoop) loop).cond;
+  }
+
+  @Override
+  public List<String> lambdaParameters(JCTree lambda) {
+    List<String> names = new ArrayList<>();
+    for (JCVariableDecl parameter : ((JCLambda) lambda).params) {
+      names.add(parameter.name.toString());
+    }
+    return names;
+  }
+
+  @Override
+  public Object localVariable(JCTree expression) {
+    Symbol symbol = TreeInfo.symbol(skipParens(expression));
+    return CallSyntax.isLocal(symbol) ? symbol : null;
+  }
+
+  @Override
+  public String declaredName(JCTree statement) {
+    return statement instanceof JCVariableDecl && ((JCVariableDecl) statement).init != null
+        ? ((JCVariableDecl) statement).name.toString()
+        : null;
+  }
+
+  @Override
+  public JCTree declaredInitializer(JCTree statement) {
+    return ((JCVariableDecl) statement).init;
+  }
+
+  @Override
+  public int line(JCTree node) {
+    return (int) unit.getLineMap().getLineNumber(node.getStartPosition());
   }
 
   @Override

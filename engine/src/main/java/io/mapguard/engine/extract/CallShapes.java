@@ -1,9 +1,11 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.model.MapCall;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -18,6 +20,16 @@ public final class CallShapes<N> {
 
   public CallShapes(SyntaxPort<N> port) {
     this.port = port;
+  }
+
+  /** What the front end knows of the values a method gives its locals. */
+  public interface LocalValues<N> {
+    /**
+     * Every value {@code local} (a {@link SyntaxPort#localVariable} handle) is given in the method
+     * around {@code use}, its initializer first; null when it is also changed in place
+     * ({@code +=}, {@code ++}).
+     */
+    List<? extends N> valuesOf(Object local, SyntaxPath<N> use);
   }
 
   // ------------------------------------------------------------------ keys
@@ -73,6 +85,192 @@ public final class CallShapes<N> {
     }
     String ownerKey = key(o, reassignedLocal);
     return ownerKey == null ? null : ownerKey + "." + name;
+  }
+
+  // ------------------------------------------------------------------ loops and updates
+
+  /**
+   * The innermost loop over {@code field} whose body holds the node, inside its method: a for-each
+   * over one of the map's views, an iterator loop over one, or the lambda of the map's (or a
+   * view's) {@code forEach}. Any other lambda or class ends the search: its body may run later.
+   *
+   * @param fieldOf the map field an expression denotes, or null
+   */
+  public MapCall.Loop enclosingLoop(
+      SyntaxPath<N> path, Function<N, Object> fieldOf, Object field, LocalValues<N> locals) {
+    N child = path.leaf();
+    for (SyntaxPath<N> p = path.parent(); p != null; child = p.leaf(), p = p.parent()) {
+      N leaf = p.leaf();
+      Kind kind = port.kind(leaf);
+      if (kind == Kind.METHOD || kind == Kind.CLASS || kind == Kind.MEMBER) {
+        return null;
+      }
+      if (kind == Kind.FOR_EACH && port.loopBody(leaf) == child) {
+        String view = viewOf(port.iterable(leaf), fieldOf, field);
+        if (view != null) {
+          return new MapCall.Loop(port.line(leaf), "for-each", currentKeys(view, port.loopVariable(leaf)));
+        }
+      }
+      N condition =
+          (kind == Kind.WHILE || kind == Kind.FOR) && port.loopBody(leaf) == child
+              ? port.loopCondition(leaf)
+              : null;
+      if (condition != null) {
+        MapCall.Loop loop = iteratorLoop(p, condition, child, fieldOf, field, locals);
+        if (loop != null) {
+          return loop;
+        }
+      }
+      if (kind == Kind.LAMBDA) {
+        SyntaxPath<N> callPath = p.parentSkippingParens(port);
+        N parent = callPath == null ? null : callPath.leaf();
+        List<String> parameters = port.lambdaParameters(leaf);
+        if (parent == null
+            || port.kind(parent) != Kind.METHOD_CALL
+            || port.receiver(parent) == null
+            || !port.name(parent).equals("forEach")
+            || parameters.isEmpty()) {
+          return null;
+        }
+        N receiver = port.receiver(parent);
+        String first = parameters.get(0);
+        if (field != null && fieldOf.apply(receiver) == field) {
+          return new MapCall.Loop(port.line(parent), "forEach", Set.of(first));
+        }
+        String view = viewOf(receiver, fieldOf, field);
+        return view == null ? null : new MapCall.Loop(port.line(parent), "forEach", currentKeys(view, first));
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code while (it.hasNext())} or {@code for (…; it.hasNext(); …)} where the local {@code it} only
+   * ever holds {@code field.<view>().iterator()}; the current key is the local the body's
+   * {@code it.next()} initialises.
+   */
+  private MapCall.Loop iteratorLoop(
+      SyntaxPath<N> loop,
+      N condition,
+      N body,
+      Function<N, Object> fieldOf,
+      Object field,
+      LocalValues<N> locals) {
+    N test = port.skipParens(condition);
+    if (port.kind(test) != Kind.METHOD_CALL
+        || port.receiver(test) == null
+        || !port.name(test).equals("hasNext")) {
+      return null;
+    }
+    Object iterator = port.localVariable(port.receiver(test));
+    List<? extends N> values = iterator == null ? null : locals.valuesOf(iterator, loop);
+    if (values == null || values.size() != 1) {
+      return null;
+    }
+    N value = port.skipParens(values.get(0));
+    if (port.kind(value) != Kind.METHOD_CALL
+        || port.receiver(value) == null
+        || !port.name(value).equals("iterator")) {
+      return null;
+    }
+    String view = viewOf(port.receiver(value), fieldOf, field);
+    if (view == null) {
+      return null;
+    }
+    Set<String> keys = Set.of();
+    if (port.kind(body) == Kind.BLOCK) {
+      for (N statement : port.statements(body)) {
+        String declared = port.declaredName(statement);
+        if (declared != null && isCallOn(port.declaredInitializer(statement), iterator, "next")) {
+          keys = currentKeys(view, declared);
+          break;
+        }
+      }
+    }
+    return new MapCall.Loop(port.line(loop.leaf()), "iterator", keys);
+  }
+
+  private boolean isCallOn(N expression, Object receiver, String method) {
+    N e = skipParensAndCasts(expression);
+    return port.kind(e) == Kind.METHOD_CALL
+        && port.name(e).equals(method)
+        && port.receiver(e) != null
+        && receiver.equals(port.localVariable(port.receiver(e)));
+  }
+
+  /** The expression inside any parentheses and casts. */
+  public N skipParensAndCasts(N expression) {
+    N e = port.skipParens(expression);
+    while (port.kind(e) == Kind.CAST) {
+      e = port.skipParens(port.castOperand(e));
+    }
+    return e;
+  }
+
+  /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */
+  private String viewOf(N expression, Function<N, Object> fieldOf, Object field) {
+    N e = port.skipParens(expression);
+    if (port.kind(e) != Kind.METHOD_CALL || !port.arguments(e).isEmpty() || port.receiver(e) == null) {
+      return null;
+    }
+    String view = port.name(e);
+    return MapMethods.ITERATED_VIEWS.contains(view) && field != null && fieldOf.apply(port.receiver(e)) == field
+        ? view
+        : null;
+  }
+
+  /** How the loop's body spells the current entry's key, given the view and the loop variable. */
+  private static Set<String> currentKeys(String view, String variable) {
+    if (MapMethods.KEY_VIEWS.contains(view)) {
+      return Set.of(variable);
+    }
+    return view.equals("entrySet") ? Set.of(variable + ".getKey()") : Set.of();
+  }
+
+  /** An update call and the map it updates (as {@code fieldOf} names it). */
+  public record UpdateCall(Object map, MapCall.Update update) {}
+
+  /**
+   * The update call on {@code field} whose function is the lambda holding the node, looking
+   * outward through lambdas until one is passed to such a call (or to anything else, which ends the
+   * search, as does the enclosing method or class).
+   */
+  public MapCall.Update enclosingUpdate(SyntaxPath<N> path, Function<N, Object> fieldOf, Object field) {
+    UpdateCall around = updateAround(path, fieldOf);
+    return around != null && field != null && around.map() == field ? around.update() : null;
+  }
+
+  /**
+   * The update call on a map whose function is the innermost lambda holding the node (or the
+   * method reference that is the node), or null when that function is passed to anything else, or
+   * there is none inside the method.
+   */
+  public UpdateCall updateAround(SyntaxPath<N> path, Function<N, Object> fieldOf) {
+    boolean methodReference = port.kind(path.leaf()) == Kind.METHOD_REFERENCE;
+    for (SyntaxPath<N> p = methodReference ? path : path.parent(); p != null; p = p.parent()) {
+      N leaf = p.leaf();
+      Kind kind = port.kind(leaf);
+      if (kind == Kind.METHOD || kind == Kind.CLASS || kind == Kind.MEMBER) {
+        return null;
+      }
+      if (kind == Kind.LAMBDA || leaf == path.leaf() && methodReference) {
+        SyntaxPath<N> callPath = p.parentSkippingParens(port);
+        N call = callPath == null ? null : callPath.leaf();
+        if (call == null || port.kind(call) != Kind.METHOD_CALL || port.receiver(call) == null) {
+          return null;
+        }
+        String method = port.name(call);
+        List<N> arguments = port.arguments(call);
+        boolean isFunction =
+            !arguments.isEmpty() && port.skipParens(arguments.get(arguments.size() - 1)) == leaf;
+        Object map =
+            isFunction && MapMethods.KEY_UPDATES_WITH_FUNCTION.contains(method)
+                ? fieldOf.apply(port.receiver(call))
+                : null;
+        return map == null ? null : new UpdateCall(map, new MapCall.Update(port.line(call), method));
+      }
+    }
+    return null;
   }
 
   // ------------------------------------------------------------------ tests of the result

@@ -32,10 +32,16 @@ public interface SyntaxPort<N> {
     CONDITIONAL_AND,
     LOGICAL_NOT,
     LAMBDA,
+    METHOD_REFERENCE,
     /** Any other expression. */
     OTHER_EXPRESSION,
     IF,
     BLOCK,
+    /** {@code for (T x : xs)}. */
+    FOR_EACH,
+    WHILE,
+    /** {@code for (init; condition; update)}. */
+    FOR,
     RETURN,
     THROW,
     BREAK,
@@ -118,6 +124,39 @@ public interface SyntaxPort<N> {
   N elsePart(N ifStatement);
 
   List<N> statements(N block);
+
+  /** What a {@link Kind#FOR_EACH} walks ({@code xs} in {@code for (T x : xs)}). */
+  N iterable(N forEach);
+
+  /** The name of a {@link Kind#FOR_EACH}'s variable. */
+  String loopVariable(N forEach);
+
+  /** The body of a {@link Kind#FOR_EACH}, {@link Kind#WHILE} or {@link Kind#FOR}. */
+  N loopBody(N loop);
+
+  /** The condition of a {@link Kind#WHILE} or {@link Kind#FOR}, or null ({@code for (;;)}). */
+  N loopCondition(N loop);
+
+  /** The parameter names of a {@link Kind#LAMBDA}, in order. */
+  List<String> lambdaParameters(N lambda);
+
+  /**
+   * The local variable or parameter an expression names (parentheses skipped), as a handle equal
+   * for every use of that variable; null for fields and anything else.
+   */
+  Object localVariable(N expression);
+
+  /**
+   * The name of the one local variable a statement declares with an initializer
+   * ({@code T x = init;}), or null.
+   */
+  String declaredName(N statement);
+
+  /** The initializer of the local variable {@link #declaredName} names. */
+  N declaredInitializer(N statement);
+
+  /** The line of a node, for the report. */
+  int line(N node);
 
   /**
    * The position that orders nodes of one file (a source offset, or a line-and-column number): the

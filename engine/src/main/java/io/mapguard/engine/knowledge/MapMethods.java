@@ -25,6 +25,17 @@ public final class MapMethods {
           "sequencedEntrySet",
           "inverse");
 
+  /** Views a for-each or {@code forEach} walks with the map's own iterator. */
+  public static final Set<String> ITERATED_VIEWS =
+      Set.of("keySet", "navigableKeySet", "descendingKeySet", "values", "entrySet");
+
+  /** Of those, the views whose elements are the keys themselves. */
+  public static final Set<String> KEY_VIEWS = Set.of("keySet", "navigableKeySet", "descendingKeySet");
+
+  /** Map methods that run a function (their last argument) for one key while they update it. */
+  public static final Set<String> KEY_UPDATES_WITH_FUNCTION =
+      Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+
   /** Methods that hand out a value stored in the map (a caller can change it in place). */
   public static final Set<String> VALUE_SOURCES =
       Set.of("get", "getOrDefault", "computeIfAbsent", "putIfAbsent");

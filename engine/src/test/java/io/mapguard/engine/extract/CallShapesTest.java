@@ -52,6 +52,19 @@ class CallShapesTest {
     @Override public Node elsePart(Node s) { return s.children.size() > 2 ? s.children.get(2) : null; }
     @Override public List<Node> statements(Node block) { return block.children; }
     @Override public int order(Node node) { return node.id; }
+    /** A for-each's children: iterable, body; its text: the variable. Loops: condition, body. */
+    @Override public Node iterable(Node forEach) { return forEach.children.get(0); }
+    @Override public String loopVariable(Node forEach) { return forEach.text; }
+    @Override public Node loopBody(Node loop) { return loop.children.get(1); }
+    @Override public Node loopCondition(Node loop) { return loop.children.get(0); }
+    /** A lambda's text: its parameters, comma-separated; its child: the body. */
+    @Override public List<String> lambdaParameters(Node lambda) { return List.of(lambda.text.split(",")); }
+    /** Every identifier is a local here, named by its text. */
+    @Override public Object localVariable(Node e) { Node s = skipParens(e); return s.kind == Kind.IDENTIFIER ? s.text : null; }
+    /** A declaration statement's text: {@code decl:name}; its child: the initializer. */
+    @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
+    @Override public Node declaredInitializer(Node s) { return s.children.get(0); }
+    @Override public int line(Node node) { return node.id; }
   }
 
   private final CallShapes<Node> shapes = new CallShapes<>(new TreePort());
@@ -148,5 +161,46 @@ class CallShapesTest {
     int order = shapes.argumentOf(path(statement, get, null), n -> n.kind == Kind.IDENTIFIER ? n.text : null, "counts");
 
     assertEquals(receiver.id, order);
+  }
+
+  private static final java.util.function.Function<Node, Object> FIELDS =
+      n -> n.kind == Kind.IDENTIFIER && n.text.equals("cache") ? "cache" : null;
+
+  @Test
+  void removeInsideForEachOverTheKeySetIsInTheLoop() {
+    Node remove = new Node(Kind.OTHER_STATEMENT, "remove");
+    Node loop = new Node(Kind.FOR_EACH, "key", call(id("cache"), "keySet"), new Node(Kind.BLOCK, null, remove));
+    Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, loop));
+
+    MapCall.Loop found = shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache", (local, use) -> null);
+
+    assertEquals(new MapCall.Loop(loop.id, "for-each", java.util.Set.of("key")), found);
+  }
+
+  @Test
+  void iteratorLoopNamesTheKeyTheBodyTakesFromNext() {
+    Node next = new Node(Kind.OTHER_STATEMENT, "decl:e", call(id("it"), "next"));
+    Node remove = new Node(Kind.OTHER_STATEMENT, "remove");
+    Node loop = new Node(Kind.WHILE, null, call(id("it"), "hasNext"), new Node(Kind.BLOCK, null, next, remove));
+    Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, loop));
+    CallShapes.LocalValues<Node> locals =
+        (local, use) -> local.equals("it") ? List.of(call(call(id("cache"), "entrySet"), "iterator")) : null;
+
+    MapCall.Loop found = shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache", locals);
+
+    assertEquals(new MapCall.Loop(loop.id, "iterator", java.util.Set.of("e.getKey()")), found);
+    assertNull(shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache", (local, use) -> List.of()));
+  }
+
+  @Test
+  void lambdaOfComputeIfAbsentIsAnUpdateOfThatMap() {
+    Node put = call(id("cache"), "put", id("k"), id("v"));
+    Node lambda = new Node(Kind.LAMBDA, "k", put);
+    Node compute = call(id("cache"), "computeIfAbsent", id("k"), lambda);
+    Node statement = new Node(Kind.OTHER_STATEMENT, null, compute);
+
+    assertEquals(new MapCall.Update(compute.id, "computeIfAbsent"), shapes.enclosingUpdate(path(statement, put, null), FIELDS, "cache"));
+    Node other = call(id("cache"), "forEach", new Node(Kind.LAMBDA, "k,v", put));
+    assertNull(shapes.enclosingUpdate(path(new Node(Kind.OTHER_STATEMENT, null, other), put, null), FIELDS, "cache"));
   }
 }

@@ -1,7 +1,6 @@
 package io.mapguard.lint.frontend;
 
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -11,18 +10,13 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
-import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.WhileStmt;
+import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.ValueMutation;
@@ -44,8 +38,14 @@ final class LintCallSyntax {
   private final LintSymbols symbols;
   private final Map<Node, LocalWrites> localWrites = new IdentityHashMap<>();
 
+  private final CallShapes<Node> shapes;
+  /** The values of a method's locals, as the shared loop shapes ask for them. */
+  private final CallShapes.LocalValues<Node> localValues;
+
   LintCallSyntax(LintSymbols symbols) {
     this.symbols = symbols;
+    this.shapes = new CallShapes<>(new LintSyntax(symbols));
+    this.localValues = (local, use) -> valuesOf((Node) local, use.leaf());
   }
 
   MapCall describe(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
@@ -54,7 +54,7 @@ final class LintCallSyntax {
     String key =
         call.getArguments().isEmpty()
             ? null
-            : LintSyntax.CALL_SHAPES.key(call.getArgument(0), e -> isReassignedLocal((NameExpr) e, assigned));
+            : shapes.key(call.getArgument(0), e -> isReassignedLocal((NameExpr) e, assigned));
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
     int valueReadLine = 0;
@@ -104,9 +104,9 @@ final class LintCallSyntax {
       }
     }
     SyntaxPath<Node> path = LintSyntax.path(call);
-    MapCall.Test test = LintSyntax.CALL_SHAPES.directTest(path);
+    MapCall.Test test = shapes.directTest(path);
     if (test == null && resultStatement != null) {
-      test = LintSyntax.CALL_SHAPES.localTest(LintSyntax.path(resultStatement), resultLocal);
+      test = shapes.localTest(LintSyntax.path(resultStatement), resultLocal);
     }
     return new MapCall(
         key,
@@ -115,13 +115,13 @@ final class LintCallSyntax {
         discarded,
         resultLocal,
         test,
-        LintSyntax.CALL_SHAPES.branches(path),
-        LintSyntax.CALL_SHAPES.argumentOf(path, node -> fieldOf.apply((Expression) node), field),
+        shapes.branches(path),
+        shapes.argumentOf(path, node -> fieldOf.apply((Expression) node), field),
         valueReadLine,
         call.getArguments().size(),
         null,
         enclosingLoop(call, fieldOf, field),
-        LintSyntax.CALL_SHAPES.exitsAfter(path),
+        shapes.exitsAfter(path),
         enclosingUpdate(call, fieldOf, field),
         valueReassigned);
   }
@@ -158,197 +158,25 @@ final class LintCallSyntax {
 
   // ------------------------------------------------------------------ loops
 
-  /** Views whose for-each or forEach walks the map's own iterator. */
-  private static final Set<String> KEY_VIEWS = Set.of("keySet", "navigableKeySet", "descendingKeySet");
-
-  private static final Set<String> ITERATED_VIEWS =
-      Set.of("keySet", "navigableKeySet", "descendingKeySet", "values", "entrySet");
-
-  /**
-   * The innermost loop over {@code field} whose body holds {@code node}, inside its method: a
-   * for-each over one of the map's views, or the lambda of the map's (or a view's) {@code forEach}.
-   * Any other lambda or class ends the search: its body may run later. (As the javac front end.)
-   */
+  /** See {@link CallShapes#enclosingLoop}. */
   MapCall.Loop enclosingLoop(Node node, Function<Expression, Object> fieldOf, Object field) {
-    Node child = node;
-    for (Node n = node.getParentNode().orElse(null); n != null; child = n, n = n.getParentNode().orElse(null)) {
-      if (n instanceof BodyDeclaration) {
-        return null; // a method, initializer or class, also of an anonymous class
-      }
-      if (n instanceof ForEachStmt && ((ForEachStmt) n).getBody() == child) {
-        ForEachStmt loop = (ForEachStmt) n;
-        String view = viewOf(loop.getIterable(), fieldOf, field);
-        if (view != null) {
-          String variable = loop.getVariable().getVariables().get(0).getNameAsString();
-          return new MapCall.Loop(line(loop), "for-each", currentKeys(view, variable));
-        }
-      }
-      Expression condition =
-          n instanceof WhileStmt && ((WhileStmt) n).getBody() == child
-              ? ((WhileStmt) n).getCondition()
-              : n instanceof ForStmt && ((ForStmt) n).getBody() == child
-                  ? ((ForStmt) n).getCompare().orElse(null)
-                  : null;
-      if (condition != null) {
-        MapCall.Loop loop = iteratorLoop(n, condition, child, fieldOf, field);
-        if (loop != null) {
-          return loop;
-        }
-      }
-      if (n instanceof LambdaExpr) {
-        LambdaExpr lambda = (LambdaExpr) n;
-        Node parent = parentSkippingParens(lambda);
-        if (!(parent instanceof MethodCallExpr)
-            || !((MethodCallExpr) parent).getNameAsString().equals("forEach")
-            || ((MethodCallExpr) parent).getScope().isEmpty()
-            || lambda.getParameters().isEmpty()) {
-          return null;
-        }
-        Expression receiver = ((MethodCallExpr) parent).getScope().get();
-        String first = lambda.getParameter(0).getNameAsString();
-        if (field != null && fieldOf.apply(receiver) == field) {
-          return new MapCall.Loop(line(parent), "forEach", Set.of(first));
-        }
-        String view = viewOf(receiver, fieldOf, field);
-        if (view == null) {
-          return null;
-        }
-        return new MapCall.Loop(line(parent), "forEach", currentKeys(view, first));
-      }
-    }
-    return null;
+    return shapes.enclosingLoop(
+        LintSyntax.path(node), n -> fieldOf.apply((Expression) n), field, localValues);
   }
 
-  /**
-   * {@code while (it.hasNext())} or {@code for (…; it.hasNext(); …)} where {@code it} only ever
-   * holds {@code field.<view>().iterator()}; the current key is the local the body's
-   * {@code it.next()} initialises. As the javac front end.
-   */
-  private MapCall.Loop iteratorLoop(
-      Node loop, Expression condition, Node body, Function<Expression, Object> fieldOf, Object field) {
-    Expression test = LintSymbols.skipParens(condition);
-    if (!(test instanceof MethodCallExpr)
-        || !((MethodCallExpr) test).getNameAsString().equals("hasNext")
-        || ((MethodCallExpr) test).getScope().isEmpty()
-        || !(LintSymbols.skipParens(((MethodCallExpr) test).getScope().get()) instanceof NameExpr)) {
-      return null;
-    }
-    LintSymbols.Variable iterator =
-        symbols.variable((NameExpr) LintSymbols.skipParens(((MethodCallExpr) test).getScope().get()));
-    List<Expression> values = iterator == null || iterator.isField() ? null : valuesOf(iterator.declaration(), loop);
-    if (values == null || values.size() != 1) {
-      return null;
-    }
-    Expression value = LintSymbols.skipParens(values.get(0));
-    if (!(value instanceof MethodCallExpr)
-        || !((MethodCallExpr) value).getNameAsString().equals("iterator")
-        || ((MethodCallExpr) value).getScope().isEmpty()) {
-      return null;
-    }
-    String view = viewOf(((MethodCallExpr) value).getScope().get(), fieldOf, field);
-    if (view == null) {
-      return null;
-    }
-    Set<String> keys = Set.of();
-    if (body instanceof BlockStmt) {
-      for (Statement statement : ((BlockStmt) body).getStatements()) {
-        VariableDeclarator declared = declaredBy(statement);
-        if (declared != null
-            && declared.getInitializer().isPresent()
-            && isCallOn(declared.getInitializer().get(), iterator.declaration(), "next")) {
-          keys = currentKeys(view, declared.getNameAsString());
-          break;
-        }
-      }
-    }
-    return new MapCall.Loop(line(loop), "iterator", keys);
-  }
-
-  private static VariableDeclarator declaredBy(Statement statement) {
-    if (statement instanceof ExpressionStmt
-        && ((ExpressionStmt) statement).getExpression() instanceof VariableDeclarationExpr) {
-      VariableDeclarationExpr declaration = (VariableDeclarationExpr) ((ExpressionStmt) statement).getExpression();
-      return declaration.getVariables().size() == 1 ? declaration.getVariable(0) : null;
-    }
-    return null;
-  }
-
-  private boolean isCallOn(Expression expression, Node receiver, String method) {
-    Expression e = LintSymbols.skipParensAndCasts(expression);
-    return e instanceof MethodCallExpr
-        && ((MethodCallExpr) e).getNameAsString().equals(method)
-        && ((MethodCallExpr) e).getScope().isPresent()
-        && refersTo(((MethodCallExpr) e).getScope().get(), receiver);
-  }
-
-  /** Map methods that run a function for one key while they update it. */
-  private static final Set<String> UPDATES = Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
-
-  /**
-   * The update call on {@code field} whose function is the lambda holding {@code node}, looking
-   * outward through lambdas until one is passed to such a call (or to anything else, which ends the
-   * search, as does the enclosing method or class). As the javac front end.
-   */
+  /** See {@link CallShapes#enclosingUpdate}. */
   MapCall.Update enclosingUpdate(Node node, Function<Expression, Object> fieldOf, Object field) {
-    UpdateCall around = updateAround(node, fieldOf);
-    return around != null && field != null && around.map() == field ? around.update() : null;
+    return shapes.enclosingUpdate(LintSyntax.path(node), n -> fieldOf.apply((Expression) n), field);
   }
 
   /** An update call and the map it updates (as {@code fieldOf} names it). */
   record UpdateCall(Object map, MapCall.Update update) {}
 
-  /**
-   * The update call on a map whose function is the innermost lambda holding {@code node} (or the
-   * method reference {@code node}), or null when that function is passed to anything else, or
-   * there is none inside the method. As the javac front end.
-   */
+  /** See {@link CallShapes#updateAround}. */
   UpdateCall updateAround(Node node, Function<Expression, Object> fieldOf) {
-    boolean methodReference = node instanceof MethodReferenceExpr;
-    for (Node n = methodReference ? node : node.getParentNode().orElse(null);
-        n != null;
-        n = n.getParentNode().orElse(null)) {
-      if (n instanceof BodyDeclaration) {
-        return null;
-      }
-      if (n instanceof LambdaExpr || n == node && methodReference) {
-        Node parent = parentSkippingParens(n);
-        if (!(parent instanceof MethodCallExpr) || ((MethodCallExpr) parent).getScope().isEmpty()) {
-          return null;
-        }
-        MethodCallExpr call = (MethodCallExpr) parent;
-        List<Expression> arguments = call.getArguments();
-        boolean isFunction =
-            !arguments.isEmpty() && LintSymbols.skipParens(arguments.get(arguments.size() - 1)) == n;
-        Object map =
-            isFunction && UPDATES.contains(call.getNameAsString())
-                ? fieldOf.apply(call.getScope().get())
-                : null;
-        return map == null ? null : new UpdateCall(map, new MapCall.Update(line(call), call.getNameAsString()));
-      }
-    }
-    return null;
-  }
-
-
-  /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */
-  private static String viewOf(Expression expression, Function<Expression, Object> fieldOf, Object field) {
-    Expression e = LintSymbols.skipParens(expression);
-    if (!(e instanceof MethodCallExpr)
-        || !((MethodCallExpr) e).getArguments().isEmpty()
-        || ((MethodCallExpr) e).getScope().isEmpty()) {
-      return null;
-    }
-    String view = ((MethodCallExpr) e).getNameAsString();
-    return ITERATED_VIEWS.contains(view) && field != null && fieldOf.apply(((MethodCallExpr) e).getScope().get()) == field
-        ? view
-        : null;
-  }
-
-  private static Set<String> currentKeys(String view, String variable) {
-    if (KEY_VIEWS.contains(view)) {
-      return Set.of(variable);
-    }
-    return view.equals("entrySet") ? Set.of(variable + ".getKey()") : Set.of();
+    CallShapes.UpdateCall around =
+        shapes.updateAround(LintSyntax.path(node), n -> fieldOf.apply((Expression) n));
+    return around == null ? null : new UpdateCall(around.map(), around.update());
   }
 
   /** Whether nothing of an enclosing loop runs after the statement holding {@code node}. */

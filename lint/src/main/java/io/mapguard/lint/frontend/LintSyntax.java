@@ -3,7 +3,9 @@ package io.mapguard.lint.frontend;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -15,19 +17,26 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithBody;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.WhileStmt;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
@@ -36,10 +45,15 @@ import java.util.List;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
 final class LintSyntax implements SyntaxPort<Node> {
-  static final LintSyntax INSTANCE = new LintSyntax();
-  static final CallShapes<Node> CALL_SHAPES = new CallShapes<>(INSTANCE);
+  /** For questions that need no symbols (exits, exitsAfter), outside any file. */
+  static final CallShapes<Node> CALL_SHAPES = new CallShapes<>(new LintSyntax(null));
 
-  private LintSyntax() {}
+  /** The file's symbols; null only for {@link #CALL_SHAPES}. */
+  private final LintSymbols symbols;
+
+  LintSyntax(LintSymbols symbols) {
+    this.symbols = symbols;
+  }
 
   /** The engine's path of {@code node}: it and its parents. */
   static SyntaxPath<Node> path(Node node) {
@@ -74,6 +88,15 @@ final class LintSyntax implements SyntaxPort<Node> {
       }
       if (node instanceof BreakStmt) {
         return Kind.BREAK;
+      }
+      if (node instanceof ForEachStmt) {
+        return Kind.FOR_EACH;
+      }
+      if (node instanceof WhileStmt) {
+        return Kind.WHILE;
+      }
+      if (node instanceof ForStmt) {
+        return Kind.FOR;
       }
       return node instanceof ContinueStmt ? Kind.CONTINUE : Kind.OTHER_STATEMENT;
     }
@@ -127,7 +150,10 @@ final class LintSyntax implements SyntaxPort<Node> {
           ? Kind.LOGICAL_NOT
           : Kind.OTHER_EXPRESSION;
     }
-    return e instanceof LambdaExpr ? Kind.LAMBDA : Kind.OTHER_EXPRESSION;
+    if (e instanceof LambdaExpr) {
+      return Kind.LAMBDA;
+    }
+    return e instanceof MethodReferenceExpr ? Kind.METHOD_REFERENCE : Kind.OTHER_EXPRESSION;
   }
 
   @Override
@@ -220,6 +246,73 @@ final class LintSyntax implements SyntaxPort<Node> {
   @SuppressWarnings("unchecked") // JavaParser's NodeList<Statement> read as nodes
   public List<Node> statements(Node block) {
     return (List<Node>) (List<? extends Node>) ((BlockStmt) block).getStatements();
+  }
+
+  @Override
+  public Node iterable(Node forEach) {
+    return ((ForEachStmt) forEach).getIterable();
+  }
+
+  @Override
+  public String loopVariable(Node forEach) {
+    return ((ForEachStmt) forEach).getVariable().getVariables().get(0).getNameAsString();
+  }
+
+  @Override
+  public Node loopBody(Node loop) {
+    return ((NodeWithBody<?>) loop).getBody();
+  }
+
+  @Override
+  public Node loopCondition(Node loop) {
+    return loop instanceof WhileStmt
+        ? ((WhileStmt) loop).getCondition()
+        : ((ForStmt) loop).getCompare().orElse(null);
+  }
+
+  @Override
+  public List<String> lambdaParameters(Node lambda) {
+    List<String> names = new ArrayList<>();
+    for (Parameter parameter : ((LambdaExpr) lambda).getParameters()) {
+      names.add(parameter.getNameAsString());
+    }
+    return names;
+  }
+
+  @Override
+  public Object localVariable(Node expression) {
+    Expression e = LintSymbols.skipParens((Expression) expression);
+    if (!(e instanceof NameExpr)) {
+      return null;
+    }
+    LintSymbols.Variable variable = symbols.variable((NameExpr) e);
+    return variable == null || variable.isField() ? null : variable.declaration();
+  }
+
+  /** The one declarator of {@code T x = init;}, or null. */
+  private static VariableDeclarator declaredBy(Node statement) {
+    if (statement instanceof ExpressionStmt
+        && ((ExpressionStmt) statement).getExpression() instanceof VariableDeclarationExpr) {
+      VariableDeclarationExpr declaration = (VariableDeclarationExpr) ((ExpressionStmt) statement).getExpression();
+      return declaration.getVariables().size() == 1 ? declaration.getVariable(0) : null;
+    }
+    return null;
+  }
+
+  @Override
+  public String declaredName(Node statement) {
+    VariableDeclarator declared = declaredBy(statement);
+    return declared != null && declared.getInitializer().isPresent() ? declared.getNameAsString() : null;
+  }
+
+  @Override
+  public Node declaredInitializer(Node statement) {
+    return declaredBy(statement).getInitializer().orElseThrow();
+  }
+
+  @Override
+  public int line(Node node) {
+    return node.getBegin().map(p -> p.line).orElse(0);
   }
 
   @Override
