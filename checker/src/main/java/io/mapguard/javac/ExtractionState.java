@@ -1,0 +1,176 @@
+package io.mapguard.javac;
+
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Names;
+import io.mapguard.engine.knowledge.LocalMapTriggers;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapCreation;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.StoredValue;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the extraction of one top-level class has found so far, shared by its roles: the map fields
+ * and locals, aliases, units, the prepass's class-wide signals, and the front end's helpers for
+ * the compilation unit. Tables only, so that each role can be moved on its own; the logic is the
+ * roles'. mapvet's {@code LintExtractionState} is its mirror.
+ */
+final class ExtractionState {
+  final Context context;
+  final JavacTypes types;
+  final ApiMatcher apis;
+  final Names names;
+  final JCCompilationUnit compilationUnit;
+  final JCClassDecl topLevel;
+  final ClassSymbol topSymbol;
+  final LockExpressions locks;
+  final Map<VarSymbol, JCVariableDecl> mapFieldTrees = new LinkedHashMap<>();
+  final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
+  final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
+  final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
+  /** Locals initialized with {@code new ...}: what they hold when assigned to a field. */
+  final Map<Symbol, JCExpression> localInitializers = new HashMap<>();
+  /** Functional values kept in a local and later handed to a thread-start call, by that call. */
+  final Map<JCTree, JCTree> startedLater = new IdentityHashMap<>();
+  final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
+  final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
+  final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
+  final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();
+  /** Each method's display name, made once: every access site in it names it. */
+  final Map<JCMethodDecl, String> methodNames = new IdentityHashMap<>();
+  final Map<JCTree, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
+  final Map<VarSymbol, Alias> aliases = new HashMap<>();
+  final List<LazyInit> lazyInits = new ArrayList<>();
+  final List<MapCreation> creations = new ArrayList<>();
+  /** Local variables and parameters holding a map, and what is assigned to them. */
+  final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
+  final Map<VarSymbol, MapField> localMaps = new HashMap<>();
+  final Map<Symbol, ValueLocal> valueLocals = new HashMap<>();
+  final List<StoredValue> storedValues = new ArrayList<>();
+  final List<NullableArgument> nullableArguments = new ArrayList<>();
+  Map<Symbol, MapField> getters;
+  /**
+   * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
+   * both a walk over a map (a view, {@code forEach}) and a call that may change a map: without
+   * one, the rules about iteration, recursion and wrappers cannot fire.
+   */
+  boolean loopsOrUpdates;
+
+  boolean walksAMap;
+  boolean changesAMap;
+
+  /**
+   * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
+   * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
+   * field. Without one, and without class-level evidence, no race rule can report.
+   */
+  boolean concurrencySignals;
+  final SourceLines source;
+  final CallSyntax callSyntax;
+  final NullSyntax nullSyntax;
+  int nextUnitId;
+
+  ExtractionState(
+      JCCompilationUnit compilationUnit,
+      JCClassDecl topLevel,
+      Context context,
+      JavacTypes types,
+      ApiMatcher apis,
+      Names names) {
+    this.context = context;
+    this.types = types;
+    this.apis = apis;
+    this.names = names;
+    this.compilationUnit = compilationUnit;
+    this.topLevel = topLevel;
+    this.topSymbol = topLevel.sym;
+    this.locks = new LockExpressions(types, topSymbol);
+    this.source = new SourceLines(compilationUnit);
+    this.callSyntax = new CallSyntax(compilationUnit);
+    this.nullSyntax = new NullSyntax(compilationUnit, callSyntax, types);
+  }
+
+  /** What a local variable stands for. */
+  enum AliasKind {
+    MAP,
+    VIEW,
+    ENTRY,
+    /** An iterator over a view: its {@code remove()} removes from the map. */
+    ITERATOR
+  }
+
+  record Alias(MapField field, AliasKind kind) {}
+
+  record Pending(
+      MapField field,
+      Effect effect,
+      String method,
+      TreePath path,
+      boolean fresh,
+      boolean nullArgument,
+      MapCall call) {
+    Pending(MapField field, Effect effect, String method, TreePath path, boolean fresh, boolean nullArgument) {
+      this(field, effect, method, path, fresh, nullArgument, MapCall.NONE);
+    }
+  }
+
+  record PendingEdge(CodeUnit callee, TreePath path) {}
+
+  record PendingWrap(MapField backing, String wrapper, TreePath path) {}
+
+  record PendingEscape(MapField field, Escape.Kind kind, String detail, TreePath path) {}
+
+  record PendingMutation(
+      MapField field, String source, int sourceLine, String method, String through, TreePath path) {}
+
+  /** A local holding a value taken out of a map field ({@code List<V> l = index.get(k)}). */
+  record ValueLocal(MapField field, String source, int line) {}
+
+  /** A unit under construction: its body, for the CFG, and what was found inside it. */
+  static final class UnitInfo {
+    final CodeUnit unit;
+    final JCTree body;
+    final JCClassDecl owner;
+    final JCMethodDecl enclosingMethod;
+    /** A lock API call (lock/unlock, tryLock, stamps...): regions need the dataflow. */
+    boolean hasLockCalls;
+
+    boolean hasSynchronizedBlocks;
+    final List<Pending> accesses = new ArrayList<>();
+    final List<PendingEdge> edges = new ArrayList<>();
+    final List<PendingEscape> escapes = new ArrayList<>();
+    final List<PendingWrap> wraps = new ArrayList<>();
+    final List<PendingMutation> mutations = new ArrayList<>();
+
+    UnitInfo(CodeUnit unit, JCTree body, JCClassDecl owner, JCMethodDecl enclosingMethod) {
+      this.unit = unit;
+      this.body = body;
+      this.owner = owner;
+      this.enclosingMethod = enclosingMethod;
+    }
+  }
+}

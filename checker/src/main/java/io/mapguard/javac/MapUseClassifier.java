@@ -1,0 +1,585 @@
+package io.mapguard.javac;
+
+import com.sun.source.tree.Tree;
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCBinary;
+import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
+import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
+import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
+import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCLambda;
+import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
+import com.sun.tools.javac.tree.JCTree.JCReturn;
+import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.knowledge.MapArguments;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.StoredValue;
+import io.mapguard.javac.ExtractionState.Alias;
+import io.mapguard.javac.ExtractionState.AliasKind;
+import io.mapguard.javac.ExtractionState.Pending;
+import io.mapguard.javac.ExtractionState.PendingEscape;
+import io.mapguard.javac.ExtractionState.PendingMutation;
+import io.mapguard.javac.ExtractionState.PendingWrap;
+import io.mapguard.javac.ExtractionState.UnitInfo;
+import io.mapguard.javac.ExtractionState.ValueLocal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one use of a map means, recorded in the unit the {@link UseScanner} is in: the call made on
+ * it (or on a view, entry or iterator of it), an assignment, an escape, a wrapper, a value taken
+ * out and changed, a value stored, a nullable argument, a lazy initialization. mapvet's {@code
+ * LintMapUseClassifier} is its mirror.
+ */
+final class MapUseClassifier {
+  private final ExtractionState state;
+  private final SourceSites sites;
+  private final MapDeclarations declarations;
+  private final UseScanner scanner;
+
+  MapUseClassifier(
+      ExtractionState state, SourceSites sites, MapDeclarations declarations, UseScanner scanner) {
+    this.state = state;
+    this.sites = sites;
+    this.declarations = declarations;
+    this.scanner = scanner;
+  }
+
+  /**
+   * {@code local = field} (or a view of it) makes uses of {@code local} uses of the field, unless
+   * the field is given another map right after, in the same block: then the local holds the
+   * detached old map (the swap idiom: {@code old = pending; pending = new HashMap<>();}).
+   */
+  void recordAlias(VarSymbol local, JCExpression init, TreePath at) {
+    JCExpression value = TreeInfo.skipParens(init);
+    MapField field = FactExtractor.mapFieldOf(state, value);
+    if (field != null) {
+      if (!reassignedAfter(field, at)) {
+        state.aliases.put(local, new Alias(field, AliasKind.MAP));
+      }
+      return;
+    }
+    if (value instanceof JCMethodInvocation && ((JCMethodInvocation) value).meth instanceof JCFieldAccess) {
+      JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) value).meth;
+      MapField owner = FactExtractor.mapFieldOf(state, select.selected);
+      if (owner != null && MapMethods.isView(select.name.toString()) && reassignedAfter(owner, at)) {
+        return;
+      }
+      if (owner != null && MapMethods.isView(select.name.toString())) {
+        state.aliases.put(local, new Alias(owner, AliasKind.VIEW));
+        return;
+      }
+      MapField iterated = viewOwner(select.selected);
+      if (iterated != null && select.name.contentEquals("iterator")) {
+        state.aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
+      }
+    }
+  }
+
+  /** A later statement of the block around {@code at} assigns {@code field}. */
+  private boolean reassignedAfter(MapField field, TreePath at) {
+    TreePath statement = at;
+    while (statement != null && !(statement.getLeaf() instanceof JCStatement)) {
+      statement = statement.getParentPath();
+    }
+    if (statement == null || !(statement.getParentPath().getLeaf() instanceof JCBlock)) {
+      return false;
+    }
+    boolean after = false;
+    for (JCStatement s : ((JCBlock) statement.getParentPath().getLeaf()).stats) {
+      if (after
+          && s instanceof JCExpressionStatement
+          && ((JCExpressionStatement) s).expr instanceof JCAssign
+          && state.fields.get(TreeInfo.symbol(((JCAssign) ((JCExpressionStatement) s).expr).lhs)) == field) {
+        return true;
+      }
+      after |= s == statement.getLeaf();
+    }
+    return false;
+  }
+
+  /** The map field behind a view: {@code map.keySet()} or a local holding one. */
+  private MapField viewOwner(JCExpression expression) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    Alias alias = state.aliases.get(TreeInfo.symbol(e));
+    if (alias != null && alias.kind() == AliasKind.VIEW) {
+      return alias.field();
+    }
+    if (e instanceof JCMethodInvocation && ((JCMethodInvocation) e).meth instanceof JCFieldAccess) {
+      JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
+      if (MapMethods.isView(select.name.toString())) {
+        return FactExtractor.mapFieldOf(state, select.selected);
+      }
+    }
+    return null;
+  }
+
+  // ------------------------------------------------------------ what a use does
+
+  void classifyMapUse(MapField field, TreePath path, AliasKind kind) {
+    TreePath usePath = path;
+    TreePath parentPath = CallSyntax.parentSkippingParens(usePath);
+    JCTree parent = (JCTree) parentPath.getLeaf();
+    JCTree leaf = (JCTree) usePath.getLeaf();
+    UnitInfo unit = scanner.current();
+
+    if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == leaf) {
+      TreePath callPath = parentPath.getParentPath();
+      if (callPath != null && callPath.getLeaf() instanceof JCMethodInvocation) {
+        JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+        String method = ((JCFieldAccess) parent).name.toString();
+        boolean nullArgument = call.args.stream().anyMatch(MapUseClassifier::isNullLiteral);
+        if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+          Effect effect =
+              kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
+          if (effect == Effect.WRITE) {
+            unit.accesses.add(new Pending(field, Effect.WRITE, method, path, false, false));
+          }
+          return;
+        }
+        if (kind == AliasKind.VIEW) {
+          unit.accesses.add(
+              new Pending(
+                  field,
+                  MapMethods.effectOnView(method),
+                  method,
+                  path,
+                  false,
+                  false,
+                  viewTraversal(method)));
+          return;
+        }
+        if (MapMethods.isView(method)) {
+          classifyViewUse(field, path, callPath, method);
+          return;
+        }
+        unit.accesses.add(
+            new Pending(
+                field,
+                MapMethods.effectOnMap(method),
+                method,
+                path,
+                false,
+                nullArgument,
+                state.callSyntax.describe(callPath, e -> FactExtractor.mapFieldOf(state, e), field)));
+        if (!field.local()) {
+          trackValue(field, method, path, callPath);
+          recordStoredValue(field, method, callPath);
+          recordNullableArguments(field, method, path, callPath);
+        }
+        return;
+      }
+    }
+    if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+      return;
+    }
+    if (kind == AliasKind.VIEW) {
+      if (parent instanceof JCEnhancedForLoop) {
+        unit.accesses.add(
+            new Pending(
+                field, Effect.ITERATE, "iterator", path, false, false, MapCall.traversal("for-each")));
+      } else if (parent instanceof JCReturn) {
+        unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
+        unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
+      } else {
+        unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
+      }
+      return;
+    }
+    if (parent instanceof JCAssign && ((JCAssign) parent).lhs == leaf) {
+      JCAssign assign = (JCAssign) parent;
+      List<String> values = new ArrayList<>();
+      declarations.describeValue(assign.rhs, values);
+      boolean fresh = values.stream().allMatch(MapTypes::isFresh) && !values.isEmpty();
+      unit.accesses.add(new Pending(field, Effect.ASSIGN, null, path, fresh, false));
+      if (!field.local()) {
+        detectLazyInit(field, path);
+      }
+      return;
+    }
+    if (parent instanceof JCAssign && ((JCAssign) parent).rhs == leaf) {
+      Symbol target = TreeInfo.symbol(((JCAssign) parent).lhs);
+      if (target instanceof VarSymbol && target.owner instanceof ClassSymbol && !state.fields.containsKey(target)) {
+        unit.escapes.add(
+            new PendingEscape(field, Escape.Kind.STORED, "'" + target.getSimpleName() + "'", parentPath));
+      }
+      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+      return;
+    }
+    if (parent instanceof JCReturn) {
+      unit.escapes.add(new PendingEscape(field, Escape.Kind.RETURNED, enclosingMethodName(), parentPath));
+      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+      return;
+    }
+    if (parent instanceof JCBinary) {
+      JCBinary binary = (JCBinary) parent;
+      boolean concatenation = binary.getTag() == JCTree.Tag.PLUS;
+      unit.accesses.add(
+          new Pending(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, path, false, false));
+      return;
+    }
+    if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
+      classifyArgument(field, path, parentPath, Escape.Kind.PASSED);
+      return;
+    }
+    unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+  }
+
+  /**
+   * A value handed out by {@code get}/{@code computeIfAbsent}/...: a call made on it right away,
+   * or the local it goes into when that local only ever holds values of this map (or new ones).
+   */
+  private void trackValue(MapField field, String method, TreePath usePath, TreePath callPath) {
+    if (!MapMethods.VALUE_SOURCES.contains(method)) {
+      return;
+    }
+    int line = sites.line(usePath.getLeaf());
+    CallSyntax.ValueUse use = CallSyntax.useOfValue(callPath);
+    if (use != null) {
+      scanner.current().mutations.add(new PendingMutation(field, method, line, use.method(), null, use.path()));
+      return;
+    }
+    JCTree parent = (JCTree) CallSyntax.parentSkippingParens(callPath).getLeaf();
+    Symbol local =
+        parent instanceof JCVariableDecl
+            ? ((JCVariableDecl) parent).sym
+            : parent instanceof JCAssign
+                    && CallSyntax.skipParensAndCasts(((JCAssign) parent).rhs) == callPath.getLeaf()
+                ? TreeInfo.symbol(((JCAssign) parent).lhs)
+                : null;
+    if (!CallSyntax.isLocal(local) || state.valueLocals.containsKey(local)) {
+      return;
+    }
+    List<JCExpression> values = state.callSyntax.valuesOf(local, callPath);
+    if (values == null || !values.stream().allMatch(v -> isValueOf(field, v, callPath, true))) {
+      return;
+    }
+    // A new object the local gets is one of the map's values only once it is stored there (the
+    // get / create / putIfAbsent idiom); else it is a private copy.
+    boolean createsValues = values.stream().anyMatch(v -> CallSyntax.skipParensAndCasts(v) instanceof JCNewClass);
+    if (!createsValues || storesInto(field, local, callPath)) {
+      state.valueLocals.put(local, new ValueLocal(field, method, line));
+    }
+  }
+
+  private boolean storesInto(MapField field, Symbol local, TreePath use) {
+    for (JCMethodInvocation call : state.callSyntax.callsTaking(local, use)) {
+      if (call.meth instanceof JCFieldAccess
+          && MapMethods.STORED_VALUE_ARGUMENT.containsKey(((JCFieldAccess) call.meth).name.toString())
+          && FactExtractor.mapFieldOf(state, ((JCFieldAccess) call.meth).selected) == field) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A value of {@code field}, a new object or null; with {@code throughLocals}, also a local
+   * holding only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
+   */
+  private boolean isValueOf(MapField field, JCExpression value, TreePath use, boolean throughLocals) {
+    JCExpression e = CallSyntax.skipParensAndCasts(value);
+    if (isNullLiteral(e) || e instanceof JCNewClass) {
+      return true;
+    }
+    if (throughLocals && e instanceof JCIdent && CallSyntax.isLocal(((JCIdent) e).sym)) {
+      List<JCExpression> values = state.callSyntax.valuesOf(((JCIdent) e).sym, use);
+      return values != null
+          && !values.isEmpty()
+          && values.stream().allMatch(v -> isValueOf(field, v, use, false));
+    }
+    if (e instanceof JCMethodInvocation && ((JCMethodInvocation) e).meth instanceof JCFieldAccess) {
+      JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
+      return MapMethods.VALUE_SOURCES.contains(select.name.toString())
+          && FactExtractor.mapFieldOf(state, select.selected) == field;
+    }
+    return false;
+  }
+
+  /** Keys and values of the call that may be null there. */
+  private void recordNullableArguments(MapField field, String method, TreePath usePath, TreePath callPath) {
+    JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+    for (int i = 0; i < call.args.size(); i++) {
+      boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
+      if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
+        continue;
+      }
+      NullSyntax.Source source = state.nullSyntax.sourceOf(call.args.get(i), callPath);
+      if (source != null) {
+        state.nullableArguments.add(
+            new NullableArgument(
+                field, method, key, call.args.get(i).toString(), source.kind(), source.detail(),
+                source.line(), sites.site(usePath)));
+      }
+    }
+  }
+
+  /** The value a put-like call stores, or what the function of computeIfAbsent returns. */
+  private void recordStoredValue(MapField field, String method, TreePath callPath) {
+    JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
+    int line = sites.line(call);
+    Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
+    if (position != null && call.args.size() >= 2) {
+      JCExpression value = CallSyntax.skipParensAndCasts(call.args.get(position < 0 ? call.args.size() - 1 : position));
+      List<JCExpression> localValues =
+          value instanceof JCIdent && CallSyntax.isLocal(((JCIdent) value).sym)
+              ? state.callSyntax.valuesOf(((JCIdent) value).sym, callPath)
+              : null;
+      if (localValues == null) {
+        describeStoredValue(field, value, line);
+      } else {
+        localValues.forEach(v -> describeStoredValue(field, v, line));
+      }
+      return;
+    }
+    if (!MapMethods.STORING_FUNCTIONS.contains(method) || call.args.size() != 2) {
+      return;
+    }
+    JCExpression function = TreeInfo.skipParens(call.args.get(1));
+    if (function instanceof JCLambda) {
+      JCTree body = ((JCLambda) function).body;
+      if (body instanceof JCExpression) {
+        describeStoredValue(field, (JCExpression) body, line);
+        return;
+      }
+      new TreeScanner() {
+        @Override
+        public void visitReturn(JCReturn tree) {
+          if (tree.expr != null) {
+            describeStoredValue(field, tree.expr, line);
+          }
+        }
+
+        @Override
+        public void visitLambda(JCLambda tree) {}
+
+        @Override
+        public void visitClassDef(JCClassDecl tree) {}
+      }.scan(body);
+    } else if (function instanceof JCMemberReference
+        && ((JCMemberReference) function).getMode() == com.sun.source.tree.MemberReferenceTree.ReferenceMode.NEW
+        && ((JCMemberReference) function).expr.type != null) {
+      String created = state.types.erasedName(((JCMemberReference) function).expr.type);
+      if (created != null) {
+        state.storedValues.add(new StoredValue(field, "new:" + created, line));
+      }
+    }
+  }
+
+  private void describeStoredValue(MapField field, JCExpression value, int line) {
+    JCExpression e = CallSyntax.skipParensAndCasts(value);
+    String type = e.type == null ? null : state.types.erasedName(e.type);
+    Symbol symbol = e instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) e).meth) : null;
+    String described = null;
+    if (e instanceof JCNewClass && type != null) {
+      described = "new:" + type;
+    } else if (symbol instanceof MethodSymbol && symbol.isStatic()) {
+      described = "call:" + symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
+    } else if (type != null) {
+      described = "type:" + type;
+    }
+    if (described != null) {
+      state.storedValues.add(new StoredValue(field, described, line));
+    }
+  }
+
+  private void classifyViewUse(MapField field, TreePath fieldPath, TreePath viewCallPath, String view) {
+    UnitInfo unit = scanner.current();
+    TreePath parentPath = CallSyntax.parentSkippingParens(viewCallPath);
+    JCTree parent = (JCTree) parentPath.getLeaf();
+    JCTree viewCall = (JCTree) viewCallPath.getLeaf();
+    if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == viewCall) {
+      TreePath next = parentPath.getParentPath();
+      if (next != null && next.getLeaf() instanceof JCMethodInvocation) {
+        String method = ((JCFieldAccess) parent).name.toString();
+        Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
+        MapCall call = viewTraversal(method);
+        if (effect == Effect.WRITE) {
+          call =
+              call.within(
+                  state.callSyntax.enclosingLoop(next, e -> FactExtractor.mapFieldOf(state, e), field),
+                  CallSyntax.exitsAfter(next),
+                  state.callSyntax.enclosingUpdate(next, e -> FactExtractor.mapFieldOf(state, e), field));
+        }
+        unit.accesses.add(
+            new Pending(field, effect, view + "()." + method, fieldPath, false, false, call));
+        return;
+      }
+    }
+    if (parent instanceof JCReturn) {
+      unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
+      unit.escapes.add(
+          new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
+      return;
+    }
+    if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
+      classifyArgument(field, fieldPath, parentPath, Escape.Kind.PASSED);
+      return;
+    }
+    if (parent instanceof JCEnhancedForLoop) {
+      unit.accesses.add(
+          new Pending(field, Effect.ITERATE, view, fieldPath, false, false, MapCall.traversal("for-each")));
+      return;
+    }
+    unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
+  }
+
+  /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
+  private String wrapperName(TreePath callPath) {
+    TreePath parentPath = CallSyntax.parentSkippingParens(callPath);
+    JCTree parent = parentPath == null ? null : (JCTree) parentPath.getLeaf();
+    Symbol target = null;
+    if (parent instanceof JCVariableDecl
+        && TreeInfo.skipParens(((JCVariableDecl) parent).init) == callPath.getLeaf()) {
+      target = ((JCVariableDecl) parent).sym;
+    } else if (parent instanceof JCAssign
+        && TreeInfo.skipParens(((JCAssign) parent).rhs) == callPath.getLeaf()) {
+      target = TreeInfo.symbol(((JCAssign) parent).lhs);
+    }
+    if (!(target instanceof VarSymbol)) {
+      return null;
+    }
+    return target.owner instanceof ClassSymbol
+        ? state.locks.fieldName((VarSymbol) target)
+        : target.getSimpleName().toString();
+  }
+
+  /** The map (or a view) passed as an argument: copied, formatted, wrapped, or handed out. */
+  private void classifyArgument(MapField field, TreePath fieldPath, TreePath callPath, Escape.Kind kind) {
+    UnitInfo unit = scanner.current();
+    JCTree call = (JCTree) callPath.getLeaf();
+    Symbol callee =
+        call instanceof JCNewClass
+            ? ((JCNewClass) call).constructor
+            : TreeInfo.symbol(((JCMethodInvocation) call).meth);
+    MapCall copy =
+        call instanceof JCNewClass && call.type != null
+            ? MapCall.traversal("new:" + call.type.tsym.getQualifiedName())
+            : MapCall.NONE;
+    unit.accesses.add(new Pending(field, Effect.ITERATE, null, fieldPath, false, false, copy));
+    if (callee instanceof MethodSymbol
+        && MapTypes.kindOfValue("call:" + callee.owner.getQualifiedName() + "." + callee.getSimpleName())
+            == MapKind.SYNCHRONIZED) {
+      unit.wraps.add(new PendingWrap(field, wrapperName(callPath), fieldPath));
+    }
+    if (callee == null || state.methodUnits.containsKey(callee)) {
+      return;
+    }
+    if (call instanceof JCNewClass) {
+      Type created = call.type;
+      if (state.types.isMap(created) || state.types.isSubtype(created, "java.util.Collection")) {
+        return; // a copy
+      }
+    }
+    for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
+      if (state.apis.matches(wrapper, callee)) {
+        TreePath outer = CallSyntax.parentSkippingParens(callPath);
+        if (outer.getLeaf() instanceof JCReturn) {
+          unit.escapes.add(
+              new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), outer));
+        }
+        return;
+      }
+    }
+    for (MethodRef consumer : MapArguments.SYNCHRONOUS_CONSUMERS) {
+      if (state.apis.matches(consumer, callee)) {
+        return;
+      }
+    }
+    if (state.apis.isImmediate(callee) || state.apis.threadStart(callee).isPresent()) {
+      return;
+    }
+    if (call instanceof JCMethodInvocation && isRecursiveMapCall(field, (JCMethodInvocation) call)) {
+      return;
+    }
+    String detail = callee.getSimpleName() + "(..)";
+    if (call instanceof JCMethodInvocation && ((JCMethodInvocation) call).meth instanceof JCFieldAccess) {
+      detail = ((JCFieldAccess) ((JCMethodInvocation) call).meth).toString() + "(..)";
+    }
+    unit.escapes.add(new PendingEscape(field, kind, detail, callPath));
+  }
+
+  /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */
+  private MapCall viewTraversal(String method) {
+    return MapMethods.isTraversal(method) ? MapCall.traversal(method) : MapCall.NONE;
+  }
+
+  /** {@code cache.equals(cache)}-like calls on the same field are no escape. */
+  private boolean isRecursiveMapCall(MapField field, JCMethodInvocation call) {
+    return call.meth instanceof JCFieldAccess
+        && FactExtractor.mapFieldOf(state, ((JCFieldAccess) call.meth).selected) == field;
+  }
+
+  private String enclosingMethodName() {
+    JCMethodDecl method = scanner.methods.peek();
+    return method == null ? "an initializer" : CodeUnits.methodName(state, method);
+  }
+
+  /** {@code if (f == null) { synchronized (x) { if (f == null) { f = ...; } } }}. */
+  private void detectLazyInit(MapField field, TreePath assignPath) {
+    JCIf inner = null;
+    boolean locked = false;
+    for (TreePath p = assignPath.getParentPath(); p != null; p = p.getParentPath()) {
+      Tree leaf = p.getLeaf();
+      if (leaf instanceof JCMethodDecl || leaf instanceof JCLambda || leaf instanceof JCClassDecl) {
+        return;
+      }
+      if (leaf instanceof JCIf && checksNull((JCIf) leaf, field)) {
+        if (inner == null) {
+          inner = (JCIf) leaf;
+        } else if (locked) {
+          state.lazyInits.add(new LazyInit(field, sites.site(assignPath), sites.line((JCIf) leaf)));
+          return;
+        }
+      }
+      if (leaf instanceof JCSynchronized && inner != null) {
+        locked = true;
+      }
+    }
+  }
+
+  private boolean checksNull(JCIf statement, MapField field) {
+    JCExpression condition = TreeInfo.skipParens(statement.cond);
+    if (!(condition instanceof JCBinary) || condition.getTag() != JCTree.Tag.EQ) {
+      return false;
+    }
+    JCBinary binary = (JCBinary) condition;
+    return isNullLiteral(binary.rhs) && FactExtractor.mapFieldOf(state, binary.lhs) == field
+        || isNullLiteral(binary.lhs) && FactExtractor.mapFieldOf(state, binary.rhs) == field;
+  }
+
+  private static boolean isNullLiteral(JCExpression expression) {
+    JCExpression e = TreeInfo.skipParens(expression);
+    return e instanceof JCLiteral && ((JCLiteral) e).getValue() == null && e.getTag() == JCTree.Tag.LITERAL
+        && ((JCLiteral) e).typetag == com.sun.tools.javac.code.TypeTag.BOT;
+  }
+}
