@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.ConstructionMethods;
 import io.mapguard.engine.model.CodeUnit;
@@ -57,19 +58,26 @@ final class CodeUnits {
     }.scan(classDecl);
   }
 
-  /** {@code run()} of a named Thread or TimerTask subclass is a task of its own. */
+  /** The task method of a named task class ({@link TaskClasses}: a Thread's run()…) is a task of its own. */
   private ThreadRoot threadClassTask(JCClassDecl owner, JCMethodDecl method) {
-    if (!method.name.contentEquals("run") || !method.params.isEmpty()) {
+    if (!method.params.isEmpty()) {
       return null;
     }
-    boolean thread = state.types.isSubtype(owner.sym.type, "java.lang.Thread");
-    boolean timerTask = state.types.isSubtype(owner.sym.type, "java.util.TimerTask");
-    if (!thread && !timerTask) {
-      return null;
+    for (TaskClasses.TaskClass taskClass : TaskClasses.ALL) {
+      if (method.name.contentEquals(taskClass.method())
+          && state.types.isSubtype(owner.sym.type, taskClass.owner())) {
+        return new ThreadRoot(
+            ThreadRoot.Kind.TASK,
+            sites.line(owner),
+            taskClass.description() + " " + owner.name,
+            null,
+            false,
+            false,
+            -1,
+            -1);
+      }
     }
-    String what = thread ? "the thread " : "the timer task ";
-    return new ThreadRoot(
-        ThreadRoot.Kind.TASK, sites.line(owner), what + owner.name, null, false, false, -1, -1);
+    return null;
   }
 
   private CodeUnit newMethodUnit(JCMethodDecl method, JCClassDecl owner, ThreadRoot task) {

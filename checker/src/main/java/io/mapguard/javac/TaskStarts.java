@@ -5,6 +5,7 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
@@ -18,6 +19,8 @@ import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
@@ -53,13 +56,13 @@ final class TaskStarts {
             : FunctionalContext.INLINE;
       }
       Optional<ThreadStartApis.Entry> start = state.apis.threadStart(method);
-      if (start.isPresent()) {
+      if (start.isPresent() && start.get().runs() == ThreadStartApis.Runs.FUNCTIONAL_ARGUMENTS) {
         return FunctionalContext.task(taskRoot(parentPath, start.get().description(), false));
       }
       if (inParallelStream(call)) {
         return FunctionalContext.task(taskRoot(parentPath, "the parallel stream callback", true));
       }
-      return FunctionalContext.INLINE;
+      return taskInCollection(parentPath, method);
     }
     if (parent instanceof JCNewClass && ((JCNewClass) parent).args.contains(leaf)) {
       Optional<ThreadStartApis.Entry> start = threadStartOf(state, parent);
@@ -85,6 +88,40 @@ final class TaskStarts {
       return FunctionalContext.DEFERRED;
     }
     return FunctionalContext.INLINE;
+  }
+
+  /**
+   * A function written into a collection made in place ({@code List.of(…)}) that is handed to a
+   * start that runs each element ({@code invokeAll}): a task of that start; else inline.
+   */
+  private FunctionalContext taskInCollection(TreePath factoryPath, Symbol factory) {
+    boolean isFactory = false;
+    for (MethodRef ref : ThreadStartApis.TASK_COLLECTION_FACTORIES) {
+      isFactory |= ApiMatcher.isMethod(factory, ref.owner(), ref.name());
+    }
+    TreePath startPath = isFactory ? CallSyntax.parentSkippingParens(factoryPath) : null;
+    if (startPath == null
+        || !(startPath.getLeaf() instanceof JCMethodInvocation)
+        || ((JCMethodInvocation) startPath.getLeaf())
+            .args.stream()
+            .noneMatch(argument -> TreeInfo.skipParens(argument) == factoryPath.getLeaf())) {
+      return FunctionalContext.INLINE;
+    }
+    Optional<ThreadStartApis.Entry> start =
+        state.apis.threadStart(TreeInfo.symbol(((JCMethodInvocation) startPath.getLeaf()).meth));
+    return start.isPresent() && start.get().runs() == ThreadStartApis.Runs.COLLECTION_ELEMENTS
+        ? FunctionalContext.task(taskRoot(startPath, start.get().description(), false))
+        : FunctionalContext.INLINE;
+  }
+
+  /** The first task class ({@link TaskClasses}) {@code type} extends, or null. */
+  TaskClasses.TaskClass taskClassOf(Type type) {
+    for (TaskClasses.TaskClass taskClass : TaskClasses.ALL) {
+      if (state.types.isSubtype(type, taskClass.owner())) {
+        return taskClass;
+      }
+    }
+    return null;
   }
 
   private boolean inParallelStream(JCMethodInvocation call) {

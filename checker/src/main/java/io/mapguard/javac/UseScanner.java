@@ -22,6 +22,7 @@ import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
@@ -194,15 +195,18 @@ final class UseScanner extends TreePathScanner<Void, Void> {
       return super.visitNewClass(node, unused);
     }
     FunctionalContext context = starts.functionalContext(path);
-    if (context.kind() == FunctionalContext.Kind.INLINE
-        && state.types.isSubtype(creation.type, "java.lang.Thread")) {
-      context = FunctionalContext.task(starts.taskRoot(path, "the thread created", false));
+    TaskClasses.TaskClass taskClass = starts.taskClassOf(creation.type);
+    if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
+      // an anonymous Thread, TimerTask or fork-join task runs on its own thread whoever starts it
+      context = FunctionalContext.task(starts.taskRoot(path, taskClass.description() + " created", false));
     }
     for (JCTree member : creation.def.defs) {
       if (member instanceof JCMethodDecl && ((JCMethodDecl) member).body != null) {
         JCMethodDecl method = (JCMethodDecl) member;
+        String name = method.name.toString();
         boolean entryPoint =
-            (method.name.contentEquals("run") || method.name.contentEquals("call"))
+            (TaskClasses.STARTED_INSTANCE_METHODS.contains(name)
+                    || taskClass != null && name.equals(taskClass.method()))
                 && method.params.isEmpty();
         FunctionalContext methodContext =
             context.kind() == FunctionalContext.Kind.TASK && !entryPoint
@@ -270,7 +274,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
         MethodSymbol method = entry.getKey();
         if (method.owner == classSymbol
             && method.params().isEmpty()
-            && (method.name.contentEquals("run") || method.name.contentEquals("call"))) {
+            && TaskClasses.STARTED_INSTANCE_METHODS.contains(method.name.toString())) {
           ThreadRoot root = starts.taskRoot(path, start.get().description(), false);
           CodeUnit task =
               codeUnits.register(

@@ -10,8 +10,27 @@ import java.util.List;
  */
 public final class ThreadStartApis {
 
-  /** An entry: calls of {@code method} start their functional arguments as "{@code description}". */
-  public record Entry(MethodRef method, String description) {}
+  /** What of a start call runs on another thread. */
+  public enum Runs {
+    /** Each lambda, method reference or anonymous class passed to it ({@code execute(() -> …)}). */
+    FUNCTIONAL_ARGUMENTS,
+    /**
+     * Each lambda, method reference or anonymous class in a collection written in place as its
+     * argument ({@code invokeAll(List.of(() -> a(), () -> b()))}, see
+     * {@link #TASK_COLLECTION_FACTORIES}).
+     */
+    COLLECTION_ELEMENTS,
+    /**
+     * The receiver, a task object ({@code task.fork()}): its {@link TaskClasses task method} runs
+     * on another thread.
+     */
+    RECEIVER
+  }
+
+  /**
+   * An entry: calls of {@code method} start what {@code runs} names as "{@code description}".
+   */
+  public record Entry(MethodRef method, String description, Runs runs) {}
 
   private static final List<Entry> DEFAULTS =
       List.of(
@@ -22,6 +41,8 @@ public final class ThreadStartApis {
           entry("java.util.concurrent.ThreadFactory", "newThread", "the thread created"),
           entry("java.util.concurrent.Executor", "execute", "the task submitted"),
           entry("java.util.concurrent.ExecutorService", "submit", "the task submitted"),
+          entry("java.util.concurrent.ExecutorService", "invokeAll", "the task submitted", Runs.COLLECTION_ELEMENTS),
+          entry("java.util.concurrent.ExecutorService", "invokeAny", "the task submitted", Runs.COLLECTION_ELEMENTS),
           entry("java.util.concurrent.ScheduledExecutorService", "schedule", "the task scheduled"),
           entry(
               "java.util.concurrent.ScheduledExecutorService",
@@ -33,6 +54,7 @@ public final class ThreadStartApis {
               "the task scheduled"),
           entry("java.util.concurrent.CompletionService", "submit", "the task submitted"),
           entry("java.util.concurrent.ForkJoinPool", "invoke", "the fork-join task started"),
+          entry("java.util.concurrent.ForkJoinTask", "fork", "the fork-join task forked", Runs.RECEIVER),
           entry("java.util.concurrent.CompletableFuture", "runAsync", "the async task started"),
           entry("java.util.concurrent.CompletableFuture", "supplyAsync", "the async task started"),
           entry("java.util.concurrent.CompletableFuture", "thenApplyAsync", "the async stage"),
@@ -54,6 +76,18 @@ public final class ThreadStartApis {
 
   /** Stream methods that make the callbacks of the rest of the pipeline run on many threads. */
   public static final List<String> PARALLEL_STREAM_METHODS = List.of("parallelStream", "parallel");
+
+  /**
+   * Factories that build a collection of their arguments in place: the tasks of a
+   * {@link Runs#COLLECTION_ELEMENTS} start.
+   */
+  public static final List<MethodRef> TASK_COLLECTION_FACTORIES =
+      List.of(
+          new MethodRef("java.util.List", "of"),
+          new MethodRef("java.util.Set", "of"),
+          new MethodRef("java.util.Arrays", "asList"),
+          new MethodRef("java.util.Collections", "singletonList"),
+          new MethodRef("java.util.Collections", "singleton"));
 
   /** Executor factories whose executor runs one task at a time. */
   public static final List<MethodRef> SINGLE_THREAD_EXECUTOR_FACTORIES =
@@ -77,7 +111,11 @@ public final class ThreadStartApis {
   public ThreadStartApis with(Collection<MethodRef> extra) {
     List<Entry> all = new ArrayList<>(entries);
     for (MethodRef ref : extra) {
-      all.add(new Entry(ref, "the task passed to " + simpleName(ref.owner()) + "." + ref.name()));
+      all.add(
+          new Entry(
+              ref,
+              "the task passed to " + simpleName(ref.owner()) + "." + ref.name(),
+              Runs.FUNCTIONAL_ARGUMENTS));
     }
     return new ThreadStartApis(all);
   }
@@ -92,7 +130,11 @@ public final class ThreadStartApis {
   }
 
   private static Entry entry(String owner, String name, String description) {
-    return new Entry(new MethodRef(owner, name), description);
+    return entry(owner, name, description, Runs.FUNCTIONAL_ARGUMENTS);
+  }
+
+  private static Entry entry(String owner, String name, String description, Runs runs) {
+    return new Entry(new MethodRef(owner, name), description, runs);
   }
 
   private static String simpleName(String qualified) {

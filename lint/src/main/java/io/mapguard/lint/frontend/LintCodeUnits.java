@@ -17,6 +17,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.ConstructionMethods;
 import io.mapguard.engine.model.CodeUnit;
@@ -54,20 +55,30 @@ final class LintCodeUnits {
     }
   }
 
-  /** {@code run()} of a named Thread or TimerTask subclass is a task of its own. */
+  /** The task method of a named task class ({@link TaskClasses}: a Thread's run()…) is a task of its own. */
   private ThreadRoot threadClassTask(TypeDeclaration<?> owner, MethodDeclaration method) {
-    if (!method.getNameAsString().equals("run") || !method.getParameters().isEmpty()) {
+    if (!method.getParameters().isEmpty()) {
       return null;
     }
-    String name = state.types.qualifiedName(owner).orElse(null);
-    boolean thread = state.types.isSubtype(name, "java.lang.Thread");
-    boolean timerTask = state.types.isSubtype(name, "java.util.TimerTask");
-    if (!thread && !timerTask) {
-      return null;
+    String name = null;
+    for (TaskClasses.TaskClass taskClass : TaskClasses.ALL) {
+      if (!method.getNameAsString().equals(taskClass.method())) {
+        continue;
+      }
+      name = name == null ? state.types.qualifiedName(owner).orElse(null) : name;
+      if (state.types.isSubtype(name, taskClass.owner())) {
+        return new ThreadRoot(
+            ThreadRoot.Kind.TASK,
+            LintSourceSites.line(owner),
+            taskClass.description() + " " + owner.getNameAsString(),
+            null,
+            false,
+            false,
+            -1,
+            -1);
+      }
     }
-    String what = thread ? "the thread " : "the timer task ";
-    return new ThreadRoot(
-        ThreadRoot.Kind.TASK, LintSourceSites.line(owner), what + owner.getNameAsString(), null, false, false, -1, -1);
+    return null;
   }
 
   private CodeUnit newMethodUnit(CallableDeclaration<?> method, TypeDeclaration<?> owner, ThreadRoot task) {

@@ -15,6 +15,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
@@ -48,13 +49,13 @@ final class LintTaskStarts {
             : FunctionalContext.INLINE;
       }
       Optional<ThreadStartApis.Entry> start = threadStart(owner, name);
-      if (start.isPresent()) {
+      if (start.isPresent() && start.get().runs() == ThreadStartApis.Runs.FUNCTIONAL_ARGUMENTS) {
         return FunctionalContext.task(taskRoot(call, start.get().description(), false));
       }
       if (inParallelStream(call)) {
         return FunctionalContext.task(taskRoot(call, "the parallel stream callback", true));
       }
-      return FunctionalContext.INLINE;
+      return taskInCollection(call, owner, name);
     }
     if (parent instanceof ObjectCreationExpr && LintMapUseClassifier.isArgument(parent, leaf)) {
       Optional<ThreadStartApis.Entry> start = threadStartOf((ObjectCreationExpr) parent);
@@ -76,6 +77,41 @@ final class LintTaskStarts {
       return FunctionalContext.DEFERRED;
     }
     return FunctionalContext.INLINE;
+  }
+
+  /**
+   * A function written into a collection made in place ({@code List.of(…)}) that is handed to a
+   * start that runs each element ({@code invokeAll}): a task of that start; else inline.
+   */
+  private FunctionalContext taskInCollection(MethodCallExpr factory, String owner, String name) {
+    boolean isFactory = false;
+    for (MethodRef ref : ThreadStartApis.TASK_COLLECTION_FACTORIES) {
+      isFactory |= ref.name().equals(name) && ref.owner().equals(owner);
+    }
+    Node start = isFactory ? LintCallSyntax.parentSkippingParens(factory) : null;
+    if (!(start instanceof MethodCallExpr)
+        || !LintMapUseClassifier.isArgument(start, LintCallSyntax.outermostParens(factory))) {
+      return FunctionalContext.INLINE;
+    }
+    MethodCallExpr startCall = (MethodCallExpr) start;
+    String startOwner = state.symbols.receiverType(startCall);
+    Optional<ThreadStartApis.Entry> entry =
+        startOwner == null || isImmediate(startOwner, startCall.getNameAsString())
+            ? Optional.empty()
+            : threadStart(startOwner, startCall.getNameAsString());
+    return entry.isPresent() && entry.get().runs() == ThreadStartApis.Runs.COLLECTION_ELEMENTS
+        ? FunctionalContext.task(taskRoot(startCall, entry.get().description(), false))
+        : FunctionalContext.INLINE;
+  }
+
+  /** The first task class ({@link TaskClasses}) {@code type} extends, or null. */
+  TaskClasses.TaskClass taskClassOf(String type) {
+    for (TaskClasses.TaskClass taskClass : TaskClasses.ALL) {
+      if (state.types.isSubtype(type, taskClass.owner())) {
+        return taskClass;
+      }
+    }
+    return null;
   }
 
   private static boolean inParallelStream(MethodCallExpr call) {

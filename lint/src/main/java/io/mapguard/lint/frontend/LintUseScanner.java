@@ -23,6 +23,7 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
@@ -253,15 +254,21 @@ final class LintUseScanner {
     }
     FunctionalContext context = extraction.taskStarts.functionalContext(creation);
     String createdType = state.types.resolve(creation.getType());
-    if (context.kind() == FunctionalContext.Kind.INLINE && state.types.isSubtype(createdType, "java.lang.Thread")) {
-      context = FunctionalContext.task(extraction.taskStarts.taskRoot(creation, "the thread created", false));
+    TaskClasses.TaskClass taskClass = extraction.taskStarts.taskClassOf(createdType);
+    if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
+      // an anonymous Thread, TimerTask or fork-join task runs on its own thread whoever starts it
+      context =
+          FunctionalContext.task(
+              extraction.taskStarts.taskRoot(creation, taskClass.description() + " created", false));
     }
     List<MethodDeclaration> methods = new ArrayList<>();
     for (BodyDeclaration<?> member : creation.getAnonymousClassBody().get()) {
       if (member instanceof MethodDeclaration && ((MethodDeclaration) member).getBody().isPresent()) {
         MethodDeclaration method = (MethodDeclaration) member;
+        String name = method.getNameAsString();
         boolean entryPoint =
-            (method.getNameAsString().equals("run") || method.getNameAsString().equals("call"))
+            (TaskClasses.STARTED_INSTANCE_METHODS.contains(name)
+                    || taskClass != null && name.equals(taskClass.method()))
                 && method.getParameters().isEmpty();
         FunctionalContext methodContext =
             context.kind() == FunctionalContext.Kind.TASK && !entryPoint ? FunctionalContext.DEFERRED : context;
@@ -325,7 +332,7 @@ final class LintUseScanner {
         CodeUnit target = state.methodUnits.get(method);
         if (target != null
             && method.getParameters().isEmpty()
-            && (method.getNameAsString().equals("run") || method.getNameAsString().equals("call"))) {
+            && TaskClasses.STARTED_INSTANCE_METHODS.contains(method.getNameAsString())) {
           ThreadRoot root = extraction.taskStarts.taskRoot(call, start.get().description(), false);
           CodeUnit task =
               extraction.codeUnits.register(
