@@ -67,6 +67,28 @@ class FixturePluginTest {
     }
   }
 
+  /**
+   * A fixture's folder says what it is: {@code <Rule>/positive/} expects that rule at least once,
+   * {@code <Rule>/negative/} and {@code shared/} expect nothing; the folder names a rule of the
+   * catalogue. So a rule's name finds its fixtures.
+   */
+  @org.junit.jupiter.api.Test
+  void fixtureFoldersMatchTheirMarkers() {
+    for (Fixture fixture : Fixtures.allSyntaxLevels()) {
+      Set<String> rules = fixture.expectations().stream().map(e -> e.rule()).collect(Collectors.toSet());
+      if (fixture.group().equals(Fixtures.SHARED)) {
+        assertEquals(Set.of(), rules, fixture.path());
+        continue;
+      }
+      assertTrue(io.mapguard.engine.report.Rule.byName(fixture.group()).isPresent(), fixture.path() + ": no such rule");
+      if (fixture.inPositiveFolder()) {
+        assertTrue(rules.contains(fixture.group()), fixture.path() + " expects no " + fixture.group());
+      } else {
+        assertEquals(Set.of(), rules, fixture.path() + " is in a negative folder");
+      }
+    }
+  }
+
   private static String messages(List<Diagnostic<? extends JavaFileObject>> findings) {
     return findings.stream()
         .map(d -> d.getLineNumber() + ": " + d.getMessage(Locale.ROOT))
