@@ -8,12 +8,10 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCAssignOp;
-import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
-import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
@@ -25,7 +23,6 @@ import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.MapCall;
-import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -334,33 +331,17 @@ final class CallSyntax {
   /** A call made on a value ({@code method}) or a store into one of its elements ({@code []=}). */
   record ValueUse(String method, TreePath path) {}
 
-  /**
-   * What is done right away to the value {@code valuePath} yields: a method called on it
-   * ({@code map.get(k).add(v)}) or a store into its element ({@code counts.get(k)[0]++}); else null.
-   */
+  /** See {@link CallShapes#useOfValue}; the path of the node that uses the value. */
   static ValueUse useOfValue(TreePath valuePath) {
-    TreePath parentPath = parentSkippingParens(valuePath);
-    JCTree parent = parentPath == null ? null : (JCTree) parentPath.getLeaf();
-    if (parent instanceof JCFieldAccess) {
-      TreePath callPath = parentPath.getParentPath();
-      if (callPath.getLeaf() instanceof JCMethodInvocation
-          && ((JCMethodInvocation) callPath.getLeaf()).meth == parent) {
-        return new ValueUse(((JCFieldAccess) parent).name.toString(), callPath);
-      }
+    CallShapes.ValueUse<JCTree> use = JavacSyntax.CALL_SHAPES.useOfValue(JavacSyntax.path(valuePath));
+    if (use == null) {
       return null;
     }
-    if (parent instanceof JCTree.JCArrayAccess) {
-      TreePath storePath = parentSkippingParens(parentPath);
-      JCTree store = (JCTree) storePath.getLeaf();
-      boolean stored =
-          store instanceof JCAssign && TreeInfo.skipParens(((JCAssign) store).lhs) == parent
-              || store instanceof JCAssignOp && TreeInfo.skipParens(((JCAssignOp) store).lhs) == parent
-              || store instanceof JCUnary
-                  && isIncrementOrDecrement(store)
-                  && TreeInfo.skipParens(((JCUnary) store).arg) == parent;
-      return stored ? new ValueUse(ValueMutation.ARRAY_STORE, storePath) : null;
+    TreePath path = valuePath;
+    while (path.getLeaf() != use.node()) {
+      path = path.getParentPath();
     }
-    return null;
+    return new ValueUse(use.method(), path);
   }
 
   private static boolean isIncrementOrDecrement(JCTree tree) {
@@ -398,23 +379,10 @@ final class CallSyntax {
     return values;
   }
 
-  /** The locks {@code Thread.holdsLock(lock)} conjuncts of an assertion name. */
+  /** See {@link CallShapes#holdsLockArguments}. */
+  @SuppressWarnings("unchecked") // the port hands back the trees it was given
   static List<JCExpression> holdsLockArguments(JCExpression condition) {
-    JCExpression c = TreeInfo.skipParens(condition);
-    List<JCExpression> locks = new ArrayList<>();
-    if (c.hasTag(JCTree.Tag.AND)) {
-      locks.addAll(holdsLockArguments(((JCBinary) c).lhs));
-      locks.addAll(holdsLockArguments(((JCBinary) c).rhs));
-    } else if (c instanceof JCMethodInvocation
-        && ((JCMethodInvocation) c).meth instanceof JCFieldAccess
-        && ((JCFieldAccess) ((JCMethodInvocation) c).meth).name.contentEquals("holdsLock")
-        && ((JCMethodInvocation) c).args.size() == 1) {
-      String owner = ((JCFieldAccess) ((JCMethodInvocation) c).meth).selected.toString();
-      if (owner.equals("Thread") || owner.equals("java.lang.Thread")) {
-        locks.add(((JCMethodInvocation) c).args.get(0));
-      }
-    }
-    return locks;
+    return (List<JCExpression>) (List<? extends JCTree>) JavacSyntax.CALL_SHAPES.holdsLockArguments(condition);
   }
 
   /** The calls in the local's method that take it as an argument. */

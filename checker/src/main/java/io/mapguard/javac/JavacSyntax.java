@@ -4,6 +4,9 @@ import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCArrayAccess;
+import com.sun.tools.javac.tree.JCTree.JCAssign;
+import com.sun.tools.javac.tree.JCTree.JCAssignOp;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
@@ -39,11 +42,23 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     this.unit = unit;
   }
 
-  /** The engine's path of the tree at {@code path}. */
+  /**
+   * The engine's path of the tree at {@code path}. The {@code a.m} of a call {@code a.m(…)} is left
+   * out, as the port promises (JavaParser has no such node): the receiver's parent is the call.
+   */
   static SyntaxPath<JCTree> path(TreePath path) {
     List<JCTree> outward = new ArrayList<>();
     for (TreePath p = path; p != null; p = p.getParentPath()) {
-      outward.add((JCTree) p.getLeaf());
+      JCTree leaf = (JCTree) p.getLeaf();
+      TreePath parent = p.getParentPath();
+      boolean calledMethod =
+          parent != null
+              && parent.getLeaf() instanceof JCMethodInvocation
+              && ((JCMethodInvocation) parent.getLeaf()).meth == leaf
+              && p != path;
+      if (!calledMethod) {
+        outward.add(leaf);
+      }
     }
     SyntaxPath<JCTree> result = null;
     for (int i = outward.size() - 1; i >= 0; i--) {
@@ -81,6 +96,15 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.CONDITIONAL_AND;
       case NOT:
         return Kind.LOGICAL_NOT;
+      case INDEXED:
+        return Kind.ARRAY_ACCESS;
+      case ASSIGN:
+        return Kind.ASSIGN;
+      case PREINC:
+      case PREDEC:
+      case POSTINC:
+      case POSTDEC:
+        return Kind.INCREMENT;
       case LAMBDA:
         return Kind.LAMBDA;
       case REFERENCE:
@@ -108,6 +132,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
       case CLASSDEF:
         return Kind.CLASS;
       default:
+        if (node instanceof JCAssignOp) {
+          return Kind.COMPOUND_ASSIGN;
+        }
         return node instanceof JCExpression
             ? Kind.OTHER_EXPRESSION
             : node instanceof JCStatement ? Kind.OTHER_STATEMENT : Kind.OTHER;
@@ -137,6 +164,16 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public JCTree operand(JCTree unary) {
     return ((JCUnary) unary).arg;
+  }
+
+  @Override
+  public JCTree array(JCTree arrayAccess) {
+    return ((JCArrayAccess) arrayAccess).indexed;
+  }
+
+  @Override
+  public JCTree assignTarget(JCTree assignment) {
+    return assignment instanceof JCAssign ? ((JCAssign) assignment).lhs : ((JCAssignOp) assignment).lhs;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -500,5 +502,67 @@ public final class CallShapes<N> {
       child = leaf;
     }
     return -1;
+  }
+
+  // ------------------------------------------------------------------ uses of values
+
+  /**
+   * A call made on a value ({@code method}) or a store into one of its elements
+   * ({@link ValueMutation#ARRAY_STORE}), and the node that makes it.
+   */
+  public record ValueUse<N>(String method, N node) {}
+
+  /**
+   * What is done right away to the value the node yields: a method called on it
+   * ({@code map.get(k).add(v)}) or a store into its element ({@code counts.get(k)[0]++}); else null.
+   */
+  public ValueUse<N> useOfValue(SyntaxPath<N> value) {
+    N written = outermostWrapping(value).leaf();
+    SyntaxPath<N> parentPath = value.parentSkippingParens(port);
+    N parent = parentPath == null ? null : parentPath.leaf();
+    Kind kind = parent == null ? Kind.OTHER : port.kind(parent);
+    if (kind == Kind.METHOD_CALL && port.receiver(parent) == written) {
+      return new ValueUse<>(port.name(parent), parent);
+    }
+    if (kind == Kind.ARRAY_ACCESS && port.array(parent) == written) {
+      SyntaxPath<N> storePath = parentPath.parentSkippingParens(port);
+      N store = storePath == null ? null : storePath.leaf();
+      Kind storeKind = store == null ? Kind.OTHER : port.kind(store);
+      boolean stored =
+          (storeKind == Kind.ASSIGN || storeKind == Kind.COMPOUND_ASSIGN)
+                  && port.skipParens(port.assignTarget(store)) == parent
+              || storeKind == Kind.INCREMENT && port.skipParens(port.operand(store)) == parent;
+      return stored ? new ValueUse<>(ValueMutation.ARRAY_STORE, store) : null;
+    }
+    return null;
+  }
+
+  /** The node with the parentheses and casts around it: what its parent holds. */
+  private SyntaxPath<N> outermostWrapping(SyntaxPath<N> path) {
+    SyntaxPath<N> p = path;
+    while (p.parent() != null && port.kind(p.parent().leaf()).wrapsExpression()) {
+      p = p.parent();
+    }
+    return p;
+  }
+
+  /** The locks the {@code Thread.holdsLock(lock)} conjuncts of an assertion name. */
+  public List<N> holdsLockArguments(N condition) {
+    N c = port.skipParens(condition);
+    List<N> locks = new ArrayList<>();
+    if (port.kind(c) == Kind.CONDITIONAL_AND) {
+      locks.addAll(holdsLockArguments(port.left(c)));
+      locks.addAll(holdsLockArguments(port.right(c)));
+    } else if (port.kind(c) == Kind.METHOD_CALL
+        && port.name(c).equals(LockApis.HOLDS_LOCK.name())
+        && port.arguments(c).size() == 1
+        && port.receiver(c) != null) {
+      String owner = key(port.receiver(c), n -> false);
+      String qualified = LockApis.HOLDS_LOCK.owner();
+      if (qualified.equals(owner) || qualified.substring(qualified.lastIndexOf('.') + 1).equals(owner)) {
+        locks.add(port.arguments(c).get(0));
+      }
+    }
+    return locks;
   }
 }

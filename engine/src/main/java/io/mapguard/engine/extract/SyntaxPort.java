@@ -31,6 +31,14 @@ public interface SyntaxPort<N> {
     NOT_EQUAL,
     CONDITIONAL_AND,
     LOGICAL_NOT,
+    /** {@code a[i]}. */
+    ARRAY_ACCESS,
+    /** {@code x = v}. */
+    ASSIGN,
+    /** {@code x += v} and the other compound assignments. */
+    COMPOUND_ASSIGN,
+    /** {@code ++x}, {@code x++}, {@code --x}, {@code x--}. */
+    INCREMENT,
     LAMBDA,
     METHOD_REFERENCE,
     /** Any other expression. */
@@ -92,10 +100,20 @@ public interface SyntaxPort<N> {
 
   N right(N binary);
 
-  /** The operand of {@link Kind#LOGICAL_NOT}. */
+  /** The operand of {@link Kind#LOGICAL_NOT} or {@link Kind#INCREMENT}. */
   N operand(N unary);
 
-  /** The name of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of the method a {@link Kind#METHOD_CALL} calls. */
+  /** The array of an {@link Kind#ARRAY_ACCESS} ({@code a} in {@code a[i]}). */
+  N array(N arrayAccess);
+
+  /** What an {@link Kind#ASSIGN} or {@link Kind#COMPOUND_ASSIGN} assigns to. */
+  N assignTarget(N assignment);
+
+  /**
+   * The name of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of
+   * the method a {@link Kind#METHOD_CALL} calls. (A path never holds the {@code a.m} of a call
+   * {@code a.m(…)} as a node of its own: the call's parent is what holds the call.)
+   */
   String name(N node);
 
   /** What a {@link Kind#FIELD_ACCESS} selects from ({@code a} in {@code a.b}). */

@@ -90,5 +90,12 @@ public final class LockApis {
                   .flatMap(l -> Stream.concat(l.acquire().stream(), l.release().stream())))
           .collect(Collectors.toUnmodifiableSet());
 
+  /**
+   * {@code Thread.holdsLock(lock)}: asserted, it says the lock is held on entry. Matched by how the
+   * receiver is written ({@code Thread} or {@code java.lang.Thread}), as an assert is read before
+   * types matter.
+   */
+  public static final MethodRef HOLDS_LOCK = new MethodRef("java.lang.Thread", "holdsLock");
+
   private LockApis() {}
 }

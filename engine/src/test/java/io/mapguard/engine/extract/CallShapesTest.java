@@ -41,6 +41,8 @@ class CallShapesTest {
     @Override public Node left(Node binary) { return binary.children.get(0); }
     @Override public Node right(Node binary) { return binary.children.get(1); }
     @Override public Node operand(Node unary) { return unary.children.get(0); }
+    @Override public Node array(Node arrayAccess) { return arrayAccess.children.get(0); }
+    @Override public Node assignTarget(Node assignment) { return assignment.children.get(0); }
     @Override public String name(Node node) { return node.text; }
     @Override public Node selected(Node fieldAccess) { return fieldAccess.children.get(0); }
     @Override public Node receiver(Node call) { return call.children.get(0); }
@@ -202,5 +204,31 @@ class CallShapesTest {
     assertEquals(new MapCall.Update(compute.id, "computeIfAbsent"), shapes.enclosingUpdate(path(statement, put, null), FIELDS, "cache"));
     Node other = call(id("cache"), "forEach", new Node(Kind.LAMBDA, "k,v", put));
     assertNull(shapes.enclosingUpdate(path(new Node(Kind.OTHER_STATEMENT, null, other), put, null), FIELDS, "cache"));
+  }
+
+  @Test
+  void callOnAValueAndStoreIntoItsElementAreUsesOfIt() {
+    Node get = call(id("lists"), "get", id("k"));
+    Node add = call(get, "add", id("v"));
+    assertEquals(new CallShapes.ValueUse<>("add", add), shapes.useOfValue(path(add, get, null)));
+
+    Node counter = call(id("counts"), "get", id("k"));
+    Node access = new Node(Kind.ARRAY_ACCESS, null, counter, new Node(Kind.LITERAL, "0"));
+    Node increment = new Node(Kind.INCREMENT, null, access);
+    assertEquals(new CallShapes.ValueUse<>("[]=", increment), shapes.useOfValue(path(increment, counter, null)));
+
+    Node index = call(id("counts"), "get", id("k"));
+    Node read = new Node(Kind.ARRAY_ACCESS, null, id("table"), index);
+    assertNull(shapes.useOfValue(path(new Node(Kind.INCREMENT, null, read), index, null)), "an index is no use of the value");
+  }
+
+  @Test
+  void holdsLockConjunctsNameTheirLocks() {
+    Node first = call(id("Thread"), "holdsLock", id("lock"));
+    Node second = call(new Node(Kind.FIELD_ACCESS, "Thread", new Node(Kind.FIELD_ACCESS, "lang", id("java"))), "holdsLock", id("other"));
+    Node unrelated = call(id("Other"), "holdsLock", id("x"));
+    Node condition = new Node(Kind.CONDITIONAL_AND, null, new Node(Kind.CONDITIONAL_AND, null, first, second), unrelated);
+
+    assertEquals(List.of(first.children.get(1), second.children.get(1)), shapes.holdsLockArguments(condition));
   }
 }

@@ -4,9 +4,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.CastExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -19,7 +17,6 @@ import com.github.javaparser.ast.stmt.Statement;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.MapCall;
-import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -295,27 +292,10 @@ final class LintCallSyntax {
   /** A call made on a value ({@code method}) or a store into one of its elements ({@code []=}). */
   record ValueUse(String method, Node node) {}
 
-  /**
-   * What is done right away to the value {@code value} yields: a method called on it
-   * ({@code map.get(k).add(v)}) or a store into its element ({@code counts.get(k)[0]++}); else null.
-   */
+  /** See {@link CallShapes#useOfValue}. */
   static ValueUse useOfValue(Node value) {
-    Node leaf = outermostParens(value);
-    Node parent = parentSkippingParens(value);
-    if (parent instanceof MethodCallExpr && ((MethodCallExpr) parent).getScope().orElse(null) == leaf) {
-      return new ValueUse(((MethodCallExpr) parent).getNameAsString(), parent);
-    }
-    if (parent instanceof ArrayAccessExpr && ((ArrayAccessExpr) parent).getName() == leaf) {
-      Node access = outermostParens(parent);
-      Node store = parentSkippingParens(parent);
-      boolean stored =
-          store instanceof AssignExpr && ((AssignExpr) store).getTarget() == access
-              || store instanceof UnaryExpr
-                  && isIncrementOrDecrement((UnaryExpr) store)
-                  && ((UnaryExpr) store).getExpression() == access;
-      return stored ? new ValueUse(ValueMutation.ARRAY_STORE, store) : null;
-    }
-    return null;
+    CallShapes.ValueUse<Node> use = LintSyntax.CALL_SHAPES.useOfValue(LintSyntax.path(value));
+    return use == null ? null : new ValueUse(use.method(), use.node());
   }
 
   private static boolean isIncrementOrDecrement(UnaryExpr unary) {
@@ -353,23 +333,10 @@ final class LintCallSyntax {
     return values;
   }
 
-  /** The locks {@code Thread.holdsLock(lock)} conjuncts of an assertion name. As the javac front end. */
+  /** See {@link CallShapes#holdsLockArguments}. */
+  @SuppressWarnings("unchecked") // the port hands back the nodes it was given
   static List<Expression> holdsLockArguments(Expression condition) {
-    Expression c = LintSymbols.skipParens(condition);
-    List<Expression> locks = new ArrayList<>();
-    if (c instanceof BinaryExpr && ((BinaryExpr) c).getOperator() == BinaryExpr.Operator.AND) {
-      locks.addAll(holdsLockArguments(((BinaryExpr) c).getLeft()));
-      locks.addAll(holdsLockArguments(((BinaryExpr) c).getRight()));
-    } else if (c instanceof MethodCallExpr
-        && ((MethodCallExpr) c).getNameAsString().equals("holdsLock")
-        && ((MethodCallExpr) c).getArguments().size() == 1
-        && ((MethodCallExpr) c).getScope().isPresent()) {
-      String owner = ((MethodCallExpr) c).getScope().get().toString();
-      if (owner.equals("Thread") || owner.equals("java.lang.Thread")) {
-        locks.add(((MethodCallExpr) c).getArgument(0));
-      }
-    }
-    return locks;
+    return (List<Expression>) (List<? extends Node>) LintSyntax.CALL_SHAPES.holdsLockArguments(condition);
   }
 
   /** The calls in the local's method that take it as an argument. */

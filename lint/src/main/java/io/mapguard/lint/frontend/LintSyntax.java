@@ -6,6 +6,8 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.ArrayAccessExpr;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
@@ -146,9 +148,23 @@ final class LintSyntax implements SyntaxPort<Node> {
       }
     }
     if (e instanceof UnaryExpr) {
-      return ((UnaryExpr) e).getOperator() == UnaryExpr.Operator.LOGICAL_COMPLEMENT
-          ? Kind.LOGICAL_NOT
-          : Kind.OTHER_EXPRESSION;
+      switch (((UnaryExpr) e).getOperator()) {
+        case LOGICAL_COMPLEMENT:
+          return Kind.LOGICAL_NOT;
+        case PREFIX_INCREMENT:
+        case PREFIX_DECREMENT:
+        case POSTFIX_INCREMENT:
+        case POSTFIX_DECREMENT:
+          return Kind.INCREMENT;
+        default:
+          return Kind.OTHER_EXPRESSION;
+      }
+    }
+    if (e instanceof ArrayAccessExpr) {
+      return Kind.ARRAY_ACCESS;
+    }
+    if (e instanceof AssignExpr) {
+      return ((AssignExpr) e).getOperator() == AssignExpr.Operator.ASSIGN ? Kind.ASSIGN : Kind.COMPOUND_ASSIGN;
     }
     if (e instanceof LambdaExpr) {
       return Kind.LAMBDA;
@@ -179,6 +195,16 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public Node operand(Node unary) {
     return ((UnaryExpr) unary).getExpression();
+  }
+
+  @Override
+  public Node array(Node arrayAccess) {
+    return ((ArrayAccessExpr) arrayAccess).getName();
+  }
+
+  @Override
+  public Node assignTarget(Node assignment) {
+    return ((AssignExpr) assignment).getTarget();
   }
 
   @Override
