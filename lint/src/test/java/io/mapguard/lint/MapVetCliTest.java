@@ -145,7 +145,8 @@ class MapVetCliTest {
       assertTrue(result.out().contains(option), option);
     }
     assertTrue(
-        result.out().contains("  2   usage or configuration error, or nothing could be analysed"));
+        result.out().contains("  2   usage or configuration error, nothing could be analysed, or mapvet failed"),
+        result::toString);
   }
 
   @Test

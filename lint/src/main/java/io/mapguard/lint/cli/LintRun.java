@@ -72,7 +72,7 @@ final class LintRun {
       return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     } catch (Abort abort) {
       env.err().println("mapvet: " + abort.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.ERROR;
     }
   }
 

@@ -39,7 +39,7 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:no findings at or above --fail-on",
       "1:findings at or above --fail-on",
-      "2:usage or configuration error, or nothing could be analysed"
+      "2:usage or configuration error, nothing could be analysed, or mapvet failed"
     },
     footer = {"", "Documentation: https://github.com/mapguard/mapguard/blob/main/docs/mapvet.md"})
 public final class MapVetCommand implements Callable<Integer> {
@@ -277,7 +277,7 @@ public final class MapVetCommand implements Callable<Integer> {
 
   private int usageError(String message) {
     env.err().println("mapvet: " + message);
-    return ExitCodes.USAGE;
+    return ExitCodes.ERROR;
   }
 
   /** Reads --format values as users type them (lower case). */

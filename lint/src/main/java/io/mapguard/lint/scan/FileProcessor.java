@@ -16,6 +16,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The per-file path of a scan: read, decode, analyse, apply {@code mapvet:ignore} directives. Every
@@ -43,7 +44,16 @@ public final class FileProcessor {
     this.enabledRuleNames = Set.copyOf(enabledRuleNames);
   }
 
+  /**
+   * Reads and analyses {@code input}. Never throws: whatever goes wrong, JVM errors included,
+   * becomes a diagnostic of this file and an outcome that says it was not analysed.
+   */
   public FileOutcome process(InputFile input) {
+    String file = input.displayPath();
+    return guarded(file, () -> read(input));
+  }
+
+  private FileOutcome read(InputFile input) {
     String file = input.displayPath();
     byte[] bytes;
     try {
@@ -65,7 +75,28 @@ public final class FileProcessor {
     } catch (IOException | SecurityException e) {
       return unreadable(file, "cannot read: " + e);
     }
-    return process(file, bytes);
+    return decodeAndAnalyse(file, bytes);
+  }
+
+  /**
+   * Runs one file's work so that no failure escapes it. An OutOfMemoryError is survivable here: the
+   * file's bytes and trees become garbage as soon as this returns, so the scan goes on with the
+   * next file. A StackOverflowError unwinds the worker's stack the same way.
+   */
+  private static FileOutcome guarded(String file, Supplier<FileOutcome> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      return FileOutcome.failed(file, failure(file, e));
+    }
+  }
+
+  private static Diagnostic failure(String file, Throwable e) {
+    return internalError(
+        file,
+        e instanceof OutOfMemoryError
+            ? "out of memory; give mapvet a larger heap (e.g. MAPVET_JAVA_OPTS=-Xmx4g)"
+            : e.toString());
   }
 
   private static FileOutcome unreadable(String file, String why) {
@@ -76,8 +107,12 @@ public final class FileProcessor {
     return bytes / (1024 * 1024);
   }
 
-  /** Analyses {@code bytes} as the contents of {@code file} (a display path). */
+  /** Analyses {@code bytes} as the contents of {@code file} (a display path); never throws. */
   public FileOutcome process(String file, byte[] bytes) {
+    return guarded(file, () -> decodeAndAnalyse(file, bytes));
+  }
+
+  private FileOutcome decodeAndAnalyse(String file, byte[] bytes) {
     SourceDecoder.Result decoded = SourceDecoder.decode(bytes);
     if (decoded instanceof SourceDecoder.Rejected rejected) {
       return FileOutcome.failed(
@@ -103,14 +138,9 @@ public final class FileProcessor {
     FileResult result;
     try {
       result = analyzer.analyze(file, source);
-    } catch (RuntimeException | StackOverflowError | AssertionError e) {
-      diagnostics.add(internalError(file, e.toString()));
-      return new FileOutcome(file, false, List.of(), diagnostics, 0);
-    } catch (OutOfMemoryError e) {
-      // The heap is freed once this file's trees are dropped, so the scan can go on.
-      diagnostics.add(
-          internalError(
-              file, "out of memory; give mapvet a larger heap (e.g. MAPVET_JAVA_OPTS=-Xmx4g)"));
+    } catch (RuntimeException | Error e) {
+      // Caught here rather than by guarded(), so that the decoding note above is kept.
+      diagnostics.add(failure(file, e));
       return new FileOutcome(file, false, List.of(), diagnostics, 0);
     }
     for (SourceProblem problem : result.problems()) {

@@ -43,7 +43,7 @@ public final class ParallelScanner {
 
   /**
    * @throws IOException when a worker cannot set up its analyzer (e.g. an unreadable classpath
-   *     jar): then no file can be analysed
+   *     jar, or any error thrown while setting it up): then no file can be analysed
    */
   public List<FileOutcome> scan(List<InputFile> files) throws IOException, InterruptedException {
     if (files.isEmpty()) {
@@ -56,7 +56,7 @@ public final class ParallelScanner {
             () -> {
               try {
                 return setup.create();
-              } catch (IOException e) {
+              } catch (IOException | RuntimeException | Error e) {
                 throw new SetupFailure(e);
               }
             });
@@ -87,11 +87,14 @@ public final class ParallelScanner {
     }
   }
 
-  /** A last safety net: the processor already turns analysis failures into diagnostics. */
+  /**
+   * A last safety net: the processor already turns every failure into a diagnostic. Whatever
+   * escaped a worker would otherwise end the whole scan.
+   */
   private static FileOutcome processSafely(FileProcessor processor, InputFile file) {
     try {
       return processor.process(file);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       return FileOutcome.failed(
           file.displayPath(),
           Diagnostic.ofFile(
@@ -106,9 +109,10 @@ public final class ParallelScanner {
       return future.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof SetupFailure failure) {
-        throw failure.getCause();
+        throw failure.asIOException();
       }
       if (e.getCause() instanceof Error error) {
+        // e.g. no heap left even to record the failure; the entry point turns it into exit code 2
         throw error;
       }
       throw new IllegalStateException("a scan worker failed", e.getCause());
@@ -117,17 +121,21 @@ public final class ParallelScanner {
 
   private record Indexed(int index, FileOutcome outcome) {}
 
-  /** Carries a worker's setup failure out of the {@link ThreadLocal} initializer. */
+  /**
+   * Carries a worker's setup failure out of the {@link ThreadLocal} initializer. Any failure there,
+   * an Error included, means no file can be analysed: the run stops with exit code 2.
+   */
   private static final class SetupFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    SetupFailure(IOException cause) {
+    SetupFailure(Throwable cause) {
       super(cause);
     }
 
-    @Override
-    public synchronized IOException getCause() {
-      return (IOException) super.getCause();
+    IOException asIOException() {
+      return getCause() instanceof IOException io
+          ? io
+          : new IOException(String.valueOf(getCause()), getCause());
     }
   }
 
