@@ -49,7 +49,9 @@ class BadInputTest {
     List<String> err = result.errLines();
     assertEquals(2, err.size(), result::toString);
     assertTrue(err.get(0).matches("src/Broken\\.java:2:\\d+: parse error: \\S.*"), err.get(0));
-    assertEquals("mapvet: 0 findings in 1 of 2 files (1 error)", err.get(1));
+    assertEquals(
+        "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed",
+        err.get(1));
   }
 
   @Test
@@ -122,7 +124,7 @@ class BadInputTest {
     assertEquals(
         List.of(
             "src/Binary.java: error: binary file (NUL byte at offset 4), not Java source; skipped",
-            "mapvet: 0 findings in 1 of 2 files (1 error)"),
+            "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 
@@ -196,7 +198,7 @@ class BadInputTest {
     assertEquals(
         List.of(
             "src/Huge.java: error: file too large (50 MB; the limit is 50 MB); skipped",
-            "mapvet: 0 findings in 1 of 2 files (1 error)"),
+            "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 
@@ -234,7 +236,7 @@ class BadInputTest {
       assertEquals(
           List.of(
               "src/Secret.java: error: cannot read: permission denied",
-              "mapvet: 0 findings in 1 of 2 files (1 error)"),
+              "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
           result.errLines());
     } finally {
       Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
@@ -249,7 +251,7 @@ class BadInputTest {
     assertEquals(
         List.of(
             "src/Nope.java: error: no such file or directory",
-            "mapvet: 0 findings in 1 of 1 files (1 error)"),
+            "mapvet: 0 findings in 1 of 1 files (1 error); incomplete: 1 path not read"),
         result.errLines());
   }
 

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  *       non-blank column to its last; the message ends at a {@code *} (so the marker can sit in a
  *       block comment) or at the end of the line;
  *   <li>{@code SYNTAX ERROR} on a line: a parse error there;
+ *   <li>{@code INTERNAL ERROR} on a line: an internal error there, as when the analysis of one
+ *       class fails; the rest of the file is still analysed;
  *   <li>{@code CRASH}: the analyzer throws.
  * </ul>
  */
@@ -45,6 +47,12 @@ public final class FakeAnalyzer implements FileAnalyzer {
             new SourceProblem(
                 file, i + 1, syntax + 1, SourceProblem.PARSE_ERROR, "fake parse error"));
         return new FileResult(List.of(), problems);
+      }
+      int internal = line.indexOf("INTERNAL ERROR");
+      if (internal >= 0) {
+        problems.add(
+            new SourceProblem(
+                file, i + 1, 1, SourceProblem.INTERNAL_ERROR, "fake failure in one class"));
       }
       Matcher marker = FINDING.matcher(line);
       if (marker.find()) {

@@ -57,7 +57,7 @@ class JvmErrorExitCodeTest {
         List.of(
             "src/B.java:1:1: internal error: mapvet failed on this file"
                 + " (java.lang.NoClassDefFoundError: x/Y), please report",
-            "mapvet: 1 finding in 1 of 2 files (1 error)"),
+            "mapvet: 1 finding in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 

@@ -145,7 +145,7 @@ class MapVetCliTest {
       assertTrue(result.out().contains(option), option);
     }
     assertTrue(
-        result.out().contains("  2   usage or configuration error, nothing could be analysed, or mapvet failed"),
+        result.out().contains("  2   usage or configuration error, nothing could be analysed, mapvet failed,"),
         result::toString);
   }
 
@@ -237,7 +237,7 @@ class MapVetCliTest {
     assertEquals(
         List.of(
             "nope: error: no such file or directory",
-            "mapvet: 3 findings in 2 of 2 files (1 error)"),
+            "mapvet: 3 findings in 2 of 2 files (1 error); incomplete: 1 path not read"),
         result.errLines());
   }
 
@@ -272,7 +272,7 @@ class MapVetCliTest {
     assertEquals(
         List.of(
             "src/c/Bad.java:2:3: parse error: fake parse error",
-            "mapvet: 3 findings in 2 of 3 files (1 error)"),
+            "mapvet: 3 findings in 2 of 3 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 
@@ -301,7 +301,7 @@ class MapVetCliTest {
         List.of(
             "src/d/Crash.java:1:1: internal error: mapvet failed on this file"
                 + " (java.lang.IllegalStateException: boom), please report",
-            "mapvet: 3 findings in 2 of 3 files (1 error)"),
+            "mapvet: 3 findings in 2 of 3 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 

@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
  * report, and turn the outcome into an exit code. Per-file trouble is printed and the scan goes on;
- * only a run where nothing could be analysed ends with exit code 2.
+ * a run where nothing could be analysed ends with exit code 2, and with {@code --strict} so does a
+ * run where anything could not be.
  */
 final class LintRun {
   private final Environment env;
@@ -61,12 +62,27 @@ final class LintRun {
           reported.add(finding);
         }
       }
+      Summary summary = totals.summary(reported.size());
+      boolean strictFailure = request.strict() && summary.gaps().any();
       writeReport(
           new Report(
-              reported, totals.diagnostics(), env.workingDir(), VersionInfo.version(), true));
+              reported,
+              totals.diagnostics(),
+              env.workingDir(),
+              VersionInfo.version(),
+              !strictFailure));
       printDiagnostics(totals.diagnostics());
       if (!request.quiet()) {
-        env.err().println(totals.summary(reported.size()).line());
+        env.err().println(summary.line());
+      }
+      if (strictFailure) {
+        // Said even with --quiet: an exit code 2 must come with its reason.
+        env.err()
+            .println(
+                "mapvet: --strict: exit code 2, the scan is incomplete ("
+                    + summary.gaps().describe()
+                    + ")");
+        return ExitCodes.ERROR;
       }
       boolean fails = reported.stream().anyMatch(f -> request.failOn().failsOn(f.severity()));
       return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
@@ -188,25 +204,34 @@ final class LintRun {
       List<Diagnostic> diagnostics,
       int files,
       int analysed,
-      int ignored) {
+      int ignored,
+      Summary.Gaps gaps) {
 
     static Totals of(InputCollector.Inputs inputs, List<FileOutcome> outcomes) {
       List<LintFinding> findings = new ArrayList<>();
       List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
       int analysed = 0;
       int ignored = 0;
+      int partlyAnalysed = 0;
       for (FileOutcome outcome : outcomes) {
         findings.addAll(outcome.findings());
         diagnostics.addAll(outcome.diagnostics());
         analysed += outcome.analysed() ? 1 : 0;
         ignored += outcome.suppressed();
+        if (outcome.analysed() && outcome.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+          partlyAnalysed++;
+        }
       }
-      return new Totals(findings, diagnostics, inputs.files().size(), analysed, ignored);
+      int unreadablePaths = (int) inputs.diagnostics().stream().filter(Diagnostic::isError).count();
+      Summary.Gaps gaps =
+          new Summary.Gaps(inputs.files().size() - analysed, partlyAnalysed, unreadablePaths);
+      return new Totals(findings, diagnostics, inputs.files().size(), analysed, ignored, gaps);
     }
 
     Summary summary(int reported) {
       int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
-      return new Summary(reported, analysed, files, errors, ignored, findings.size() - reported);
+      return new Summary(
+          reported, analysed, files, errors, ignored, findings.size() - reported, gaps);
     }
   }
 }

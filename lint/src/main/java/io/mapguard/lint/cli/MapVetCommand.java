@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:no findings at or above --fail-on",
       "1:findings at or above --fail-on",
-      "2:usage or configuration error, nothing could be analysed, or mapvet failed"
+      "2:usage or configuration error, nothing could be analysed, mapvet failed, or (with --strict)"
+          + " any input not analysed"
     },
     footer = {"", "Documentation: https://github.com/mapguard/mapguard/blob/main/docs/mapvet.md"})
 public final class MapVetCommand implements Callable<Integer> {
@@ -97,6 +98,13 @@ public final class MapVetCommand implements Callable<Integer> {
           "Lowest severity that makes the exit code 1: ${COMPLETION-CANDIDATES} (default:"
               + " warning).")
   private FailOn failOn = FailOn.WARNING;
+
+  @Option(
+      names = "--strict",
+      description =
+          "Exit code 2 when any input could not be analysed (unreadable, unparsable, or partly"
+              + " analysed file; path not found), so that a gate never passes on part of the code.")
+  private boolean strict;
 
   @Option(
       names = "--baseline",
@@ -216,6 +224,7 @@ public final class MapVetCommand implements Callable<Integer> {
         format,
         Optional.ofNullable(output).map(this::resolve),
         failOn,
+        strict,
         Optional.ofNullable(baseline).map(this::resolve),
         Optional.ofNullable(writeBaseline).map(this::resolve),
         reportUnusedIgnores,

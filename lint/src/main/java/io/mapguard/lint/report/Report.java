@@ -10,14 +10,15 @@ import java.util.List;
  * and the input diagnostics (which SARIF carries as tool notifications).
  *
  * @param workingDir the directory relative paths are relative to ({@code %SRCROOT%} in SARIF)
- * @param analysisRan whether at least one file was analysed
+ * @param executionSuccessful false when the run ends with exit code 2 although it wrote a report
+ *     (with {@code --strict}, some input could not be analysed)
  */
 public record Report(
     List<LintFinding> findings,
     List<Diagnostic> diagnostics,
     Path workingDir,
     String toolVersion,
-    boolean analysisRan) {
+    boolean executionSuccessful) {
 
   public Report {
     findings = findings.stream().sorted(FindingOrder.INSTANCE).toList();

@@ -62,7 +62,7 @@ final class SarifReporter implements Reporter {
     Sarif.Run run =
         new Sarif.Run(
             new Sarif.Tool(driver),
-            List.of(new Sarif.Invocation(report.analysisRan(), notifications)),
+            List.of(new Sarif.Invocation(report.executionSuccessful(), notifications)),
             Map.of(
                 Sarif.SRCROOT, new Sarif.ArtifactLocation(directoryUri(report.workingDir()), null)),
             "utf16CodeUnits",
