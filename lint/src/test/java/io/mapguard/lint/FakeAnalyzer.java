@@ -1,5 +1,6 @@
 package io.mapguard.lint;
 
+import io.mapguard.lint.baseline.SourceFingerprints;
 import io.mapguard.lint.frontend.FileAnalyzer;
 import io.mapguard.lint.frontend.FileResult;
 import io.mapguard.lint.frontend.LintFinding;
@@ -76,6 +77,20 @@ public final class FakeAnalyzer implements FileAnalyzer {
     return new FileResult(findings, problems);
   }
 
+  /**
+   * The fingerprint mapvet reports for the fake finding of {@code rule} in {@code source}: like
+   * every engine finding's, made by {@link SourceFingerprints} from the source.
+   */
+  public static String reportedFingerprint(String file, String source, String rule) {
+    List<LintFinding> findings = new FakeAnalyzer().analyze(file, source).findings();
+    return SourceFingerprints.assign(source, findings).findings().stream()
+        .filter(finding -> finding.rule().equals(rule))
+        .findFirst()
+        .orElseThrow()
+        .fingerprint();
+  }
+
+  /** The fake's own fingerprint: what the engine's are to mapvet, the format 1 fingerprint. */
   public static String fingerprint(String rule, String file, String message) {
     return String.format("%08x", (rule + "|" + file + "|" + message).hashCode());
   }

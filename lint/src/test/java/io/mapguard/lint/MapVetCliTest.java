@@ -188,6 +188,47 @@ class MapVetCliTest {
     assertEquals(List.of("mapvet: 3 findings in 2 of 2 files (0 errors)"), result.errLines());
   }
 
+  /** A pull request that changes no Java file gives an empty list: nothing wrong, nothing to do. */
+  @Test
+  void anEmptyListOnStdinHasNothingToAnalyseAndExitsZero() throws IOException {
+    cli.stdin("\n");
+
+    CliHarness.Result result =
+        cli.run("--strict", "--format", "sarif", "--write-baseline", "b.json", "-");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(
+        List.of(
+            "mapvet: nothing to analyse: the list on stdin names no file to analyse; the baseline"
+                + " was not written"),
+        result.errLines());
+    assertTrue(result.out().contains("\"results\" : [ ]"), result::toString);
+    assertTrue(Files.notExists(dir.resolve("b.json")));
+  }
+
+  @Test
+  void aListOnStdinOfExcludedFilesHasNothingToAnalyse() {
+    cli.stdin("src/a/A.java\n");
+
+    CliHarness.Result result = cli.run("--exclude", "A.java", "-");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("mapvet: nothing to analyse: the list on stdin names no file to analyse"),
+        result.errLines());
+  }
+
+  @Test
+  void anEmptyDirectoryIsStillAnError() throws IOException {
+    Files.createDirectories(dir.resolve("empty"));
+    cli.stdin("");
+
+    CliHarness.Result result = cli.run("-", "empty");
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertEquals(List.of("mapvet: no .java files to analyse"), result.errLines());
+  }
+
   @Test
   void outputOptionWritesTheReportToAFileCreatingItsDirectory() throws IOException {
     CliHarness.Result result = cli.run("-o", "build/reports/mapvet.txt", "src/b");

@@ -22,6 +22,7 @@ record LintRequest(
     boolean strict,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
+    boolean reportStaleBaseline,
     boolean reportUnusedIgnores,
     int jobs,
     boolean quiet,

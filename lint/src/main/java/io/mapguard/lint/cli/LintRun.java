@@ -1,6 +1,5 @@
 package io.mapguard.lint.cli;
 
-import io.mapguard.lint.baseline.Baseline;
 import io.mapguard.lint.baseline.BaselineException;
 import io.mapguard.lint.frontend.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
@@ -20,7 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
@@ -50,28 +53,32 @@ final class LintRun {
 
   int run() throws InterruptedException {
     try {
-      Baseline baseline = readBaseline();
+      BaselineCheck baseline = readBaseline();
       InputCollector.Inputs inputs = collectInputs();
+      if (inputs.files().isEmpty()) {
+        return nothingToAnalyse();
+      }
       Totals totals = Totals.of(inputs, scan(inputs));
-      if (request.writeBaseline().isPresent()) {
-        baseline = writeBaseline(totals.findings());
-      }
-      List<LintFinding> reported = new ArrayList<>();
-      for (LintFinding finding : totals.findings()) {
-        if (!baseline.contains(finding)) {
-          reported.add(finding);
-        }
-      }
-      Summary summary = totals.summary(reported.size());
+      writeBaseline(baseline, totals.findings());
+      BaselineCheck.Outcome baselined =
+          baseline.apply(
+              totals.findings(),
+              totals.legacyFingerprints(),
+              totals.analysedFiles(),
+              env.workingDir());
+      List<Diagnostic> diagnostics = new ArrayList<>(totals.diagnostics());
+      diagnostics.addAll(baselined.staleNotes());
+      Summary summary = totals.summary(baselined);
       boolean strictFailure = request.strict() && summary.gaps().any();
       writeReport(
           new Report(
-              reported,
-              totals.diagnostics(),
+              baselined.reported(),
+              diagnostics,
               env.workingDir(),
               VersionInfo.version(),
-              !strictFailure));
-      printDiagnostics(totals.diagnostics());
+              !strictFailure,
+              totals.legacyFingerprints()));
+      printDiagnostics(diagnostics);
       if (!request.quiet()) {
         env.err().println(summary.line());
       }
@@ -84,7 +91,8 @@ final class LintRun {
                     + ")");
         return ExitCodes.ERROR;
       }
-      boolean fails = reported.stream().anyMatch(f -> request.failOn().failsOn(f.severity()));
+      boolean fails =
+          baselined.reported().stream().anyMatch(f -> request.failOn().failsOn(f.severity()));
       return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     } catch (Abort abort) {
       env.err().println("mapvet: " + abort.getMessage());
@@ -92,15 +100,41 @@ final class LintRun {
     }
   }
 
-  private Baseline readBaseline() throws Abort {
-    if (request.baseline().isEmpty()) {
-      return Baseline.empty();
-    }
+  private BaselineCheck readBaseline() throws Abort {
     try {
-      return Baseline.read(request.baseline().get());
+      return BaselineCheck.read(request, env.err());
     } catch (BaselineException e) {
       throw new Abort("baseline " + e.getMessage());
     }
+  }
+
+  private void writeBaseline(BaselineCheck baseline, List<LintFinding> findings) throws Abort {
+    try {
+      baseline.writeIfAsked(findings);
+    } catch (BaselineException e) {
+      throw new Abort("baseline " + e.getMessage());
+    }
+  }
+
+  /**
+   * A list on stdin that names no file, as {@code git diff --name-only -- '*.java'} gives for a
+   * pull request that changes no Java file: there is nothing wrong, so exit 0 (with an empty report,
+   * so that a SARIF upload step still finds its file). Any other run without files is an error.
+   */
+  private int nothingToAnalyse() throws Abort {
+    boolean onlyStdin = request.paths().stream().allMatch(InputCollector.STDIN::equals);
+    if (!onlyStdin) {
+      throw new Abort("no .java files to analyse");
+    }
+    writeReport(
+        new Report(List.of(), List.of(), env.workingDir(), VersionInfo.version(), true, Map.of()));
+    String baselineNote =
+        request.writeBaseline().isPresent() ? "; the baseline was not written" : "";
+    env.err()
+        .println(
+            "mapvet: nothing to analyse: the list on stdin names no file to analyse"
+                + baselineNote);
+    return ExitCodes.CLEAN;
   }
 
   private InputCollector.Inputs collectInputs() throws Abort {
@@ -112,7 +146,7 @@ final class LintRun {
     } catch (IOException e) {
       throw new Abort("cannot read the file list: " + e.getMessage());
     }
-    if (inputs.files().isEmpty()) {
+    if (inputs.files().isEmpty() && !inputs.diagnostics().isEmpty()) {
       printDiagnostics(inputs.diagnostics());
       throw new Abort("no .java files to analyse");
     }
@@ -148,21 +182,6 @@ final class LintRun {
       throw new Abort("no file could be analysed");
     }
     return outcomes;
-  }
-
-  /**
-   * Writes {@code findings} as the new baseline and returns it, so that none of them is reported.
-   */
-  private Baseline writeBaseline(List<LintFinding> findings) throws Abort {
-    Path target = request.writeBaseline().get();
-    try {
-      Baseline.write(target, findings);
-      Baseline written = Baseline.read(target);
-      env.err().println("mapvet: wrote " + findings.size() + " findings to baseline " + target);
-      return written;
-    } catch (BaselineException e) {
-      throw new Abort("baseline " + e.getMessage());
-    }
   }
 
   private void writeReport(Report report) throws Abort {
@@ -202,36 +221,50 @@ final class LintRun {
   private record Totals(
       List<LintFinding> findings,
       List<Diagnostic> diagnostics,
+      Map<String, String> legacyFingerprints,
+      Set<String> analysedFiles,
       int files,
-      int analysed,
       int ignored,
       Summary.Gaps gaps) {
 
     static Totals of(InputCollector.Inputs inputs, List<FileOutcome> outcomes) {
       List<LintFinding> findings = new ArrayList<>();
       List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
-      int analysed = 0;
+      Map<String, String> legacyFingerprints = new HashMap<>();
+      Set<String> analysedFiles = new HashSet<>();
       int ignored = 0;
       int partlyAnalysed = 0;
       for (FileOutcome outcome : outcomes) {
         findings.addAll(outcome.findings());
         diagnostics.addAll(outcome.diagnostics());
-        analysed += outcome.analysed() ? 1 : 0;
+        legacyFingerprints.putAll(outcome.legacyFingerprints());
+        if (outcome.analysed()) {
+          analysedFiles.add(outcome.file().replace('\\', '/'));
+        }
         ignored += outcome.suppressed();
         if (outcome.analysed() && outcome.diagnostics().stream().anyMatch(Diagnostic::isError)) {
           partlyAnalysed++;
         }
       }
+      int files = inputs.files().size();
       int unreadablePaths = (int) inputs.diagnostics().stream().filter(Diagnostic::isError).count();
       Summary.Gaps gaps =
-          new Summary.Gaps(inputs.files().size() - analysed, partlyAnalysed, unreadablePaths);
-      return new Totals(findings, diagnostics, inputs.files().size(), analysed, ignored, gaps);
+          new Summary.Gaps(files - analysedFiles.size(), partlyAnalysed, unreadablePaths);
+      return new Totals(
+          findings, diagnostics, legacyFingerprints, analysedFiles, files, ignored, gaps);
     }
 
-    Summary summary(int reported) {
+    Summary summary(BaselineCheck.Outcome baselined) {
       int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
       return new Summary(
-          reported, analysed, files, errors, ignored, findings.size() - reported, gaps);
+          baselined.reported().size(),
+          analysedFiles.size(),
+          files,
+          errors,
+          ignored,
+          baselined.baselined(),
+          baselined.stale(),
+          gaps);
     }
   }
 }

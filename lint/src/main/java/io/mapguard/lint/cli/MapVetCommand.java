@@ -120,6 +120,12 @@ public final class MapVetCommand implements Callable<Integer> {
   private Path writeBaseline;
 
   @Option(
+      names = "--report-stale-baseline",
+      description =
+          "List baseline entries that match no finding in the files analysed (fixed or changed).")
+  private boolean reportStaleBaseline;
+
+  @Option(
       names = "--report-unused-ignores",
       description = "Report mapvet:ignore directives that suppress nothing (rule UnusedIgnore).")
   private boolean reportUnusedIgnores;
@@ -227,6 +233,7 @@ public final class MapVetCommand implements Callable<Integer> {
         strict,
         Optional.ofNullable(baseline).map(this::resolve),
         Optional.ofNullable(writeBaseline).map(this::resolve),
+        reportStaleBaseline,
         reportUnusedIgnores,
         jobs,
         quiet,

@@ -13,10 +13,18 @@ import java.util.List;
  * @param errors diagnostics of the error kinds (unreadable, unparsable, internal errors)
  * @param ignored findings suppressed by {@code mapvet:ignore}
  * @param baselined findings dropped because the baseline has them
+ * @param staleBaselineEntries baseline entries of analysed (or deleted) files that matched nothing
  * @param gaps what was not (fully) analysed
  */
 record Summary(
-    int findings, int analysed, int files, int errors, int ignored, int baselined, Gaps gaps) {
+    int findings,
+    int analysed,
+    int files,
+    int errors,
+    int ignored,
+    int baselined,
+    int staleBaselineEntries,
+    Gaps gaps) {
 
   /**
    * Input mapvet could not analyse; {@code --strict} fails on any of it.
@@ -65,6 +73,9 @@ record Summary(
     if (baselined > 0) {
       line.append(", ").append(baselined).append(" in baseline");
     }
+    if (staleBaselineEntries > 0) {
+      line.append(", ").append(plural(staleBaselineEntries, "stale baseline entry", "entries"));
+    }
     line.append(')');
     if (gaps.any()) {
       line.append("; incomplete: ").append(gaps.describe());
@@ -74,5 +85,13 @@ record Summary(
 
   private static String plural(int count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
+  }
+
+  /** {@code plural(2, "stale baseline entry", "entries")}: the last word replaced. */
+  private static String plural(int count, String singular, String pluralLastWord) {
+    if (count == 1) {
+      return count + " " + singular;
+    }
+    return count + " " + singular.substring(0, singular.lastIndexOf(' ') + 1) + pluralLastWord;
   }
 }

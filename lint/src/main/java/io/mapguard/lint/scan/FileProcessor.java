@@ -1,6 +1,7 @@
 package io.mapguard.lint.scan;
 
 import io.mapguard.engine.Rule;
+import io.mapguard.lint.baseline.SourceFingerprints;
 import io.mapguard.lint.frontend.FileAnalyzer;
 import io.mapguard.lint.frontend.FileResult;
 import io.mapguard.lint.frontend.LintFinding;
@@ -129,7 +130,7 @@ public final class FileProcessor {
     if (text.text().isBlank()) {
       diagnostics.add(
           Diagnostic.ofFile(file, Diagnostic.Kind.NOTE, "file is empty; nothing to analyse"));
-      return new FileOutcome(file, true, List.of(), diagnostics, 0);
+      return new FileOutcome(file, true, diagnostics);
     }
     return analyse(file, text.text(), diagnostics);
   }
@@ -141,13 +142,13 @@ public final class FileProcessor {
     } catch (RuntimeException | Error e) {
       // Caught here rather than by guarded(), so that the decoding note above is kept.
       diagnostics.add(failure(file, e));
-      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+      return new FileOutcome(file, false, diagnostics);
     }
     for (SourceProblem problem : result.problems()) {
       diagnostics.add(Diagnostic.of(problem));
     }
     if (!result.parsed()) {
-      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+      return new FileOutcome(file, false, diagnostics);
     }
     List<LintFinding> selected = new ArrayList<>();
     for (LintFinding finding : result.findings()) {
@@ -159,9 +160,11 @@ public final class FileProcessor {
         source.contains(DIRECTIVE_MARKER) ? DirectiveParser.parse(source) : List.of();
     IgnoreFilter.Result filtered =
         ignoreFilter.apply(file, selected, directives, result.problems().isEmpty());
-    List<LintFinding> findings = new ArrayList<>(filtered.kept());
+    SourceFingerprints.Result fingerprinted = SourceFingerprints.assign(source, filtered.kept());
+    List<LintFinding> findings = new ArrayList<>(fingerprinted.findings());
     findings.addAll(filtered.directiveFindings());
-    return new FileOutcome(file, true, findings, diagnostics, filtered.suppressed());
+    return new FileOutcome(
+        file, true, findings, diagnostics, filtered.suppressed(), fingerprinted.legacy());
   }
 
   private boolean isSelected(String ruleName) {
