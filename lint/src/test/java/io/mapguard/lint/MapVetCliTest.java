@@ -218,6 +218,22 @@ class MapVetCliTest {
         result.errLines());
   }
 
+  /** Path.of("") is the working directory: an unset variable in a CI script must not scan it. */
+  @Test
+  void anEmptyPathIsAnErrorNotTheWorkingDirectory() {
+    CliHarness.Result alone = cli.run("");
+    assertEquals(2, alone.exitCode(), alone::toString);
+    assertEquals(
+        List.of(
+            "'': error: empty path; to scan the working directory, give '.'",
+            "mapvet: no .java files to analyse"),
+        alone.errLines());
+
+    CliHarness.Result withOthers = cli.run("src/a/A.java", "");
+    assertEquals(1, withOthers.exitCode(), withOthers::toString);
+    assertEquals(2, withOthers.outLines().size(), withOthers::toString);
+  }
+
   @Test
   void anEmptyDirectoryIsStillAnError() throws IOException {
     Files.createDirectories(dir.resolve("empty"));

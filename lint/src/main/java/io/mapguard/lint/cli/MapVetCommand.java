@@ -223,7 +223,10 @@ public final class MapVetCommand implements Callable<Integer> {
             Optional.ofNullable(immediateMethods),
             Optional.ofNullable(threadStartMethods),
             Optional.ofNullable(exclude));
-    Settings settings = Settings.resolve(fromCommandLine.over(configFileValues()));
+    ConfigValues fromFile = configFileValues();
+    Settings settings = Settings.resolve(fromCommandLine.over(fromFile));
+    DisabledChecks.warn(
+        Settings.resolve(fromCommandLine), settings, configFileName(), env.err());
     return new LintRequest(
         paths,
         settings,
@@ -243,12 +246,16 @@ public final class MapVetCommand implements Callable<Integer> {
 
   private ConfigValues configFileValues() throws ConfigException {
     if (config != null) {
-      return ConfigFile.load(resolve(config), config.toString());
+      return ConfigFile.load(resolve(config), configFileName());
     }
     Path implicit = env.workingDir().resolve(ConfigFile.DEFAULT_NAME);
     return Files.isRegularFile(implicit)
         ? ConfigFile.load(implicit, ConfigFile.DEFAULT_NAME)
         : ConfigValues.none();
+  }
+
+  private String configFileName() {
+    return config != null ? config.toString() : ConfigFile.DEFAULT_NAME;
   }
 
   private List<Path> existingDirectories(List<Path> directories) throws ConfigException {
