@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -65,6 +67,10 @@ public final class Baseline {
       @JsonProperty("findings") List<BaselineEntry> findings) {}
 
   public static Baseline read(Path file) throws BaselineException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A FIFO would block and a device (/dev/zero) fill the heap before any JSON error.
+      throw new BaselineException(file + ": not a regular file");
+    }
     BaselineFile parsed;
     try {
       parsed = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), BaselineFile.class);
@@ -130,7 +136,15 @@ public final class Baseline {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(file, json + "\n", StandardCharsets.UTF_8);
+      // never through a link that appeared since the run checked its targets
+      Files.writeString(
+          file,
+          json + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING,
+          StandardOpenOption.WRITE,
+          LinkOption.NOFOLLOW_LINKS);
     } catch (IOException e) {
       throw new BaselineException(file + ": cannot write (" + e + ")");
     }

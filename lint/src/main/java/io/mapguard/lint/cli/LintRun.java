@@ -1,6 +1,7 @@
 package io.mapguard.lint.cli;
 
 import io.mapguard.lint.baseline.BaselineException;
+import io.mapguard.lint.config.ConfigException;
 import io.mapguard.lint.frontend.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
 import io.mapguard.lint.report.Report;
@@ -17,7 +18,9 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -55,6 +58,7 @@ final class LintRun {
     try {
       BaselineCheck baseline = readBaseline();
       InputCollector.Inputs inputs = collectInputs();
+      checkOutputTargets(inputs);
       if (inputs.files().isEmpty()) {
         return nothingToAnalyse();
       }
@@ -105,6 +109,14 @@ final class LintRun {
       return BaselineCheck.read(request, env.err());
     } catch (BaselineException e) {
       throw new Abort("baseline " + e.getMessage());
+    }
+  }
+
+  private void checkOutputTargets(InputCollector.Inputs inputs) throws Abort {
+    try {
+      OutputTargets.check(request, inputs.files());
+    } catch (ConfigException e) {
+      throw new Abort(e.getMessage());
     }
   }
 
@@ -194,7 +206,14 @@ final class LintRun {
           // them.
           Files.createDirectories(parent);
         }
-        try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer writer =
+            Files.newBufferedWriter(
+                output,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
           request.format().reporter().write(report, writer);
         }
       } else {
