@@ -2,9 +2,9 @@ package io.mapguard.lint.baseline;
 
 import io.mapguard.lint.frontend.LintFinding;
 import io.mapguard.lint.ignore.Fingerprints;
-import io.mapguard.lint.report.FindingOrder;
 import io.mapguard.lint.source.LexicalStructure;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,12 @@ import java.util.Map;
 public final class SourceFingerprints {
   private static final String VERSION = "mapvet-fingerprint-2";
 
+  private static final Comparator<LintFinding> POSITION =
+      Comparator.comparingInt(LintFinding::line)
+          .thenComparingInt(LintFinding::column)
+          .thenComparing(LintFinding::rule)
+          .thenComparing(LintFinding::message);
+
   private SourceFingerprints() {}
 
   /**
@@ -38,7 +44,7 @@ public final class SourceFingerprints {
     }
     LexicalStructure structure = LexicalStructure.of(source);
     List<LintFinding> ordered = new ArrayList<>(findings);
-    ordered.sort(FindingOrder.INSTANCE); // occurrence numbers follow the position in the file
+    ordered.sort(POSITION); // occurrence numbers follow the position in the file
     Map<String, Integer> occurrences = new HashMap<>();
     List<LintFinding> fingerprinted = new ArrayList<>();
     Map<String, String> legacy = new HashMap<>();

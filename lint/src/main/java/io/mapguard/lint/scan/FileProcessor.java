@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -60,13 +61,15 @@ public final class FileProcessor {
     try {
       long size = Files.size(input.path());
       if (size > MAX_FILE_BYTES) {
+        // in bytes: rounded to megabytes, a file just over the limit read "50 MB; the limit is 50 MB"
         return unreadable(
             file,
-            "file too large ("
-                + megabytes(size)
-                + " MB; the limit is "
-                + megabytes(MAX_FILE_BYTES)
-                + " MB); skipped");
+            String.format(
+                Locale.ROOT,
+                "file too large (%,d bytes, over the limit of %,d bytes = %d MB); skipped",
+                size,
+                MAX_FILE_BYTES,
+                MAX_FILE_BYTES / (1024 * 1024)));
       }
       bytes = Files.readAllBytes(input.path());
     } catch (AccessDeniedException e) {
@@ -102,10 +105,6 @@ public final class FileProcessor {
 
   private static FileOutcome unreadable(String file, String why) {
     return FileOutcome.failed(file, Diagnostic.ofFile(file, Diagnostic.Kind.ERROR, why));
-  }
-
-  private static long megabytes(long bytes) {
-    return bytes / (1024 * 1024);
   }
 
   /** Analyses {@code bytes} as the contents of {@code file} (a display path); never throws. */
