@@ -13,6 +13,7 @@ import io.mapguard.lint.scan.InputCollector;
 import io.mapguard.lint.scan.ParallelScanner;
 import io.mapguard.lint.scan.ProgressLine;
 import io.mapguard.lint.scan.SourceRootDetector;
+import io.mapguard.lint.scan.SourceRootViews;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -22,11 +23,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
@@ -62,7 +60,12 @@ final class LintRun {
       if (inputs.files().isEmpty()) {
         return nothingToAnalyse();
       }
-      Totals totals = Totals.of(inputs, scan(inputs));
+      List<Diagnostic> setupDiagnostics = new ArrayList<>();
+      List<FileOutcome> outcomes = scan(inputs, setupDiagnostics);
+      List<Diagnostic> inputDiagnostics = new ArrayList<>(inputs.diagnostics());
+      inputDiagnostics.addAll(setupDiagnostics);
+      Totals totals =
+          Totals.of(new InputCollector.Inputs(inputs.files(), inputDiagnostics), outcomes);
       writeBaseline(baseline, totals.findings());
       BaselineCheck.Outcome baselined =
           baseline.apply(
@@ -165,11 +168,29 @@ final class LintRun {
     return inputs;
   }
 
-  private List<FileOutcome> scan(InputCollector.Inputs inputs) throws Abort, InterruptedException {
-    List<Path> sourceRoots =
+  /**
+   * @param setupDiagnostics receives the problems met before any file is analysed (a source root
+   *     that cannot be listed)
+   */
+  private List<FileOutcome> scan(InputCollector.Inputs inputs, List<Diagnostic> setupDiagnostics)
+      throws Abort, InterruptedException {
+    List<Path> realRoots =
         request.sourceRoots().isEmpty()
             ? SourceRootDetector.detect(inputs.files())
             : request.sourceRoots();
+    try (SourceRootViews views =
+        SourceRootViews.create(realRoots, temporaryDirectory(), setupDiagnostics)) {
+      return scan(inputs, views.roots(), setupDiagnostics);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private List<FileOutcome> scan(
+      InputCollector.Inputs inputs, List<Path> sourceRoots, List<Diagnostic> setupDiagnostics)
+      throws Abort, InterruptedException {
     IgnoreFilter ignoreFilter =
         new IgnoreFilter(request.settings().enabledRuleNames(), request.reportUnusedIgnores());
     ParallelScanner.WorkerSetup setup =
@@ -184,11 +205,14 @@ final class LintRun {
     try {
       outcomes = new ParallelScanner(request.jobs(), setup, progress).scan(inputs.files());
     } catch (IOException e) {
-      printDiagnostics(inputs.diagnostics());
+      List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
+      diagnostics.addAll(setupDiagnostics);
+      printDiagnostics(diagnostics);
       throw new Abort("cannot set up the analysis: " + e.getMessage());
     }
     if (outcomes.stream().noneMatch(FileOutcome::analysed)) {
       List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
+      diagnostics.addAll(setupDiagnostics);
       outcomes.forEach(outcome -> diagnostics.addAll(outcome.diagnostics()));
       printDiagnostics(diagnostics);
       throw new Abort("no file could be analysed");
@@ -233,57 +257,6 @@ final class LintRun {
     sorted.sort(Diagnostic.ORDER);
     for (Diagnostic diagnostic : sorted) {
       env.err().println(diagnostic.format());
-    }
-  }
-
-  /** The scan's results summed over files. */
-  private record Totals(
-      List<LintFinding> findings,
-      List<Diagnostic> diagnostics,
-      Map<String, String> legacyFingerprints,
-      Set<String> analysedFiles,
-      int files,
-      int ignored,
-      Summary.Gaps gaps) {
-
-    static Totals of(InputCollector.Inputs inputs, List<FileOutcome> outcomes) {
-      List<LintFinding> findings = new ArrayList<>();
-      List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
-      Map<String, String> legacyFingerprints = new HashMap<>();
-      Set<String> analysedFiles = new HashSet<>();
-      int ignored = 0;
-      int partlyAnalysed = 0;
-      for (FileOutcome outcome : outcomes) {
-        findings.addAll(outcome.findings());
-        diagnostics.addAll(outcome.diagnostics());
-        legacyFingerprints.putAll(outcome.legacyFingerprints());
-        if (outcome.analysed()) {
-          analysedFiles.add(outcome.file().replace('\\', '/'));
-        }
-        ignored += outcome.suppressed();
-        if (outcome.analysed() && outcome.diagnostics().stream().anyMatch(Diagnostic::isError)) {
-          partlyAnalysed++;
-        }
-      }
-      int files = inputs.files().size();
-      int unreadablePaths = (int) inputs.diagnostics().stream().filter(Diagnostic::isError).count();
-      Summary.Gaps gaps =
-          new Summary.Gaps(files - analysedFiles.size(), partlyAnalysed, unreadablePaths);
-      return new Totals(
-          findings, diagnostics, legacyFingerprints, analysedFiles, files, ignored, gaps);
-    }
-
-    Summary summary(BaselineCheck.Outcome baselined) {
-      int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
-      return new Summary(
-          baselined.reported().size(),
-          analysedFiles.size(),
-          files,
-          errors,
-          ignored,
-          baselined.baselined(),
-          baselined.stale(),
-          gaps);
     }
   }
 }
