@@ -9,6 +9,7 @@ import io.mapguard.lint.frontend.SourceProblem;
 import io.mapguard.lint.ignore.DirectiveParser;
 import io.mapguard.lint.ignore.IgnoreDirective;
 import io.mapguard.lint.ignore.IgnoreFilter;
+import io.mapguard.lint.source.NestingLimits;
 import io.mapguard.lint.source.SourceDecoder;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -17,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -130,6 +132,11 @@ public final class FileProcessor {
       diagnostics.add(
           Diagnostic.ofFile(file, Diagnostic.Kind.NOTE, "file is empty; nothing to analyse"));
       return new FileOutcome(file, true, diagnostics);
+    }
+    Optional<String> tooDeep = NestingLimits.exceeded(text.text());
+    if (tooDeep.isPresent()) {
+      diagnostics.add(Diagnostic.ofFile(file, Diagnostic.Kind.ERROR, tooDeep.get()));
+      return new FileOutcome(file, false, diagnostics);
     }
     return analyse(file, text.text(), diagnostics);
   }

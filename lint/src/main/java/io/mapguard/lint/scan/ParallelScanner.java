@@ -1,5 +1,6 @@
 package io.mapguard.lint.scan;
 
+import io.mapguard.lint.source.NestingLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -139,13 +140,22 @@ public final class ParallelScanner {
     }
   }
 
-  /** Daemon threads, so that an interrupted scan never keeps the JVM alive. */
+  /**
+   * Daemon threads, so that an interrupted scan never keeps the JVM alive, with a stack large
+   * enough for the deepest file {@link NestingLimits} lets through: the parser and the analysis
+   * recurse over the syntax tree, and the default stack (1 MB) overflowed on 415 nested calls that
+   * javac compiles. 128 MB held files at those limits with the JIT compiler off (the largest
+   * frames); this is twice that. It is address space: only the pages a deep file touches are used.
+   */
   private static final class WorkerThreads implements ThreadFactory {
+    static final long STACK_BYTES = 256L * 1024 * 1024;
+
     private final AtomicInteger count = new AtomicInteger();
 
     @Override
     public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "mapvet-worker-" + count.incrementAndGet());
+      Thread thread =
+          new Thread(null, task, "mapvet-worker-" + count.incrementAndGet(), STACK_BYTES);
       thread.setDaemon(true);
       return thread;
     }
