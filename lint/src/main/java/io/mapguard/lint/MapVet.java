@@ -4,6 +4,7 @@ import io.mapguard.lint.cli.Environment;
 import io.mapguard.lint.cli.ExitCodes;
 import io.mapguard.lint.cli.MapVetCommand;
 import io.mapguard.lint.scan.AnalyzerFactory;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import picocli.CommandLine;
@@ -16,14 +17,38 @@ public final class MapVet {
   private MapVet() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, Environment.system(), AnalyzerFactory.javaParser()));
+    int exitCode;
+    try {
+      exitCode = run(args, Environment.system(), AnalyzerFactory.javaParser());
+    } catch (Throwable e) {
+      // run() already turns every throwable into exit code 2; this is for one thrown while it did
+      // so (a second OutOfMemoryError, say). Left uncaught it would make the JVM exit with 1, which
+      // a CI gate reads as "findings".
+      exitCode = ExitCodes.ERROR;
+    }
+    // halt, not exit: there are no shutdown hooks to run, and exit can itself fail on an exhausted
+    // heap (it starts the hook threads), which would again leave the JVM to exit with 1.
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(exitCode);
   }
 
   /**
    * Runs the command line in-process and returns the exit code; tests pass their own environment
-   * and a fake analyzer factory.
+   * and a fake analyzer factory. Never throws: any failure, JVM errors included, is exit code 2.
    */
   static int run(String[] args, Environment env, AnalyzerFactory analyzers) {
+    try {
+      return execute(args, env, analyzers);
+    } catch (Throwable e) {
+      // picocli hands only Exceptions to the handler below; an Error (OutOfMemoryError,
+      // StackOverflowError, a LinkageError from a broken jar) comes out of execute() as it is.
+      reportCrash(env.err(), e);
+      return ExitCodes.ERROR;
+    }
+  }
+
+  private static int execute(String[] args, Environment env, AnalyzerFactory analyzers) {
     CommandLine commandLine = new CommandLine(new MapVetCommand(env, analyzers));
     commandLine.setOut(new PrintWriter(env.out(), true, Charset.defaultCharset()));
     commandLine.setErr(new PrintWriter(env.err(), true, Charset.defaultCharset()));
@@ -31,15 +56,31 @@ public final class MapVet {
         (exception, arguments) -> {
           env.err().println("mapvet: " + exception.getMessage());
           env.err().println("Try 'mapvet --help' for more information.");
-          return ExitCodes.USAGE;
+          return ExitCodes.ERROR;
         });
     commandLine.setExecutionExceptionHandler(
         (exception, parsed, parseResult) -> {
-          // A bug in mapvet itself: say so plainly instead of pretending the code was clean.
-          env.err().println("mapvet: internal error: " + exception + "; please report");
-          exception.printStackTrace(env.err());
-          return ExitCodes.USAGE;
+          reportCrash(env.err(), exception);
+          return ExitCodes.ERROR;
         });
     return commandLine.execute(args);
+  }
+
+  /** A failure of mapvet itself: say so plainly instead of pretending the code was clean. */
+  private static void reportCrash(PrintStream err, Throwable e) {
+    try {
+      if (e instanceof OutOfMemoryError) {
+        err.println(
+            "mapvet: out of memory ("
+                + e.getMessage()
+                + "); give mapvet a larger heap, e.g. MAPVET_JAVA_OPTS=-Xmx4g");
+      } else {
+        err.println("mapvet: internal error: " + e + "; please report");
+        e.printStackTrace(err);
+      }
+      err.flush();
+    } catch (Throwable ignored) {
+      // Nothing more can be said; the exit code still tells the caller.
+    }
   }
 }

@@ -49,7 +49,9 @@ class BadInputTest {
     List<String> err = result.errLines();
     assertEquals(2, err.size(), result::toString);
     assertTrue(err.get(0).matches("src/Broken\\.java:2:\\d+: parse error: \\S.*"), err.get(0));
-    assertEquals("mapvet: 0 findings in 1 of 2 files (1 error)", err.get(1));
+    assertEquals(
+        "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed",
+        err.get(1));
   }
 
   @Test
@@ -111,6 +113,56 @@ class BadInputTest {
   }
 
   @Test
+  void utf8ByteOrderMarkThenAnInvalidByteIsStillAnalysed() {
+    byte[] text =
+        "class Bom {\n  // caf\u00e9\n  int x;\n}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    cli.writeBytes("src/Bom.java", withBom);
+
+    CliHarness.Result result = cli.runReal("--fail-on", "none", "src");
+
+    assertEquals(
+        List.of(
+            "src/Bom.java:2:9: note: not valid UTF-8 (byte 0xE9) after a UTF-8 byte order mark;"
+                + " invalid bytes read as U+FFFD",
+            "mapvet: 0 findings in 2 of 2 files (0 errors)"),
+        result.errLines());
+  }
+
+  @Test
+  void utf32FileIsAnalysed() {
+    cli.writeBytes(
+        "src/Wide.java",
+        ("\uFEFF" + GOOD.replace("ok", "wide").replace("Good", "Wide"))
+            .getBytes(java.nio.charset.Charset.forName("UTF-32LE")));
+
+    CliHarness.Result result = cli.runReal("--fail-on", "none", "src");
+
+    assertEquals(
+        List.of(
+            "src/Wide.java:1:1: note: file is UTF-32 (byte order mark); decoded as UTF-32",
+            "mapvet: 0 findings in 2 of 2 files (0 errors)"),
+        result.errLines());
+  }
+
+  /** JavaParser puts the lexer's errors at 1:1 and says where in the message. */
+  @Test
+  void aLexicalErrorIsPlacedWhereTheLexerStopped() {
+    cli.write("src/Lex.java", "class Lex {\n  int x = 1;\n  String s = \"abc\n  ;\n}\n");
+
+    CliHarness.Result result = cli.runReal("--fail-on", "none", "src");
+
+    assertTrue(
+        result.errLines().get(0).startsWith("src/Lex.java:3:18: parse error: Lexical error at line"
+            + " 3, column 18."),
+        result::toString);
+  }
+
+  @Test
   void binaryFileNamedJavaIsRejected() {
     cli.writeBytes(
         "src/Binary.java",
@@ -122,7 +174,7 @@ class BadInputTest {
     assertEquals(
         List.of(
             "src/Binary.java: error: binary file (NUL byte at offset 4), not Java source; skipped",
-            "mapvet: 0 findings in 1 of 2 files (1 error)"),
+            "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 
@@ -195,8 +247,9 @@ class BadInputTest {
     assertEquals(0, result.exitCode(), result::toString);
     assertEquals(
         List.of(
-            "src/Huge.java: error: file too large (50 MB; the limit is 50 MB); skipped",
-            "mapvet: 0 findings in 1 of 2 files (1 error)"),
+            "src/Huge.java: error: file too large (52,428,801 bytes, over the limit of 52,428,800"
+                + " bytes = 50 MB); skipped",
+            "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 
@@ -234,7 +287,7 @@ class BadInputTest {
       assertEquals(
           List.of(
               "src/Secret.java: error: cannot read: permission denied",
-              "mapvet: 0 findings in 1 of 2 files (1 error)"),
+              "mapvet: 0 findings in 1 of 2 files (1 error); incomplete: 1 file not analysed"),
           result.errLines());
     } finally {
       Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
@@ -249,7 +302,7 @@ class BadInputTest {
     assertEquals(
         List.of(
             "src/Nope.java: error: no such file or directory",
-            "mapvet: 0 findings in 1 of 1 files (1 error)"),
+            "mapvet: 0 findings in 1 of 1 files (1 error); incomplete: 1 path not read"),
         result.errLines());
   }
 

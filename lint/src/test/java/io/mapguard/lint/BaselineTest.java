@@ -13,19 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --write-baseline} and {@code --baseline}: accept today's findings, fail on new ones. */
 class BaselineTest {
+  private static final String A =
+      "class A {\n"
+          + "  // FAKE(UnsynchronizedSharedMap): 'c' is racy\n"
+          + "  // FAKE(InconsistentMapLocking): 'd' is unlocked\n"
+          + "}\n";
+  private static final String B = "class B {\n  // FAKE(GuardedMapEscape): 'm' escapes\n}\n";
+
   @TempDir Path dir;
   private CliHarness cli;
 
   @BeforeEach
   void files() {
     cli = new CliHarness(dir);
-    cli.write("src/B.java", "class B {\n  // FAKE(GuardedMapEscape): 'm' escapes\n}\n");
-    cli.write(
-        "src/A.java",
-        "class A {\n"
-            + "  // FAKE(UnsynchronizedSharedMap): 'c' is racy\n"
-            + "  // FAKE(InconsistentMapLocking): 'd' is unlocked\n"
-            + "}\n");
+    cli.write("src/B.java", B);
+    cli.write("src/A.java", A);
   }
 
   @Test
@@ -42,23 +44,23 @@ class BaselineTest {
     assertEquals(
         "{\n"
             + "  \"tool\" : \"mapvet\",\n"
-            + "  \"format\" : 1,\n"
+            + "  \"format\" : 2,\n"
             + "  \"findings\" : [\n"
-            + entry("InconsistentMapLocking", "src/A.java", "'d' is unlocked")
+            + entry("InconsistentMapLocking", "src/A.java", A, "'d' is unlocked")
             + ",\n"
-            + entry("UnsynchronizedSharedMap", "src/A.java", "'c' is racy")
+            + entry("UnsynchronizedSharedMap", "src/A.java", A, "'c' is racy")
             + ",\n"
-            + entry("GuardedMapEscape", "src/B.java", "'m' escapes")
+            + entry("GuardedMapEscape", "src/B.java", B, "'m' escapes")
             + "\n"
             + "  ]\n"
             + "}\n",
         Files.readString(dir.resolve("mapvet-baseline.json"), StandardCharsets.UTF_8));
   }
 
-  private static String entry(String rule, String file, String message) {
+  private static String entry(String rule, String file, String source, String message) {
     return "    {\n"
         + "      \"fingerprint\" : \""
-        + FakeAnalyzer.fingerprint(rule, file, message)
+        + FakeAnalyzer.reportedFingerprint(file, source, rule)
         + "\",\n"
         + "      \"rule\" : \""
         + rule

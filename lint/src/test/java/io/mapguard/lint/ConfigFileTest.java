@@ -42,6 +42,44 @@ class ConfigFileTest {
     };
   }
 
+  /** A pull request can edit the file: turning the gate off must at least show in the log. */
+  @Test
+  void aConfigFileThatTurnsEveryCheckOffSaysSo() {
+    cli.write("mapvet.properties", "checks = -all\n");
+
+    CliHarness.Result result = cli.run("src");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(
+        List.of(
+            "mapvet: warning: mapvet.properties turns off every check, so this run cannot find"
+                + " anything",
+            "mapvet: 0 findings in 3 of 3 files (0 errors)"),
+        result.errLines());
+  }
+
+  @Test
+  void aConfigFileThatTurnsChecksOffNamesThem() {
+    cli.write("team.properties", "disable = GuardedMapEscape, InconsistentMapLocking\n");
+
+    CliHarness.Result result = cli.run("--config", "team.properties", "src");
+
+    assertEquals(
+        "mapvet: warning: team.properties turns off 2 checks: InconsistentMapLocking,"
+            + " GuardedMapEscape",
+        result.errLines().get(0));
+  }
+
+  @Test
+  void checksTheCommandLineTurnsOffNeedNoWarning() {
+    cli.write("mapvet.properties", "checks = -all\n");
+
+    CliHarness.Result result = cli.run("--checks", "-GuardedMapEscape", "src");
+
+    assertEquals(
+        List.of("mapvet: 1 finding in 3 of 3 files (0 errors)"), result.errLines(), result::toString);
+  }
+
   @Test
   void mapvetPropertiesInTheWorkingDirectoryIsPickedUp() {
     cli.write(
@@ -53,7 +91,15 @@ class ConfigFileTest {
     CliHarness.Result result = cli.run(capturing(), "src");
 
     assertEquals(List.of("src/main/A.java:2:3: escapes [GuardedMapEscape]"), result.outLines());
-    assertEquals(List.of("mapvet: 1 finding in 1 of 1 files (0 errors)"), result.errLines());
+    assertEquals(
+        List.of(
+            "mapvet: warning: mapvet.properties turns off 11 checks: UnsynchronizedSharedMap,"
+                + " InconsistentMapLocking, MapWriteUnderReadLock, UnsafeMapPublication,"
+                + " ConcurrentMapCheckThenAct, MutableValueInConcurrentMap, ConcurrentMapNullValue,"
+                + " SynchronizedMapIteration, SynchronizedMapBypass, MapModifiedDuringIteration,"
+                + " RecursiveMapUpdate",
+            "mapvet: 1 finding in 1 of 1 files (0 errors)"),
+        result.errLines());
     assertFalse(seenOptions.get().isEnabled(Rule.INCONSISTENT_MAP_LOCKING));
   }
 

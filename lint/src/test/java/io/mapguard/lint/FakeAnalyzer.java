@@ -1,5 +1,6 @@
 package io.mapguard.lint;
 
+import io.mapguard.lint.baseline.SourceFingerprints;
 import io.mapguard.lint.frontend.FileAnalyzer;
 import io.mapguard.lint.frontend.FileResult;
 import io.mapguard.lint.frontend.LintFinding;
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  *       non-blank column to its last; the message ends at a {@code *} (so the marker can sit in a
  *       block comment) or at the end of the line;
  *   <li>{@code SYNTAX ERROR} on a line: a parse error there;
+ *   <li>{@code INTERNAL ERROR} on a line: an internal error there, as when the analysis of one
+ *       class fails; the rest of the file is still analysed;
  *   <li>{@code CRASH}: the analyzer throws.
  * </ul>
  */
@@ -46,6 +49,12 @@ public final class FakeAnalyzer implements FileAnalyzer {
                 file, i + 1, syntax + 1, SourceProblem.PARSE_ERROR, "fake parse error"));
         return new FileResult(List.of(), problems);
       }
+      int internal = line.indexOf("INTERNAL ERROR");
+      if (internal >= 0) {
+        problems.add(
+            new SourceProblem(
+                file, i + 1, 1, SourceProblem.INTERNAL_ERROR, "fake failure in one class"));
+      }
       Matcher marker = FINDING.matcher(line);
       if (marker.find()) {
         int start = line.length() - line.stripLeading().length() + 1;
@@ -68,6 +77,20 @@ public final class FakeAnalyzer implements FileAnalyzer {
     return new FileResult(findings, problems);
   }
 
+  /**
+   * The fingerprint mapvet reports for the fake finding of {@code rule} in {@code source}: like
+   * every engine finding's, made by {@link SourceFingerprints} from the source.
+   */
+  public static String reportedFingerprint(String file, String source, String rule) {
+    List<LintFinding> findings = new FakeAnalyzer().analyze(file, source).findings();
+    return SourceFingerprints.assign(source, findings).findings().stream()
+        .filter(finding -> finding.rule().equals(rule))
+        .findFirst()
+        .orElseThrow()
+        .fingerprint();
+  }
+
+  /** The fake's own fingerprint: what the engine's are to mapvet, the format 1 fingerprint. */
   public static String fingerprint(String rule, String file, String message) {
     return String.format("%08x", (rule + "|" + file + "|" + message).hashCode());
   }

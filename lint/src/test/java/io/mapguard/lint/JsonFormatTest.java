@@ -15,12 +15,12 @@ class JsonFormatTest {
   @Test
   void oneObjectPerFindingInReportOrder() {
     CliHarness cli = new CliHarness(dir);
-    cli.write(
-        "src/A.java",
+    String source =
         "class A {\n"
             + "  // FAKE(GuardedMapEscape): \"m\" escapes\n"
             + "  // FAKE(InconsistentMapLocking): unlocked read\n"
-            + "}\n");
+            + "}\n";
+    cli.write("src/A.java", source);
 
     CliHarness.Result result = cli.run("--format", "json", "src");
 
@@ -29,11 +29,11 @@ class JsonFormatTest {
         List.of(
             "{\"rule\":\"GuardedMapEscape\",\"severity\":\"warning\",\"file\":\"src/A.java\",\"line\":2,\"column\":3,\"endLine\":2,\"endColumn\":40,\"message\":\"\\\"m\\\""
                 + " escapes\",\"fingerprint\":\""
-                + FakeAnalyzer.fingerprint("GuardedMapEscape", "src/A.java", "\"m\" escapes")
+                + FakeAnalyzer.reportedFingerprint("src/A.java", source, "GuardedMapEscape")
                 + "\",\"suggestions\":[]}",
             "{\"rule\":\"InconsistentMapLocking\",\"severity\":\"warning\",\"file\":\"src/A.java\",\"line\":3,\"column\":3,\"endLine\":3,\"endColumn\":48,\"message\":\"unlocked"
                 + " read\",\"fingerprint\":\""
-                + FakeAnalyzer.fingerprint("InconsistentMapLocking", "src/A.java", "unlocked read")
+                + FakeAnalyzer.reportedFingerprint("src/A.java", source, "InconsistentMapLocking")
                 + "\",\"suggestions\":[]}"),
         result.outLines());
     assertEquals(List.of("mapvet: 2 findings in 1 of 1 files (0 errors)"), result.errLines());

@@ -145,7 +145,8 @@ class MapVetCliTest {
       assertTrue(result.out().contains(option), option);
     }
     assertTrue(
-        result.out().contains("  2   usage or configuration error, or nothing could be analysed"));
+        result.out().contains("  2   usage or configuration error, nothing could be analysed, mapvet failed,"),
+        result::toString);
   }
 
   @Test
@@ -187,6 +188,63 @@ class MapVetCliTest {
     assertEquals(List.of("mapvet: 3 findings in 2 of 2 files (0 errors)"), result.errLines());
   }
 
+  /** A pull request that changes no Java file gives an empty list: nothing wrong, nothing to do. */
+  @Test
+  void anEmptyListOnStdinHasNothingToAnalyseAndExitsZero() throws IOException {
+    cli.stdin("\n");
+
+    CliHarness.Result result =
+        cli.run("--strict", "--format", "sarif", "--write-baseline", "b.json", "-");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(
+        List.of(
+            "mapvet: nothing to analyse: the list on stdin names no file to analyse; the baseline"
+                + " was not written"),
+        result.errLines());
+    assertTrue(result.out().contains("\"results\" : [ ]"), result::toString);
+    assertTrue(Files.notExists(dir.resolve("b.json")));
+  }
+
+  @Test
+  void aListOnStdinOfExcludedFilesHasNothingToAnalyse() {
+    cli.stdin("src/a/A.java\n");
+
+    CliHarness.Result result = cli.run("--exclude", "A.java", "-");
+
+    assertEquals(0, result.exitCode(), result::toString);
+    assertEquals(
+        List.of("mapvet: nothing to analyse: the list on stdin names no file to analyse"),
+        result.errLines());
+  }
+
+  /** Path.of("") is the working directory: an unset variable in a CI script must not scan it. */
+  @Test
+  void anEmptyPathIsAnErrorNotTheWorkingDirectory() {
+    CliHarness.Result alone = cli.run("");
+    assertEquals(2, alone.exitCode(), alone::toString);
+    assertEquals(
+        List.of(
+            "'': error: empty path; to scan the working directory, give '.'",
+            "mapvet: no .java files to analyse"),
+        alone.errLines());
+
+    CliHarness.Result withOthers = cli.run("src/a/A.java", "");
+    assertEquals(1, withOthers.exitCode(), withOthers::toString);
+    assertEquals(2, withOthers.outLines().size(), withOthers::toString);
+  }
+
+  @Test
+  void anEmptyDirectoryIsStillAnError() throws IOException {
+    Files.createDirectories(dir.resolve("empty"));
+    cli.stdin("");
+
+    CliHarness.Result result = cli.run("-", "empty");
+
+    assertEquals(2, result.exitCode(), result::toString);
+    assertEquals(List.of("mapvet: no .java files to analyse"), result.errLines());
+  }
+
   @Test
   void outputOptionWritesTheReportToAFileCreatingItsDirectory() throws IOException {
     CliHarness.Result result = cli.run("-o", "build/reports/mapvet.txt", "src/b");
@@ -199,17 +257,15 @@ class MapVetCliTest {
   }
 
   @Test
-  void anUnwritableOutputIsAUsageError() throws IOException {
+  void anOutputThatIsADirectoryIsAUsageErrorBeforeTheScan() throws IOException {
     Files.createDirectories(dir.resolve("taken"));
 
     CliHarness.Result result = cli.run("-o", "taken", "src/b");
 
     assertEquals(2, result.exitCode());
-    assertTrue(
-        result
-            .err()
-            .startsWith("mapvet: cannot write the report to " + dir.resolve("taken") + " ("),
-        result::toString);
+    assertEquals(
+        List.of("mapvet: --output " + dir.resolve("taken") + ": is not a regular file"),
+        result.errLines());
   }
 
   @Test
@@ -236,7 +292,7 @@ class MapVetCliTest {
     assertEquals(
         List.of(
             "nope: error: no such file or directory",
-            "mapvet: 3 findings in 2 of 2 files (1 error)"),
+            "mapvet: 3 findings in 2 of 2 files (1 error); incomplete: 1 path not read"),
         result.errLines());
   }
 
@@ -271,7 +327,7 @@ class MapVetCliTest {
     assertEquals(
         List.of(
             "src/c/Bad.java:2:3: parse error: fake parse error",
-            "mapvet: 3 findings in 2 of 3 files (1 error)"),
+            "mapvet: 3 findings in 2 of 3 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 
@@ -300,7 +356,7 @@ class MapVetCliTest {
         List.of(
             "src/d/Crash.java:1:1: internal error: mapvet failed on this file"
                 + " (java.lang.IllegalStateException: boom), please report",
-            "mapvet: 3 findings in 2 of 3 files (1 error)"),
+            "mapvet: 3 findings in 2 of 3 files (1 error); incomplete: 1 file not analysed"),
         result.errLines());
   }
 

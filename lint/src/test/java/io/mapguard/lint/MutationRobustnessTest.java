@@ -120,7 +120,8 @@ class MutationRobustnessTest {
             outcome.diagnostics(),
             Path.of("/work"),
             "test",
-            outcome.analysed());
+            outcome.analysed(),
+            outcome.legacyFingerprints());
     for (ReportFormat format : ReportFormat.values()) {
       StringWriter out = new StringWriter();
       format.reporter().write(report, out);

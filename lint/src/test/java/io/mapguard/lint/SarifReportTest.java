@@ -163,6 +163,10 @@ class SarifReportTest {
         FakeAnalyzer.fingerprint(
             "InconsistentMapLocking", "my src/A.java", "'m' is read without 'lock'"),
         finding.at("/partialFingerprints/mapvetFingerprint~1v1").asText());
+    // v2 is the white-space-insensitive fingerprint baselines match on, as in the JSON report
+    assertTrue(
+        finding.at("/partialFingerprints/mapvetFingerprint~1v2").asText().matches("[0-9a-f]{20}"),
+        finding::toString);
 
     JsonNode directive = results.get(1);
     assertEquals("InvalidIgnore", directive.get("ruleId").asText());

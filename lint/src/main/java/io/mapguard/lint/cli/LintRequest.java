@@ -11,6 +11,7 @@ import java.util.Optional;
  *
  * @param sourceRoots empty: detect them from the files' package declarations
  * @param output empty: stdout
+ * @param strict exit code 2 when any input could not be analysed
  */
 record LintRequest(
     List<String> paths,
@@ -18,8 +19,10 @@ record LintRequest(
     ReportFormat format,
     Optional<Path> output,
     FailOn failOn,
+    boolean strict,
     Optional<Path> baseline,
     Optional<Path> writeBaseline,
+    boolean reportStaleBaseline,
     boolean reportUnusedIgnores,
     int jobs,
     boolean quiet,

@@ -1,7 +1,7 @@
 package io.mapguard.lint.cli;
 
-import io.mapguard.lint.baseline.Baseline;
 import io.mapguard.lint.baseline.BaselineException;
+import io.mapguard.lint.config.ConfigException;
 import io.mapguard.lint.frontend.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
 import io.mapguard.lint.report.Report;
@@ -13,19 +13,24 @@ import io.mapguard.lint.scan.InputCollector;
 import io.mapguard.lint.scan.ParallelScanner;
 import io.mapguard.lint.scan.ProgressLine;
 import io.mapguard.lint.scan.SourceRootDetector;
+import io.mapguard.lint.scan.SourceRootViews;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
  * report, and turn the outcome into an exit code. Per-file trouble is printed and the scan goes on;
- * only a run where nothing could be analysed ends with exit code 2.
+ * a run where nothing could be analysed ends with exit code 2, and with {@code --strict} so does a
+ * run where anything could not be.
  */
 final class LintRun {
   private final Environment env;
@@ -49,42 +54,102 @@ final class LintRun {
 
   int run() throws InterruptedException {
     try {
-      Baseline baseline = readBaseline();
+      BaselineCheck baseline = readBaseline();
       InputCollector.Inputs inputs = collectInputs();
-      Totals totals = Totals.of(inputs, scan(inputs));
-      if (request.writeBaseline().isPresent()) {
-        baseline = writeBaseline(totals.findings());
+      checkOutputTargets(inputs);
+      if (inputs.files().isEmpty()) {
+        return nothingToAnalyse();
       }
-      List<LintFinding> reported = new ArrayList<>();
-      for (LintFinding finding : totals.findings()) {
-        if (!baseline.contains(finding)) {
-          reported.add(finding);
-        }
-      }
+      List<Diagnostic> setupDiagnostics = new ArrayList<>();
+      List<FileOutcome> outcomes = scan(inputs, setupDiagnostics);
+      List<Diagnostic> inputDiagnostics = new ArrayList<>(inputs.diagnostics());
+      inputDiagnostics.addAll(setupDiagnostics);
+      Totals totals =
+          Totals.of(new InputCollector.Inputs(inputs.files(), inputDiagnostics), outcomes);
+      writeBaseline(baseline, totals.findings());
+      BaselineCheck.Outcome baselined =
+          baseline.apply(
+              totals.findings(),
+              totals.legacyFingerprints(),
+              totals.analysedFiles(),
+              env.workingDir());
+      List<Diagnostic> diagnostics = new ArrayList<>(totals.diagnostics());
+      diagnostics.addAll(baselined.staleNotes());
+      Summary summary = totals.summary(baselined);
+      boolean strictFailure = request.strict() && summary.gaps().any();
       writeReport(
           new Report(
-              reported, totals.diagnostics(), env.workingDir(), VersionInfo.version(), true));
-      printDiagnostics(totals.diagnostics());
+              baselined.reported(),
+              diagnostics,
+              env.workingDir(),
+              VersionInfo.version(),
+              !strictFailure,
+              totals.legacyFingerprints()));
+      printDiagnostics(diagnostics);
       if (!request.quiet()) {
-        env.err().println(totals.summary(reported.size()).line());
+        env.err().println(summary.line());
       }
-      boolean fails = reported.stream().anyMatch(f -> request.failOn().failsOn(f.severity()));
+      if (strictFailure) {
+        // Said even with --quiet: an exit code 2 must come with its reason.
+        env.err()
+            .println(
+                "mapvet: --strict: exit code 2, the scan is incomplete ("
+                    + summary.gaps().describe()
+                    + ")");
+        return ExitCodes.ERROR;
+      }
+      boolean fails =
+          baselined.reported().stream().anyMatch(f -> request.failOn().failsOn(f.severity()));
       return fails ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
     } catch (Abort abort) {
       env.err().println("mapvet: " + abort.getMessage());
-      return ExitCodes.USAGE;
+      return ExitCodes.ERROR;
     }
   }
 
-  private Baseline readBaseline() throws Abort {
-    if (request.baseline().isEmpty()) {
-      return Baseline.empty();
-    }
+  private BaselineCheck readBaseline() throws Abort {
     try {
-      return Baseline.read(request.baseline().get());
+      return BaselineCheck.read(request, env.err());
     } catch (BaselineException e) {
       throw new Abort("baseline " + e.getMessage());
     }
+  }
+
+  private void checkOutputTargets(InputCollector.Inputs inputs) throws Abort {
+    try {
+      OutputTargets.check(request, inputs.files());
+    } catch (ConfigException e) {
+      throw new Abort(e.getMessage());
+    }
+  }
+
+  private void writeBaseline(BaselineCheck baseline, List<LintFinding> findings) throws Abort {
+    try {
+      baseline.writeIfAsked(findings);
+    } catch (BaselineException e) {
+      throw new Abort("baseline " + e.getMessage());
+    }
+  }
+
+  /**
+   * A list on stdin that names no file, as {@code git diff --name-only -- '*.java'} gives for a
+   * pull request that changes no Java file: there is nothing wrong, so exit 0 (with an empty report,
+   * so that a SARIF upload step still finds its file). Any other run without files is an error.
+   */
+  private int nothingToAnalyse() throws Abort {
+    boolean onlyStdin = request.paths().stream().allMatch(InputCollector.STDIN::equals);
+    if (!onlyStdin) {
+      throw new Abort("no .java files to analyse");
+    }
+    writeReport(
+        new Report(List.of(), List.of(), env.workingDir(), VersionInfo.version(), true, Map.of()));
+    String baselineNote =
+        request.writeBaseline().isPresent() ? "; the baseline was not written" : "";
+    env.err()
+        .println(
+            "mapvet: nothing to analyse: the list on stdin names no file to analyse"
+                + baselineNote);
+    return ExitCodes.CLEAN;
   }
 
   private InputCollector.Inputs collectInputs() throws Abort {
@@ -96,18 +161,36 @@ final class LintRun {
     } catch (IOException e) {
       throw new Abort("cannot read the file list: " + e.getMessage());
     }
-    if (inputs.files().isEmpty()) {
+    if (inputs.files().isEmpty() && !inputs.diagnostics().isEmpty()) {
       printDiagnostics(inputs.diagnostics());
       throw new Abort("no .java files to analyse");
     }
     return inputs;
   }
 
-  private List<FileOutcome> scan(InputCollector.Inputs inputs) throws Abort, InterruptedException {
-    List<Path> sourceRoots =
+  /**
+   * @param setupDiagnostics receives the problems met before any file is analysed (a source root
+   *     that cannot be listed)
+   */
+  private List<FileOutcome> scan(InputCollector.Inputs inputs, List<Diagnostic> setupDiagnostics)
+      throws Abort, InterruptedException {
+    List<Path> realRoots =
         request.sourceRoots().isEmpty()
             ? SourceRootDetector.detect(inputs.files())
             : request.sourceRoots();
+    try (SourceRootViews views =
+        SourceRootViews.create(realRoots, temporaryDirectory(), setupDiagnostics)) {
+      return scan(inputs, views.roots(), setupDiagnostics);
+    }
+  }
+
+  private static Path temporaryDirectory() {
+    return Path.of(System.getProperty("java.io.tmpdir"));
+  }
+
+  private List<FileOutcome> scan(
+      InputCollector.Inputs inputs, List<Path> sourceRoots, List<Diagnostic> setupDiagnostics)
+      throws Abort, InterruptedException {
     IgnoreFilter ignoreFilter =
         new IgnoreFilter(request.settings().enabledRuleNames(), request.reportUnusedIgnores());
     ParallelScanner.WorkerSetup setup =
@@ -122,31 +205,19 @@ final class LintRun {
     try {
       outcomes = new ParallelScanner(request.jobs(), setup, progress).scan(inputs.files());
     } catch (IOException e) {
-      printDiagnostics(inputs.diagnostics());
+      List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
+      diagnostics.addAll(setupDiagnostics);
+      printDiagnostics(diagnostics);
       throw new Abort("cannot set up the analysis: " + e.getMessage());
     }
     if (outcomes.stream().noneMatch(FileOutcome::analysed)) {
       List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
+      diagnostics.addAll(setupDiagnostics);
       outcomes.forEach(outcome -> diagnostics.addAll(outcome.diagnostics()));
       printDiagnostics(diagnostics);
       throw new Abort("no file could be analysed");
     }
     return outcomes;
-  }
-
-  /**
-   * Writes {@code findings} as the new baseline and returns it, so that none of them is reported.
-   */
-  private Baseline writeBaseline(List<LintFinding> findings) throws Abort {
-    Path target = request.writeBaseline().get();
-    try {
-      Baseline.write(target, findings);
-      Baseline written = Baseline.read(target);
-      env.err().println("mapvet: wrote " + findings.size() + " findings to baseline " + target);
-      return written;
-    } catch (BaselineException e) {
-      throw new Abort("baseline " + e.getMessage());
-    }
   }
 
   private void writeReport(Report report) throws Abort {
@@ -159,7 +230,14 @@ final class LintRun {
           // them.
           Files.createDirectories(parent);
         }
-        try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer writer =
+            Files.newBufferedWriter(
+                output,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
           request.format().reporter().write(report, writer);
         }
       } else {
@@ -179,34 +257,6 @@ final class LintRun {
     sorted.sort(Diagnostic.ORDER);
     for (Diagnostic diagnostic : sorted) {
       env.err().println(diagnostic.format());
-    }
-  }
-
-  /** The scan's results summed over files. */
-  private record Totals(
-      List<LintFinding> findings,
-      List<Diagnostic> diagnostics,
-      int files,
-      int analysed,
-      int ignored) {
-
-    static Totals of(InputCollector.Inputs inputs, List<FileOutcome> outcomes) {
-      List<LintFinding> findings = new ArrayList<>();
-      List<Diagnostic> diagnostics = new ArrayList<>(inputs.diagnostics());
-      int analysed = 0;
-      int ignored = 0;
-      for (FileOutcome outcome : outcomes) {
-        findings.addAll(outcome.findings());
-        diagnostics.addAll(outcome.diagnostics());
-        analysed += outcome.analysed() ? 1 : 0;
-        ignored += outcome.suppressed();
-      }
-      return new Totals(findings, diagnostics, inputs.files().size(), analysed, ignored);
-    }
-
-    Summary summary(int reported) {
-      int errors = (int) diagnostics.stream().filter(Diagnostic::isError).count();
-      return new Summary(reported, analysed, files, errors, ignored, findings.size() - reported);
     }
   }
 }

@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
     exitCodeList = {
       "0:no findings at or above --fail-on",
       "1:findings at or above --fail-on",
-      "2:usage or configuration error, or nothing could be analysed"
+      "2:usage or configuration error, nothing could be analysed, mapvet failed, or (with --strict)"
+          + " any input not analysed"
     },
     footer = {"", "Documentation: https://github.com/mapguard/mapguard/blob/main/docs/mapvet.md"})
 public final class MapVetCommand implements Callable<Integer> {
@@ -99,6 +100,13 @@ public final class MapVetCommand implements Callable<Integer> {
   private FailOn failOn = FailOn.WARNING;
 
   @Option(
+      names = "--strict",
+      description =
+          "Exit code 2 when any input could not be analysed (unreadable, unparsable, or partly"
+              + " analysed file; path not found), so that a gate never passes on part of the code.")
+  private boolean strict;
+
+  @Option(
       names = "--baseline",
       paramLabel = "FILE",
       description = "Drop findings whose fingerprint is in FILE.")
@@ -110,6 +118,12 @@ public final class MapVetCommand implements Callable<Integer> {
       description =
           "Write all current findings to FILE as the new baseline (and report none of them).")
   private Path writeBaseline;
+
+  @Option(
+      names = "--report-stale-baseline",
+      description =
+          "List baseline entries that match no finding in the files analysed (fixed or changed).")
+  private boolean reportStaleBaseline;
 
   @Option(
       names = "--report-unused-ignores",
@@ -209,15 +223,20 @@ public final class MapVetCommand implements Callable<Integer> {
             Optional.ofNullable(immediateMethods),
             Optional.ofNullable(threadStartMethods),
             Optional.ofNullable(exclude));
-    Settings settings = Settings.resolve(fromCommandLine.over(configFileValues()));
+    ConfigValues fromFile = configFileValues();
+    Settings settings = Settings.resolve(fromCommandLine.over(fromFile));
+    DisabledChecks.warn(
+        Settings.resolve(fromCommandLine), settings, configFileName(), env.err());
     return new LintRequest(
         paths,
         settings,
         format,
         Optional.ofNullable(output).map(this::resolve),
         failOn,
+        strict,
         Optional.ofNullable(baseline).map(this::resolve),
         Optional.ofNullable(writeBaseline).map(this::resolve),
+        reportStaleBaseline,
         reportUnusedIgnores,
         jobs,
         quiet,
@@ -227,12 +246,16 @@ public final class MapVetCommand implements Callable<Integer> {
 
   private ConfigValues configFileValues() throws ConfigException {
     if (config != null) {
-      return ConfigFile.load(resolve(config), config.toString());
+      return ConfigFile.load(resolve(config), configFileName());
     }
     Path implicit = env.workingDir().resolve(ConfigFile.DEFAULT_NAME);
     return Files.isRegularFile(implicit)
         ? ConfigFile.load(implicit, ConfigFile.DEFAULT_NAME)
         : ConfigValues.none();
+  }
+
+  private String configFileName() {
+    return config != null ? config.toString() : ConfigFile.DEFAULT_NAME;
   }
 
   private List<Path> existingDirectories(List<Path> directories) throws ConfigException {
@@ -277,7 +300,7 @@ public final class MapVetCommand implements Callable<Integer> {
 
   private int usageError(String message) {
     env.err().println("mapvet: " + message);
-    return ExitCodes.USAGE;
+    return ExitCodes.ERROR;
   }
 
   /** Reads --format values as users type them (lower case). */

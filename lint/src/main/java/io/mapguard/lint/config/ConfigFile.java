@@ -25,6 +25,10 @@ public final class ConfigFile {
   private ConfigFile() {}
 
   public static ConfigValues load(Path file, String shownAs) throws ConfigException {
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      // A FIFO would block and a device (/dev/zero) fill the heap.
+      throw new ConfigException(shownAs + ": not a regular file");
+    }
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       properties.load(reader);

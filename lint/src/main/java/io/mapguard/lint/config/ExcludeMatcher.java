@@ -1,22 +1,19 @@
 package io.mapguard.lint.config;
 
-import java.nio.file.FileSystems;
-import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The {@code exclude} globs. A glob with a {@code /} is matched against the whole path relative to
  * the working directory ({@code src/gen/**}, {@code **}{@code /generated/**}); one without is
- * matched against the file name alone ({@code *_pb.java}), as in {@code .gitignore}.
+ * matched against the file name alone ({@code *_pb.java}), as in {@code .gitignore}. The syntax is
+ * the JDK's glob syntax, matched in linear time (see {@link Glob}).
  */
 public final class ExcludeMatcher {
-  private final List<PathMatcher> pathGlobs;
-  private final List<PathMatcher> nameGlobs;
+  private final List<Glob> pathGlobs;
+  private final List<Glob> nameGlobs;
 
-  private ExcludeMatcher(List<PathMatcher> pathGlobs, List<PathMatcher> nameGlobs) {
+  private ExcludeMatcher(List<Glob> pathGlobs, List<Glob> nameGlobs) {
     this.pathGlobs = pathGlobs;
     this.nameGlobs = nameGlobs;
   }
@@ -29,21 +26,42 @@ public final class ExcludeMatcher {
    * @param globs comma-separated
    */
   public static ExcludeMatcher parse(String globs) throws ConfigException {
-    List<PathMatcher> pathGlobs = new ArrayList<>();
-    List<PathMatcher> nameGlobs = new ArrayList<>();
-    for (String item : globs.split(",")) {
+    List<Glob> pathGlobs = new ArrayList<>();
+    List<Glob> nameGlobs = new ArrayList<>();
+    for (String item : splitOutsideGroups(globs)) {
       String glob = item.strip();
       if (glob.isEmpty()) {
         continue;
       }
       try {
-        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-        (glob.contains("/") ? pathGlobs : nameGlobs).add(matcher);
+        (glob.contains("/") ? pathGlobs : nameGlobs).add(Glob.compile(glob));
       } catch (IllegalArgumentException e) {
         throw new ConfigException("exclude: bad glob '" + glob + "' (" + e.getMessage() + ")", e);
       }
     }
     return new ExcludeMatcher(List.copyOf(pathGlobs), List.copyOf(nameGlobs));
+  }
+
+  /** Splits at the commas between globs, not at those of a {@code {a,b}} group. */
+  private static List<String> splitOutsideGroups(String globs) {
+    List<String> items = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < globs.length(); i++) {
+      char c = globs.charAt(i);
+      if (c == '\\') {
+        i++; // an escaped character is never a separator
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth = Math.max(0, depth - 1);
+      } else if (c == ',' && depth == 0) {
+        items.add(globs.substring(start, i));
+        start = i + 1;
+      }
+    }
+    items.add(globs.substring(start));
+    return items;
   }
 
   /**
@@ -53,15 +71,14 @@ public final class ExcludeMatcher {
     if (pathGlobs.isEmpty() && nameGlobs.isEmpty()) {
       return false;
     }
-    Path path = Paths.get(relativePath);
-    for (PathMatcher glob : pathGlobs) {
-      if (glob.matches(path)) {
+    for (Glob glob : pathGlobs) {
+      if (glob.matches(relativePath)) {
         return true;
       }
     }
-    Path name = path.getFileName();
-    for (PathMatcher glob : nameGlobs) {
-      if (name != null && glob.matches(name)) {
+    String name = relativePath.substring(relativePath.lastIndexOf('/') + 1);
+    for (Glob glob : nameGlobs) {
+      if (glob.matches(name)) {
         return true;
       }
     }

@@ -5,12 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /** Fingerprints in the engine's format: the first 10 bytes of a SHA-256 over the parts, in hex. */
-final class Fingerprints {
+public final class Fingerprints {
   private static final int BYTES = 10;
 
   private Fingerprints() {}
 
-  static String of(String... parts) {
+  public static String of(String... parts) {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers): rule
@@ -25,7 +26,11 @@ import java.util.Map;
  * execution notifications.
  */
 final class SarifReporter implements Reporter {
+  /** The engine's fingerprint, kept so that code scanning goes on tracking existing alerts. */
   static final String FINGERPRINT_KEY = "mapvetFingerprint/v1";
+
+  /** The fingerprint baselines match on, which ignores white space. */
+  static final String FINGERPRINT_V2_KEY = "mapvetFingerprint/v2";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -53,7 +58,12 @@ final class SarifReporter implements Reporter {
             descriptors);
     List<Sarif.Result> results = new ArrayList<>();
     for (LintFinding finding : report.findings()) {
-      results.add(result(finding, ruleIndex.get(finding.rule()), report.workingDir()));
+      results.add(
+          result(
+              finding,
+              ruleIndex.get(finding.rule()),
+              report.workingDir(),
+              report.legacyFingerprint(finding)));
     }
     List<Sarif.Notification> notifications = new ArrayList<>();
     for (Diagnostic diagnostic : report.diagnostics()) {
@@ -62,7 +72,7 @@ final class SarifReporter implements Reporter {
     Sarif.Run run =
         new Sarif.Run(
             new Sarif.Tool(driver),
-            List.of(new Sarif.Invocation(report.analysisRan(), notifications)),
+            List.of(new Sarif.Invocation(report.executionSuccessful(), notifications)),
             Map.of(
                 Sarif.SRCROOT, new Sarif.ArtifactLocation(directoryUri(report.workingDir()), null)),
             "utf16CodeUnits",
@@ -87,7 +97,8 @@ final class SarifReporter implements Reporter {
         new Sarif.PropertyBag(List.of("concurrency", "java")));
   }
 
-  private static Sarif.Result result(LintFinding finding, Integer ruleIndex, Path workingDir) {
+  private static Sarif.Result result(
+      LintFinding finding, Integer ruleIndex, Path workingDir, String legacyFingerprint) {
     int startLine = Math.max(1, finding.line());
     int startColumn = Math.max(1, finding.column());
     int endLine = Math.max(startLine, finding.endLine());
@@ -103,7 +114,8 @@ final class SarifReporter implements Reporter {
         level(finding.severity()),
         new Sarif.Message(finding.message()),
         List.of(location(finding.file(), region, workingDir)),
-        Map.of(FINGERPRINT_KEY, finding.fingerprint()),
+        new TreeMap<>(
+            Map.of(FINGERPRINT_KEY, legacyFingerprint, FINGERPRINT_V2_KEY, finding.fingerprint())),
         finding.suggestions().isEmpty() ? null : new Sarif.ResultProperties(finding.suggestions()));
   }
 

@@ -1,7 +1,10 @@
 package io.mapguard.lint.scan;
 
 import io.mapguard.lint.frontend.SourceProblem;
+import io.mapguard.lint.text.ControlCharacters;
 import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A message about the input rather than about the code: a file that cannot be read or parsed, a
@@ -10,6 +13,9 @@ import java.util.Comparator;
  * @param line 0 when the message is about the file as a whole
  */
 public record Diagnostic(String file, int line, int column, Kind kind, String message) {
+  private static final Pattern LEXICAL_ERROR =
+      Pattern.compile("^Lexical error at line (\\d{1,9}), column (\\d{1,9})\\.");
+
   /** By file, then position: the order they are printed in. */
   public static final Comparator<Diagnostic> ORDER =
       Comparator.comparing(Diagnostic::file)
@@ -49,17 +55,28 @@ public record Diagnostic(String file, int line, int column, Kind kind, String me
   public static Diagnostic of(SourceProblem problem) {
     Kind kind =
         problem.kind().equals(SourceProblem.PARSE_ERROR) ? Kind.PARSE_ERROR : Kind.INTERNAL_ERROR;
-    return new Diagnostic(
-        problem.file(), problem.line(), problem.column(), kind, problem.message());
+    int line = problem.line();
+    int column = problem.column();
+    Matcher lexical = LEXICAL_ERROR.matcher(problem.message());
+    if (kind == Kind.PARSE_ERROR && line <= 1 && column <= 1 && lexical.find()) {
+      // JavaParser gives a lexical error no position of its own, only this text
+      line = Integer.parseInt(lexical.group(1));
+      column = Integer.parseInt(lexical.group(2));
+    }
+    return new Diagnostic(problem.file(), line, column, kind, problem.message());
   }
 
   public boolean isError() {
     return kind.isError();
   }
 
-  /** {@code path:line:col: kind: message}, or {@code path: kind: message} for the whole file. */
+  /**
+   * {@code path:line:col: kind: message}, or {@code path: kind: message} for the whole file, with
+   * control characters escaped: file names come from the scanned tree.
+   */
   public String format() {
-    String where = line > 0 ? file + ":" + line + ":" + Math.max(column, 1) : file;
-    return where + ": " + kind.label() + ": " + message;
+    String shownFile = ControlCharacters.escape(file);
+    String where = line > 0 ? shownFile + ":" + line + ":" + Math.max(column, 1) : shownFile;
+    return where + ": " + kind.label() + ": " + ControlCharacters.escape(message);
   }
 }

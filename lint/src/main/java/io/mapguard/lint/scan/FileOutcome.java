@@ -2,6 +2,7 @@ package io.mapguard.lint.scan;
 
 import io.mapguard.lint.frontend.LintFinding;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the scan produced for one file.
@@ -10,20 +11,29 @@ import java.util.List;
  *     class); false when it could not be read, decoded or parsed
  * @param findings after {@code mapvet:ignore} directives, including directive findings
  * @param suppressed findings removed by directives
+ * @param legacyFingerprints the format 1 fingerprint of each finding whose fingerprint changed in
+ *     format 2, by the new one (see {@link io.mapguard.lint.baseline.SourceFingerprints})
  */
 public record FileOutcome(
     String file,
     boolean analysed,
     List<LintFinding> findings,
     List<Diagnostic> diagnostics,
-    int suppressed) {
+    int suppressed,
+    Map<String, String> legacyFingerprints) {
 
   public FileOutcome {
     findings = List.copyOf(findings);
     diagnostics = List.copyOf(diagnostics);
+    legacyFingerprints = Map.copyOf(legacyFingerprints);
+  }
+
+  /** An outcome without findings. */
+  public FileOutcome(String file, boolean analysed, List<Diagnostic> diagnostics) {
+    this(file, analysed, List.of(), diagnostics, 0, Map.of());
   }
 
   static FileOutcome failed(String file, Diagnostic diagnostic) {
-    return new FileOutcome(file, false, List.of(), List.of(diagnostic), 0);
+    return new FileOutcome(file, false, List.of(diagnostic));
   }
 }

@@ -1,6 +1,7 @@
 package io.mapguard.lint.scan;
 
 import io.mapguard.engine.report.Rule;
+import io.mapguard.lint.baseline.SourceFingerprints;
 import io.mapguard.lint.frontend.FileAnalyzer;
 import io.mapguard.lint.frontend.FileResult;
 import io.mapguard.lint.frontend.LintFinding;
@@ -8,6 +9,7 @@ import io.mapguard.lint.frontend.SourceProblem;
 import io.mapguard.lint.ignore.DirectiveParser;
 import io.mapguard.lint.ignore.IgnoreDirective;
 import io.mapguard.lint.ignore.IgnoreFilter;
+import io.mapguard.lint.source.NestingLimits;
 import io.mapguard.lint.source.SourceDecoder;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -15,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The per-file path of a scan: read, decode, analyse, apply {@code mapvet:ignore} directives. Every
@@ -43,19 +48,30 @@ public final class FileProcessor {
     this.enabledRuleNames = Set.copyOf(enabledRuleNames);
   }
 
+  /**
+   * Reads and analyses {@code input}. Never throws: whatever goes wrong, JVM errors included,
+   * becomes a diagnostic of this file and an outcome that says it was not analysed.
+   */
   public FileOutcome process(InputFile input) {
+    String file = input.displayPath();
+    return guarded(file, () -> read(input));
+  }
+
+  private FileOutcome read(InputFile input) {
     String file = input.displayPath();
     byte[] bytes;
     try {
       long size = Files.size(input.path());
       if (size > MAX_FILE_BYTES) {
+        // in bytes: rounded to megabytes, a file just over the limit read "50 MB; the limit is 50 MB"
         return unreadable(
             file,
-            "file too large ("
-                + megabytes(size)
-                + " MB; the limit is "
-                + megabytes(MAX_FILE_BYTES)
-                + " MB); skipped");
+            String.format(
+                Locale.ROOT,
+                "file too large (%,d bytes, over the limit of %,d bytes = %d MB); skipped",
+                size,
+                MAX_FILE_BYTES,
+                MAX_FILE_BYTES / (1024 * 1024)));
       }
       bytes = Files.readAllBytes(input.path());
     } catch (AccessDeniedException e) {
@@ -65,19 +81,40 @@ public final class FileProcessor {
     } catch (IOException | SecurityException e) {
       return unreadable(file, "cannot read: " + e);
     }
-    return process(file, bytes);
+    return decodeAndAnalyse(file, bytes);
+  }
+
+  /**
+   * Runs one file's work so that no failure escapes it. An OutOfMemoryError is survivable here: the
+   * file's bytes and trees become garbage as soon as this returns, so the scan goes on with the
+   * next file. A StackOverflowError unwinds the worker's stack the same way.
+   */
+  private static FileOutcome guarded(String file, Supplier<FileOutcome> work) {
+    try {
+      return work.get();
+    } catch (RuntimeException | Error e) {
+      return FileOutcome.failed(file, failure(file, e));
+    }
+  }
+
+  private static Diagnostic failure(String file, Throwable e) {
+    return internalError(
+        file,
+        e instanceof OutOfMemoryError
+            ? "out of memory; give mapvet a larger heap (e.g. MAPVET_JAVA_OPTS=-Xmx4g)"
+            : e.toString());
   }
 
   private static FileOutcome unreadable(String file, String why) {
     return FileOutcome.failed(file, Diagnostic.ofFile(file, Diagnostic.Kind.ERROR, why));
   }
 
-  private static long megabytes(long bytes) {
-    return bytes / (1024 * 1024);
+  /** Analyses {@code bytes} as the contents of {@code file} (a display path); never throws. */
+  public FileOutcome process(String file, byte[] bytes) {
+    return guarded(file, () -> decodeAndAnalyse(file, bytes));
   }
 
-  /** Analyses {@code bytes} as the contents of {@code file} (a display path). */
-  public FileOutcome process(String file, byte[] bytes) {
+  private FileOutcome decodeAndAnalyse(String file, byte[] bytes) {
     SourceDecoder.Result decoded = SourceDecoder.decode(bytes);
     if (decoded instanceof SourceDecoder.Rejected rejected) {
       return FileOutcome.failed(
@@ -94,7 +131,12 @@ public final class FileProcessor {
     if (text.text().isBlank()) {
       diagnostics.add(
           Diagnostic.ofFile(file, Diagnostic.Kind.NOTE, "file is empty; nothing to analyse"));
-      return new FileOutcome(file, true, List.of(), diagnostics, 0);
+      return new FileOutcome(file, true, diagnostics);
+    }
+    Optional<String> tooDeep = NestingLimits.exceeded(text.text());
+    if (tooDeep.isPresent()) {
+      diagnostics.add(Diagnostic.ofFile(file, Diagnostic.Kind.ERROR, tooDeep.get()));
+      return new FileOutcome(file, false, diagnostics);
     }
     return analyse(file, text.text(), diagnostics);
   }
@@ -103,21 +145,16 @@ public final class FileProcessor {
     FileResult result;
     try {
       result = analyzer.analyze(file, source);
-    } catch (RuntimeException | StackOverflowError | AssertionError e) {
-      diagnostics.add(internalError(file, e.toString()));
-      return new FileOutcome(file, false, List.of(), diagnostics, 0);
-    } catch (OutOfMemoryError e) {
-      // The heap is freed once this file's trees are dropped, so the scan can go on.
-      diagnostics.add(
-          internalError(
-              file, "out of memory; give mapvet a larger heap (e.g. MAPVET_JAVA_OPTS=-Xmx4g)"));
-      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+    } catch (RuntimeException | Error e) {
+      // Caught here rather than by guarded(), so that the decoding note above is kept.
+      diagnostics.add(failure(file, e));
+      return new FileOutcome(file, false, diagnostics);
     }
     for (SourceProblem problem : result.problems()) {
       diagnostics.add(Diagnostic.of(problem));
     }
     if (!result.parsed()) {
-      return new FileOutcome(file, false, List.of(), diagnostics, 0);
+      return new FileOutcome(file, false, diagnostics);
     }
     List<LintFinding> selected = new ArrayList<>();
     for (LintFinding finding : result.findings()) {
@@ -129,9 +166,11 @@ public final class FileProcessor {
         source.contains(DIRECTIVE_MARKER) ? DirectiveParser.parse(source) : List.of();
     IgnoreFilter.Result filtered =
         ignoreFilter.apply(file, selected, directives, result.problems().isEmpty());
-    List<LintFinding> findings = new ArrayList<>(filtered.kept());
+    SourceFingerprints.Result fingerprinted = SourceFingerprints.assign(source, filtered.kept());
+    List<LintFinding> findings = new ArrayList<>(fingerprinted.findings());
     findings.addAll(filtered.directiveFindings());
-    return new FileOutcome(file, true, findings, diagnostics, filtered.suppressed());
+    return new FileOutcome(
+        file, true, findings, diagnostics, filtered.suppressed(), fingerprinted.legacy());
   }
 
   private boolean isSelected(String ruleName) {

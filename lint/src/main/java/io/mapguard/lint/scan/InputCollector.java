@@ -88,6 +88,13 @@ public final class InputCollector {
   private void addPath(
       String argument, boolean applyExclude, List<InputFile> files, List<Diagnostic> diagnostics)
       throws IOException {
+    if (argument.isEmpty()) {
+      // Path.of("") is the working directory: an unset shell variable ("$SRC") would scan it all.
+      diagnostics.add(
+          Diagnostic.ofFile(
+              "''", Diagnostic.Kind.ERROR, "empty path; to scan the working directory, give '.'"));
+      return;
+    }
     Path path;
     try {
       path = workingDir.resolve(argument).normalize();

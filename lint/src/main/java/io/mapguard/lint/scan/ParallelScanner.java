@@ -1,5 +1,6 @@
 package io.mapguard.lint.scan;
 
+import io.mapguard.lint.source.NestingLimits;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,7 @@ public final class ParallelScanner {
 
   /**
    * @throws IOException when a worker cannot set up its analyzer (e.g. an unreadable classpath
-   *     jar): then no file can be analysed
+   *     jar, or any error thrown while setting it up): then no file can be analysed
    */
   public List<FileOutcome> scan(List<InputFile> files) throws IOException, InterruptedException {
     if (files.isEmpty()) {
@@ -56,7 +57,7 @@ public final class ParallelScanner {
             () -> {
               try {
                 return setup.create();
-              } catch (IOException e) {
+              } catch (IOException | RuntimeException | Error e) {
                 throw new SetupFailure(e);
               }
             });
@@ -87,11 +88,14 @@ public final class ParallelScanner {
     }
   }
 
-  /** A last safety net: the processor already turns analysis failures into diagnostics. */
+  /**
+   * A last safety net: the processor already turns every failure into a diagnostic. Whatever
+   * escaped a worker would otherwise end the whole scan.
+   */
   private static FileOutcome processSafely(FileProcessor processor, InputFile file) {
     try {
       return processor.process(file);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       return FileOutcome.failed(
           file.displayPath(),
           Diagnostic.ofFile(
@@ -106,9 +110,10 @@ public final class ParallelScanner {
       return future.get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof SetupFailure failure) {
-        throw failure.getCause();
+        throw failure.asIOException();
       }
       if (e.getCause() instanceof Error error) {
+        // e.g. no heap left even to record the failure; the entry point turns it into exit code 2
         throw error;
       }
       throw new IllegalStateException("a scan worker failed", e.getCause());
@@ -117,27 +122,40 @@ public final class ParallelScanner {
 
   private record Indexed(int index, FileOutcome outcome) {}
 
-  /** Carries a worker's setup failure out of the {@link ThreadLocal} initializer. */
+  /**
+   * Carries a worker's setup failure out of the {@link ThreadLocal} initializer. Any failure there,
+   * an Error included, means no file can be analysed: the run stops with exit code 2.
+   */
   private static final class SetupFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    SetupFailure(IOException cause) {
+    SetupFailure(Throwable cause) {
       super(cause);
     }
 
-    @Override
-    public synchronized IOException getCause() {
-      return (IOException) super.getCause();
+    IOException asIOException() {
+      return getCause() instanceof IOException io
+          ? io
+          : new IOException(String.valueOf(getCause()), getCause());
     }
   }
 
-  /** Daemon threads, so that an interrupted scan never keeps the JVM alive. */
+  /**
+   * Daemon threads, so that an interrupted scan never keeps the JVM alive, with a stack large
+   * enough for the deepest file {@link NestingLimits} lets through: the parser and the analysis
+   * recurse over the syntax tree, and the default stack (1 MB) overflowed on 415 nested calls that
+   * javac compiles. 128 MB held files at those limits with the JIT compiler off (the largest
+   * frames); this is twice that. It is address space: only the pages a deep file touches are used.
+   */
   private static final class WorkerThreads implements ThreadFactory {
+    static final long STACK_BYTES = 256L * 1024 * 1024;
+
     private final AtomicInteger count = new AtomicInteger();
 
     @Override
     public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "mapvet-worker-" + count.incrementAndGet());
+      Thread thread =
+          new Thread(null, task, "mapvet-worker-" + count.incrementAndGet(), STACK_BYTES);
       thread.setDaemon(true);
       return thread;
     }

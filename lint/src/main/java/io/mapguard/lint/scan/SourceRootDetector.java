@@ -27,13 +27,19 @@ public final class SourceRootDetector {
   private static final int FIRST_HEAD_BYTES = 4 * 1024;
 
   private static final String IDENTIFIER = "[\\p{L}_$][\\p{L}\\p{N}_$]*";
+
+  /**
+   * The declaration at the end of the code before the first semicolon: only annotations can come
+   * before it there. Anchored at the end, not matched from the start over the annotations, whose
+   * repetition the regex engine would follow by recursion (thousands of them overflowed the stack).
+   */
   private static final Pattern PACKAGE =
       Pattern.compile(
-          "\\A\\s*(?:@\\s*[\\w.$]+\\s*(?:\\([^)]*\\))?\\s*)*package\\s+("
+          "(?<![\\w$.@])package\\s+("
               + IDENTIFIER
               + "(?:\\s*\\.\\s*"
               + IDENTIFIER
-              + ")*)\\s*;");
+              + ")*)\\s*;\\z");
 
   private SourceRootDetector() {}
 
@@ -51,11 +57,17 @@ public final class SourceRootDetector {
       if (settled.contains(directory)) {
         continue;
       }
-      Optional<String> head = readHead(file.path());
-      if (head.isEmpty()) {
+      Optional<String> packageName;
+      try {
+        Optional<String> head = readHead(file.path());
+        if (head.isEmpty()) {
+          continue;
+        }
+        packageName = packageName(head.get());
+      } catch (RuntimeException | StackOverflowError e) {
+        // Per file, like the scan: this file adds no root, and the scan reports what is wrong.
         continue;
       }
-      Optional<String> packageName = packageName(head.get());
       Optional<Path> root = rootOf(directory, packageName);
       root.ifPresent(roots::add);
       if (root.isPresent() && packageName.isPresent()) {

@@ -37,6 +37,18 @@ public final class JavaLexicalScanner {
    * for simple pattern matching (e.g. the package declaration).
    */
   public static String codeOnly(String source) {
+    return blank(source, true);
+  }
+
+  /**
+   * The source with every comment replaced by spaces, line breaks kept, and literals as they are:
+   * the code's text, for comparing code without its comments.
+   */
+  public static String withoutComments(String source) {
+    return blank(source, false);
+  }
+
+  private static String blank(String source, boolean literalsToo) {
     // a plain loop over the characters, without the scanner's line and column bookkeeping: the
     // declaration index runs this on every file it looks at
     char[] code = source.toCharArray();
@@ -59,6 +71,10 @@ public final class JavaLexicalScanner {
         end = endOfQuoted(source, i + 1, String.valueOf(c), false);
       } else {
         i++;
+        continue;
+      }
+      if (!literalsToo && (c == '"' || c == '\'')) {
+        i = end; // a literal: kept, but skipped whole, so that "//" in it starts no comment
         continue;
       }
       for (; i < end; i++) {

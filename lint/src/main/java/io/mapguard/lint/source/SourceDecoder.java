@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 public final class SourceDecoder {
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  private static final byte[] UTF32BE_BOM = {0, 0, (byte) 0xFE, (byte) 0xFF};
+  private static final byte[] UTF32LE_BOM = {(byte) 0xFF, (byte) 0xFE, 0, 0};
 
   private SourceDecoder() {}
 
@@ -34,9 +36,16 @@ public final class SourceDecoder {
   public record Rejected(String reason) implements Result {}
 
   public static Result decode(byte[] bytes) {
+    // UTF-32 and UTF-16 are full of NUL bytes, so they must be recognised before the binary check;
+    // UTF-32 first, since its little-endian mark begins with UTF-16's (FF FE).
+    if (startsWith(bytes, UTF32BE_BOM) || startsWith(bytes, UTF32LE_BOM)) {
+      Charset utf32 = Charset.forName(startsWith(bytes, UTF32BE_BOM) ? "UTF-32BE" : "UTF-32LE");
+      return new Decoded(
+          new String(bytes, UTF32BE_BOM.length, bytes.length - UTF32BE_BOM.length, utf32),
+          Optional.of(new Note(1, 1, "file is UTF-32 (byte order mark); decoded as UTF-32")));
+    }
     if (startsWith(bytes, new byte[] {(byte) 0xFE, (byte) 0xFF})
         || startsWith(bytes, new byte[] {(byte) 0xFF, (byte) 0xFE})) {
-      // UTF-16 is full of NUL bytes, so it must be recognised before the binary check.
       return new Decoded(
           new String(bytes, StandardCharsets.UTF_16),
           Optional.of(new Note(1, 1, "file is UTF-16 (byte order mark); decoded as UTF-16")));
@@ -52,6 +61,20 @@ public final class SourceDecoder {
       return new Decoded(utf8.text(), Optional.empty());
     }
     int badOffset = utf8.badOffset();
+    if (start > 0) {
+      // The mark says UTF-8, so a bad byte is damage to a UTF-8 file, not another charset; reading
+      // it as Latin-1 would turn the mark itself into text and the file into a parse error.
+      return new Decoded(
+          new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8),
+          Optional.of(
+              new Note(
+                  lineOf(bytes, badOffset),
+                  columnOf(bytes, badOffset, start),
+                  String.format(
+                      "not valid UTF-8 (byte 0x%02X) after a UTF-8 byte order mark; invalid bytes"
+                          + " read as U+FFFD",
+                      bytes[badOffset] & 0xFF))));
+    }
     Charset fallback = fallbackCharset(bytes);
     String detail =
         String.format(
@@ -61,7 +84,7 @@ public final class SourceDecoder {
             fallback.equals(Charset.defaultCharset()) ? " (the platform charset)" : "");
     return new Decoded(
         new String(bytes, fallback),
-        Optional.of(new Note(lineOf(bytes, badOffset), columnOf(bytes, badOffset), detail)));
+        Optional.of(new Note(lineOf(bytes, badOffset), columnOf(bytes, badOffset, 0), detail)));
   }
 
   /**
@@ -113,9 +136,10 @@ public final class SourceDecoder {
     return line;
   }
 
-  private static int columnOf(byte[] bytes, int offset) {
+  /** The 1-based column of the byte at {@code offset}, text starting at {@code textStart}. */
+  private static int columnOf(byte[] bytes, int offset, int textStart) {
     int lineStart = offset;
-    while (lineStart > 0 && bytes[lineStart - 1] != '\n') {
+    while (lineStart > textStart && bytes[lineStart - 1] != '\n') {
       lineStart--;
     }
     return offset - lineStart + 1;

@@ -89,6 +89,14 @@ class SourceRootDetectorTest {
         SourceRootDetector.detect(List.of(new InputFile(a, "a"), new InputFile(b, "b"))));
   }
 
+  /** The old pattern matched the annotations by recursion: thousands overflowed the stack. */
+  @Test
+  void thousandsOfAnnotationsBeforeThePackageDoNotOverflowTheStack() throws IOException {
+    Path a = write("src/com/acme/A.java", "@A\n".repeat(15_000) + "package com.acme;\nclass A {}");
+
+    assertEquals(List.of(dir.resolve("src")), SourceRootDetector.detect(List.of(new InputFile(a, "a"))));
+  }
+
   private Path write(String relative, String text) throws IOException {
     Path file = dir.resolve(relative);
     Files.createDirectories(file.getParent());

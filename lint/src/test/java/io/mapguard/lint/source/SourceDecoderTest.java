@@ -64,6 +64,45 @@ class SourceDecoderTest {
         decoded.note().orElseThrow().message());
   }
 
+  /** The mark says UTF-8: a stray Latin-1 byte is damage, not a reason to read the mark as text. */
+  @Test
+  void utf8ByteOrderMarkThenAnInvalidByteStaysUtf8() {
+    byte[] text = "class A {\n  // caf\u00e9\n}\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] bytes = new byte[text.length + 3];
+    bytes[0] = (byte) 0xEF;
+    bytes[1] = (byte) 0xBB;
+    bytes[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, bytes, 3, text.length);
+
+    SourceDecoder.Decoded decoded =
+        assertInstanceOf(SourceDecoder.Decoded.class, SourceDecoder.decode(bytes));
+
+    assertEquals("class A {\n  // caf\uFFFD\n}\n", decoded.text());
+    assertEquals(
+        new SourceDecoder.Note(
+            2,
+            9,
+            "not valid UTF-8 (byte 0xE9) after a UTF-8 byte order mark; invalid bytes read as"
+                + " U+FFFD"),
+        decoded.note().orElseThrow());
+  }
+
+  /** UTF-32LE's mark begins with UTF-16LE's: it used to be read as UTF-16, one NUL per char. */
+  @Test
+  void utf32WithByteOrderMarkIsDecoded() {
+    for (String charset : new String[] {"UTF-32LE", "UTF-32BE"}) {
+      byte[] bytes = ("\uFEFFclass A {}").getBytes(java.nio.charset.Charset.forName(charset));
+
+      SourceDecoder.Decoded decoded =
+          assertInstanceOf(SourceDecoder.Decoded.class, SourceDecoder.decode(bytes), charset);
+
+      assertEquals("class A {}", decoded.text(), charset);
+      assertEquals(
+          "file is UTF-32 (byte order mark); decoded as UTF-32",
+          decoded.note().orElseThrow().message());
+    }
+  }
+
   @Test
   void emptyInputIsEmptyText() {
     assertEquals("", ((SourceDecoder.Decoded) SourceDecoder.decode(new byte[0])).text());
