@@ -43,28 +43,44 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   /**
-   * The engine's path of the tree at {@code path}. The {@code a.m} of a call {@code a.m(…)} is left
-   * out, as the port promises (JavaParser has no such node): the receiver's parent is the call.
+   * The engine's path of the tree at {@code path}: a view of javac's path that leaves out the
+   * {@code a.m} of a call {@code a.m(…)}, as the port promises (JavaParser has no such node): the
+   * receiver's parent is the call.
    */
   static SyntaxPath<JCTree> path(TreePath path) {
-    List<JCTree> outward = new ArrayList<>();
-    for (TreePath p = path; p != null; p = p.getParentPath()) {
-      JCTree leaf = (JCTree) p.getLeaf();
-      TreePath parent = p.getParentPath();
-      boolean calledMethod =
-          parent != null
-              && parent.getLeaf() instanceof JCMethodInvocation
-              && ((JCMethodInvocation) parent.getLeaf()).meth == leaf
-              && p != path;
-      if (!calledMethod) {
-        outward.add(leaf);
+    return new TreePathView(path);
+  }
+
+  /** javac's own path, read lazily: the parent view is made when a walk gets there. */
+  private static final class TreePathView implements SyntaxPath<JCTree> {
+    private final TreePath path;
+    private SyntaxPath<JCTree> parent;
+    private boolean parentKnown;
+
+    TreePathView(TreePath path) {
+      this.path = path;
+    }
+
+    @Override
+    public JCTree leaf() {
+      return (JCTree) path.getLeaf();
+    }
+
+    @Override
+    public SyntaxPath<JCTree> parent() {
+      if (!parentKnown) {
+        TreePath up = path.getParentPath();
+        if (up != null
+            && up.getParentPath() != null
+            && up.getParentPath().getLeaf() instanceof JCMethodInvocation
+            && ((JCMethodInvocation) up.getParentPath().getLeaf()).meth == up.getLeaf()) {
+          up = up.getParentPath();
+        }
+        parent = up == null ? null : new TreePathView(up);
+        parentKnown = true;
       }
+      return parent;
     }
-    SyntaxPath<JCTree> result = null;
-    for (int i = outward.size() - 1; i >= 0; i--) {
-      result = new SyntaxPath<>(outward.get(i), result);
-    }
-    return result;
   }
 
   @Override

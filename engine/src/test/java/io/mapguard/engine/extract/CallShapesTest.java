@@ -81,7 +81,7 @@ class CallShapesTest {
 
   /** The path from {@code root} down to {@code target}, or null. */
   private static SyntaxPath<Node> path(Node root, Node target, SyntaxPath<Node> above) {
-    SyntaxPath<Node> here = new SyntaxPath<>(root, above);
+    SyntaxPath<Node> here = SyntaxPath.of(root, above);
     if (root == target) {
       return here;
     }

@@ -57,17 +57,32 @@ final class LintSyntax implements SyntaxPort<Node> {
     this.symbols = symbols;
   }
 
-  /** The engine's path of {@code node}: it and its parents. */
+  /** The engine's path of {@code node}: a view of it and its parents, read as a walk gets there. */
   static SyntaxPath<Node> path(Node node) {
-    List<Node> outward = new ArrayList<>();
-    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
-      outward.add(n);
+    return new NodePath(node);
+  }
+
+  /** A node and its parents, which JavaParser links: the parent view is made when asked for. */
+  private static final class NodePath implements SyntaxPath<Node> {
+    private final Node node;
+    private SyntaxPath<Node> parent;
+
+    NodePath(Node node) {
+      this.node = node;
     }
-    SyntaxPath<Node> result = null;
-    for (int i = outward.size() - 1; i >= 0; i--) {
-      result = new SyntaxPath<>(outward.get(i), result);
+
+    @Override
+    public Node leaf() {
+      return node;
     }
-    return result;
+
+    @Override
+    public SyntaxPath<Node> parent() {
+      if (parent == null) {
+        parent = node.getParentNode().<SyntaxPath<Node>>map(NodePath::new).orElse(null);
+      }
+      return parent;
+    }
   }
 
   @Override
