@@ -72,28 +72,22 @@ class JvmErrorExitCodeTest {
     assertEquals("mapvet: no file could be analysed", result.errLines().get(1), result::toString);
   }
 
+  /** An analyzer whose one finding throws {@code error} when the report reads its fixes. */
+  private static AnalyzerFactory reportThrowing(Error error) {
+    return (options, roots, classpath) ->
+        (file, source) ->
+            new FileResult(
+                List.of(
+                    new LintFinding(
+                        "UnsynchronizedSharedMap", "warning", file, 1, 1, 1, 2, "message", "f1",
+                        new ThrowingList(error))),
+                List.of());
+  }
+
   /** After the scan, on the main thread: here a StackOverflowError while the report is written. */
   @Test
   void anErrorAfterTheScanExitsTwo() {
-    AnalyzerFactory overflowingReport =
-        (options, roots, classpath) ->
-            (file, source) ->
-                new FileResult(
-                    List.of(
-                        new LintFinding(
-                            "UnsynchronizedSharedMap",
-                            "warning",
-                            file,
-                            1,
-                            1,
-                            1,
-                            2,
-                            "message",
-                            "f1",
-                            new ThrowingList(new StackOverflowError()))),
-                    List.of());
-
-    CliHarness.Result result = cli.run(overflowingReport, "src");
+    CliHarness.Result result = cli.run(reportThrowing(new StackOverflowError()), "src");
 
     assertEquals(2, result.exitCode(), result::toString);
     assertTrue(
@@ -103,25 +97,7 @@ class JvmErrorExitCodeTest {
 
   @Test
   void runningOutOfMemoryAfterTheScanExitsTwoWithAHeapHint() {
-    AnalyzerFactory exhausting =
-        (options, roots, classpath) ->
-            (file, source) ->
-                new FileResult(
-                    List.of(
-                        new LintFinding(
-                            "UnsynchronizedSharedMap",
-                            "warning",
-                            file,
-                            1,
-                            1,
-                            1,
-                            2,
-                            "message",
-                            "f1",
-                            new ThrowingList(new OutOfMemoryError("Java heap space")))),
-                    List.of());
-
-    CliHarness.Result result = cli.run(exhausting, "src");
+    CliHarness.Result result = cli.run(reportThrowing(new OutOfMemoryError("Java heap space")), "src");
 
     assertEquals(2, result.exitCode(), result::toString);
     assertEquals(
