@@ -13,9 +13,10 @@ import java.util.function.Predicate;
 
 /**
  * The shape of the code around a map call, for the per-method rules ({@link MapCall}): its key as
- * text, the if statement that tests its result, the branches it runs in, whether the loop around it
- * goes on after it, the call whose argument it is. Written once for every front end, against the
- * {@link SyntaxPort}.
+ * text, the if statement that tests its result, the branches it runs in, the loop or update call
+ * around it and whether that loop goes on after it, the call whose argument it is, what is done
+ * right away to a value it hands out; and the locks a {@code Thread.holdsLock} assert names.
+ * Written once for every front end, against the {@link SyntaxPort}.
  */
 public final class CallShapes<N> {
   private final SyntaxPort<N> port;
@@ -201,7 +202,7 @@ public final class CallShapes<N> {
   }
 
   /** The expression inside any parentheses and casts. */
-  public N skipParensAndCasts(N expression) {
+  private N skipParensAndCasts(N expression) {
     N e = port.skipParens(expression);
     while (port.kind(e) == Kind.CAST) {
       e = port.skipParens(port.castOperand(e));
