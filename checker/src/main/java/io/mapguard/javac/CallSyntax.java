@@ -11,7 +11,6 @@ import com.sun.tools.javac.tree.JCTree.JCAssignOp;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
@@ -90,41 +89,15 @@ final class CallSyntax {
         valueReassigned = lastIndependentAssignment(body, call, ((JCIdent) v).sym);
       }
     }
-    TreePath parentPath = parentSkippingParens(callPath);
-    JCTree parent = (JCTree) parentPath.getLeaf();
-    boolean discarded = parent instanceof JCExpressionStatement;
-    String resultLocal = null;
-    JCStatement resultStatement = null;
-    TreePath resultStatementPath = null;
-    if (parent instanceof JCVariableDecl
-        && isLocal(((JCVariableDecl) parent).sym)
-        && TreeInfo.skipParens(((JCVariableDecl) parent).init) == call) {
-      resultLocal = ((JCVariableDecl) parent).name.toString();
-      resultStatement = (JCStatement) parent;
-      resultStatementPath = parentPath;
-    } else if (parent instanceof JCAssign
-        && TreeInfo.skipParens(((JCAssign) parent).rhs) == call
-        && ((JCAssign) parent).lhs instanceof JCIdent
-        && isLocal(((JCIdent) ((JCAssign) parent).lhs).sym)) {
-      resultLocal = ((JCIdent) ((JCAssign) parent).lhs).name.toString();
-      TreePath statement = parentPath.getParentPath();
-      if (statement != null && statement.getLeaf() instanceof JCExpressionStatement) {
-        resultStatement = (JCStatement) statement.getLeaf();
-        resultStatementPath = statement;
-      }
-    }
     SyntaxPath<JCTree> path = JavacSyntax.path(callPath);
-    MapCall.Test test = shapes.directTest(path);
-    if (test == null && resultStatement != null) {
-      test = shapes.localTest(JavacSyntax.path(resultStatementPath), resultLocal);
-    }
+    CallShapes.ResultUse result = shapes.resultUse(path);
     return new MapCall(
         key,
         Set.copyOf(valueNames),
         valueLocal,
-        discarded,
-        resultLocal,
-        test,
+        result.discarded(),
+        result.local(),
+        result.test(),
         shapes.branches(path),
         shapes.argumentOf(path, tree -> fieldOf.apply((JCExpression) tree), field),
         valueReadLine,

@@ -143,6 +143,8 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.BREAK;
       case CONTINUE:
         return Kind.CONTINUE;
+      case EXEC:
+        return Kind.EXPRESSION_STATEMENT;
       case METHODDEF:
         return Kind.METHOD;
       case CLASSDEF:
@@ -190,6 +192,28 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public JCTree assignTarget(JCTree assignment) {
     return assignment instanceof JCAssign ? ((JCAssign) assignment).lhs : ((JCAssignOp) assignment).lhs;
+  }
+
+  @Override
+  public JCTree assignedValue(JCTree assignment) {
+    return ((JCAssign) assignment).rhs;
+  }
+
+  @Override
+  public String localDeclaredBy(JCTree node) {
+    return node instanceof JCVariableDecl && CallSyntax.isLocal(((JCVariableDecl) node).sym)
+        ? ((JCVariableDecl) node).name.toString()
+        : null;
+  }
+
+  @Override
+  public JCTree localInitializer(JCTree declaration) {
+    return ((JCVariableDecl) declaration).init;
+  }
+
+  @Override
+  public SyntaxPath<JCTree> statementOfDeclaration(SyntaxPath<JCTree> declaration) {
+    return declaration;
   }
 
   @Override

@@ -279,6 +279,43 @@ public final class CallShapes<N> {
   // ------------------------------------------------------------------ tests of the result
 
   /**
+   * How a call's result is used.
+   *
+   * @param discarded the call is a whole expression statement
+   * @param local the local variable the result initialises or is assigned to, or null
+   * @param test the if that tests the result, directly or through {@code local} in the very next
+   *     statement, or null
+   */
+  public record ResultUse(boolean discarded, String local, MapCall.Test test) {}
+
+  /** How the result of the call at {@code call} is used. */
+  public ResultUse resultUse(SyntaxPath<N> call) {
+    SyntaxPath<N> parentPath = call.parentSkippingParens(port);
+    N parent = parentPath == null ? null : parentPath.leaf();
+    Kind kind = parent == null ? Kind.OTHER : port.kind(parent);
+    String local = null;
+    SyntaxPath<N> statement = null;
+    String declared = parent == null ? null : port.localDeclaredBy(parent);
+    N initializer = declared == null ? null : port.localInitializer(parent);
+    if (initializer != null && port.skipParens(initializer) == call.leaf()) {
+      local = declared;
+      statement = port.statementOfDeclaration(parentPath);
+    } else if (kind == Kind.ASSIGN && port.skipParens(port.assignedValue(parent)) == call.leaf()) {
+      N target = port.assignTarget(parent);
+      if (port.kind(target) == Kind.IDENTIFIER && port.localVariable(target) != null) {
+        local = port.name(target);
+        SyntaxPath<N> up = parentPath.parent();
+        statement = up != null && port.kind(up.leaf()) == Kind.EXPRESSION_STATEMENT ? up : null;
+      }
+    }
+    MapCall.Test test = directTest(call);
+    if (test == null && statement != null) {
+      test = localTest(statement, local);
+    }
+    return new ResultUse(kind == Kind.EXPRESSION_STATEMENT, local, test);
+  }
+
+  /**
    * The if whose condition tests the call's own result: {@code if (!m.containsKey(k))},
    * {@code if (m.get(k) == null && …)}; else null.
    */

@@ -54,6 +54,8 @@ public interface SyntaxPort<N> {
     THROW,
     BREAK,
     CONTINUE,
+    /** An expression used as a statement ({@code m.put(k, v);}): its value is thrown away. */
+    EXPRESSION_STATEMENT,
     /** Any other statement (a local variable declaration in javac, an expression statement…). */
     OTHER_STATEMENT,
     /** A method or constructor. */
@@ -108,6 +110,25 @@ public interface SyntaxPort<N> {
 
   /** What an {@link Kind#ASSIGN} or {@link Kind#COMPOUND_ASSIGN} assigns to. */
   N assignTarget(N assignment);
+
+  /** The value an {@link Kind#ASSIGN} assigns. */
+  N assignedValue(N assignment);
+
+  /**
+   * The name of the local variable the node declares (javac: a local's declaration; JavaParser: one
+   * declarator of a local declaration), or null for anything else, fields included.
+   */
+  String localDeclaredBy(N node);
+
+  /** The initializer of the local {@link #localDeclaredBy} names, or null. */
+  N localInitializer(N declaration);
+
+  /**
+   * The statement that holds a local's declaration: the declaration itself in javac, the
+   * expression statement two levels up in JavaParser; null when it is not a statement of a block's
+   * kind (a {@code for} initializer…).
+   */
+  SyntaxPath<N> statementOfDeclaration(SyntaxPath<N> declaration);
 
   /**
    * The name of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of

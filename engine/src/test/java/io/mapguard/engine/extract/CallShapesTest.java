@@ -43,6 +43,11 @@ class CallShapesTest {
     @Override public Node operand(Node unary) { return unary.children.get(0); }
     @Override public Node array(Node arrayAccess) { return arrayAccess.children.get(0); }
     @Override public Node assignTarget(Node assignment) { return assignment.children.get(0); }
+    @Override public Node assignedValue(Node assignment) { return assignment.children.get(1); }
+    /** A local declaration: an OTHER_STATEMENT whose text is {@code local:name}, its child the initializer. */
+    @Override public String localDeclaredBy(Node n) { return n.text != null && n.text.startsWith("local:") ? n.text.substring(6) : null; }
+    @Override public Node localInitializer(Node d) { return d.children.isEmpty() ? null : d.children.get(0); }
+    @Override public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) { return declaration; }
     @Override public String name(Node node) { return node.text; }
     @Override public Node selected(Node fieldAccess) { return fieldAccess.children.get(0); }
     @Override public Node receiver(Node call) { return call.children.get(0); }
@@ -230,5 +235,24 @@ class CallShapesTest {
     Node condition = new Node(Kind.CONDITIONAL_AND, null, new Node(Kind.CONDITIONAL_AND, null, first, second), unrelated);
 
     assertEquals(List.of(first.children.get(1), second.children.get(1)), shapes.holdsLockArguments(condition));
+  }
+
+  @Test
+  void resultKeptInALocalAndTestedInTheNextStatement() {
+    Node get = call(id("sessions"), "get", id("k"));
+    Node declaration = new Node(Kind.OTHER_STATEMENT, "local:session", get);
+    Node ifStatement = new Node(Kind.IF, null, new Node(Kind.EQUAL, null, id("session"), new Node(Kind.LITERAL, "null")), new Node(Kind.BLOCK, null));
+    Node block = new Node(Kind.BLOCK, null, declaration, ifStatement);
+
+    CallShapes.ResultUse use = shapes.resultUse(path(block, get, null));
+
+    assertEquals(new CallShapes.ResultUse(false, "session", new MapCall.Test(ifStatement.id, MapCall.Polarity.RESULT_NULL, true, true)), use);
+    Node put = call(id("sessions"), "put", id("k"), id("v"));
+    Node statement = new Node(Kind.EXPRESSION_STATEMENT, null, put);
+    assertEquals(new CallShapes.ResultUse(true, null, null), shapes.resultUse(path(new Node(Kind.BLOCK, null, statement), put, null)));
+    Node assigned = call(id("sessions"), "remove", id("k"));
+    Node assignment = new Node(Kind.ASSIGN, null, id("old"), assigned);
+    Node assignStatement = new Node(Kind.EXPRESSION_STATEMENT, null, assignment);
+    assertEquals("old", shapes.resultUse(path(new Node(Kind.BLOCK, null, assignStatement), assigned, null)).local());
   }
 }

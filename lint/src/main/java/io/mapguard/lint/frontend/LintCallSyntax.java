@@ -11,8 +11,6 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
@@ -74,44 +72,15 @@ final class LintCallSyntax {
         }
       }
     }
-    Node parent = parentSkippingParens(call);
-    boolean discarded = parent instanceof ExpressionStmt;
-    String resultLocal = null;
-    Statement resultStatement = null;
-    if (parent instanceof VariableDeclarator
-        && isLocal((VariableDeclarator) parent)
-        && ((VariableDeclarator) parent).getInitializer().map(LintSymbols::skipParens).orElse(null) == call) {
-      resultLocal = ((VariableDeclarator) parent).getNameAsString();
-      Node declaration = parent.getParentNode().orElse(null);
-      Node statement = declaration == null ? null : declaration.getParentNode().orElse(null);
-      if (statement instanceof ExpressionStmt) {
-        resultStatement = (Statement) statement;
-      }
-    } else if (parent instanceof AssignExpr
-        && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN
-        && LintSymbols.skipParens(((AssignExpr) parent).getValue()) == call
-        && ((AssignExpr) parent).getTarget() instanceof NameExpr) {
-      LintSymbols.Variable target = symbols.variable((NameExpr) ((AssignExpr) parent).getTarget());
-      if (target != null && !target.isField()) {
-        resultLocal = target.name();
-        Node statement = parent.getParentNode().orElse(null);
-        if (statement instanceof ExpressionStmt) {
-          resultStatement = (Statement) statement;
-        }
-      }
-    }
     SyntaxPath<Node> path = LintSyntax.path(call);
-    MapCall.Test test = shapes.directTest(path);
-    if (test == null && resultStatement != null) {
-      test = shapes.localTest(LintSyntax.path(resultStatement), resultLocal);
-    }
+    CallShapes.ResultUse result = shapes.resultUse(path);
     return new MapCall(
         key,
         Set.copyOf(valueNames),
         valueLocal,
-        discarded,
-        resultLocal,
-        test,
+        result.discarded(),
+        result.local(),
+        result.test(),
         shapes.branches(path),
         shapes.argumentOf(path, node -> fieldOf.apply((Expression) node), field),
         valueReadLine,
@@ -391,10 +360,6 @@ final class LintCallSyntax {
       }
     }
     return false;
-  }
-
-  private static boolean isLocal(VariableDeclarator v) {
-    return v.getParentNode().orElse(null) instanceof VariableDeclarationExpr;
   }
 
   /** The parent of the expression once parentheses and casts around it are left out. */

@@ -115,7 +115,10 @@ final class LintSyntax implements SyntaxPort<Node> {
       if (node instanceof ForStmt) {
         return Kind.FOR;
       }
-      return node instanceof ContinueStmt ? Kind.CONTINUE : Kind.OTHER_STATEMENT;
+      if (node instanceof ContinueStmt) {
+        return Kind.CONTINUE;
+      }
+      return node instanceof ExpressionStmt ? Kind.EXPRESSION_STATEMENT : Kind.OTHER_STATEMENT;
     }
     if (node instanceof CallableDeclaration) {
       return Kind.METHOD;
@@ -220,6 +223,30 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public Node assignTarget(Node assignment) {
     return ((AssignExpr) assignment).getTarget();
+  }
+
+  @Override
+  public Node assignedValue(Node assignment) {
+    return ((AssignExpr) assignment).getValue();
+  }
+
+  @Override
+  public String localDeclaredBy(Node node) {
+    return node instanceof VariableDeclarator && LintUseScanner.isLocal((VariableDeclarator) node)
+        ? ((VariableDeclarator) node).getNameAsString()
+        : null;
+  }
+
+  @Override
+  public Node localInitializer(Node declaration) {
+    return ((VariableDeclarator) declaration).getInitializer().orElse(null);
+  }
+
+  @Override
+  public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) {
+    SyntaxPath<Node> expression = declaration.parent();
+    SyntaxPath<Node> statement = expression == null ? null : expression.parent();
+    return statement != null && statement.leaf() instanceof ExpressionStmt ? statement : null;
   }
 
   @Override
