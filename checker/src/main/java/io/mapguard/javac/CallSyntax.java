@@ -66,8 +66,7 @@ final class CallSyntax {
             ? null
             : shapes.key(
                 call.args.get(0),
-                e -> isLocal(((com.sun.tools.javac.tree.JCTree.JCIdent) e).sym)
-                    && assigned.contains(((com.sun.tools.javac.tree.JCTree.JCIdent) e).sym));
+                e -> isLocal(((JCIdent) e).sym) && assigned.contains(((JCIdent) e).sym));
     Set<String> valueNames = new LinkedHashSet<>();
     String valueLocal = null;
     int valueReadLine = 0;
@@ -90,6 +89,7 @@ final class CallSyntax {
       }
     }
     SyntaxPath<JCTree> path = JavacSyntax.path(callPath);
+    Function<JCTree, Object> mapOf = tree -> fieldOf.apply((JCExpression) tree);
     CallShapes.ResultUse result = shapes.resultUse(path);
     return new MapCall(
         key,
@@ -99,13 +99,13 @@ final class CallSyntax {
         result.local(),
         result.test(),
         shapes.branches(path),
-        shapes.argumentOf(path, tree -> fieldOf.apply((JCExpression) tree), field),
+        shapes.argumentOf(path, mapOf, field),
         valueReadLine,
         call.args.size(),
         null,
-        enclosingLoop(callPath, fieldOf, field),
+        shapes.enclosingLoop(path, mapOf, field, localValues),
         shapes.exitsAfter(path),
-        enclosingUpdate(callPath, fieldOf, field),
+        shapes.enclosingUpdate(path, mapOf, field),
         valueReassigned);
   }
 
@@ -148,14 +148,9 @@ final class CallSyntax {
     return shapes.enclosingUpdate(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree), field);
   }
 
-  /** An update call and the map it updates (as {@code fieldOf} names it). */
-  record UpdateCall(Object map, MapCall.Update update) {}
-
   /** See {@link CallShapes#updateAround}. */
-  UpdateCall updateAround(TreePath path, Function<JCExpression, Object> fieldOf) {
-    CallShapes.UpdateCall around =
-        shapes.updateAround(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree));
-    return around == null ? null : new UpdateCall(around.map(), around.update());
+  CallShapes.UpdateCall updateAround(TreePath path, Function<JCExpression, Object> fieldOf) {
+    return shapes.updateAround(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree));
   }
 
   /** Whether nothing of an enclosing loop runs after the statement holding {@code path}. */

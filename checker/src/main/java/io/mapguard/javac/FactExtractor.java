@@ -13,6 +13,7 @@ import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
+import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
@@ -120,7 +121,7 @@ public final class FactExtractor {
                       p.call()));
         }
         for (PendingEdge e : info.edges) {
-          CallSyntax.UpdateCall around =
+          CallShapes.UpdateCall around =
               state.callSyntax.updateAround(e.path(), x -> mapFieldOf(state, x));
           MapField updated = around == null ? null : (MapField) around.map();
           LoopAround looped = loopAround(e.path());

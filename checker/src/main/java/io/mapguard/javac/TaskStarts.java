@@ -4,6 +4,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
@@ -19,7 +20,6 @@ import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
-import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
@@ -95,10 +95,11 @@ final class TaskStarts {
    * start that runs each element ({@code invokeAll}): a task of that start; else inline.
    */
   private FunctionalContext taskInCollection(TreePath factoryPath, Symbol factory) {
-    boolean isFactory = false;
-    for (MethodRef ref : ThreadStartApis.TASK_COLLECTION_FACTORIES) {
-      isFactory |= ApiMatcher.isMethod(factory, ref.owner(), ref.name());
-    }
+    boolean isFactory =
+        factory instanceof MethodSymbol
+            && factory.owner != null
+            && ThreadStartApis.isTaskCollectionFactory(
+                factory.owner.getQualifiedName().toString(), factory.getSimpleName().toString());
     TreePath startPath = isFactory ? CallSyntax.parentSkippingParens(factoryPath) : null;
     if (startPath == null
         || !(startPath.getLeaf() instanceof JCMethodInvocation)

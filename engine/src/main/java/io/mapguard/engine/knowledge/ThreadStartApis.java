@@ -89,6 +89,11 @@ public final class ThreadStartApis {
           new MethodRef("java.util.Collections", "singletonList"),
           new MethodRef("java.util.Collections", "singleton"));
 
+  /** Whether {@code owner.name} (the declaring type, exactly) is a {@link #TASK_COLLECTION_FACTORIES task collection factory}. */
+  public static boolean isTaskCollectionFactory(String owner, String name) {
+    return TASK_COLLECTION_FACTORIES.contains(new MethodRef(owner, name));
+  }
+
   /** Executor factories whose executor runs one task at a time. */
   public static final List<MethodRef> SINGLE_THREAD_EXECUTOR_FACTORIES =
       List.of(

@@ -10,6 +10,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
@@ -103,7 +104,7 @@ final class AstFactExtractor {
             && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
           at = at.getParentNode().get();
         }
-        LintCallSyntax.UpdateCall around =
+        CallShapes.UpdateCall around =
             state.overloadedReferences.contains(at) ? null : state.callSyntax.updateAround(at, this::mapFieldOf);
         MapField updated = around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
         LoopAround looped = loopAround(e.node());

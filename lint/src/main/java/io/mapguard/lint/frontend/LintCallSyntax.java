@@ -73,6 +73,7 @@ final class LintCallSyntax {
       }
     }
     SyntaxPath<Node> path = LintSyntax.path(call);
+    Function<Node, Object> mapOf = node -> fieldOf.apply((Expression) node);
     CallShapes.ResultUse result = shapes.resultUse(path);
     return new MapCall(
         key,
@@ -82,13 +83,13 @@ final class LintCallSyntax {
         result.local(),
         result.test(),
         shapes.branches(path),
-        shapes.argumentOf(path, node -> fieldOf.apply((Expression) node), field),
+        shapes.argumentOf(path, mapOf, field),
         valueReadLine,
         call.getArguments().size(),
         null,
-        enclosingLoop(call, fieldOf, field),
+        shapes.enclosingLoop(path, mapOf, field, localValues),
         shapes.exitsAfter(path),
-        enclosingUpdate(call, fieldOf, field),
+        shapes.enclosingUpdate(path, mapOf, field),
         valueReassigned);
   }
 
@@ -135,14 +136,9 @@ final class LintCallSyntax {
     return shapes.enclosingUpdate(LintSyntax.path(node), n -> fieldOf.apply((Expression) n), field);
   }
 
-  /** An update call and the map it updates (as {@code fieldOf} names it). */
-  record UpdateCall(Object map, MapCall.Update update) {}
-
   /** See {@link CallShapes#updateAround}. */
-  UpdateCall updateAround(Node node, Function<Expression, Object> fieldOf) {
-    CallShapes.UpdateCall around =
-        shapes.updateAround(LintSyntax.path(node), n -> fieldOf.apply((Expression) n));
-    return around == null ? null : new UpdateCall(around.map(), around.update());
+  CallShapes.UpdateCall updateAround(Node node, Function<Expression, Object> fieldOf) {
+    return shapes.updateAround(LintSyntax.path(node), n -> fieldOf.apply((Expression) n));
   }
 
   /** Whether nothing of an enclosing loop runs after the statement holding {@code node}. */

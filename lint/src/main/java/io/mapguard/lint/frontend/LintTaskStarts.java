@@ -84,11 +84,8 @@ final class LintTaskStarts {
    * start that runs each element ({@code invokeAll}): a task of that start; else inline.
    */
   private FunctionalContext taskInCollection(MethodCallExpr factory, String owner, String name) {
-    boolean isFactory = false;
-    for (MethodRef ref : ThreadStartApis.TASK_COLLECTION_FACTORIES) {
-      isFactory |= ref.name().equals(name) && ref.owner().equals(owner);
-    }
-    Node start = isFactory ? LintCallSyntax.parentSkippingParens(factory) : null;
+    Node start =
+        ThreadStartApis.isTaskCollectionFactory(owner, name) ? LintCallSyntax.parentSkippingParens(factory) : null;
     if (!(start instanceof MethodCallExpr)
         || !LintMapUseClassifier.isArgument(start, LintCallSyntax.outermostParens(factory))) {
       return FunctionalContext.INLINE;
