@@ -2,6 +2,7 @@ package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCArrayAccess;
@@ -24,11 +25,13 @@ import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.JCTree.JCWhileLoop;
 import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
 final class JavacSyntax implements SyntaxPort<JCTree> {
@@ -212,6 +215,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public Object declaredLocal(JCTree declaration) {
+    return ((JCVariableDecl) declaration).sym;
+  }
+
+  @Override
   public SyntaxPath<JCTree> statementOfDeclaration(SyntaxPath<JCTree> declaration) {
     return declaration;
   }
@@ -319,6 +327,24 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   public Object localVariable(JCTree expression) {
     Symbol symbol = TreeInfo.symbol(skipParens(expression));
     return CallSyntax.isLocal(symbol) ? symbol : null;
+  }
+
+  @Override
+  public boolean namesVariable(JCTree identifier) {
+    return TreeInfo.symbol(identifier) instanceof VarSymbol;
+  }
+
+  @Override
+  public void forEachNode(JCTree root, Consumer<JCTree> visitor) {
+    new TreeScanner() {
+      @Override
+      public void scan(JCTree tree) {
+        if (tree != null) {
+          visitor.accept(tree);
+          super.scan(tree);
+        }
+      }
+    }.scan(root);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.ValueMutation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -20,19 +21,68 @@ import java.util.function.Predicate;
  */
 public final class CallShapes<N> {
   private final SyntaxPort<N> port;
+  private final MethodLocals<N> locals;
 
   public CallShapes(SyntaxPort<N> port) {
     this.port = port;
+    this.locals = new MethodLocals<>(port);
   }
 
-  /** What the front end knows of the values a method gives its locals. */
-  public interface LocalValues<N> {
-    /**
-     * Every value {@code local} (a {@link SyntaxPort#localVariable} handle) is given in the method
-     * around {@code use}, its initializer first; null when it is also changed in place
-     * ({@code +=}, {@code ++}).
-     */
-    List<? extends N> valuesOf(Object local, SyntaxPath<N> use);
+  /** What the code around a call does with its locals; one walk per method, kept. */
+  public MethodLocals<N> locals() {
+    return locals;
+  }
+
+  // ------------------------------------------------------------------ the whole description
+
+  /**
+   * The syntax around the map call at {@code call} that the per-method rules read.
+   *
+   * @param fieldOf the map field an expression denotes, or null
+   * @param field the field the call is made on
+   */
+  public MapCall describe(SyntaxPath<N> call, Function<N, Object> fieldOf, Object field) {
+    List<N> arguments = port.arguments(call.leaf());
+    String key =
+        arguments.isEmpty() ? null : key(arguments.get(0), e -> locals.isReassignedLocal(e, call));
+    Set<String> valueNames = new HashSet<>();
+    String valueLocal = null;
+    int valueReadLine = 0;
+    int valueReassigned = 0;
+    if (arguments.size() >= 2) {
+      N value = arguments.get(1);
+      port.forEachNode(
+          value,
+          node -> {
+            if (port.kind(node) == Kind.IDENTIFIER && port.namesVariable(node)) {
+              valueNames.add(port.name(node));
+            }
+          });
+      N v = port.skipParens(value);
+      Object local = port.kind(v) == Kind.IDENTIFIER ? port.localVariable(v) : null;
+      if (local != null) {
+        valueLocal = port.name(v);
+        valueReadLine = locals.nextUseIfRead(call, local, valueLocal);
+        valueReassigned = locals.lastIndependentAssignment(call, local);
+      }
+    }
+    ResultUse result = resultUse(call);
+    return new MapCall(
+        key,
+        Set.copyOf(valueNames),
+        valueLocal,
+        result.discarded(),
+        result.local(),
+        result.test(),
+        branches(call),
+        argumentOf(call, fieldOf, field),
+        valueReadLine,
+        arguments.size(),
+        null,
+        enclosingLoop(call, fieldOf, field),
+        exitsAfter(call),
+        enclosingUpdate(call, fieldOf, field),
+        valueReassigned);
   }
 
   // ------------------------------------------------------------------ keys
@@ -99,8 +149,7 @@ public final class CallShapes<N> {
    *
    * @param fieldOf the map field an expression denotes, or null
    */
-  public MapCall.Loop enclosingLoop(
-      SyntaxPath<N> path, Function<N, Object> fieldOf, Object field, LocalValues<N> locals) {
+  public MapCall.Loop enclosingLoop(SyntaxPath<N> path, Function<N, Object> fieldOf, Object field) {
     N child = path.leaf();
     for (SyntaxPath<N> p = path.parent(); p != null; child = p.leaf(), p = p.parent()) {
       N leaf = p.leaf();
@@ -119,7 +168,7 @@ public final class CallShapes<N> {
               ? port.loopCondition(leaf)
               : null;
       if (condition != null) {
-        MapCall.Loop loop = iteratorLoop(p, condition, child, fieldOf, field, locals);
+        MapCall.Loop loop = iteratorLoop(p, condition, child, fieldOf, field);
         if (loop != null) {
           return loop;
         }
@@ -157,8 +206,7 @@ public final class CallShapes<N> {
       N condition,
       N body,
       Function<N, Object> fieldOf,
-      Object field,
-      LocalValues<N> locals) {
+      Object field) {
     N test = port.skipParens(condition);
     if (port.kind(test) != Kind.METHOD_CALL
         || port.receiver(test) == null
@@ -198,7 +246,7 @@ public final class CallShapes<N> {
     return port.kind(e) == Kind.METHOD_CALL
         && port.name(e).equals(method)
         && port.receiver(e) != null
-        && receiver.equals(port.localVariable(port.receiver(e)));
+        && port.localVariable(port.receiver(e)) == receiver;
   }
 
   /** The expression inside any parentheses and casts. */

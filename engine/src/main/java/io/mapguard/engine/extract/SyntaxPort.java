@@ -1,6 +1,7 @@
 package io.mapguard.engine.extract;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the shared extraction asks a front end about its trees. {@code N} is the front end's node
@@ -123,6 +124,9 @@ public interface SyntaxPort<N> {
   /** The initializer of the local {@link #localDeclaredBy} names, or null. */
   N localInitializer(N declaration);
 
+  /** The {@link #localVariable} handle of the local {@link #localDeclaredBy} names. */
+  Object declaredLocal(N declaration);
+
   /**
    * The statement that holds a local's declaration: the declaration itself in javac, the
    * expression statement two levels up in JavaParser; null when it is not a statement of a block's
@@ -180,10 +184,21 @@ public interface SyntaxPort<N> {
   List<String> lambdaParameters(N lambda);
 
   /**
-   * The local variable or parameter an expression names (parentheses skipped), as a handle equal
-   * for every use of that variable; null for fields and anything else.
+   * The local variable or parameter an expression names (parentheses skipped), as a handle that is
+   * the same object for every use of that variable (compared with {@code ==}); null for fields and
+   * anything else.
    */
   Object localVariable(N expression);
+
+  /** Whether an {@link Kind#IDENTIFIER} names a variable: a local, a parameter or a field. */
+  boolean namesVariable(N identifier);
+
+  /**
+   * Visits {@code root} and every expression and statement inside it, each before its children, in
+   * source order. A front end may leave out nodes that can hold neither (names, types, modifiers,
+   * annotations) and may visit other nodes too.
+   */
+  void forEachNode(N root, Consumer<N> visitor);
 
   /**
    * The name of the one local variable a statement declares with an initializer

@@ -67,7 +67,17 @@ class CallShapesTest {
     /** A lambda's text: its parameters, comma-separated; its child: the body. */
     @Override public List<String> lambdaParameters(Node lambda) { return List.of(lambda.text.split(",")); }
     /** Every identifier is a local here, named by its text. */
-    @Override public Object localVariable(Node e) { Node s = skipParens(e); return s.kind == Kind.IDENTIFIER ? s.text : null; }
+    @Override public Object localVariable(Node e) { Node s = skipParens(e); return s.kind == Kind.IDENTIFIER ? s.text.intern() : null; }
+    @Override public Object declaredLocal(Node d) { return localDeclaredBy(d).intern(); }
+    @Override public boolean namesVariable(Node identifier) { return true; }
+    @Override public void forEachNode(Node root, java.util.function.Consumer<Node> visitor) {
+      visitor.accept(root);
+      for (Node child : root.children) {
+        if (child != null) {
+          forEachNode(child, visitor);
+        }
+      }
+    }
     /** A declaration statement's text: {@code decl:name}; its child: the initializer. */
     @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
     @Override public Node declaredInitializer(Node s) { return s.children.get(0); }
@@ -179,7 +189,7 @@ class CallShapesTest {
     Node loop = new Node(Kind.FOR_EACH, "key", call(id("cache"), "keySet"), new Node(Kind.BLOCK, null, remove));
     Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, loop));
 
-    MapCall.Loop found = shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache", (local, use) -> null);
+    MapCall.Loop found = shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache");
 
     assertEquals(new MapCall.Loop(loop.id, "for-each", java.util.Set.of("key")), found);
   }
@@ -189,14 +199,58 @@ class CallShapesTest {
     Node next = new Node(Kind.OTHER_STATEMENT, "decl:e", call(id("it"), "next"));
     Node remove = new Node(Kind.OTHER_STATEMENT, "remove");
     Node loop = new Node(Kind.WHILE, null, call(id("it"), "hasNext"), new Node(Kind.BLOCK, null, next, remove));
-    Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, loop));
-    CallShapes.LocalValues<Node> locals =
-        (local, use) -> local.equals("it") ? List.of(call(call(id("cache"), "entrySet"), "iterator")) : null;
+    Node iterator = new Node(Kind.OTHER_STATEMENT, "local:it", call(call(id("cache"), "entrySet"), "iterator"));
+    Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, iterator, loop));
 
-    MapCall.Loop found = shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache", locals);
+    MapCall.Loop found = shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache");
 
     assertEquals(new MapCall.Loop(loop.id, "iterator", java.util.Set.of("e.getKey()")), found);
-    assertNull(shapes.enclosingLoop(path(method, remove, null), FIELDS, "cache", (local, use) -> List.of()));
+    Node parameterOnly = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, loop));
+    assertNull(
+        new CallShapes<>(new TreePort()).enclosingLoop(path(parameterOnly, remove, null), FIELDS, "cache"),
+        "an iterator the method is given is not known to walk the map");
+  }
+
+  @Test
+  void describeFollowsTheValueLocalThroughItsMethod() {
+    // v = new V(); cache.put(k, v); v.touch(); v = other; k++;
+    Node given = new Node(Kind.ASSIGN, null, id("v"), new Node(Kind.OTHER_EXPRESSION, "new V()"));
+    Node put = call(id("cache"), "put", id("k"), id("v"));
+    Node touch = call(id("v"), "touch");
+    Node reassigned = new Node(Kind.ASSIGN, null, id("v"), id("other"));
+    Node increment = new Node(Kind.INCREMENT, null, id("k"));
+    Node method =
+        new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(given), stmt(put), stmt(touch), stmt(reassigned), stmt(increment)));
+
+    MapCall described = shapes.describe(path(method, put, null), FIELDS, "cache");
+
+    assertNull(described.key(), "k is changed in place: no stable key");
+    assertEquals("v", described.valueLocal());
+    assertEquals(touch.children.get(0).id, described.valueReadLine(), "the next use of v reads it");
+    assertEquals(given.id, described.valueReassigned(), "v = new V() does not read v");
+    assertTrue(described.resultDiscarded());
+    assertEquals(List.of(given.children.get(1), reassigned.children.get(1)), shapes.locals().valuesOf("v", path(method, put, null)));
+    assertNull(shapes.locals().valuesOf("k", path(method, put, null)), "k++ changes it in place");
+    assertEquals(List.of(put), shapes.locals().callsTaking("v", path(method, put, null)));
+  }
+
+  @Test
+  void aValueLocalWrittenNextIsNotReadAfterTheCall() {
+    // v = v + 1; cache.put(k, v); v = null;
+    Node given = new Node(Kind.ASSIGN, null, id("v"), new Node(Kind.PLUS, null, id("v"), new Node(Kind.LITERAL, "1")));
+    Node put = call(id("cache"), "put", id("k"), id("v"));
+    Node cleared = new Node(Kind.ASSIGN, null, id("v"), new Node(Kind.LITERAL, "null"));
+    Node method = new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(given), stmt(put), stmt(cleared)));
+
+    MapCall described = shapes.describe(path(method, put, null), FIELDS, "cache");
+
+    assertEquals("k", described.key());
+    assertEquals(0, described.valueReadLine(), "the next use assigns v");
+    assertEquals(0, described.valueReassigned(), "v = v + 1 reads v");
+  }
+
+  private static Node stmt(Node expression) {
+    return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
   }
 
   @Test

@@ -16,6 +16,7 @@ import com.github.javaparser.ast.type.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Pre-order searches of a syntax tree, in the order of JavaParser's {@code findAll}. JavaParser's
@@ -39,6 +40,25 @@ final class AstNodes {
       pushChildren(node, pending);
     }
     return found;
+  }
+
+  /**
+   * Visits {@code root} and the nodes under it in pre-order, leaving out names, types, modifiers,
+   * annotations and what is inside literals: none is an expression or statement the shared
+   * extraction looks at.
+   */
+  static void forEach(Node root, Consumer<Node> visitor) {
+    ArrayDeque<Node> pending = new ArrayDeque<>();
+    pending.push(root);
+    while (!pending.isEmpty()) {
+      Node node = pending.pop();
+      if (node instanceof LiteralExpr) {
+        visitor.accept(node);
+      } else if (!holdsNoIndexedKind(node)) {
+        visitor.accept(node);
+        pushChildren(node, pending);
+      }
+    }
   }
 
   private static void pushChildren(Node node, ArrayDeque<Node> pending) {

@@ -44,6 +44,7 @@ import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
 final class LintSyntax implements SyntaxPort<Node> {
@@ -243,6 +244,11 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  public Object declaredLocal(Node declaration) {
+    return declaration;
+  }
+
+  @Override
   public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) {
     SyntaxPath<Node> expression = declaration.parent();
     SyntaxPath<Node> statement = expression == null ? null : expression.parent();
@@ -355,6 +361,16 @@ final class LintSyntax implements SyntaxPort<Node> {
     }
     LintSymbols.Variable variable = symbols.variable((NameExpr) e);
     return variable == null || variable.isField() ? null : variable.declaration();
+  }
+
+  @Override
+  public boolean namesVariable(Node identifier) {
+    return symbols.variable((NameExpr) identifier) != null;
+  }
+
+  @Override
+  public void forEachNode(Node root, Consumer<Node> visitor) {
+    AstNodes.forEach(root, visitor);
   }
 
   /** The one declarator of {@code T x = init;}, or null. */
