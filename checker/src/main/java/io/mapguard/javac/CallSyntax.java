@@ -24,8 +24,13 @@ import java.util.function.Function;
 final class CallSyntax {
   private final CallShapes<JCTree> shapes;
 
-  CallSyntax(JCCompilationUnit unit) {
-    this.shapes = new CallShapes<>(new JavacSyntax(unit));
+  CallSyntax(JCCompilationUnit unit, JavacTypes types) {
+    this.shapes = new CallShapes<>(new JavacSyntax(unit, types));
+  }
+
+  /** The shapes the other shared roles read the same trees with. */
+  CallShapes<JCTree> shapes() {
+    return shapes;
   }
 
   /**

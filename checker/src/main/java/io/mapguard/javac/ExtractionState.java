@@ -13,6 +13,7 @@ import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
+import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
@@ -91,7 +92,7 @@ final class ExtractionState {
   boolean concurrencySignals;
   final SourceLines source;
   final CallSyntax callSyntax;
-  final NullSyntax nullSyntax;
+  final NullSources<JCTree> nullSources;
   int nextUnitId;
 
   ExtractionState(
@@ -110,8 +111,8 @@ final class ExtractionState {
     this.topSymbol = topLevel.sym;
     this.locks = new LockExpressions(types, topSymbol);
     this.source = new SourceLines(compilationUnit);
-    this.callSyntax = new CallSyntax(compilationUnit);
-    this.nullSyntax = new NullSyntax(compilationUnit, callSyntax, types);
+    this.callSyntax = new CallSyntax(compilationUnit, types);
+    this.nullSources = new NullSources<>(callSyntax.shapes());
   }
 
   /** What a local variable stands for. */

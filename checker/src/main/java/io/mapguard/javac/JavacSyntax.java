@@ -1,48 +1,65 @@
 package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.TypeTag;
-import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCAnnotatedType;
+import com.sun.tools.javac.tree.JCTree.JCAnnotation;
 import com.sun.tools.javac.tree.JCTree.JCArrayAccess;
+import com.sun.tools.javac.tree.JCTree.JCAssert;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCAssignOp;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
+import com.sun.tools.javac.tree.JCTree.JCCatch;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCConditional;
 import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
+import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCForLoop;
 import com.sun.tools.javac.tree.JCTree.JCIf;
+import com.sun.tools.javac.tree.JCTree.JCInstanceOf;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
+import com.sun.tools.javac.tree.JCTree.JCTry;
 import com.sun.tools.javac.tree.JCTree.JCTypeCast;
 import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.JCTree.JCWhileLoop;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
 final class JavacSyntax implements SyntaxPort<JCTree> {
   /** For questions that need no line numbers (exits, exitsAfter), outside any compilation unit. */
-  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(new JavacSyntax(null));
+  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(new JavacSyntax(null, null));
 
   /** The unit whose line map gives lines; null only for {@link #CALL_SHAPES}. */
   private final JCCompilationUnit unit;
 
-  JavacSyntax(JCCompilationUnit unit) {
+  private final JavacTypes types;
+  /** The unit's methods by symbol, collected when first asked for. */
+  private Map<Symbol, JCMethodDecl> methods;
+
+  JavacSyntax(JCCompilationUnit unit, JavacTypes types) {
     this.unit = unit;
+    this.types = types;
   }
 
   /**
@@ -113,6 +130,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.NOT_EQUAL;
       case AND:
         return Kind.CONDITIONAL_AND;
+      case OR:
+        return Kind.CONDITIONAL_OR;
+      case CONDEXPR:
+        return Kind.CONDITIONAL;
+      case TYPETEST:
+        return Kind.INSTANCE_OF;
       case NOT:
         return Kind.LOGICAL_NOT;
       case INDEXED:
@@ -146,6 +169,10 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.BREAK;
       case CONTINUE:
         return Kind.CONTINUE;
+      case ASSERT:
+        return Kind.ASSERT;
+      case TRY:
+        return Kind.TRY;
       case EXEC:
         return Kind.EXPRESSION_STATEMENT;
       case METHODDEF:
@@ -184,7 +211,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public JCTree operand(JCTree unary) {
-    return ((JCUnary) unary).arg;
+    return unary instanceof JCInstanceOf ? ((JCInstanceOf) unary).expr : ((JCUnary) unary).arg;
   }
 
   @Override
@@ -226,6 +253,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public String name(JCTree node) {
+    if (node instanceof JCMethodDecl) {
+      return ((JCMethodDecl) node).name.toString();
+    }
     return node instanceof JCMethodInvocation
         ? TreeInfo.name(((JCMethodInvocation) node).meth).toString()
         : TreeInfo.name(node).toString();
@@ -271,18 +301,50 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
-  public JCTree condition(JCTree ifStatement) {
-    return ((JCIf) ifStatement).cond;
+  public JCTree condition(JCTree test) {
+    if (test instanceof JCConditional) {
+      return ((JCConditional) test).cond;
+    }
+    return test instanceof JCAssert ? ((JCAssert) test).cond : ((JCIf) test).cond;
   }
 
   @Override
-  public JCTree thenPart(JCTree ifStatement) {
-    return ((JCIf) ifStatement).thenpart;
+  public JCTree thenPart(JCTree test) {
+    return test instanceof JCConditional ? ((JCConditional) test).truepart : ((JCIf) test).thenpart;
   }
 
   @Override
-  public JCTree elsePart(JCTree ifStatement) {
-    return ((JCIf) ifStatement).elsepart;
+  public JCTree elsePart(JCTree test) {
+    return test instanceof JCConditional ? ((JCConditional) test).falsepart : ((JCIf) test).elsepart;
+  }
+
+  @Override
+  public JCTree tryBlock(JCTree tryStatement) {
+    return ((JCTry) tryStatement).body;
+  }
+
+  @Override
+  public List<JCTree> catchBlocks(JCTree tryStatement) {
+    List<JCTree> blocks = new ArrayList<>();
+    for (JCCatch clause : ((JCTry) tryStatement).catchers) {
+      blocks.add(clause.body);
+    }
+    return blocks;
+  }
+
+  @Override
+  public JCTree returnedValue(JCTree returnStatement) {
+    return ((JCReturn) returnStatement).expr;
+  }
+
+  @Override
+  public JCTree statementExpression(JCTree statement) {
+    return ((JCExpressionStatement) statement).expr;
+  }
+
+  @Override
+  public List<JCTree> declarators(JCTree statement) {
+    return statement instanceof JCVariableDecl ? List.of(statement) : List.of();
   }
 
   @Override
@@ -324,6 +386,68 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  @SuppressWarnings("unchecked") // javac's List<JCVariableDecl> read as trees
+  public List<JCTree> parameters(JCTree methodOrLambda) {
+    return (List<JCTree>)
+        (List<? extends JCTree>)
+            (methodOrLambda instanceof JCMethodDecl
+                ? ((JCMethodDecl) methodOrLambda).params
+                : ((JCLambda) methodOrLambda).params);
+  }
+
+  @Override
+  public List<String> annotationNames(JCTree declaration) {
+    List<String> names = new ArrayList<>();
+    JCTree type;
+    if (declaration instanceof JCMethodDecl) {
+      addAnnotationNames(((JCMethodDecl) declaration).mods.annotations, names);
+      type = ((JCMethodDecl) declaration).restype;
+    } else {
+      addAnnotationNames(((JCVariableDecl) declaration).mods.annotations, names);
+      type = ((JCVariableDecl) declaration).vartype;
+    }
+    if (type instanceof JCAnnotatedType) {
+      addAnnotationNames(((JCAnnotatedType) type).annotations, names);
+    }
+    return names;
+  }
+
+  private static void addAnnotationNames(List<JCAnnotation> annotations, List<String> names) {
+    for (JCAnnotation annotation : annotations) {
+      if (annotation.annotationType.type != null) {
+        names.add(annotation.annotationType.type.tsym.getQualifiedName().toString());
+      }
+    }
+  }
+
+  @Override
+  public JCTree calledMethod(JCTree call) {
+    if (methods == null) {
+      methods = new HashMap<>();
+      new TreeScanner() {
+        @Override
+        public void visitMethodDef(JCMethodDecl tree) {
+          if (tree.sym != null) {
+            methods.put(tree.sym, tree);
+          }
+          super.visitMethodDef(tree);
+        }
+      }.scan(unit);
+    }
+    return methods.get(TreeInfo.symbol(((JCMethodInvocation) call).meth));
+  }
+
+  @Override
+  public boolean isMap(JCTree expression) {
+    return types.isMap(expression.type);
+  }
+
+  @Override
+  public String text(JCTree expression) {
+    return expression.toString();
+  }
+
+  @Override
   public Object localVariable(JCTree expression) {
     Symbol symbol = TreeInfo.symbol(skipParens(expression));
     return CallSyntax.isLocal(symbol) ? symbol : null;
@@ -335,12 +459,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
-  public void forEachNode(JCTree root, Consumer<JCTree> visitor) {
+  public void forEachNode(JCTree root, Predicate<JCTree> enter) {
     new TreeScanner() {
       @Override
       public void scan(JCTree tree) {
-        if (tree != null) {
-          visitor.accept(tree);
+        if (tree != null && enter.test(tree)) {
           super.scan(tree);
         }
       }

@@ -30,6 +30,7 @@ import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -333,7 +334,7 @@ final class MapUseClassifier {
       if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
         continue;
       }
-      NullSyntax.Source source = state.nullSyntax.sourceOf(call.args.get(i), callPath);
+      NullSources.Source source = state.nullSources.sourceOf(call.args.get(i), JavacSyntax.path(callPath));
       if (source != null) {
         state.nullableArguments.add(
             new NullableArgument(

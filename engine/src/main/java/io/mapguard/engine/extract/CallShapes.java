@@ -28,6 +28,11 @@ public final class CallShapes<N> {
     this.locals = new MethodLocals<>(port);
   }
 
+  /** The front end's answers these shapes are read from. */
+  public SyntaxPort<N> port() {
+    return port;
+  }
+
   /** What the code around a call does with its locals; one walk per method, kept. */
   public MethodLocals<N> locals() {
     return locals;
@@ -57,6 +62,7 @@ public final class CallShapes<N> {
             if (port.kind(node) == Kind.IDENTIFIER && port.namesVariable(node)) {
               valueNames.add(port.name(node));
             }
+            return true;
           });
       N v = port.skipParens(value);
       Object local = port.kind(v) == Kind.IDENTIFIER ? port.localVariable(v) : null;
@@ -242,20 +248,11 @@ public final class CallShapes<N> {
   }
 
   private boolean isCallOn(N expression, Object receiver, String method) {
-    N e = skipParensAndCasts(expression);
+    N e = port.skipParensAndCasts(expression);
     return port.kind(e) == Kind.METHOD_CALL
         && port.name(e).equals(method)
         && port.receiver(e) != null
         && port.localVariable(port.receiver(e)) == receiver;
-  }
-
-  /** The expression inside any parentheses and casts. */
-  private N skipParensAndCasts(N expression) {
-    N e = port.skipParens(expression);
-    while (port.kind(e) == Kind.CAST) {
-      e = port.skipParens(port.castOperand(e));
-    }
-    return e;
   }
 
   /** {@code keySet}, {@code values}… when {@code expression} is that view of {@code field}, else null. */

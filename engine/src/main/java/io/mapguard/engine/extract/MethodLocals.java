@@ -73,6 +73,7 @@ public final class MethodLocals<N> {
                 && port.arguments(node).stream().anyMatch(argument -> port.localVariable(argument) == local)) {
               calls.add(node);
             }
+            return true;
           });
     }
     return calls;
@@ -127,7 +128,10 @@ public final class MethodLocals<N> {
     boolean[] found = new boolean[1];
     port.forEachNode(
         expression,
-        node -> found[0] |= port.kind(node) == Kind.IDENTIFIER && port.localVariable(node) == local);
+        node -> {
+          found[0] |= port.kind(node) == Kind.IDENTIFIER && port.localVariable(node) == local;
+          return !found[0];
+        });
     return found[0];
   }
 
@@ -177,6 +181,7 @@ public final class MethodLocals<N> {
                 given(writes, port.declaredLocal(node), node, port.localInitializer(node));
               }
           }
+          return true;
         });
     return writes;
   }

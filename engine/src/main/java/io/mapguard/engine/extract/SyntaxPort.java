@@ -1,7 +1,7 @@
 package io.mapguard.engine.extract;
 
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * What the shared extraction asks a front end about its trees. {@code N} is the front end's node
@@ -31,6 +31,11 @@ public interface SyntaxPort<N> {
     EQUAL,
     NOT_EQUAL,
     CONDITIONAL_AND,
+    CONDITIONAL_OR,
+    /** {@code c ? a : b}. */
+    CONDITIONAL,
+    /** {@code x instanceof T}, with or without a pattern. */
+    INSTANCE_OF,
     LOGICAL_NOT,
     /** {@code a[i]}. */
     ARRAY_ACCESS,
@@ -55,6 +60,9 @@ public interface SyntaxPort<N> {
     THROW,
     BREAK,
     CONTINUE,
+    ASSERT,
+    /** {@code try}, with or without resources. */
+    TRY,
     /** An expression used as a statement ({@code m.put(k, v);}): its value is thrown away. */
     EXPRESSION_STATEMENT,
     /** Any other statement (a local variable declaration in javac, an expression statement…). */
@@ -103,7 +111,7 @@ public interface SyntaxPort<N> {
 
   N right(N binary);
 
-  /** The operand of {@link Kind#LOGICAL_NOT} or {@link Kind#INCREMENT}. */
+  /** The operand of {@link Kind#LOGICAL_NOT}, {@link Kind#INCREMENT} or {@link Kind#INSTANCE_OF}. */
   N operand(N unary);
 
   /** The array of an {@link Kind#ARRAY_ACCESS} ({@code a} in {@code a[i]}). */
@@ -135,7 +143,7 @@ public interface SyntaxPort<N> {
   SyntaxPath<N> statementOfDeclaration(SyntaxPath<N> declaration);
 
   /**
-   * The name of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of
+   * The name of a {@link Kind#METHOD}, of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of
    * the method a {@link Kind#METHOD_CALL} calls. (A path never holds the {@code a.m} of a call
    * {@code a.m(…)} as a node of its own: the call's parent is what holds the call.)
    */
@@ -159,12 +167,32 @@ public interface SyntaxPort<N> {
   /** The literal {@code null}, with any parentheses around it. */
   boolean isNullLiteral(N expression);
 
-  N condition(N ifStatement);
+  /** The condition of an {@link Kind#IF}, a {@link Kind#CONDITIONAL} or an {@link Kind#ASSERT}. */
+  N condition(N test);
 
-  N thenPart(N ifStatement);
+  /** The then part of an {@link Kind#IF} or {@link Kind#CONDITIONAL}. */
+  N thenPart(N test);
 
-  /** The else part of an {@link Kind#IF}, or null. */
-  N elsePart(N ifStatement);
+  /** The else part of an {@link Kind#IF} (or null) or of a {@link Kind#CONDITIONAL}. */
+  N elsePart(N test);
+
+  /** The block a {@link Kind#TRY} tries. */
+  N tryBlock(N tryStatement);
+
+  /** The blocks of a {@link Kind#TRY}'s catch clauses, in order. */
+  List<N> catchBlocks(N tryStatement);
+
+  /** The value a {@link Kind#RETURN} returns, or null. */
+  N returnedValue(N returnStatement);
+
+  /** The expression of an {@link Kind#EXPRESSION_STATEMENT}. */
+  N statementExpression(N statement);
+
+  /**
+   * The local declarations ({@link #localDeclaredBy}) a statement of a block makes: the statement
+   * itself in javac, its declarators in JavaParser; empty for any other statement.
+   */
+  List<N> declarators(N statement);
 
   List<N> statements(N block);
 
@@ -183,6 +211,24 @@ public interface SyntaxPort<N> {
   /** The parameter names of a {@link Kind#LAMBDA}, in order. */
   List<String> lambdaParameters(N lambda);
 
+  /** The parameter declarations of a {@link Kind#METHOD} or {@link Kind#LAMBDA} ({@link #declaredLocal} answers for them). */
+  List<N> parameters(N methodOrLambda);
+
+  /**
+   * The qualified names of the annotations on a method or parameter declaration and on its (return)
+   * type, as far as the front end resolves them.
+   */
+  List<String> annotationNames(N declaration);
+
+  /** The {@link Kind#METHOD} of this file a {@link Kind#METHOD_CALL} calls, or null when not known here. */
+  N calledMethod(N call);
+
+  /** Whether the expression's type is a {@code java.util.Map}. */
+  boolean isMap(N expression);
+
+  /** The expression as text, the front end's own printing of it (for messages and comparisons). */
+  String text(N expression);
+
   /**
    * The local variable or parameter an expression names (parentheses skipped), as a handle that is
    * the same object for every use of that variable (compared with {@code ==}); null for fields and
@@ -190,15 +236,28 @@ public interface SyntaxPort<N> {
    */
   Object localVariable(N expression);
 
-  /** Whether an {@link Kind#IDENTIFIER} names a variable: a local, a parameter or a field. */
-  boolean namesVariable(N identifier);
+  /**
+   * Whether an {@link Kind#IDENTIFIER} or {@link Kind#FIELD_ACCESS} names a variable: a local, a
+   * parameter or a field.
+   */
+  boolean namesVariable(N expression);
 
   /**
    * Visits {@code root} and every expression and statement inside it, each before its children, in
-   * source order. A front end may leave out nodes that can hold neither (names, types, modifiers,
-   * annotations) and may visit other nodes too.
+   * source order; the children of a node only when {@code enter} returns true for it. A front end
+   * may leave out nodes that can hold neither (names, types, modifiers, annotations) and may visit
+   * other nodes too.
    */
-  void forEachNode(N root, Consumer<N> visitor);
+  void forEachNode(N root, Predicate<N> enter);
+
+  /** The expression inside any parentheses and casts around {@code expression}. */
+  default N skipParensAndCasts(N expression) {
+    N e = skipParens(expression);
+    while (kind(e) == Kind.CAST) {
+      e = skipParens(castOperand(e));
+    }
+    return e;
+  }
 
   /**
    * The name of the one local variable a statement declares with an initializer

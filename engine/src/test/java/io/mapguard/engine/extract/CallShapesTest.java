@@ -45,7 +45,7 @@ class CallShapesTest {
     @Override public Node assignTarget(Node assignment) { return assignment.children.get(0); }
     @Override public Node assignedValue(Node assignment) { return assignment.children.get(1); }
     /** A local declaration: an OTHER_STATEMENT whose text is {@code local:name}, its child the initializer. */
-    @Override public String localDeclaredBy(Node n) { return n.text != null && n.text.startsWith("local:") ? n.text.substring(6) : null; }
+    @Override public String localDeclaredBy(Node n) { return n.text != null && n.text.startsWith("local:") ? n.text.substring(6).replace("@Nullable", "") : null; }
     @Override public Node localInitializer(Node d) { return d.children.isEmpty() ? null : d.children.get(0); }
     @Override public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) { return declaration; }
     @Override public String name(Node node) { return node.text; }
@@ -70,14 +70,27 @@ class CallShapesTest {
     @Override public Object localVariable(Node e) { Node s = skipParens(e); return s.kind == Kind.IDENTIFIER ? s.text.intern() : null; }
     @Override public Object declaredLocal(Node d) { return localDeclaredBy(d).intern(); }
     @Override public boolean namesVariable(Node identifier) { return true; }
-    @Override public void forEachNode(Node root, java.util.function.Consumer<Node> visitor) {
-      visitor.accept(root);
-      for (Node child : root.children) {
-        if (child != null) {
-          forEachNode(child, visitor);
+    @Override public void forEachNode(Node root, java.util.function.Predicate<Node> enter) {
+      if (enter.test(root)) {
+        for (Node child : root.children) {
+          if (child != null) {
+            forEachNode(child, enter);
+          }
         }
       }
     }
+    /** A try's children: its block, then its catch blocks. */
+    @Override public Node tryBlock(Node t) { return t.children.get(0); }
+    @Override public List<Node> catchBlocks(Node t) { return t.children.subList(1, t.children.size()); }
+    @Override public Node returnedValue(Node r) { return r.children.isEmpty() ? null : r.children.get(0); }
+    @Override public Node statementExpression(Node s) { return s.children.get(0); }
+    @Override public List<Node> declarators(Node s) { return localDeclaredBy(s) != null ? List.of(s) : List.of(); }
+    /** A method's or lambda's parameters: its children that declare locals ({@code local:name}); its annotations: none. */
+    @Override public List<Node> parameters(Node m) { return m.children.stream().filter(c -> c != null && localDeclaredBy(c) != null && c.kind == Kind.OTHER).toList(); }
+    @Override public List<String> annotationNames(Node d) { return d.text != null && d.text.endsWith("@Nullable") ? List.of("javax.annotation.Nullable") : List.of(); }
+    @Override public Node calledMethod(Node call) { return null; }
+    @Override public boolean isMap(Node e) { return true; }
+    @Override public String text(Node e) { return e.text; }
     /** A declaration statement's text: {@code decl:name}; its child: the initializer. */
     @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
     @Override public Node declaredInitializer(Node s) { return s.children.get(0); }

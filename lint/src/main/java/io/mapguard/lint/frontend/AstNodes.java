@@ -16,7 +16,7 @@ import com.github.javaparser.ast.type.Type;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Pre-order searches of a syntax tree, in the order of JavaParser's {@code findAll}. JavaParser's
@@ -43,19 +43,18 @@ final class AstNodes {
   }
 
   /**
-   * Visits {@code root} and the nodes under it in pre-order, leaving out names, types, modifiers,
-   * annotations and what is inside literals: none is an expression or statement the shared
-   * extraction looks at.
+   * Visits {@code root} and the nodes under it in pre-order, the children of a node only when
+   * {@code enter} returns true for it; leaves out names, types, modifiers, annotations and what is
+   * inside literals: none is an expression or statement the shared extraction looks at.
    */
-  static void forEach(Node root, Consumer<Node> visitor) {
+  static void forEach(Node root, Predicate<Node> enter) {
     ArrayDeque<Node> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {
       Node node = pending.pop();
       if (node instanceof LiteralExpr) {
-        visitor.accept(node);
-      } else if (!holdsNoIndexedKind(node)) {
-        visitor.accept(node);
+        enter.test(node);
+      } else if (!holdsNoIndexedKind(node) && enter.test(node)) {
         pushChildren(node, pending);
       }
     }

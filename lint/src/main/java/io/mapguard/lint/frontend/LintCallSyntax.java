@@ -23,6 +23,11 @@ final class LintCallSyntax {
     this.shapes = new CallShapes<>(new LintSyntax(symbols));
   }
 
+  /** The shapes the other shared roles read the same trees with. */
+  CallShapes<Node> shapes() {
+    return shapes;
+  }
+
   /** See {@link CallShapes#describe}. */
   MapCall describe(MethodCallExpr call, Function<Expression, Object> fieldOf, Object field) {
     return shapes.describe(LintSyntax.path(call), node -> fieldOf.apply((Expression) node), field);

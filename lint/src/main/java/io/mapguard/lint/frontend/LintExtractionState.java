@@ -5,6 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
@@ -43,7 +44,7 @@ final class LintExtractionState {
   final LintLocks locks;
   final List<String> source;
   final LintCallSyntax callSyntax;
-  final LintNullSyntax nullSyntax;
+  final NullSources<Node> nullSources;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
   final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
@@ -89,7 +90,7 @@ final class LintExtractionState {
     this.locks = new LintLocks(symbols, topLevel);
     this.source = source;
     this.callSyntax = new LintCallSyntax(symbols);
-    this.nullSyntax = new LintNullSyntax(symbols, callSyntax);
+    this.nullSources = new NullSources<>(callSyntax.shapes());
   }
 
   enum AliasKind {

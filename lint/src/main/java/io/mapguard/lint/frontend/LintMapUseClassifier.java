@@ -23,6 +23,7 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.type.Type;
+import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -313,7 +314,7 @@ final class LintMapUseClassifier {
       if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
         continue;
       }
-      LintNullSyntax.Source source = state.nullSyntax.sourceOf(arguments.get(i), call);
+      NullSources.Source source = state.nullSources.sourceOf(arguments.get(i), LintSyntax.path(call));
       if (source != null) {
         state.nullableArguments.add(
             new NullableArgument(

@@ -1,19 +1,24 @@
 package io.mapguard.lint.frontend;
 
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayAccessExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.InstanceOfExpr;
 import com.github.javaparser.ast.expr.IntegerLiteralExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
@@ -26,10 +31,13 @@ import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.nodeTypes.NodeWithBody;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
+import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
+import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -38,13 +46,15 @@ import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.ThrowStmt;
+import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
 final class LintSyntax implements SyntaxPort<Node> {
@@ -119,6 +129,12 @@ final class LintSyntax implements SyntaxPort<Node> {
       if (node instanceof ContinueStmt) {
         return Kind.CONTINUE;
       }
+      if (node instanceof AssertStmt) {
+        return Kind.ASSERT;
+      }
+      if (node instanceof TryStmt) {
+        return Kind.TRY;
+      }
       return node instanceof ExpressionStmt ? Kind.EXPRESSION_STATEMENT : Kind.OTHER_STATEMENT;
     }
     if (node instanceof CallableDeclaration) {
@@ -162,6 +178,8 @@ final class LintSyntax implements SyntaxPort<Node> {
           return Kind.NOT_EQUAL;
         case AND:
           return Kind.CONDITIONAL_AND;
+        case OR:
+          return Kind.CONDITIONAL_OR;
         default:
           return Kind.OTHER_EXPRESSION;
       }
@@ -188,6 +206,12 @@ final class LintSyntax implements SyntaxPort<Node> {
     if (e instanceof LambdaExpr) {
       return Kind.LAMBDA;
     }
+    if (e instanceof ConditionalExpr) {
+      return Kind.CONDITIONAL;
+    }
+    if (e instanceof InstanceOfExpr) {
+      return Kind.INSTANCE_OF;
+    }
     return e instanceof MethodReferenceExpr ? Kind.METHOD_REFERENCE : Kind.OTHER_EXPRESSION;
   }
 
@@ -213,7 +237,9 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public Node operand(Node unary) {
-    return ((UnaryExpr) unary).getExpression();
+    return unary instanceof InstanceOfExpr
+        ? ((InstanceOfExpr) unary).getExpression()
+        : ((UnaryExpr) unary).getExpression();
   }
 
   @Override
@@ -302,18 +328,58 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
-  public Node condition(Node ifStatement) {
-    return ((IfStmt) ifStatement).getCondition();
+  public Node condition(Node test) {
+    if (test instanceof ConditionalExpr) {
+      return ((ConditionalExpr) test).getCondition();
+    }
+    return test instanceof AssertStmt ? ((AssertStmt) test).getCheck() : ((IfStmt) test).getCondition();
   }
 
   @Override
-  public Node thenPart(Node ifStatement) {
-    return ((IfStmt) ifStatement).getThenStmt();
+  public Node thenPart(Node test) {
+    return test instanceof ConditionalExpr ? ((ConditionalExpr) test).getThenExpr() : ((IfStmt) test).getThenStmt();
   }
 
   @Override
-  public Node elsePart(Node ifStatement) {
-    return ((IfStmt) ifStatement).getElseStmt().orElse(null);
+  public Node elsePart(Node test) {
+    return test instanceof ConditionalExpr
+        ? ((ConditionalExpr) test).getElseExpr()
+        : ((IfStmt) test).getElseStmt().orElse(null);
+  }
+
+  @Override
+  public Node tryBlock(Node tryStatement) {
+    return ((TryStmt) tryStatement).getTryBlock();
+  }
+
+  @Override
+  public List<Node> catchBlocks(Node tryStatement) {
+    List<Node> blocks = new ArrayList<>();
+    for (CatchClause clause : ((TryStmt) tryStatement).getCatchClauses()) {
+      blocks.add(clause.getBody());
+    }
+    return blocks;
+  }
+
+  @Override
+  public Node returnedValue(Node returnStatement) {
+    return ((ReturnStmt) returnStatement).getExpression().orElse(null);
+  }
+
+  @Override
+  public Node statementExpression(Node statement) {
+    return ((ExpressionStmt) statement).getExpression();
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // JavaParser's NodeList<VariableDeclarator> read as nodes
+  public List<Node> declarators(Node statement) {
+    if (statement instanceof ExpressionStmt
+        && ((ExpressionStmt) statement).getExpression() instanceof VariableDeclarationExpr) {
+      return (List<Node>)
+          (List<? extends Node>) ((VariableDeclarationExpr) ((ExpressionStmt) statement).getExpression()).getVariables();
+    }
+    return List.of();
   }
 
   @Override
@@ -354,6 +420,51 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  @SuppressWarnings("unchecked") // JavaParser's NodeList<Parameter> read as nodes
+  public List<Node> parameters(Node methodOrLambda) {
+    return (List<Node>)
+        (List<? extends Node>)
+            (methodOrLambda instanceof LambdaExpr
+                ? ((LambdaExpr) methodOrLambda).getParameters()
+                : ((CallableDeclaration<?>) methodOrLambda).getParameters());
+  }
+
+  @Override
+  public List<String> annotationNames(Node declaration) {
+    List<String> names = new ArrayList<>();
+    NodeWithAnnotations<?> declared = (NodeWithAnnotations<?>) declaration;
+    Type type = declaration instanceof MethodDeclaration
+        ? ((MethodDeclaration) declaration).getType()
+        : ((Parameter) declaration).getType();
+    for (NodeList<AnnotationExpr> annotations : List.of(declared.getAnnotations(), type.getAnnotations())) {
+      for (AnnotationExpr annotation : annotations) {
+        String resolved = symbols.types().resolveName(annotation.getNameAsString(), annotation);
+        if (resolved != null) {
+          names.add(resolved);
+        }
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public Node calledMethod(Node call) {
+    MethodCallExpr c = (MethodCallExpr) call;
+    return symbols.method(symbols.receiverType(c), c.getNameAsString(), c.getArguments().size());
+  }
+
+  @Override
+  public boolean isMap(Node expression) {
+    String type = symbols.typeOf((Expression) expression);
+    return type != null && symbols.types().isSubtype(type, "java.util.Map");
+  }
+
+  @Override
+  public String text(Node expression) {
+    return expression.toString();
+  }
+
+  @Override
   public Object localVariable(Node expression) {
     Expression e = LintSymbols.skipParens((Expression) expression);
     if (!(e instanceof NameExpr)) {
@@ -364,13 +475,13 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
-  public boolean namesVariable(Node identifier) {
-    return symbols.variable((NameExpr) identifier) != null;
+  public boolean namesVariable(Node expression) {
+    return symbols.variableOf((Expression) expression) != null;
   }
 
   @Override
-  public void forEachNode(Node root, Consumer<Node> visitor) {
-    AstNodes.forEach(root, visitor);
+  public void forEachNode(Node root, Predicate<Node> enter) {
+    AstNodes.forEach(root, enter);
   }
 
   /** The one declarator of {@code T x = init;}, or null. */

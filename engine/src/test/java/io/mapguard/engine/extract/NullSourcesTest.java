@@ -1,0 +1,111 @@
+package io.mapguard.engine.extract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.mapguard.engine.extract.CallShapesTest.Node;
+import io.mapguard.engine.extract.CallShapesTest.TreePort;
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.model.NullableArgument;
+import org.junit.jupiter.api.Test;
+
+/** Null sources and the checks that rule them out, on trees written by hand (see CallShapesTest). */
+class NullSourcesTest {
+  private final NullSources<Node> nulls = new NullSources<>(new CallShapes<>(new TreePort()));
+
+  private static Node id(String name) {
+    return new Node(Kind.IDENTIFIER, name);
+  }
+
+  private static Node nullLiteral() {
+    return new Node(Kind.LITERAL, "null");
+  }
+
+  private static Node call(Node receiver, String method, Node... arguments) {
+    Node call = new Node(Kind.METHOD_CALL, method, receiver);
+    call.children.addAll(java.util.Arrays.asList(arguments));
+    return call;
+  }
+
+  private static Node stmt(Node expression) {
+    return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
+  }
+
+  private static Node method(Node... parametersThenBody) {
+    return new Node(Kind.METHOD, "m", parametersThenBody);
+  }
+
+  private static Node block(Node... statements) {
+    return new Node(Kind.BLOCK, null, statements);
+  }
+
+  private NullSources.Source sourceOfValue(Node root, Node put) {
+    SyntaxPath<Node> path = path(root, put, null);
+    return nulls.sourceOf(put.children.get(2), path);
+  }
+
+  private static SyntaxPath<Node> path(Node root, Node target, SyntaxPath<Node> above) {
+    SyntaxPath<Node> here = SyntaxPath.of(root, above);
+    if (root == target) {
+      return here;
+    }
+    for (Node child : root.children) {
+      SyntaxPath<Node> found = child == null ? null : path(child, target, here);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void aLocalAssignedNullIsASourceUntilANullCheckGuardsTheCall() {
+    Node value = nullLiteral();
+    Node put = call(id("cache"), "put", id("k"), id("v"));
+    Node unguarded = method(block(new Node(Kind.OTHER_STATEMENT, "local:v", value), stmt(put)));
+
+    assertEquals(
+        new NullSources.Source(NullableArgument.Source.ASSIGNED_NULL, "v", value.id),
+        sourceOfValue(unguarded, put));
+
+    Node guardedPut = call(id("cache"), "put", id("k"), id("v"));
+    Node guard = new Node(Kind.IF, null, new Node(Kind.NOT_EQUAL, null, id("v"), nullLiteral()), stmt(guardedPut));
+    Node guarded = method(block(new Node(Kind.OTHER_STATEMENT, "local:v", nullLiteral()), guard));
+    assertNull(sourceOfValue(guarded, guardedPut), "if (v != null) rules it out");
+  }
+
+  @Test
+  void requireNonNullBeforeTheCallRulesItOut() {
+    Node put = call(id("cache"), "put", id("k"), id("v"));
+    Node checked =
+        method(block(
+            new Node(Kind.OTHER_STATEMENT, "local:v", nullLiteral()),
+            stmt(call(null, "requireNonNull", id("v"))),
+            stmt(put)));
+    assertNull(sourceOfValue(checked, put));
+  }
+
+  @Test
+  void aNullableParameterIsASource() {
+    Node put = call(id("cache"), "put", id("k"), id("p"));
+    Node method = method(new Node(Kind.OTHER, "local:p@Nullable"), block(stmt(put)));
+    assertEquals(new NullSources.Source(NullableArgument.Source.NULLABLE_PARAMETER, "p", 0), sourceOfValue(method, put));
+
+    Node plainPut = call(id("cache"), "put", id("k"), id("p"));
+    Node plain = method(new Node(Kind.OTHER, "local:p"), block(stmt(plainPut)));
+    assertNull(sourceOfValue(plain, plainPut), "an unannotated parameter is not known to be null");
+  }
+
+  @Test
+  void anotherMapsGetIsASourceUnlessContainsKeyGuardsIt() {
+    Node get = call(id("other"), "get", id("x"));
+    Node put = call(id("cache"), "put", id("k"), get);
+    assertEquals(
+        new NullSources.Source(NullableArgument.Source.MAP_GET, "other", get.id),
+        sourceOfValue(method(block(stmt(put))), put));
+
+    Node guardedPut = call(id("cache"), "put", id("k"), call(id("other"), "get", id("x")));
+    Node guard = new Node(Kind.IF, null, call(id("other"), "containsKey", id("x")), stmt(guardedPut));
+    assertNull(sourceOfValue(method(block(guard)), guardedPut));
+  }
+}
