@@ -24,8 +24,8 @@ import java.util.function.Function;
 final class CallSyntax {
   private final CallShapes<JCTree> shapes;
 
-  CallSyntax(JCCompilationUnit unit, JavacTypes types) {
-    this.shapes = new CallShapes<>(new JavacSyntax(unit, types));
+  CallSyntax(JavacSyntax syntax) {
+    this.shapes = new CallShapes<>(syntax);
   }
 
   /** The shapes the other shared roles read the same trees with. */

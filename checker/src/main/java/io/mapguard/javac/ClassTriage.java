@@ -158,7 +158,7 @@ final class ClassTriage extends TreeScanner {
     if (symbol != null && !(symbol.owner instanceof ClassSymbol) && tree.init != null) {
       JCExpression init = TreeInfo.skipParens(tree.init);
       if (init instanceof JCNewClass) {
-        state.localInitializers.put(symbol, init);
+        state.initializers.put(symbol, init);
       }
       if (init instanceof JCLambda
           || init instanceof JCMemberReference
@@ -183,8 +183,8 @@ final class ClassTriage extends TreeScanner {
         state.singleThreadExecutors.add(symbol);
       }
     }
-    if (symbol != null && tree.init != null && state.types.isSubtype(symbol.type, "java.util.concurrent.locks.Lock")) {
-      state.locks.recordAlias(symbol, tree.init);
+    if (symbol != null) {
+      state.locks.recordAlias(tree);
     }
     super.visitVarDef(tree);
   }

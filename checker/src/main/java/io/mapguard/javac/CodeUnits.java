@@ -87,7 +87,7 @@ final class CodeUnits {
           LockRef.monitor(
               (method.mods.flags & Flags.STATIC) != 0
                   ? owner.name + ".class"
-                  : state.locks.thisOf(owner.sym)));
+                  : state.syntax.thisOf(owner.sym)));
     }
     for (JCAnnotation annotation : method.mods.annotations) {
       if (ConcurrencyAnnotations.HELD_ON_ENTRY.contains(MapDeclarations.annotationName(annotation))) {

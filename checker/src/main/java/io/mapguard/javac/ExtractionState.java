@@ -13,6 +13,7 @@ import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
+import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.model.CodeUnit;
@@ -48,13 +49,16 @@ final class ExtractionState {
   final JCCompilationUnit compilationUnit;
   final JCClassDecl topLevel;
   final ClassSymbol topSymbol;
-  final LockExpressions locks;
+  /** The port the shared extraction reads this class's trees through. */
+  final JavacSyntax syntax;
+
+  final LockNames<JCTree> locks;
   final Map<VarSymbol, JCVariableDecl> mapFieldTrees = new LinkedHashMap<>();
   final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
   final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
   final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
   /** Locals initialized with {@code new ...}: what they hold when assigned to a field. */
-  final Map<Symbol, JCExpression> localInitializers = new HashMap<>();
+  final Map<Symbol, JCExpression> initializers = new HashMap<>();
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   final Map<JCTree, JCTree> startedLater = new IdentityHashMap<>();
   final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
@@ -109,9 +113,10 @@ final class ExtractionState {
     this.compilationUnit = compilationUnit;
     this.topLevel = topLevel;
     this.topSymbol = topLevel.sym;
-    this.locks = new LockExpressions(types, topSymbol);
+    this.syntax = new JavacSyntax(compilationUnit, types, topSymbol);
+    this.locks = new LockNames<>(syntax);
     this.source = new SourceLines(compilationUnit);
-    this.callSyntax = new CallSyntax(compilationUnit, types);
+    this.callSyntax = new CallSyntax(syntax);
     this.nullSources = new NullSources<>(callSyntax.shapes());
   }
 

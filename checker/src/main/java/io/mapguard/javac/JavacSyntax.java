@@ -3,6 +3,8 @@ package io.mapguard.javac;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree.JCAnnotatedType;
 import com.sun.tools.javac.tree.JCTree.JCAnnotation;
@@ -48,18 +50,21 @@ import java.util.function.Predicate;
 /** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
 final class JavacSyntax implements SyntaxPort<JCTree> {
   /** For questions that need no line numbers (exits, exitsAfter), outside any compilation unit. */
-  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(new JavacSyntax(null, null));
+  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(new JavacSyntax(null, null, null));
 
   /** The unit whose line map gives lines; null only for {@link #CALL_SHAPES}. */
   private final JCCompilationUnit unit;
 
   private final JavacTypes types;
+  /** The class being analysed: its own {@code this} and fields go by bare names. */
+  private final ClassSymbol topLevel;
   /** The unit's methods by symbol, collected when first asked for. */
   private Map<Symbol, JCMethodDecl> methods;
 
-  JavacSyntax(JCCompilationUnit unit, JavacTypes types) {
+  JavacSyntax(JCCompilationUnit unit, JavacTypes types, ClassSymbol topLevel) {
     this.unit = unit;
     this.types = types;
+    this.topLevel = topLevel;
   }
 
   /**
@@ -115,9 +120,16 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return name.equals("this") ? Kind.THIS : name.equals("super") ? Kind.OTHER_EXPRESSION : Kind.IDENTIFIER;
       case SELECT:
         String member = ((JCFieldAccess) node).name.toString();
-        return member.equals("class") || member.equals("this") || member.equals("super")
-            ? Kind.OTHER_EXPRESSION
-            : Kind.FIELD_ACCESS;
+        switch (member) {
+          case "class":
+            return Kind.CLASS_LITERAL;
+          case "this":
+            return Kind.QUALIFIED_THIS;
+          case "super":
+            return Kind.OTHER_EXPRESSION;
+          default:
+            return Kind.FIELD_ACCESS;
+        }
       case APPLY:
         return Kind.METHOD_CALL;
       case LITERAL:
@@ -237,13 +249,19 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
-  public JCTree localInitializer(JCTree declaration) {
+  public JCTree initializer(JCTree declaration) {
     return ((JCVariableDecl) declaration).init;
   }
 
   @Override
-  public Object declaredLocal(JCTree declaration) {
+  public Object declaredVariable(JCTree declaration) {
     return ((JCVariableDecl) declaration).sym;
+  }
+
+  @Override
+  public boolean declaredTypeIsSubtype(JCTree declaration, String type) {
+    Symbol symbol = ((JCVariableDecl) declaration).sym;
+    return symbol != null && types.isSubtype(symbol.type, type);
   }
 
   @Override
@@ -443,6 +461,55 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public boolean isSubtype(JCTree expression, String type) {
+    return expression.type != null && types.isSubtype(expression.type, type);
+  }
+
+  @Override
+  public boolean returnsBoolean(JCTree call) {
+    Symbol method = TreeInfo.symbol(((JCMethodInvocation) call).meth);
+    return method instanceof MethodSymbol && ((MethodSymbol) method).getReturnType().getTag() == TypeTag.BOOLEAN;
+  }
+
+  @Override
+  public String thisName(JCTree self) {
+    JCTree type = self instanceof JCFieldAccess ? ((JCFieldAccess) self).selected : self;
+    return thisOf(type.type == null ? null : type.type.tsym);
+  }
+
+  @Override
+  public String classLiteralName(JCTree classLiteral) {
+    return simpleName(TreeInfo.symbol(((JCFieldAccess) classLiteral).selected));
+  }
+
+  @Override
+  public String fieldName(JCTree expression) {
+    Symbol symbol = TreeInfo.symbol(expression);
+    return symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol ? fieldName((VarSymbol) symbol) : null;
+  }
+
+  /** The engine's name for {@code this} of {@code type}: see {@link #thisName}. */
+  String thisOf(Symbol type) {
+    return type == null || type == topLevel ? "this" : simpleName(type) + ".this";
+  }
+
+  /** The engine's name for a field: {@code cache}, or {@code State.index} outside the class analysed. */
+  String fieldName(VarSymbol field) {
+    if (field.owner == topLevel) {
+      return field.getSimpleName().toString();
+    }
+    return simpleName(field.owner) + "." + field.getSimpleName();
+  }
+
+  private static String simpleName(Symbol symbol) {
+    if (symbol == null) {
+      return "?";
+    }
+    String name = symbol.getSimpleName().toString();
+    return name.isEmpty() ? "anonymous@" + Integer.toHexString(System.identityHashCode(symbol)) : name;
+  }
+
+  @Override
   public String text(JCTree expression) {
     return expression.toString();
   }
@@ -451,6 +518,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   public Object localVariable(JCTree expression) {
     Symbol symbol = TreeInfo.symbol(skipParens(expression));
     return CallSyntax.isLocal(symbol) ? symbol : null;
+  }
+
+  @Override
+  public Object variable(JCTree expression) {
+    Symbol symbol = TreeInfo.symbol(expression);
+    return symbol instanceof VarSymbol ? symbol : null;
   }
 
   @Override

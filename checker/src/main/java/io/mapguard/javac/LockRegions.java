@@ -6,6 +6,8 @@ import com.sun.source.tree.LambdaExpressionTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree;
+import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.model.LockRef;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -34,7 +36,7 @@ final class LockRegions implements HeldLocks {
       MethodTree method,
       ClassTree owner,
       ProcessingEnvironment env,
-      LockExpressions locks) {
+      LockNames<JCTree> locks) {
     return run(unit, new UnderlyingAST.CFGMethod(method, owner), env, locks, method.getBody());
   }
 
@@ -44,7 +46,7 @@ final class LockRegions implements HeldLocks {
       ClassTree owner,
       MethodTree enclosingMethod,
       ProcessingEnvironment env,
-      LockExpressions locks) {
+      LockNames<JCTree> locks) {
     return run(
         unit,
         new UnderlyingAST.CFGLambda(lambda, owner, enclosingMethod),
@@ -57,7 +59,7 @@ final class LockRegions implements HeldLocks {
       CompilationUnitTree unit,
       UnderlyingAST ast,
       ProcessingEnvironment env,
-      LockExpressions locks,
+      LockNames<JCTree> locks,
       Tree body) {
     ControlFlowGraph cfg = CFGBuilder.build(unit, ast, false, false, env);
     ForwardAnalysisImpl<NoValue, LockStore, LockTransfer> analysis =

@@ -1,8 +1,9 @@
 package io.mapguard.javac;
 
-import io.mapguard.engine.model.LockOperation;
-
 import com.sun.source.tree.MethodInvocationTree;
+import com.sun.tools.javac.tree.JCTree;
+import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.model.LockOperation;
 import java.util.List;
 import java.util.Set;
 import org.checkerframework.errorprone.dataflow.analysis.ConditionalTransferResult;
@@ -27,10 +28,10 @@ final class LockTransfer
     extends AbstractNodeVisitor<TransferResult<NoValue, LockStore>, TransferInput<NoValue, LockStore>>
     implements ForwardTransferFunction<NoValue, LockStore> {
 
-  private final LockExpressions locks;
+  private final LockNames<JCTree> locks;
   private final Set<io.mapguard.engine.model.LockRef> initial;
 
-  LockTransfer(LockExpressions locks, Set<io.mapguard.engine.model.LockRef> initial) {
+  LockTransfer(LockNames<JCTree> locks, Set<io.mapguard.engine.model.LockRef> initial) {
     this.locks = locks;
     this.initial = initial;
   }
@@ -62,7 +63,7 @@ final class LockTransfer
   public TransferResult<NoValue, LockStore> visitSynchronized(
       SynchronizedNode node, TransferInput<NoValue, LockStore> in) {
     LockStore store = in.getRegularStore();
-    var lock = locks.monitor(node.getExpression().getTree());
+    var lock = locks.monitor((JCTree) node.getExpression().getTree());
     if (lock == null) {
       return new RegularTransferResult<>(null, store);
     }
@@ -74,7 +75,7 @@ final class LockTransfer
   public TransferResult<NoValue, LockStore> visitMethodInvocation(
       MethodInvocationNode node, TransferInput<NoValue, LockStore> in) {
     MethodInvocationTree tree = node.getTree();
-    LockOperation op = tree == null ? null : locks.operation(tree);
+    LockOperation op = tree == null ? null : locks.operation((JCTree) tree);
     if (op == null) {
       return visitNode(node, in);
     }

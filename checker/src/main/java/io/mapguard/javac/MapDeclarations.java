@@ -98,7 +98,7 @@ final class MapDeclarations {
             || hasAnnotation(symbol.owner, ConcurrencyAnnotations.THREAD_CONFINED);
     long flags = symbol.flags();
     return new MapField(
-        state.locks.fieldName(symbol),
+        state.syntax.fieldName(symbol),
         state.types.typeAndSupertypes(symbol.type),
         List.copyOf(values),
         (flags & Flags.STATIC) != 0,
@@ -180,13 +180,13 @@ final class MapDeclarations {
     }
     String value = guard.trim();
     if (value.equals("this")) {
-      return state.locks.thisOf(field.owner);
+      return state.syntax.thisOf(field.owner);
     }
     String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
     for (Symbol owner = field.owner; owner instanceof ClassSymbol; owner = owner.owner) {
       for (Symbol member : ((ClassSymbol) owner).members().getSymbolsByName(state.names.fromString(name))) {
         if (member instanceof VarSymbol) {
-          return state.locks.fieldName((VarSymbol) member);
+          return state.syntax.fieldName((VarSymbol) member);
         }
       }
     }
@@ -287,7 +287,7 @@ final class MapDeclarations {
   /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
   void describeValue(JCExpression expression, List<String> out) {
     JCExpression e = TreeInfo.skipParens(expression);
-    JCExpression localInit = state.localInitializers.get(TreeInfo.symbol(e));
+    JCExpression localInit = state.initializers.get(TreeInfo.symbol(e));
     if (localInit != null) {
       describeValue(localInit, out); // a local holding a new map is as fresh as the map
       return;

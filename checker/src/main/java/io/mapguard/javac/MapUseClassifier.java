@@ -470,7 +470,7 @@ final class MapUseClassifier {
       return null;
     }
     return target.owner instanceof ClassSymbol
-        ? state.locks.fieldName((VarSymbol) target)
+        ? state.syntax.fieldName((VarSymbol) target)
         : target.getSimpleName().toString();
   }
 

@@ -2,7 +2,9 @@ package io.mapguard.javac;
 
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
+import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.model.LockRef;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,9 +16,9 @@ import java.util.Set;
  */
 final class SynchronizedBlocks implements HeldLocks {
   private final Tree body;
-  private final LockExpressions locks;
+  private final LockNames<JCTree> locks;
 
-  SynchronizedBlocks(Tree body, LockExpressions locks) {
+  SynchronizedBlocks(Tree body, LockNames<JCTree> locks) {
     this.body = body;
     this.locks = locks;
   }

@@ -153,7 +153,7 @@ final class TaskStarts {
             JCExpression receiver = ((JCFieldAccess) ((JCMethodInvocation) s).meth).selected;
             Symbol receiverSymbol = TreeInfo.symbol(receiver);
             if (receiverSymbol instanceof VarSymbol && receiverSymbol.owner instanceof ClassSymbol) {
-              executor = state.locks.fieldName((VarSymbol) receiverSymbol);
+              executor = state.syntax.fieldName((VarSymbol) receiverSymbol);
               singleThread = state.singleThreadExecutors.contains(receiverSymbol);
             }
           }

@@ -341,7 +341,7 @@ public final class CallShapes<N> {
     String local = null;
     SyntaxPath<N> statement = null;
     String declared = parent == null ? null : port.localDeclaredBy(parent);
-    N initializer = declared == null ? null : port.localInitializer(parent);
+    N initializer = declared == null ? null : port.initializer(parent);
     if (initializer != null && port.skipParens(initializer) == call.leaf()) {
       local = declared;
       statement = port.statementOfDeclaration(parentPath);

@@ -177,8 +177,8 @@ public final class MethodLocals<N> {
               changedInPlace(writes, port.operand(node));
               break;
             default:
-              if (port.localDeclaredBy(node) != null && port.localInitializer(node) != null) {
-                given(writes, port.declaredLocal(node), node, port.localInitializer(node));
+              if (port.localDeclaredBy(node) != null && port.initializer(node) != null) {
+                given(writes, port.declaredVariable(node), node, port.initializer(node));
               }
           }
           return true;

@@ -103,7 +103,7 @@ public final class NullSources<N> {
       Kind kind = port.kind(p.leaf());
       if (kind == Kind.METHOD || kind == Kind.LAMBDA) {
         for (N parameter : port.parameters(p.leaf())) {
-          if (port.declaredLocal(parameter) == variable) {
+          if (port.declaredVariable(parameter) == variable) {
             return parameter;
           }
         }
@@ -147,7 +147,7 @@ public final class NullSources<N> {
   /** Whether the statement is {@code T local = value;} or {@code local = value;}. */
   private boolean assigns(N statement, N value) {
     for (N declarator : port.declarators(statement)) {
-      if (port.localInitializer(declarator) == value) {
+      if (port.initializer(declarator) == value) {
         return true;
       }
     }

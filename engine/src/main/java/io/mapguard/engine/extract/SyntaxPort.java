@@ -22,6 +22,10 @@ public interface SyntaxPort<N> {
     IDENTIFIER,
     /** The unqualified {@code this}. */
     THIS,
+    /** {@code Outer.this}. */
+    QUALIFIED_THIS,
+    /** {@code Foo.class}. */
+    CLASS_LITERAL,
     /** {@code a.b}: a field, or a qualified name (not {@code A.class}, {@code A.this}, {@code super.b}). */
     FIELD_ACCESS,
     METHOD_CALL,
@@ -129,11 +133,20 @@ public interface SyntaxPort<N> {
    */
   String localDeclaredBy(N node);
 
-  /** The initializer of the local {@link #localDeclaredBy} names, or null. */
-  N localInitializer(N declaration);
+  /**
+   * The initializer of a variable declaration (a local {@link #localDeclaredBy} names, a field's
+   * declaration: javac's variable declaration, JavaParser's declarator), or null.
+   */
+  N initializer(N declaration);
 
-  /** The {@link #localVariable} handle of the local {@link #localDeclaredBy} names. */
-  Object declaredLocal(N declaration);
+  /**
+   * The handle ({@link #variable}, {@link #localVariable}) of the variable a declaration declares: a
+   * local, a parameter or a field.
+   */
+  Object declaredVariable(N declaration);
+
+  /** Whether the declared type of a variable declaration is {@code type} or a subtype of it. */
+  boolean declaredTypeIsSubtype(N declaration, String type);
 
   /**
    * The statement that holds a local's declaration: the declaration itself in javac, the
@@ -211,7 +224,7 @@ public interface SyntaxPort<N> {
   /** The parameter names of a {@link Kind#LAMBDA}, in order. */
   List<String> lambdaParameters(N lambda);
 
-  /** The parameter declarations of a {@link Kind#METHOD} or {@link Kind#LAMBDA} ({@link #declaredLocal} answers for them). */
+  /** The parameter declarations of a {@link Kind#METHOD} or {@link Kind#LAMBDA} ({@link #declaredVariable} answers for them). */
   List<N> parameters(N methodOrLambda);
 
   /**
@@ -225,6 +238,29 @@ public interface SyntaxPort<N> {
 
   /** Whether the expression's type is a {@code java.util.Map}. */
   boolean isMap(N expression);
+
+  /** Whether the expression's type is known and is {@code type} (a qualified name) or a subtype of it. */
+  boolean isSubtype(N expression, String type);
+
+  /** Whether the method a {@link Kind#METHOD_CALL} calls returns {@code boolean} (as far as the front end knows). */
+  boolean returnsBoolean(N call);
+
+  /**
+   * The engine's name of the object a {@link Kind#THIS} or {@link Kind#QUALIFIED_THIS} denotes:
+   * {@code this} for the class being analysed, {@code Outer.this} (by simple name) for another,
+   * {@code anonymous@<id>.this} for an anonymous class.
+   */
+  String thisName(N self);
+
+  /** The simple name of the type a {@link Kind#CLASS_LITERAL} names. */
+  String classLiteralName(N classLiteral);
+
+  /**
+   * The engine's name of the field an {@link Kind#IDENTIFIER} or {@link Kind#FIELD_ACCESS} names:
+   * {@code cache} for a field of the class being analysed, {@code State.cache} for another's; null
+   * when it names no field.
+   */
+  String fieldName(N expression);
 
   /** The expression as text, the front end's own printing of it (for messages and comparisons). */
   String text(N expression);
@@ -241,6 +277,13 @@ public interface SyntaxPort<N> {
    * parameter or a field.
    */
   boolean namesVariable(N expression);
+
+  /**
+   * The variable (local, parameter or field) an {@link Kind#IDENTIFIER} or {@link Kind#FIELD_ACCESS}
+   * names, as a handle that is the same object for every use and for its declaration
+   * ({@link #declaredVariable}); null when it names none.
+   */
+  Object variable(N expression);
 
   /**
    * Visits {@code root} and every expression and statement inside it, each before its children, in

@@ -57,6 +57,34 @@ public final class LockApis {
       List.of(
           new CallbackUnderLock("com.google.common.util.concurrent.Monitor.Guard", "isSatisfied", 0));
 
+  /** The type of an exclusive lock object: a variable of it initialised from a lock is that lock. */
+  public static final String LOCK = "java.util.concurrent.locks.Lock";
+
+  public static final String READ_WRITE_LOCK = "java.util.concurrent.locks.ReadWriteLock";
+
+  public static final String STAMPED_LOCK = "java.util.concurrent.locks.StampedLock";
+
+  /**
+   * A method of a read-write or stamped lock that hands out one of its modes as a {@code Lock}
+   * ({@code rw.readLock()}, {@code sl.asWriteLock()}): taking that lock takes the owner in the mode.
+   */
+  public record LockView(String owner, String method, LockRef.Mode mode, LockRef.Kind kind) {}
+
+  public static final List<LockView> LOCK_VIEWS =
+      List.of(
+          new LockView(READ_WRITE_LOCK, "readLock", LockRef.Mode.READ, LockRef.Kind.READ_WRITE_LOCK),
+          new LockView(READ_WRITE_LOCK, "writeLock", LockRef.Mode.WRITE, LockRef.Kind.READ_WRITE_LOCK),
+          new LockView(STAMPED_LOCK, "asReadLock", LockRef.Mode.READ, LockRef.Kind.STAMPED_LOCK),
+          new LockView(STAMPED_LOCK, "asWriteLock", LockRef.Mode.WRITE, LockRef.Kind.STAMPED_LOCK));
+
+  /** A lock class that is one mode of a read-write lock, whatever expression holds it. */
+  public record ModeLockClass(String type, LockRef.Mode mode) {}
+
+  public static final List<ModeLockClass> MODE_LOCK_CLASSES =
+      List.of(
+          new ModeLockClass("java.util.concurrent.locks.ReentrantReadWriteLock.ReadLock", LockRef.Mode.READ),
+          new ModeLockClass("java.util.concurrent.locks.ReentrantReadWriteLock.WriteLock", LockRef.Mode.WRITE));
+
   /** What a {@code StampedLock} method does: take or release the lock in a mode. */
   private record StampedOperation(LockOperation.Kind kind, LockRef.Mode mode) {}
 

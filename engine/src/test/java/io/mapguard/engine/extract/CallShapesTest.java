@@ -34,7 +34,7 @@ class CallShapesTest {
   }
 
   /** Children by role: a call's receiver (or null) then its arguments; an if's condition, then, else. */
-  static final class TreePort implements SyntaxPort<Node> {
+  static class TreePort implements SyntaxPort<Node> {
     @Override public Kind kind(Node node) { return node.kind; }
     @Override public Node skipParens(Node e) { return e.kind == Kind.PARENS ? skipParens(e.children.get(0)) : e; }
     @Override public Node castOperand(Node cast) { return cast.children.get(0); }
@@ -46,7 +46,7 @@ class CallShapesTest {
     @Override public Node assignedValue(Node assignment) { return assignment.children.get(1); }
     /** A local declaration: an OTHER_STATEMENT whose text is {@code local:name}, its child the initializer. */
     @Override public String localDeclaredBy(Node n) { return n.text != null && n.text.startsWith("local:") ? n.text.substring(6).replace("@Nullable", "") : null; }
-    @Override public Node localInitializer(Node d) { return d.children.isEmpty() ? null : d.children.get(0); }
+    @Override public Node initializer(Node d) { return d.children.isEmpty() ? null : d.children.get(0); }
     @Override public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) { return declaration; }
     @Override public String name(Node node) { return node.text; }
     @Override public Node selected(Node fieldAccess) { return fieldAccess.children.get(0); }
@@ -68,7 +68,7 @@ class CallShapesTest {
     @Override public List<String> lambdaParameters(Node lambda) { return List.of(lambda.text.split(",")); }
     /** Every identifier is a local here, named by its text. */
     @Override public Object localVariable(Node e) { Node s = skipParens(e); return s.kind == Kind.IDENTIFIER ? s.text.intern() : null; }
-    @Override public Object declaredLocal(Node d) { return localDeclaredBy(d).intern(); }
+    @Override public Object declaredVariable(Node d) { return localDeclaredBy(d).intern(); }
     @Override public boolean namesVariable(Node identifier) { return true; }
     @Override public void forEachNode(Node root, java.util.function.Predicate<Node> enter) {
       if (enter.test(root)) {
@@ -91,6 +91,14 @@ class CallShapesTest {
     @Override public Node calledMethod(Node call) { return null; }
     @Override public boolean isMap(Node e) { return true; }
     @Override public String text(Node e) { return e.text; }
+    /** Types, fields and classes are not modelled here: every name is a local. */
+    @Override public boolean declaredTypeIsSubtype(Node d, String type) { return false; }
+    @Override public boolean isSubtype(Node e, String type) { return false; }
+    @Override public boolean returnsBoolean(Node call) { return false; }
+    @Override public String thisName(Node self) { return "this"; }
+    @Override public String classLiteralName(Node literal) { return literal.text; }
+    @Override public String fieldName(Node e) { return null; }
+    @Override public Object variable(Node e) { return localVariable(e); }
     /** A declaration statement's text: {@code decl:name}; its child: the initializer. */
     @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
     @Override public Node declaredInitializer(Node s) { return s.children.get(0); }

@@ -19,8 +19,8 @@ import java.util.function.Function;
 final class LintCallSyntax {
   private final CallShapes<Node> shapes;
 
-  LintCallSyntax(LintSymbols symbols) {
-    this.shapes = new CallShapes<>(new LintSyntax(symbols));
+  LintCallSyntax(LintSyntax syntax) {
+    this.shapes = new CallShapes<>(syntax);
   }
 
   /** The shapes the other shared roles read the same trees with. */

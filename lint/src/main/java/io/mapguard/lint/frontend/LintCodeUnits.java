@@ -88,7 +88,7 @@ final class LintCodeUnits {
           LockRef.monitor(
               method.isStatic()
                   ? owner.getNameAsString() + ".class"
-                  : state.locks.thisOf(owner, owner.getNameAsString())));
+                  : state.syntax.thisOf(owner, owner.getNameAsString())));
     }
     for (AnnotationExpr annotation : method.getAnnotations()) {
       if (ConcurrencyAnnotations.HELD_ON_ENTRY.contains(extraction.declarations.annotationName(annotation))) {

@@ -5,6 +5,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
@@ -41,7 +42,10 @@ final class LintExtractionState {
   final String file;
   final LintSymbols symbols;
   final LintTypes types;
-  final LintLocks locks;
+  /** The port the shared extraction reads this class's trees through. */
+  final LintSyntax syntax;
+
+  final LockNames<Node> locks;
   final List<String> source;
   final LintCallSyntax callSyntax;
   final NullSources<Node> nullSources;
@@ -87,9 +91,10 @@ final class LintExtractionState {
     this.file = file;
     this.types = types;
     this.symbols = new LintSymbols(types);
-    this.locks = new LintLocks(symbols, topLevel);
+    this.syntax = new LintSyntax(symbols, topLevel);
+    this.locks = new LockNames<>(syntax);
     this.source = source;
-    this.callSyntax = new LintCallSyntax(symbols);
+    this.callSyntax = new LintCallSyntax(syntax);
     this.nullSources = new NullSources<>(callSyntax.shapes());
   }
 

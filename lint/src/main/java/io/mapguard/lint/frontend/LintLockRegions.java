@@ -26,6 +26,7 @@ import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.stmt.YieldStmt;
+import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
 import java.util.HashSet;
@@ -40,17 +41,17 @@ import java.util.Set;
  * every path count (branches meet by intersection), as in the javac front end's dataflow.
  */
 final class LintLockRegions {
-  private final LintLocks locks;
+  private final LockNames<Node> locks;
   private final Node body;
   private final Map<Node, Set<LockRef>> before = new IdentityHashMap<>();
 
-  private LintLockRegions(LintLocks locks, Node body) {
+  private LintLockRegions(LockNames<Node> locks, Node body) {
     this.locks = locks;
     this.body = body;
   }
 
   /** Regions of a method, constructor, initializer or block lambda body. */
-  static LintLockRegions of(LintLocks locks, Statement body) {
+  static LintLockRegions of(LockNames<Node> locks, Statement body) {
     LintLockRegions regions = new LintLockRegions(locks, body);
     regions.statement(body, Set.of());
     return regions;

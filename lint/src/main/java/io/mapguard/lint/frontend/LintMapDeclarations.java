@@ -158,7 +158,7 @@ final class LintMapDeclarations {
         variable.owner() instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
             && ((com.github.javaparser.ast.body.ClassOrInterfaceDeclaration) variable.owner()).isInterface();
     return new MapField(
-        state.locks.fieldName(variable),
+        state.syntax.fieldName(variable),
         mapTypeChain(state.symbols.typeOf(variable)),
         List.copyOf(state.assignedValues.getOrDefault(declarator, List.of())),
         declaration.isStatic() || inInterface,
@@ -211,14 +211,14 @@ final class LintMapDeclarations {
     }
     String value = guard.trim();
     if (value.equals("this")) {
-      return state.locks.thisOf(field.owner(), field.owner().getNameAsString());
+      return state.syntax.thisOf(field.owner(), field.owner().getNameAsString());
     }
     String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
     for (Node owner = field.owner(); owner != null; owner = owner.getParentNode().orElse(null)) {
       if (owner instanceof TypeDeclaration) {
         LintSymbols.Variable member = state.symbols.field((TypeDeclaration<?>) owner, name);
         if (member != null) {
-          return state.locks.fieldName(member);
+          return state.syntax.fieldName(member);
         }
       }
     }

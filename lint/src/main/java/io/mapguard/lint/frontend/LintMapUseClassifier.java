@@ -485,7 +485,7 @@ final class LintMapUseClassifier {
     if (target == null) {
       return null;
     }
-    return target.isField() ? state.locks.fieldName(target) : target.name();
+    return target.isField() ? state.syntax.fieldName(target) : target.name();
   }
 
   private void classifyArgument(MapField field, Node use, Node call) {

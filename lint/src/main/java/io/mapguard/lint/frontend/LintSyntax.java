@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
@@ -27,6 +28,7 @@ import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
@@ -59,13 +61,17 @@ import java.util.function.Predicate;
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
 final class LintSyntax implements SyntaxPort<Node> {
   /** For questions that need no symbols (exits, exitsAfter), outside any file. */
-  static final CallShapes<Node> CALL_SHAPES = new CallShapes<>(new LintSyntax(null));
+  static final CallShapes<Node> CALL_SHAPES = new CallShapes<>(new LintSyntax(null, null));
 
   /** The file's symbols; null only for {@link #CALL_SHAPES}. */
   private final LintSymbols symbols;
 
-  LintSyntax(LintSymbols symbols) {
+  /** The class being analysed: its own {@code this} and fields go by bare names. */
+  private final TypeDeclaration<?> topLevel;
+
+  LintSyntax(LintSymbols symbols, TypeDeclaration<?> topLevel) {
     this.symbols = symbols;
+    this.topLevel = topLevel;
   }
 
   /** The engine's path of {@code node}: a view of it and its parents, read as a walk gets there. */
@@ -157,7 +163,10 @@ final class LintSyntax implements SyntaxPort<Node> {
       return Kind.IDENTIFIER;
     }
     if (e instanceof ThisExpr) {
-      return ((ThisExpr) e).getTypeName().isEmpty() ? Kind.THIS : Kind.OTHER_EXPRESSION;
+      return ((ThisExpr) e).getTypeName().isEmpty() ? Kind.THIS : Kind.QUALIFIED_THIS;
+    }
+    if (e instanceof ClassExpr) {
+      return Kind.CLASS_LITERAL;
     }
     if (e instanceof FieldAccessExpr) {
       return Kind.FIELD_ACCESS;
@@ -265,13 +274,18 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
-  public Node localInitializer(Node declaration) {
+  public Node initializer(Node declaration) {
     return ((VariableDeclarator) declaration).getInitializer().orElse(null);
   }
 
   @Override
-  public Object declaredLocal(Node declaration) {
+  public Object declaredVariable(Node declaration) {
     return declaration;
+  }
+
+  @Override
+  public boolean declaredTypeIsSubtype(Node declaration, String type) {
+    return symbols.types().isSubtypeWithoutSolver(symbols.types().resolve(((VariableDeclarator) declaration).getType()), type);
   }
 
   @Override
@@ -460,6 +474,75 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  public boolean isSubtype(Node expression, String type) {
+    return symbols.types().isSubtype(symbols.typeOf((Expression) expression), type);
+  }
+
+  /**
+   * Known by reflection for JDK types; for others (Guava's Monitor without its jar) the API
+   * convention decides: {@code try*}, {@code *If*} and timed variants return boolean.
+   */
+  @Override
+  public boolean returnsBoolean(Node call) {
+    MethodCallExpr c = (MethodCallExpr) call;
+    String name = c.getNameAsString();
+    int arity = c.getArguments().size();
+    String receiverType = c.getScope().map(symbols::typeOf).orElse(null);
+    if (receiverType != null) {
+      for (String type : symbols.types().typeAndSupertypes(receiverType)) {
+        String returned = LintTypes.jdkReturnType(type, name, arity);
+        if (returned != null) {
+          return returned.equals("boolean");
+        }
+      }
+    }
+    return name.startsWith("try") || name.contains("If") || arity >= 2;
+  }
+
+  @Override
+  public String thisName(Node self) {
+    ThisExpr e = (ThisExpr) self;
+    if (e.getTypeName().isPresent()) {
+      String qualified = symbols.types().resolveName(e.getTypeName().get().asString(), e);
+      return thisOf(symbols.types().declaration(qualified), e.getTypeName().get().getIdentifier());
+    }
+    for (Node n = e.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration) {
+        return thisOf((TypeDeclaration<?>) n, ((TypeDeclaration<?>) n).getNameAsString());
+      }
+      if (n instanceof ObjectCreationExpr && ((ObjectCreationExpr) n).getAnonymousClassBody().isPresent()) {
+        return "anonymous@" + Integer.toHexString(System.identityHashCode(n)) + ".this";
+      }
+    }
+    return "this";
+  }
+
+  @Override
+  public String classLiteralName(Node classLiteral) {
+    String written = ((ClassExpr) classLiteral).getType().asString();
+    return written.substring(written.lastIndexOf('.') + 1);
+  }
+
+  @Override
+  public String fieldName(Node expression) {
+    LintSymbols.Variable variable = symbols.variableOf((Expression) expression);
+    return variable != null && variable.isField() ? fieldName(variable) : null;
+  }
+
+  /** The engine's name for {@code this} of {@code type}: see {@link #thisName}. */
+  String thisOf(TypeDeclaration<?> type, String simpleName) {
+    return type == topLevel ? "this" : simpleName + ".this";
+  }
+
+  /** The engine's name for a field: {@code cache}, or {@code State.index} outside the class analysed. */
+  String fieldName(LintSymbols.Variable field) {
+    if (field.owner() == topLevel || field.owner() == null) {
+      return field.name();
+    }
+    return field.owner().getNameAsString() + "." + field.name();
+  }
+
+  @Override
   public String text(Node expression) {
     return expression.toString();
   }
@@ -472,6 +555,12 @@ final class LintSyntax implements SyntaxPort<Node> {
     }
     LintSymbols.Variable variable = symbols.variable((NameExpr) e);
     return variable == null || variable.isField() ? null : variable.declaration();
+  }
+
+  @Override
+  public Object variable(Node expression) {
+    LintSymbols.Variable variable = symbols.variableOf((Expression) expression);
+    return variable == null ? null : variable.declaration();
   }
 
   @Override

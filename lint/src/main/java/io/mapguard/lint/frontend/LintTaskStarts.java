@@ -135,7 +135,7 @@ final class LintTaskStarts {
           if (s instanceof MethodCallExpr && ((MethodCallExpr) s).getScope().isPresent()) {
             LintSymbols.Variable receiver = state.symbols.variableOf(((MethodCallExpr) s).getScope().get());
             if (receiver != null && receiver.isField()) {
-              executor = state.locks.fieldName(receiver);
+              executor = state.syntax.fieldName(receiver);
               singleThread = state.singleThreadExecutors.contains(receiver.declaration());
             }
           }
