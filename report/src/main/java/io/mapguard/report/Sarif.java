@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.mapguard.engine.report.Rule;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -143,6 +145,20 @@ public final class Sarif {
       boolean executionSuccessful,
       List<Notification> notifications,
       List<Result> results) {}
+
+  /** This build's version (for the driver of a report), or "unknown". */
+  public static String version() {
+    Properties properties = new Properties();
+    try (InputStream in = Sarif.class.getResourceAsStream("report.properties")) {
+      if (in != null) {
+        properties.load(in);
+      }
+    } catch (IOException e) {
+      // a missing version must not cost the report
+    }
+    String version = properties.getProperty("version", "unknown");
+    return version.startsWith("${") ? "unknown" : version;
+  }
 
   /** Writes {@code run} as a SARIF log, indented, without closing {@code out}. */
   public static void write(Run run, Writer out) throws IOException {
