@@ -18,19 +18,26 @@ import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.javac.MapGuardJavac;
+import io.mapguard.javac.ReportFile;
 import io.mapguard.javac.Reporting;
+import io.mapguard.report.Sarif;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Shared body of the mapguard checks: one engine run per top-level class (cached), each check
  * reporting its own rule's findings. Options: {@code -XepOpt:MapGuard:Disable=…},
- * {@code -XepOpt:MapGuard:ImmediateMethods=…}, {@code -XepOpt:MapGuard:ThreadStartMethods=…}.
+ * {@code -XepOpt:MapGuard:ImmediateMethods=…}, {@code -XepOpt:MapGuard:ThreadStartMethods=…},
+ * {@code -XepOpt:MapGuard:Report=<file>} (SARIF of the compilation's findings, see {@link ReportFile}).
  */
 public abstract class MapGuardBugChecker extends BugChecker implements ClassTreeMatcher {
   private final AnalysisOptions options;
+  private final String reportPath;
 
   protected MapGuardBugChecker(ErrorProneFlags flags) {
     this.options = options(flags);
+    this.reportPath = flags.get("MapGuard:Report").filter(path -> !path.isEmpty()).orElse(null);
   }
 
   protected abstract Rule rule();
@@ -73,8 +80,12 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
 
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
-    if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)
-        || !reports(state)) {
+    if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)) {
+      return Description.NO_MATCH;
+    }
+    // asked for by every check, so that the report is written even when no check reports
+    ReportFile reportFile = reportPath == null ? null : ReportFile.instance(state.context, reportPath);
+    if (!reports(state)) {
       return Description.NO_MATCH;
     }
     JCCompilationUnit unit = (JCCompilationUnit) state.getPath().getCompilationUnit();
@@ -91,11 +102,16 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
       }
       Description.Builder description =
           buildDescription((Tree) finding.site().anchor()).setMessage(finding.message());
+      List<Sarif.Fix> reportFixes = new ArrayList<>();
       for (FixHint hint : finding.fixes()) {
         try {
-          FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor(), state)
-              .map(SuggestedFix.Builder::build)
-              .ifPresent(description::addFix);
+          Optional<SuggestedFix> fix =
+              FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor(), state)
+                  .map(SuggestedFix.Builder::build);
+          fix.ifPresent(description::addFix);
+          if (reportFile != null && fix.isPresent()) {
+            ReportFixes.of(fix.get(), hint, finding, unit, reportFile).ifPresent(reportFixes::add);
+          }
         } catch (RuntimeException e) {
           // A fix that cannot be built is dropped; the finding is still reported.
           if (Boolean.getBoolean("mapguard.debug")) {
@@ -104,6 +120,9 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
         }
       }
       state.reportMatch(description.build());
+      if (reportFile != null) {
+        reportFile.add(unit, finding, ReportFixes.level(rule(), state), reportFixes);
+      }
     }
     return Description.NO_MATCH;
   }

@@ -13,7 +13,9 @@ import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.javac.MapGuardJavac;
+import io.mapguard.javac.ReportFile;
 import io.mapguard.javac.Reporting;
+import java.util.List;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
 
@@ -23,17 +25,24 @@ final class AnalyzeListener implements TaskListener {
   private final Context context;
   private final AnalysisOptions options;
   private final Runnable parseStarted;
+  private final ReportFile reportFile;
 
-  private AnalyzeListener(JavacTask task, AnalysisOptions options, Runnable parseStarted) {
+  private AnalyzeListener(
+      JavacTask task, AnalysisOptions options, Runnable parseStarted, ReportFile reportFile) {
     this.trees = Trees.instance(task);
     this.context = ((BasicJavacTask) task).getContext();
     this.options = options;
     this.parseStarted = parseStarted;
+    this.reportFile = reportFile;
   }
 
-  /** {@code parseStarted}: run as javac starts parsing each file (see {@link ListenerFreeParsing}). */
-  static TaskListener create(JavacTask task, AnalysisOptions options, Runnable parseStarted) {
-    return new AnalyzeListener(task, options, parseStarted);
+  /**
+   * {@code parseStarted}: run as javac starts parsing each file (see {@link ListenerFreeParsing});
+   * {@code reportFile}: where findings are recorded too, or null.
+   */
+  static TaskListener create(
+      JavacTask task, AnalysisOptions options, Runnable parseStarted, ReportFile reportFile) {
+    return new AnalyzeListener(task, options, parseStarted, reportFile);
   }
 
   @Override
@@ -45,6 +54,10 @@ final class AnalyzeListener implements TaskListener {
 
   @Override
   public void finished(TaskEvent event) {
+    if (event.getKind() == TaskEvent.Kind.COMPILATION && reportFile != null) {
+      reportFile.compilationFinished();
+      return;
+    }
     if (event.getKind() != TaskEvent.Kind.ANALYZE || Reporting.hasErrors(context)) {
       return;
     }
@@ -73,6 +86,9 @@ final class AnalyzeListener implements TaskListener {
             Reporting.format(finding.rule(), finding.message()),
             (Tree) finding.site().anchor(),
             unit);
+        if (reportFile != null) {
+          reportFile.add(unit, finding, ReportFile.level(finding.rule(), null), List.of());
+        }
       }
     }
   }

@@ -8,12 +8,13 @@ import com.sun.source.util.TaskListener;
 import com.sun.tools.javac.api.BasicJavacTask;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.javac.ReportFile;
 import javax.tools.Diagnostic;
 
 /**
  * The plain javac plugin: {@code -Xplugin:MapGuard}, or with options
  * {@code -Xplugin:"MapGuard -disable=RuleA,RuleB -enable=MapCapacityHint -immediateMethods=a.B#m
- * -threadStartMethods=a.B#m"}.
+ * -threadStartMethods=a.B#m -report=target/mapguard.sarif"}.
  * Same rules, lines and messages as the Error Prone checks.
  */
 @AutoService(Plugin.class)
@@ -27,6 +28,8 @@ public final class MapGuardPlugin implements Plugin {
 
   @Override
   public void init(JavacTask task, String... args) {
+    ReportOption report = ReportOption.take(args);
+    args = report.otherArgs();
     AnalysisOptions options;
     try {
       options = parse(args);
@@ -48,8 +51,16 @@ public final class MapGuardPlugin implements Plugin {
       return;
     }
     Context context = ((BasicJavacTask) task).getContext();
+    if ("".equals(report.path())) {
+      printNote(task, "mapguard: -report= names no file; no report is written");
+    }
+    // created now, so that a compilation without findings still writes its (empty) report
+    ReportFile reportFile =
+        report.path() == null || report.path().isEmpty()
+            ? null
+            : ReportFile.forListener(context, report.path());
     Runnable parseStarted = installListenerFreeParsing(context);
-    task.addTaskListener(AnalyzeListener.create(task, options, parseStarted));
+    task.addTaskListener(AnalyzeListener.create(task, options, parseStarted, reportFile));
   }
 
   /** See {@link ListenerFreeParsing}; on a javac it does not fit, parsing stays as javac has it. */

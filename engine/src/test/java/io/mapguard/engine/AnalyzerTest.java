@@ -8,6 +8,7 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
 import java.util.List;
@@ -46,6 +47,8 @@ class AnalyzerTest {
     Finding read37 = findings.stream().filter(f -> f.site().line() == 37).findFirst().orElseThrow();
     assertTrue(read37.message().contains("'hits' is read here without a lock"), read37.message());
     assertTrue(read37.message().contains("written in the task submitted at line 17"), read37.message());
+    // the place the message cites, for SARIF's related locations
+    assertEquals(List.of(new Evidence(17, 0, "the task submitted at line 17")), read37.evidence());
   }
 
   @Test
@@ -76,6 +79,7 @@ class AnalyzerTest {
     assertTrue(message.contains("'sessions' is read without 'lock' here"), message);
     assertTrue(message.contains("guarded by 'lock' at 2 of 3 accesses (e.g. line 15)"), message);
     assertEquals(Rule.INCONSISTENT_MAP_LOCKING, findings.get(0).rule());
+    assertEquals(List.of(new Evidence(15, 0, "'lock' is held here")), findings.get(0).evidence());
   }
 
   @Test

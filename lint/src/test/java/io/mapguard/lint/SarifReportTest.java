@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --format sarif}, validated against the official SARIF 2.1.0 schema (see
- * src/test/resources/sarif/README.md for where the schema comes from).
+ * test-fixtures/src/main/resources/sarif/README.md for where the schema comes from).
  */
 class SarifReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -123,6 +123,8 @@ class SarifReportTest {
       JsonNode rule = driver.get("rules").get(i);
       RuleInfo info = catalog.get(i);
       assertEquals(info.name(), rule.get("id").asText());
+      // the id is the stable key users write; the name is for people
+      assertFalse(rule.get("name").asText().equals(info.name()), rule::toString);
       assertEquals(info.summary(), rule.at("/shortDescription/text").asText());
       assertFalse(rule.at("/fullDescription/text").asText().isEmpty());
       assertTrue(
@@ -135,6 +137,11 @@ class SarifReportTest {
         "An access to a shared non-thread-safe map field misses the lock that guards the field"
             + " everywhere else.",
         driver.at("/rules/1/fullDescription/text").asText());
+    assertEquals("Inconsistent map locking", driver.at("/rules/1/name").asText());
+    assertEquals("Invalid ignore", driver.at("/rules/13/name").asText());
+    assertEquals(
+        "https://github.com/mapguard/mapguard/blob/main/docs/rules/InconsistentMapLocking.md",
+        driver.at("/rules/1/helpUri").asText());
   }
 
   @Test

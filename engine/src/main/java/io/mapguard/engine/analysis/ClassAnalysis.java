@@ -4,6 +4,7 @@ import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.ManagedSingletons;
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
@@ -351,29 +352,53 @@ public final class ClassAnalysis {
    * accesses take a lock (the guard evidence already says so).
    */
   public String threadEvidence(FieldState state, ResolvedAccess access) {
+    Cited cited = threadCited(state, access);
+    return cited == null ? null : cited.text();
+  }
+
+  /** Where {@link #threadEvidence} points: the task's start or the caller's access; null if nowhere. */
+  public Evidence threadEvidencePlace(FieldState state, ResolvedAccess access) {
+    Cited cited = threadCited(state, access);
+    return cited == null ? null : cited.place();
+  }
+
+  /** Evidence text and the place it cites (null when it cites none, e.g. a class annotation). */
+  private record Cited(String text, Evidence place) {}
+
+  private Cited threadCited(FieldState state, ResolvedAccess access) {
     Sharing sharing = state.sharing().orElse(null);
     Set<ThreadRoot> roots =
         sharing != null ? sharing.roots() : rootsOf(state.raceRelevant());
     for (ThreadRoot root : roots) {
       if (root.isTask() && !access.roots().contains(root)) {
-        return "it is " + verbIn(state, root) + " in " + root.describe();
+        return new Cited("it is " + verbIn(state, root) + " in " + root.describe(), start(root));
       }
     }
     if (roots.contains(ThreadRoot.CALLER) && !access.roots().contains(ThreadRoot.CALLER)) {
-      return "it is " + verbIn(state, ThreadRoot.CALLER) + " by callers of " + callerMethod(state);
+      ResolvedAccess caller = callerAccess(state);
+      return new Cited(
+          "it is "
+              + verbIn(state, ThreadRoot.CALLER)
+              + " by callers of "
+              + (caller == null
+                  ? "its methods"
+                  : caller.access().unit().name() + " (line " + caller.line() + ")"),
+          caller == null ? null : place(caller, "used by callers of " + caller.access().unit().name()));
     }
     for (ThreadRoot root : access.roots()) {
       if (root.isTask() && root.repeated()) {
-        return root.describe() + " runs on several threads at once";
+        return new Cited(root.describe() + " runs on several threads at once", start(root));
       }
     }
     if (sharing != null && sharing.classEvidence() != null) {
-      return sharing.classEvidence();
+      return new Cited(sharing.classEvidence(), null);
     }
     if (state.field().isStatic()) {
       for (ThreadRoot root : roots) {
         if (root.isTask()) {
-          return "it is static and used in " + root.describe() + ", which every instance starts";
+          return new Cited(
+              "it is static and used in " + root.describe() + ", which every instance starts",
+              start(root));
         }
       }
     }
@@ -385,18 +410,48 @@ public final class ClassAnalysis {
    * author expects other threads, e.g. "it is written at line 277 while holding 'this'".
    */
   public String lockEvidence(FieldState state) {
+    ResolvedAccess locked = lockedAccess(state);
+    if (locked == null) {
+      return null;
+    }
+    return "it is "
+        + locked.effect().verb()
+        + " at line "
+        + locked.line()
+        + " while holding '"
+        + locked.locks().iterator().next().expression()
+        + "', so other threads are expected";
+  }
+
+  /** Where {@link #lockEvidence} points, or null. */
+  public Evidence lockEvidencePlace(FieldState state) {
+    ResolvedAccess locked = lockedAccess(state);
+    return locked == null
+        ? null
+        : place(
+            locked,
+            locked.effect().verb()
+                + " while holding '"
+                + locked.locks().iterator().next().expression()
+                + "'");
+  }
+
+  private static ResolvedAccess lockedAccess(FieldState state) {
     for (ResolvedAccess access : state.raceRelevant()) {
       if (!access.locks().isEmpty()) {
-        return "it is "
-            + access.effect().verb()
-            + " at line "
-            + access.line()
-            + " while holding '"
-            + access.locks().iterator().next().expression()
-            + "', so other threads are expected";
+        return access;
       }
     }
     return null;
+  }
+
+  /** An access as evidence: its line and column. */
+  public static Evidence place(ResolvedAccess access, String description) {
+    return new Evidence(access.line(), access.access().site().column(), description);
+  }
+
+  private static Evidence start(ThreadRoot task) {
+    return new Evidence(task.line(), 0, task.describe());
   }
 
   private static Set<ThreadRoot> rootsOf(List<ResolvedAccess> accesses) {
@@ -413,14 +468,14 @@ public final class ClassAnalysis {
     return writes ? "written" : "read";
   }
 
-  private String callerMethod(FieldState state) {
+  private ResolvedAccess callerAccess(FieldState state) {
     for (ResolvedAccess access : state.raceRelevant()) {
       CodeUnit unit = access.access().unit();
       if (unit.kind() == CodeUnit.Kind.METHOD
           && contexts().roots(unit).contains(ThreadRoot.CALLER)) {
-        return unit.name() + " (line " + access.line() + ")";
+        return access;
       }
     }
-    return "its methods";
+    return null;
   }
 }

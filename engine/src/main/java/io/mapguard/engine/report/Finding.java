@@ -10,6 +10,7 @@ import java.util.List;
  * @param field the field it is about (its declaration anchors field fixes), or null for a finding
  *     about a map created in place ({@code new HashMap<>(n)})
  * @param fingerprint stable across unrelated edits: no line numbers in it
+ * @param evidence the places the message cites (same file), in the order it cites them
  */
 public record Finding(
     Rule rule,
@@ -18,4 +19,5 @@ public record Finding(
     String message,
     MapField field,
     List<FixHint> fixes,
-    String fingerprint) {}
+    String fingerprint,
+    List<Evidence> evidence) {}

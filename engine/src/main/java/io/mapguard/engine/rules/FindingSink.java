@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
@@ -33,6 +34,17 @@ public final class FindingSink {
   }
 
   public void report(Rule rule, MapField field, Site site, String message, List<FixHint> fixes) {
+    report(rule, field, site, message, fixes, List.of());
+  }
+
+  /** {@code evidence}: the places {@code message} cites. */
+  public void report(
+      Rule rule,
+      MapField field,
+      Site site,
+      String message,
+      List<FixHint> fixes,
+      List<Evidence> evidence) {
     if (site.isSuppressed(rule.ruleName())
         || field.declaration() != null && field.declaration().isSuppressed(rule.ruleName())) {
       return;
@@ -40,17 +52,25 @@ public final class FindingSink {
     if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line())) {
       return;
     }
-    add(rule, site, message, field, field.name(), fixes);
+    add(rule, site, message, field, field.name(), fixes, evidence);
   }
 
   private void add(
-      Rule rule, Site site, String message, MapField field, String subject, List<FixHint> fixes) {
+      Rule rule,
+      Site site,
+      String message,
+      MapField field,
+      String subject,
+      List<FixHint> fixes,
+      List<Evidence> evidence) {
     String base =
         fingerprint(
             rule.ruleName(), file, className, site.member(), subject, normalise(site.statementText()));
     int occurrence = fingerprintCounts.merge(base, 1, Integer::sum);
     String fingerprint = occurrence == 1 ? base : base + "-" + occurrence;
-    findings.add(new Finding(rule, file, site, message, field, List.copyOf(fixes), fingerprint));
+    findings.add(
+        new Finding(
+            rule, file, site, message, field, List.copyOf(fixes), fingerprint, List.copyOf(evidence)));
   }
 
   /**
@@ -63,7 +83,7 @@ public final class FindingSink {
         || !seen.add(rule.ruleName() + '\0' + subject + '\0' + site.line() + '\0' + site.column())) {
       return;
     }
-    add(rule, site, message, null, subject, fixes);
+    add(rule, site, message, null, subject, fixes, List.of());
   }
 
   public List<Finding> findings() {

@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
@@ -47,7 +48,23 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
                 + "'"
                 + (guard.lock().kind() == LockRef.Kind.MONITOR ? " (synchronized)" : "")
                 + " or use ConcurrentHashMap.";
-        sink.report(rule(), state.field(), access.access().site(), message, fixes(guard));
+        List<Evidence> evidence = new ArrayList<>();
+        if (!guard.declared()) {
+          evidence.add(
+              new Evidence(guard.exampleLine(), 0, "'" + guard.display() + "' is held here"));
+        } else if (state.field().declaration() != null) {
+          evidence.add(
+              new Evidence(
+                  state.field().declaration().line(),
+                  state.field().declaration().column(),
+                  "declared @GuardedBy(\"" + guard.display() + "\")"));
+        }
+        Evidence thread = threads == null ? null : analysis.threadEvidencePlace(state, access);
+        if (thread != null) {
+          evidence.add(thread);
+        }
+        sink.report(
+            rule(), state.field(), access.access().site(), message, fixes(guard), evidence);
       }
     }
   }

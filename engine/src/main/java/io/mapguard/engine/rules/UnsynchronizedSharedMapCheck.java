@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
@@ -37,8 +38,10 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           continue;
         }
         String evidence = analysis.threadEvidence(state, access);
+        Evidence place = analysis.threadEvidencePlace(state, access);
         if (evidence == null) {
           evidence = Objects.requireNonNullElse(analysis.lockEvidence(state), "other threads use it");
+          place = analysis.lockEvidencePlace(state);
         }
         String message =
             "'"
@@ -50,7 +53,13 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                 + ". Guard every access with one lock"
                 + (fixes.isEmpty() ? "" : " or use ConcurrentHashMap")
                 + ".";
-        sink.report(rule(), state.field(), access.access().site(), message, fixes);
+        sink.report(
+            rule(),
+            state.field(),
+            access.access().site(),
+            message,
+            fixes,
+            place == null ? List.of() : List.of(place));
       }
     }
   }
