@@ -9,7 +9,6 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
-import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.report.Sarif;
@@ -92,13 +91,7 @@ public final class ReportFile {
   public synchronized void add(
       JCCompilationUnit unit, Finding finding, String level, List<Sarif.Fix> fixes) {
     String file = file(unit);
-    List<Sarif.Location> related = new ArrayList<>();
-    for (Evidence evidence : finding.evidence()) {
-      // javac's columns count a tab as up to 8: lines only, which is what the evidence cites
-      related.add(
-          new Sarif.Location(
-              file, Sarif.Region.lines(evidence.line(), null, null, null), evidence.description()));
-    }
+    List<Sarif.Location> related = Sarif.Location.related(file, finding.evidence());
     String subject = finding.field() != null ? finding.field().name() : "the map";
     results.add(
         new Sarif.Result(

@@ -183,6 +183,44 @@ class SarifReportTest {
   }
 
   @Test
+  void relatedLocationsAreThePlacesTheMessageCites() throws IOException {
+    cli.write(
+        "shared/Counter.java",
+        "import java.util.HashMap;\n"
+            + "import java.util.Map;\n"
+            + "\n"
+            + "public class Counter {\n"
+            + "  private final Map<String, Integer> counts = new HashMap<>();\n"
+            + "\n"
+            + "  public void start() {\n"
+            + "    new Thread(() -> counts.put(\"tick\", 1)).start();\n"
+            + "  }\n"
+            + "\n"
+            + "  public int count(String key) {\n"
+            + "    return counts.getOrDefault(key, 0);\n"
+            + "  }\n"
+            + "}\n");
+    CliHarness.Result result = cli.runReal("--format", "sarif", "shared");
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of(), validate(result.out()));
+
+    JsonNode results = JSON.readTree(result.out()).at("/runs/0/results");
+    assertEquals(2, results.size(), results::toString);
+    for (JsonNode finding : results) {
+      assertEquals("UnsynchronizedSharedMap", finding.get("ruleId").asText());
+      JsonNode related = finding.get("relatedLocations");
+      assertTrue(related != null && related.size() > 0, finding::toString);
+      JsonNode place = related.get(0).get("physicalLocation");
+      assertEquals("shared/Counter.java", place.at("/artifactLocation/uri").asText());
+      // the write cites the read (line 12), the read the thread created at line 8
+      int cited = place.at("/region/startLine").asInt();
+      int line = finding.at("/locations/0/physicalLocation/region/startLine").asInt();
+      assertEquals(line == 8 ? 12 : 8, cited, finding::toString);
+      assertFalse(related.get(0).at("/message/text").asText().isEmpty(), finding::toString);
+    }
+  }
+
+  @Test
   void inputProblemsAreToolNotifications() throws IOException {
     JsonNode invocation = sarifRun().at("/runs/0/invocations/0");
 

@@ -2,6 +2,7 @@ package io.mapguard.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,7 +106,19 @@ public final class Sarif {
    *
    * @param message what the place shows (for related locations), or null
    */
-  public record Location(String file, Region region, String message) {}
+  public record Location(String file, Region region, String message) {
+    /**
+     * The places a finding's message cites, as related locations: lines only (javac counts a tab
+     * as up to 8 columns, JavaParser as 1), which is what the evidence names.
+     */
+    public static List<Location> related(String file, List<Evidence> evidence) {
+      List<Location> related = new ArrayList<>();
+      for (Evidence place : evidence) {
+        related.add(new Location(file, Region.lines(place.line(), null, null, null), place.description()));
+      }
+      return related;
+    }
+  }
 
   /** One edit of a fix: the text in {@code deleted} becomes {@code inserted}. */
   public record Replacement(Region deleted, String inserted) {}

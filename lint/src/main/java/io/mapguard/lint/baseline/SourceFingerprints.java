@@ -81,6 +81,7 @@ public final class SourceFingerprints {
         finding.endColumn(),
         finding.message(),
         fingerprint,
-        finding.suggestions());
+        finding.suggestions(),
+        finding.evidence());
   }
 }

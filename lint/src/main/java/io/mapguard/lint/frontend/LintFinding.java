@@ -1,5 +1,6 @@
 package io.mapguard.lint.frontend;
 
+import io.mapguard.engine.report.Evidence;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
  * @param fingerprint stable across unrelated edits (no line numbers), for baselines and SARIF
  * @param suggestions the fixes the engine considers safe, as sentences (the Error Prone checks
  *     offer the same fixes as edits)
+ * @param evidence the places of the same file the message cites (SARIF related locations)
  */
 public record LintFinding(
     String rule,
@@ -21,4 +23,21 @@ public record LintFinding(
     int endColumn,
     String message,
     String fingerprint,
-    List<String> suggestions) {}
+    List<String> suggestions,
+    List<Evidence> evidence) {
+
+  /** A finding whose message cites no other place (mapvet's own findings, tests). */
+  public LintFinding(
+      String rule,
+      String severity,
+      String file,
+      int line,
+      int column,
+      int endLine,
+      int endColumn,
+      String message,
+      String fingerprint,
+      List<String> suggestions) {
+    this(rule, severity, file, line, column, endLine, endColumn, message, fingerprint, suggestions, List.of());
+  }
+}

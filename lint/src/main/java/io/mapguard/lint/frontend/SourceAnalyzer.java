@@ -205,7 +205,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
         finding.fingerprint(),
         finding.fixes().stream()
             .map(fix -> fix.suggestion(finding.field() != null ? finding.field().name() : "the map"))
-            .toList());
+            .toList(),
+        finding.evidence());
   }
 
   private static String firstLine(String message) {

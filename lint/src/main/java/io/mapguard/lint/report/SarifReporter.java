@@ -77,7 +77,7 @@ final class SarifReporter implements Reporter {
         finding.message(),
         new Sarif.Location(
             finding.file(), Sarif.Region.lines(startLine, startColumn, endLine, endColumn), null),
-        List.of(),
+        Sarif.Location.related(finding.file(), finding.evidence()),
         List.of(),
         Map.of(FINGERPRINT_KEY, legacyFingerprint, FINGERPRINT_V2_KEY, finding.fingerprint()),
         finding.suggestions());
