@@ -12,6 +12,7 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.javac.CompilerOptions;
 import io.mapguard.javac.MapGuardJavac;
 import io.mapguard.javac.Reporting;
 import javax.lang.model.element.TypeElement;
@@ -22,17 +23,19 @@ final class AnalyzeListener implements TaskListener {
   private final Trees trees;
   private final Context context;
   private final AnalysisOptions options;
+  private final boolean strict;
   private final Runnable parseStarted;
 
-  private AnalyzeListener(JavacTask task, AnalysisOptions options, Runnable parseStarted) {
+  private AnalyzeListener(JavacTask task, CompilerOptions options, Runnable parseStarted) {
     this.trees = Trees.instance(task);
     this.context = ((BasicJavacTask) task).getContext();
-    this.options = options;
+    this.options = options.analysis();
+    this.strict = options.strict();
     this.parseStarted = parseStarted;
   }
 
   /** {@code parseStarted}: run as javac starts parsing each file (see {@link ListenerFreeParsing}). */
-  static TaskListener create(JavacTask task, AnalysisOptions options, Runnable parseStarted) {
+  static TaskListener create(JavacTask task, CompilerOptions options, Runnable parseStarted) {
     return new AnalyzeListener(task, options, parseStarted);
   }
 
@@ -63,7 +66,7 @@ final class AnalyzeListener implements TaskListener {
   private void report(JCCompilationUnit unit, JCClassDecl topLevel) {
     MapGuardJavac.Result result = MapGuardJavac.instance(context, options).analyze(unit, topLevel);
     if (result.failure() != null) {
-      Reporting.noteFailureOnce(context, MapGuardPlugin.NAME, topLevel, result.failure());
+      Reporting.reportFailureOnce(context, MapGuardPlugin.NAME, topLevel, result.failure(), strict);
       return;
     }
     for (Finding finding : result.findings()) {
