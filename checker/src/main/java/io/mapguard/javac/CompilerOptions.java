@@ -85,6 +85,19 @@ public final class CompilerOptions {
     return problems;
   }
 
+  /** Every option's name as the plain plugin takes it ({@code -disable}), for the docs' tests. */
+  public static List<String> pluginNames() {
+    return Arrays.stream(Option.values()).map(o -> o.pluginName).toList();
+  }
+
+  /** Every option's name as Error Prone takes it ({@code -XepOpt:MapGuard:Disable}). */
+  public static List<String> errorProneNames() {
+    return Arrays.stream(Option.values())
+        .filter(o -> o.errorProneName != null)
+        .map(o -> "-XepOpt:" + ERROR_PRONE_PREFIX + o.errorProneName)
+        .toList();
+  }
+
   /** The plain plugin's arguments: {@code -disable=A,B -strict …}, in one or more strings. */
   public static CompilerOptions parsePlugin(String... args) {
     Parser parser = new Parser(false, AnalysisOptions.builder());
