@@ -26,7 +26,10 @@ public final class CompilerOptions {
     // Error Prone turns a rule on by its severity (-Xep:MapCapacityHint:WARN), not by an option.
     ENABLE("-enable", null, "RuleA,RuleB", AnalysisOptions.Builder::enable),
     IMMEDIATE_METHODS(
-        "-immediateMethods", "ImmediateMethods", "Owner#method,…", AnalysisOptions.Builder::immediateMethods),
+        "-immediateMethods",
+        "ImmediateMethods",
+        "Owner#method,…",
+        AnalysisOptions.Builder::immediateMethods),
     THREAD_START_METHODS(
         "-threadStartMethods",
         "ThreadStartMethods",
@@ -38,7 +41,7 @@ public final class CompilerOptions {
     final String errorProneName;
     /** What the value looks like, for messages; null for the on/off flag. */
     final String valueShape;
-    /** Applies one element of the comma-separated value; throws IllegalArgumentException on a bad one. */
+    /** Applies one element of the comma-separated value; IllegalArgumentException on a bad one. */
     final BiConsumer<AnalysisOptions.Builder, String> applyOne;
 
     Option(
@@ -52,8 +55,13 @@ public final class CompilerOptions {
       this.applyOne = applyOne;
     }
 
+    String name(boolean errorProne) {
+      return errorProne ? "-XepOpt:" + ERROR_PRONE_PREFIX + errorProneName : pluginName;
+    }
+
+    /** How it is written, for messages: {@code -disable=RuleA,RuleB}. */
     String spelling(boolean errorProne) {
-      String name = errorProne ? "-XepOpt:" + ERROR_PRONE_PREFIX + errorProneName : pluginName;
+      String name = name(errorProne);
       if (valueShape == null) {
         return errorProne ? name + "=true|false" : name;
       }
@@ -94,7 +102,7 @@ public final class CompilerOptions {
   public static List<String> errorProneNames() {
     return Arrays.stream(Option.values())
         .filter(o -> o.errorProneName != null)
-        .map(o -> "-XepOpt:" + ERROR_PRONE_PREFIX + o.errorProneName)
+        .map(o -> o.name(true))
         .toList();
   }
 
@@ -109,7 +117,10 @@ public final class CompilerOptions {
         int eq = part.indexOf('=');
         String key = eq < 0 ? part : part.substring(0, eq);
         Option option =
-            Arrays.stream(Option.values()).filter(o -> o.pluginName.equals(key)).findFirst().orElse(null);
+            Arrays.stream(Option.values())
+                .filter(o -> o.pluginName.equals(key))
+                .findFirst()
+                .orElse(null);
         if (option == null) {
           parser.unknown(part);
         } else {
@@ -174,7 +185,7 @@ public final class CompilerOptions {
 
     /** {@code value} is null when the option was given without {@code =}. */
     void apply(Option option, String value) {
-      String given = (errorProne ? "-XepOpt:" + ERROR_PRONE_PREFIX + option.errorProneName : option.pluginName);
+      String given = option.name(errorProne);
       if (option.applyOne == null) {
         // the on/off flag: bare, or =true / =false (Error Prone passes a bare flag as "true")
         String v = Objects.requireNonNullElse(value, "true").trim();

@@ -15,7 +15,7 @@ import javax.tools.Diagnostic;
 /** Compiler-facing messages shared by the Error Prone checks and the plain plugin. */
 public final class Reporting {
   private static final Set<JCClassDecl> NOTED = Collections.newSetFromMap(new WeakHashMap<>());
-  /** The messages already printed in each compilation (every Error Prone check parses the options). */
+  /** The messages printed in each compilation (every Error Prone check parses the options). */
   private static final Map<Context, Set<String>> PRINTED = new WeakHashMap<>();
 
   private Reporting() {}

@@ -97,7 +97,8 @@ final class JavacInternals {
 
   private static void makeAccessible(Method method) throws ReflectiveOperationException {
     if (Boolean.getBoolean(DENY_UNSAFE_PROPERTY)) {
-      throw new UnsupportedOperationException("sun.misc.Unsafe denied (" + DENY_UNSAFE_PROPERTY + ")");
+      throw new UnsupportedOperationException(
+          "sun.misc.Unsafe denied (" + DENY_UNSAFE_PROPERTY + ")");
     }
     Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
     Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");

@@ -70,7 +70,8 @@ public final class MapGuardPlugin implements Plugin {
    * Prints through the public API only: these messages may say that javac's internals are out of
    * reach. {@code Trees.printMessage} needs a compilation unit, hence the listener.
    */
-  private static void printAtFirstFile(JavacTask task, Diagnostic.Kind kind, List<String> messages) {
+  private static void printAtFirstFile(
+      JavacTask task, Diagnostic.Kind kind, List<String> messages) {
     if (messages.isEmpty()) {
       return;
     }
