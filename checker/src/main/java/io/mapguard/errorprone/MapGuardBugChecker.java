@@ -17,6 +17,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.javac.CompilerOptions;
 import io.mapguard.javac.MapGuardJavac;
 import io.mapguard.javac.ReportFile;
 import io.mapguard.javac.Reporting;
@@ -24,38 +25,38 @@ import io.mapguard.report.Sarif;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.tools.Diagnostic;
 
 /**
  * Shared body of the mapguard checks: one engine run per top-level class (cached), each check
- * reporting its own rule's findings. Options: {@code -XepOpt:MapGuard:Disable=…},
- * {@code -XepOpt:MapGuard:ImmediateMethods=…}, {@code -XepOpt:MapGuard:ThreadStartMethods=…},
+ * reporting its own rule's findings. Options ({@link CompilerOptions}):
+ * {@code -XepOpt:MapGuard:Disable=…}, {@code -XepOpt:MapGuard:ImmediateMethods=…},
+ * {@code -XepOpt:MapGuard:ThreadStartMethods=…}, {@code -XepOpt:MapGuard:Strict=true},
  * {@code -XepOpt:MapGuard:Report=<file>} (SARIF of the compilation's findings, see {@link ReportFile}).
  */
 public abstract class MapGuardBugChecker extends BugChecker implements ClassTreeMatcher {
   private final AnalysisOptions options;
-  private final String reportPath;
+  private final CompilerOptions compilerOptions;
 
   protected MapGuardBugChecker(ErrorProneFlags flags) {
-    this.options = options(flags);
-    this.reportPath = flags.get("MapGuard:Report").filter(path -> !path.isEmpty()).orElse(null);
+    // Every rule runs in the shared engine pass (rules that are off by default cost next to
+    // nothing); each check decides whether to report its own, see reports().
+    this.compilerOptions = CompilerOptions.parseErrorProne(flags.getFlagsMap());
+    this.options = compilerOptions.analysis();
   }
 
   protected abstract Rule rule();
 
   /**
-   * Every rule runs in the shared engine pass (rules that are off by default cost next to nothing);
-   * each check decides whether to report its own, see {@link #reports}.
+   * A bad option is an error, as Error Prone's own bad flags are ({@code -Xep:Rule:BOGUS} stops the
+   * build): a gate must not pass on a configuration other than the one written. It is printed
+   * once per compilation and does not stop it; the other options apply. It cannot be thrown from
+   * the constructor: Error Prone would turn that into a compiler crash.
    */
-  static AnalysisOptions options(ErrorProneFlags flags) {
-    AnalysisOptions.Builder builder = AnalysisOptions.builder();
-    for (Rule rule : Rule.values()) {
-      builder.enable(rule);
+  private void reportBadOptions(VisitorState state) {
+    for (String problem : compilerOptions.problems()) {
+      Reporting.printOnce(state.context, Diagnostic.Kind.ERROR, "mapguard: " + problem);
     }
-    Optional<String> disable = flags.get("MapGuard:Disable");
-    disable.ifPresent(builder::disable);
-    flags.get("MapGuard:ImmediateMethods").ifPresent(builder::immediateMethods);
-    flags.get("MapGuard:ThreadStartMethods").ifPresent(builder::threadStartMethods);
-    return builder.build();
   }
 
   /**
@@ -80,10 +81,12 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
 
   @Override
   public final Description matchClass(ClassTree tree, VisitorState state) {
+    reportBadOptions(state);
     if (!(state.getPath().getParentPath().getLeaf() instanceof CompilationUnitTree)) {
       return Description.NO_MATCH;
     }
     // asked for by every check, so that the report is written even when no check reports
+    String reportPath = compilerOptions.reportPath();
     ReportFile reportFile = reportPath == null ? null : ReportFile.instance(state.context, reportPath);
     if (!reports(state)) {
       return Description.NO_MATCH;
@@ -92,8 +95,12 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
     MapGuardJavac.Result result =
         MapGuardJavac.instance(state.context, options).analyze(unit, (JCClassDecl) tree);
     if (result.failure() != null) {
-      Reporting.noteFailureOnce(
-          state.context, rule().ruleName(), (JCClassDecl) tree, result.failure());
+      Reporting.reportFailureOnce(
+          state.context,
+          rule().ruleName(),
+          (JCClassDecl) tree,
+          result.failure(),
+          compilerOptions.strict());
       return Description.NO_MATCH;
     }
     for (Finding finding : result.findings()) {

@@ -6,6 +6,8 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
 import io.mapguard.engine.report.Rule;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import javax.tools.Diagnostic;
@@ -13,21 +15,37 @@ import javax.tools.Diagnostic;
 /** Compiler-facing messages shared by the Error Prone checks and the plain plugin. */
 public final class Reporting {
   private static final Set<JCClassDecl> NOTED = Collections.newSetFromMap(new WeakHashMap<>());
+  /** The messages printed in each compilation (every Error Prone check parses the options). */
+  private static final Map<Context, Set<String>> PRINTED = new WeakHashMap<>();
 
   private Reporting() {}
 
-  /** One NOTE per failed class, whichever rule hit it first; the compile's status is unchanged. */
-  public static synchronized void noteFailureOnce(
-      Context context, String checkName, JCClassDecl topLevel, RuntimeException failure) {
+  /**
+   * One diagnostic per failed class, whichever rule hit it first: a NOTE, which leaves the
+   * compile's status unchanged, or under {@code strict} an ERROR (the class went unchecked).
+   */
+  public static synchronized void reportFailureOnce(
+      Context context,
+      String checkName,
+      JCClassDecl topLevel,
+      RuntimeException failure,
+      boolean strict) {
     if (!NOTED.add(topLevel)) {
       return;
     }
     JavacProcessingEnvironment.instance(context)
         .getMessager()
         .printMessage(
-            Diagnostic.Kind.NOTE,
+            strict ? Diagnostic.Kind.ERROR : Diagnostic.Kind.NOTE,
             MapGuardJavac.internalErrorNote(
                 checkName, topLevel.sym.getQualifiedName().toString(), failure));
+  }
+
+  /** Prints a message without a source position, once per compilation. */
+  public static synchronized void printOnce(Context context, Diagnostic.Kind kind, String message) {
+    if (PRINTED.computeIfAbsent(context, c -> new HashSet<>()).add(message)) {
+      JavacProcessingEnvironment.instance(context).getMessager().printMessage(kind, message);
+    }
   }
 
   /** Code with compile errors is left to javac: analysing it would only add noise. */

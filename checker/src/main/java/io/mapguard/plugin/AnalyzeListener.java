@@ -12,6 +12,7 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.javac.CompilerOptions;
 import io.mapguard.javac.MapGuardJavac;
 import io.mapguard.javac.ReportFile;
 import io.mapguard.javac.Reporting;
@@ -24,14 +25,16 @@ final class AnalyzeListener implements TaskListener {
   private final Trees trees;
   private final Context context;
   private final AnalysisOptions options;
+  private final boolean strict;
   private final Runnable parseStarted;
   private final ReportFile reportFile;
 
   private AnalyzeListener(
-      JavacTask task, AnalysisOptions options, Runnable parseStarted, ReportFile reportFile) {
+      JavacTask task, CompilerOptions options, Runnable parseStarted, ReportFile reportFile) {
     this.trees = Trees.instance(task);
     this.context = ((BasicJavacTask) task).getContext();
-    this.options = options;
+    this.options = options.analysis();
+    this.strict = options.strict();
     this.parseStarted = parseStarted;
     this.reportFile = reportFile;
   }
@@ -41,7 +44,7 @@ final class AnalyzeListener implements TaskListener {
    * {@code reportFile}: where findings are recorded too, or null.
    */
   static TaskListener create(
-      JavacTask task, AnalysisOptions options, Runnable parseStarted, ReportFile reportFile) {
+      JavacTask task, CompilerOptions options, Runnable parseStarted, ReportFile reportFile) {
     return new AnalyzeListener(task, options, parseStarted, reportFile);
   }
 
@@ -76,7 +79,7 @@ final class AnalyzeListener implements TaskListener {
   private void report(JCCompilationUnit unit, JCClassDecl topLevel) {
     MapGuardJavac.Result result = MapGuardJavac.instance(context, options).analyze(unit, topLevel);
     if (result.failure() != null) {
-      Reporting.noteFailureOnce(context, MapGuardPlugin.NAME, topLevel, result.failure());
+      Reporting.reportFailureOnce(context, MapGuardPlugin.NAME, topLevel, result.failure(), strict);
       return;
     }
     for (Finding finding : result.findings()) {

@@ -5,16 +5,19 @@ import com.sun.source.util.JavacTask;
 import com.sun.source.util.Plugin;
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;
+import com.sun.source.util.Trees;
 import com.sun.tools.javac.api.BasicJavacTask;
 import com.sun.tools.javac.util.Context;
-import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.javac.CompilerOptions;
 import io.mapguard.javac.ReportFile;
+import java.util.ArrayList;
+import java.util.List;
 import javax.tools.Diagnostic;
 
 /**
  * The plain javac plugin: {@code -Xplugin:MapGuard}, or with options
  * {@code -Xplugin:"MapGuard -disable=RuleA,RuleB -enable=MapCapacityHint -immediateMethods=a.B#m
- * -threadStartMethods=a.B#m -report=target/mapguard.sarif"}.
+ * -threadStartMethods=a.B#m -report=target/mapguard.sarif -strict"} ({@link CompilerOptions}).
  * Same rules, lines and messages as the Error Prone checks.
  */
 @AutoService(Plugin.class)
@@ -28,37 +31,32 @@ public final class MapGuardPlugin implements Plugin {
 
   @Override
   public void init(JavacTask task, String... args) {
-    ReportOption report = ReportOption.take(args);
-    args = report.otherArgs();
-    AnalysisOptions options;
-    try {
-      options = parse(args);
-    } catch (IllegalArgumentException e) {
-      // A bad option must not break the build: say so and run with the defaults.
-      printNote(task, "mapguard: ignoring options: " + e.getMessage());
-      options = AnalysisOptions.defaults();
+    CompilerOptions options = CompilerOptions.parsePlugin(args);
+    // A bad option must not break the build: each is a warning and the others apply (an error
+    // under -strict). Findings are warnings too, so a gate on them (-Werror) fails on it as well.
+    Diagnostic.Kind severity = options.strict() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING;
+    List<String> messages = new ArrayList<>();
+    for (String problem : options.problems()) {
+      messages.add("mapguard: " + problem + "; the other options apply");
     }
-    try {
-      JavacInternals.open();
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      printNote(
-          task,
-          "mapguard: cannot open javac internals ("
-              + e
-              + "); run javac with -J--add-exports=jdk.compiler/com.sun.tools.javac.<pkg>=ALL-UNNAMED"
-              + " for api, code, comp, file, main, model, parser, processing, tree, util. mapguard is"
-              + " off for this compilation.");
+    String noAccess = JavacInternals.open();
+    if (noAccess != null) {
+      // A warning, not a note: the build has lost its checks and must be able to see it.
+      messages.add(
+          "mapguard is off for this compilation: it cannot reach javac's internals ("
+              + noAccess
+              + "). Run javac with "
+              + JavacInternals.FLAGS
+              + " (in .mvn/jvm.config or a forked compiler's JVM options: the same without -J)");
+    }
+    printAtFirstFile(task, severity, messages);
+    if (noAccess != null) {
       return;
     }
     Context context = ((BasicJavacTask) task).getContext();
-    if ("".equals(report.path())) {
-      printNote(task, "mapguard: -report= names no file; no report is written");
-    }
     // created now, so that a compilation without findings still writes its (empty) report
     ReportFile reportFile =
-        report.path() == null || report.path().isEmpty()
-            ? null
-            : ReportFile.forListener(context, report.path());
+        options.reportPath() == null ? null : ReportFile.forListener(context, options.reportPath());
     Runnable parseStarted = installListenerFreeParsing(context);
     task.addTaskListener(AnalyzeListener.create(task, options, parseStarted, reportFile));
   }
@@ -72,41 +70,15 @@ public final class MapGuardPlugin implements Plugin {
     }
   }
 
-  static AnalysisOptions parse(String... args) {
-    AnalysisOptions.Builder builder = AnalysisOptions.builder();
-    for (String arg : args) {
-      for (String part : arg.trim().split("\\s+")) {
-        if (part.isEmpty()) {
-          continue;
-        }
-        int eq = part.indexOf('=');
-        String key = eq < 0 ? part : part.substring(0, eq);
-        String value = eq < 0 ? "" : part.substring(eq + 1);
-        switch (key) {
-          case "-disable":
-            builder.disable(value);
-            break;
-          case "-enable":
-            builder.enable(value);
-            break;
-          case "-immediateMethods":
-            builder.immediateMethods(value);
-            break;
-          case "-threadStartMethods":
-            builder.threadStartMethods(value);
-            break;
-          default:
-            throw new IllegalArgumentException(
-                "unknown option '"
-                    + part
-                    + "' (known: -disable=, -enable=, -immediateMethods=, -threadStartMethods=)");
-        }
-      }
+  /**
+   * Prints through the public API only: these messages may say that javac's internals are out of
+   * reach. {@code Trees.printMessage} needs a compilation unit, hence the listener.
+   */
+  private static void printAtFirstFile(
+      JavacTask task, Diagnostic.Kind kind, List<String> messages) {
+    if (messages.isEmpty()) {
+      return;
     }
-    return builder.build();
-  }
-
-  private static void printNote(JavacTask task, String message) {
     task.addTaskListener(
         new TaskListener() {
           private boolean printed;
@@ -115,8 +87,10 @@ public final class MapGuardPlugin implements Plugin {
           public void started(TaskEvent e) {
             if (!printed && e.getCompilationUnit() != null) {
               printed = true;
-              com.sun.source.util.Trees.instance(task)
-                  .printMessage(Diagnostic.Kind.NOTE, message, e.getCompilationUnit(), e.getCompilationUnit());
+              for (String message : messages) {
+                Trees.instance(task)
+                    .printMessage(kind, message, e.getCompilationUnit(), e.getCompilationUnit());
+              }
             }
           }
         });

@@ -5,9 +5,11 @@ import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.report.Rule;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * User options shared by every front end: disabled rules and extra entries for the immediate-callback
@@ -76,7 +78,14 @@ public final class AnalysisOptions {
 
     private static Rule rule(String name) {
       return Rule.byName(name)
-          .orElseThrow(() -> new IllegalArgumentException("unknown mapguard rule '" + name + "'"));
+          .orElseThrow(
+              () ->
+                  new IllegalArgumentException(
+                      "unknown mapguard rule '" + name + "' (rules: " + ruleNames() + ")"));
+    }
+
+    private static String ruleNames() {
+      return Arrays.stream(Rule.values()).map(Rule::ruleName).collect(Collectors.joining(", "));
     }
 
     public Builder enable(Rule rule) {
