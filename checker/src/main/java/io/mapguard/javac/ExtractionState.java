@@ -13,14 +13,14 @@ import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
+import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.NullSources;
+import io.mapguard.engine.extract.UnitScan;
+import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.model.CodeUnit;
-import io.mapguard.engine.model.Effect;
-import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LazyInit;
-import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
@@ -120,63 +120,16 @@ final class ExtractionState {
     this.nullSources = new NullSources<>(callSyntax.shapes());
   }
 
-  /** What a local variable stands for. */
-  enum AliasKind {
-    MAP,
-    VIEW,
-    ENTRY,
-    /** An iterator over a view: its {@code remove()} removes from the map. */
-    ITERATOR
-  }
-
-  record Alias(MapField field, AliasKind kind) {}
-
-  record Pending(
-      MapField field,
-      Effect effect,
-      String method,
-      TreePath path,
-      boolean fresh,
-      boolean nullArgument,
-      MapCall call) {
-    Pending(MapField field, Effect effect, String method, TreePath path, boolean fresh, boolean nullArgument) {
-      this(field, effect, method, path, fresh, nullArgument, MapCall.NONE);
-    }
-  }
-
-  record PendingEdge(CodeUnit callee, TreePath path) {}
-
-  record PendingWrap(MapField backing, String wrapper, TreePath path) {}
-
-  record PendingEscape(MapField field, Escape.Kind kind, String detail, TreePath path) {}
-
-  record PendingMutation(
-      MapField field, String source, int sourceLine, String method, String through, TreePath path) {}
-
-  /** A local holding a value taken out of a map field ({@code List<V> l = index.get(k)}). */
-  record ValueLocal(MapField field, String source, int line) {}
-
   /** A unit under construction: its body, for the CFG, and what was found inside it. */
-  static final class UnitInfo {
-    final CodeUnit unit;
-    final JCTree body;
+  static final class UnitInfo extends UnitScan<JCTree, TreePath> {
     final JCClassDecl owner;
     final JCMethodDecl enclosingMethod;
-    /** A lock API call (lock/unlock, tryLock, stamps...): regions need the dataflow. */
-    boolean hasLockCalls;
-
-    boolean hasSynchronizedBlocks;
-    final List<Pending> accesses = new ArrayList<>();
-    final List<PendingEdge> edges = new ArrayList<>();
-    final List<PendingEscape> escapes = new ArrayList<>();
-    final List<PendingWrap> wraps = new ArrayList<>();
-    final List<PendingMutation> mutations = new ArrayList<>();
 
     UnitInfo(CodeUnit unit, JCTree body, JCClassDecl owner, JCMethodDecl enclosingMethod) {
-      this.unit = unit;
-      this.body = body;
+      super(unit, body);
       this.owner = owner;
       this.enclosingMethod = enclosingMethod;
     }
   }
+
 }

@@ -13,28 +13,21 @@ import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
-import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.model.Access;
-import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.AliasKind;
+import io.mapguard.engine.extract.CallShapes;
+import io.mapguard.engine.extract.FactAssembly;
+import io.mapguard.engine.extract.SyntaxPath;
+import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
-import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LockRef;
-import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import io.mapguard.engine.model.MapWrap;
-import io.mapguard.engine.model.ValueMutation;
-import io.mapguard.javac.ExtractionState.Alias;
-import io.mapguard.javac.ExtractionState.AliasKind;
-import io.mapguard.javac.ExtractionState.Pending;
-import io.mapguard.javac.ExtractionState.PendingEdge;
-import io.mapguard.javac.ExtractionState.PendingEscape;
-import io.mapguard.javac.ExtractionState.PendingMutation;
-import io.mapguard.javac.ExtractionState.PendingWrap;
+import io.mapguard.engine.model.Site;
 import io.mapguard.javac.ExtractionState.UnitInfo;
-import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 
 /**
@@ -101,141 +94,42 @@ public final class FactExtractor {
           .scan(new TreePath(new TreePath(state.compilationUnit), state.topLevel), null);
 
       facts.fields().addAll(state.fields.values());
-      Set<CodeUnit> lockSensitive = lockSensitiveUnits();
-      for (UnitInfo info : state.infos.values()) {
-        facts.units().add(info.unit);
-        HeldLocks regions = lockSensitive.contains(info.unit) ? heldLocks(info) : null;
-        for (Pending p : info.accesses) {
-          (p.field().local() ? facts.localAccesses() : facts.accesses())
-              .add(
-                  new Access(
-                      p.field(),
-                      p.effect(),
-                      p.method(),
-                      sites.site(p.path()),
-                      info.unit,
-                      held(regions, p.path()),
-                      ((JCTree) p.path().getLeaf()).getStartPosition(),
-                      p.fresh(),
-                      p.nullArgument(),
-                      p.call()));
-        }
-        for (PendingEdge e : info.edges) {
-          CallShapes.UpdateCall around =
-              state.callSyntax.updateAround(e.path(), x -> mapFieldOf(state, x));
-          MapField updated = around == null ? null : (MapField) around.map();
-          LoopAround looped = loopAround(e.path());
-          facts
-              .calls()
-              .add(
-                  new CallEdge(
-                      info.unit,
-                      e.callee(),
-                      held(regions, e.path()),
-                      sites.line(e.path().getLeaf()),
-                      updated != null && !updated.local() ? updated : null,
-                      updated != null && !updated.local() ? around.update() : null,
-                      looped == null ? null : looped.map(),
-                      looped == null ? null : looped.loop()));
-        }
-        for (PendingWrap w : info.wraps) {
-          facts
-              .wraps()
-              .add(
-                  new MapWrap(
-                      w.backing(),
-                      w.wrapper(),
-                      sites.site(w.path()),
-                      info.unit,
-                      ((JCTree) w.path().getLeaf()).getStartPosition()));
-        }
-        for (PendingMutation m : info.mutations) {
-          facts
-              .valueMutations()
-              .add(
-                  new ValueMutation(
-                      m.field(),
-                      m.source(),
-                      m.sourceLine(),
-                      m.method(),
-                      m.through(),
-                      sites.site(m.path()),
-                      info.unit,
-                      held(regions, m.path())));
-        }
-        for (PendingEscape e : info.escapes) {
-          if (e.field().local()) {
-            continue; // where a local map goes is the business of the sharing rules' fields only
-          }
-          facts
-              .escapes()
-              .add(
-                  new Escape(
-                      e.field(),
-                      e.kind(),
-                      e.detail(),
-                      sites.site(e.path()),
-                      info.unit,
-                      held(regions, e.path())));
-        }
-      }
+      Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
+      new FactAssembly<>(
+              state.callSyntax.shapes(),
+              new FactAssembly.Positions<JCTree, TreePath>() {
+                @Override
+                public SyntaxPath<JCTree> path(TreePath at) {
+                  return JavacSyntax.path(at);
+                }
+
+                @Override
+                public Site site(TreePath at) {
+                  return sites.site(at);
+                }
+
+                @Override
+                public Function<TreePath, Set<LockRef>> heldLocks(UnitScan<JCTree, TreePath> unit) {
+                  HeldLocks regions =
+                      lockSensitive.contains(unit.unit) ? FactExtractor.Extraction.this.heldLocks((UnitInfo) unit) : null;
+                  return regions == null ? null : regions::heldAt;
+                }
+
+                @Override
+                public CallShapes.UpdateCall updateAround(TreePath edge) {
+                  return state.callSyntax.updateAround(edge, x -> mapFieldOf(state, x));
+                }
+              })
+          .assemble(
+              facts,
+              state.infos.values(),
+              state.fields.values(),
+              x -> mapFieldOf(state, (JCExpression) x),
+              state.loopsOrUpdates);
       facts.lazyInits().addAll(state.lazyInits);
       facts.storedValues().addAll(state.storedValues);
       facts.nullableArguments().addAll(state.nullableArguments);
       return facts;
-    }
-
-    /** A loop over a map field around a call, which goes on after the call. */
-    private record LoopAround(MapField map, MapCall.Loop loop) {}
-
-    private LoopAround loopAround(TreePath call) {
-      if (!state.loopsOrUpdates || CallSyntax.exitsAfter(call)) {
-        return null;
-      }
-      LoopAround innermost = null; // nested loops over two maps: the one that starts last
-      for (MapField field : state.fields.values()) {
-        MapCall.Loop loop = state.callSyntax.enclosingLoop(call, x -> mapFieldOf(state, x), field);
-        if (loop != null && (innermost == null || loop.line() > innermost.loop().line())) {
-          innermost = new LoopAround(field, loop);
-        }
-      }
-      return innermost;
-    }
-
-    /**
-     * Units where the locks held matter: those that touch a map field, and their callers in the
-     * class (the locks at a call become the callee's entry locks). Building a CFG is the costliest
-     * step of the extraction, so the others get none.
-     */
-    private Set<CodeUnit> lockSensitiveUnits() {
-      Set<CodeUnit> sensitive = new HashSet<>();
-      for (UnitInfo info : state.infos.values()) {
-        if (info.accesses.stream().anyMatch(a -> !a.field().local())
-            || info.escapes.stream().anyMatch(e -> !e.field().local())
-            || !info.wraps.isEmpty()
-            || !info.mutations.isEmpty()) {
-          sensitive.add(info.unit);
-        }
-      }
-      boolean changed = !sensitive.isEmpty();
-      while (changed) {
-        changed = false;
-        for (UnitInfo info : state.infos.values()) {
-          if (!sensitive.contains(info.unit)) {
-            for (PendingEdge edge : info.edges) {
-              if (sensitive.contains(edge.callee())) {
-                changed |= sensitive.add(info.unit);
-                break;
-              }
-            }
-          }
-        }
-      }
-      return sensitive;
-    }
-
-    private Set<LockRef> held(HeldLocks regions, TreePath path) {
-      return regions == null ? Set.of() : regions.heldAt(path);
     }
 
     private HeldLocks heldLocks(UnitInfo info) {

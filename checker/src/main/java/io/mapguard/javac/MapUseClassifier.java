@@ -30,7 +30,14 @@ import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.NullSources;
+import io.mapguard.engine.extract.UnitScan.PendingAccess;
+import io.mapguard.engine.extract.UnitScan.PendingEscape;
+import io.mapguard.engine.extract.UnitScan.PendingMutation;
+import io.mapguard.engine.extract.UnitScan.PendingWrap;
+import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -43,14 +50,7 @@ import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.model.StoredValue;
-import io.mapguard.javac.ExtractionState.Alias;
-import io.mapguard.javac.ExtractionState.AliasKind;
-import io.mapguard.javac.ExtractionState.Pending;
-import io.mapguard.javac.ExtractionState.PendingEscape;
-import io.mapguard.javac.ExtractionState.PendingMutation;
-import io.mapguard.javac.ExtractionState.PendingWrap;
 import io.mapguard.javac.ExtractionState.UnitInfo;
-import io.mapguard.javac.ExtractionState.ValueLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -163,13 +163,13 @@ final class MapUseClassifier {
           Effect effect =
               kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
           if (effect == Effect.WRITE) {
-            unit.accesses.add(new Pending(field, Effect.WRITE, method, path, false, false));
+            unit.accesses.add(new PendingAccess<>(field, Effect.WRITE, method, path, false, false));
           }
           return;
         }
         if (kind == AliasKind.VIEW) {
           unit.accesses.add(
-              new Pending(
+              new PendingAccess<>(
                   field,
                   MapMethods.effectOnView(method),
                   method,
@@ -184,7 +184,7 @@ final class MapUseClassifier {
           return;
         }
         unit.accesses.add(
-            new Pending(
+            new PendingAccess<>(
                 field,
                 MapMethods.effectOnMap(method),
                 method,
@@ -206,13 +206,13 @@ final class MapUseClassifier {
     if (kind == AliasKind.VIEW) {
       if (parent instanceof JCEnhancedForLoop) {
         unit.accesses.add(
-            new Pending(
+            new PendingAccess<>(
                 field, Effect.ITERATE, "iterator", path, false, false, MapCall.traversal("for-each")));
       } else if (parent instanceof JCReturn) {
-        unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
-        unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
+        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, path, false, false));
+        unit.escapes.add(new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
       } else {
-        unit.accesses.add(new Pending(field, Effect.ITERATE, null, path, false, false));
+        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, path, false, false));
       }
       return;
     }
@@ -221,7 +221,7 @@ final class MapUseClassifier {
       List<String> values = new ArrayList<>();
       declarations.describeValue(assign.rhs, values);
       boolean fresh = values.stream().allMatch(MapTypes::isFresh) && !values.isEmpty();
-      unit.accesses.add(new Pending(field, Effect.ASSIGN, null, path, fresh, false));
+      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, path, fresh, false));
       if (!field.local()) {
         detectLazyInit(field, path);
       }
@@ -231,28 +231,28 @@ final class MapUseClassifier {
       Symbol target = TreeInfo.symbol(((JCAssign) parent).lhs);
       if (target instanceof VarSymbol && target.owner instanceof ClassSymbol && !state.fields.containsKey(target)) {
         unit.escapes.add(
-            new PendingEscape(field, Escape.Kind.STORED, "'" + target.getSimpleName() + "'", parentPath));
+            new PendingEscape<>(field, Escape.Kind.STORED, "'" + target.getSimpleName() + "'", parentPath));
       }
-      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, path, false, false));
       return;
     }
     if (parent instanceof JCReturn) {
-      unit.escapes.add(new PendingEscape(field, Escape.Kind.RETURNED, enclosingMethodName(), parentPath));
-      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+      unit.escapes.add(new PendingEscape<>(field, Escape.Kind.RETURNED, enclosingMethodName(), parentPath));
+      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, path, false, false));
       return;
     }
     if (parent instanceof JCBinary) {
       JCBinary binary = (JCBinary) parent;
       boolean concatenation = binary.getTag() == JCTree.Tag.PLUS;
       unit.accesses.add(
-          new Pending(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, path, false, false));
+          new PendingAccess<>(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, path, false, false));
       return;
     }
     if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
       classifyArgument(field, path, parentPath, Escape.Kind.PASSED);
       return;
     }
-    unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, path, false, false));
+    unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, path, false, false));
   }
 
   /**
@@ -266,7 +266,7 @@ final class MapUseClassifier {
     int line = sites.line(usePath.getLeaf());
     CallSyntax.ValueUse use = CallSyntax.useOfValue(callPath);
     if (use != null) {
-      scanner.current().mutations.add(new PendingMutation(field, method, line, use.method(), null, use.path()));
+      scanner.current().mutations.add(new PendingMutation<>(field, method, line, use.method(), null, use.path()));
       return;
     }
     JCTree parent = (JCTree) CallSyntax.parentSkippingParens(callPath).getLeaf();
@@ -432,14 +432,14 @@ final class MapUseClassifier {
                   state.callSyntax.enclosingUpdate(next, e -> FactExtractor.mapFieldOf(state, e), field));
         }
         unit.accesses.add(
-            new Pending(field, effect, view + "()." + method, fieldPath, false, false, call));
+            new PendingAccess<>(field, effect, view + "()." + method, fieldPath, false, false, call));
         return;
       }
     }
     if (parent instanceof JCReturn) {
-      unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
+      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, fieldPath, false, false));
       unit.escapes.add(
-          new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
+          new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
       return;
     }
     if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
@@ -448,10 +448,10 @@ final class MapUseClassifier {
     }
     if (parent instanceof JCEnhancedForLoop) {
       unit.accesses.add(
-          new Pending(field, Effect.ITERATE, view, fieldPath, false, false, MapCall.traversal("for-each")));
+          new PendingAccess<>(field, Effect.ITERATE, view, fieldPath, false, false, MapCall.traversal("for-each")));
       return;
     }
-    unit.accesses.add(new Pending(field, Effect.ITERATE, view, fieldPath, false, false));
+    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, fieldPath, false, false));
   }
 
   /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
@@ -486,11 +486,11 @@ final class MapUseClassifier {
         call instanceof JCNewClass && call.type != null
             ? MapCall.traversal("new:" + call.type.tsym.getQualifiedName())
             : MapCall.NONE;
-    unit.accesses.add(new Pending(field, Effect.ITERATE, null, fieldPath, false, false, copy));
+    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, fieldPath, false, false, copy));
     if (callee instanceof MethodSymbol
         && MapTypes.kindOfValue("call:" + callee.owner.getQualifiedName() + "." + callee.getSimpleName())
             == MapKind.SYNCHRONIZED) {
-      unit.wraps.add(new PendingWrap(field, wrapperName(callPath), fieldPath));
+      unit.wraps.add(new PendingWrap<>(field, wrapperName(callPath), fieldPath));
     }
     if (callee == null || state.methodUnits.containsKey(callee)) {
       return;
@@ -506,7 +506,7 @@ final class MapUseClassifier {
         TreePath outer = CallSyntax.parentSkippingParens(callPath);
         if (outer.getLeaf() instanceof JCReturn) {
           unit.escapes.add(
-              new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), outer));
+              new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), outer));
         }
         return;
       }
@@ -526,7 +526,7 @@ final class MapUseClassifier {
     if (call instanceof JCMethodInvocation && ((JCMethodInvocation) call).meth instanceof JCFieldAccess) {
       detail = ((JCFieldAccess) ((JCMethodInvocation) call).meth).toString() + "(..)";
     }
-    unit.escapes.add(new PendingEscape(field, kind, detail, callPath));
+    unit.escapes.add(new PendingEscape<>(field, kind, detail, callPath));
   }
 
   /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */

@@ -22,20 +22,20 @@ import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
-import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.AliasKind;
+import io.mapguard.engine.extract.UnitScan.PendingEdge;
+import io.mapguard.engine.extract.UnitScan.PendingMutation;
+import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.LockApis;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
-import io.mapguard.javac.ExtractionState.Alias;
-import io.mapguard.javac.ExtractionState.AliasKind;
-import io.mapguard.javac.ExtractionState.PendingEdge;
-import io.mapguard.javac.ExtractionState.PendingMutation;
 import io.mapguard.javac.ExtractionState.UnitInfo;
-import io.mapguard.javac.ExtractionState.ValueLocal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -163,7 +163,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
     }
     codeUnits.register(unit, body, owner, methods.peek());
     if (context.kind() == FunctionalContext.Kind.INLINE && current() != null) {
-      current().edges.add(new PendingEdge(unit, path));
+      current().edges.add(new PendingEdge<>(unit, path));
     }
     return unit;
   }
@@ -177,9 +177,9 @@ final class UseScanner extends TreePathScanner<Void, Void> {
       FunctionalContext context = starts.functionalContext(path);
       if (context.kind() == FunctionalContext.Kind.TASK) {
         CodeUnit task = functionalUnit(context, "method reference at line " + sites.line(reference), null, path);
-        state.infos.get(task).edges.add(new PendingEdge(target, path));
+        state.infos.get(task).edges.add(new PendingEdge<>(target, path));
       } else if (current() != null) {
-        current().edges.add(new PendingEdge(target, path));
+        current().edges.add(new PendingEdge<>(target, path));
       }
     }
     return super.visitMemberReference(node, unused);
@@ -283,7 +283,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
                   null,
                   classes.peek(),
                   null);
-          state.infos.get(task).edges.add(new PendingEdge(entry.getValue(), path));
+          state.infos.get(task).edges.add(new PendingEdge<>(entry.getValue(), path));
         }
       }
     }
@@ -318,7 +318,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
     if (symbol instanceof MethodSymbol && current() != null) {
       CodeUnit callee = state.methodUnits.get(symbol);
       if (callee != null) {
-        current().edges.add(new PendingEdge(callee, path));
+        current().edges.add(new PendingEdge<>(callee, path));
       }
     }
   }
@@ -410,7 +410,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
         current()
             .mutations
             .add(
-                new PendingMutation(
+                new PendingMutation<>(
                     value.field(), value.source(), value.line(), use.method(),
                     symbol.name.toString(), use.path()));
       }

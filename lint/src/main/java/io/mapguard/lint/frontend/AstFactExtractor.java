@@ -10,28 +10,21 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
-import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.model.Access;
-import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.AliasKind;
+import io.mapguard.engine.extract.CallShapes;
+import io.mapguard.engine.extract.FactAssembly;
+import io.mapguard.engine.extract.SyntaxPath;
+import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
-import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LockRef;
-import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import io.mapguard.engine.model.MapWrap;
-import io.mapguard.engine.model.ValueMutation;
-import io.mapguard.lint.frontend.LintExtractionState.Alias;
-import io.mapguard.lint.frontend.LintExtractionState.AliasKind;
-import io.mapguard.lint.frontend.LintExtractionState.Pending;
-import io.mapguard.lint.frontend.LintExtractionState.PendingEdge;
-import io.mapguard.lint.frontend.LintExtractionState.PendingEscape;
-import io.mapguard.lint.frontend.LintExtractionState.PendingMutation;
-import io.mapguard.lint.frontend.LintExtractionState.PendingWrap;
-import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import io.mapguard.engine.model.Site;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Translates one top-level JavaParser type into engine facts: the same facts, with the same names,
@@ -88,77 +81,48 @@ final class AstFactExtractor {
       facts.annotations().add(declarations.annotationName(annotation));
     }
     facts.supertypes().addAll(state.types.typeAndSupertypes(className));
-    for (UnitInfo info : state.infos.values()) {
-      facts.units().add(info.unit);
-      LintLockRegions regions = info.hasLockOperations ? lockRegions(info) : null;
-      for (Pending p : info.accesses) {
-        (p.field().local() ? facts.localAccesses() : facts.accesses()).add(
-            new Access(p.field(), p.effect(), p.method(), sites.site(p.node()), info.unit,
-                held(regions, p.node()), LintSourceSites.order(p.node()), p.fresh(), p.nullArgument(), p.call()));
-      }
-      for (PendingEdge e : info.edges) {
-        // an edge into a lambda's unit is recorded at the lambda's body; the javac front end, and
-        // so the update around it, starts from the lambda itself
-        Node at = e.node();
-        if (at.getParentNode().orElse(null) instanceof LambdaExpr
-            && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
-          at = at.getParentNode().get();
-        }
-        CallShapes.UpdateCall around =
-            state.overloadedReferences.contains(at) ? null : state.callSyntax.updateAround(at, this::mapFieldOf);
-        MapField updated = around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
-        LoopAround looped = loopAround(e.node());
-        facts.calls().add(
-            new CallEdge(
-                info.unit, e.callee(), held(regions, e.node()), LintSourceSites.line(e.node()), updated,
-                updated == null ? null : around.update(), looped == null ? null : looped.map(),
-                looped == null ? null : looped.loop()));
-      }
-      for (PendingWrap w : info.wraps) {
-        facts.wraps().add(
-            new MapWrap(w.backing(), w.wrapper(), sites.site(w.node()), info.unit, LintSourceSites.order(w.node())));
-      }
-      for (PendingMutation m : info.mutations) {
-        facts.valueMutations().add(
-            new ValueMutation(m.field(), m.source(), m.sourceLine(), m.method(), m.through(), sites.site(m.node()),
-                info.unit, held(regions, m.node())));
-      }
-      for (PendingEscape e : info.escapes) {
-        if (e.field().local()) {
-          continue; // where a local map goes is the business of the sharing rules' fields only
-        }
-        facts.escapes().add(
-            new Escape(e.field(), e.kind(), e.detail(), sites.site(e.node()), info.unit, held(regions, e.node())));
-      }
-    }
+    new FactAssembly<>(
+            state.callSyntax.shapes(),
+            new FactAssembly.Positions<Node, Node>() {
+              @Override
+              public SyntaxPath<Node> path(Node at) {
+                return LintSyntax.path(at);
+              }
+
+              @Override
+              public Site site(Node at) {
+                return sites.site(at);
+              }
+
+              @Override
+              public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
+                LintLockRegions regions =
+                    unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
+                return regions == null ? null : regions::heldAt;
+              }
+
+              @Override
+              public CallShapes.UpdateCall updateAround(Node edge) {
+                // an edge into a lambda's unit is recorded at the lambda's body; the javac front
+                // end, and so the update around it, starts from the lambda itself
+                Node at = edge;
+                if (at.getParentNode().orElse(null) instanceof LambdaExpr
+                    && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
+                  at = at.getParentNode().get();
+                }
+                return state.overloadedReferences.contains(at)
+                    ? null
+                    : state.callSyntax.updateAround(at, AstFactExtractor.this::mapFieldOf);
+              }
+            })
+        .assemble(facts, state.infos.values(), state.fields.values(), x -> mapFieldOf((Expression) x), true);
     facts.lazyInits().addAll(state.lazyInits);
     facts.storedValues().addAll(state.storedValues);
     facts.nullableArguments().addAll(state.nullableArguments);
     return Optional.of(facts);
   }
 
-  /** A loop over a map field around a call, which goes on after the call. */
-  private record LoopAround(MapField map, MapCall.Loop loop) {}
-
-  private LoopAround loopAround(Node call) {
-    if (LintCallSyntax.exitsAfter(call)) {
-      return null;
-    }
-    LoopAround innermost = null; // nested loops over two maps: the one that starts last
-    for (MapField field : state.fields.values()) {
-      MapCall.Loop loop = state.callSyntax.enclosingLoop(call, this::mapFieldOf, field);
-      if (loop != null && (innermost == null || loop.line() > innermost.loop().line())) {
-        innermost = new LoopAround(field, loop);
-      }
-    }
-    return innermost;
-  }
-
-  private static Set<LockRef> held(LintLockRegions regions, Node node) {
-    return regions == null ? Set.of() : regions.heldAt(node);
-  }
-
-  private LintLockRegions lockRegions(UnitInfo info) {
+  private LintLockRegions lockRegions(UnitScan<Node, Node> info) {
     Node body = info.body;
     if (body instanceof CallableDeclaration) {
       Optional<BlockStmt> block =

@@ -5,13 +5,13 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.NullSources;
+import io.mapguard.engine.extract.UnitScan;
+import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.model.CodeUnit;
-import io.mapguard.engine.model.Effect;
-import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LazyInit;
-import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
@@ -98,49 +98,10 @@ final class LintExtractionState {
     this.nullSources = new NullSources<>(callSyntax.shapes());
   }
 
-  enum AliasKind {
-    MAP,
-    VIEW,
-    ENTRY,
-    /** An iterator over a view: its {@code remove()} removes from the map. */
-    ITERATOR
-  }
-
-  record Alias(MapField field, AliasKind kind) {}
-
-  record Pending(
-      MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument, MapCall call) {
-    Pending(MapField field, Effect effect, String method, Node node, boolean fresh, boolean nullArgument) {
-      this(field, effect, method, node, fresh, nullArgument, MapCall.NONE);
-    }
-  }
-
-  record PendingEdge(CodeUnit callee, Node node) {}
-
-  record PendingWrap(MapField backing, String wrapper, Node node) {}
-
-  record PendingEscape(MapField field, Escape.Kind kind, String detail, Node node) {}
-
-  record PendingMutation(
-      MapField field, String source, int sourceLine, String method, String through, Node node) {}
-
-  /** A local holding a value taken out of a map field ({@code List<V> l = index.get(k)}). */
-  record ValueLocal(MapField field, String source, int line) {}
-
   /** A unit under construction: its body (for lock regions) and what was found inside it. */
-  static final class UnitInfo {
-    final CodeUnit unit;
-    final Node body;
-    boolean hasLockOperations;
-    final List<Pending> accesses = new ArrayList<>();
-    final List<PendingEdge> edges = new ArrayList<>();
-    final List<PendingEscape> escapes = new ArrayList<>();
-    final List<PendingWrap> wraps = new ArrayList<>();
-    final List<PendingMutation> mutations = new ArrayList<>();
-
+  static final class UnitInfo extends UnitScan<Node, Node> {
     UnitInfo(CodeUnit unit, Node body) {
-      this.unit = unit;
-      this.body = body;
+      super(unit, body);
     }
   }
 }

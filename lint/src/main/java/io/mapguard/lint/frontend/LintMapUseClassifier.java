@@ -23,7 +23,14 @@ import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.type.Type;
+import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.NullSources;
+import io.mapguard.engine.extract.UnitScan.PendingAccess;
+import io.mapguard.engine.extract.UnitScan.PendingEscape;
+import io.mapguard.engine.extract.UnitScan.PendingMutation;
+import io.mapguard.engine.extract.UnitScan.PendingWrap;
+import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -36,14 +43,7 @@ import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.model.StoredValue;
-import io.mapguard.lint.frontend.LintExtractionState.Alias;
-import io.mapguard.lint.frontend.LintExtractionState.AliasKind;
-import io.mapguard.lint.frontend.LintExtractionState.Pending;
-import io.mapguard.lint.frontend.LintExtractionState.PendingEscape;
-import io.mapguard.lint.frontend.LintExtractionState.PendingMutation;
-import io.mapguard.lint.frontend.LintExtractionState.PendingWrap;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
-import io.mapguard.lint.frontend.LintExtractionState.ValueLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -149,13 +149,13 @@ final class LintMapUseClassifier {
         Effect effect =
             kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
         if (effect == Effect.WRITE) {
-          unit.accesses.add(new Pending(field, Effect.WRITE, method, use, false, false));
+          unit.accesses.add(new PendingAccess<>(field, Effect.WRITE, method, use, false, false));
         }
         return;
       }
       if (kind == AliasKind.VIEW) {
         unit.accesses.add(
-            new Pending(field, MapMethods.effectOnView(method), method, use, false, false, viewTraversal(method)));
+            new PendingAccess<>(field, MapMethods.effectOnView(method), method, use, false, false, viewTraversal(method)));
         return;
       }
       if (MapMethods.isView(method)) {
@@ -163,7 +163,7 @@ final class LintMapUseClassifier {
         return;
       }
       unit.accesses.add(
-          new Pending(
+          new PendingAccess<>(
               field,
               MapMethods.effectOnMap(method),
               method,
@@ -184,12 +184,12 @@ final class LintMapUseClassifier {
     if (kind == AliasKind.VIEW) {
       if (parent instanceof ForEachStmt) {
         unit.accesses.add(
-            new Pending(field, Effect.ITERATE, "iterator", use, false, false, MapCall.traversal("for-each")));
+            new PendingAccess<>(field, Effect.ITERATE, "iterator", use, false, false, MapCall.traversal("for-each")));
       } else if (parent instanceof ReturnStmt) {
-        unit.accesses.add(new Pending(field, Effect.ITERATE, null, use, false, false));
-        unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
+        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, use, false, false));
+        unit.escapes.add(new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
       } else {
-        unit.accesses.add(new Pending(field, Effect.ITERATE, null, use, false, false));
+        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, use, false, false));
       }
       return;
     }
@@ -197,7 +197,7 @@ final class LintMapUseClassifier {
       List<String> values = new ArrayList<>();
       extraction.declarations.describeValue(((AssignExpr) parent).getValue(), values);
       boolean fresh = !values.isEmpty() && values.stream().allMatch(MapTypes::isFresh);
-      unit.accesses.add(new Pending(field, Effect.ASSIGN, null, use, fresh, false));
+      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, use, fresh, false));
       if (!field.local()) {
         detectLazyInit(field, use);
       }
@@ -206,27 +206,27 @@ final class LintMapUseClassifier {
     if (parent instanceof AssignExpr && ((AssignExpr) parent).getValue() == leaf) {
       LintSymbols.Variable target = state.symbols.variableOf(((AssignExpr) parent).getTarget());
       if (target != null && target.isField() && !state.fields.containsKey(target.declaration())) {
-        unit.escapes.add(new PendingEscape(field, Escape.Kind.STORED, "'" + target.name() + "'", parent));
+        unit.escapes.add(new PendingEscape<>(field, Escape.Kind.STORED, "'" + target.name() + "'", parent));
       }
-      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, use, false, false));
       return;
     }
     if (parent instanceof ReturnStmt) {
-      unit.escapes.add(new PendingEscape(field, Escape.Kind.RETURNED, enclosingMethodName(use), parent));
-      unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+      unit.escapes.add(new PendingEscape<>(field, Escape.Kind.RETURNED, enclosingMethodName(use), parent));
+      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, use, false, false));
       return;
     }
     if (parent instanceof BinaryExpr) {
       boolean concatenation = ((BinaryExpr) parent).getOperator() == BinaryExpr.Operator.PLUS;
       unit.accesses.add(
-          new Pending(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, use, false, false));
+          new PendingAccess<>(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, use, false, false));
       return;
     }
     if (isArgument(parent, leaf)) {
       classifyArgument(field, use, parent);
       return;
     }
-    unit.accesses.add(new Pending(field, Effect.REFERENCE_READ, null, use, false, false));
+    unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, use, false, false));
   }
 
   /**
@@ -241,7 +241,7 @@ final class LintMapUseClassifier {
     LintCallSyntax.ValueUse valueUse = LintCallSyntax.useOfValue(call);
     if (valueUse != null) {
       extraction.scanner.current().mutations.add(
-          new PendingMutation(field, method, line, valueUse.method(), null, valueUse.node()));
+          new PendingMutation<>(field, method, line, valueUse.method(), null, valueUse.node()));
       return;
     }
     Node parent = LintCallSyntax.parentSkippingParens(call);
@@ -433,12 +433,12 @@ final class LintMapUseClassifier {
                 LintCallSyntax.exitsAfter(parent),
                 state.callSyntax.enclosingUpdate(parent, extraction::mapFieldOf, field));
       }
-      unit.accesses.add(new Pending(field, effect, view + "()." + method, use, false, false, call));
+      unit.accesses.add(new PendingAccess<>(field, effect, view + "()." + method, use, false, false, call));
       return;
     }
     if (parent instanceof ReturnStmt) {
-      unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false));
-      unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
+      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, use, false, false));
+      unit.escapes.add(new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), parent));
       return;
     }
     if (isArgument(parent, leaf)) {
@@ -446,10 +446,10 @@ final class LintMapUseClassifier {
       return;
     }
     if (parent instanceof ForEachStmt) {
-      unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false, MapCall.traversal("for-each")));
+      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, use, false, false, MapCall.traversal("for-each")));
       return;
     }
-    unit.accesses.add(new Pending(field, Effect.ITERATE, view, use, false, false));
+    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, use, false, false));
   }
 
   /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */
@@ -493,7 +493,7 @@ final class LintMapUseClassifier {
     String created =
         call instanceof ObjectCreationExpr ? state.types.resolve(((ObjectCreationExpr) call).getType()) : null;
     unit.accesses.add(
-        new Pending(
+        new PendingAccess<>(
             field,
             Effect.ITERATE,
             null,
@@ -520,7 +520,7 @@ final class LintMapUseClassifier {
       owner = state.symbols.receiverType(invocation);
       name = invocation.getNameAsString();
       if (owner != null && MapTypes.kindOfValue("call:" + owner + "." + name) == MapKind.SYNCHRONIZED) {
-        unit.wraps.add(new PendingWrap(field, wrapperName(invocation), use));
+        unit.wraps.add(new PendingWrap<>(field, wrapperName(invocation), use));
       }
       MethodDeclaration local = state.symbols.method(owner, name, invocation.getArguments().size());
       if (local != null && state.methodUnits.containsKey(local)) {
@@ -531,7 +531,7 @@ final class LintMapUseClassifier {
       if (extraction.taskStarts.matches(wrapper, owner, name)) {
         Node outer = LintCallSyntax.parentSkippingParens(call);
         if (outer instanceof ReturnStmt) {
-          unit.escapes.add(new PendingEscape(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), outer));
+          unit.escapes.add(new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(use), outer));
         }
         return;
       }
@@ -557,7 +557,7 @@ final class LintMapUseClassifier {
     } else {
       detail = ((ObjectCreationExpr) call).getType().getNameAsString() + "(..)";
     }
-    unit.escapes.add(new PendingEscape(field, Escape.Kind.PASSED, detail, call));
+    unit.escapes.add(new PendingEscape<>(field, Escape.Kind.PASSED, detail, call));
   }
 
   private boolean isInTopLevel(Node node) {

@@ -23,20 +23,20 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
-import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.AliasKind;
+import io.mapguard.engine.extract.UnitScan.PendingEdge;
+import io.mapguard.engine.extract.UnitScan.PendingMutation;
+import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.LockApis;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
-import io.mapguard.lint.frontend.LintExtractionState.Alias;
-import io.mapguard.lint.frontend.LintExtractionState.AliasKind;
-import io.mapguard.lint.frontend.LintExtractionState.PendingEdge;
-import io.mapguard.lint.frontend.LintExtractionState.PendingMutation;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
-import io.mapguard.lint.frontend.LintExtractionState.ValueLocal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +130,7 @@ final class LintUseScanner {
     } else if (node instanceof MethodCallExpr) {
       MethodCallExpr call = (MethodCallExpr) node;
       if (LockApis.ALL_METHOD_NAMES.contains(call.getNameAsString()) && current() != null) {
-        current().hasLockOperations = true;
+        current().hasLockCalls = true;
       }
       recordSameClassCall(call);
       startedNamedClasses(call, call.getArguments());
@@ -140,7 +140,7 @@ final class LintUseScanner {
       }
     } else if (node instanceof SynchronizedStmt) {
       if (current() != null) {
-        current().hasLockOperations = true;
+        current().hasSynchronizedBlocks = true;
       }
       // the lock expression itself is not an access to the map it names
       scan(((SynchronizedStmt) node).getBody());
@@ -198,7 +198,7 @@ final class LintUseScanner {
     }
     extraction.codeUnits.register(unit, body);
     if (context.kind() == FunctionalContext.Kind.INLINE && current() != null) {
-      current().edges.add(new PendingEdge(unit, body));
+      current().edges.add(new PendingEdge<>(unit, body));
     }
     return unit;
   }
@@ -234,9 +234,9 @@ final class LintUseScanner {
     if (context.kind() == FunctionalContext.Kind.TASK) {
       CodeUnit task =
           functionalUnit(context, "method reference at line " + LintSourceSites.line(reference), null, Set.of());
-      state.infos.get(task).edges.add(new PendingEdge(target, reference));
+      state.infos.get(task).edges.add(new PendingEdge<>(target, reference));
     } else if (current() != null) {
-      current().edges.add(new PendingEdge(target, reference));
+      current().edges.add(new PendingEdge<>(target, reference));
     }
   }
 
@@ -246,7 +246,7 @@ final class LintUseScanner {
       String created = state.types.resolve(creation.getType());
       ConstructorDeclaration constructor = state.symbols.constructor(created, creation.getArguments().size());
       if (constructor != null && current() != null && state.methodUnits.containsKey(constructor)) {
-        current().edges.add(new PendingEdge(state.methodUnits.get(constructor), creation));
+        current().edges.add(new PendingEdge<>(state.methodUnits.get(constructor), creation));
       }
       creation.getScope().ifPresent(this::scan);
       creation.getArguments().forEach(this::scan);
@@ -337,7 +337,7 @@ final class LintUseScanner {
           CodeUnit task =
               extraction.codeUnits.register(
                   new CodeUnit(state.nextUnitId++, CodeUnit.Kind.TASK, root.describe(), true, Set.of(), root), null);
-          state.infos.get(task).edges.add(new PendingEdge(target, call));
+          state.infos.get(task).edges.add(new PendingEdge<>(target, call));
         }
       }
     }
@@ -351,7 +351,7 @@ final class LintUseScanner {
         state.symbols.method(state.symbols.receiverType(call), call.getNameAsString(), call.getArguments().size());
     CodeUnit unit = callee == null ? null : state.methodUnits.get(callee);
     if (unit != null) {
-      current().edges.add(new PendingEdge(unit, call));
+      current().edges.add(new PendingEdge<>(unit, call));
     }
   }
 
@@ -385,7 +385,7 @@ final class LintUseScanner {
       LintCallSyntax.ValueUse use = LintCallSyntax.useOfValue(node);
       if (use != null) {
         current().mutations.add(
-            new PendingMutation(value.field(), value.source(), value.line(), use.method(), variable.name(), use.node()));
+            new PendingMutation<>(value.field(), value.source(), value.line(), use.method(), variable.name(), use.node()));
       }
       return;
     }

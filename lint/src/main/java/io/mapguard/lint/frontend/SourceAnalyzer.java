@@ -19,8 +19,8 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeS
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
-import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.report.Finding;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import java.io.IOException;
 import java.nio.file.Path;

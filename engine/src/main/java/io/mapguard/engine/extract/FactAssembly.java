@@ -1,0 +1,183 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.MapWrap;
+import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.ValueMutation;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The last step of an extraction: each unit's pending uses, calls, wraps, mutations and escapes
+ * become facts, with their sites, the locks held there, the update call and the loop over a map
+ * around each call. Written once for every front end; the front end answers for its positions.
+ *
+ * @param <N> the front end's node type
+ * @param <P> the front end's position of a use (see {@link UnitScan})
+ */
+public final class FactAssembly<N, P> {
+  /** What the assembly asks the front end about the positions it recorded. */
+  public interface Positions<N, P> {
+    SyntaxPath<N> path(P at);
+
+    Site site(P at);
+
+    /** The locks held at the unit's positions, or null when the unit tracks none (none are taken there). */
+    Function<P, Set<LockRef>> heldLocks(UnitScan<N, P> unit);
+
+    /** The update function call ({@code computeIfAbsent}…) on a map whose function holds a call edge, or null. */
+    CallShapes.UpdateCall updateAround(P edge);
+  }
+
+  private final CallShapes<N> shapes;
+  private final Positions<N, P> positions;
+
+  public FactAssembly(CallShapes<N> shapes, Positions<N, P> positions) {
+    this.shapes = shapes;
+    this.positions = positions;
+  }
+
+  /**
+   * Adds the facts of {@code units} to {@code facts}.
+   *
+   * @param fields the class's map fields, for the loops around calls
+   * @param mapFieldOf the map field (or local map) an expression denotes, or null
+   * @param loopsMatter false when the class has no loop over a map nor update function: no call
+   *     edge can be inside one
+   */
+  public void assemble(
+      ClassFacts facts,
+      Collection<? extends UnitScan<N, P>> units,
+      Collection<MapField> fields,
+      Function<N, Object> mapFieldOf,
+      boolean loopsMatter) {
+    SyntaxPort<N> port = shapes.port();
+    for (UnitScan<N, P> unit : units) {
+      facts.units().add(unit.unit);
+      Function<P, Set<LockRef>> regions = positions.heldLocks(unit);
+      Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
+      for (UnitScan.PendingAccess<P> p : unit.accesses) {
+        (p.field().local() ? facts.localAccesses() : facts.accesses())
+            .add(
+                new Access(
+                    p.field(),
+                    p.effect(),
+                    p.method(),
+                    positions.site(p.at()),
+                    unit.unit,
+                    held.apply(p.at()),
+                    port.order(positions.path(p.at()).leaf()),
+                    p.fresh(),
+                    p.nullArgument(),
+                    p.call()));
+      }
+      for (UnitScan.PendingEdge<P> e : unit.edges) {
+        CallShapes.UpdateCall around = positions.updateAround(e.at());
+        MapField updated =
+            around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
+        LoopAround looped = loopsMatter ? loopAround(positions.path(e.at()), fields, mapFieldOf) : null;
+        facts
+            .calls()
+            .add(
+                new CallEdge(
+                    unit.unit,
+                    e.callee(),
+                    held.apply(e.at()),
+                    port.line(positions.path(e.at()).leaf()),
+                    updated,
+                    updated == null ? null : around.update(),
+                    looped == null ? null : looped.map(),
+                    looped == null ? null : looped.loop()));
+      }
+      for (UnitScan.PendingWrap<P> w : unit.wraps) {
+        facts
+            .wraps()
+            .add(
+                new MapWrap(
+                    w.backing(),
+                    w.wrapper(),
+                    positions.site(w.at()),
+                    unit.unit,
+                    port.order(positions.path(w.at()).leaf())));
+      }
+      for (UnitScan.PendingMutation<P> m : unit.mutations) {
+        facts
+            .valueMutations()
+            .add(
+                new ValueMutation(
+                    m.field(),
+                    m.source(),
+                    m.sourceLine(),
+                    m.method(),
+                    m.through(),
+                    positions.site(m.at()),
+                    unit.unit,
+                    held.apply(m.at())));
+      }
+      for (UnitScan.PendingEscape<P> e : unit.escapes) {
+        if (e.field().local()) {
+          continue; // where a local map goes is the business of the sharing rules' fields only
+        }
+        facts
+            .escapes()
+            .add(
+                new Escape(
+                    e.field(), e.kind(), e.detail(), positions.site(e.at()), unit.unit, held.apply(e.at())));
+      }
+    }
+  }
+
+  /** A loop over a map field around a call, which goes on after the call. */
+  private record LoopAround(MapField map, MapCall.Loop loop) {}
+
+  private LoopAround loopAround(SyntaxPath<N> call, Collection<MapField> fields, Function<N, Object> mapFieldOf) {
+    if (shapes.exitsAfter(call)) {
+      return null;
+    }
+    LoopAround innermost = null; // nested loops over two maps: the one that starts last
+    for (MapField field : fields) {
+      MapCall.Loop loop = shapes.enclosingLoop(call, mapFieldOf, field);
+      if (loop != null && (innermost == null || loop.line() > innermost.loop().line())) {
+        innermost = new LoopAround(field, loop);
+      }
+    }
+    return innermost;
+  }
+
+  /**
+   * Units where the locks held matter: those that touch a map field, and their callers in the class
+   * (the locks at a call become the callee's entry locks). A front end whose lock regions are
+   * costly (javac builds a CFG) computes them only for these.
+   */
+  public static <N, P> Set<CodeUnit> lockSensitiveUnits(Collection<? extends UnitScan<N, P>> units) {
+    Set<CodeUnit> sensitive = new HashSet<>();
+    for (UnitScan<N, P> unit : units) {
+      if (unit.accesses.stream().anyMatch(a -> !a.field().local())
+          || unit.escapes.stream().anyMatch(e -> !e.field().local())
+          || !unit.wraps.isEmpty()
+          || !unit.mutations.isEmpty()) {
+        sensitive.add(unit.unit);
+      }
+    }
+    boolean changed = !sensitive.isEmpty();
+    while (changed) {
+      changed = false;
+      for (UnitScan<N, P> unit : units) {
+        if (!sensitive.contains(unit.unit)
+            && unit.edges.stream().anyMatch(edge -> sensitive.contains(edge.callee()))) {
+          changed |= sensitive.add(unit.unit);
+        }
+      }
+    }
+    return sensitive;
+  }
+}
