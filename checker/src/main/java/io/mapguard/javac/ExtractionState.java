@@ -15,6 +15,7 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.extract.MapValueLocals;
 import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueLocal;
@@ -74,7 +75,8 @@ final class ExtractionState {
   /** Local variables and parameters holding a map, and what is assigned to them. */
   final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
   final Map<VarSymbol, MapField> localMaps = new HashMap<>();
-  final Map<Symbol, ValueLocal> valueLocals = new HashMap<>();
+  /** Locals holding values of a map field, by symbol (see {@link MapValueLocals}). */
+  final Map<Object, ValueLocal> valueLocals = new HashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();
   final List<NullableArgument> nullableArguments = new ArrayList<>();
   Map<Symbol, MapField> getters;
@@ -97,6 +99,7 @@ final class ExtractionState {
   final SourceLines source;
   final CallSyntax callSyntax;
   final NullSources<JCTree> nullSources;
+  final MapValueLocals<JCTree> mapValueLocals;
   int nextUnitId;
 
   ExtractionState(
@@ -118,6 +121,7 @@ final class ExtractionState {
     this.source = new SourceLines(compilationUnit);
     this.callSyntax = new CallSyntax(syntax);
     this.nullSources = new NullSources<>(callSyntax.shapes());
+    this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 
   /** A unit under construction: its body, for the CFG, and what was found inside it. */

@@ -132,6 +132,8 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         }
       case APPLY:
         return Kind.METHOD_CALL;
+      case NEWCLASS:
+        return Kind.NEW;
       case LITERAL:
         return Kind.LITERAL;
       case PLUS:

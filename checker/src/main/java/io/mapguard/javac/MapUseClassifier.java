@@ -37,7 +37,6 @@ import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
 import io.mapguard.engine.extract.UnitScan.PendingMutation;
 import io.mapguard.engine.extract.UnitScan.PendingWrap;
-import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -269,61 +268,13 @@ final class MapUseClassifier {
       scanner.current().mutations.add(new PendingMutation<>(field, method, line, use.method(), null, use.path()));
       return;
     }
-    JCTree parent = (JCTree) CallSyntax.parentSkippingParens(callPath).getLeaf();
-    Symbol local =
-        parent instanceof JCVariableDecl
-            ? ((JCVariableDecl) parent).sym
-            : parent instanceof JCAssign
-                    && CallSyntax.skipParensAndCasts(((JCAssign) parent).rhs) == callPath.getLeaf()
-                ? TreeInfo.symbol(((JCAssign) parent).lhs)
-                : null;
-    if (!CallSyntax.isLocal(local) || state.valueLocals.containsKey(local)) {
-      return;
-    }
-    List<JCExpression> values = state.callSyntax.valuesOf(local, callPath);
-    if (values == null || !values.stream().allMatch(v -> isValueOf(field, v, callPath, true))) {
-      return;
-    }
-    // A new object the local gets is one of the map's values only once it is stored there (the
-    // get / create / putIfAbsent idiom); else it is a private copy.
-    boolean createsValues = values.stream().anyMatch(v -> CallSyntax.skipParensAndCasts(v) instanceof JCNewClass);
-    if (!createsValues || storesInto(field, local, callPath)) {
-      state.valueLocals.put(local, new ValueLocal(field, method, line));
-    }
-  }
-
-  private boolean storesInto(MapField field, Symbol local, TreePath use) {
-    for (JCMethodInvocation call : state.callSyntax.callsTaking(local, use)) {
-      if (call.meth instanceof JCFieldAccess
-          && MapMethods.STORED_VALUE_ARGUMENT.containsKey(((JCFieldAccess) call.meth).name.toString())
-          && FactExtractor.mapFieldOf(state, ((JCFieldAccess) call.meth).selected) == field) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A value of {@code field}, a new object or null; with {@code throughLocals}, also a local
-   * holding only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
-   */
-  private boolean isValueOf(MapField field, JCExpression value, TreePath use, boolean throughLocals) {
-    JCExpression e = CallSyntax.skipParensAndCasts(value);
-    if (isNullLiteral(e) || e instanceof JCNewClass) {
-      return true;
-    }
-    if (throughLocals && e instanceof JCIdent && CallSyntax.isLocal(((JCIdent) e).sym)) {
-      List<JCExpression> values = state.callSyntax.valuesOf(((JCIdent) e).sym, use);
-      return values != null
-          && !values.isEmpty()
-          && values.stream().allMatch(v -> isValueOf(field, v, use, false));
-    }
-    if (e instanceof JCMethodInvocation && ((JCMethodInvocation) e).meth instanceof JCFieldAccess) {
-      JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
-      return MapMethods.VALUE_SOURCES.contains(select.name.toString())
-          && FactExtractor.mapFieldOf(state, select.selected) == field;
-    }
-    return false;
+    state.mapValueLocals.track(
+        field,
+        method,
+        line,
+        JavacSyntax.path(callPath),
+        e -> FactExtractor.mapFieldOf(state, (JCExpression) e),
+        state.valueLocals);
   }
 
   /** Keys and values of the call that may be null there. */

@@ -29,6 +29,8 @@ public interface SyntaxPort<N> {
     /** {@code a.b}: a field, or a qualified name (not {@code A.class}, {@code A.this}, {@code super.b}). */
     FIELD_ACCESS,
     METHOD_CALL,
+    /** {@code new T(…)}, with or without a class body (not an array creation). */
+    NEW,
     /** A literal {@link #literalKey} can spell, or another literal. */
     LITERAL,
     PLUS,

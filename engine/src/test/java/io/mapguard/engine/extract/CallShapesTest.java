@@ -115,6 +115,11 @@ class CallShapesTest {
     return call;
   }
 
+  /** The path from {@code root} down to {@code target}. */
+  static SyntaxPath<Node> pathTo(Node root, Node target) {
+    return path(root, target, null);
+  }
+
   /** The path from {@code root} down to {@code target}, or null. */
   private static SyntaxPath<Node> path(Node root, Node target, SyntaxPath<Node> above) {
     SyntaxPath<Node> here = SyntaxPath.of(root, above);

@@ -86,7 +86,7 @@ class FactAssemblyTest {
     return new FactAssembly.Positions<>() {
       @Override
       public SyntaxPath<Node> path(Node at) {
-        return find(method, at, null);
+        return CallShapesTest.pathTo(method, at);
       }
 
       @Override
@@ -106,17 +106,5 @@ class FactAssemblyTest {
     };
   }
 
-  private static SyntaxPath<Node> find(Node root, Node target, SyntaxPath<Node> above) {
-    SyntaxPath<Node> here = SyntaxPath.of(root, above);
-    if (root == target) {
-      return here;
-    }
-    for (Node child : root.children) {
-      SyntaxPath<Node> found = child == null ? null : find(child, target, here);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
+
 }

@@ -40,23 +40,11 @@ class NullSourcesTest {
   }
 
   private NullSources.Source sourceOfValue(Node root, Node put) {
-    SyntaxPath<Node> path = path(root, put, null);
+    SyntaxPath<Node> path = CallShapesTest.pathTo(root, put);
     return nulls.sourceOf(put.children.get(2), path);
   }
 
-  private static SyntaxPath<Node> path(Node root, Node target, SyntaxPath<Node> above) {
-    SyntaxPath<Node> here = SyntaxPath.of(root, above);
-    if (root == target) {
-      return here;
-    }
-    for (Node child : root.children) {
-      SyntaxPath<Node> found = child == null ? null : path(child, target, here);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
+
 
   @Test
   void aLocalAssignedNullIsASourceUntilANullCheckGuardsTheCall() {

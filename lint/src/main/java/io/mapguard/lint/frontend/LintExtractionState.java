@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.extract.MapValueLocals;
 import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueLocal;
@@ -49,6 +50,7 @@ final class LintExtractionState {
   final List<String> source;
   final LintCallSyntax callSyntax;
   final NullSources<Node> nullSources;
+  final MapValueLocals<Node> mapValueLocals;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
   final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
@@ -71,7 +73,8 @@ final class LintExtractionState {
   /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
   final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
   final Map<Node, MapField> localMaps = new IdentityHashMap<>();
-  final Map<Node, ValueLocal> valueLocals = new IdentityHashMap<>();
+  /** Locals holding values of a map field, by declaration (see {@link MapValueLocals}). */
+  final Map<Object, ValueLocal> valueLocals = new IdentityHashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();
   final List<NullableArgument> nullableArguments = new ArrayList<>();
   /** The units the scan is inside, innermost first. */
@@ -96,6 +99,7 @@ final class LintExtractionState {
     this.source = source;
     this.callSyntax = new LintCallSyntax(syntax);
     this.nullSources = new NullSources<>(callSyntax.shapes());
+    this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 
   /** A unit under construction: its body (for lock regions) and what was found inside it. */

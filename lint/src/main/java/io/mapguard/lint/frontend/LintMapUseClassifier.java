@@ -30,7 +30,6 @@ import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
 import io.mapguard.engine.extract.UnitScan.PendingMutation;
 import io.mapguard.engine.extract.UnitScan.PendingWrap;
-import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -244,66 +243,8 @@ final class LintMapUseClassifier {
           new PendingMutation<>(field, method, line, valueUse.method(), null, valueUse.node()));
       return;
     }
-    Node parent = LintCallSyntax.parentSkippingParens(call);
-    LintSymbols.Variable local = null;
-    if (parent instanceof VariableDeclarator && LintUseScanner.isLocal((VariableDeclarator) parent)) {
-      local = LintMapDeclarations.localVariable((VariableDeclarator) parent);
-    } else if (parent instanceof AssignExpr
-        && ((AssignExpr) parent).getValue() == LintCallSyntax.outermostParens(call)
-        && ((AssignExpr) parent).getOperator() == AssignExpr.Operator.ASSIGN) {
-      local = state.symbols.variableOf(((AssignExpr) parent).getTarget());
-    }
-    if (local == null || local.isField() || state.valueLocals.containsKey(local.declaration())) {
-      return;
-    }
-    List<Expression> values = state.callSyntax.valuesOf(local.declaration(), call);
-    if (values == null || !values.stream().allMatch(v -> isValueOf(field, v, call, true))) {
-      return;
-    }
-    // A new object the local gets is one of the map's values only once it is stored there (the
-    // get / create / putIfAbsent idiom); else it is a private copy.
-    boolean createsValues =
-        values.stream().anyMatch(v -> LintSymbols.skipParensAndCasts(v) instanceof ObjectCreationExpr);
-    if (!createsValues || storesInto(field, local.declaration(), call)) {
-      state.valueLocals.put(local.declaration(), new ValueLocal(field, method, line));
-    }
-  }
-
-  private boolean storesInto(MapField field, Node local, Node use) {
-    for (MethodCallExpr call : state.callSyntax.callsTaking(local, use)) {
-      if (call.getScope().isPresent()
-          && MapMethods.STORED_VALUE_ARGUMENT.containsKey(call.getNameAsString())
-          && extraction.mapFieldOf(call.getScope().get()) == field) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A value of {@code field}, a new object or null; with {@code throughLocals}, also a local holding
-   * only such values ({@code list = previous} after {@code previous = m.putIfAbsent(..)}).
-   */
-  private boolean isValueOf(MapField field, Expression value, Node use, boolean throughLocals) {
-    Expression e = LintSymbols.skipParensAndCasts(value);
-    if (e instanceof NullLiteralExpr || e instanceof ObjectCreationExpr) {
-      return true;
-    }
-    if (throughLocals && e instanceof NameExpr) {
-      LintSymbols.Variable variable = state.symbols.variable((NameExpr) e);
-      if (variable != null && !variable.isField()) {
-        List<Expression> values = state.callSyntax.valuesOf(variable.declaration(), use);
-        return values != null
-            && !values.isEmpty()
-            && values.stream().allMatch(v -> isValueOf(field, v, use, false));
-      }
-    }
-    if (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) {
-      MethodCallExpr call = (MethodCallExpr) e;
-      return MapMethods.VALUE_SOURCES.contains(call.getNameAsString())
-          && extraction.mapFieldOf(call.getScope().get()) == field;
-    }
-    return false;
+    state.mapValueLocals.track(
+        field, method, line, LintSyntax.path(call), e -> extraction.mapFieldOf((Expression) e), state.valueLocals);
   }
 
   /** Keys and values of the call that may be null there. */

@@ -174,6 +174,9 @@ final class LintSyntax implements SyntaxPort<Node> {
     if (e instanceof MethodCallExpr) {
       return Kind.METHOD_CALL;
     }
+    if (e instanceof ObjectCreationExpr) {
+      return Kind.NEW;
+    }
     if (e instanceof LiteralExpr) {
       return Kind.LITERAL;
     }
