@@ -15,8 +15,8 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.extract.MapCallValues;
 import io.mapguard.engine.extract.MapValueLocals;
-import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
@@ -98,7 +98,7 @@ final class ExtractionState {
   boolean concurrencySignals;
   final SourceLines source;
   final CallSyntax callSyntax;
-  final NullSources<JCTree> nullSources;
+  final MapCallValues<JCTree> callValues;
   final MapValueLocals<JCTree> mapValueLocals;
   int nextUnitId;
 
@@ -120,7 +120,7 @@ final class ExtractionState {
     this.locks = new LockNames<>(syntax);
     this.source = new SourceLines(compilationUnit);
     this.callSyntax = new CallSyntax(syntax);
-    this.nullSources = new NullSources<>(callSyntax.shapes());
+    this.callValues = new MapCallValues<>(callSyntax.shapes());
     this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 

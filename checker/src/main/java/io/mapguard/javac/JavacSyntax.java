@@ -1,5 +1,6 @@
 package io.mapguard.javac;
 
+import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -27,8 +28,10 @@ import com.sun.tools.javac.tree.JCTree.JCIf;
 import com.sun.tools.javac.tree.JCTree.JCInstanceOf;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
+import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCTry;
@@ -394,6 +397,32 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public JCTree loopCondition(JCTree loop) {
     return loop instanceof JCWhileLoop ? ((JCWhileLoop) loop).cond : ((JCForLoop) loop).cond;
+  }
+
+  @Override
+  public JCTree lambdaBody(JCTree lambda) {
+    return ((JCLambda) lambda).body;
+  }
+
+  @Override
+  public String constructorReferenceType(JCTree methodReference) {
+    JCMemberReference reference = (JCMemberReference) methodReference;
+    return reference.getMode() == MemberReferenceTree.ReferenceMode.NEW && reference.expr.type != null
+        ? types.erasedName(reference.expr.type)
+        : null;
+  }
+
+  @Override
+  public String valueDescriptor(JCTree expression) {
+    String type = expression.type == null ? null : types.erasedName(expression.type);
+    Symbol symbol = expression instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) expression).meth) : null;
+    if (expression instanceof JCNewClass && type != null) {
+      return "new:" + type;
+    }
+    if (symbol instanceof MethodSymbol && symbol.isStatic()) {
+      return "call:" + symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
+    }
+    return type == null ? null : "type:" + type;
   }
 
   @Override

@@ -16,11 +16,9 @@ import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
-import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCIf;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
-import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
@@ -29,10 +27,8 @@ import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
-import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
-import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
 import io.mapguard.engine.extract.UnitScan.PendingMutation;
@@ -47,12 +43,9 @@ import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import io.mapguard.engine.model.NullableArgument;
-import io.mapguard.engine.model.StoredValue;
 import io.mapguard.javac.ExtractionState.UnitInfo;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What one use of a map means, recorded in the unit the {@link UseScanner} is in: the call made on
@@ -193,8 +186,9 @@ final class MapUseClassifier {
                 state.callSyntax.describe(callPath, e -> FactExtractor.mapFieldOf(state, e), field)));
         if (!field.local()) {
           trackValue(field, method, path, callPath);
-          recordStoredValue(field, method, callPath);
-          recordNullableArguments(field, method, path, callPath);
+          state.callValues.storedValues(field, method, JavacSyntax.path(callPath), state.storedValues);
+          state.callValues.nullableArguments(
+              field, method, JavacSyntax.path(callPath), sites.site(path), state.nullableArguments);
         }
         return;
       }
@@ -275,93 +269,6 @@ final class MapUseClassifier {
         JavacSyntax.path(callPath),
         e -> FactExtractor.mapFieldOf(state, (JCExpression) e),
         state.valueLocals);
-  }
-
-  /** Keys and values of the call that may be null there. */
-  private void recordNullableArguments(MapField field, String method, TreePath usePath, TreePath callPath) {
-    JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
-    for (int i = 0; i < call.args.size(); i++) {
-      boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
-      if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
-        continue;
-      }
-      NullSources.Source source = state.nullSources.sourceOf(call.args.get(i), JavacSyntax.path(callPath));
-      if (source != null) {
-        state.nullableArguments.add(
-            new NullableArgument(
-                field, method, key, call.args.get(i).toString(), source.kind(), source.detail(),
-                source.line(), sites.site(usePath)));
-      }
-    }
-  }
-
-  /** The value a put-like call stores, or what the function of computeIfAbsent returns. */
-  private void recordStoredValue(MapField field, String method, TreePath callPath) {
-    JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
-    int line = sites.line(call);
-    Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
-    if (position != null && call.args.size() >= 2) {
-      JCExpression value = CallSyntax.skipParensAndCasts(call.args.get(position < 0 ? call.args.size() - 1 : position));
-      List<JCExpression> localValues =
-          value instanceof JCIdent && CallSyntax.isLocal(((JCIdent) value).sym)
-              ? state.callSyntax.valuesOf(((JCIdent) value).sym, callPath)
-              : null;
-      if (localValues == null) {
-        describeStoredValue(field, value, line);
-      } else {
-        localValues.forEach(v -> describeStoredValue(field, v, line));
-      }
-      return;
-    }
-    if (!MapMethods.STORING_FUNCTIONS.contains(method) || call.args.size() != 2) {
-      return;
-    }
-    JCExpression function = TreeInfo.skipParens(call.args.get(1));
-    if (function instanceof JCLambda) {
-      JCTree body = ((JCLambda) function).body;
-      if (body instanceof JCExpression) {
-        describeStoredValue(field, (JCExpression) body, line);
-        return;
-      }
-      new TreeScanner() {
-        @Override
-        public void visitReturn(JCReturn tree) {
-          if (tree.expr != null) {
-            describeStoredValue(field, tree.expr, line);
-          }
-        }
-
-        @Override
-        public void visitLambda(JCLambda tree) {}
-
-        @Override
-        public void visitClassDef(JCClassDecl tree) {}
-      }.scan(body);
-    } else if (function instanceof JCMemberReference
-        && ((JCMemberReference) function).getMode() == com.sun.source.tree.MemberReferenceTree.ReferenceMode.NEW
-        && ((JCMemberReference) function).expr.type != null) {
-      String created = state.types.erasedName(((JCMemberReference) function).expr.type);
-      if (created != null) {
-        state.storedValues.add(new StoredValue(field, "new:" + created, line));
-      }
-    }
-  }
-
-  private void describeStoredValue(MapField field, JCExpression value, int line) {
-    JCExpression e = CallSyntax.skipParensAndCasts(value);
-    String type = e.type == null ? null : state.types.erasedName(e.type);
-    Symbol symbol = e instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) e).meth) : null;
-    String described = null;
-    if (e instanceof JCNewClass && type != null) {
-      described = "new:" + type;
-    } else if (symbol instanceof MethodSymbol && symbol.isStatic()) {
-      described = "call:" + symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
-    } else if (type != null) {
-      described = "type:" + type;
-    }
-    if (described != null) {
-      state.storedValues.add(new StoredValue(field, described, line));
-    }
   }
 
   private void classifyViewUse(MapField field, TreePath fieldPath, TreePath viewCallPath, String view) {

@@ -223,6 +223,22 @@ public interface SyntaxPort<N> {
   /** The condition of a {@link Kind#WHILE} or {@link Kind#FOR}, or null ({@code for (;;)}). */
   N loopCondition(N loop);
 
+  /** The body of a {@link Kind#LAMBDA}: an expression or a block. */
+  N lambdaBody(N lambda);
+
+  /**
+   * The qualified (erased) type a {@link Kind#METHOD_REFERENCE} creates when it is a constructor
+   * reference ({@code ArrayList::new}), else null.
+   */
+  String constructorReferenceType(N methodReference);
+
+  /**
+   * What an expression (parentheses and casts skipped) is, as a value descriptor of the knowledge
+   * tables: {@code new:<qualified type>} for an object creation, {@code call:<Owner>.<method>} for a
+   * static method's result, else {@code type:<qualified type>}; null when its type is unknown.
+   */
+  String valueDescriptor(N expression);
+
   /** The parameter names of a {@link Kind#LAMBDA}, in order. */
   List<String> lambdaParameters(N lambda);
 

@@ -99,6 +99,10 @@ class CallShapesTest {
     @Override public String classLiteralName(Node literal) { return literal.text; }
     @Override public String fieldName(Node e) { return null; }
     @Override public Object variable(Node e) { return localVariable(e); }
+    /** A lambda's child is its body; constructor references and value types are not modelled. */
+    @Override public Node lambdaBody(Node lambda) { return lambda.children.get(0); }
+    @Override public String constructorReferenceType(Node reference) { return null; }
+    @Override public String valueDescriptor(Node e) { return e.kind == Kind.NEW ? "new:" + e.text : null; }
     /** A declaration statement's text: {@code decl:name}; its child: the initializer. */
     @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
     @Override public Node declaredInitializer(Node s) { return s.children.get(0); }

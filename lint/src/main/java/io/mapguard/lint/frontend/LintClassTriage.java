@@ -277,7 +277,7 @@ final class LintClassTriage {
     if (!(e instanceof MethodCallExpr)) {
       return false;
     }
-    String owner = extraction.declarations.staticOwner((MethodCallExpr) e);
+    String owner = state.syntax.staticOwner((MethodCallExpr) e);
     for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
       if (factory.owner().equals(owner) && factory.name().equals(((MethodCallExpr) e).getNameAsString())) {
         return true;

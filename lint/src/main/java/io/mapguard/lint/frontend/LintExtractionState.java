@@ -7,8 +7,8 @@ import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.extract.MapCallValues;
 import io.mapguard.engine.extract.MapValueLocals;
-import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.model.CodeUnit;
@@ -49,7 +49,7 @@ final class LintExtractionState {
   final LockNames<Node> locks;
   final List<String> source;
   final LintCallSyntax callSyntax;
-  final NullSources<Node> nullSources;
+  final MapCallValues<Node> callValues;
   final MapValueLocals<Node> mapValueLocals;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
@@ -98,7 +98,7 @@ final class LintExtractionState {
     this.locks = new LockNames<>(syntax);
     this.source = source;
     this.callSyntax = new LintCallSyntax(syntax);
-    this.nullSources = new NullSources<>(callSyntax.shapes());
+    this.callValues = new MapCallValues<>(callSyntax.shapes());
     this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 

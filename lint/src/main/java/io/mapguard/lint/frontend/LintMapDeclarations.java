@@ -1,6 +1,5 @@
 package io.mapguard.lint.frontend;
 
-import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -13,7 +12,6 @@ import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -22,7 +20,6 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.ReturnStmt;
@@ -299,7 +296,7 @@ final class LintMapDeclarations {
       return;
     }
     if (e instanceof MethodCallExpr) {
-      String owner = staticOwner((MethodCallExpr) e);
+      String owner = state.syntax.staticOwner((MethodCallExpr) e);
       if (owner != null) {
         String descriptor = "call:" + owner + "." + ((MethodCallExpr) e).getNameAsString();
         if (MapTypes.kindOfValue(descriptor) != MapKind.UNKNOWN) {
@@ -312,36 +309,6 @@ final class LintMapDeclarations {
     if (type != null) {
       out.add("type:" + firstKnown(type));
     }
-  }
-
-  /** The class of a static call: {@code Collections.synchronizedMap(..)} or a static import. */
-  String staticOwner(MethodCallExpr call) {
-    if (call.getScope().isPresent()) {
-      Expression scope = LintSymbols.skipParens(call.getScope().get());
-      boolean typeName =
-          scope instanceof NameExpr && state.symbols.variable((NameExpr) scope) == null
-              || scope instanceof FieldAccessExpr && state.symbols.variableOf(scope) == null
-              || scope instanceof TypeExpr;
-      return typeName ? state.types.resolveName(scope.toString(), call) : null;
-    }
-    if (state.symbols.method(state.symbols.receiverType(call), call.getNameAsString(), call.getArguments().size())
-        != null) {
-      return null;
-    }
-    for (ImportDeclaration i : state.compilationUnit.getImports()) {
-      if (!i.isStatic()) {
-        continue;
-      }
-      String name = i.getNameAsString();
-      if (i.isAsterisk()) {
-        if (LintTypes.jdkReturnType(name, call.getNameAsString(), call.getArguments().size()) != null) {
-          return name;
-        }
-      } else if (name.endsWith("." + call.getNameAsString())) {
-        return name.substring(0, name.lastIndexOf('.'));
-      }
-    }
-    return null;
   }
 
   private String firstKnown(String type) {

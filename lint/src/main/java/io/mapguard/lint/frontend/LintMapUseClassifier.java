@@ -10,11 +10,8 @@ import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.MethodReferenceExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
@@ -25,7 +22,6 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
-import io.mapguard.engine.extract.NullSources;
 import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
 import io.mapguard.engine.extract.UnitScan.PendingMutation;
@@ -40,13 +36,10 @@ import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
-import io.mapguard.engine.model.NullableArgument;
-import io.mapguard.engine.model.StoredValue;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What one use of a map means: the access it makes (its effect and call shape), or the alias,
@@ -172,8 +165,9 @@ final class LintMapUseClassifier {
               state.callSyntax.describe(call, extraction::mapFieldOf, field)));
       if (!field.local()) {
         trackValue(field, method, use, call);
-        recordStoredValue(field, method, call);
-        recordNullableArguments(field, method, use, call);
+        state.callValues.storedValues(field, method, LintSyntax.path(call), state.storedValues);
+        state.callValues.nullableArguments(
+            field, method, LintSyntax.path(call), extraction.sites.site(use), state.nullableArguments);
       }
       return;
     }
@@ -247,96 +241,6 @@ final class LintMapUseClassifier {
         field, method, line, LintSyntax.path(call), e -> extraction.mapFieldOf((Expression) e), state.valueLocals);
   }
 
-  /** Keys and values of the call that may be null there. */
-  private void recordNullableArguments(MapField field, String method, Node use, MethodCallExpr call) {
-    List<Expression> arguments = call.getArguments();
-    for (int i = 0; i < arguments.size(); i++) {
-      boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
-      if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
-        continue;
-      }
-      NullSources.Source source = state.nullSources.sourceOf(arguments.get(i), LintSyntax.path(call));
-      if (source != null) {
-        state.nullableArguments.add(
-            new NullableArgument(
-                field, method, key, arguments.get(i).toString(), source.kind(), source.detail(), source.line(),
-                extraction.sites.site(use)));
-      }
-    }
-  }
-
-  /** The value a put-like call stores, or what the function of computeIfAbsent returns. */
-  private void recordStoredValue(MapField field, String method, MethodCallExpr call) {
-    int line = LintSourceSites.line(call);
-    List<Expression> arguments = call.getArguments();
-    Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
-    if (position != null && arguments.size() >= 2) {
-      Expression value =
-          LintSymbols.skipParensAndCasts(arguments.get(position < 0 ? arguments.size() - 1 : position));
-      LintSymbols.Variable local = value instanceof NameExpr ? state.symbols.variable((NameExpr) value) : null;
-      List<Expression> localValues =
-          local == null || local.isField() ? null : state.callSyntax.valuesOf(local.declaration(), call);
-      if (localValues == null) {
-        describeStoredValue(field, value, line);
-      } else {
-        localValues.forEach(v -> describeStoredValue(field, v, line));
-      }
-      return;
-    }
-    if (!MapMethods.STORING_FUNCTIONS.contains(method) || arguments.size() != 2) {
-      return;
-    }
-    Expression function = LintSymbols.skipParens(arguments.get(1));
-    if (function instanceof LambdaExpr) {
-      LambdaExpr lambda = (LambdaExpr) function;
-      if (lambda.getExpressionBody().isPresent()) {
-        describeStoredValue(field, lambda.getExpressionBody().get(), line);
-      } else {
-        returnedValues(lambda.getBody(), field, line);
-      }
-    } else if (function instanceof MethodReferenceExpr
-        && ((MethodReferenceExpr) function).getIdentifier().equals("new")
-        && ((MethodReferenceExpr) function).getScope() instanceof TypeExpr) {
-      String created = typeName(((TypeExpr) ((MethodReferenceExpr) function).getScope()).getType());
-      if (created != null) {
-        state.storedValues.add(new StoredValue(field, "new:" + created, line));
-      }
-    }
-  }
-
-  /** The values a lambda body returns, leaving out nested lambdas and classes. */
-  private void returnedValues(Node node, MapField field, int line) {
-    if (node instanceof LambdaExpr || node instanceof TypeDeclaration || node instanceof ObjectCreationExpr) {
-      return;
-    }
-    if (node instanceof ReturnStmt && ((ReturnStmt) node).getExpression().isPresent()) {
-      describeStoredValue(field, ((ReturnStmt) node).getExpression().get(), line);
-      return;
-    }
-    for (Node child : node.getChildNodes()) {
-      returnedValues(child, field, line);
-    }
-  }
-
-  private void describeStoredValue(MapField field, Expression value, int line) {
-    Expression e = LintSymbols.skipParensAndCasts(value);
-    String described = null;
-    if (e instanceof ObjectCreationExpr) {
-      String created = state.types.resolve(((ObjectCreationExpr) e).getType());
-      described = created == null ? null : "new:" + created;
-    } else if (e instanceof MethodCallExpr && extraction.declarations.staticOwner((MethodCallExpr) e) != null) {
-      described =
-          "call:" + extraction.declarations.staticOwner((MethodCallExpr) e) + "."
-              + ((MethodCallExpr) e).getNameAsString();
-    } else {
-      String type = state.symbols.typeOf(e);
-      described = type == null ? null : "type:" + type;
-    }
-    if (described != null) {
-      state.storedValues.add(new StoredValue(field, described, line));
-    }
-  }
-
   /** The erased value type {@code V} of a declared {@code Map<K, V>}, see {@code MapField#valueType}. */
   String mapValueType(Type declared) {
     if (declared == null || !declared.isClassOrInterfaceType()) {
@@ -344,19 +248,7 @@ final class LintMapUseClassifier {
     }
     Optional<com.github.javaparser.ast.NodeList<Type>> arguments =
         declared.asClassOrInterfaceType().getTypeArguments();
-    return arguments.isPresent() && arguments.get().size() == 2 ? typeName(arguments.get().get(1)) : null;
-  }
-
-  /** {@code java.util.List}, {@code int[]}; null for type variables, wildcards and unknown names. */
-  private String typeName(Type type) {
-    if (type.isArrayType()) {
-      String element = typeName(type.asArrayType().getComponentType());
-      return element == null ? null : element + "[]";
-    }
-    if (type.isPrimitiveType()) {
-      return type.asString();
-    }
-    return type.isClassOrInterfaceType() ? state.types.resolve(type) : null;
+    return arguments.isPresent() && arguments.get().size() == 2 ? state.syntax.typeName(arguments.get().get(1)) : null;
   }
 
   private void classifyViewUse(MapField field, Node use, MethodCallExpr viewCall, String view) {

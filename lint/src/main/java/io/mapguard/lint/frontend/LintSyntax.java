@@ -1,5 +1,7 @@
 package io.mapguard.lint.frontend;
 
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
@@ -31,6 +33,7 @@ import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
@@ -574,6 +577,77 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public void forEachNode(Node root, Predicate<Node> enter) {
     AstNodes.forEach(root, enter);
+  }
+
+  @Override
+  public Node lambdaBody(Node lambda) {
+    LambdaExpr l = (LambdaExpr) lambda;
+    // an expression lambda's body is an expression statement around the expression
+    return l.getExpressionBody().map(Node.class::cast).orElse(l.getBody());
+  }
+
+  @Override
+  public String constructorReferenceType(Node methodReference) {
+    MethodReferenceExpr reference = (MethodReferenceExpr) methodReference;
+    return reference.getIdentifier().equals("new") && reference.getScope() instanceof TypeExpr
+        ? typeName(((TypeExpr) reference.getScope()).getType())
+        : null;
+  }
+
+  @Override
+  public String valueDescriptor(Node expression) {
+    if (expression instanceof ObjectCreationExpr) {
+      String created = symbols.types().resolve(((ObjectCreationExpr) expression).getType());
+      return created == null ? null : "new:" + created;
+    }
+    String owner = expression instanceof MethodCallExpr ? staticOwner((MethodCallExpr) expression) : null;
+    if (owner != null) {
+      return "call:" + owner + "." + ((MethodCallExpr) expression).getNameAsString();
+    }
+    String type = symbols.typeOf((Expression) expression);
+    return type == null ? null : "type:" + type;
+  }
+
+  /** The class of a static call: {@code Collections.synchronizedMap(..)} or a static import. */
+  String staticOwner(MethodCallExpr call) {
+    if (call.getScope().isPresent()) {
+      Expression scope = LintSymbols.skipParens(call.getScope().get());
+      boolean typeName =
+          scope instanceof NameExpr && symbols.variable((NameExpr) scope) == null
+              || scope instanceof FieldAccessExpr && symbols.variableOf(scope) == null
+              || scope instanceof TypeExpr;
+      return typeName ? symbols.types().resolveName(scope.toString(), call) : null;
+    }
+    if (symbols.method(symbols.receiverType(call), call.getNameAsString(), call.getArguments().size())
+        != null) {
+      return null;
+    }
+    for (ImportDeclaration i : call.findCompilationUnit().map(CompilationUnit::getImports).orElse(new NodeList<>())) {
+      if (!i.isStatic()) {
+        continue;
+      }
+      String name = i.getNameAsString();
+      if (i.isAsterisk()) {
+        if (LintTypes.jdkReturnType(name, call.getNameAsString(), call.getArguments().size()) != null) {
+          return name;
+        }
+      } else if (name.endsWith("." + call.getNameAsString())) {
+        return name.substring(0, name.lastIndexOf('.'));
+      }
+    }
+    return null;
+  }
+
+  /** {@code java.util.List}, {@code int[]}; null for type variables, wildcards and unknown names. */
+  String typeName(Type type) {
+    if (type.isArrayType()) {
+      String element = typeName(type.asArrayType().getComponentType());
+      return element == null ? null : element + "[]";
+    }
+    if (type.isPrimitiveType()) {
+      return type.asString();
+    }
+    return type.isClassOrInterfaceType() ? symbols.types().resolve(type) : null;
   }
 
   /** The one declarator of {@code T x = init;}, or null. */

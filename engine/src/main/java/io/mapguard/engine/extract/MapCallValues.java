@@ -1,0 +1,100 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.StoredValue;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a call on a map field puts into it: the values a put-like call stores (or the function of a
+ * {@code computeIfAbsent} returns), as descriptors for the value rules, and the keys and values
+ * that may be null there. Written once for every front end, against the {@link SyntaxPort}.
+ */
+public final class MapCallValues<N> {
+  private final SyntaxPort<N> port;
+  private final MethodLocals<N> locals;
+  private final NullSources<N> nulls;
+
+  public MapCallValues(CallShapes<N> shapes) {
+    this.port = shapes.port();
+    this.locals = shapes.locals();
+    this.nulls = new NullSources<>(shapes);
+  }
+
+  /** The values the call at {@code call} ({@code field.method(…)}) stores into {@code field}, into {@code out}. */
+  public void storedValues(MapField field, String method, SyntaxPath<N> call, List<StoredValue> out) {
+    List<N> arguments = port.arguments(call.leaf());
+    int line = port.line(call.leaf());
+    Integer position = MapMethods.STORED_VALUE_ARGUMENT.get(method);
+    if (position != null && arguments.size() >= 2) {
+      N value = port.skipParensAndCasts(arguments.get(position < 0 ? arguments.size() - 1 : position));
+      Object local = port.kind(value) == Kind.IDENTIFIER ? port.localVariable(value) : null;
+      List<N> localValues = local == null ? null : locals.valuesOf(local, call);
+      if (localValues == null) {
+        describe(field, value, line, out);
+      } else {
+        localValues.forEach(v -> describe(field, v, line, out));
+      }
+      return;
+    }
+    if (!MapMethods.STORING_FUNCTIONS.contains(method) || arguments.size() != 2) {
+      return;
+    }
+    N function = port.skipParens(arguments.get(1));
+    if (port.kind(function) == Kind.LAMBDA) {
+      N body = port.lambdaBody(function);
+      if (port.kind(body).isExpression()) {
+        describe(field, body, line, out);
+        return;
+      }
+      port.forEachNode(
+          body,
+          node -> {
+            Kind kind = port.kind(node);
+            if (kind == Kind.RETURN && port.returnedValue(node) != null) {
+              describe(field, port.returnedValue(node), line, out);
+            }
+            // the returns of nested lambdas and classes are theirs
+            return kind != Kind.LAMBDA && kind != Kind.CLASS && kind != Kind.METHOD && kind != Kind.NEW;
+          });
+    } else if (port.kind(function) == Kind.METHOD_REFERENCE) {
+      String created = port.constructorReferenceType(function);
+      if (created != null) {
+        out.add(new StoredValue(field, "new:" + created, line));
+      }
+    }
+  }
+
+  private void describe(MapField field, N value, int line, List<StoredValue> out) {
+    String described = port.valueDescriptor(port.skipParensAndCasts(value));
+    if (described != null) {
+      out.add(new StoredValue(field, described, line));
+    }
+  }
+
+  /**
+   * The keys and values of the call at {@code call} that may be null there, into {@code out}.
+   *
+   * @param site the map use the finding is reported at
+   */
+  public void nullableArguments(
+      MapField field, String method, SyntaxPath<N> call, Site site, List<NullableArgument> out) {
+    List<N> arguments = port.arguments(call.leaf());
+    for (int i = 0; i < arguments.size(); i++) {
+      boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
+      if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
+        continue;
+      }
+      NullSources.Source source = nulls.sourceOf(arguments.get(i), call);
+      if (source != null) {
+        out.add(
+            new NullableArgument(
+                field, method, key, port.text(arguments.get(i)), source.kind(), source.detail(), source.line(), site));
+      }
+    }
+  }
+}
