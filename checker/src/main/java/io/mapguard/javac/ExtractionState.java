@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.LazyInitShapes;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.MapCallValues;
 import io.mapguard.engine.extract.MapValueLocals;
@@ -99,6 +100,7 @@ final class ExtractionState {
   final SourceLines source;
   final CallSyntax callSyntax;
   final MapCallValues<JCTree> callValues;
+  final LazyInitShapes<JCTree> lazyInitShapes;
   final MapValueLocals<JCTree> mapValueLocals;
   int nextUnitId;
 
@@ -121,6 +123,7 @@ final class ExtractionState {
     this.source = new SourceLines(compilationUnit);
     this.callSyntax = new CallSyntax(syntax);
     this.callValues = new MapCallValues<>(callSyntax.shapes());
+    this.lazyInitShapes = new LazyInitShapes<>(syntax);
     this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 

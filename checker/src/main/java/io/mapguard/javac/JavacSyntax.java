@@ -188,6 +188,8 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.CONTINUE;
       case ASSERT:
         return Kind.ASSERT;
+      case SYNCHRONIZED:
+        return Kind.SYNCHRONIZED;
       case TRY:
         return Kind.TRY;
       case EXEC:

@@ -1,6 +1,5 @@
 package io.mapguard.javac;
 
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
@@ -11,20 +10,16 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
-import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
-import com.sun.tools.javac.tree.JCTree.JCIf;
-import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
-import com.sun.tools.javac.tree.JCTree.JCSynchronized;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.extract.Alias;
@@ -403,37 +398,14 @@ final class MapUseClassifier {
     return method == null ? "an initializer" : CodeUnits.methodName(state, method);
   }
 
-  /** {@code if (f == null) { synchronized (x) { if (f == null) { f = ...; } } }}. */
+  /** See {@link io.mapguard.engine.extract.LazyInitShapes}. */
   private void detectLazyInit(MapField field, TreePath assignPath) {
-    JCIf inner = null;
-    boolean locked = false;
-    for (TreePath p = assignPath.getParentPath(); p != null; p = p.getParentPath()) {
-      Tree leaf = p.getLeaf();
-      if (leaf instanceof JCMethodDecl || leaf instanceof JCLambda || leaf instanceof JCClassDecl) {
-        return;
-      }
-      if (leaf instanceof JCIf && checksNull((JCIf) leaf, field)) {
-        if (inner == null) {
-          inner = (JCIf) leaf;
-        } else if (locked) {
-          state.lazyInits.add(new LazyInit(field, sites.site(assignPath), sites.line((JCIf) leaf)));
-          return;
-        }
-      }
-      if (leaf instanceof JCSynchronized && inner != null) {
-        locked = true;
-      }
+    int outerCheck =
+        state.lazyInitShapes.outerCheckLine(
+            field, JavacSyntax.path(assignPath), e -> FactExtractor.mapFieldOf(state, (JCExpression) e));
+    if (outerCheck > 0) {
+      state.lazyInits.add(new LazyInit(field, sites.site(assignPath), outerCheck));
     }
-  }
-
-  private boolean checksNull(JCIf statement, MapField field) {
-    JCExpression condition = TreeInfo.skipParens(statement.cond);
-    if (!(condition instanceof JCBinary) || condition.getTag() != JCTree.Tag.EQ) {
-      return false;
-    }
-    JCBinary binary = (JCBinary) condition;
-    return isNullLiteral(binary.rhs) && FactExtractor.mapFieldOf(state, binary.lhs) == field
-        || isNullLiteral(binary.lhs) && FactExtractor.mapFieldOf(state, binary.rhs) == field;
   }
 
   private static boolean isNullLiteral(JCExpression expression) {

@@ -67,6 +67,8 @@ public interface SyntaxPort<N> {
     BREAK,
     CONTINUE,
     ASSERT,
+    /** {@code synchronized (lock) { … }}. */
+    SYNCHRONIZED,
     /** {@code try}, with or without resources. */
     TRY,
     /** An expression used as a statement ({@code m.put(k, v);}): its value is thrown away. */

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.LazyInitShapes;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.MapCallValues;
 import io.mapguard.engine.extract.MapValueLocals;
@@ -50,6 +51,7 @@ final class LintExtractionState {
   final List<String> source;
   final LintCallSyntax callSyntax;
   final MapCallValues<Node> callValues;
+  final LazyInitShapes<Node> lazyInitShapes;
   final MapValueLocals<Node> mapValueLocals;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
@@ -99,6 +101,7 @@ final class LintExtractionState {
     this.source = source;
     this.callSyntax = new LintCallSyntax(syntax);
     this.callValues = new MapCallValues<>(callSyntax.shapes());
+    this.lazyInitShapes = new LazyInitShapes<>(syntax);
     this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 

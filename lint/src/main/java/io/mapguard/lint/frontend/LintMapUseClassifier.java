@@ -3,22 +3,18 @@ package io.mapguard.lint.frontend;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
-import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
-import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
@@ -412,35 +408,14 @@ final class LintMapUseClassifier {
   }
 
   /** {@code if (f == null) { synchronized (x) { if (f == null) { f = ...; } } }}. */
+  /** See {@link io.mapguard.engine.extract.LazyInitShapes}. */
   private void detectLazyInit(MapField field, Node assignedField) {
-    IfStmt inner = null;
-    boolean locked = false;
-    for (Node n = assignedField.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
-      if (n instanceof CallableDeclaration || n instanceof LambdaExpr || n instanceof TypeDeclaration) {
-        return;
-      }
-      if (n instanceof IfStmt && checksNull((IfStmt) n, field)) {
-        if (inner == null) {
-          inner = (IfStmt) n;
-        } else if (locked) {
-          state.lazyInits.add(new LazyInit(field, extraction.sites.site(assignedField), LintSourceSites.line(n)));
-          return;
-        }
-      }
-      if (n instanceof SynchronizedStmt && inner != null) {
-        locked = true;
-      }
+    int outerCheck =
+        state.lazyInitShapes.outerCheckLine(
+            field, LintSyntax.path(assignedField), e -> extraction.mapFieldOf((Expression) e));
+    if (outerCheck > 0) {
+      state.lazyInits.add(new LazyInit(field, extraction.sites.site(assignedField), outerCheck));
     }
-  }
-
-  private boolean checksNull(IfStmt statement, MapField field) {
-    Expression condition = LintSymbols.skipParens(statement.getCondition());
-    if (!(condition instanceof BinaryExpr) || ((BinaryExpr) condition).getOperator() != BinaryExpr.Operator.EQUALS) {
-      return false;
-    }
-    BinaryExpr binary = (BinaryExpr) condition;
-    return isNullLiteral(binary.getRight()) && extraction.mapFieldOf(binary.getLeft()) == field
-        || isNullLiteral(binary.getLeft()) && extraction.mapFieldOf(binary.getRight()) == field;
   }
 
   private static boolean isNullLiteral(Expression expression) {

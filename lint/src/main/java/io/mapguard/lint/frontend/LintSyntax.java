@@ -50,6 +50,7 @@ import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.IfStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.Statement;
+import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
@@ -140,6 +141,9 @@ final class LintSyntax implements SyntaxPort<Node> {
       }
       if (node instanceof AssertStmt) {
         return Kind.ASSERT;
+      }
+      if (node instanceof SynchronizedStmt) {
+        return Kind.SYNCHRONIZED;
       }
       if (node instanceof TryStmt) {
         return Kind.TRY;
