@@ -36,8 +36,8 @@ final class ConcurrentHashMapAdvice {
   private static final Map<Rule, String> STILL_REPORTED =
       Map.of(
           Rule.CONCURRENT_MAP_CHECK_THEN_ACT,
-              "the read and the write of line %d would still be two steps (use compute, merge or"
-                  + " computeIfAbsent, or one lock)",
+              "the two-step update at line %d would still race; on a ConcurrentHashMap use"
+                  + " compute, merge or computeIfAbsent",
           Rule.CONCURRENT_MAP_NULL_VALUE, "it throws NullPointerException on the null passed at line %d",
           Rule.MUTABLE_VALUE_IN_CONCURRENT_MAP, "the value changed at line %d would still race",
           Rule.MAP_WRITE_UNDER_READ_LOCK, "the update at line %d under a read lock would still race",
@@ -94,14 +94,14 @@ final class ConcurrentHashMapAdvice {
     // field in one method are assumed to belong together.
     for (ResolvedAccess resolved : state.afterConstruction()) {
       Access access = resolved.access();
-      if (DECIDING_READS.contains(access.method())) {
+      if (access.method() != null && DECIDING_READS.contains(access.method())) {
         reads.putIfAbsent(access.unit(), resolved);
       }
     }
     for (ResolvedAccess resolved : state.afterConstruction()) {
       Access access = resolved.access();
       ResolvedAccess read = reads.get(access.unit());
-      if (DECIDED_WRITES.contains(access.method()) && read != null) {
+      if (read != null && access.method() != null && DECIDED_WRITES.contains(access.method())) {
         return new Verdict(
             false,
             "the "
@@ -112,7 +112,8 @@ final class ConcurrentHashMapAdvice {
                 + access.method()
                 + " at line "
                 + resolved.line()
-                + " would still be two steps (use compute, merge or computeIfAbsent, or one lock)");
+                + " would still be two steps; on a ConcurrentHashMap use compute, merge or"
+                + " computeIfAbsent");
       }
     }
     return Verdict.OFFER;

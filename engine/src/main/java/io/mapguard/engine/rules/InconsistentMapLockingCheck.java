@@ -116,6 +116,12 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
     CodeUnit entry = calls.get(0).caller();
     String who = entry.kind() == CodeUnit.Kind.TASK ? entry.task().describe() : entry.name();
     String helper = named.get(named.size() - 1).callee().name();
+    if (named.size() == 1
+        && entry.kind() == CodeUnit.Kind.TASK
+        && named.get(0).caller().equals(entry)
+        && named.get(0).line() == entry.task().line()) {
+      return ", in " + helper + ", which " + who + " runs without it"; // a method reference task
+    }
     if (named.size() == 1) {
       return ", in " + helper + ", which " + who + " calls without it at line " + named.get(0).line();
     }
