@@ -15,6 +15,7 @@ import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
@@ -31,8 +32,10 @@ final class FixBuilder {
         return useSizedFactory(hint.lock(), anchor, state);
       case WRAP_SYNCHRONIZED:
         return wrapInSynchronized(hint.lock(), unit, anchor);
+      case EXTEND_SYNCHRONIZED:
+        return extendSynchronized(hint, finding, unit, anchor);
       case ADD_GUARDED_BY:
-        return addGuardedBy(hint.lock(), finding, unit);
+        return addGuardedBy(hint, finding, unit);
       case COMPUTE_IF_ABSENT:
         return ComputeIfAbsentFix.fix(unit, anchor);
       case MERGE:
@@ -116,14 +119,90 @@ final class FixBuilder {
     return Optional.empty();
   }
 
-  /** Uses the {@code @GuardedBy} flavor the file already imports, else mapguard's own. */
+  /**
+   * Moves a lone statement to the end of the {@code synchronized (lock)} block before it in the same
+   * block (the one holding line {@code hint.detail()}), when no statement between them mentions the
+   * field: the write then happens under the same lock hold as the earlier use of the map.
+   */
+  private static Optional<SuggestedFix.Builder> extendSynchronized(
+      FixHint hint, Finding finding, JCCompilationUnit unit, JCTree anchor) {
+    String source = FixText.source(unit);
+    if (source == null || unit.endPositions == null || hint.detail() == null) {
+      return Optional.empty();
+    }
+    int blockLine = Integer.parseInt(hint.detail());
+    TreePath path = TreePath.getPath(unit, anchor);
+    for (TreePath p = path; p != null; p = p.getParentPath()) {
+      JCTree leaf = (JCTree) p.getLeaf();
+      if (leaf instanceof JCTree.JCLambda || leaf instanceof JCTree.JCClassDecl) {
+        return Optional.empty();
+      }
+      if (!(leaf instanceof JCTree.JCStatement)) {
+        continue;
+      }
+      if (!(leaf instanceof JCTree.JCExpressionStatement)
+          || !(p.getParentPath().getLeaf() instanceof JCTree.JCBlock)) {
+        return Optional.empty();
+      }
+      List<JCTree.JCStatement> statements = ((JCTree.JCBlock) p.getParentPath().getLeaf()).stats;
+      int index = statements.indexOf(leaf);
+      for (int i = index - 1; i >= 0; i--) {
+        JCTree.JCStatement before = statements.get(i);
+        if (before instanceof JCTree.JCSynchronized
+            && covers(unit, before, blockLine)
+            && hint.lock().equals(FixText.text(source, unit, TreeInfo.skipParens(((JCTree.JCSynchronized) before).lock)))) {
+          JCTree.JCBlock body = ((JCTree.JCSynchronized) before).body;
+          String moved = FixText.text(source, unit, leaf);
+          SuggestedFix.Builder fix = SuggestedFix.builder().delete(leaf);
+          if (body.stats.isEmpty()) {
+            return Optional.of(fix.replace(body, "{ " + moved + " }"));
+          }
+          return Optional.of(fix.postfixWith(body.stats.last(), " " + moved));
+        }
+        if (mentions(before, finding.field().name())) {
+          return Optional.empty();
+        }
+      }
+      return Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static boolean covers(JCCompilationUnit unit, JCTree tree, int line) {
+    int first = unit.getLineMap().getLineNumber(TreeInfo.getStartPos(tree));
+    int last = unit.getLineMap().getLineNumber(TreeInfo.getEndPos(tree, unit.endPositions));
+    return first <= line && line <= last;
+  }
+
+  /** Whether {@code tree} names {@code field} (a simple name or {@code this.field}). */
+  private static boolean mentions(JCTree tree, String field) {
+    boolean[] found = {false};
+    new com.sun.tools.javac.tree.TreeScanner() {
+      @Override
+      public void visitIdent(JCTree.JCIdent ident) {
+        found[0] |= ident.name.contentEquals(field);
+      }
+
+      @Override
+      public void visitSelect(JCTree.JCFieldAccess select) {
+        found[0] |= select.name.contentEquals(field);
+        super.visitSelect(select);
+      }
+    }.scan(tree);
+    return found[0];
+  }
+
+  /**
+   * Uses the {@code @GuardedBy} flavor the file already imports (or the class already uses), else
+   * mapguard's own; the fix's description says which, and the dependency mapguard's needs.
+   */
   private static Optional<SuggestedFix.Builder> addGuardedBy(
-      String lock, Finding finding, JCCompilationUnit unit) {
+      FixHint hint, Finding finding, JCCompilationUnit unit) {
     if (finding.field().declaration() == null
         || !(finding.field().declaration().anchor() instanceof JCVariableDecl)) {
       return Optional.empty();
     }
-    String flavor = ConcurrencyAnnotations.DEFAULT_GUARDED_BY;
+    String flavor = hint.detail() == null ? ConcurrencyAnnotations.DEFAULT_GUARDED_BY : hint.detail();
     for (JCTree definition : unit.defs) {
       if (definition instanceof JCImport) {
         String imported = ((JCImport) definition).qualid.toString();
@@ -135,8 +214,10 @@ final class FixBuilder {
     JCVariableDecl field = (JCVariableDecl) finding.field().declaration().anchor();
     return Optional.of(
         SuggestedFix.builder()
-            .prefixWith(field, "@GuardedBy(\"" + lock + "\") ")
-            .addImport(flavor));
+            .prefixWith(field, "@GuardedBy(\"" + hint.lock() + "\") ")
+            .addImport(flavor)
+            .setShortDescription(
+                new FixHint(hint.kind(), hint.lock(), flavor).suggestion(finding.field().name())));
   }
 
   private static Optional<SuggestedFix.Builder> useConcurrentHashMap(Finding finding) {

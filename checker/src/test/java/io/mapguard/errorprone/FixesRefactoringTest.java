@@ -324,4 +324,227 @@ class FixesRefactoringTest {
         .expectUnchanged()
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  // ---------------------------------------------------------------- issue 15, items 15 to 17
+
+  /** Every mapguard check, to re-run on a fixed source. */
+  private static final com.google.errorprone.scanner.ScannerSupplier ALL_CHECKS =
+      com.google.errorprone.scanner.ScannerSupplier.fromBugCheckerClasses(
+          UnsynchronizedSharedMap.class,
+          InconsistentMapLocking.class,
+          MapWriteUnderReadLock.class,
+          GuardedMapEscape.class,
+          UnsafeMapPublication.class,
+          ConcurrentMapCheckThenAct.class,
+          MutableValueInConcurrentMap.class,
+          ConcurrentMapNullValue.class,
+          SynchronizedMapIteration.class,
+          SynchronizedMapBypass.class,
+          MapModifiedDuringIteration.class,
+          RecursiveMapUpdate.class);
+
+  /** The fixed source compiles and no mapguard check reports anything in it. */
+  private void nothingReportedIn(String file, String... lines) {
+    com.google.errorprone.CompilationTestHelper.newInstance(ALL_CHECKS, getClass())
+        .addSourceLines(file, lines)
+        .expectNoDiagnostics()
+        .doTest();
+  }
+
+  /** A HashMap shared by a pool task and callers; {@code methods} are the class's other members. */
+  private static String[] shared(String map, String... methods) {
+    java.util.List<String> lines =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "import java.util.HashMap;",
+                "import java.util.Map;",
+                "import java.util.TreeMap;",
+                "import java.util.concurrent.ConcurrentHashMap;",
+                "import java.util.concurrent.ExecutorService;",
+                "import java.util.concurrent.Executors;",
+                "class Shared {",
+                "  private final ExecutorService pool = Executors.newCachedThreadPool();",
+                "  " + map));
+    lines.addAll(java.util.List.of(methods));
+    lines.add("}");
+    return lines.toArray(String[]::new);
+  }
+
+  private static final String HASH_MAP = "private final Map<String, Integer> counts = new HashMap<>();";
+  private static final String CONCURRENT = "private final Map<String, Integer> counts = new ConcurrentHashMap<>();";
+
+  /**
+   * Item 15: where the map is only used through single calls, the offered ConcurrentHashMap fix is
+   * applied and the result is checked again: nothing is reported.
+   */
+  @Test
+  void concurrentHashMapFixLeavesNothingToReport() {
+    String[] uses = {
+      "  void record(String k) { pool.submit(() -> counts.put(k, k.length())); }",
+      "  Integer lengthOf(String k) { return counts.get(k); }",
+      "  void forget(String k) { counts.remove(k); }"
+    };
+    BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addInputLines("Shared.java", shared(HASH_MAP, uses))
+        .addOutputLines("Shared.java", shared(CONCURRENT, uses))
+        .doTest(TestMode.TEXT_MATCH);
+    nothingReportedIn("Shared.java", shared(CONCURRENT, uses));
+  }
+
+  /**
+   * Item 15: getOrDefault then put of a value computed from it stays a lost update on a
+   * ConcurrentHashMap (ConcurrentMapCheckThenAct reports the changed code): no such fix, and the
+   * message says why.
+   */
+  @Test
+  void noConcurrentHashMapForAReadModifyWrite() {
+    String[] uses = {
+      "  void record(String k) { pool.submit(() -> bump(k)); }",
+      "  void bump(String k) {",
+      "    int n = counts.getOrDefault(k, 0);",
+      "    counts.put(k, n + 1);",
+      "  }"
+    };
+    BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addInputLines("Shared.java", shared(HASH_MAP, uses))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+    // what the fix would have produced is reported again: that is why it is not offered
+    com.google.errorprone.CompilationTestHelper.newInstance(ConcurrentMapCheckThenAct.class, getClass())
+        .addSourceLines(
+            "Shared.java",
+            shared(
+                CONCURRENT,
+                "  void record(String k) { pool.submit(() -> bump(k)); }",
+                "  void bump(String k) {",
+                "    int n = counts.getOrDefault(k, 0);",
+                "    // BUG: Diagnostic contains: ConcurrentMapCheckThenAct",
+                "    counts.put(k, n + 1);",
+                "  }"))
+        .doTest();
+    com.google.errorprone.CompilationTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addSourceLines(
+            "Shared.java",
+            shared(
+                HASH_MAP,
+                "  void record(String k) { pool.submit(() -> bump(k)); }",
+                "  void bump(String k) {",
+                "    // BUG: Diagnostic contains: a ConcurrentHashMap alone would not do",
+                "    int n = counts.getOrDefault(k, 0);",
+                "    // BUG: Diagnostic contains: Guard every access with one lock (a",
+                "    counts.put(k, n + 1);",
+                "  }"))
+        .doTest();
+  }
+
+  /** Item 15: a key that may be null (a @Nullable parameter) would throw on a ConcurrentHashMap. */
+  @Test
+  void noConcurrentHashMapWhenAKeyMayBeNull() {
+    String[] uses = {
+      "  void record(String k) { pool.submit(() -> counts.put(k, 1)); }",
+      "  Integer find(@javax.annotation.Nullable String k) { return counts.get(k); }"
+    };
+    BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addInputLines("Shared.java", shared(HASH_MAP, uses))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  /** Item 15: a value taken from another map's get may be null. */
+  @Test
+  void noConcurrentHashMapWhenAValueMayBeNull() {
+    String[] uses = {
+      "  private final Map<String, Integer> defaults = Map.of(\"a\", 1);",
+      "  void record(String k) { pool.submit(() -> counts.put(k, defaults.get(k))); }",
+      "  Integer find(String k) { return counts.get(k); }"
+    };
+    BugCheckerRefactoringTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addInputLines("Shared.java", shared(HASH_MAP, uses))
+        .expectUnchanged()
+        .doTest(TestMode.TEXT_MATCH);
+  }
+
+  /** Item 15: a TreeMap's order would be lost: no ConcurrentHashMap, in either rule's message. */
+  @Test
+  void noConcurrentHashMapForAnOrderedMap() {
+    String[] uses = {
+      "  private final Object lock = new Object();",
+      "  void record(String k) { pool.submit(() -> { synchronized (lock) { counts.put(k, 1); } }); }",
+      "  void again(String k) { synchronized (lock) { counts.put(k, 2); } }",
+      "  String first() {",
+      "    // BUG: Diagnostic contains: Hold 'lock' (synchronized).",
+      "    return counts.firstKey();",
+      "  }"
+    };
+    com.google.errorprone.CompilationTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .addSourceLines(
+            "Shared.java",
+            shared("private final TreeMap<String, Integer> counts = new TreeMap<>();", uses))
+        .doTest();
+  }
+
+  /** The flush of a buffer: copied under the lock, sent, then cleared; {@code last} ends flush(). */
+  private static String[] buffer(String... flush) {
+    java.util.List<String> lines =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "import java.util.HashMap;",
+                "import java.util.Map;",
+                "class Buffer {",
+                "  private final Object lock = new Object();",
+                "  private final Map<String, Integer> pending = new HashMap<>();",
+                "  void add(String k) { synchronized (lock) { pending.put(k, 1); } }",
+                "  void flush() {",
+                "    Map<String, Integer> copy;"));
+    lines.addAll(java.util.List.of(flush));
+    lines.add("  }");
+    lines.add("  void send(Map<String, Integer> batch) {}");
+    lines.add("}");
+    return lines.toArray(String[]::new);
+  }
+
+  /**
+   * Item 16: the clear goes into the block that copied the map, not into a block of its own (which
+   * would clear the entries added between the two blocks); the result is checked again.
+   */
+  @Test
+  void movesALoneClearIntoTheBlockThatCopiedTheMap() {
+    String[] fixed =
+        buffer(
+            "    synchronized (lock) { copy = new HashMap<>(pending); pending.clear(); }",
+            "    send(copy);",
+            "    ");
+    BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .addInputLines(
+            "Buffer.java",
+            buffer(
+                "    synchronized (lock) { copy = new HashMap<>(pending); }",
+                "    send(copy);",
+                "    pending.clear();"))
+        .addOutputLines("Buffer.java", fixed)
+        .doTest(TestMode.TEXT_MATCH);
+    nothingReportedIn("Buffer.java", fixed);
+  }
+
+  /**
+   * Item 16: when the map is used unguarded between the two, no lock fix at all: the first fix
+   * offered is the @GuardedBy annotation.
+   */
+  @Test
+  void noLockFixWhenTheMapIsUsedBetweenTheBlockAndTheWrite() {
+    String[] flush = {
+      "    synchronized (lock) { copy = new HashMap<>(pending); }",
+      "    if (pending.isEmpty()) return;",
+      "    send(copy);",
+      "    pending.clear();"
+    };
+    String[] annotated = buffer(flush);
+    annotated[4] = "  @GuardedBy(\"lock\") " + annotated[4].trim();
+    java.util.List<String> expected = new java.util.ArrayList<>(java.util.List.of(annotated));
+    expected.add(0, "import io.mapguard.annotations.GuardedBy;");
+    BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .addInputLines("Buffer.java", buffer(flush))
+        .addOutputLines("Buffer.java", expected.toArray(String[]::new))
+        .doTest(TestMode.TEXT_MATCH);
+  }
 }

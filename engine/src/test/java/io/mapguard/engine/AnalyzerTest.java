@@ -120,4 +120,176 @@ class AnalyzerTest {
     AnalysisOptions options = AnalysisOptions.builder().disable("InconsistentMapLocking").build();
     assertEquals(List.of(), new Analyzer(options).analyze(b.build()));
   }
+
+  // ------------------------------------------------ messages and fixes (issue 15, item 17)
+
+  private static Finding at(List<Finding> findings, Rule rule, int line) {
+    return findings.stream()
+        .filter(f -> f.rule() == rule && f.site().line() == line)
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(rule + ":" + line + " not in " + findings));
+  }
+
+  @Test
+  void callerEvidenceNamesTheMethodAroundAnInlineLambda() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Hits");
+    MapField hits = b.hashMapField("hits", 3);
+    CodeUnit start = b.publicMethod("start()");
+    CodeUnit task = b.submittedTask(10, start);
+    b.call(start, task, 10);
+    b.access(hits, Effect.READ, "get", task, 11);
+    CodeUnit record = b.publicMethod("record(List)");
+    b.access(hits, Effect.WRITE, "put", b.inlineLambda(record, 13), 13);
+
+    String message = at(analyze(b.build()), Rule.UNSYNCHRONIZED_SHARED_MAP, 11).message();
+
+    assertTrue(message.contains("it is written by callers of record(List) (line 13)"), message);
+    assertTrue(!message.contains("lambda at line 13"), message);
+  }
+
+  @Test
+  void callerEvidenceCitesAWriteWhenItSaysWritten() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Log");
+    MapField entries = b.hashMapField("entries", 3);
+    CodeUnit start = b.publicMethod("start()");
+    CodeUnit task = b.submittedTask(10, start);
+    b.call(start, task, 10);
+    b.access(entries, Effect.WRITE, "remove", task, 11);
+    b.access(entries, Effect.READ, "get", b.publicMethod("last()"), 20);
+    b.access(entries, Effect.WRITE, "put", b.publicMethod("add(String)"), 25);
+
+    String message = at(analyze(b.build()), Rule.UNSYNCHRONIZED_SHARED_MAP, 11).message();
+
+    assertTrue(message.contains("it is written by callers of add(String) (line 25)"), message);
+  }
+
+  @Test
+  void callerEvidenceNamesTheHelperOnTheWay() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Log");
+    MapField entries = b.hashMapField("entries", 3);
+    CodeUnit start = b.publicMethod("start()");
+    CodeUnit task = b.submittedTask(10, start);
+    b.call(start, task, 10);
+    b.access(entries, Effect.READ, "get", task, 11);
+    CodeUnit add = b.publicMethod("add(String)");
+    CodeUnit store = b.privateMethod("store(String)");
+    b.call(add, store, 20);
+    b.access(entries, Effect.WRITE, "put", store, 25);
+
+    String message = at(analyze(b.build()), Rule.UNSYNCHRONIZED_SHARED_MAP, 11).message();
+
+    assertTrue(
+        message.contains("it is written by callers of add(String), through store(String) (line 25)"),
+        message);
+  }
+
+  @Test
+  void findingInAPrivateHelperNamesTheCallThatLacksTheLock() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Registry");
+    MapField sessions = b.hashMapField("sessions", 5);
+    b.access(sessions, Effect.WRITE, "put", b.publicMethod("login(String)"), 15, LOCK);
+    b.access(sessions, Effect.READ, "get", b.publicMethod("find(String)"), 19, LOCK);
+    CodeUnit store = b.privateMethod("store(String)");
+    b.call(b.publicMethod("add(String)"), store, 30, LOCK);
+    b.call(b.publicMethod("reset()"), store, 40);
+    b.access(sessions, Effect.WRITE, "remove", store, 50);
+
+    String message = at(analyze(b.build()), Rule.INCONSISTENT_MAP_LOCKING, 50).message();
+
+    assertTrue(
+        message.contains(
+            "'sessions' is written without 'lock' here, in store(String), which reset() calls"
+                + " without it at line 40;"),
+        message);
+  }
+
+  @Test
+  void escapeAdviceCopiesIntoTheFieldsOwnMapType() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Ranking");
+    MapField ranks =
+        b.field(
+            "ranks",
+            5,
+            List.of("java.util.TreeMap", "java.util.NavigableMap", "java.util.SortedMap", "java.util.Map"),
+            List.of("new:java.util.TreeMap"),
+            "io.mapguard.annotations.GuardedBy");
+    CodeUnit getter = b.publicMethod("ranks()");
+    b.access(ranks, Effect.WRITE, "put", b.publicMethod("add(String)"), 10, LOCK);
+    b.escape(ranks, io.mapguard.engine.model.Escape.Kind.RETURNED, "ranks()", getter, 14);
+
+    String message = at(analyze(b.build()), Rule.GUARDED_MAP_ESCAPE, 14).message();
+
+    assertTrue(message.contains("Hand out a copy made under the lock (new TreeMap<>(ranks))"), message);
+    assertTrue(!message.contains("HashMap"), message);
+  }
+
+  @Test
+  void bypassNamesTheWrapperFactoryUsed() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Index");
+    MapField backing =
+        b.field("backing", 4, List.of("java.util.TreeMap", "java.util.Map"), List.of("new:java.util.TreeMap"), null);
+    b.field(
+        "sorted",
+        5,
+        List.of("java.util.SortedMap", "java.util.Map"),
+        List.of("call:java.util.Collections.synchronizedSortedMap"),
+        null);
+    b.wrap(backing, "sorted", b.constructor(), 5);
+    b.access(backing, Effect.WRITE, "put", b.publicMethod("add(String)"), 12);
+
+    String message = at(analyze(b.build()), Rule.SYNCHRONIZED_MAP_BYPASS, 12).message();
+
+    assertTrue(message.contains("wrapped by Collections.synchronizedSortedMap at line 5"), message);
+  }
+
+  @Test
+  void guardedByFixSaysWhichAnnotationAndDependency() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("SessionRegistry");
+    MapField sessions = b.hashMapField("sessions", 5);
+    b.access(sessions, Effect.WRITE, "put", b.publicMethod("login(String)"), 15, LOCK);
+    b.access(sessions, Effect.WRITE, "remove", b.publicMethod("logout(String)"), 19, LOCK);
+    b.access(sessions, Effect.READ, "containsKey", b.publicMethod("isLoggedIn(String)"), 27);
+
+    List<String> fixes =
+        analyze(b.build()).get(0).fixes().stream().map(f -> f.suggestion("sessions")).toList();
+
+    assertTrue(
+        fixes.contains(
+            "Annotate 'sessions' with @GuardedBy(\"lock\") (io.mapguard.annotations.GuardedBy, from"
+                + " the io.mapguard:mapguard-annotations dependency)."),
+        fixes.toString());
+
+    b.field("other", 6, List.of("java.util.Map"), List.of("new:java.util.HashMap"), "net.jcip.annotations.GuardedBy");
+    fixes = analyze(b.build()).stream()
+        .filter(f -> f.field().name().equals("sessions"))
+        .flatMap(f -> f.fixes().stream())
+        .map(f -> f.suggestion("sessions"))
+        .toList();
+    assertTrue(
+        fixes.contains(
+            "Annotate 'sessions' with @GuardedBy(\"lock\") (net.jcip.annotations.GuardedBy, already"
+                + " used in this file)."),
+        fixes.toString());
+  }
+
+  @Test
+  void writeAfterALockedCopyExtendsThatBlock() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Buffer");
+    MapField pending = b.hashMapField("pending", 5);
+    b.access(pending, Effect.WRITE, "put", b.publicMethod("add(String)"), 8, LOCK);
+    CodeUnit flush = b.publicMethod("flush()");
+    b.access(pending, Effect.ITERATE, null, flush, 12, LOCK);
+    b.access(pending, Effect.WRITE, "clear", flush, 14);
+
+    Finding clear = at(analyze(b.build()), Rule.INCONSISTENT_MAP_LOCKING, 14);
+
+    assertEquals(
+        new io.mapguard.engine.report.FixHint(
+            io.mapguard.engine.report.FixHint.Kind.EXTEND_SYNCHRONIZED, "lock", "12"),
+        clear.fixes().get(0));
+    assertEquals(
+        "Move the statement to the end of the synchronized (lock) block at line 12, so that nothing"
+            + " changes the map between the two.",
+        clear.fixes().get(0).suggestion("pending"));
+  }
 }

@@ -5,6 +5,8 @@ import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.MapWrap;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
@@ -48,6 +50,38 @@ final class ClassFactsBuilder {
             null);
     facts.fields().add(field);
     return field;
+  }
+
+  /** A map field of the given declared types (most specific first) and assigned values. */
+  MapField field(String name, int line, List<String> declared, List<String> assigned, String guardAnnotation) {
+    MapField field =
+        new MapField(
+            name, declared, assigned, false, true, false, false,
+            guardAnnotation == null ? null : "lock", guardAnnotation, false, site(line, null), false, null);
+    facts.fields().add(field);
+    return field;
+  }
+
+  /** A private method of the class; callers are added with {@link #call}. */
+  CodeUnit privateMethod(String signature) {
+    return unit(CodeUnit.Kind.METHOD, signature, true, Set.of(), null);
+  }
+
+  /** A lambda run inline (Map.forEach, computeIfAbsent…) by {@code method}, at {@code line}. */
+  CodeUnit inlineLambda(CodeUnit method, int line) {
+    CodeUnit lambda = unit(CodeUnit.Kind.METHOD, "lambda at line " + line, true, Set.of(), null);
+    call(method, lambda, line);
+    return lambda;
+  }
+
+  ClassFactsBuilder escape(MapField field, Escape.Kind kind, String detail, CodeUnit unit, int line) {
+    facts.escapes().add(new Escape(field, kind, detail, site(line, unit), unit, Set.of()));
+    return this;
+  }
+
+  ClassFactsBuilder wrap(MapField backing, String wrapper, CodeUnit unit, int line) {
+    facts.wraps().add(new MapWrap(backing, wrapper, site(line, unit), unit, order++));
+    return this;
   }
 
   CodeUnit constructor() {

@@ -22,7 +22,10 @@ class MapVetDemoTest {
     assertEquals("\tsuggested fix: Create 'hits' as a ConcurrentHashMap.", lines.get(1));
     expect(lines.get(2), 27, "InconsistentMapLocking", "'sessions'");
     assertEquals("\tsuggested fix: Wrap the statement in synchronized (lock) { … }.", lines.get(3));
-    assertEquals("\tsuggested fix: Annotate 'sessions' with @GuardedBy(\"lock\").", lines.get(4));
+    assertEquals(
+        "\tsuggested fix: Annotate 'sessions' with @GuardedBy(\"lock\") (io.mapguard.annotations.GuardedBy,"
+            + " from the io.mapguard:mapguard-annotations dependency).",
+        lines.get(4));
     expect(lines.get(5), 32, "GuardedMapEscape", "'sessions'");
     expect(lines.get(6), 37, "UnsynchronizedSharedMap", "'hits'");
     assertEquals("\tsuggested fix: Create 'hits' as a ConcurrentHashMap.", lines.get(7));

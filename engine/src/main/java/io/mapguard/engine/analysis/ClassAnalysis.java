@@ -6,6 +6,7 @@ import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.ManagedSingletons;
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
@@ -37,6 +38,8 @@ public final class ClassAnalysis {
   private CallGraph callGraph;
 
   private Map<CodeUnit, List<Access>> accessesByUnit;
+  /** The calls into each unit, computed on first use. */
+  private Map<CodeUnit, List<CallEdge>> incoming;
 
   private ClassAnalysis(ClassFacts facts) {
     this.facts = facts;
@@ -375,15 +378,16 @@ public final class ClassAnalysis {
       }
     }
     if (roots.contains(ThreadRoot.CALLER) && !access.roots().contains(ThreadRoot.CALLER)) {
-      ResolvedAccess caller = callerAccess(state);
+      String verb = verbIn(state, ThreadRoot.CALLER);
+      ResolvedAccess caller = callerAccess(state, verb.equals("written"));
+      if (caller == null) {
+        return new Cited("it is " + verb + " by callers of its methods", null);
+      }
+      List<CodeUnit> path = callerPath(caller.access().unit());
+      CodeUnit entry = path.get(0);
       return new Cited(
-          "it is "
-              + verbIn(state, ThreadRoot.CALLER)
-              + " by callers of "
-              + (caller == null
-                  ? "its methods"
-                  : caller.access().unit().name() + " (line " + caller.line() + ")"),
-          caller == null ? null : place(caller, "used by callers of " + caller.access().unit().name()));
+          "it is " + verb + " " + byCallers(path, caller.line()),
+          place(caller, verb + " by callers of " + entry.name()));
     }
     for (ThreadRoot root : access.roots()) {
       if (root.isTask() && root.repeated()) {
@@ -468,14 +472,121 @@ public final class ClassAnalysis {
     return writes ? "written" : "read";
   }
 
-  private ResolvedAccess callerAccess(FieldState state) {
+  /**
+   * An access made on callers' threads, a write when {@code write} (the message says "written by
+   * callers of …", so the access it cites must write).
+   */
+  private ResolvedAccess callerAccess(FieldState state, boolean write) {
     for (ResolvedAccess access : state.raceRelevant()) {
       CodeUnit unit = access.access().unit();
       if (unit.kind() == CodeUnit.Kind.METHOD
-          && contexts().roots(unit).contains(ThreadRoot.CALLER)) {
+          && contexts().roots(unit).contains(ThreadRoot.CALLER)
+          && (access.effect() == Effect.WRITE) == write) {
         return access;
       }
     }
     return null;
+  }
+
+  /**
+   * "by callers of add(String) (line 13)", "by callers of add(String), through store(String) (line
+   * 13)": the method callers call and the named helpers on the way to the access; lambdas run
+   * inline are part of the method around them and are not named.
+   */
+  private static String byCallers(List<CodeUnit> path, int line) {
+    CodeUnit entry = path.get(0);
+    String at = entry.name().endsWith("at line " + line) ? "" : " (line " + line + ")";
+    if (entry.functional()) {
+      return "in the " + entry.name() + ", which callers may run on any thread" + at;
+    }
+    List<String> through = new ArrayList<>();
+    for (CodeUnit unit : path.subList(1, path.size())) {
+      if (!unit.functional()) {
+        through.add(unit.name());
+      }
+    }
+    return "by callers of "
+        + entry.name()
+        + (through.isEmpty() ? "" : ", through " + String.join(", then ", through))
+        + at;
+  }
+
+  private Map<CodeUnit, List<CallEdge>> incoming() {
+    if (incoming == null) {
+      incoming = new HashMap<>();
+      for (CallEdge edge : facts.calls()) {
+        incoming.computeIfAbsent(edge.callee(), k -> new ArrayList<>()).add(edge);
+      }
+    }
+    return incoming;
+  }
+
+  /** A unit callers call directly: a non-private method, or a private one nothing in the class calls. */
+  private boolean calledByCallers(CodeUnit unit) {
+    return unit.kind() == CodeUnit.Kind.METHOD
+        && (!unit.isPrivate() || !incoming().containsKey(unit));
+  }
+
+  /**
+   * How callers' threads reach {@code unit}: the method they call first, {@code unit} last, the
+   * units called in between in order (shortest such path); just {@code unit} when none is found.
+   */
+  public List<CodeUnit> callerPath(CodeUnit unit) {
+    if (calledByCallers(unit)) {
+      return List.of(unit);
+    }
+    List<CallEdge> edges =
+        pathFromEntry(
+            unit, edge -> contexts().roots(edge.caller()).contains(ThreadRoot.CALLER));
+    List<CodeUnit> path = new ArrayList<>();
+    if (edges.isEmpty()) {
+      path.add(unit);
+      return path;
+    }
+    path.add(edges.get(0).caller());
+    edges.forEach(e -> path.add(e.callee()));
+    return path;
+  }
+
+  /**
+   * The calls by which {@code unit} is reached without holding {@code lock} in a mode that allows
+   * {@code effect}: from a method callers call or a task, outermost call first; empty when every
+   * path holds it (or {@code unit} is not a private helper).
+   */
+  public List<CallEdge> callsWithout(CodeUnit unit, LockRef lock, Effect effect) {
+    if (unit.kind() != CodeUnit.Kind.METHOD || calledByCallers(unit)) {
+      return List.of();
+    }
+    return pathFromEntry(
+        unit,
+        edge ->
+            !contexts().isConstructionOnly(edge.caller())
+                && locksAt(edge.caller(), edge.locksHeld()).stream()
+                    .noneMatch(l -> l.sameLock(lock) && l.covers(effect)));
+  }
+
+  /** Breadth-first up the call edges {@code follow} accepts, to a unit that is not a called helper. */
+  private List<CallEdge> pathFromEntry(CodeUnit unit, Predicate<CallEdge> follow) {
+    Map<CodeUnit, CallEdge> towards = new HashMap<>();
+    java.util.ArrayDeque<CodeUnit> queue = new java.util.ArrayDeque<>();
+    queue.add(unit);
+    while (!queue.isEmpty()) {
+      CodeUnit callee = queue.poll();
+      if (callee != unit && (calledByCallers(callee) || callee.kind() == CodeUnit.Kind.TASK)) {
+        List<CallEdge> path = new ArrayList<>();
+        for (CodeUnit u = callee; u != unit; u = towards.get(u).callee()) {
+          path.add(towards.get(u));
+        }
+        return path;
+      }
+      for (CallEdge edge : incoming().getOrDefault(callee, List.of())) {
+        CodeUnit caller = edge.caller();
+        if (caller != unit && !towards.containsKey(caller) && follow.test(edge)) {
+          towards.put(caller, edge);
+          queue.add(caller);
+        }
+      }
+    }
+    return List.of();
   }
 }

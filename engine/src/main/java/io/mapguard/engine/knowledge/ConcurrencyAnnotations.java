@@ -1,5 +1,6 @@
 package io.mapguard.engine.knowledge;
 
+import io.mapguard.engine.report.FixHint;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ public final class ConcurrencyAnnotations {
           "org.eclipse.jdt.annotation.Nullable");
 
   /** The flavor a fix adds when the file imports none. */
-  public static final String DEFAULT_GUARDED_BY = "io.mapguard.annotations.GuardedBy";
+  public static final String DEFAULT_GUARDED_BY = FixHint.DEFAULT_GUARDED_BY;
 
   /** {@code @GuardedBy} values meaning "the field's own object". */
   public static final Set<String> ITSELF = Set.of("itself", "<self>");

@@ -76,7 +76,71 @@ public final class MapTypes {
           Map.entry("java.util.HashMap.newHashMap", MapKind.NON_THREAD_SAFE),
           Map.entry("java.util.LinkedHashMap.newLinkedHashMap", MapKind.NON_THREAD_SAFE));
 
+  /**
+   * The map a copy is made as, so that it keeps the original's order and comparator: the copy
+   * constructor of the implementation (or of the implementation an interface implies). A type not
+   * here is copied into a HashMap.
+   */
+  private static final Map<String, String> COPIED_AS =
+      Map.ofEntries(
+          Map.entry("java.util.HashMap", "java.util.HashMap"),
+          Map.entry("java.util.WeakHashMap", "java.util.HashMap"),
+          Map.entry("java.util.LinkedHashMap", "java.util.LinkedHashMap"),
+          Map.entry("java.util.SequencedMap", "java.util.LinkedHashMap"),
+          Map.entry("java.util.TreeMap", "java.util.TreeMap"),
+          Map.entry("java.util.SortedMap", "java.util.TreeMap"),
+          Map.entry("java.util.NavigableMap", "java.util.TreeMap"),
+          Map.entry("java.util.IdentityHashMap", "java.util.IdentityHashMap"),
+          Map.entry("java.util.EnumMap", "java.util.EnumMap"),
+          Map.entry("com.google.common.collect.Maps.newHashMap", "java.util.HashMap"),
+          Map.entry("com.google.common.collect.Maps.newHashMapWithExpectedSize", "java.util.HashMap"),
+          Map.entry("com.google.common.collect.Maps.newLinkedHashMap", "java.util.LinkedHashMap"),
+          Map.entry("com.google.common.collect.Maps.newTreeMap", "java.util.TreeMap"),
+          Map.entry("com.google.common.collect.Maps.newIdentityHashMap", "java.util.IdentityHashMap"),
+          Map.entry("com.google.common.collect.Maps.newEnumMap", "java.util.EnumMap"),
+          Map.entry("java.util.HashMap.newHashMap", "java.util.HashMap"),
+          Map.entry("java.util.LinkedHashMap.newLinkedHashMap", "java.util.LinkedHashMap"));
+
   private MapTypes() {}
+
+  /**
+   * The qualified class a copy of the field is made as ({@code java.util.TreeMap} for a TreeMap or a
+   * SortedMap): what every value assigned to it is created as, else its declared type; HashMap when
+   * neither says.
+   */
+  public static String copiedAs(List<String> declaredType, List<String> assignedValues) {
+    String fromValues = null;
+    for (String value : assignedValues) {
+      String copy = COPIED_AS.get(value.substring(value.indexOf(':') + 1));
+      if (copy == null || fromValues != null && !fromValues.equals(copy)) {
+        fromValues = null;
+        break;
+      }
+      fromValues = copy;
+    }
+    if (fromValues != null) {
+      return fromValues;
+    }
+    for (String type : declaredType) {
+      String copy = COPIED_AS.get(type);
+      if (copy != null) {
+        return copy;
+      }
+    }
+    return "java.util.HashMap";
+  }
+
+  /**
+   * The synchronized wrapper factories ({@code java.util.Collections.synchronizedSortedMap}…), as
+   * {@code owner.method}.
+   */
+  public static List<String> synchronizedFactories() {
+    return FACTORIES.entrySet().stream()
+        .filter(e -> e.getValue() == MapKind.SYNCHRONIZED)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
 
   /** The kind of a type, or empty when the table does not know it. */
   public static Optional<MapKind> kindOfType(String qualifiedName) {

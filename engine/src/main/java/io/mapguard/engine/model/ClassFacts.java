@@ -54,6 +54,67 @@ public record ClassFacts(
         new ArrayList<>());
   }
 
+  /**
+   * The same class with {@code from} replaced by {@code to} everywhere it is used: what the class
+   * would be if the field were declared differently (the engine asks whether a fix that changes a
+   * field's type leaves anything to report).
+   */
+  public ClassFacts withMapReplaced(MapField from, MapField to) {
+    java.util.function.UnaryOperator<MapField> swap = m -> from.equals(m) ? to : m;
+    List<Access> newAccesses = new ArrayList<>();
+    for (Access a : accesses) {
+      newAccesses.add(
+          new Access(
+              swap.apply(a.field()), a.effect(), a.method(), a.site(), a.unit(), a.locksHeld(),
+              a.order(), a.freshValue(), a.nullArgument(), a.call()));
+    }
+    List<CallEdge> newCalls = new ArrayList<>();
+    for (CallEdge c : calls) {
+      newCalls.add(
+          new CallEdge(
+              c.caller(), c.callee(), c.locksHeld(), c.line(),
+              c.updatedMap() == null ? null : swap.apply(c.updatedMap()), c.update(),
+              c.loopedMap() == null ? null : swap.apply(c.loopedMap()), c.loop()));
+    }
+    List<Escape> newEscapes = new ArrayList<>();
+    for (Escape e : escapes) {
+      newEscapes.add(
+          new Escape(swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld()));
+    }
+    List<LazyInit> newLazyInits = new ArrayList<>();
+    for (LazyInit l : lazyInits) {
+      newLazyInits.add(new LazyInit(swap.apply(l.field()), l.assignment(), l.outerCheckLine()));
+    }
+    List<MapWrap> newWraps = new ArrayList<>();
+    for (MapWrap w : wraps) {
+      newWraps.add(new MapWrap(swap.apply(w.backing()), w.wrapper(), w.site(), w.unit(), w.order()));
+    }
+    List<ValueMutation> newMutations = new ArrayList<>();
+    for (ValueMutation v : valueMutations) {
+      newMutations.add(
+          new ValueMutation(
+              swap.apply(v.map()), v.source(), v.sourceLine(), v.method(), v.through(), v.site(),
+              v.unit(), v.locksHeld()));
+    }
+    List<StoredValue> newStored = new ArrayList<>();
+    for (StoredValue v : storedValues) {
+      newStored.add(new StoredValue(swap.apply(v.map()), v.value(), v.line()));
+    }
+    List<NullableArgument> newNullable = new ArrayList<>();
+    for (NullableArgument n : nullableArguments) {
+      newNullable.add(
+          new NullableArgument(
+              swap.apply(n.map()), n.method(), n.key(), n.argument(), n.source(), n.detail(),
+              n.sourceLine(), n.site()));
+    }
+    List<MapField> newFields = new ArrayList<>();
+    fields.forEach(f -> newFields.add(swap.apply(f)));
+    return new ClassFacts(
+        className, file, annotations, supertypes, newFields, units, newAccesses, newCalls,
+        newEscapes, newLazyInits, creations, localAccesses, newWraps, newMutations, newStored,
+        newNullable);
+  }
+
   /** Accesses to map fields and to local maps, for the rules that need no sharing. */
   public List<Access> fieldAndLocalAccesses() {
     List<Access> all = new ArrayList<>(accesses);

@@ -24,6 +24,14 @@ public record CodeUnit(
     return Integer.hashCode(id);
   }
 
+  /**
+   * A lambda or method reference ("lambda at line 12", "method reference at line 12"), named after
+   * where it is written rather than a method.
+   */
+  public boolean functional() {
+    return name.startsWith("lambda at line ") || name.startsWith("method reference at line ");
+  }
+
   public enum Kind {
     METHOD,
     CONSTRUCTOR,

@@ -4,15 +4,38 @@ package io.mapguard.engine.report;
  * A repair the engine considers safe; front ends turn it into edits (Error Prone SuggestedFix,
  * mapvet suggestions).
  *
- * @param lock the guard expression for {@link Kind#ADD_GUARDED_BY} and {@link Kind#WRAP_SYNCHRONIZED};
- *     the factory ({@code HashMap.newHashMap}) for {@link Kind#USE_SIZED_FACTORY}; the summing
- *     function ({@code Integer::sum}) for {@link Kind#MERGE}
+ * @param lock the guard expression for {@link Kind#ADD_GUARDED_BY}, {@link Kind#WRAP_SYNCHRONIZED}
+ *     and {@link Kind#EXTEND_SYNCHRONIZED}; the factory ({@code HashMap.newHashMap}) for {@link
+ *     Kind#USE_SIZED_FACTORY}; the summing function ({@code Integer::sum}) for {@link Kind#MERGE}
+ * @param detail for {@link Kind#ADD_GUARDED_BY}: the qualified {@code @GuardedBy} flavor the class
+ *     already uses, or null (the fix then adds mapguard's own); for {@link
+ *     Kind#EXTEND_SYNCHRONIZED}: the line of the {@code synchronized} block to extend; else null
  */
-public record FixHint(Kind kind, String lock) {
+public record FixHint(Kind kind, String lock, String detail) {
+  /** The {@code @GuardedBy} a fix adds when the class uses none: mapguard's own. */
+  public static final String DEFAULT_GUARDED_BY = "io.mapguard.annotations.GuardedBy";
+
+  /** The Maven coordinates of mapguard's annotations. */
+  public static final String ANNOTATIONS_ARTIFACT = "io.mapguard:mapguard-annotations";
+
+  public FixHint(Kind kind, String lock) {
+    this(kind, lock, null);
+  }
+
   public enum Kind {
     /** Wrap the statement holding the access in {@code synchronized (lock) { ... }}. */
     WRAP_SYNCHRONIZED,
-    /** Annotate the field with {@code @GuardedBy("lock")}. */
+    /**
+     * Move the statement holding the access to the end of the earlier {@code synchronized (lock)}
+     * block of the same method (at line {@code detail}) that used the map: wrapping it in a block of
+     * its own would let other threads change the map between the two blocks.
+     */
+    EXTEND_SYNCHRONIZED,
+    /**
+     * Annotate the field with {@code @GuardedBy("lock")}: the flavor the class already uses
+     * ({@code detail}), else mapguard's own, from the {@link #ANNOTATIONS_ARTIFACT}
+     * dependency.
+     */
     ADD_GUARDED_BY,
     /** Replace {@code new HashMap<>()} by {@code new ConcurrentHashMap<>()}. */
     USE_CONCURRENT_HASH_MAP,
@@ -43,8 +66,20 @@ public record FixHint(Kind kind, String lock) {
     switch (kind) {
       case WRAP_SYNCHRONIZED:
         return "Wrap the statement in synchronized (" + lock + ") { … }.";
+      case EXTEND_SYNCHRONIZED:
+        return "Move the statement to the end of the synchronized ("
+            + lock
+            + ") block at line "
+            + detail
+            + ", so that nothing changes the map between the two.";
       case ADD_GUARDED_BY:
-        return "Annotate '" + subject + "' with @GuardedBy(\"" + lock + "\").";
+        return "Annotate '"
+            + subject
+            + "' with @GuardedBy(\""
+            + lock
+            + "\") ("
+            + guardedByDependency(detail)
+            + ").";
       case USE_CONCURRENT_HASH_MAP:
         return "Create '" + subject + "' as a ConcurrentHashMap.";
       case COMPUTE_IF_ABSENT:
@@ -58,5 +93,16 @@ public record FixHint(Kind kind, String lock) {
       default:
         return "Create the map with " + lock + "(n) (JDK 19+).";
     }
+  }
+
+  /**
+   * Which {@code @GuardedBy} the fix adds and where it comes from: "io.mapguard.annotations.GuardedBy,
+   * from the io.mapguard:mapguard-annotations dependency", or "net.jcip.annotations.GuardedBy,
+   * already used in this file".
+   */
+  public static String guardedByDependency(String flavor) {
+    return flavor == null || flavor.equals(DEFAULT_GUARDED_BY)
+        ? DEFAULT_GUARDED_BY + ", from the " + ANNOTATIONS_ARTIFACT + " dependency"
+        : flavor + ", already used in this file";
   }
 }

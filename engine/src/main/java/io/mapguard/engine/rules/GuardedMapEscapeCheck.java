@@ -4,7 +4,9 @@ import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
+import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.MapField;
 import java.util.List;
 
 /** The map object of a guarded field leaves the code that holds its guard. */
@@ -57,12 +59,27 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
               + lock
               + "') escapes its lock: "
               + how
-              + ". Hand out a copy made under the lock (new HashMap<>("
-              + name
-              + ") or Map.copyOf("
-              + name
-              + ")) instead.";
+              + ". Hand out a copy made under the lock ("
+              + copy(state.field())
+              + ") instead.";
       sink.report(rule(), state.field(), escape.site(), message, List.of());
     }
+  }
+
+  /**
+   * "new HashMap<>(m) or Map.copyOf(m)"; for a map whose order or comparator the copy must keep,
+   * its own type: "new TreeMap<>(m)".
+   */
+  private static String copy(MapField field) {
+    String type = MapTypes.copiedAs(field.declaredType(), field.assignedValues());
+    String name = field.name();
+    String simple = type.substring(type.lastIndexOf('.') + 1);
+    if (type.equals("java.util.HashMap")) {
+      return "new HashMap<>(" + name + ") or Map.copyOf(" + name + ")";
+    }
+    // new TreeMap<>(m) keeps m's comparator only when m's static type is a SortedMap
+    boolean losesComparator =
+        type.equals("java.util.TreeMap") && !field.declaredType().contains("java.util.SortedMap");
+    return "new " + simple + "<>(" + name + ")" + (losesComparator ? " with the same comparator" : "");
   }
 }

@@ -7,6 +7,12 @@ import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
 import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.CallEdge;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LockRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +34,13 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
       if (!guard.declared() && !state.shared()) {
         continue;
       }
+      Boolean concurrent = null;
       for (ResolvedAccess access : state.raceRelevant()) {
         if (access.holds(guard.lock()) || MapWriteUnderReadLockCheck.writesUnderReadLock(access)) {
           continue;
+        }
+        if (concurrent == null) {
+          concurrent = ConcurrentHashMapAdvice.judge(analysis, state).offer();
         }
         String threads = analysis.threadEvidence(state, access);
         String message =
@@ -40,14 +50,17 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
                 + access.effect().verb()
                 + " without '"
                 + guard.display()
-                + "' here; "
+                + "' here"
+                + helperPath(analysis.callsWithout(access.access().unit(), guard.lock(), access.effect()))
+                + "; "
                 + guard.evidence()
                 + (threads == null ? "" : " and " + threads)
                 + ". Hold '"
                 + guard.display()
                 + "'"
                 + (guard.lock().kind() == LockRef.Kind.MONITOR ? " (synchronized)" : "")
-                + " or use ConcurrentHashMap.";
+                + (concurrent ? " or use ConcurrentHashMap" : "")
+                + ".";
         List<Evidence> evidence = new ArrayList<>();
         if (!guard.declared()) {
           evidence.add(
@@ -64,19 +77,112 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
           evidence.add(thread);
         }
         sink.report(
-            rule(), state.field(), access.access().site(), message, fixes(guard), evidence);
+            rule(),
+            state.field(),
+            access.access().site(),
+            message,
+            fixes(analysis, state, guard, access),
+            evidence);
       }
     }
   }
 
-  private static List<FixHint> fixes(Guard guard) {
+  /** The {@code @GuardedBy} flavor another map field of the class is annotated with, or null. */
+  private static String guardedByFlavor(ClassAnalysis analysis) {
+    for (MapField field : analysis.facts().fields()) {
+      if (field.guardAnnotation() != null
+          && ConcurrencyAnnotations.GUARDED_BY.contains(field.guardAnnotation())) {
+        return field.guardAnnotation();
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For an access in a private helper: the call path that reaches it without the guard, e.g. ", in
+   * store(String), which reset() calls without it at line 30"; lambdas run inline are part of the
+   * method around them. Empty when the access is not in a helper.
+   */
+  static String helperPath(List<CallEdge> calls) {
+    List<CallEdge> named = new ArrayList<>();
+    for (CallEdge call : calls) {
+      if (!call.callee().functional()) {
+        named.add(call);
+      }
+    }
+    if (named.isEmpty()) {
+      return "";
+    }
+    CodeUnit entry = calls.get(0).caller();
+    String who = entry.kind() == CodeUnit.Kind.TASK ? entry.task().describe() : entry.name();
+    String helper = named.get(named.size() - 1).callee().name();
+    if (named.size() == 1
+        && entry.kind() == CodeUnit.Kind.TASK
+        && named.get(0).caller().equals(entry)
+        && named.get(0).line() == entry.task().line()) {
+      return ", in " + helper + ", which " + who + " runs without it"; // a method reference task
+    }
+    if (named.size() == 1) {
+      return ", in " + helper + ", which " + who + " calls without it at line " + named.get(0).line();
+    }
+    StringBuilder path = new StringBuilder(", in " + helper + ", reached without it when " + who);
+    for (int i = 0; i < named.size(); i++) {
+      path.append(i == 0 ? " calls " : ", which calls ")
+          .append(named.get(i).callee().name())
+          .append(" at line ")
+          .append(named.get(i).line());
+    }
+    return path.toString();
+  }
+
+  private static List<FixHint> fixes(
+      ClassAnalysis analysis, FieldState state, Guard guard, ResolvedAccess access) {
     List<FixHint> fixes = new ArrayList<>();
     if (guard.lock().kind() == LockRef.Kind.MONITOR) {
-      fixes.add(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, guard.display()));
+      lockFix(state, guard, access).ifPresent(fixes::add);
     }
     if (!guard.declared()) {
-      fixes.add(new FixHint(FixHint.Kind.ADD_GUARDED_BY, guard.display()));
+      fixes.add(new FixHint(FixHint.Kind.ADD_GUARDED_BY, guard.display(), guardedByFlavor(analysis)));
     }
     return fixes;
+  }
+
+  /**
+   * Wrapping the statement in {@code synchronized} of its own, unless the method used the map under
+   * the guard earlier: then the write most likely belongs to that block (a copy then a clear, a
+   * read then a put), and a block of its own would let other threads change the map in between
+   * (entries added after the copy would be cleared unseen). The fix then extends that block, when
+   * no unguarded use of the map lies between the two; else no lock fix is offered.
+   */
+  private static java.util.Optional<FixHint> lockFix(
+      FieldState state, Guard guard, ResolvedAccess access) {
+    if (access.effect() != Effect.WRITE) {
+      return java.util.Optional.of(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, guard.display()));
+    }
+    Access write = access.access();
+    Access lastLocked = null;
+    for (ResolvedAccess other : state.afterConstruction()) {
+      Access a = other.access();
+      if (a.unit().equals(write.unit())
+          && a.order() < write.order()
+          && a.locksHeld().stream().anyMatch(l -> l.sameLock(guard.lock()))
+          && (lastLocked == null || a.order() > lastLocked.order())) {
+        lastLocked = a;
+      }
+    }
+    if (lastLocked == null) {
+      return java.util.Optional.of(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, guard.display()));
+    }
+    for (ResolvedAccess other : state.afterConstruction()) {
+      Access a = other.access();
+      if (a.unit().equals(write.unit()) && a.order() > lastLocked.order() && a.order() < write.order()) {
+        return java.util.Optional.empty(); // used unguarded in between: no safe place for the write
+      }
+    }
+    return java.util.Optional.of(
+        new FixHint(
+            FixHint.Kind.EXTEND_SYNCHRONIZED,
+            guard.display(),
+            String.valueOf(lastLocked.site().line())));
   }
 }

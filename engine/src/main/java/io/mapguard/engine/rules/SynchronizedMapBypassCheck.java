@@ -2,10 +2,12 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.MapWrap;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,7 +36,9 @@ public final class SynchronizedMapBypassCheck implements RuleCheck {
                 + backing.name()
                 + "' is used directly at line "
                 + use.site().line()
-                + ", but it was wrapped by Collections.synchronizedMap at line "
+                + ", but it was wrapped by "
+                + factory(analysis, wrap)
+                + " at line "
                 + wrap.site().line()
                 + kept
                 + ": calls on the backing map skip the wrapper's lock, so they race with every"
@@ -46,6 +50,38 @@ public final class SynchronizedMapBypassCheck implements RuleCheck {
         sink.report(rule(), backing, use.site(), message, List.of());
       }
     }
+  }
+
+  /**
+   * The factory that wrapped it, as written in messages ("Collections.synchronizedSortedMap"): what
+   * the wrapper variable is assigned, else the factory the wrapping statement calls.
+   */
+  private static String factory(ClassAnalysis analysis, MapWrap wrap) {
+    List<String> factories = MapTypes.synchronizedFactories();
+    List<MapField> variables = new ArrayList<>(analysis.facts().fields());
+    analysis.facts().localAccesses().forEach(a -> variables.add(a.field()));
+    for (MapField variable : variables) {
+      if (variable.name().equals(wrap.wrapper())) {
+        for (String value : variable.assignedValues()) {
+          if (value.startsWith("call:") && factories.contains(value.substring(5))) {
+            return simpleOwner(value.substring(5));
+          }
+        }
+      }
+    }
+    String statement = wrap.site().statementText() == null ? "" : wrap.site().statementText();
+    for (String factory : factories) {
+      if (statement.contains(factory.substring(factory.lastIndexOf('.') + 1) + "(")) {
+        return simpleOwner(factory);
+      }
+    }
+    return "a synchronized wrapper";
+  }
+
+  /** {@code java.util.Collections.synchronizedMap} → {@code Collections.synchronizedMap}. */
+  private static String simpleOwner(String factory) {
+    String owner = factory.substring(0, factory.lastIndexOf('.'));
+    return owner.substring(owner.lastIndexOf('.') + 1) + factory.substring(factory.lastIndexOf('.'));
   }
 
   /**

@@ -29,14 +29,18 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       if (state.kind() != MapKind.NON_THREAD_SAFE || !state.shared() || state.guard().isPresent()) {
         continue;
       }
-      List<FixHint> fixes =
-          concurrentHashMapKeepsMeaning(state)
-              ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null))
-              : List.of();
+      ConcurrentHashMapAdvice.Verdict concurrent = null;
       for (ResolvedAccess access : state.raceRelevant()) {
         if (!access.locks().isEmpty()) {
           continue;
         }
+        if (concurrent == null) {
+          concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
+        }
+        List<FixHint> fixes =
+            concurrent.offer()
+                ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null))
+                : List.of();
         String evidence = analysis.threadEvidence(state, access);
         Evidence place = analysis.threadEvidencePlace(state, access);
         if (evidence == null) {
@@ -51,7 +55,10 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                 + " here without a lock, but it is shared: "
                 + evidence
                 + ". Guard every access with one lock"
-                + (fixes.isEmpty() ? "" : " or use ConcurrentHashMap")
+                + (concurrent.offer() ? " or use ConcurrentHashMap" : "")
+                + (concurrent.why() == null
+                    ? ""
+                    : " (a ConcurrentHashMap alone would not do: " + concurrent.why() + ")")
                 + ".";
         sink.report(
             rule(),
@@ -62,36 +69,5 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
             place == null ? List.of() : List.of(place));
       }
     }
-  }
-
-  /**
-   * ConcurrentHashMap is a drop-in only for a plain HashMap used through single calls: no nulls, no
-   * iteration (its iterators are weakly consistent), no check-then-act, no reliance on order.
-   */
-  static boolean concurrentHashMapKeepsMeaning(FieldState state) {
-    if (!state.field().assignedValues().equals(List.of("new:java.util.HashMap"))) {
-      return false;
-    }
-    String declared = state.field().declaredType().get(0);
-    if (!MapTypes.isGenericInterface(declared) && !declared.equals("java.util.HashMap")) {
-      return false;
-    }
-    Set<CodeUnit> checks = new HashSet<>();
-    Set<CodeUnit> acts = new HashSet<>();
-    for (ResolvedAccess resolved : state.afterConstruction()) {
-      Access access = resolved.access();
-      if (access.nullArgument() || access.effect() == Effect.ITERATE) {
-        return false;
-      }
-      String method = access.method();
-      if ("get".equals(method) || "containsKey".equals(method)) {
-        checks.add(access.unit());
-      }
-      if ("put".equals(method) || "remove".equals(method)) {
-        acts.add(access.unit());
-      }
-    }
-    checks.retainAll(acts);
-    return checks.isEmpty();
   }
 }
