@@ -111,9 +111,9 @@ class CallShapesTest {
 
   private final CallShapes<Node> shapes = new CallShapes<>(new TreePort());
 
-  private static Node id(String name) { return new Node(Kind.IDENTIFIER, name); }
+  static Node id(String name) { return new Node(Kind.IDENTIFIER, name); }
 
-  private static Node call(Node receiver, String method, Node... arguments) {
+  static Node call(Node receiver, String method, Node... arguments) {
     Node call = new Node(Kind.METHOD_CALL, method, receiver);
     call.children.addAll(Arrays.asList(arguments));
     return call;
@@ -279,7 +279,14 @@ class CallShapesTest {
     assertEquals(0, described.valueReassigned(), "v = v + 1 reads v");
   }
 
-  private static Node stmt(Node expression) {
+  /** A {@code Map<…> name = new HashMap<>()} field, for the roles that take one. */
+  static io.mapguard.engine.model.MapField hashMapField(String name) {
+    return new io.mapguard.engine.model.MapField(
+        name, List.of("java.util.Map"), List.of("new:java.util.HashMap"), false, true, false, false, null, null,
+        false, null, false, null);
+  }
+
+  static Node stmt(Node expression) {
     return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
   }
 

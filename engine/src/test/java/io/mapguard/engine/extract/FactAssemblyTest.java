@@ -1,5 +1,8 @@
 package io.mapguard.engine.extract;
 
+import static io.mapguard.engine.extract.CallShapesTest.call;
+import static io.mapguard.engine.extract.CallShapesTest.id;
+import static io.mapguard.engine.extract.CallShapesTest.stmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mapguard.engine.extract.CallShapesTest.Node;
@@ -22,20 +25,8 @@ import org.junit.jupiter.api.Test;
 /** The assembly of pending uses into facts, on a tree written by hand; positions are the nodes themselves. */
 class FactAssemblyTest {
   private static final MapField CACHE =
-      new MapField(
-          "cache", List.of("java.util.Map"), List.of("new:java.util.HashMap"), false, true, false, false, null, null,
-          false, null, false, null);
+      CallShapesTest.hashMapField("cache");
   private static final LockRef LOCK = LockRef.monitor("lock");
-
-  private static Node id(String name) {
-    return new Node(Kind.IDENTIFIER, name);
-  }
-
-  private static Node call(Node receiver, String method, Node... arguments) {
-    Node call = new Node(Kind.METHOD_CALL, method, receiver);
-    call.children.addAll(List.of(arguments));
-    return call;
-  }
 
   @Test
   void pendingUsesBecomeFactsWithTheirLocksAndLoops() {
@@ -75,10 +66,6 @@ class FactAssemblyTest {
         Set.of(caller),
         FactAssembly.lockSensitiveUnits(List.of(callerScan, helperScan)),
         "the caller touches cache; the helper touches nothing and calls nothing");
-  }
-
-  private static Node stmt(Node expression) {
-    return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
   }
 
   /** Paths found from the method; the method's unit holds LOCK everywhere, others nothing. */

@@ -13,9 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Double-checked lazy initialization, on trees written by hand (see CallShapesTest). */
 class LazyInitShapesTest {
   private static final MapField CACHE =
-      new MapField(
-          "cache", List.of("java.util.Map"), List.of("new:java.util.HashMap"), false, true, false, false, null, null,
-          false, null, false, null);
+      CallShapesTest.hashMapField("cache");
   private static final Function<Node, Object> FIELDS =
       n -> n.kind == Kind.IDENTIFIER && n.text.equals("cache") ? CACHE : null;
 

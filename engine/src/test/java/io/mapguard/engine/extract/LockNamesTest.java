@@ -1,5 +1,7 @@
 package io.mapguard.engine.extract;
 
+import static io.mapguard.engine.extract.CallShapesTest.call;
+import static io.mapguard.engine.extract.CallShapesTest.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -46,14 +48,6 @@ class LockNamesTest {
   }
 
   private final LockNames<Node> locks = new LockNames<>(new TypedPort());
-
-  private static Node id(String name) {
-    return new Node(Kind.IDENTIFIER, name);
-  }
-
-  private static Node call(Node receiver, String method) {
-    return new Node(Kind.METHOD_CALL, method, receiver);
-  }
 
   @Test
   void namesThisFieldsLocalsClassLiteralsAndCalls() {

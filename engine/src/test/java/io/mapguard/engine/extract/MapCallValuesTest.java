@@ -1,5 +1,8 @@
 package io.mapguard.engine.extract;
 
+import static io.mapguard.engine.extract.CallShapesTest.call;
+import static io.mapguard.engine.extract.CallShapesTest.id;
+import static io.mapguard.engine.extract.CallShapesTest.stmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mapguard.engine.extract.CallShapesTest.Node;
@@ -17,25 +20,9 @@ import org.junit.jupiter.api.Test;
 /** What a call puts into a map, on trees written by hand (see CallShapesTest). */
 class MapCallValuesTest {
   private static final MapField INDEX =
-      new MapField(
-          "index", List.of("java.util.Map"), List.of("new:java.util.HashMap"), false, true, false, false, null, null,
-          false, null, false, null);
+      CallShapesTest.hashMapField("index");
 
   private final MapCallValues<Node> values = new MapCallValues<>(new CallShapes<>(new TreePort()));
-
-  private static Node id(String name) {
-    return new Node(Kind.IDENTIFIER, name);
-  }
-
-  private static Node call(Node receiver, String method, Node... arguments) {
-    Node call = new Node(Kind.METHOD_CALL, method, receiver);
-    call.children.addAll(List.of(arguments));
-    return call;
-  }
-
-  private static Node stmt(Node expression) {
-    return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
-  }
 
   @Test
   void aPutStoresEveryValueItsLocalIsGiven() {

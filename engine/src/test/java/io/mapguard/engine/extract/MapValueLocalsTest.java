@@ -1,5 +1,8 @@
 package io.mapguard.engine.extract;
 
+import static io.mapguard.engine.extract.CallShapesTest.call;
+import static io.mapguard.engine.extract.CallShapesTest.id;
+import static io.mapguard.engine.extract.CallShapesTest.stmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.mapguard.engine.extract.CallShapesTest.Node;
@@ -15,27 +18,11 @@ import org.junit.jupiter.api.Test;
 /** Which locals hold values of a map field, on trees written by hand (see CallShapesTest). */
 class MapValueLocalsTest {
   private static final MapField INDEX =
-      new MapField(
-          "index", List.of("java.util.Map"), List.of("new:java.util.HashMap"), false, true, false, false, null, null,
-          false, null, false, null);
+      CallShapesTest.hashMapField("index");
   private static final Function<Node, Object> FIELDS =
       n -> n.kind == Kind.IDENTIFIER && n.text.equals("index") ? INDEX : null;
 
   private final MapValueLocals<Node> values = new MapValueLocals<>(new CallShapes<>(new TreePort()));
-
-  private static Node id(String name) {
-    return new Node(Kind.IDENTIFIER, name);
-  }
-
-  private static Node call(Node receiver, String method, Node... arguments) {
-    Node call = new Node(Kind.METHOD_CALL, method, receiver);
-    call.children.addAll(List.of(arguments));
-    return call;
-  }
-
-  private static Node stmt(Node expression) {
-    return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
-  }
 
   private Map<Object, ValueLocal> track(Node method, Node get) {
     Map<Object, ValueLocal> found = new IdentityHashMap<>();

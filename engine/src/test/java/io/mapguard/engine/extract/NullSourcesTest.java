@@ -1,5 +1,8 @@
 package io.mapguard.engine.extract;
 
+import static io.mapguard.engine.extract.CallShapesTest.call;
+import static io.mapguard.engine.extract.CallShapesTest.id;
+import static io.mapguard.engine.extract.CallShapesTest.stmt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -13,22 +16,8 @@ import org.junit.jupiter.api.Test;
 class NullSourcesTest {
   private final NullSources<Node> nulls = new NullSources<>(new CallShapes<>(new TreePort()));
 
-  private static Node id(String name) {
-    return new Node(Kind.IDENTIFIER, name);
-  }
-
   private static Node nullLiteral() {
     return new Node(Kind.LITERAL, "null");
-  }
-
-  private static Node call(Node receiver, String method, Node... arguments) {
-    Node call = new Node(Kind.METHOD_CALL, method, receiver);
-    call.children.addAll(java.util.Arrays.asList(arguments));
-    return call;
-  }
-
-  private static Node stmt(Node expression) {
-    return new Node(Kind.EXPRESSION_STATEMENT, null, expression);
   }
 
   private static Node method(Node... parametersThenBody) {
