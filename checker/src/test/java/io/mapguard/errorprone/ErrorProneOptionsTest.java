@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.sun.tools.javac.main.Main.Result;
+import io.mapguard.testing.RacySource;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -25,15 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own bad flags are, never a compiler crash; the other options still apply.
  */
 class ErrorProneOptionsTest {
-  private static final String[] RACY = {
-    "import java.util.HashMap;",
-    "import java.util.Map;",
-    "class Racy {",
-    "  private final Map<String, Integer> m = new HashMap<>();",
-    "  void start() { new Thread(() -> m.put(\"a\", 1)).start(); }",
-    "  Integer get() { return m.get(\"a\"); }",
-    "}"
-  };
+  private static final String[] RACY = RacySource.LINES;
 
   @AfterEach
   void clearHook() {

@@ -10,6 +10,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import io.mapguard.testing.RacySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -40,17 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class ReportFileTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String RACY =
-      String.join(
-          "\n",
-          "import java.util.HashMap;",
-          "import java.util.Map;",
-          "class Racy {",
-          "  private final Map<String, Integer> m = new HashMap<>();",
-          "  void start() { new Thread(() -> m.put(\"a\", 1)).start(); }",
-          "  Integer get() { return m.get(\"a\"); }",
-          "}",
-          "");
+  private static final String RACY = RacySource.text() + "\n";
   private static Schema schema;
 
   @TempDir Path dir;

@@ -5,6 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.mapguard.testing.RacySource;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -12,15 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Bad options are reported one by one and never cost the good ones; -strict makes them errors. */
 class PluginOptionsTest {
   private static final JavaFileObject RACY =
-      JavaFileObjects.forSourceLines(
-          "Racy",
-          "import java.util.HashMap;",
-          "import java.util.Map;",
-          "class Racy {",
-          "  private final Map<String, Integer> m = new HashMap<>();",
-          "  void start() { new Thread(() -> m.put(\"a\", 1)).start(); }",
-          "  Integer get() { return m.get(\"a\"); }",
-          "}");
+      JavaFileObjects.forSourceLines(RacySource.NAME, RacySource.LINES);
 
   @AfterEach
   void clearHook() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mapguard.testing.RacySource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -88,15 +89,7 @@ class PluginWithoutUnsafeTest {
     Path source = dir.resolve("Racy.java");
     Files.writeString(
         source,
-        String.join(
-            "\n",
-            "import java.util.HashMap;",
-            "import java.util.Map;",
-            "class Racy {",
-            "  private final Map<String, Integer> m = new HashMap<>();",
-            "  void start() { new Thread(() -> m.put(\"a\", 1)).start(); }",
-            "  Integer get() { return m.get(\"a\"); }",
-            "}"));
+        RacySource.text());
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "javac").toString());
     command.add(
