@@ -15,6 +15,7 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LazyInitShapes;
+import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.MapCallValues;
 import io.mapguard.engine.extract.MapValueLocals;
@@ -70,7 +71,8 @@ final class ExtractionState {
   /** Each method's display name, made once: every access site in it names it. */
   final Map<JCMethodDecl, String> methodNames = new IdentityHashMap<>();
   final Map<JCTree, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
-  final Map<VarSymbol, Alias> aliases = new HashMap<>();
+  /** Locals standing for a map field, by symbol (see {@link LocalAliases}). */
+  final Map<Object, Alias> aliases = new HashMap<>();
   final List<LazyInit> lazyInits = new ArrayList<>();
   final List<MapCreation> creations = new ArrayList<>();
   /** Local variables and parameters holding a map, and what is assigned to them. */
@@ -101,6 +103,7 @@ final class ExtractionState {
   final CallSyntax callSyntax;
   final MapCallValues<JCTree> callValues;
   final LazyInitShapes<JCTree> lazyInitShapes;
+  final LocalAliases<JCTree> localAliases;
   final MapValueLocals<JCTree> mapValueLocals;
   int nextUnitId;
 
@@ -124,6 +127,7 @@ final class ExtractionState {
     this.callSyntax = new CallSyntax(syntax);
     this.callValues = new MapCallValues<>(callSyntax.shapes());
     this.lazyInitShapes = new LazyInitShapes<>(syntax);
+    this.localAliases = new LocalAliases<>(syntax);
     this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 

@@ -9,20 +9,16 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
-import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
-import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
-import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
@@ -62,73 +58,15 @@ final class MapUseClassifier {
     this.scanner = scanner;
   }
 
-  /**
-   * {@code local = field} (or a view of it) makes uses of {@code local} uses of the field, unless
-   * the field is given another map right after, in the same block: then the local holds the
-   * detached old map (the swap idiom: {@code old = pending; pending = new HashMap<>();}).
-   */
+  /** See {@link io.mapguard.engine.extract.LocalAliases#record}. */
   void recordAlias(VarSymbol local, JCExpression init, TreePath at) {
-    JCExpression value = TreeInfo.skipParens(init);
-    MapField field = FactExtractor.mapFieldOf(state, value);
-    if (field != null) {
-      if (!reassignedAfter(field, at)) {
-        state.aliases.put(local, new Alias(field, AliasKind.MAP));
-      }
-      return;
-    }
-    if (value instanceof JCMethodInvocation && ((JCMethodInvocation) value).meth instanceof JCFieldAccess) {
-      JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) value).meth;
-      MapField owner = FactExtractor.mapFieldOf(state, select.selected);
-      if (owner != null && MapMethods.isView(select.name.toString()) && reassignedAfter(owner, at)) {
-        return;
-      }
-      if (owner != null && MapMethods.isView(select.name.toString())) {
-        state.aliases.put(local, new Alias(owner, AliasKind.VIEW));
-        return;
-      }
-      MapField iterated = viewOwner(select.selected);
-      if (iterated != null && select.name.contentEquals("iterator")) {
-        state.aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
-      }
-    }
-  }
-
-  /** A later statement of the block around {@code at} assigns {@code field}. */
-  private boolean reassignedAfter(MapField field, TreePath at) {
-    TreePath statement = at;
-    while (statement != null && !(statement.getLeaf() instanceof JCStatement)) {
-      statement = statement.getParentPath();
-    }
-    if (statement == null || !(statement.getParentPath().getLeaf() instanceof JCBlock)) {
-      return false;
-    }
-    boolean after = false;
-    for (JCStatement s : ((JCBlock) statement.getParentPath().getLeaf()).stats) {
-      if (after
-          && s instanceof JCExpressionStatement
-          && ((JCExpressionStatement) s).expr instanceof JCAssign
-          && state.fields.get(TreeInfo.symbol(((JCAssign) ((JCExpressionStatement) s).expr).lhs)) == field) {
-        return true;
-      }
-      after |= s == statement.getLeaf();
-    }
-    return false;
-  }
-
-  /** The map field behind a view: {@code map.keySet()} or a local holding one. */
-  private MapField viewOwner(JCExpression expression) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    Alias alias = state.aliases.get(TreeInfo.symbol(e));
-    if (alias != null && alias.kind() == AliasKind.VIEW) {
-      return alias.field();
-    }
-    if (e instanceof JCMethodInvocation && ((JCMethodInvocation) e).meth instanceof JCFieldAccess) {
-      JCFieldAccess select = (JCFieldAccess) ((JCMethodInvocation) e).meth;
-      if (MapMethods.isView(select.name.toString())) {
-        return FactExtractor.mapFieldOf(state, select.selected);
-      }
-    }
-    return null;
+    state.localAliases.record(
+        local,
+        init,
+        JavacSyntax.path(at),
+        state.aliases,
+        state.fields::get,
+        e -> FactExtractor.mapFieldOf(state, (JCExpression) e));
   }
 
   // ------------------------------------------------------------ what a use does

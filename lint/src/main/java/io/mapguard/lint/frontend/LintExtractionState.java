@@ -7,6 +7,7 @@ import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LazyInitShapes;
+import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.MapCallValues;
 import io.mapguard.engine.extract.MapValueLocals;
@@ -52,6 +53,7 @@ final class LintExtractionState {
   final LintCallSyntax callSyntax;
   final MapCallValues<Node> callValues;
   final LazyInitShapes<Node> lazyInitShapes;
+  final LocalAliases<Node> localAliases;
   final MapValueLocals<Node> mapValueLocals;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
@@ -62,7 +64,8 @@ final class LintExtractionState {
   final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
   final Map<Node, CodeUnit> initializerUnits = new IdentityHashMap<>();
   final Map<Node, ThreadRoot> rootsByStartCall = new IdentityHashMap<>();
-  final Map<Node, Alias> aliases = new IdentityHashMap<>();
+  /** Locals standing for a map field, by declaration (see {@link LocalAliases}). */
+  final Map<Object, Alias> aliases = new IdentityHashMap<>();
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   final Map<Node, Expression> startedLater = new IdentityHashMap<>();
   final List<LazyInit> lazyInits = new ArrayList<>();
@@ -102,6 +105,7 @@ final class LintExtractionState {
     this.callSyntax = new LintCallSyntax(syntax);
     this.callValues = new MapCallValues<>(callSyntax.shapes());
     this.lazyInitShapes = new LazyInitShapes<>(syntax);
+    this.localAliases = new LocalAliases<>(syntax);
     this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 

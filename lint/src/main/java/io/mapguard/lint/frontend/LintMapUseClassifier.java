@@ -10,13 +10,9 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
-import com.github.javaparser.ast.stmt.BlockStmt;
-import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.type.Type;
-import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
@@ -51,77 +47,10 @@ final class LintMapUseClassifier {
     this.state = extraction.state;
   }
 
-  /**
-   * {@code local = field} (or a view of it) makes uses of {@code local} uses of the field, unless the
-   * field is given another map right after, in the same block: then the local holds the detached
-   * old map (the swap idiom). As the javac front end.
-   */
+  /** See {@link io.mapguard.engine.extract.LocalAliases#record}. */
   void recordAlias(Node local, Expression init, Node at) {
-    Expression value = LintSymbols.skipParens(init);
-    MapField field = extraction.mapFieldOf(value);
-    if (field != null) {
-      if (!reassignedAfter(field, at)) {
-        state.aliases.put(local, new Alias(field, AliasKind.MAP));
-      }
-      return;
-    }
-    if (value instanceof MethodCallExpr && ((MethodCallExpr) value).getScope().isPresent()) {
-      MethodCallExpr call = (MethodCallExpr) value;
-      MapField owner = extraction.mapFieldOf(call.getScope().get());
-      if (owner != null && MapMethods.isView(call.getNameAsString()) && reassignedAfter(owner, at)) {
-        return;
-      }
-      if (owner != null && MapMethods.isView(call.getNameAsString())) {
-        state.aliases.put(local, new Alias(owner, AliasKind.VIEW));
-        return;
-      }
-      MapField iterated = viewOwner(call.getScope().get());
-      if (iterated != null && call.getNameAsString().equals("iterator")) {
-        state.aliases.put(local, new Alias(iterated, AliasKind.ITERATOR));
-      }
-    }
-  }
-
-  /** A later statement of the block around {@code at} assigns {@code field}. */
-  private boolean reassignedAfter(MapField field, Node at) {
-    Node statement = at;
-    while (statement != null && !(statement instanceof Statement)) {
-      statement = statement.getParentNode().orElse(null);
-    }
-    if (statement == null || !(statement.getParentNode().orElse(null) instanceof BlockStmt)) {
-      return false;
-    }
-    boolean after = false;
-    for (Statement s : ((BlockStmt) statement.getParentNode().get()).getStatements()) {
-      if (after
-          && s instanceof ExpressionStmt
-          && ((ExpressionStmt) s).getExpression() instanceof AssignExpr) {
-        LintSymbols.Variable target =
-            state.symbols.variableOf(((AssignExpr) ((ExpressionStmt) s).getExpression()).getTarget());
-        if (target != null && state.fields.get(target.declaration()) == field) {
-          return true;
-        }
-      }
-      after |= s == statement;
-    }
-    return false;
-  }
-
-  /** The map field behind a view: {@code map.keySet()} or a local holding one. */
-  private MapField viewOwner(Expression expression) {
-    Expression e = LintSymbols.skipParens(expression);
-    LintSymbols.Variable variable = state.symbols.variableOf(e);
-    Alias alias = variable == null ? null : state.aliases.get(variable.declaration());
-    if (alias != null && alias.kind() == AliasKind.VIEW) {
-      return alias.field();
-    }
-    if (e instanceof MethodCallExpr && ((MethodCallExpr) e).getScope().isPresent()) {
-      MethodCallExpr call = (MethodCallExpr) e;
-      if (MapMethods.isView(call.getNameAsString())) {
-        return extraction.mapFieldOf(call.getScope().get());
-      }
-    }
-    return null;
+    state.localAliases.record(
+        local, init, LintSyntax.path(at), state.aliases, state.fields::get, e -> extraction.mapFieldOf((Expression) e));
   }
 
   void classifyMapUse(MapField field, Node use, AliasKind kind) {
