@@ -221,6 +221,55 @@ class SarifReportTest {
   }
 
   @Test
+  void checkThenActAndNullValuesCiteTheirFirstStep() throws IOException {
+    cli.write(
+        "cache/Cache.java",
+        "import java.util.Map;\n"
+            + "import java.util.concurrent.ConcurrentHashMap;\n"
+            + "\n"
+            + "public class Cache {\n"
+            + "  private final Map<String, String> m = new ConcurrentHashMap<>();\n"
+            + "\n"
+            + "  public void add(String k, String v) {\n"
+            + "    if (!m.containsKey(k)) {\n"
+            + "      m.put(k, v);\n"
+            + "    }\n"
+            + "  }\n"
+            + "\n"
+            + "  public void start() {\n"
+            + "    new Thread(() -> add(\"a\", \"b\")).start();\n"
+            + "  }\n"
+            + "\n"
+            + "  public void clear(String k) {\n"
+            + "    String v = null;\n"
+            + "    m.put(k, v);\n"
+            + "  }\n"
+            + "}\n");
+    CliHarness.Result result = cli.runReal("--format", "sarif", "cache");
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of(), validate(result.out()));
+
+    List<String> cited = new ArrayList<>();
+    for (JsonNode finding : JSON.readTree(result.out()).at("/runs/0/results")) {
+      for (JsonNode place : finding.get("relatedLocations")) {
+        cited.add(
+            finding.get("ruleId").asText()
+                + ":"
+                + finding.at("/locations/0/physicalLocation/region/startLine").asInt()
+                + " cites "
+                + place.at("/physicalLocation/region/startLine").asInt()
+                + " "
+                + place.at("/message/text").asText());
+      }
+    }
+    assertEquals(
+        List.of(
+            "ConcurrentMapCheckThenAct:9 cites 8 checked here (containsKey)",
+            "ConcurrentMapNullValue:19 cites 18 'v' is assigned null here"),
+        cited);
+  }
+
+  @Test
   void inputProblemsAreToolNotifications() throws IOException {
     JsonNode invocation = sarifRun().at("/runs/0/invocations/0");
 

@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
@@ -122,7 +123,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
                 + " silently replaced. Use computeIfAbsent, or putIfAbsent and its result.";
         List<FixHint> fixes =
             simpleShape ? List.of(new FixHint(FixHint.Kind.COMPUTE_IF_ABSENT, null)) : List.of();
-        sink.report(rule(), state.field(), a.site(), message, fixes);
+        sink.report(
+            rule(), state.field(), a.site(), message, fixes, firstStep(check, "checked here (" + how + ")"));
         return;
       }
       if (put && meaning == Meaning.PRESENT) {
@@ -131,7 +133,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
                 + "another thread can remove or replace the key in between, and this put brings"
                 + " back a stale entry. Use replace(key, value), replace(key, old, new) or"
                 + " computeIfPresent.";
-        sink.report(rule(), state.field(), a.site(), message, List.of());
+        sink.report(
+            rule(), state.field(), a.site(), message, List.of(), firstStep(check, "checked here (" + how + ")"));
         return;
       }
       if (!put
@@ -149,7 +152,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
                 + c.call().resultLocal()
                 + "' and both remove it, or remove a newer value. Use the result of remove(key),"
                 + " or remove(key, value).";
-        sink.report(rule(), state.field(), a.site(), message, List.of());
+        sink.report(
+            rule(), state.field(), a.site(), message, List.of(), firstStep(check, "read here (get)"));
         return;
       }
       if (!put) {
@@ -207,7 +211,9 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
             checkedThenPut(state.field().name(), latest, latest.access().method(), act)
                 + "another thread can put the same key in between, and one of the two values is"
                 + " silently replaced. Use computeIfAbsent, or putIfAbsent and its result.";
-        sink.report(rule(), state.field(), a.site(), message, List.of());
+        sink.report(
+            rule(), state.field(), a.site(), message, List.of(),
+            firstStep(latest, "read here (" + latest.access().method() + ")"));
       }
       return;
     }
@@ -231,8 +237,14 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
           counter && sum != null && a.call().resultDiscarded()
               ? List.of(new FixHint(FixHint.Kind.MERGE, sum))
               : List.of();
-      sink.report(rule(), state.field(), a.site(), message, fixes);
+      sink.report(
+          rule(), state.field(), a.site(), message, fixes, firstStep(read, "read here (" + g.method() + ")"));
     }
+  }
+
+  /** The first of the two steps, which the message cites: the finding is at the second. */
+  private static List<Evidence> firstStep(ResolvedAccess first, String description) {
+    return List.of(new Evidence(first.line(), first.access().site().column(), description));
   }
 
   /** The put's value is the local the read went into, given a value of its own since. */
@@ -267,7 +279,9 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
             + call.valueReadLine()
             + " as if it were the stored value: when another thread stored one first, the map"
             + " keeps that one. Use the value putIfAbsent returns, or computeIfAbsent.";
-    sink.report(rule(), state.field(), a.site(), message, List.of());
+    sink.report(
+        rule(), state.field(), a.site(), message, List.of(),
+        List.of(new Evidence(call.valueReadLine(), 0, "'" + call.valueLocal() + "' is used here")));
   }
 
   /** Same unit, same key, check before act. */

@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
@@ -42,8 +43,23 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
               + argument.method()
               + " then throws NullPointerException. "
               + fix(argument);
-      sink.report(rule(), map, argument.site(), message, List.of());
+      sink.report(rule(), map, argument.site(), message, List.of(), source(argument));
     }
+  }
+
+  /** Where the argument becomes null, when the message cites that line. */
+  private static List<Evidence> source(NullableArgument argument) {
+    String detail = argument.detail();
+    String description =
+        switch (argument.source()) {
+          case ASSIGNED_NULL -> "'" + detail + "' is assigned null here";
+          case METHOD_RETURNS_NULL -> detail + "() returns null here";
+          case MAP_GET -> detail + ".get(...) returns null for a missing key";
+          default -> null;
+        };
+    return description == null || argument.sourceLine() <= 0
+        ? List.of()
+        : List.of(new Evidence(argument.sourceLine(), 0, description));
   }
 
   private static String why(NullableArgument argument) {

@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
@@ -48,7 +49,8 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
         continue;
       }
       sink.report(
-          rule(), map, access.site(), message(map, access, " while " + describe(loop)), List.of());
+          rule(), map, access.site(), message(map, access, " while " + describe(loop)), List.of(),
+          List.of(loopStart(map, loop)));
     }
     reportThroughCalls(analysis, sink);
   }
@@ -76,7 +78,11 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
                 + " (the loop's body calls it at line "
                 + edge.line()
                 + ")";
-        sink.report(rule(), map, write.site(), message(map, write, where), List.of());
+        sink.report(
+            rule(), map, write.site(), message(map, write, where), List.of(),
+            List.of(
+                loopStart(map, edge.loop()),
+                new Evidence(edge.line(), 0, "the loop's body calls " + write.unit().name() + " here")));
       }
     }
   }
@@ -88,6 +94,11 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
         && (method.equals("remove") && access.call().arguments() == 1
             || method.equals("clear")
             || method.contains("()."));
+  }
+
+  /** The loop the message cites. */
+  private static Evidence loopStart(MapField map, MapCall.Loop loop) {
+    return new Evidence(loop.line(), 0, "the loop over '" + map.name() + "' starts here");
   }
 
   private static String describe(MapCall.Loop loop) {
