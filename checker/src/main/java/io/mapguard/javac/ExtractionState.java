@@ -14,11 +14,8 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
-import io.mapguard.engine.extract.LazyInitShapes;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
-import io.mapguard.engine.extract.MapCallValues;
-import io.mapguard.engine.extract.MapValueLocals;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
@@ -78,7 +75,7 @@ final class ExtractionState {
   /** Local variables and parameters holding a map, and what is assigned to them. */
   final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
   final Map<VarSymbol, MapField> localMaps = new HashMap<>();
-  /** Locals holding values of a map field, by symbol (see {@link MapValueLocals}). */
+  /** Locals holding values of a map field, by symbol (see {@code MapValueLocals}). */
   final Map<Object, ValueLocal> valueLocals = new HashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();
   final List<NullableArgument> nullableArguments = new ArrayList<>();
@@ -101,10 +98,7 @@ final class ExtractionState {
   boolean concurrencySignals;
   final SourceLines source;
   final CallSyntax callSyntax;
-  final MapCallValues<JCTree> callValues;
-  final LazyInitShapes<JCTree> lazyInitShapes;
   final LocalAliases<JCTree> localAliases;
-  final MapValueLocals<JCTree> mapValueLocals;
   int nextUnitId;
 
   ExtractionState(
@@ -125,10 +119,7 @@ final class ExtractionState {
     this.locks = new LockNames<>(syntax);
     this.source = new SourceLines(compilationUnit);
     this.callSyntax = new CallSyntax(syntax);
-    this.callValues = new MapCallValues<>(callSyntax.shapes());
-    this.lazyInitShapes = new LazyInitShapes<>(syntax);
     this.localAliases = new LocalAliases<>(syntax);
-    this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 
   /** A unit under construction: its body, for the CFG, and what was found inside it. */

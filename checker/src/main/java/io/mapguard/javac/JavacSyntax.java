@@ -79,6 +79,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     return new TreePathView(path);
   }
 
+  /** javac's path of a node the engine reached through {@link #path} (its views keep javac's path). */
+  static TreePath treePath(SyntaxPath<JCTree> path) {
+    return ((TreePathView) path).path;
+  }
+
   /** javac's own path, read lazily: the parent view is made when a walk gets there. */
   private static final class TreePathView implements SyntaxPath<JCTree> {
     private final TreePath path;

@@ -8,11 +8,8 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
-import com.sun.tools.javac.tree.JCTree.JCBinary;
-import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
-import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
@@ -20,20 +17,21 @@ import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.extract.AliasKind;
+import io.mapguard.engine.extract.MapUses;
+import io.mapguard.engine.extract.SyntaxPath;
+import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
-import io.mapguard.engine.extract.UnitScan.PendingMutation;
 import io.mapguard.engine.extract.UnitScan.PendingWrap;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapKind;
-import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
-import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.Site;
 import io.mapguard.javac.ExtractionState.UnitInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +47,7 @@ final class MapUseClassifier {
   private final SourceSites sites;
   private final MapDeclarations declarations;
   private final UseScanner scanner;
+  private final MapUses<JCTree, TreePath> uses;
 
   MapUseClassifier(
       ExtractionState state, SourceSites sites, MapDeclarations declarations, UseScanner scanner) {
@@ -56,6 +55,50 @@ final class MapUseClassifier {
     this.sites = sites;
     this.declarations = declarations;
     this.scanner = scanner;
+    this.uses =
+        new MapUses<>(
+            state.callSyntax.shapes(),
+            new MapUses.FrontEnd<JCTree, TreePath>() {
+              @Override
+              public TreePath position(SyntaxPath<JCTree> path) {
+                return JavacSyntax.treePath(path);
+              }
+
+              @Override
+              public Site site(TreePath at) {
+                return sites.site(at);
+              }
+
+              @Override
+              public UnitScan<JCTree, TreePath> currentUnit() {
+                return scanner.current();
+              }
+
+              @Override
+              public List<String> describeValue(JCTree expression) {
+                List<String> values = new ArrayList<>();
+                declarations.describeValue((JCExpression) expression, values);
+                return values;
+              }
+
+              @Override
+              public String enclosingMethodName(SyntaxPath<JCTree> use) {
+                return MapUseClassifier.this.enclosingMethodName();
+              }
+
+              @Override
+              public void classifyArgument(MapField field, SyntaxPath<JCTree> use, SyntaxPath<JCTree> call) {
+                MapUseClassifier.this.classifyArgument(
+                    field, JavacSyntax.treePath(use), JavacSyntax.treePath(call), Escape.Kind.PASSED);
+              }
+
+              @Override
+              public boolean isMapField(Object variable) {
+                return state.fields.containsKey(variable);
+              }
+            },
+            e -> FactExtractor.mapFieldOf(state, (JCExpression) e),
+            new MapUses.Tables(state.valueLocals, state.storedValues, state.nullableArguments, state.lazyInits));
   }
 
   /** See {@link io.mapguard.engine.extract.LocalAliases#record}. */
@@ -71,178 +114,9 @@ final class MapUseClassifier {
 
   // ------------------------------------------------------------ what a use does
 
+  /** See {@link MapUses#classify}. */
   void classifyMapUse(MapField field, TreePath path, AliasKind kind) {
-    TreePath usePath = path;
-    TreePath parentPath = CallSyntax.parentSkippingParens(usePath);
-    JCTree parent = (JCTree) parentPath.getLeaf();
-    JCTree leaf = (JCTree) usePath.getLeaf();
-    UnitInfo unit = scanner.current();
-
-    if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == leaf) {
-      TreePath callPath = parentPath.getParentPath();
-      if (callPath != null && callPath.getLeaf() instanceof JCMethodInvocation) {
-        JCMethodInvocation call = (JCMethodInvocation) callPath.getLeaf();
-        String method = ((JCFieldAccess) parent).name.toString();
-        boolean nullArgument = call.args.stream().anyMatch(MapUseClassifier::isNullLiteral);
-        if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
-          Effect effect =
-              kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
-          if (effect == Effect.WRITE) {
-            unit.accesses.add(new PendingAccess<>(field, Effect.WRITE, method, path, false, false));
-          }
-          return;
-        }
-        if (kind == AliasKind.VIEW) {
-          unit.accesses.add(
-              new PendingAccess<>(
-                  field,
-                  MapMethods.effectOnView(method),
-                  method,
-                  path,
-                  false,
-                  false,
-                  viewTraversal(method)));
-          return;
-        }
-        if (MapMethods.isView(method)) {
-          classifyViewUse(field, path, callPath, method);
-          return;
-        }
-        unit.accesses.add(
-            new PendingAccess<>(
-                field,
-                MapMethods.effectOnMap(method),
-                method,
-                path,
-                false,
-                nullArgument,
-                state.callSyntax.describe(callPath, e -> FactExtractor.mapFieldOf(state, e), field)));
-        if (!field.local()) {
-          trackValue(field, method, path, callPath);
-          state.callValues.storedValues(field, method, JavacSyntax.path(callPath), state.storedValues);
-          state.callValues.nullableArguments(
-              field, method, JavacSyntax.path(callPath), sites.site(path), state.nullableArguments);
-        }
-        return;
-      }
-    }
-    if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
-      return;
-    }
-    if (kind == AliasKind.VIEW) {
-      if (parent instanceof JCEnhancedForLoop) {
-        unit.accesses.add(
-            new PendingAccess<>(
-                field, Effect.ITERATE, "iterator", path, false, false, MapCall.traversal("for-each")));
-      } else if (parent instanceof JCReturn) {
-        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, path, false, false));
-        unit.escapes.add(new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
-      } else {
-        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, path, false, false));
-      }
-      return;
-    }
-    if (parent instanceof JCAssign && ((JCAssign) parent).lhs == leaf) {
-      JCAssign assign = (JCAssign) parent;
-      List<String> values = new ArrayList<>();
-      declarations.describeValue(assign.rhs, values);
-      boolean fresh = values.stream().allMatch(MapTypes::isFresh) && !values.isEmpty();
-      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, path, fresh, false));
-      if (!field.local()) {
-        detectLazyInit(field, path);
-      }
-      return;
-    }
-    if (parent instanceof JCAssign && ((JCAssign) parent).rhs == leaf) {
-      Symbol target = TreeInfo.symbol(((JCAssign) parent).lhs);
-      if (target instanceof VarSymbol && target.owner instanceof ClassSymbol && !state.fields.containsKey(target)) {
-        unit.escapes.add(
-            new PendingEscape<>(field, Escape.Kind.STORED, "'" + target.getSimpleName() + "'", parentPath));
-      }
-      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, path, false, false));
-      return;
-    }
-    if (parent instanceof JCReturn) {
-      unit.escapes.add(new PendingEscape<>(field, Escape.Kind.RETURNED, enclosingMethodName(), parentPath));
-      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, path, false, false));
-      return;
-    }
-    if (parent instanceof JCBinary) {
-      JCBinary binary = (JCBinary) parent;
-      boolean concatenation = binary.getTag() == JCTree.Tag.PLUS;
-      unit.accesses.add(
-          new PendingAccess<>(field, concatenation ? Effect.ITERATE : Effect.REFERENCE_READ, null, path, false, false));
-      return;
-    }
-    if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
-      classifyArgument(field, path, parentPath, Escape.Kind.PASSED);
-      return;
-    }
-    unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, path, false, false));
-  }
-
-  /**
-   * A value handed out by {@code get}/{@code computeIfAbsent}/...: a call made on it right away,
-   * or the local it goes into when that local only ever holds values of this map (or new ones).
-   */
-  private void trackValue(MapField field, String method, TreePath usePath, TreePath callPath) {
-    if (!MapMethods.VALUE_SOURCES.contains(method)) {
-      return;
-    }
-    int line = sites.line(usePath.getLeaf());
-    CallSyntax.ValueUse use = CallSyntax.useOfValue(callPath);
-    if (use != null) {
-      scanner.current().mutations.add(new PendingMutation<>(field, method, line, use.method(), null, use.path()));
-      return;
-    }
-    state.mapValueLocals.track(
-        field,
-        method,
-        line,
-        JavacSyntax.path(callPath),
-        e -> FactExtractor.mapFieldOf(state, (JCExpression) e),
-        state.valueLocals);
-  }
-
-  private void classifyViewUse(MapField field, TreePath fieldPath, TreePath viewCallPath, String view) {
-    UnitInfo unit = scanner.current();
-    TreePath parentPath = CallSyntax.parentSkippingParens(viewCallPath);
-    JCTree parent = (JCTree) parentPath.getLeaf();
-    JCTree viewCall = (JCTree) viewCallPath.getLeaf();
-    if (parent instanceof JCFieldAccess && ((JCFieldAccess) parent).selected == viewCall) {
-      TreePath next = parentPath.getParentPath();
-      if (next != null && next.getLeaf() instanceof JCMethodInvocation) {
-        String method = ((JCFieldAccess) parent).name.toString();
-        Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
-        MapCall call = viewTraversal(method);
-        if (effect == Effect.WRITE) {
-          call =
-              call.within(
-                  state.callSyntax.enclosingLoop(next, e -> FactExtractor.mapFieldOf(state, e), field),
-                  CallSyntax.exitsAfter(next),
-                  state.callSyntax.enclosingUpdate(next, e -> FactExtractor.mapFieldOf(state, e), field));
-        }
-        unit.accesses.add(
-            new PendingAccess<>(field, effect, view + "()." + method, fieldPath, false, false, call));
-        return;
-      }
-    }
-    if (parent instanceof JCReturn) {
-      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, fieldPath, false, false));
-      unit.escapes.add(
-          new PendingEscape<>(field, Escape.Kind.VIEW_RETURNED, enclosingMethodName(), parentPath));
-      return;
-    }
-    if (parent instanceof JCMethodInvocation || parent instanceof JCNewClass) {
-      classifyArgument(field, fieldPath, parentPath, Escape.Kind.PASSED);
-      return;
-    }
-    if (parent instanceof JCEnhancedForLoop) {
-      unit.accesses.add(
-          new PendingAccess<>(field, Effect.ITERATE, view, fieldPath, false, false, MapCall.traversal("for-each")));
-      return;
-    }
-    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, fieldPath, false, false));
+    uses.classify(field, JavacSyntax.path(path), kind);
   }
 
   /** The field or local a wrapper call initialises or is assigned to, as locks name it, or null. */
@@ -320,11 +194,6 @@ final class MapUseClassifier {
     unit.escapes.add(new PendingEscape<>(field, kind, detail, callPath));
   }
 
-  /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or null. */
-  private MapCall viewTraversal(String method) {
-    return MapMethods.isTraversal(method) ? MapCall.traversal(method) : MapCall.NONE;
-  }
-
   /** {@code cache.equals(cache)}-like calls on the same field are no escape. */
   private boolean isRecursiveMapCall(MapField field, JCMethodInvocation call) {
     return call.meth instanceof JCFieldAccess
@@ -334,21 +203,5 @@ final class MapUseClassifier {
   private String enclosingMethodName() {
     JCMethodDecl method = scanner.methods.peek();
     return method == null ? "an initializer" : CodeUnits.methodName(state, method);
-  }
-
-  /** See {@link io.mapguard.engine.extract.LazyInitShapes}. */
-  private void detectLazyInit(MapField field, TreePath assignPath) {
-    int outerCheck =
-        state.lazyInitShapes.outerCheckLine(
-            field, JavacSyntax.path(assignPath), e -> FactExtractor.mapFieldOf(state, (JCExpression) e));
-    if (outerCheck > 0) {
-      state.lazyInits.add(new LazyInit(field, sites.site(assignPath), outerCheck));
-    }
-  }
-
-  private static boolean isNullLiteral(JCExpression expression) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    return e instanceof JCLiteral && ((JCLiteral) e).getValue() == null && e.getTag() == JCTree.Tag.LITERAL
-        && ((JCLiteral) e).typetag == com.sun.tools.javac.code.TypeTag.BOT;
   }
 }

@@ -6,11 +6,8 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
-import io.mapguard.engine.extract.LazyInitShapes;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
-import io.mapguard.engine.extract.MapCallValues;
-import io.mapguard.engine.extract.MapValueLocals;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.model.CodeUnit;
@@ -51,10 +48,7 @@ final class LintExtractionState {
   final LockNames<Node> locks;
   final List<String> source;
   final LintCallSyntax callSyntax;
-  final MapCallValues<Node> callValues;
-  final LazyInitShapes<Node> lazyInitShapes;
   final LocalAliases<Node> localAliases;
-  final MapValueLocals<Node> mapValueLocals;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
   final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
@@ -78,7 +72,7 @@ final class LintExtractionState {
   /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
   final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
   final Map<Node, MapField> localMaps = new IdentityHashMap<>();
-  /** Locals holding values of a map field, by declaration (see {@link MapValueLocals}). */
+  /** Locals holding values of a map field, by declaration (see {@code MapValueLocals}). */
   final Map<Object, ValueLocal> valueLocals = new IdentityHashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();
   final List<NullableArgument> nullableArguments = new ArrayList<>();
@@ -103,10 +97,7 @@ final class LintExtractionState {
     this.locks = new LockNames<>(syntax);
     this.source = source;
     this.callSyntax = new LintCallSyntax(syntax);
-    this.callValues = new MapCallValues<>(callSyntax.shapes());
-    this.lazyInitShapes = new LazyInitShapes<>(syntax);
     this.localAliases = new LocalAliases<>(syntax);
-    this.mapValueLocals = new MapValueLocals<>(callSyntax.shapes());
   }
 
   /** A unit under construction: its body (for lock regions) and what was found inside it. */

@@ -39,7 +39,7 @@ final class LintTaskStarts {
   FunctionalContext functionalContext(Expression functional) {
     Node parent = LintCallSyntax.parentSkippingParens(functional);
     Node leaf = LintCallSyntax.outermostParens(functional);
-    if (parent instanceof MethodCallExpr && LintMapUseClassifier.isArgument(parent, leaf)) {
+    if (parent instanceof MethodCallExpr && isArgument(parent, leaf)) {
       MethodCallExpr call = (MethodCallExpr) parent;
       String owner = state.symbols.receiverType(call);
       String name = call.getNameAsString();
@@ -57,7 +57,7 @@ final class LintTaskStarts {
       }
       return taskInCollection(call, owner, name);
     }
-    if (parent instanceof ObjectCreationExpr && LintMapUseClassifier.isArgument(parent, leaf)) {
+    if (parent instanceof ObjectCreationExpr && isArgument(parent, leaf)) {
       Optional<ThreadStartApis.Entry> start = threadStartOf((ObjectCreationExpr) parent);
       return start.isPresent()
           ? FunctionalContext.task(taskRoot((Expression) parent, start.get().description(), false))
@@ -87,7 +87,7 @@ final class LintTaskStarts {
     Node start =
         ThreadStartApis.isTaskCollectionFactory(owner, name) ? LintCallSyntax.parentSkippingParens(factory) : null;
     if (!(start instanceof MethodCallExpr)
-        || !LintMapUseClassifier.isArgument(start, LintCallSyntax.outermostParens(factory))) {
+        || !isArgument(start, LintCallSyntax.outermostParens(factory))) {
       return FunctionalContext.INLINE;
     }
     MethodCallExpr startCall = (MethodCallExpr) start;
@@ -202,5 +202,16 @@ final class LintTaskStarts {
     return owner != null
         && (ref.name().equals(MethodRef.ANY_NAME) || ref.name().equals(name))
         && state.types.isSubtype(owner, ref.owner());
+  }
+
+  /** Whether {@code leaf} is one of the arguments of the call or creation {@code parent}. */
+  private static boolean isArgument(Node parent, Node leaf) {
+    if (parent instanceof MethodCallExpr) {
+      return ((MethodCallExpr) parent).getArguments().stream().anyMatch(a -> a == leaf);
+    }
+    if (parent instanceof ObjectCreationExpr) {
+      return ((ObjectCreationExpr) parent).getArguments().stream().anyMatch(a -> a == leaf);
+    }
+    return false;
   }
 }

@@ -1,0 +1,265 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.extract.UnitScan.PendingAccess;
+import io.mapguard.engine.extract.UnitScan.PendingEscape;
+import io.mapguard.engine.extract.UnitScan.PendingMutation;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCall;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.StoredValue;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What one use of a map means, recorded in the unit the scan is in: the call made on it (or on a
+ * view, entry or iterator of it), an assignment, a store elsewhere, a return, a value taken out and
+ * changed, a value stored, a nullable argument, a lazy initialization. Written once for every front
+ * end, against the {@link SyntaxPort}; what it cannot decide yet from syntax alone (the value
+ * descriptions of an assigned value, a map handed to a method) it asks the front end.
+ *
+ * @param <N> the front end's node type
+ * @param <P> the front end's position of a use (see {@link UnitScan})
+ */
+public final class MapUses<N, P> {
+  /** What the classification asks the front end. */
+  public interface FrontEnd<N, P> {
+    /** The front end's position of the node at {@code path}. */
+    P position(SyntaxPath<N> path);
+
+    Site site(P at);
+
+    /** The unit the scan is in. */
+    UnitScan<N, P> currentUnit();
+
+    /** The value descriptors of an expression assigned to a map ({@code new:…}, {@code null:}…). */
+    List<String> describeValue(N expression);
+
+    /** The name of the method around {@code use} for escape details, or "an initializer". */
+    String enclosingMethodName(SyntaxPath<N> use);
+
+    /** The map (or a view of it) at {@code use} is an argument of the call or creation at {@code call}. */
+    void classifyArgument(MapField field, SyntaxPath<N> use, SyntaxPath<N> call);
+
+    /** Whether a variable handle is one of the class's map fields. */
+    boolean isMapField(Object variable);
+  }
+
+  private final SyntaxPort<N> port;
+  private final CallShapes<N> shapes;
+  private final FrontEnd<N, P> frontEnd;
+  private final Function<N, Object> mapFieldOf;
+  private final MapValueLocals<N> valueLocals;
+  private final MapCallValues<N> callValues;
+  private final LazyInitShapes<N> lazyInits;
+
+  /** The class-wide tables the uses add to. */
+  public record Tables(
+      Map<Object, ValueLocal> valueLocals,
+      List<StoredValue> storedValues,
+      List<NullableArgument> nullableArguments,
+      List<LazyInit> lazyInits) {}
+
+  private final Tables tables;
+
+  /**
+   * @param mapFieldOf the map field (or local map) an expression denotes, or null
+   */
+  public MapUses(CallShapes<N> shapes, FrontEnd<N, P> frontEnd, Function<N, Object> mapFieldOf, Tables tables) {
+    this.port = shapes.port();
+    this.shapes = shapes;
+    this.frontEnd = frontEnd;
+    this.mapFieldOf = mapFieldOf;
+    this.tables = tables;
+    this.valueLocals = new MapValueLocals<>(shapes);
+    this.callValues = new MapCallValues<>(shapes);
+    this.lazyInits = new LazyInitShapes<>(port);
+  }
+
+  /** A use of {@code field} (through an alias of {@code kind}) at {@code use}. */
+  public void classify(MapField field, SyntaxPath<N> use, AliasKind kind) {
+    SyntaxPath<N> parentPath = use.parentSkippingParens(port);
+    N parent = parentPath == null ? null : parentPath.leaf();
+    Kind parentKind = parent == null ? Kind.OTHER : port.kind(parent);
+    UnitScan<N, P> unit = frontEnd.currentUnit();
+    P at = frontEnd.position(use);
+
+    if (parentKind == Kind.METHOD_CALL && isReceiver(parent, use)) {
+      String method = port.name(parent);
+      boolean nullArgument = port.arguments(parent).stream().anyMatch(port::isNullLiteral);
+      if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+        Effect effect =
+            kind == AliasKind.ENTRY ? MapMethods.effectOnEntry(method) : MapMethods.effectOnIterator(method);
+        if (effect == Effect.WRITE) {
+          unit.accesses.add(new PendingAccess<>(field, Effect.WRITE, method, at, false, false));
+        }
+        return;
+      }
+      if (kind == AliasKind.VIEW) {
+        unit.accesses.add(
+            new PendingAccess<>(field, MapMethods.effectOnView(method), method, at, false, false, traversal(method)));
+        return;
+      }
+      if (MapMethods.isView(method)) {
+        classifyViewUse(field, use, parentPath, method);
+        return;
+      }
+      unit.accesses.add(
+          new PendingAccess<>(
+              field,
+              MapMethods.effectOnMap(method),
+              method,
+              at,
+              false,
+              nullArgument,
+              shapes.describe(parentPath, mapFieldOf, field)));
+      if (!field.local()) {
+        trackValue(field, method, use, parentPath);
+        callValues.storedValues(field, method, parentPath, tables.storedValues());
+        callValues.nullableArguments(field, method, parentPath, frontEnd.site(at), tables.nullableArguments());
+      }
+      return;
+    }
+    if (kind == AliasKind.ENTRY || kind == AliasKind.ITERATOR) {
+      return;
+    }
+    if (kind == AliasKind.VIEW) {
+      if (parentKind == Kind.FOR_EACH) {
+        unit.accesses.add(
+            new PendingAccess<>(field, Effect.ITERATE, "iterator", at, false, false, MapCall.traversal("for-each")));
+      } else if (parentKind == Kind.RETURN) {
+        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false));
+        unit.escapes.add(
+            new PendingEscape<>(
+                field, Escape.Kind.VIEW_RETURNED, frontEnd.enclosingMethodName(use), frontEnd.position(parentPath)));
+      } else {
+        unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false));
+      }
+      return;
+    }
+    if (parentKind == Kind.ASSIGN && port.skipParens(port.assignTarget(parent)) == use.leaf()) {
+      List<String> values = frontEnd.describeValue(port.assignedValue(parent));
+      boolean fresh = !values.isEmpty() && values.stream().allMatch(MapTypes::isFresh);
+      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, at, fresh, false));
+      if (!field.local()) {
+        int outerCheck = lazyInits.outerCheckLine(field, use, mapFieldOf);
+        if (outerCheck > 0) {
+          tables.lazyInits().add(new LazyInit(field, frontEnd.site(at), outerCheck));
+        }
+      }
+      return;
+    }
+    if (parentKind == Kind.ASSIGN && port.skipParensAndCasts(port.assignedValue(parent)) == use.leaf()) {
+      N target = port.skipParens(port.assignTarget(parent));
+      Kind targetKind = port.kind(target);
+      if ((targetKind == Kind.IDENTIFIER || targetKind == Kind.FIELD_ACCESS)
+          && port.fieldName(target) != null
+          && !frontEnd.isMapField(port.variable(target))) {
+        unit.escapes.add(
+            new PendingEscape<>(
+                field, Escape.Kind.STORED, "'" + port.name(target) + "'", frontEnd.position(parentPath)));
+      }
+      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, at, false, false));
+      return;
+    }
+    if (parentKind == Kind.RETURN) {
+      unit.escapes.add(
+          new PendingEscape<>(
+              field, Escape.Kind.RETURNED, frontEnd.enclosingMethodName(use), frontEnd.position(parentPath)));
+      unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, at, false, false));
+      return;
+    }
+    if (parentKind == Kind.PLUS) {
+      // string concatenation walks the map (toString)
+      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false));
+      return;
+    }
+    if (parentKind == Kind.METHOD_CALL || parentKind == Kind.NEW) {
+      frontEnd.classifyArgument(field, use, parentPath);
+      return;
+    }
+    unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, at, false, false));
+  }
+
+  /** A call on a view of the map ({@code m.keySet()…}): what is done with the view. */
+  private void classifyViewUse(MapField field, SyntaxPath<N> fieldUse, SyntaxPath<N> viewCall, String view) {
+    UnitScan<N, P> unit = frontEnd.currentUnit();
+    P at = frontEnd.position(fieldUse);
+    SyntaxPath<N> parentPath = viewCall.parentSkippingParens(port);
+    N parent = parentPath == null ? null : parentPath.leaf();
+    Kind parentKind = parent == null ? Kind.OTHER : port.kind(parent);
+    if (parentKind == Kind.METHOD_CALL && isReceiver(parent, viewCall)) {
+      String method = port.name(parent);
+      Effect effect = MapMethods.isView(method) ? Effect.ITERATE : MapMethods.effectOnView(method);
+      MapCall call = traversal(method);
+      if (effect == Effect.WRITE) {
+        call =
+            call.within(
+                shapes.enclosingLoop(parentPath, mapFieldOf, field),
+                shapes.exitsAfter(parentPath),
+                shapes.enclosingUpdate(parentPath, mapFieldOf, field));
+      }
+      unit.accesses.add(new PendingAccess<>(field, effect, view + "()." + method, at, false, false, call));
+      return;
+    }
+    if (parentKind == Kind.RETURN) {
+      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, at, false, false));
+      unit.escapes.add(
+          new PendingEscape<>(
+              field, Escape.Kind.VIEW_RETURNED, frontEnd.enclosingMethodName(fieldUse), frontEnd.position(parentPath)));
+      return;
+    }
+    if (parentKind == Kind.METHOD_CALL || parentKind == Kind.NEW) {
+      frontEnd.classifyArgument(field, fieldUse, parentPath);
+      return;
+    }
+    if (parentKind == Kind.FOR_EACH) {
+      unit.accesses.add(
+          new PendingAccess<>(field, Effect.ITERATE, view, at, false, false, MapCall.traversal("for-each")));
+      return;
+    }
+    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, at, false, false));
+  }
+
+  /**
+   * A value handed out by {@code get}/{@code computeIfAbsent}/...: a call made on it right away,
+   * or the local it goes into when that local only ever holds values of this map (or new ones).
+   */
+  private void trackValue(MapField field, String method, SyntaxPath<N> use, SyntaxPath<N> call) {
+    if (!MapMethods.VALUE_SOURCES.contains(method)) {
+      return;
+    }
+    int line = port.line(use.leaf());
+    CallShapes.ValueUse<N> valueUse = shapes.useOfValue(call);
+    if (valueUse != null) {
+      SyntaxPath<N> at = call;
+      while (at.leaf() != valueUse.node()) {
+        at = at.parent();
+      }
+      frontEnd
+          .currentUnit()
+          .mutations
+          .add(new PendingMutation<>(field, method, line, valueUse.method(), null, frontEnd.position(at)));
+      return;
+    }
+    valueLocals.track(field, method, line, call, mapFieldOf, tables.valueLocals());
+  }
+
+  /** Whether the node at {@code receiver} is the receiver of {@code call}, parentheses aside. */
+  private boolean isReceiver(N call, SyntaxPath<N> receiver) {
+    N r = port.receiver(call);
+    return r != null && port.skipParens(r) == receiver.leaf();
+  }
+
+  /** How a call on a view walks the map: {@code iterator}, {@code stream}…, or none. */
+  private static MapCall traversal(String method) {
+    return MapMethods.isTraversal(method) ? MapCall.traversal(method) : MapCall.NONE;
+  }
+}

@@ -1,0 +1,115 @@
+package io.mapguard.engine.extract;
+
+import static io.mapguard.engine.extract.CallShapesTest.call;
+import static io.mapguard.engine.extract.CallShapesTest.id;
+import static io.mapguard.engine.extract.CallShapesTest.stmt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.mapguard.engine.extract.CallShapesTest.Node;
+import io.mapguard.engine.extract.CallShapesTest.TreePort;
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.Site;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** What a use of a map means, on trees written by hand (see CallShapesTest); positions are the nodes. */
+class MapUsesTest {
+  private static final MapField CACHE = CallShapesTest.hashMapField("cache");
+  private static final Function<Node, Object> FIELDS =
+      n -> n.kind == Kind.IDENTIFIER && n.text.equals("cache") ? CACHE : null;
+
+  private final UnitScan<Node, Node> unit =
+      new UnitScan<>(new CodeUnit(0, CodeUnit.Kind.METHOD, "m()", false, Set.of(), null), null);
+  private final List<String> arguments = new ArrayList<>();
+  private final MapUses<Node, Node> uses =
+      new MapUses<>(
+          new CallShapes<>(new TreePort()),
+          new MapUses.FrontEnd<>() {
+            @Override
+            public Node position(SyntaxPath<Node> path) {
+              return path.leaf();
+            }
+
+            @Override
+            public Site site(Node at) {
+              return new Site(at.id, 1, "A#m()", "", Set.of(), at);
+            }
+
+            @Override
+            public UnitScan<Node, Node> currentUnit() {
+              return unit;
+            }
+
+            @Override
+            public List<String> describeValue(Node expression) {
+              return expression.kind == Kind.NEW ? List.of("new:java.util.HashMap") : List.of();
+            }
+
+            @Override
+            public String enclosingMethodName(SyntaxPath<Node> use) {
+              return "m()";
+            }
+
+            @Override
+            public void classifyArgument(MapField field, SyntaxPath<Node> use, SyntaxPath<Node> call) {
+              arguments.add(field.name() + " to " + call.leaf().text);
+            }
+
+            @Override
+            public boolean isMapField(Object variable) {
+              return variable == "cache";
+            }
+          },
+          FIELDS,
+          new MapUses.Tables(new IdentityHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+
+  private void classify(Node root, Node use) {
+    uses.classify(CACHE, CallShapesTest.pathTo(root, use), AliasKind.MAP);
+  }
+
+  @Test
+  void aCallOnTheMapIsAnAccessWithItsEffect() {
+    Node cache = id("cache");
+    Node put = call(cache, "put", id("k"), id("v"));
+    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(put))), cache);
+
+    UnitScan.PendingAccess<Node> access = unit.accesses.get(0);
+    assertEquals(Effect.WRITE, access.effect());
+    assertEquals("put", access.method());
+    assertEquals(cache, access.at());
+    assertEquals("k", access.call().key());
+  }
+
+  @Test
+  void returningTheMapIsAnEscapeAndAssigningANewOneIsAFreshAssignment() {
+    Node returned = id("cache");
+    Node ret = new Node(Kind.RETURN, null, returned);
+    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, ret)), returned);
+    assertEquals(Escape.Kind.RETURNED, unit.escapes.get(0).kind());
+    assertEquals(ret, unit.escapes.get(0).at());
+
+    Node assigned = id("cache");
+    Node assign = new Node(Kind.ASSIGN, null, assigned, new Node(Kind.NEW, "HashMap"));
+    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(assign))), assigned);
+    UnitScan.PendingAccess<Node> access = unit.accesses.get(1);
+    assertEquals(Effect.ASSIGN, access.effect());
+    assertEquals(true, access.fresh());
+  }
+
+  @Test
+  void aMapPassedToAMethodIsTheFrontEndsToClassify() {
+    Node passed = id("cache");
+    Node log = call(null, "log", passed);
+    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(log))), passed);
+
+    assertEquals(List.of("cache to log"), arguments);
+  }
+}
