@@ -147,8 +147,9 @@ final class Relaunch {
       Path jar = singleJar(classPath);
       if (jar != null) {
         classPath = jar.toString();
-        if (!"off".equals(env.get("MAPVET_CDS"))) {
-          cds = classDataOptions(java, options, jar);
+        String mode = env.getOrDefault("MAPVET_CDS", "");
+        if (!mode.equals("off")) {
+          cds = classDataOptions(java, options, jar, mode.equals("on"));
         }
       }
       List<String> command = command(java.toString(), options, cds, classPath, args);
@@ -200,11 +201,15 @@ final class Relaunch {
   }
 
   /**
-   * The launcher's class-data archive for this jar and {@code java}: the same file the script uses,
-   * recorded the same way (from {@link ClassDataTraining}) when it is missing or older than either.
-   * No options when the jar's directory is not writable or recording fails.
+   * The launcher's class-data archive for this jar and {@code java}: the same file the script uses.
+   * When it is missing or older than either, and {@code record} (MAPVET_CDS=on), it is recorded the
+   * script's way (from {@link ClassDataTraining}); without {@code record} the run goes without it.
+   * The jar does not record by default because it is what CI jobs run, often once per fresh
+   * checkout: recording costs about 1.1 s on top of a 1.9 s guava scan and saves 0.2 s per later
+   * run (docs/performance.md). No options when the jar's directory is not writable or recording
+   * fails.
    */
-  static List<String> classDataOptions(Path java, List<String> options, Path jar) {
+  static List<String> classDataOptions(Path java, List<String> options, Path jar, boolean record) {
     Path directory = jar.getParent();
     if (directory == null || !Files.isWritable(directory)) {
       return List.of();
@@ -215,17 +220,20 @@ final class Relaunch {
     if (isFresh(archive, jar, java)) {
       return useArchive;
     }
+    if (!record) {
+      return List.of();
+    }
     Path partial = directory.resolve(archive.getFileName() + "." + ProcessHandle.current().pid());
-    List<String> record = new ArrayList<>();
-    record.add(java.toString());
-    record.addAll(options);
-    record.addAll(QUIET_CDS);
-    record.add("-XX:ArchiveClassesAtExit=" + partial);
-    record.add("-cp");
-    record.add(jar.toString());
-    record.add(ClassDataTraining.class.getName());
+    List<String> training = new ArrayList<>();
+    training.add(java.toString());
+    training.addAll(options);
+    training.addAll(QUIET_CDS);
+    training.add("-XX:ArchiveClassesAtExit=" + partial);
+    training.add("-cp");
+    training.add(jar.toString());
+    training.add(ClassDataTraining.class.getName());
     try {
-      new ProcessBuilder(record)
+      new ProcessBuilder(training)
           .redirectInput(ProcessBuilder.Redirect.from(new File(nullDevice())))
           .redirectOutput(ProcessBuilder.Redirect.DISCARD)
           .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,25 @@ class RelaunchTest {
         List.of("/jdk/bin/java", "-Xmx1g", "-D" + Relaunch.MARKER + "=jar", "-XX:SharedArchiveFile=a.jsa",
             "-cp", CP, "io.mapguard.lint.MapVet", "--format", "json", "-"),
         command);
+  }
+
+  @Test
+  void theJarUsesAFreshArchiveButRecordsNoneUnlessAsked(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path jar = Files.writeString(dir.resolve("mapvet.jar"), "not really a jar");
+    Path java = Files.writeString(dir.resolve("java"), "");
+    // no archive: nothing to use, and recording is MAPVET_CDS=on's job
+    assertEquals(List.of(), Relaunch.classDataOptions(java, List.of(), jar, false));
+    Path archive = Relaunch.archiveFor(jar, java);
+    Files.writeString(archive, "archive");
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(1_000_000));
+    Files.setLastModifiedTime(java, FileTime.fromMillis(1_000_000));
+    assertEquals(
+        List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-XX:SharedArchiveFile=" + archive),
+        Relaunch.classDataOptions(java, List.of(), jar, false));
+    // an archive older than the jar is stale
+    Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+    assertEquals(List.of(), Relaunch.classDataOptions(java, List.of(), jar, false));
   }
 
   @Test
