@@ -7,6 +7,7 @@ import io.mapguard.lint.scan.AnalyzerFactory;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Optional;
 import picocli.CommandLine;
 
 /**
@@ -19,14 +20,19 @@ public final class MapVet {
   public static void main(String[] args) {
     int exitCode;
     try {
-      exitCode = run(args, Environment.system(), AnalyzerFactory.javaParser());
+      // java -jar mapvet.jar without JVM options: run again with the launcher's (see Relaunch)
+      Optional<Integer> relaunched = Relaunch.tryRelaunch(args);
+      exitCode =
+          relaunched.isPresent()
+              ? relaunched.get()
+              : run(args, Environment.system(), AnalyzerFactory.javaParser());
     } catch (Throwable e) {
       // run() already turns every throwable into exit code 2; this is for one thrown while it did
       // so (a second OutOfMemoryError, say). Left uncaught it would make the JVM exit with 1, which
       // a CI gate reads as "findings".
       exitCode = ExitCodes.ERROR;
     }
-    // halt, not exit: there are no shutdown hooks to run, and exit can itself fail on an exhausted
+    // halt, not exit: no shutdown hook is needed any more (Relaunch's only ends a child still running), and exit can itself fail on an exhausted
     // heap (it starts the hook threads), which would again leave the JVM to exit with 1.
     System.out.flush();
     System.err.flush();
