@@ -17,6 +17,7 @@ import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.UnitScan;
+import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.model.CodeUnit;
@@ -99,6 +100,7 @@ final class ExtractionState {
   final SourceLines source;
   final CallSyntax callSyntax;
   final LocalAliases<JCTree> localAliases;
+  final ValueDescriptions<JCTree> valueDescriptions;
   int nextUnitId;
 
   ExtractionState(
@@ -120,6 +122,7 @@ final class ExtractionState {
     this.source = new SourceLines(compilationUnit);
     this.callSyntax = new CallSyntax(syntax);
     this.localAliases = new LocalAliases<>(syntax);
+    this.valueDescriptions = new ValueDescriptions<>(syntax);
   }
 
   /** A unit under construction: its body, for the CFG, and what was found inside it. */

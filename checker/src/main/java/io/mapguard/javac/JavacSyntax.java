@@ -548,6 +548,19 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public List<String> typeAndSupertypes(JCTree expression) {
+    return expression.type == null ? null : types.typeAndSupertypes(expression.type);
+  }
+
+  @Override
+  public String staticCallTarget(JCTree call) {
+    Symbol symbol = TreeInfo.symbol(((JCMethodInvocation) call).meth);
+    return symbol instanceof MethodSymbol && symbol.isStatic()
+        ? symbol.owner.getQualifiedName() + "." + symbol.getSimpleName()
+        : null;
+  }
+
+  @Override
   public String text(JCTree expression) {
     return expression.toString();
   }

@@ -5,7 +5,6 @@ import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
@@ -16,12 +15,11 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
-import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
-import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
@@ -284,48 +282,8 @@ final class MapDeclarations {
     return null;
   }
 
-  /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
+  /** See {@link ValueDescriptions#describe}; locals made with {@code new} are the triage's. */
   void describeValue(JCExpression expression, List<String> out) {
-    JCExpression e = TreeInfo.skipParens(expression);
-    JCExpression localInit = state.initializers.get(TreeInfo.symbol(e));
-    if (localInit != null) {
-      describeValue(localInit, out); // a local holding a new map is as fresh as the map
-      return;
-    }
-    if (e instanceof JCTree.JCConditional) {
-      describeValue(((JCTree.JCConditional) e).truepart, out);
-      describeValue(((JCTree.JCConditional) e).falsepart, out);
-      return;
-    }
-    if (e instanceof JCLiteral && ((JCLiteral) e).getValue() == null) {
-      out.add("null:");
-      return;
-    }
-    if (e instanceof JCNewClass && e.type != null) {
-      out.add("new:" + firstKnown(e.type));
-      return;
-    }
-    Symbol symbol = e instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) e).meth) : null;
-    if (symbol instanceof MethodSymbol && symbol.isStatic()) {
-      String factory = symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
-      String descriptor = "call:" + factory;
-      if (MapTypes.kindOfValue(descriptor) != io.mapguard.engine.knowledge.MapKind.UNKNOWN) {
-        out.add(descriptor);
-        return;
-      }
-    }
-    if (e.type != null) {
-      out.add("type:" + firstKnown(e.type));
-    }
-  }
-
-  private String firstKnown(Type type) {
-    List<String> chain = state.types.typeAndSupertypes(type);
-    for (String name : chain) {
-      if (MapTypes.isKnown(name)) {
-        return name;
-      }
-    }
-    return chain.isEmpty() ? "?" : chain.get(0);
+    state.valueDescriptions.describe(expression, out, state.initializers::get);
   }
 }

@@ -259,6 +259,15 @@ public interface SyntaxPort<N> {
   /** Whether the expression's type is a {@code java.util.Map}. */
   boolean isMap(N expression);
 
+  /**
+   * The qualified (erased) names of an expression's type and its supertypes, the type first (for a
+   * {@link Kind#NEW}: the created type's); null when the type is not known.
+   */
+  List<String> typeAndSupertypes(N expression);
+
+  /** {@code Owner.method} (qualified owner) when a {@link Kind#METHOD_CALL} calls a static method, else null. */
+  String staticCallTarget(N call);
+
   /** Whether the expression's type is known and is {@code type} (a qualified name) or a subtype of it. */
   boolean isSubtype(N expression, String type);
 

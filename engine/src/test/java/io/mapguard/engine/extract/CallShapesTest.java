@@ -103,6 +103,8 @@ class CallShapesTest {
     @Override public Node lambdaBody(Node lambda) { return lambda.children.get(0); }
     @Override public String constructorReferenceType(Node reference) { return null; }
     @Override public String valueDescriptor(Node e) { return e.kind == Kind.NEW ? "new:" + e.text : null; }
+    @Override public List<String> typeAndSupertypes(Node e) { return e.kind == Kind.NEW ? List.of(e.text) : null; }
+    @Override public String staticCallTarget(Node call) { return null; }
     /** A declaration statement's text: {@code decl:name}; its child: the initializer. */
     @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
     @Override public Node declaredInitializer(Node s) { return s.children.get(0); }

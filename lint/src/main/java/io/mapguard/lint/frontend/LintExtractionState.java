@@ -9,6 +9,7 @@ import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.UnitScan;
+import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.extract.ValueLocal;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LazyInit;
@@ -49,6 +50,7 @@ final class LintExtractionState {
   final List<String> source;
   final LintCallSyntax callSyntax;
   final LocalAliases<Node> localAliases;
+  final ValueDescriptions<Node> valueDescriptions;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
   final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
@@ -98,6 +100,7 @@ final class LintExtractionState {
     this.source = source;
     this.callSyntax = new LintCallSyntax(syntax);
     this.localAliases = new LocalAliases<>(syntax);
+    this.valueDescriptions = new ValueDescriptions<>(syntax);
   }
 
   /** A unit under construction: its body (for lock regions) and what was found inside it. */

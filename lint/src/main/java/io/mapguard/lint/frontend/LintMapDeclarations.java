@@ -10,12 +10,9 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
-import com.github.javaparser.ast.expr.ConditionalExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
-import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.NullLiteralExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
@@ -24,6 +21,7 @@ import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.Type;
+import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
@@ -267,57 +265,17 @@ final class LintMapDeclarations {
     return strings;
   }
 
-  /** {@code new:T}, {@code call:Owner.method}, {@code null:} or {@code type:T} for a value. */
+  /** See {@link ValueDescriptions#describe}. */
   void describeValue(Expression expression, List<String> out) {
-    Expression e = LintSymbols.skipParens(expression);
-    if (e instanceof NameExpr) {
-      LintSymbols.Variable local = state.symbols.variable((NameExpr) e);
-      Expression init =
-          local == null || local.isField() ? null : local.initializer().map(LintSymbols::skipParens).orElse(null);
-      if (init instanceof ObjectCreationExpr) {
-        describeValue(init, out); // a local holding a new map is as fresh as the map
-        return;
-      }
-    }
-    if (e instanceof ConditionalExpr) {
-      describeValue(((ConditionalExpr) e).getThenExpr(), out);
-      describeValue(((ConditionalExpr) e).getElseExpr(), out);
-      return;
-    }
-    if (e instanceof NullLiteralExpr) {
-      out.add("null:");
-      return;
-    }
-    if (e instanceof ObjectCreationExpr) {
-      String created = state.types.resolve(((ObjectCreationExpr) e).getType());
-      if (created != null) {
-        out.add("new:" + firstKnown(created));
-      }
-      return;
-    }
-    if (e instanceof MethodCallExpr) {
-      String owner = state.syntax.staticOwner((MethodCallExpr) e);
-      if (owner != null) {
-        String descriptor = "call:" + owner + "." + ((MethodCallExpr) e).getNameAsString();
-        if (MapTypes.kindOfValue(descriptor) != MapKind.UNKNOWN) {
-          out.add(descriptor);
-          return;
-        }
-      }
-    }
-    String type = state.symbols.typeOf(e);
-    if (type != null) {
-      out.add("type:" + firstKnown(type));
-    }
+    state.valueDescriptions.describe(expression, out, LintMapDeclarations::newInitializer);
   }
 
-  private String firstKnown(String type) {
-    List<String> chain = state.types.typeAndSupertypes(type);
-    for (String name : chain) {
-      if (MapTypes.isKnown(name)) {
-        return name;
-      }
-    }
-    return chain.isEmpty() ? "?" : chain.get(0);
+  /** The {@code new} a local (by its declaration) is initialised with, or null. */
+  private static Node newInitializer(Object local) {
+    Expression init =
+        local instanceof VariableDeclarator
+            ? ((VariableDeclarator) local).getInitializer().map(LintSymbols::skipParens).orElse(null)
+            : null;
+    return init instanceof ObjectCreationExpr ? init : null;
   }
 }

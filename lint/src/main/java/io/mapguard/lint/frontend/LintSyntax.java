@@ -553,6 +553,21 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  public List<String> typeAndSupertypes(Node expression) {
+    String type =
+        expression instanceof ObjectCreationExpr
+            ? symbols.types().resolve(((ObjectCreationExpr) expression).getType())
+            : symbols.typeOf((Expression) expression);
+    return type == null ? null : symbols.types().typeAndSupertypes(type);
+  }
+
+  @Override
+  public String staticCallTarget(Node call) {
+    String owner = staticOwner((MethodCallExpr) call);
+    return owner == null ? null : owner + "." + ((MethodCallExpr) call).getNameAsString();
+  }
+
+  @Override
   public String text(Node expression) {
     return expression.toString();
   }

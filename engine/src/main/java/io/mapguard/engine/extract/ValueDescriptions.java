@@ -1,0 +1,75 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapTypes;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What is assigned to a map variable, as the knowledge tables' value descriptors:
+ * {@code new:<type>}, {@code call:<Owner>.<factory>}, {@code null:} or {@code type:<type>}, the
+ * type being the first of the value's type and supertypes the tables know. Written once for every
+ * front end, against the {@link SyntaxPort}.
+ */
+public final class ValueDescriptions<N> {
+  private final SyntaxPort<N> port;
+
+  public ValueDescriptions(SyntaxPort<N> port) {
+    this.port = port;
+  }
+
+  /**
+   * Adds the descriptors of {@code expression} to {@code out}: both branches of a conditional, and
+   * for a local initialised with {@code new} that creation (a local holding a new map is as fresh
+   * as the map).
+   *
+   * @param newInitializerOfLocal the {@code new} a local (by the port's handle) is initialised
+   *     with, or null
+   */
+  public void describe(N expression, List<String> out, Function<Object, N> newInitializerOfLocal) {
+    N e = port.skipParens(expression);
+    Kind kind = port.kind(e);
+    Object local = kind == Kind.IDENTIFIER ? port.localVariable(e) : null;
+    N creation = local == null ? null : newInitializerOfLocal.apply(local);
+    if (creation != null) {
+      describe(creation, out, newInitializerOfLocal);
+      return;
+    }
+    if (kind == Kind.CONDITIONAL) {
+      describe(port.thenPart(e), out, newInitializerOfLocal);
+      describe(port.elsePart(e), out, newInitializerOfLocal);
+      return;
+    }
+    if (port.isNullLiteral(e)) {
+      out.add("null:");
+      return;
+    }
+    if (kind == Kind.NEW) {
+      List<String> created = port.typeAndSupertypes(e);
+      if (created != null) {
+        out.add("new:" + firstKnown(created));
+      }
+      return;
+    }
+    String factory = kind == Kind.METHOD_CALL ? port.staticCallTarget(e) : null;
+    if (factory != null && MapTypes.kindOfValue("call:" + factory) != MapKind.UNKNOWN) {
+      out.add("call:" + factory);
+      return;
+    }
+    List<String> type = port.typeAndSupertypes(e);
+    if (type != null) {
+      out.add("type:" + firstKnown(type));
+    }
+  }
+
+  /** The first type of the chain the tables know, else the type itself. */
+  private static String firstKnown(List<String> chain) {
+    for (String name : chain) {
+      if (MapTypes.isKnown(name)) {
+        return name;
+      }
+    }
+    return chain.isEmpty() ? "?" : chain.get(0);
+  }
+}
