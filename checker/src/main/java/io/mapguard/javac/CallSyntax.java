@@ -1,14 +1,11 @@
 package io.mapguard.javac;
 
-import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
-import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.model.MapCall;
@@ -32,44 +29,9 @@ final class CallSyntax {
     return shapes;
   }
 
-  /**
-   * See {@link CallShapes#describe}.
-   *
-   * @param callPath the path of the call
-   * @param fieldOf the map field an expression denotes, or null
-   * @param field the field the call is made on
-   */
-  MapCall describe(TreePath callPath, Function<JCExpression, Object> fieldOf, Object field) {
-    return shapes.describe(JavacSyntax.path(callPath), tree -> fieldOf.apply((JCExpression) tree), field);
-  }
-
-  // ------------------------------------------------------------------ loops
-
-  /** See {@link CallShapes#enclosingLoop}. */
-  MapCall.Loop enclosingLoop(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
-    return shapes.enclosingLoop(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree), field);
-  }
-
-  /** See {@link CallShapes#enclosingUpdate}. */
-  MapCall.Update enclosingUpdate(TreePath path, Function<JCExpression, Object> fieldOf, Object field) {
-    return shapes.enclosingUpdate(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree), field);
-  }
-
   /** See {@link CallShapes#updateAround}. */
   CallShapes.UpdateCall updateAround(TreePath path, Function<JCExpression, Object> fieldOf) {
     return shapes.updateAround(JavacSyntax.path(path), tree -> fieldOf.apply((JCExpression) tree));
-  }
-
-  /** Whether nothing of an enclosing loop runs after the statement holding {@code path}. */
-  static boolean exitsAfter(TreePath path) {
-    return JavacSyntax.CALL_SHAPES.exitsAfter(JavacSyntax.path(path));
-  }
-
-  // ------------------------------------------------------------------ tests and branches
-
-  /** return, throw, break, continue, or a block / if whose every path ends in one. */
-  static boolean exits(JCStatement statement) {
-    return JavacSyntax.CALL_SHAPES.exits(statement);
   }
 
   // ------------------------------------------------------------------ values
@@ -90,35 +52,16 @@ final class CallSyntax {
     return new ValueUse(use.method(), path);
   }
 
-  /**
-   * Every value a local variable is given in its method, its initializer first; null when it is
-   * also changed by {@code +=}, {@code ++} or the like.
-   */
-  @SuppressWarnings("unchecked") // the port hands back the trees it was given
-  List<JCExpression> valuesOf(Symbol local, TreePath use) {
-    return (List<JCExpression>) (List<? extends JCTree>) shapes.locals().valuesOf(local, JavacSyntax.path(use));
-  }
-
   /** See {@link CallShapes#holdsLockArguments}. */
   @SuppressWarnings("unchecked") // the port hands back the trees it was given
   static List<JCExpression> holdsLockArguments(JCExpression condition) {
     return (List<JCExpression>) (List<? extends JCTree>) JavacSyntax.CALL_SHAPES.holdsLockArguments(condition);
   }
 
-  /** The calls in the local's method that take it as an argument. */
-  @SuppressWarnings("unchecked") // the port hands back the trees it was given
-  List<JCMethodInvocation> callsTaking(Symbol local, TreePath use) {
-    return (List<JCMethodInvocation>) (List<? extends JCTree>) shapes.locals().callsTaking(local, JavacSyntax.path(use));
-  }
-
   // ------------------------------------------------------------------ helpers
 
   static boolean isLocal(Symbol symbol) {
     return symbol instanceof VarSymbol && !(symbol.owner instanceof ClassSymbol);
-  }
-
-  static int order(Tree tree) {
-    return ((JCTree) tree).getStartPosition();
   }
 
   static JCExpression skipParensAndCasts(JCExpression expression) {

@@ -422,12 +422,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public String valueDescriptor(JCTree expression) {
     String type = expression.type == null ? null : types.erasedName(expression.type);
-    Symbol symbol = expression instanceof JCMethodInvocation ? TreeInfo.symbol(((JCMethodInvocation) expression).meth) : null;
     if (expression instanceof JCNewClass && type != null) {
       return "new:" + type;
     }
-    if (symbol instanceof MethodSymbol && symbol.isStatic()) {
-      return "call:" + symbol.owner.getQualifiedName() + "." + symbol.getSimpleName();
+    String factory = expression instanceof JCMethodInvocation ? staticCallTarget(expression) : null;
+    if (factory != null) {
+      return "call:" + factory;
     }
     return type == null ? null : "type:" + type;
   }

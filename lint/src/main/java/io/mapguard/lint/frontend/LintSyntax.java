@@ -619,9 +619,9 @@ final class LintSyntax implements SyntaxPort<Node> {
       String created = symbols.types().resolve(((ObjectCreationExpr) expression).getType());
       return created == null ? null : "new:" + created;
     }
-    String owner = expression instanceof MethodCallExpr ? staticOwner((MethodCallExpr) expression) : null;
-    if (owner != null) {
-      return "call:" + owner + "." + ((MethodCallExpr) expression).getNameAsString();
+    String factory = expression instanceof MethodCallExpr ? staticCallTarget(expression) : null;
+    if (factory != null) {
+      return "call:" + factory;
     }
     String type = symbols.typeOf((Expression) expression);
     return type == null ? null : "type:" + type;
