@@ -284,9 +284,9 @@ final class ClassTriage extends TreeScanner {
     if (!(e instanceof JCMethodInvocation)) {
       return false;
     }
-    Symbol symbol = TreeInfo.symbol(((JCMethodInvocation) e).meth);
+    Object callee = state.syntax.callee(e);
     for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
-      if (ApiMatcher.isMethod(symbol, factory.owner(), factory.name())) {
+      if (state.apis.isExactly(factory, callee)) {
         return true;
       }
     }

@@ -14,6 +14,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.UnitScan;
@@ -45,7 +46,7 @@ import java.util.Set;
 final class ExtractionState {
   final Context context;
   final JavacTypes types;
-  final ApiMatcher apis;
+  final KnownApis apis;
   final Names names;
   final JCCompilationUnit compilationUnit;
   final JCClassDecl topLevel;
@@ -108,7 +109,7 @@ final class ExtractionState {
       JCClassDecl topLevel,
       Context context,
       JavacTypes types,
-      ApiMatcher apis,
+      KnownApis apis,
       Names names) {
     this.context = context;
     this.types = types;

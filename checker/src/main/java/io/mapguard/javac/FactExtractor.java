@@ -18,6 +18,7 @@ import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.FactAssembly;
+import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
@@ -42,14 +43,14 @@ import javax.annotation.processing.ProcessingEnvironment;
 public final class FactExtractor {
   private final Context context;
   private final JavacTypes types;
-  private final ApiMatcher apis;
+  private final KnownApis apis;
   private final ProcessingEnvironment env;
   private final Names names;
 
   public FactExtractor(Context context, AnalysisOptions options) {
     this.context = context;
     this.types = new JavacTypes(context);
-    this.apis = new ApiMatcher(types, options.immediateCallbacks(), options.threadStartApis());
+    this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     this.env = JavacProcessingEnvironment.instance(context);
     this.names = Names.instance(context);
   }

@@ -35,6 +35,7 @@ import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
 import com.sun.tools.javac.tree.JCTree.JCTry;
+import com.sun.tools.javac.tree.JCTree.JCTypeApply;
 import com.sun.tools.javac.tree.JCTree.JCTypeCast;
 import com.sun.tools.javac.tree.JCTree.JCUnary;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
@@ -491,6 +492,41 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
       }.scan(unit);
     }
     return methods.get(TreeInfo.symbol(((JCMethodInvocation) call).meth));
+  }
+
+  @Override
+  public Object callee(JCTree call) {
+    Symbol symbol =
+        call instanceof JCNewClass
+            ? ((JCNewClass) call).constructor
+            : TreeInfo.symbol(((JCMethodInvocation) call).meth);
+    return symbol instanceof MethodSymbol && symbol.owner != null ? symbol : null;
+  }
+
+  @Override
+  public String createdTypeName(JCTree creation) {
+    JCTree type = ((JCNewClass) creation).clazz;
+    if (type instanceof JCTypeApply) {
+      type = ((JCTypeApply) type).clazz;
+    }
+    if (type instanceof JCAnnotatedType) {
+      type = ((JCAnnotatedType) type).underlyingType;
+    }
+    return String.valueOf(TreeInfo.name(type));
+  }
+
+  @Override
+  public String variableInitializedBy(JCTree holder, JCTree value) {
+    Symbol target = null;
+    if (holder instanceof JCVariableDecl && TreeInfo.skipParens(((JCVariableDecl) holder).init) == value) {
+      target = ((JCVariableDecl) holder).sym;
+    } else if (holder instanceof JCAssign && TreeInfo.skipParens(((JCAssign) holder).rhs) == value) {
+      target = TreeInfo.symbol(((JCAssign) holder).lhs);
+    }
+    if (!(target instanceof VarSymbol)) {
+      return null;
+    }
+    return target.owner instanceof ClassSymbol ? fieldName((VarSymbol) target) : target.getSimpleName().toString();
   }
 
   @Override

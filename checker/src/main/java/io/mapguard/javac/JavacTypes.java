@@ -6,6 +6,7 @@ import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.extract.Callees;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Type lookups by qualified name, cached per compilation; absent types simply never match. */
-final class JavacTypes {
+/**
+ * Type lookups by qualified name, cached per compilation; absent types simply never match. Also what
+ * the shared extraction asks about a callee (a method symbol, see {@link JavacSyntax#callee}).
+ */
+final class JavacTypes implements Callees {
   private final Types types;
   private final JavacElements elements;
   private final Symtab symtab;
@@ -25,6 +29,21 @@ final class JavacTypes {
     this.types = Types.instance(context);
     this.elements = JavacElements.instance(context);
     this.symtab = Symtab.instance(context);
+  }
+
+  @Override
+  public String owner(Object callee) {
+    return ((Symbol) callee).owner.getQualifiedName().toString();
+  }
+
+  @Override
+  public String name(Object callee) {
+    return ((Symbol) callee).getSimpleName().toString();
+  }
+
+  @Override
+  public boolean ownerIsSubtype(Object callee, String type) {
+    return isSubtype(((Symbol) callee).owner.type, type);
   }
 
   Types types() {

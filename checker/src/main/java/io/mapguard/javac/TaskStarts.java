@@ -4,7 +4,6 @@ import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
@@ -49,7 +48,7 @@ final class TaskStarts {
     JCTree leaf = (JCTree) path.getLeaf();
     if (parent instanceof JCMethodInvocation && ((JCMethodInvocation) parent).args.contains(leaf)) {
       JCMethodInvocation call = (JCMethodInvocation) parent;
-      Symbol method = TreeInfo.symbol(call.meth);
+      Object method = state.syntax.callee(call);
       if (method == null || state.apis.isImmediate(method) && !inParallelStream(call)) {
         return inParallelStream(call)
             ? FunctionalContext.task(taskRoot(parentPath, "the parallel stream callback", true))
@@ -94,12 +93,10 @@ final class TaskStarts {
    * A function written into a collection made in place ({@code List.of(…)}) that is handed to a
    * start that runs each element ({@code invokeAll}): a task of that start; else inline.
    */
-  private FunctionalContext taskInCollection(TreePath factoryPath, Symbol factory) {
+  private FunctionalContext taskInCollection(TreePath factoryPath, Object factory) {
     boolean isFactory =
-        factory instanceof MethodSymbol
-            && factory.owner != null
-            && ThreadStartApis.isTaskCollectionFactory(
-                factory.owner.getQualifiedName().toString(), factory.getSimpleName().toString());
+        ThreadStartApis.isTaskCollectionFactory(
+            state.apis.callees().owner(factory), state.apis.callees().name(factory));
     TreePath startPath = isFactory ? CallSyntax.parentSkippingParens(factoryPath) : null;
     if (startPath == null
         || !(startPath.getLeaf() instanceof JCMethodInvocation)
@@ -109,7 +106,7 @@ final class TaskStarts {
       return FunctionalContext.INLINE;
     }
     Optional<ThreadStartApis.Entry> start =
-        state.apis.threadStart(TreeInfo.symbol(((JCMethodInvocation) startPath.getLeaf()).meth));
+        state.apis.threadStart(state.syntax.callee((JCTree) startPath.getLeaf()));
     return start.isPresent() && start.get().runs() == ThreadStartApis.Runs.COLLECTION_ELEMENTS
         ? FunctionalContext.task(taskRoot(startPath, start.get().description(), false))
         : FunctionalContext.INLINE;
@@ -187,13 +184,6 @@ final class TaskStarts {
   }
 
   static Optional<ThreadStartApis.Entry> threadStartOf(ExtractionState state, JCTree call) {
-    Symbol symbol =
-        call instanceof JCNewClass
-            ? ((JCNewClass) call).constructor
-            : TreeInfo.symbol(((JCMethodInvocation) call).meth);
-    if (symbol == null || state.apis.isImmediate(symbol)) {
-      return Optional.empty();
-    }
-    return state.apis.threadStart(symbol);
+    return state.apis.startOf(state.syntax.callee(call));
   }
 }

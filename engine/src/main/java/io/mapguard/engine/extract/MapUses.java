@@ -4,8 +4,12 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.extract.UnitScan.PendingAccess;
 import io.mapguard.engine.extract.UnitScan.PendingEscape;
 import io.mapguard.engine.extract.UnitScan.PendingMutation;
+import io.mapguard.engine.extract.UnitScan.PendingWrap;
+import io.mapguard.engine.knowledge.MapArguments;
+import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LazyInit;
@@ -45,14 +49,18 @@ public final class MapUses<N, P> {
     /** The name of the method around {@code use} for escape details, or "an initializer". */
     String enclosingMethodName(SyntaxPath<N> use);
 
-    /** The map (or a view of it) at {@code use} is an argument of the call or creation at {@code call}. */
-    void classifyArgument(MapField field, SyntaxPath<N> use, SyntaxPath<N> call);
+    /**
+     * Whether a callee ({@link SyntaxPort#callee}) is a method or constructor analysed with this
+     * class: its body is a unit here, so what it does with a map argument is seen where it does it.
+     */
+    boolean analysedHere(Object callee);
 
     /** Whether a variable handle is one of the class's map fields. */
     boolean isMapField(Object variable);
   }
 
   private final SyntaxPort<N> port;
+  private final KnownApis apis;
   private final CallShapes<N> shapes;
   private final FrontEnd<N, P> frontEnd;
   private final Function<N, Object> mapFieldOf;
@@ -72,8 +80,14 @@ public final class MapUses<N, P> {
   /**
    * @param mapFieldOf the map field (or local map) an expression denotes, or null
    */
-  public MapUses(CallShapes<N> shapes, FrontEnd<N, P> frontEnd, Function<N, Object> mapFieldOf, Tables tables) {
+  public MapUses(
+      CallShapes<N> shapes,
+      KnownApis apis,
+      FrontEnd<N, P> frontEnd,
+      Function<N, Object> mapFieldOf,
+      Tables tables) {
     this.port = shapes.port();
+    this.apis = apis;
     this.shapes = shapes;
     this.frontEnd = frontEnd;
     this.mapFieldOf = mapFieldOf;
@@ -182,7 +196,7 @@ public final class MapUses<N, P> {
       return;
     }
     if (parentKind == Kind.METHOD_CALL || parentKind == Kind.NEW) {
-      frontEnd.classifyArgument(field, use, parentPath);
+      classifyArgument(field, use, parentPath);
       return;
     }
     unit.accesses.add(new PendingAccess<>(field, Effect.REFERENCE_READ, null, at, false, false));
@@ -217,7 +231,7 @@ public final class MapUses<N, P> {
       return;
     }
     if (parentKind == Kind.METHOD_CALL || parentKind == Kind.NEW) {
-      frontEnd.classifyArgument(field, fieldUse, parentPath);
+      classifyArgument(field, fieldUse, parentPath);
       return;
     }
     if (parentKind == Kind.FOR_EACH) {
@@ -226,6 +240,68 @@ public final class MapUses<N, P> {
       return;
     }
     unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, at, false, false));
+  }
+
+  /**
+   * The map (or a view of it) at {@code use} is an argument of the call or creation at {@code
+   * callPath}: read whole (copied, formatted…), wrapped, or handed to code that may keep it.
+   */
+  private void classifyArgument(MapField field, SyntaxPath<N> use, SyntaxPath<N> callPath) {
+    UnitScan<N, P> unit = frontEnd.currentUnit();
+    P at = frontEnd.position(use);
+    N call = callPath.leaf();
+    boolean creation = port.kind(call) == Kind.NEW;
+    Object callee = port.callee(call);
+    String owner = callee == null ? null : apis.callees().owner(callee);
+    MapCall copy = creation && owner != null ? MapCall.traversal("new:" + owner) : MapCall.NONE;
+    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false, copy));
+    if (owner != null
+        && MapTypes.kindOfValue("call:" + owner + "." + apis.callees().name(callee)) == MapKind.SYNCHRONIZED) {
+      unit.wraps.add(new PendingWrap<>(field, wrapperName(callPath), at));
+    }
+    if (callee == null || frontEnd.analysedHere(callee) || creation && isCopy(call, owner)) {
+      return;
+    }
+    for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
+      if (apis.matches(wrapper, callee)) {
+        SyntaxPath<N> outer = callPath.parentSkippingParens(port);
+        if (outer != null && port.kind(outer.leaf()) == Kind.RETURN) {
+          unit.escapes.add(
+              new PendingEscape<>(
+                  field, Escape.Kind.VIEW_RETURNED, frontEnd.enclosingMethodName(use), frontEnd.position(outer)));
+        }
+        return;
+      }
+    }
+    if (MapArguments.SYNCHRONOUS_CONSUMERS.stream().anyMatch(consumer -> apis.matches(consumer, callee))
+        || apis.isImmediate(callee)
+        || apis.threadStart(callee).isPresent()) {
+      return;
+    }
+    N receiver = creation ? null : port.receiver(call);
+    if (receiver != null && mapFieldOf.apply(receiver) == field) {
+      return; // cache.equals(cache)
+    }
+    String detail =
+        creation
+            ? port.createdTypeName(call)
+            : receiver == null ? port.name(call) : port.text(receiver) + "." + port.name(call);
+    unit.escapes.add(new PendingEscape<>(field, Escape.Kind.PASSED, detail + "(..)", frontEnd.position(callPath)));
+  }
+
+  /** A new map or collection made from the map: a copy, which reads it but does not keep it. */
+  private boolean isCopy(N creation, String created) {
+    return created != null
+        && (MapTypes.isKnown(created) || port.isMap(creation) || port.isSubtype(creation, "java.util.Collection"));
+  }
+
+  /**
+   * The name (as locks name it) of the field or local a wrapper call initialises or is assigned to,
+   * or null.
+   */
+  private String wrapperName(SyntaxPath<N> callPath) {
+    SyntaxPath<N> holder = callPath.parentSkippingParens(port);
+    return holder == null ? null : port.variableInitializedBy(holder.leaf(), callPath.leaf());
   }
 
   /**

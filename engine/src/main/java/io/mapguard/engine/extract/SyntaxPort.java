@@ -256,6 +256,23 @@ public interface SyntaxPort<N> {
   /** The {@link Kind#METHOD} of this file a {@link Kind#METHOD_CALL} calls, or null when not known here. */
   N calledMethod(N call);
 
+  /**
+   * The method a {@link Kind#METHOD_CALL} or the constructor a {@link Kind#NEW} calls, as a handle
+   * {@link Callees} answers about (equal handles for the same callee); null when the front end
+   * cannot resolve it at all.
+   */
+  Object callee(N call);
+
+  /** The simple name of the type a {@link Kind#NEW} creates, as written ({@code Foo} for {@code new a.Foo<>()}). */
+  String createdTypeName(N creation);
+
+  /**
+   * When {@code holder} is a variable declaration initialised with exactly {@code value}, or an
+   * assignment of exactly {@code value} to a variable: the engine's name of that variable ({@link
+   * #fieldName}'s for a field, the simple name of a local); else null.
+   */
+  String variableInitializedBy(N holder, N value);
+
   /** Whether the expression's type is a {@code java.util.Map}. */
   boolean isMap(N expression);
 

@@ -89,6 +89,15 @@ class CallShapesTest {
     @Override public List<Node> parameters(Node m) { return m.children.stream().filter(c -> c != null && localDeclaredBy(c) != null && c.kind == Kind.OTHER).toList(); }
     @Override public List<String> annotationNames(Node d) { return d.text != null && d.text.endsWith("@Nullable") ? List.of("javax.annotation.Nullable") : List.of(); }
     @Override public Node calledMethod(Node call) { return null; }
+    /** A callee is {@code owner#name}: see {@link #CALLEES}. */
+    @Override public Object callee(Node call) {
+      return call.kind == Kind.NEW ? "java.util." + call.text + "#<init>" : OWNERS.getOrDefault(call.text, "com.acme.Log") + "#" + call.text;
+    }
+    @Override public String createdTypeName(Node creation) { return creation.text; }
+    /** A declaration's text {@code decl:name} names what it initialises (see {@link #declaredName}). */
+    @Override public String variableInitializedBy(Node holder, Node value) {
+      return declaredName(holder) != null && declaredInitializer(holder) == value ? declaredName(holder) : null;
+    }
     @Override public boolean isMap(Node e) { return true; }
     @Override public String text(Node e) { return e.text; }
     /** Types, fields and classes are not modelled here: every name is a local. */
@@ -112,6 +121,18 @@ class CallShapesTest {
   }
 
   private final CallShapes<Node> shapes = new CallShapes<>(new TreePort());
+
+  /** The classes the few library methods the tests call belong to; any other method is {@code com.acme.Log}'s. */
+  static final java.util.Map<String, String> OWNERS =
+      java.util.Map.of("unmodifiableMap", "java.util.Collections", "synchronizedMap", "java.util.Collections");
+
+  /** Callees as {@link TreePort#callee} spells them; a class is a subtype of itself only. */
+  static final Callees CALLEES =
+      new Callees() {
+        @Override public String owner(Object callee) { return ((String) callee).split("#")[0]; }
+        @Override public String name(Object callee) { return ((String) callee).split("#")[1]; }
+        @Override public boolean ownerIsSubtype(Object callee, String type) { return owner(callee).equals(type); }
+      };
 
   static Node id(String name) { return new Node(Kind.IDENTIFIER, name); }
 

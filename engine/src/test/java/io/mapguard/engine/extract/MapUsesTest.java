@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.mapguard.engine.extract.CallShapesTest.Node;
 import io.mapguard.engine.extract.CallShapesTest.TreePort;
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.ImmediateCallbacks;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
@@ -28,10 +30,10 @@ class MapUsesTest {
 
   private final UnitScan<Node, Node> unit =
       new UnitScan<>(new CodeUnit(0, CodeUnit.Kind.METHOD, "m()", false, Set.of(), null), null);
-  private final List<String> arguments = new ArrayList<>();
   private final MapUses<Node, Node> uses =
       new MapUses<>(
           new CallShapes<>(new TreePort()),
+          new KnownApis(CallShapesTest.CALLEES, ImmediateCallbacks.defaults(), ThreadStartApis.defaults()),
           new MapUses.FrontEnd<>() {
             @Override
             public Node position(SyntaxPath<Node> path) {
@@ -59,8 +61,8 @@ class MapUsesTest {
             }
 
             @Override
-            public void classifyArgument(MapField field, SyntaxPath<Node> use, SyntaxPath<Node> call) {
-              arguments.add(field.name() + " to " + call.leaf().text);
+            public boolean analysedHere(Object callee) {
+              return callee.equals("com.acme.Log#helper");
             }
 
             @Override
@@ -104,12 +106,55 @@ class MapUsesTest {
     assertEquals(true, access.fresh());
   }
 
-  @Test
-  void aMapPassedToAMethodIsTheFrontEndsToClassify() {
-    Node passed = id("cache");
-    Node log = call(null, "log", passed);
-    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(log))), passed);
+  private Node inMethod(Node expression) {
+    return new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, stmt(expression)));
+  }
 
-    assertEquals(List.of("cache to log"), arguments);
+  @Test
+  void aMapPassedToAnotherClassesMethodEscapesAndIsReadWhole() {
+    Node passed = id("cache");
+    Node log = call(id("audit"), "record", passed);
+    classify(inMethod(log), passed);
+
+    assertEquals(Effect.ITERATE, unit.accesses.get(0).effect());
+    UnitScan.PendingEscape<Node> escape = unit.escapes.get(0);
+    assertEquals(Escape.Kind.PASSED, escape.kind());
+    assertEquals("audit.record(..)", escape.detail());
+    assertEquals(log, escape.at());
+  }
+
+  @Test
+  void aMapPassedToAMethodAnalysedHereOrToItselfDoesNotEscape() {
+    Node passed = id("cache");
+    classify(inMethod(call(null, "helper", passed)), passed);
+    Node argument = id("cache");
+    classify(inMethod(call(id("cache"), "equals", argument)), argument);
+
+    assertEquals(List.of(), unit.escapes);
+    assertEquals(2, unit.accesses.size());
+  }
+
+  @Test
+  void aCopyReadsTheMapWholeAndKeepsNothing() {
+    Node copied = id("cache");
+    classify(inMethod(new Node(Kind.NEW, "HashMap", copied)), copied);
+
+    assertEquals("new:java.util.HashMap", unit.accesses.get(0).call().traversal());
+    assertEquals(List.of(), unit.escapes);
+  }
+
+  @Test
+  void aReturnedUnmodifiableViewEscapesAsAViewAndASynchronizedWrapperIsNamed() {
+    Node viewed = id("cache");
+    Node ret = new Node(Kind.RETURN, null, call(id("Collections"), "unmodifiableMap", viewed));
+    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, ret)), viewed);
+    assertEquals(Escape.Kind.VIEW_RETURNED, unit.escapes.get(0).kind());
+    assertEquals(ret, unit.escapes.get(0).at());
+
+    Node wrapped = id("cache");
+    Node declaration = new Node(Kind.OTHER_STATEMENT, "decl:safe", call(id("Collections"), "synchronizedMap", wrapped));
+    classify(new Node(Kind.METHOD, "m", new Node(Kind.BLOCK, null, declaration)), wrapped);
+    assertEquals("safe", unit.wraps.get(0).wrapper());
+    assertEquals(Escape.Kind.PASSED, unit.escapes.get(1).kind());
   }
 }

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
+import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.UnitScan;
@@ -43,6 +44,7 @@ final class LintExtractionState {
   final String file;
   final LintSymbols symbols;
   final LintTypes types;
+  final KnownApis apis;
   /** The port the shared extraction reads this class's trees through. */
   final LintSyntax syntax;
 
@@ -94,6 +96,7 @@ final class LintExtractionState {
     this.topLevel = topLevel;
     this.file = file;
     this.types = types;
+    this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     this.symbols = new LintSymbols(types);
     this.syntax = new LintSyntax(symbols, topLevel);
     this.locks = new LockNames<>(syntax);

@@ -477,6 +477,43 @@ final class LintSyntax implements SyntaxPort<Node> {
     return symbols.method(symbols.receiverType(c), c.getNameAsString(), c.getArguments().size());
   }
 
+  /** A callee as mapvet knows it: the receiver's (or created) type, when known, the name and the arity. */
+  record Callee(String owner, String name, int arity) {}
+
+  @Override
+  public Object callee(Node call) {
+    if (call instanceof ObjectCreationExpr) {
+      ObjectCreationExpr creation = (ObjectCreationExpr) call;
+      return new Callee(symbols.types().resolve(creation.getType()), "<init>", creation.getArguments().size());
+    }
+    MethodCallExpr invocation = (MethodCallExpr) call;
+    return new Callee(symbols.receiverType(invocation), invocation.getNameAsString(), invocation.getArguments().size());
+  }
+
+  @Override
+  public String createdTypeName(Node creation) {
+    return ((ObjectCreationExpr) creation).getType().getNameAsString();
+  }
+
+  @Override
+  public String variableInitializedBy(Node holder, Node value) {
+    LintSymbols.Variable target = null;
+    if (holder instanceof VariableDeclarator
+        && ((VariableDeclarator) holder).getInitializer().map(LintSymbols::skipParens).orElse(null) == value) {
+      VariableDeclarator v = (VariableDeclarator) holder;
+      target =
+          LintUseScanner.isLocal(v)
+              ? LintMapDeclarations.localVariable(v)
+              : new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, LintSymbols.enclosingType(v));
+    } else if (holder instanceof AssignExpr && LintSymbols.skipParens(((AssignExpr) holder).getValue()) == value) {
+      target = symbols.variableOf(((AssignExpr) holder).getTarget());
+    }
+    if (target == null) {
+      return null;
+    }
+    return target.isField() ? fieldName(target) : target.name();
+  }
+
   @Override
   public boolean isMap(Node expression) {
     String type = symbols.typeOf((Expression) expression);

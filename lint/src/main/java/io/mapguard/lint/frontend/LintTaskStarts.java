@@ -14,7 +14,6 @@ import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
 import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
-import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
@@ -41,21 +40,20 @@ final class LintTaskStarts {
     Node leaf = LintCallSyntax.outermostParens(functional);
     if (parent instanceof MethodCallExpr && isArgument(parent, leaf)) {
       MethodCallExpr call = (MethodCallExpr) parent;
-      String owner = state.symbols.receiverType(call);
-      String name = call.getNameAsString();
-      if (owner == null || isImmediate(owner, name) && !inParallelStream(call)) {
+      Object callee = state.syntax.callee(call);
+      if (state.apis.callees().owner(callee) == null || state.apis.isImmediate(callee) && !inParallelStream(call)) {
         return inParallelStream(call)
             ? FunctionalContext.task(taskRoot(call, "the parallel stream callback", true))
             : FunctionalContext.INLINE;
       }
-      Optional<ThreadStartApis.Entry> start = threadStart(owner, name);
+      Optional<ThreadStartApis.Entry> start = state.apis.threadStart(callee);
       if (start.isPresent() && start.get().runs() == ThreadStartApis.Runs.FUNCTIONAL_ARGUMENTS) {
         return FunctionalContext.task(taskRoot(call, start.get().description(), false));
       }
       if (inParallelStream(call)) {
         return FunctionalContext.task(taskRoot(call, "the parallel stream callback", true));
       }
-      return taskInCollection(call, owner, name);
+      return taskInCollection(call, state.apis.callees().owner(callee), call.getNameAsString());
     }
     if (parent instanceof ObjectCreationExpr && isArgument(parent, leaf)) {
       Optional<ThreadStartApis.Entry> start = threadStartOf((ObjectCreationExpr) parent);
@@ -91,11 +89,7 @@ final class LintTaskStarts {
       return FunctionalContext.INLINE;
     }
     MethodCallExpr startCall = (MethodCallExpr) start;
-    String startOwner = state.symbols.receiverType(startCall);
-    Optional<ThreadStartApis.Entry> entry =
-        startOwner == null || isImmediate(startOwner, startCall.getNameAsString())
-            ? Optional.empty()
-            : threadStart(startOwner, startCall.getNameAsString());
+    Optional<ThreadStartApis.Entry> entry = threadStartOf(startCall);
     return entry.isPresent() && entry.get().runs() == ThreadStartApis.Runs.COLLECTION_ELEMENTS
         ? FunctionalContext.task(taskRoot(startCall, entry.get().description(), false))
         : FunctionalContext.INLINE;
@@ -165,43 +159,7 @@ final class LintTaskStarts {
   }
 
   Optional<ThreadStartApis.Entry> threadStartOf(Expression call) {
-    String owner;
-    String name;
-    if (call instanceof ObjectCreationExpr) {
-      owner = state.types.resolve(((ObjectCreationExpr) call).getType());
-      name = "<init>";
-    } else {
-      owner = state.symbols.receiverType((MethodCallExpr) call);
-      name = ((MethodCallExpr) call).getNameAsString();
-    }
-    if (owner == null || isImmediate(owner, name)) {
-      return Optional.empty();
-    }
-    return threadStart(owner, name);
-  }
-
-  boolean isImmediate(String owner, String name) {
-    for (MethodRef ref : state.options.immediateCallbacks().candidates(name)) {
-      if (matches(ref, owner, name)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  Optional<ThreadStartApis.Entry> threadStart(String owner, String name) {
-    for (ThreadStartApis.Entry entry : state.options.threadStartApis().candidates(name)) {
-      if (matches(entry.method(), owner, name)) {
-        return Optional.of(entry);
-      }
-    }
-    return Optional.empty();
-  }
-
-  boolean matches(MethodRef ref, String owner, String name) {
-    return owner != null
-        && (ref.name().equals(MethodRef.ANY_NAME) || ref.name().equals(name))
-        && state.types.isSubtype(owner, ref.owner());
+    return state.apis.startOf(state.syntax.callee(call));
   }
 
   /** Whether {@code leaf} is one of the arguments of the call or creation {@code parent}. */

@@ -16,6 +16,7 @@ import com.github.javaparser.resolution.TypeSolver;
 import com.github.javaparser.resolution.declarations.ResolvedReferenceTypeDeclaration;
 import com.github.javaparser.resolution.model.SymbolReference;
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
+import io.mapguard.engine.extract.Callees;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import java.util.Set;
  * types are read by reflection, other types through the symbol solver. Whatever cannot be resolved
  * stays unknown (null / no supertypes): it never fails.
  */
-final class LintTypes {
+final class LintTypes implements Callees {
   private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
   /** Packages whose classes the running JDK has (reflection answers for them, no solver needed). */
   private static final List<String> JDK_PACKAGE_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
@@ -192,6 +193,21 @@ final class LintTypes {
     // not imported, not nested, not java.lang: a type of the same package (asking the solver here would
     // parse half the source tree for names that are never maps or locks)
     return packagePrefix + first + rest;
+  }
+
+  @Override
+  public String owner(Object callee) {
+    return ((LintSyntax.Callee) callee).owner();
+  }
+
+  @Override
+  public String name(Object callee) {
+    return ((LintSyntax.Callee) callee).name();
+  }
+
+  @Override
+  public boolean ownerIsSubtype(Object callee, String type) {
+    return isSubtype(((LintSyntax.Callee) callee).owner(), type);
   }
 
   boolean isSubtype(String type, String target) {

@@ -1,0 +1,82 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.knowledge.ImmediateCallbacks;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The methods calls reach, matched against the API tables: immediate callbacks, thread starts, and
+ * any {@link MethodRef} list. A table hands out only the entries for a call's name, so the subtype
+ * test runs only for those; and a compilation calls the same few methods over and over, so each
+ * callee's answer is kept.
+ */
+public final class KnownApis {
+  private final Callees callees;
+  private final ImmediateCallbacks immediate;
+  private final ThreadStartApis threadStarts;
+  private final Map<Object, Boolean> immediateByCallee = new HashMap<>();
+  private final Map<Object, Optional<ThreadStartApis.Entry>> threadStartByCallee = new HashMap<>();
+
+  public KnownApis(Callees callees, ImmediateCallbacks immediate, ThreadStartApis threadStarts) {
+    this.callees = callees;
+    this.immediate = immediate;
+    this.threadStarts = threadStarts;
+  }
+
+  public Callees callees() {
+    return callees;
+  }
+
+  /** Whether the callee is known and is {@code ref} or overrides it in a subtype. */
+  public boolean matches(MethodRef ref, Object callee) {
+    if (callee == null || callees.owner(callee) == null) {
+      return false;
+    }
+    return (ref.name().equals(MethodRef.ANY_NAME) || ref.name().equals(callees.name(callee)))
+        && callees.ownerIsSubtype(callee, ref.owner());
+  }
+
+  /** Whether the callee is known and is {@code ref} itself: declared by its owner, not a subtype. */
+  public boolean isExactly(MethodRef ref, Object callee) {
+    return callee != null
+        && ref.owner().equals(callees.owner(callee))
+        && ref.name().equals(callees.name(callee));
+  }
+
+  /** Whether the callee runs its functional arguments before it returns, on the caller's thread. */
+  public boolean isImmediate(Object callee) {
+    if (callee == null) {
+      return false;
+    }
+    return immediateByCallee.computeIfAbsent(
+        callee,
+        c -> immediate.candidates(callees.name(c)).stream().anyMatch(ref -> matches(ref, c)));
+  }
+
+  /** The thread-start entry the callee matches, if any. */
+  public Optional<ThreadStartApis.Entry> threadStart(Object callee) {
+    if (callee == null) {
+      return Optional.empty();
+    }
+    return threadStartByCallee.computeIfAbsent(
+        callee,
+        c -> {
+          for (ThreadStartApis.Entry entry : threadStarts.candidates(callees.name(c))) {
+            if (matches(entry.method(), c)) {
+              return Optional.of(entry);
+            }
+          }
+          return Optional.empty();
+        });
+  }
+
+  /** The thread start a call or creation is: a start that is not also an immediate callback. */
+  public Optional<ThreadStartApis.Entry> startOf(Object callee) {
+    return callee == null || callees.owner(callee) == null || isImmediate(callee)
+        ? Optional.empty()
+        : threadStart(callee);
+  }
+}
