@@ -67,7 +67,7 @@ final class ClassTriage extends TreeScanner {
   private void startsLocalFunctions(JCTree call, List<JCExpression> arguments) {
     for (JCExpression argument : arguments) {
       JCExpression function = localFunctions.get(TreeInfo.symbol(TreeInfo.skipParens(argument)));
-      if (function != null && TaskStarts.threadStartOf(state, call).isPresent()) {
+      if (function != null && state.apis.startOf(state.syntax.callee(call)).isPresent()) {
         state.startedLater.putIfAbsent(function, call);
       }
     }
@@ -92,7 +92,7 @@ final class ClassTriage extends TreeScanner {
       state.concurrencySignals |=
           LockApis.ALL_METHOD_NAMES.contains(method)
               || ThreadStartApis.PARALLEL_STREAM_METHODS.contains(method)
-              || !state.concurrencySignals && TaskStarts.threadStartOf(state, tree).isPresent();
+              || !state.concurrencySignals && state.apis.startOf(state.syntax.callee(tree)).isPresent();
     }
     super.visitApply(tree);
   }
@@ -140,7 +140,7 @@ final class ClassTriage extends TreeScanner {
     recordSizedCreation(tree);
     state.concurrencySignals |=
         !state.concurrencySignals
-            && (TaskStarts.threadStartOf(state, tree).isPresent()
+            && (state.apis.startOf(state.syntax.callee(tree)).isPresent()
                 || state.types.isSubtype(tree.type, "java.lang.Thread")
                 || state.types.isSubtype(tree.type, "java.util.TimerTask"));
     super.visitNewClass(tree);

@@ -63,7 +63,8 @@ final class ExtractionState {
   final Map<Symbol, JCExpression> initializers = new HashMap<>();
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   final Map<JCTree, JCTree> startedLater = new IdentityHashMap<>();
-  final Set<VarSymbol> singleThreadExecutors = new HashSet<>();
+  /** Executor fields made by a single-thread factory, by variable handle. */
+  final Set<Object> singleThreadExecutors = new HashSet<>();
   final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
   final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
   final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();

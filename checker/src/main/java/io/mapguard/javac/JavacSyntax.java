@@ -180,6 +180,8 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         return Kind.WHILE;
       case FORLOOP:
         return Kind.FOR;
+      case DOLOOP:
+        return Kind.DO_WHILE;
       case IF:
         return Kind.IF;
       case BLOCK:
@@ -262,6 +264,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public boolean isVariableDeclaration(JCTree node) {
+    return node instanceof JCVariableDecl;
+  }
+
+  @Override
   public JCTree initializer(JCTree declaration) {
     return ((JCVariableDecl) declaration).init;
   }
@@ -306,7 +313,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   @SuppressWarnings("unchecked") // javac's List<JCExpression> read as trees
   public List<JCTree> arguments(JCTree call) {
-    return (List<JCTree>) (List<? extends JCTree>) ((JCMethodInvocation) call).args;
+    return (List<JCTree>)
+        (List<? extends JCTree>)
+            (call instanceof JCNewClass ? ((JCNewClass) call).args : ((JCMethodInvocation) call).args);
   }
 
   @Override
@@ -645,6 +654,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public int line(JCTree node) {
     return (int) unit.getLineMap().getLineNumber(node.getStartPosition());
+  }
+
+  @Override
+  public SyntaxPath<JCTree> pathTo(JCTree node) {
+    return path(TreePath.getPath(unit, node));
   }
 
   @Override

@@ -24,6 +24,7 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
+import io.mapguard.engine.extract.TaskStarts;
 import io.mapguard.engine.extract.UnitScan.PendingEdge;
 import io.mapguard.engine.extract.UnitScan.PendingMutation;
 import io.mapguard.engine.extract.ValueLocal;
@@ -54,7 +55,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
   private final SourceSites sites;
   private final MapDeclarations declarations;
   private final CodeUnits codeUnits;
-  private final TaskStarts starts;
+  private final TaskStarts<JCTree> starts;
   private final MapUseClassifier classifier;
   private final Deque<UnitInfo> units = new ArrayDeque<>();
   private final Deque<JCClassDecl> classes = new ArrayDeque<>();
@@ -68,7 +69,14 @@ final class UseScanner extends TreePathScanner<Void, Void> {
     this.declarations = declarations;
     this.codeUnits = codeUnits;
     // both work in the unit the scan is in: they read it from this scanner
-    this.starts = new TaskStarts(state, sites, this);
+    this.starts =
+        new TaskStarts<>(
+            state.syntax,
+            state.apis,
+            state.startedLater,
+            state.singleThreadExecutors,
+            state.rootsByStartCall,
+            () -> current() == null ? -1 : current().unit.id());
     this.classifier = new MapUseClassifier(state, sites, declarations, this);
   }
 
@@ -131,7 +139,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
   public Void visitLambdaExpression(com.sun.source.tree.LambdaExpressionTree node, Void unused) {
     JCLambda lambda = (JCLambda) node;
     TreePath path = getCurrentPath();
-    FunctionalContext context = starts.functionalContext(path);
+    FunctionalContext context = starts.functionalContext(JavacSyntax.path(path));
     CodeUnit unit = functionalUnit(context, "lambda at line " + sites.line(lambda), lambda, path);
     inUnit(unit, () -> scan(new TreePath(path, lambda.body), null));
     return null;
@@ -174,7 +182,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
     CodeUnit target = reference.sym instanceof MethodSymbol ? state.methodUnits.get(reference.sym) : null;
     if (target != null) {
       TreePath path = getCurrentPath();
-      FunctionalContext context = starts.functionalContext(path);
+      FunctionalContext context = starts.functionalContext(JavacSyntax.path(path));
       if (context.kind() == FunctionalContext.Kind.TASK) {
         CodeUnit task = functionalUnit(context, "method reference at line " + sites.line(reference), null, path);
         state.infos.get(task).edges.add(new PendingEdge<>(target, path));
@@ -194,11 +202,11 @@ final class UseScanner extends TreePathScanner<Void, Void> {
       recordSameClassCall(creation.constructor, path);
       return super.visitNewClass(node, unused);
     }
-    FunctionalContext context = starts.functionalContext(path);
-    TaskClasses.TaskClass taskClass = starts.taskClassOf(creation.type);
+    FunctionalContext context = starts.functionalContext(JavacSyntax.path(path));
+    TaskClasses.TaskClass taskClass = starts.taskClassOf(creation);
     if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
       // an anonymous Thread, TimerTask or fork-join task runs on its own thread whoever starts it
-      context = FunctionalContext.task(starts.taskRoot(path, taskClass.description() + " created", false));
+      context = FunctionalContext.task(starts.taskRoot(JavacSyntax.path(path), taskClass.description() + " created", false));
     }
     for (JCTree member : creation.def.defs) {
       if (member instanceof JCMethodDecl && ((JCMethodDecl) member).body != null) {
@@ -255,7 +263,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
   private void startedNamedClasses(JCTree call, TreePath path) {
     List<JCExpression> arguments =
         call instanceof JCNewClass ? ((JCNewClass) call).args : ((JCMethodInvocation) call).args;
-    Optional<ThreadStartApis.Entry> start = TaskStarts.threadStartOf(state, call);
+    Optional<ThreadStartApis.Entry> start = starts.startOf(call);
     if (start.isEmpty()) {
       return;
     }
@@ -275,7 +283,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
         if (method.owner == classSymbol
             && method.params().isEmpty()
             && TaskClasses.STARTED_INSTANCE_METHODS.contains(method.name.toString())) {
-          ThreadRoot root = starts.taskRoot(path, start.get().description(), false);
+          ThreadRoot root = starts.taskRoot(JavacSyntax.path(path), start.get().description(), false);
           CodeUnit task =
               codeUnits.register(
                   new CodeUnit(

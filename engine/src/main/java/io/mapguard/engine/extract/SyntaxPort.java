@@ -62,6 +62,8 @@ public interface SyntaxPort<N> {
     WHILE,
     /** {@code for (init; condition; update)}. */
     FOR,
+    /** {@code do … while (condition)}. */
+    DO_WHILE,
     RETURN,
     THROW,
     BREAK,
@@ -144,6 +146,12 @@ public interface SyntaxPort<N> {
   N initializer(N declaration);
 
   /**
+   * Whether the node declares one variable, a local or a field (javac's variable declaration,
+   * JavaParser's declarator): what {@link #initializer} and {@link #declaredVariable} are asked of.
+   */
+  boolean isVariableDeclaration(N node);
+
+  /**
    * The handle ({@link #variable}, {@link #localVariable}) of the variable a declaration declares: a
    * local, a parameter or a field.
    */
@@ -172,6 +180,7 @@ public interface SyntaxPort<N> {
   /** The receiver of a {@link Kind#METHOD_CALL} as written, or null for an unqualified call. */
   N receiver(N call);
 
+  /** The arguments of a {@link Kind#METHOD_CALL} or a {@link Kind#NEW}. */
   List<N> arguments(N call);
 
   /**
@@ -356,6 +365,9 @@ public interface SyntaxPort<N> {
 
   /** The initializer of the local variable {@link #declaredName} names. */
   N declaredInitializer(N statement);
+
+  /** The path from the class's compilation unit down to one of its nodes. */
+  SyntaxPath<N> pathTo(N node);
 
   /** The line of a node, for the report. */
   int line(N node);

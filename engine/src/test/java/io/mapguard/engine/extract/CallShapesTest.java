@@ -89,6 +89,10 @@ class CallShapesTest {
     @Override public List<Node> parameters(Node m) { return m.children.stream().filter(c -> c != null && localDeclaredBy(c) != null && c.kind == Kind.OTHER).toList(); }
     @Override public List<String> annotationNames(Node d) { return d.text != null && d.text.endsWith("@Nullable") ? List.of("javax.annotation.Nullable") : List.of(); }
     @Override public Node calledMethod(Node call) { return null; }
+    /** The tree {@link #pathTo} finds nodes in: set by a test that needs it. */
+    Node root;
+    @Override public SyntaxPath<Node> pathTo(Node node) { return CallShapesTest.pathTo(root, node); }
+    @Override public boolean isVariableDeclaration(Node n) { return localDeclaredBy(n) != null || declaredName(n) != null; }
     /** A callee is {@code owner#name}: see {@link #CALLEES}. */
     @Override public Object callee(Node call) {
       return call.kind == Kind.NEW ? "java.util." + call.text + "#<init>" : OWNERS.getOrDefault(call.text, "com.acme.Log") + "#" + call.text;
@@ -124,7 +128,12 @@ class CallShapesTest {
 
   /** The classes the few library methods the tests call belong to; any other method is {@code com.acme.Log}'s. */
   static final java.util.Map<String, String> OWNERS =
-      java.util.Map.of("unmodifiableMap", "java.util.Collections", "synchronizedMap", "java.util.Collections");
+      java.util.Map.of(
+          "unmodifiableMap", "java.util.Collections",
+          "synchronizedMap", "java.util.Collections",
+          "submit", "java.util.concurrent.ExecutorService",
+          "forEach", "java.lang.Iterable",
+          "parallelStream", "java.util.Collection");
 
   /** Callees as {@link TreePort#callee} spells them; a class is a subtype of itself only. */
   static final Callees CALLEES =

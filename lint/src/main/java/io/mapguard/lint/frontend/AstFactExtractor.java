@@ -16,6 +16,7 @@ import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.SyntaxPath;
+import io.mapguard.engine.extract.TaskStarts;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.LockRef;
@@ -43,7 +44,7 @@ final class AstFactExtractor {
   final LintCodeUnits codeUnits;
   final LintUseScanner scanner;
   final LintMapUseClassifier classifier;
-  final LintTaskStarts taskStarts;
+  final TaskStarts<Node> taskStarts;
   final LintSourceSites sites;
 
   AstFactExtractor(
@@ -59,7 +60,14 @@ final class AstFactExtractor {
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);
     this.classifier = new LintMapUseClassifier(this);
-    this.taskStarts = new LintTaskStarts(this);
+    this.taskStarts =
+        new TaskStarts<>(
+            state.syntax,
+            state.apis,
+            state.startedLater,
+            state.singleThreadExecutors,
+            state.rootsByStartCall,
+            () -> scanner.current() == null ? -1 : scanner.current().unit.id());
     this.sites = new LintSourceSites(state);
   }
 

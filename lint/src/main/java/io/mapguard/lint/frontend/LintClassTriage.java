@@ -181,7 +181,7 @@ final class LintClassTriage {
           init instanceof LambdaExpr
               || init instanceof MethodReferenceExpr
               || init instanceof ObjectCreationExpr && ((ObjectCreationExpr) init).getAnonymousClassBody().isPresent();
-      if (function && extraction.taskStarts.threadStartOf(call).isPresent()) {
+      if (function && state.apis.startOf(state.syntax.callee(call)).isPresent()) {
         state.startedLater.putIfAbsent(init, call);
       }
     }

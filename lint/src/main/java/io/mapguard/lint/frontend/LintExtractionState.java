@@ -3,7 +3,6 @@ package io.mapguard.lint.frontend;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.Expression;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.KnownApis;
@@ -57,7 +56,8 @@ final class LintExtractionState {
   final Map<Node, MapField> fields = new IdentityHashMap<>();
   final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
   final Map<Node, List<String>> assignedValues = new IdentityHashMap<>();
-  final Set<Node> singleThreadExecutors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  /** Executor fields made by a single-thread factory, by variable handle. */
+  final Set<Object> singleThreadExecutors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   final Map<Node, CodeUnit> methodUnits = new IdentityHashMap<>();
   final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
   final Map<Node, CodeUnit> initializerUnits = new IdentityHashMap<>();
@@ -65,7 +65,7 @@ final class LintExtractionState {
   /** Locals standing for a map field, by declaration (see {@link LocalAliases}). */
   final Map<Object, Alias> aliases = new IdentityHashMap<>();
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
-  final Map<Node, Expression> startedLater = new IdentityHashMap<>();
+  final Map<Node, Node> startedLater = new IdentityHashMap<>();
   final List<LazyInit> lazyInits = new ArrayList<>();
   final List<MapCreation> creations = new ArrayList<>();
   /**

@@ -44,6 +44,7 @@ import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
+import com.github.javaparser.ast.stmt.DoStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -135,6 +136,9 @@ final class LintSyntax implements SyntaxPort<Node> {
       }
       if (node instanceof ForStmt) {
         return Kind.FOR;
+      }
+      if (node instanceof DoStmt) {
+        return Kind.DO_WHILE;
       }
       if (node instanceof ContinueStmt) {
         return Kind.CONTINUE;
@@ -284,6 +288,11 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  public boolean isVariableDeclaration(Node node) {
+    return node instanceof VariableDeclarator;
+  }
+
+  @Override
   public Node initializer(Node declaration) {
     return ((VariableDeclarator) declaration).getInitializer().orElse(null);
   }
@@ -323,7 +332,11 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   @SuppressWarnings("unchecked") // JavaParser's NodeList<Expression> read as nodes
   public List<Node> arguments(Node call) {
-    return (List<Node>) (List<? extends Node>) ((MethodCallExpr) call).getArguments();
+    return (List<Node>)
+        (List<? extends Node>)
+            (call instanceof ObjectCreationExpr
+                ? ((ObjectCreationExpr) call).getArguments()
+                : ((MethodCallExpr) call).getArguments());
   }
 
   @Override
@@ -730,6 +743,11 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public int line(Node node) {
     return node.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  @Override
+  public SyntaxPath<Node> pathTo(Node node) {
+    return path(node);
   }
 
   @Override

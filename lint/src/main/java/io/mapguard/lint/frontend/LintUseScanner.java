@@ -117,7 +117,7 @@ final class LintUseScanner {
       LambdaExpr lambda = (LambdaExpr) node;
       CodeUnit unit =
           functionalUnit(
-              extraction.taskStarts.functionalContext(lambda), "lambda at line " + LintSourceSites.line(lambda),
+              extraction.taskStarts.functionalContext(LintSyntax.path(lambda)), "lambda at line " + LintSourceSites.line(lambda),
               lambda, Set.of());
       inUnit(unit, () -> scan(lambda.getBody()));
       return;
@@ -230,7 +230,7 @@ final class LintUseScanner {
     if (target == null) {
       return;
     }
-    FunctionalContext context = extraction.taskStarts.functionalContext(reference);
+    FunctionalContext context = extraction.taskStarts.functionalContext(LintSyntax.path(reference));
     if (context.kind() == FunctionalContext.Kind.TASK) {
       CodeUnit task =
           functionalUnit(context, "method reference at line " + LintSourceSites.line(reference), null, Set.of());
@@ -252,14 +252,14 @@ final class LintUseScanner {
       creation.getArguments().forEach(this::scan);
       return;
     }
-    FunctionalContext context = extraction.taskStarts.functionalContext(creation);
+    FunctionalContext context = extraction.taskStarts.functionalContext(LintSyntax.path(creation));
     String createdType = state.types.resolve(creation.getType());
-    TaskClasses.TaskClass taskClass = extraction.taskStarts.taskClassOf(createdType);
+    TaskClasses.TaskClass taskClass = extraction.taskStarts.taskClassOf(creation);
     if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
       // an anonymous Thread, TimerTask or fork-join task runs on its own thread whoever starts it
       context =
           FunctionalContext.task(
-              extraction.taskStarts.taskRoot(creation, taskClass.description() + " created", false));
+              extraction.taskStarts.taskRoot(LintSyntax.path(creation), taskClass.description() + " created", false));
     }
     List<MethodDeclaration> methods = new ArrayList<>();
     for (BodyDeclaration<?> member : creation.getAnonymousClassBody().get()) {
@@ -312,7 +312,7 @@ final class LintUseScanner {
     if (!candidate) {
       return; // only new Worker() or this can start a named class's run()
     }
-    Optional<ThreadStartApis.Entry> start = extraction.taskStarts.threadStartOf(call);
+    Optional<ThreadStartApis.Entry> start = extraction.taskStarts.startOf(call);
     if (start.isEmpty()) {
       return;
     }
@@ -333,7 +333,7 @@ final class LintUseScanner {
         if (target != null
             && method.getParameters().isEmpty()
             && TaskClasses.STARTED_INSTANCE_METHODS.contains(method.getNameAsString())) {
-          ThreadRoot root = extraction.taskStarts.taskRoot(call, start.get().description(), false);
+          ThreadRoot root = extraction.taskStarts.taskRoot(LintSyntax.path(call), start.get().description(), false);
           CodeUnit task =
               extraction.codeUnits.register(
                   new CodeUnit(state.nextUnitId++, CodeUnit.Kind.TASK, root.describe(), true, Set.of(), root), null);

@@ -1,0 +1,206 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.model.FunctionalContext;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntSupplier;
+
+/**
+ * Where code runs: whether a lambda, method reference or anonymous class runs inline, later, or as
+ * a task started by an executor, a thread, a timer or a parallel stream; and each start's {@link
+ * ThreadRoot}, one per start call. Written once for every front end, against the {@link
+ * SyntaxPort} and the API tables ({@link KnownApis}).
+ *
+ * @param <N> the front end's node type
+ */
+public final class TaskStarts<N> {
+  private static final String PARALLEL_STREAM_CALLBACK = "the parallel stream callback";
+
+  private final SyntaxPort<N> port;
+  private final KnownApis apis;
+  private final Map<N, N> startedLater;
+  private final Set<Object> singleThreadExecutors;
+  private final Map<N, ThreadRoot> rootsByStart;
+  private final IntSupplier currentUnitId;
+
+  /**
+   * @param startedLater functional values kept in a local and later handed to a thread-start call,
+   *     by the value (the triage finds them)
+   * @param singleThreadExecutors the variable handles of executor fields made by a single-thread
+   *     factory
+   * @param rootsByStart where each start's root is kept (by the start call or creation)
+   * @param currentUnitId the id of the unit the scan is in, or -1
+   */
+  public TaskStarts(
+      SyntaxPort<N> port,
+      KnownApis apis,
+      Map<N, N> startedLater,
+      Set<Object> singleThreadExecutors,
+      Map<N, ThreadRoot> rootsByStart,
+      IntSupplier currentUnitId) {
+    this.port = port;
+    this.apis = apis;
+    this.startedLater = startedLater;
+    this.singleThreadExecutors = singleThreadExecutors;
+    this.rootsByStart = rootsByStart;
+    this.currentUnitId = currentUnitId;
+  }
+
+  /** The thread start a call or creation is: a known start that is not also an immediate callback. */
+  public Optional<ThreadStartApis.Entry> startOf(N call) {
+    return apis.startOf(port.callee(call));
+  }
+
+  /** Where the lambda, method reference or anonymous class at {@code functional} runs. */
+  public FunctionalContext functionalContext(SyntaxPath<N> functional) {
+    SyntaxPath<N> outermost = functional;
+    while (outermost.parent() != null && port.kind(outermost.parent().leaf()).wrapsExpression()) {
+      outermost = outermost.parent();
+    }
+    SyntaxPath<N> parentPath = outermost.parent();
+    if (parentPath == null) {
+      return FunctionalContext.INLINE;
+    }
+    N parent = parentPath.leaf();
+    Kind parentKind = port.kind(parent);
+    boolean argument =
+        (parentKind == Kind.METHOD_CALL || parentKind == Kind.NEW)
+            && port.arguments(parent).contains(outermost.leaf());
+    if (argument && parentKind == Kind.METHOD_CALL) {
+      return argumentOfCall(parentPath);
+    }
+    if (argument) {
+      Optional<ThreadStartApis.Entry> start = startOf(parent);
+      return start.isPresent()
+          ? FunctionalContext.task(taskRoot(parentPath, start.get().description(), false))
+          : FunctionalContext.INLINE;
+    }
+    if (port.isVariableDeclaration(parent)) {
+      N start = startedLater.get(functional.leaf());
+      if (start != null) {
+        return FunctionalContext.task(
+            taskRoot(port.pathTo(start), startOf(start).get().description(), false));
+      }
+      // a function kept in a local runs where it is called: inline; one kept in a field runs later
+      return port.localDeclaredBy(parent) != null ? FunctionalContext.INLINE : FunctionalContext.DEFERRED;
+    }
+    return parentKind == Kind.RETURN || parentKind == Kind.ASSIGN
+        ? FunctionalContext.DEFERRED
+        : FunctionalContext.INLINE;
+  }
+
+  /** A function passed to the call at {@code callPath}. */
+  private FunctionalContext argumentOfCall(SyntaxPath<N> callPath) {
+    N call = callPath.leaf();
+    Object callee = port.callee(call);
+    boolean parallel = inParallelStream(call);
+    if (callee == null
+        || apis.callees().owner(callee) == null
+        || apis.isImmediate(callee) && !parallel) {
+      return parallel
+          ? FunctionalContext.task(taskRoot(callPath, PARALLEL_STREAM_CALLBACK, true))
+          : FunctionalContext.INLINE;
+    }
+    Optional<ThreadStartApis.Entry> start = apis.threadStart(callee);
+    if (start.isPresent() && start.get().runs() == ThreadStartApis.Runs.FUNCTIONAL_ARGUMENTS) {
+      return FunctionalContext.task(taskRoot(callPath, start.get().description(), false));
+    }
+    if (parallel) {
+      return FunctionalContext.task(taskRoot(callPath, PARALLEL_STREAM_CALLBACK, true));
+    }
+    return taskInCollection(callPath, callee);
+  }
+
+  /**
+   * A function written into a collection made in place ({@code List.of(…)}) that is handed to a
+   * start that runs each element ({@code invokeAll}): a task of that start; else inline.
+   */
+  private FunctionalContext taskInCollection(SyntaxPath<N> factoryPath, Object factory) {
+    if (!ThreadStartApis.isTaskCollectionFactory(apis.callees().owner(factory), apis.callees().name(factory))) {
+      return FunctionalContext.INLINE;
+    }
+    SyntaxPath<N> startPath = factoryPath.parentSkippingParens(port);
+    if (startPath == null
+        || port.kind(startPath.leaf()) != Kind.METHOD_CALL
+        || port.arguments(startPath.leaf()).stream().noneMatch(a -> port.skipParens(a) == factoryPath.leaf())) {
+      return FunctionalContext.INLINE;
+    }
+    Optional<ThreadStartApis.Entry> start = startOf(startPath.leaf());
+    return start.isPresent() && start.get().runs() == ThreadStartApis.Runs.COLLECTION_ELEMENTS
+        ? FunctionalContext.task(taskRoot(startPath, start.get().description(), false))
+        : FunctionalContext.INLINE;
+  }
+
+  /** The first task class ({@link TaskClasses}: Thread, TimerTask…) an expression's type extends, or null. */
+  public TaskClasses.TaskClass taskClassOf(N expression) {
+    for (TaskClasses.TaskClass taskClass : TaskClasses.ALL) {
+      if (port.isSubtype(expression, taskClass.owner())) {
+        return taskClass;
+      }
+    }
+    return null;
+  }
+
+  /** Whether the call is made on a parallel stream: {@code xs.parallelStream().forEach(…)}. */
+  private boolean inParallelStream(N call) {
+    for (N receiver = port.receiver(call); receiver != null; ) {
+      N inner = port.skipParens(receiver);
+      if (port.kind(inner) != Kind.METHOD_CALL) {
+        return false;
+      }
+      if (port.callee(inner) != null && ThreadStartApis.PARALLEL_STREAM_METHODS.contains(port.name(inner))) {
+        return true;
+      }
+      receiver = port.receiver(inner);
+    }
+    return false;
+  }
+
+  /**
+   * The root of the task the call or creation at {@code startPath} starts: where, what, on which
+   * executor field (and whether that executor has one thread), whether it starts many.
+   */
+  public ThreadRoot taskRoot(SyntaxPath<N> startPath, String description, boolean repeated) {
+    return rootsByStart.computeIfAbsent(
+        startPath.leaf(),
+        start -> {
+          String executor = null;
+          boolean singleThread = false;
+          N receiver = port.kind(start) == Kind.METHOD_CALL ? port.receiver(start) : null;
+          if (receiver != null && port.fieldName(receiver) != null) {
+            executor = port.fieldName(receiver);
+            singleThread = singleThreadExecutors.contains(port.variable(receiver));
+          }
+          return new ThreadRoot(
+              ThreadRoot.Kind.TASK,
+              port.line(start),
+              description,
+              executor,
+              singleThread,
+              repeated || insideLoop(startPath),
+              currentUnitId.getAsInt(),
+              port.order(start));
+        });
+  }
+
+  private boolean insideLoop(SyntaxPath<N> path) {
+    for (SyntaxPath<N> p = path; p != null; p = p.parent()) {
+      Kind kind = port.kind(p.leaf());
+      if (kind == Kind.METHOD || kind == Kind.LAMBDA || kind == Kind.CLASS) {
+        return false;
+      }
+      if (LOOPS.contains(kind)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final List<Kind> LOOPS = List.of(Kind.FOR, Kind.FOR_EACH, Kind.WHILE, Kind.DO_WHILE);
+}
