@@ -89,7 +89,7 @@ public final class FactExtractor {
       if (!state.loopsOrUpdates && !state.concurrencySignals && !triage.needsAnalysisAnyway(facts)) {
         return facts; // the common case: maps used by one thread at a time, no loops over them
       }
-      CodeUnits codeUnits = new CodeUnits(state, sites);
+      CodeUnits codeUnits = new CodeUnits(state);
       codeUnits.createMethodUnits(state.topLevel);
       new UseScanner(state, sites, declarations, codeUnits)
           .scan(new TreePath(new TreePath(state.compilationUnit), state.topLevel), null);

@@ -2,6 +2,7 @@ package io.mapguard.javac;
 
 import com.sun.source.tree.MemberReferenceTree;
 import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
@@ -17,6 +18,7 @@ import com.sun.tools.javac.tree.JCTree.JCAssignOp;
 import com.sun.tools.javac.tree.JCTree.JCBinary;
 import com.sun.tools.javac.tree.JCTree.JCBlock;
 import com.sun.tools.javac.tree.JCTree.JCCatch;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCConditional;
 import com.sun.tools.javac.tree.JCTree.JCEnhancedForLoop;
@@ -31,6 +33,7 @@ import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMemberReference;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.JCTree.JCModifiers;
 import com.sun.tools.javac.tree.JCTree.JCNewClass;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCStatement;
@@ -294,6 +297,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     if (node instanceof JCMethodDecl) {
       return ((JCMethodDecl) node).name.toString();
     }
+    if (node instanceof JCClassDecl) {
+      return ((JCClassDecl) node).name.toString();
+    }
     return node instanceof JCMethodInvocation
         ? TreeInfo.name(((JCMethodInvocation) node).meth).toString()
         : TreeInfo.name(node).toString();
@@ -545,6 +551,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public boolean isSubtype(JCTree expression, String type) {
+    if (expression instanceof JCClassDecl) {
+      return ((JCClassDecl) expression).sym != null && types.isSubtype(((JCClassDecl) expression).sym.type, type);
+    }
     return expression.type != null && types.isSubtype(expression.type, type);
   }
 
@@ -556,6 +565,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public String thisName(JCTree self) {
+    if (self instanceof JCClassDecl) {
+      return thisOf(((JCClassDecl) self).sym);
+    }
     JCTree type = self instanceof JCFieldAccess ? ((JCFieldAccess) self).selected : self;
     return thisOf(type.type == null ? null : type.type.tsym);
   }
@@ -654,6 +666,74 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public int line(JCTree node) {
     return (int) unit.getLineMap().getLineNumber(node.getStartPosition());
+  }
+
+  private static final Map<Modifier, Long> FLAGS =
+      Map.of(
+          Modifier.PRIVATE, (long) Flags.PRIVATE,
+          Modifier.STATIC, (long) Flags.STATIC,
+          Modifier.SYNCHRONIZED, (long) Flags.SYNCHRONIZED,
+          Modifier.VOLATILE, (long) Flags.VOLATILE,
+          Modifier.FINAL, (long) Flags.FINAL);
+
+  @Override
+  public boolean hasModifier(JCTree declaration, Modifier modifier) {
+    return (modifiers(declaration).flags & FLAGS.get(modifier)) != 0;
+  }
+
+  private static JCModifiers modifiers(JCTree declaration) {
+    if (declaration instanceof JCMethodDecl) {
+      return ((JCMethodDecl) declaration).mods;
+    }
+    return declaration instanceof JCClassDecl
+        ? ((JCClassDecl) declaration).mods
+        : ((JCVariableDecl) declaration).mods;
+  }
+
+  @Override
+  public List<Annotation> annotations(JCTree declaration) {
+    List<Annotation> annotations = new ArrayList<>();
+    for (JCAnnotation annotation : modifiers(declaration).annotations) {
+      annotations.add(new Annotation(MapDeclarations.annotationName(annotation), CodeUnits.annotationValues(annotation)));
+    }
+    return annotations;
+  }
+
+  @Override
+  public JCTree methodBody(JCTree method) {
+    return ((JCMethodDecl) method).body;
+  }
+
+  @Override
+  public boolean isConstructor(JCTree method) {
+    return ((JCMethodDecl) method).sym.isConstructor();
+  }
+
+  @Override
+  public List<String> parameterTypesAsWritten(JCTree method) {
+    return ((JCMethodDecl) method).params.stream().map(p -> p.vartype.toString()).toList();
+  }
+
+  @Override
+  public String methodDisplayName(JCTree method) {
+    JCMethodDecl declaration = (JCMethodDecl) method;
+    StringBuilder name = new StringBuilder();
+    name.append(declaration.sym.isConstructor() ? declaration.sym.owner.getSimpleName() : declaration.name);
+    name.append('(');
+    for (int i = 0; i < declaration.params.size(); i++) {
+      name.append(i == 0 ? "" : ", ").append(declaration.params.get(i).sym.type.tsym.getSimpleName());
+    }
+    return name.append(')').toString();
+  }
+
+  @Override
+  public boolean onlyThisFileSees(JCTree type) {
+    for (Symbol s = ((JCClassDecl) type).sym; s instanceof ClassSymbol; s = s.owner) {
+      if ((s.flags() & Flags.PRIVATE) != 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -14,6 +14,21 @@ import java.util.function.Predicate;
  */
 public interface SyntaxPort<N> {
 
+  /** The modifiers the extraction reads. */
+  enum Modifier {
+    PRIVATE,
+    STATIC,
+    SYNCHRONIZED,
+    VOLATILE,
+    FINAL
+  }
+
+  /**
+   * An annotation written on a declaration: its name as the front end resolves it (qualified, or as
+   * written when it cannot), and the literal values of its members (an array's elements one by one).
+   */
+  record Annotation(String name, List<String> values) {}
+
   /** The kinds of node the extraction tells apart; everything else is one of the OTHER kinds. */
   enum Kind {
     PARENS,
@@ -169,7 +184,7 @@ public interface SyntaxPort<N> {
 
   /**
    * The name of a {@link Kind#METHOD}, of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of
-   * the method a {@link Kind#METHOD_CALL} calls. (A path never holds the {@code a.m} of a call
+   * the method a {@link Kind#METHOD_CALL} calls; the simple name of a named {@link Kind#CLASS}. (A path never holds the {@code a.m} of a call
    * {@code a.m(…)} as a node of its own: the call's parent is what holds the call.)
    */
   String name(N node);
@@ -294,7 +309,10 @@ public interface SyntaxPort<N> {
   /** {@code Owner.method} (qualified owner) when a {@link Kind#METHOD_CALL} calls a static method, else null. */
   String staticCallTarget(N call);
 
-  /** Whether the expression's type is known and is {@code type} (a qualified name) or a subtype of it. */
+  /**
+   * Whether the expression's type (or a {@link Kind#CLASS}'s own) is known and is {@code type} (a
+   * qualified name) or a subtype of it.
+   */
   boolean isSubtype(N expression, String type);
 
   /** Whether the method a {@link Kind#METHOD_CALL} calls returns {@code boolean} (as far as the front end knows). */
@@ -303,7 +321,8 @@ public interface SyntaxPort<N> {
   /**
    * The engine's name of the object a {@link Kind#THIS} or {@link Kind#QUALIFIED_THIS} denotes:
    * {@code this} for the class being analysed, {@code Outer.this} (by simple name) for another,
-   * {@code anonymous@<id>.this} for an anonymous class.
+   * {@code anonymous@<id>.this} for an anonymous class. Also asked of a named {@link Kind#CLASS}:
+   * the name of its {@code this}.
    */
   String thisName(N self);
 
@@ -368,6 +387,30 @@ public interface SyntaxPort<N> {
 
   /** The path from the class's compilation unit down to one of its nodes. */
   SyntaxPath<N> pathTo(N node);
+
+  /** Whether a {@link Kind#METHOD}, {@link Kind#CLASS} or variable declaration has the modifier. */
+  boolean hasModifier(N declaration, Modifier modifier);
+
+  /** The annotations written on a {@link Kind#METHOD}, {@link Kind#CLASS} or variable declaration. */
+  List<Annotation> annotations(N declaration);
+
+  /** The block body of a {@link Kind#METHOD}, or null when it has none. */
+  N methodBody(N method);
+
+  /** Whether a {@link Kind#METHOD} is a constructor. */
+  boolean isConstructor(N method);
+
+  /** The types of a {@link Kind#METHOD}'s parameters as written ({@code Map<String, V>}, {@code int}). */
+  List<String> parameterTypesAsWritten(N method);
+
+  /** How reports name a {@link Kind#METHOD}: {@code get(String)}, erased simple parameter type names. */
+  String methodDisplayName(N method);
+
+  /**
+   * Whether only this file can call the methods of a named {@link Kind#CLASS}: it is private or
+   * nested in a private class (javac: up to the first enclosing method; mapvet: all the way out).
+   */
+  boolean onlyThisFileSees(N type);
 
   /** The line of a node, for the report. */
   int line(N node);

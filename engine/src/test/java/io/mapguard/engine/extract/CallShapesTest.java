@@ -106,7 +106,20 @@ class CallShapesTest {
     @Override public String text(Node e) { return e.text; }
     /** Types, fields and classes are not modelled here: every name is a local. */
     @Override public boolean declaredTypeIsSubtype(Node d, String type) { return false; }
-    @Override public boolean isSubtype(Node e, String type) { return false; }
+    /** The supertypes a test gives a node (a class), by node. */
+    final java.util.Map<Node, List<String>> supertypes = new java.util.IdentityHashMap<>();
+    @Override public boolean isSubtype(Node e, String type) { return supertypes.getOrDefault(e, List.of()).contains(type); }
+    /** The modifiers and annotations a test gives a declaration, by node. */
+    final java.util.Map<Node, java.util.Set<Modifier>> modifiers = new java.util.IdentityHashMap<>();
+    final java.util.Map<Node, List<Annotation>> annotations = new java.util.IdentityHashMap<>();
+    @Override public boolean hasModifier(Node d, Modifier m) { return modifiers.getOrDefault(d, java.util.Set.of()).contains(m); }
+    @Override public List<Annotation> annotations(Node d) { return annotations.getOrDefault(d, List.of()); }
+    /** A method's body: its first BLOCK child; a method named like its class ({@code <init>}) is a constructor. */
+    @Override public Node methodBody(Node m) { return m.children.stream().filter(c -> c != null && c.kind == Kind.BLOCK).findFirst().orElse(null); }
+    @Override public boolean isConstructor(Node m) { return m.text.equals("<init>"); }
+    @Override public List<String> parameterTypesAsWritten(Node m) { return parameters(m).stream().map(p -> "Object").toList(); }
+    @Override public String methodDisplayName(Node m) { return m.text + "(" + String.join(", ", parameterTypesAsWritten(m)) + ")"; }
+    @Override public boolean onlyThisFileSees(Node type) { return hasModifier(type, Modifier.PRIVATE); }
     @Override public boolean returnsBoolean(Node call) { return false; }
     @Override public String thisName(Node self) { return "this"; }
     @Override public String classLiteralName(Node literal) { return literal.text; }

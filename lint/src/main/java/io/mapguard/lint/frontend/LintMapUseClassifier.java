@@ -114,7 +114,7 @@ final class LintMapUseClassifier {
   private String enclosingMethodName(Node node) {
     for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof CallableDeclaration) {
-        return LintCodeUnits.methodName((CallableDeclaration<?>) n);
+        return state.syntax.methodDisplayName(n);
       }
     }
     return "an initializer";

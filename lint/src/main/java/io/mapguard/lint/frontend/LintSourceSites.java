@@ -44,7 +44,7 @@ final class LintSourceSites {
     String member = "";
     for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof CallableDeclaration && member.isEmpty()) {
-        member = LintCodeUnits.methodName((CallableDeclaration<?>) n);
+        member = state.syntax.methodDisplayName(n);
       } else if (n instanceof VariableDeclarator
           && member.isEmpty()
           && !LintUseScanner.isLocal((VariableDeclarator) n)) {

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -38,6 +39,7 @@ import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.nodeTypes.NodeWithBody;
+import com.github.javaparser.ast.nodeTypes.NodeWithModifiers;
 import com.github.javaparser.ast.nodeTypes.NodeWithSimpleName;
 import com.github.javaparser.ast.stmt.AssertStmt;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -55,12 +57,15 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import com.github.javaparser.ast.stmt.ThrowStmt;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ArrayType;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
@@ -535,6 +540,9 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public boolean isSubtype(Node expression, String type) {
+    if (expression instanceof TypeDeclaration) {
+      return symbols.types().isSubtype(symbols.types().qualifiedName((TypeDeclaration<?>) expression).orElse(null), type);
+    }
     return symbols.types().isSubtype(symbols.typeOf((Expression) expression), type);
   }
 
@@ -561,6 +569,9 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public String thisName(Node self) {
+    if (self instanceof TypeDeclaration) {
+      return thisOf((TypeDeclaration<?>) self, ((TypeDeclaration<?>) self).getNameAsString());
+    }
     ThisExpr e = (ThisExpr) self;
     if (e.getTypeName().isPresent()) {
       String qualified = symbols.types().resolveName(e.getTypeName().get().asString(), e);
@@ -743,6 +754,91 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public int line(Node node) {
     return node.getBegin().map(p -> p.line).orElse(0);
+  }
+
+  private static final Map<Modifier, com.github.javaparser.ast.Modifier.Keyword> KEYWORDS =
+      Map.of(
+          Modifier.PRIVATE, com.github.javaparser.ast.Modifier.Keyword.PRIVATE,
+          Modifier.STATIC, com.github.javaparser.ast.Modifier.Keyword.STATIC,
+          Modifier.SYNCHRONIZED, com.github.javaparser.ast.Modifier.Keyword.SYNCHRONIZED,
+          Modifier.VOLATILE, com.github.javaparser.ast.Modifier.Keyword.VOLATILE,
+          Modifier.FINAL, com.github.javaparser.ast.Modifier.Keyword.FINAL);
+
+  /** A declarator's modifiers and annotations are its declaration's. */
+  private static Node declarationOf(Node node) {
+    return node instanceof VariableDeclarator ? node.getParentNode().orElse(node) : node;
+  }
+
+  @Override
+  public boolean hasModifier(Node declaration, Modifier modifier) {
+    Node d = declarationOf(declaration);
+    return d instanceof NodeWithModifiers && ((NodeWithModifiers<?>) d).hasModifier(KEYWORDS.get(modifier));
+  }
+
+  @Override
+  public List<Annotation> annotations(Node declaration) {
+    Node d = declarationOf(declaration);
+    if (!(d instanceof NodeWithAnnotations)) {
+      return List.of();
+    }
+    List<Annotation> annotations = new ArrayList<>();
+    for (AnnotationExpr annotation : ((NodeWithAnnotations<?>) d).getAnnotations()) {
+      String written = annotation.getNameAsString();
+      String resolved = symbols.types().resolveName(written, annotation);
+      annotations.add(
+          new Annotation(resolved == null ? written : resolved, LintMapDeclarations.annotationValues(annotation)));
+    }
+    return annotations;
+  }
+
+  @Override
+  public Node methodBody(Node method) {
+    return method instanceof ConstructorDeclaration
+        ? ((ConstructorDeclaration) method).getBody()
+        : ((MethodDeclaration) method).getBody().orElse(null);
+  }
+
+  @Override
+  public boolean isConstructor(Node method) {
+    return method instanceof ConstructorDeclaration;
+  }
+
+  @Override
+  public List<String> parameterTypesAsWritten(Node method) {
+    return ((CallableDeclaration<?>) method).getParameters().stream().map(p -> p.getType().asString()).toList();
+  }
+
+  /** {@code get(String)}: erased simple parameter type names, as javac spells them. */
+  @Override
+  public String methodDisplayName(Node method) {
+    CallableDeclaration<?> callable = (CallableDeclaration<?>) method;
+    StringBuilder name = new StringBuilder(callable.getNameAsString()).append('(');
+    NodeList<Parameter> parameters = callable.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      name.append(i == 0 ? "" : ", ").append(simpleTypeName(parameters.get(i)));
+    }
+    return name.append(')').toString();
+  }
+
+  private static String simpleTypeName(Parameter parameter) {
+    com.github.javaparser.ast.type.Type type = parameter.getType();
+    if (parameter.isVarArgs() || type instanceof ArrayType) {
+      return "Array";
+    }
+    if (type instanceof ClassOrInterfaceType) {
+      return ((ClassOrInterfaceType) type).getNameAsString();
+    }
+    return type.asString();
+  }
+
+  @Override
+  public boolean onlyThisFileSees(Node type) {
+    for (Node n = type; n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof TypeDeclaration && ((TypeDeclaration<?>) n).isPrivate()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
