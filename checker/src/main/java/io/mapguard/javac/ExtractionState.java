@@ -8,9 +8,7 @@ import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
-import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
-import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.Alias;
@@ -20,7 +18,6 @@ import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.extract.ValueLocal;
-import io.mapguard.engine.knowledge.LocalMapTriggers;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.MapCreation;
@@ -55,12 +52,13 @@ final class ExtractionState {
   final JavacSyntax syntax;
 
   final LockNames<JCTree> locks;
-  final Map<VarSymbol, JCVariableDecl> mapFieldTrees = new LinkedHashMap<>();
-  final Map<VarSymbol, List<String>> assignedValues = new HashMap<>();
+  /** The map fields' declarations (own and inherited), by symbol, in the order found. */
+  final Map<Object, JCTree> mapFieldTrees = new LinkedHashMap<>();
+  final Map<Object, List<String>> assignedValues = new HashMap<>();
   final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
   final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
   /** Locals initialized with {@code new ...}: what they hold when assigned to a field. */
-  final Map<Symbol, JCExpression> initializers = new HashMap<>();
+  final Map<Object, JCTree> initializers = new HashMap<>();
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   final Map<JCTree, JCTree> startedLater = new IdentityHashMap<>();
   /** Executor fields made by a single-thread factory, by variable handle. */
@@ -76,29 +74,16 @@ final class ExtractionState {
   final List<LazyInit> lazyInits = new ArrayList<>();
   final List<MapCreation> creations = new ArrayList<>();
   /** Local variables and parameters holding a map, and what is assigned to them. */
-  final Map<VarSymbol, List<String>> localMapValues = new HashMap<>();
+  final Map<Object, List<String>> localMapValues = new HashMap<>();
   final Map<VarSymbol, MapField> localMaps = new HashMap<>();
   /** Locals holding values of a map field, by symbol (see {@code MapValueLocals}). */
   final Map<Object, ValueLocal> valueLocals = new HashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();
   final List<NullableArgument> nullableArguments = new ArrayList<>();
   Map<Symbol, MapField> getters;
-  /**
-   * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
-   * both a walk over a map (a view, {@code forEach}) and a call that may change a map: without
-   * one, the rules about iteration, recursion and wrappers cannot fire.
-   */
+  /** See {@link io.mapguard.engine.extract.ClassTriage#loopsOrUpdates}. */
   boolean loopsOrUpdates;
 
-  boolean walksAMap;
-  boolean changesAMap;
-
-  /**
-   * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
-   * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
-   * field. Without one, and without class-level evidence, no race rule can report.
-   */
-  boolean concurrencySignals;
   final SourceLines source;
   final CallSyntax callSyntax;
   final LocalAliases<JCTree> localAliases;

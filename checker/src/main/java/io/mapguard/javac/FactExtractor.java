@@ -10,6 +10,7 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
+import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
@@ -17,6 +18,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.CallShapes;
+import io.mapguard.engine.extract.ClassTriage;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.SyntaxPath;
@@ -36,7 +38,7 @@ import javax.annotation.processing.ProcessingEnvironment;
  * judgement (sharing, guards, what to report) is the engine's.
  *
  * <p>This class only assembles the facts. The roles that find them share one {@link
- * ExtractionState} per class: {@link ClassTriage}, {@link MapDeclarations}, {@link CodeUnits},
+ * ExtractionState} per class: the engine's triage, {@link MapDeclarations}, {@link CodeUnits},
  * {@link UseScanner} with {@link MapUseClassifier} and {@link TaskStarts}, and {@link SourceSites}.
  * mapvet's {@code AstFactExtractor} is its mirror, role for role.
  */
@@ -73,20 +75,40 @@ public final class FactExtractor {
     ClassFacts run() {
       String file = state.compilationUnit.getSourceFile().getName();
       ClassFacts facts = ClassFacts.empty(state.topSymbol.getQualifiedName().toString(), file);
-      ClassTriage triage = new ClassTriage(state, declarations, sites);
-      triage.scan(state.topLevel);
+      ClassTriage<JCTree> triage =
+          new ClassTriage<>(
+              state.syntax,
+              state.apis,
+              state.locks,
+              state.valueDescriptions,
+              node -> sites.site(TreePath.getPath(state.compilationUnit, node)),
+              new ClassTriage.Tables<>(
+                  state.mapFieldTrees,
+                  state.assignedValues,
+                  state.localMapValues,
+                  state.initializers,
+                  state.startedLater,
+                  state.singleThreadExecutors,
+                  state.creations),
+              state.topLevel);
+      triage.findDeclarations();
       facts.creations().addAll(state.creations);
       declarations.addInheritedFields();
+      state.loopsOrUpdates = triage.loopsOrUpdates();
       if (state.mapFieldTrees.isEmpty() && (state.localMapValues.isEmpty() || !state.loopsOrUpdates)) {
         return facts;
       }
+      triage.findUses();
       for (var annotation : state.topSymbol.getAnnotationMirrors()) {
         facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
       }
       facts.supertypes().addAll(types.typeAndSupertypes(state.topSymbol.type));
       state.mapFieldTrees.forEach(
-          (symbol, tree) -> state.fields.put(symbol, declarations.mapField(symbol, tree)));
-      if (!state.loopsOrUpdates && !state.concurrencySignals && !triage.needsAnalysisAnyway(facts)) {
+          (symbol, tree) ->
+              state.fields.put((VarSymbol) symbol, declarations.mapField((VarSymbol) symbol, (JCVariableDecl) tree)));
+      if (!state.loopsOrUpdates
+          && !triage.concurrencySignals()
+          && !ClassTriage.needsAnalysisAnyway(facts, state.fields.values())) {
         return facts; // the common case: maps used by one thread at a time, no loops over them
       }
       CodeUnits codeUnits = new CodeUnits(state);

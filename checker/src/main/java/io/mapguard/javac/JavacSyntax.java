@@ -737,6 +737,36 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public boolean resolvesTypesCheaply() {
+    return true;
+  }
+
+  @Override
+  public boolean declaresMap(JCTree declaration) {
+    Symbol symbol = ((JCVariableDecl) declaration).sym;
+    return symbol != null && types.isMap(symbol.type);
+  }
+
+  @Override
+  public boolean isFieldOfNamedClass(JCTree declaration) {
+    Symbol symbol = ((JCVariableDecl) declaration).sym;
+    return symbol != null && symbol.owner instanceof ClassSymbol && !SourceSites.isAnonymous(symbol.owner);
+  }
+
+  @Override
+  public boolean hasClassBody(JCTree creation) {
+    return ((JCNewClass) creation).def != null;
+  }
+
+  @Override
+  public boolean sizedByInt(JCTree creation) {
+    Symbol constructor = ((JCNewClass) creation).constructor;
+    return creation.type != null
+        && constructor instanceof MethodSymbol
+        && ((MethodSymbol) constructor).params().head.type.hasTag(TypeTag.INT);
+  }
+
+  @Override
   public SyntaxPath<JCTree> pathTo(JCTree node) {
     return path(TreePath.getPath(unit, node));
   }

@@ -206,7 +206,7 @@ final class MapDeclarations {
       }
       JCClassDecl superclass = (JCClassDecl) path.getLeaf();
       JCCompilationUnit unit = (JCCompilationUnit) path.getCompilationUnit();
-      Map<VarSymbol, JCVariableDecl> inheritedHere = new LinkedHashMap<>();
+      Map<Object, JCTree> inheritedHere = new LinkedHashMap<>();
       for (JCTree member : superclass.defs) {
         if (member instanceof JCVariableDecl) {
           JCVariableDecl variable = (JCVariableDecl) member;

@@ -412,6 +412,33 @@ public interface SyntaxPort<N> {
    */
   boolean onlyThisFileSees(N type);
 
+  /**
+   * Whether resolving types is cheap here (javac: attributed trees), so the extraction may ask for
+   * every local's type; mapvet resolves through its symbol solver and asks only where a rule needs it.
+   */
+  boolean resolvesTypesCheaply();
+
+  /**
+   * Whether a variable declaration (or a {@link Kind#METHOD}'s parameter) is declared with a map
+   * type, as far as the front end can tell.
+   */
+  boolean declaresMap(N declaration);
+
+  /**
+   * Whether a variable declaration is a field of a named class the extraction tracks (javac: a
+   * class that is not anonymous; mapvet: one not inside an anonymous class either).
+   */
+  boolean isFieldOfNamedClass(N declaration);
+
+  /** Whether a {@link Kind#NEW} has a class body (creates an anonymous class). */
+  boolean hasClassBody(N creation);
+
+  /**
+   * Whether a one-argument {@link Kind#NEW} passes an {@code int} (javac: the constructor called
+   * takes one; mapvet: the argument is not declared here with another type).
+   */
+  boolean sizedByInt(N creation);
+
   /** The line of a node, for the report. */
   int line(N node);
 

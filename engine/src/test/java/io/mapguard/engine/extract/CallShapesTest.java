@@ -120,6 +120,13 @@ class CallShapesTest {
     @Override public List<String> parameterTypesAsWritten(Node m) { return parameters(m).stream().map(p -> "Object").toList(); }
     @Override public String methodDisplayName(Node m) { return m.text + "(" + String.join(", ", parameterTypesAsWritten(m)) + ")"; }
     @Override public boolean onlyThisFileSees(Node type) { return hasModifier(type, Modifier.PRIVATE); }
+    /** Types are cheap here; a declaration declares a map when a test says its supertypes include Map. */
+    @Override public boolean resolvesTypesCheaply() { return true; }
+    @Override public boolean declaresMap(Node d) { return isSubtype(d, "java.util.Map"); }
+    /** A field is a declaration {@code field:name}. */
+    @Override public boolean isFieldOfNamedClass(Node d) { return d.text != null && d.text.startsWith("field:"); }
+    @Override public boolean hasClassBody(Node creation) { return false; }
+    @Override public boolean sizedByInt(Node creation) { return true; }
     @Override public boolean returnsBoolean(Node call) { return false; }
     @Override public String thisName(Node self) { return "this"; }
     @Override public String classLiteralName(Node literal) { return literal.text; }

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
@@ -14,6 +15,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.CallShapes;
+import io.mapguard.engine.extract.ClassTriage;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.TaskStarts;
@@ -40,7 +42,7 @@ import java.util.function.Function;
 final class AstFactExtractor {
   final LintExtractionState state;
   final LintMapDeclarations declarations;
-  final LintClassTriage triage;
+  final ClassTriage<Node> triage;
   final LintCodeUnits codeUnits;
   final LintUseScanner scanner;
   final LintMapUseClassifier classifier;
@@ -56,7 +58,6 @@ final class AstFactExtractor {
       List<String> source) {
     this.state = new LintExtractionState(options, compilationUnit, topLevel, file, types, source);
     this.declarations = new LintMapDeclarations(this);
-    this.triage = new LintClassTriage(this);
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);
     this.classifier = new LintMapUseClassifier(this);
@@ -69,18 +70,38 @@ final class AstFactExtractor {
             state.rootsByStartCall,
             () -> scanner.current() == null ? -1 : scanner.current().unit.id());
     this.sites = new LintSourceSites(state);
+    this.triage =
+        new ClassTriage<>(
+            state.syntax,
+            state.apis,
+            state.locks,
+            state.valueDescriptions,
+            sites::site,
+            new ClassTriage.Tables<>(
+                state.mapFields,
+                state.assignedValues,
+                state.localMapValues,
+                state.newInitializers,
+                state.startedLater,
+                state.singleThreadExecutors,
+                state.creations),
+            topLevel);
   }
 
   /** Empty when the class has no map field and creates no sized map: nothing to analyse. */
   Optional<ClassFacts> extract() {
     String className = state.types.qualifiedName(state.topLevel).orElse(state.topLevel.getNameAsString());
     ClassFacts facts = ClassFacts.empty(className, state.file);
-    triage.prepass();
+    triage.findDeclarations();
+    declarations.addInheritedFields();
     facts.creations().addAll(state.creations);
-    if (triage.hasNoMaps()) {
+    if (!triage.hasMaps()) {
       return state.creations.isEmpty() ? Optional.empty() : Optional.of(facts);
     }
-    state.fieldVariables.forEach((node, variable) -> state.fields.put(node, declarations.mapField(variable)));
+    triage.findUses();
+    state.mapFields.forEach(
+        (handle, declarator) ->
+            state.fields.put(declarator, declarations.mapField(LintSyntax.fieldVariable((VariableDeclarator) declarator))));
     codeUnits.createMethodUnits();
     scanner.scanType(state.topLevel);
 

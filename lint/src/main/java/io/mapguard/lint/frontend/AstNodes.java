@@ -2,15 +2,9 @@ package io.mapguard.lint.frontend;
 
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
-import com.github.javaparser.ast.body.Parameter;
-import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
-import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.Name;
-import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayDeque;
@@ -68,8 +62,8 @@ final class AstNodes {
   }
 
   /**
-   * Names, types, annotations, modifiers and literals: nothing the index collects can be inside
-   * them, and they are most of a tree's nodes.
+   * Names, types, annotations, modifiers and literals: no expression or statement the extraction
+   * looks at can be inside them, and they are most of a tree's nodes.
    */
   private static boolean holdsNoIndexedKind(Node node) {
     return node instanceof SimpleName
@@ -78,39 +72,5 @@ final class AstNodes {
         || node instanceof AnnotationExpr
         || node instanceof LiteralExpr
         || node instanceof Modifier;
-  }
-
-  /** The node kinds a class's fact extraction looks at, collected in one walk of the class. */
-  static final class Index {
-    final List<TypeDeclaration<?>> types = new ArrayList<>();
-    final List<VariableDeclarator> variables = new ArrayList<>();
-    final List<MethodCallExpr> calls = new ArrayList<>();
-    final List<AssignExpr> assignments = new ArrayList<>();
-    final List<ObjectCreationExpr> creations = new ArrayList<>();
-    final List<Parameter> parameters = new ArrayList<>();
-
-    Index(Node root) {
-      ArrayDeque<Node> pending = new ArrayDeque<>();
-      pending.push(root);
-      while (!pending.isEmpty()) {
-        Node node = pending.pop();
-        if (node instanceof MethodCallExpr) {
-          calls.add((MethodCallExpr) node);
-        } else if (node instanceof VariableDeclarator) {
-          variables.add((VariableDeclarator) node);
-        } else if (node instanceof AssignExpr) {
-          assignments.add((AssignExpr) node);
-        } else if (node instanceof ObjectCreationExpr) {
-          creations.add((ObjectCreationExpr) node);
-        } else if (node instanceof Parameter) {
-          parameters.add((Parameter) node);
-        } else if (node instanceof TypeDeclaration) {
-          types.add((TypeDeclaration<?>) node);
-        } else if (holdsNoIndexedKind(node)) {
-          continue;
-        }
-        pushChildren(node, pending);
-      }
-    }
   }
 }

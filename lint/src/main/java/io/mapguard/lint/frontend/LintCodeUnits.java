@@ -26,7 +26,10 @@ final class LintCodeUnits {
   }
 
   void createMethodUnits() {
-    for (TypeDeclaration<?> type : extraction.triage.namedTypes()) {
+    for (TypeDeclaration<?> type : AstNodes.all(state.topLevel, TypeDeclaration.class)) {
+      if (extraction.declarations.insideAnonymousClass(type)) {
+        continue; // named classes of the top-level type (itself, nested, local), not in anonymous ones
+      }
       for (BodyDeclaration<?> member : type.getMembers()) {
         if (member instanceof MethodDeclaration && ((MethodDeclaration) member).getBody().isPresent()
             || member instanceof ConstructorDeclaration) {

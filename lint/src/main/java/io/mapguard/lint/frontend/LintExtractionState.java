@@ -38,8 +38,6 @@ final class LintExtractionState {
   final AnalysisOptions options;
   final CompilationUnit compilationUnit;
   final TypeDeclaration<?> topLevel;
-  /** Collected by {@code LintClassTriage.nodes()} on first use. */
-  AstNodes.Index nodes;
   final String file;
   final LintSymbols symbols;
   final LintTypes types;
@@ -54,8 +52,11 @@ final class LintExtractionState {
   final ValueDescriptions<Node> valueDescriptions;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
-  final Map<Node, LintSymbols.Variable> fieldVariables = new IdentityHashMap<>();
-  final Map<Node, List<String>> assignedValues = new IdentityHashMap<>();
+  /** The map fields' declarators (own and inherited), by declarator. */
+  final Map<Object, Node> mapFields = new IdentityHashMap<>();
+  final Map<Object, List<String>> assignedValues = new IdentityHashMap<>();
+  /** Locals initialized with {@code new ...}: what they hold when assigned to a map. */
+  final Map<Object, Node> newInitializers = new IdentityHashMap<>();
   /** Executor fields made by a single-thread factory, by variable handle. */
   final Set<Object> singleThreadExecutors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
   final Map<Node, CodeUnit> methodUnits = new IdentityHashMap<>();
@@ -74,7 +75,7 @@ final class LintExtractionState {
    */
   final Set<Node> overloadedReferences = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
-  final Map<Node, List<String>> localMapValues = new IdentityHashMap<>();
+  final Map<Object, List<String>> localMapValues = new IdentityHashMap<>();
   final Map<Node, MapField> localMaps = new IdentityHashMap<>();
   /** Locals holding values of a map field, by declaration (see {@code MapValueLocals}). */
   final Map<Object, ValueLocal> valueLocals = new IdentityHashMap<>();

@@ -95,16 +95,16 @@ final class LintMapDeclarations {
           LintSymbols.Variable variable =
               new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, superclass);
           if (isMap(state.symbols.typeOf(variable))) {
-            state.fieldVariables.put(v, variable);
+            state.mapFields.put(v, v);
             inheritedHere.add(v);
-            v.getInitializer().ifPresent(init -> describeValue(init, extraction.triage.values(v)));
+            v.getInitializer().ifPresent(init -> describeValue(init, assignedValues(v)));
           }
         }
       }
       for (AssignExpr assign : AstNodes.all(superclass, AssignExpr.class)) {
         LintSymbols.Variable target = state.symbols.variableOf(assign.getTarget());
         if (target != null && inheritedHere.contains(target.declaration())) {
-          describeValue(assign.getValue(), extraction.triage.values(target.declaration()));
+          describeValue(assign.getValue(), assignedValues(target.declaration()));
         }
       }
     }
@@ -267,15 +267,10 @@ final class LintMapDeclarations {
 
   /** See {@link ValueDescriptions#describe}. */
   void describeValue(Expression expression, List<String> out) {
-    state.valueDescriptions.describe(expression, out, LintMapDeclarations::newInitializer);
+    state.valueDescriptions.describe(expression, out, state.newInitializers::get);
   }
 
-  /** The {@code new} a local (by its declaration) is initialised with, or null. */
-  private static Node newInitializer(Object local) {
-    Expression init =
-        local instanceof VariableDeclarator
-            ? ((VariableDeclarator) local).getInitializer().map(LintSymbols::skipParens).orElse(null)
-            : null;
-    return init instanceof ObjectCreationExpr ? init : null;
+  private List<String> assignedValues(Node field) {
+    return state.assignedValues.computeIfAbsent(field, k -> new ArrayList<>());
   }
 }

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -63,6 +64,7 @@ import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
+import io.mapguard.engine.knowledge.MapTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -840,6 +842,87 @@ final class LintSyntax implements SyntaxPort<Node> {
     }
     return false;
   }
+
+  @Override
+  public boolean resolvesTypesCheaply() {
+    return false;
+  }
+
+  @Override
+  public boolean declaresMap(Node declaration) {
+    LintSymbols.Variable variable;
+    if (declaration instanceof Parameter) {
+      variable = LintMapDeclarations.localVariable((Parameter) declaration);
+    } else {
+      VariableDeclarator v = (VariableDeclarator) declaration;
+      variable = LintUseScanner.isLocal(v) ? LintMapDeclarations.localVariable(v) : fieldVariable(v);
+    }
+    return isMap(symbols.typeOf(variable));
+  }
+
+  /** A field's variable, as the symbol table knows it. */
+  static LintSymbols.Variable fieldVariable(VariableDeclarator v) {
+    return new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, LintSymbols.enclosingType(v));
+  }
+
+  /** A known map type, or a subtype of Map. */
+  boolean isMap(String type) {
+    return type != null && (MapTypes.isKnown(type) || symbols.types().isSubtype(type, "java.util.Map"));
+  }
+
+  @Override
+  public boolean isFieldOfNamedClass(Node declaration) {
+    Node field = declaration.getParentNode().orElse(null);
+    Node type = field == null ? null : field.getParentNode().orElse(null);
+    if (!(field instanceof FieldDeclaration) || !(type instanceof TypeDeclaration)) {
+      return false;
+    }
+    for (Node n = type.getParentNode().orElse(null); n != null && n != topLevel; n = n.getParentNode().orElse(null)) {
+      if (n instanceof ObjectCreationExpr && ((ObjectCreationExpr) n).getAnonymousClassBody().isPresent()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public boolean hasClassBody(Node creation) {
+    return ((ObjectCreationExpr) creation).getAnonymousClassBody().isPresent();
+  }
+
+  /**
+   * A variable declared here answers by its type; one declared elsewhere is taken as an int (the
+   * rule then also wants a count-like name), as is a size()/length call or another shape.
+   */
+  @Override
+  public boolean sizedByInt(Node creation) {
+    Expression argument = LintSymbols.skipParensAndCasts(((ObjectCreationExpr) creation).getArgument(0));
+    if (!(argument instanceof NameExpr || argument instanceof FieldAccessExpr)) {
+      return true;
+    }
+    LintSymbols.Variable variable = symbols.variableOf(argument);
+    if (variable == null || variable.type() == null) {
+      return true;
+    }
+    com.github.javaparser.ast.type.Type type = variable.type();
+    if (type.isVarType()) {
+      return !isMap(symbols.typeOf(variable));
+    }
+    if (type.isPrimitiveType()) {
+      switch (type.asPrimitiveType().getType()) {
+        case INT:
+        case SHORT:
+        case BYTE:
+        case CHAR:
+          return true;
+        default:
+          return false;
+      }
+    }
+    return type.isClassOrInterfaceType() && INT_BOXES.contains(type.asClassOrInterfaceType().getNameAsString());
+  }
+
+  private static final java.util.Set<String> INT_BOXES = java.util.Set.of("Integer", "Short", "Byte", "Character");
 
   @Override
   public SyntaxPath<Node> pathTo(Node node) {

@@ -1,0 +1,445 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.extract.SyntaxPort.Annotation;
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.extract.SyntaxPort.Modifier;
+import io.mapguard.engine.knowledge.CapacityHints;
+import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.LocalMapTriggers;
+import io.mapguard.engine.knowledge.LockApis;
+import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.MapCreation;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.Site;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The first passes over a class, before any unit is built. {@link #findDeclarations} finds its map
+ * fields (and what they are declared with), local maps, sized map creations, single-thread
+ * executors, and the class-wide signals without which no rule can fire; most classes have no map,
+ * and their extraction ends there. {@link #findUses}, run once the front end has added inherited
+ * fields, records what is assigned to the maps, lock aliases, and functions kept in a local and
+ * later started as tasks. Written once for every front end, against the {@link SyntaxPort}.
+ *
+ * <p>Where resolving a type is costly (mapvet without a classpath, {@link
+ * SyntaxPort#resolvesTypesCheaply}), only locals the local-map rules can involve are resolved, and
+ * the signals are not computed (mapvet scans every class that has a map).
+ *
+ * @param <N> the front end's node type
+ */
+public final class ClassTriage<N> {
+  private static final List<String> THREAD_CLASSES = List.of("java.lang.Thread", "java.util.TimerTask");
+
+  /** The class-wide tables the triage fills, keyed by the port's variable handles. */
+  public record Tables<N>(
+      Map<Object, N> mapFields,
+      Map<Object, List<String>> assignedValues,
+      Map<Object, List<String>> localMapValues,
+      Map<Object, N> newInitializers,
+      Map<N, N> startedLater,
+      Set<Object> singleThreadExecutors,
+      List<MapCreation> creations) {}
+
+  private final SyntaxPort<N> port;
+  private final KnownApis apis;
+  private final LockNames<N> locks;
+  private final ValueDescriptions<N> values;
+  private final Function<N, Site> sites;
+  private final Tables<N> tables;
+  private final N topLevel;
+  private final boolean cheapTypes;
+  /** Locals initialised with a lambda, a method reference or an anonymous class, by handle. */
+  private final Map<Object, N> localFunctions = new HashMap<>();
+
+  private boolean loopsOrUpdates;
+  private boolean walksAMap;
+  private boolean changesAMap;
+  private boolean concurrencySignals;
+
+  /** @param sites the report site of a node (of a sized map creation) */
+  public ClassTriage(
+      SyntaxPort<N> port,
+      KnownApis apis,
+      LockNames<N> locks,
+      ValueDescriptions<N> values,
+      Function<N, Site> sites,
+      Tables<N> tables,
+      N topLevel) {
+    this.port = port;
+    this.apis = apis;
+    this.locks = locks;
+    this.values = values;
+    this.sites = sites;
+    this.tables = tables;
+    this.topLevel = topLevel;
+    this.cheapTypes = port.resolvesTypesCheaply();
+  }
+
+  /**
+   * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
+   * both a walk over a map (a view, {@code forEach}) and a call that may change a map: without one,
+   * the rules about iteration, recursion and wrappers cannot fire. Known where types are cheap.
+   */
+  public boolean loopsOrUpdates() {
+    return loopsOrUpdates;
+  }
+
+  /**
+   * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
+   * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
+   * field. Known where types are cheap.
+   */
+  public boolean concurrencySignals() {
+    return concurrencySignals;
+  }
+
+  /** Adds the descriptors of a value assigned to a map (see {@link ValueDescriptions#describe}). */
+  public void describeValue(N expression, List<String> out) {
+    values.describe(expression, out, tables.newInitializers()::get);
+  }
+
+  /** Whether the class has a map field or a local map: without one, there is nothing to scan. */
+  public boolean hasMaps() {
+    return !tables.mapFields().isEmpty() || !tables.localMapValues().isEmpty();
+  }
+
+  /**
+   * Evidence the first pass does not see as a signal: the class's own role (the engine's class
+   * evidence: a managed singleton, {@code @ThreadSafe}), and map fields that are concurrent or
+   * synchronized (a static ConcurrentMap counts as shared; a synchronized map's iteration is
+   * checked without threads).
+   */
+  public static boolean needsAnalysisAnyway(ClassFacts facts, Collection<MapField> fields) {
+    if (ClassAnalysis.hasClassEvidence(facts)) {
+      return true;
+    }
+    for (MapField field : fields) {
+      MapKind kind = MapTypes.kindOfField(field.declaredType(), field.assignedValues());
+      if (kind != MapKind.NON_THREAD_SAFE && kind != MapKind.UNKNOWN) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ------------------------------------------------------------------ the first pass
+
+  /** Map fields, local maps, sized creations, single-thread executors, signals. */
+  public void findDeclarations() {
+    LocalCandidates candidates = new LocalCandidates();
+    port.forEachNode(
+        topLevel,
+        node -> {
+          switch (port.kind(node)) {
+            case METHOD_CALL:
+              candidates.noteCall(node);
+              if (cheapTypes) {
+                callSignals(node);
+              }
+              break;
+            case NEW:
+              recordSizedCreation(node);
+              if (cheapTypes) {
+                concurrencySignals |=
+                    !concurrencySignals && (apis.startOf(port.callee(node)).isPresent() || isThreadClass(node));
+              }
+              break;
+            case SYNCHRONIZED:
+              concurrencySignals = true;
+              break;
+            case METHOD:
+              if (cheapTypes) {
+                concurrencySignals |=
+                    port.hasModifier(node, Modifier.SYNCHRONIZED) || hasConcurrencyAnnotation(node);
+              } else {
+                candidates.parameters.addAll(port.parameters(node));
+              }
+              break;
+            case CLASS:
+              if (cheapTypes) {
+                concurrencySignals |= hasConcurrencyAnnotation(node) || isThreadClass(node);
+              }
+              break;
+            default:
+              if (port.isVariableDeclaration(node)) {
+                declaration(node, candidates);
+              }
+          }
+          return true;
+        });
+    candidates.resolve();
+  }
+
+  private void declaration(N declaration, LocalCandidates candidates) {
+    N init = port.initializer(declaration);
+    if (port.localDeclaredBy(declaration) != null) {
+      candidates.locals.add(declaration);
+      N value = init == null ? null : port.skipParens(init);
+      if (value != null && port.kind(value) == Kind.NEW) {
+        tables.newInitializers().put(port.declaredVariable(declaration), value);
+      }
+      if (value != null
+          && (port.kind(value) == Kind.LAMBDA
+              || port.kind(value) == Kind.METHOD_REFERENCE
+              || port.kind(value) == Kind.NEW && port.hasClassBody(value))) {
+        localFunctions.put(port.declaredVariable(declaration), value);
+      }
+      return;
+    }
+    if (cheapTypes) { // a field
+      concurrencySignals |=
+          port.hasModifier(declaration, Modifier.VOLATILE)
+              || hasConcurrencyAnnotation(declaration)
+              || port.declaredTypeIsSubtype(declaration, "java.util.concurrent.atomic.AtomicReference");
+    }
+    if (!port.isFieldOfNamedClass(declaration)) {
+      return;
+    }
+    Object field = port.declaredVariable(declaration);
+    if (port.declaresMap(declaration)) {
+      tables.mapFields().put(field, declaration);
+      if (init != null) {
+        describeValue(init, assignedValues(field));
+      }
+    }
+    if (init != null && isSingleThreadExecutor(init)) {
+      tables.singleThreadExecutors().add(field);
+    }
+  }
+
+  /**
+   * The locals that may hold a map. Where types are cheap, every local and parameter declared with
+   * a map type. Elsewhere only names the local-map rules can involve are resolved: the receiver of a
+   * {@link LocalMapTriggers} call or of a view call ({@code m.keySet()}), the argument of a
+   * synchronized wrapper, and a local those are initialised from (an alias); parameters of methods
+   * and constructors only.
+   */
+  private final class LocalCandidates {
+    final Set<String> names = new HashSet<>();
+    final List<N> locals = new ArrayList<>();
+    final List<N> parameters = new ArrayList<>();
+
+    void noteCall(N call) {
+      if (cheapTypes) {
+        return;
+      }
+      String name = port.name(call);
+      if (LocalMapTriggers.CALLS.contains(name) || MapMethods.isView(name)) {
+        N receiver = port.receiver(call);
+        addIfName(receiver);
+      }
+      if (name.startsWith("synchronized") && LocalMapTriggers.CALLS.contains(name)) {
+        port.arguments(call).forEach(this::addIfName);
+      }
+    }
+
+    private void addIfName(N expression) {
+      N e = expression == null ? null : port.skipParens(expression);
+      if (e != null && port.kind(e) == Kind.IDENTIFIER) {
+        names.add(port.name(e));
+      }
+    }
+
+    void resolve() {
+      if (cheapTypes) {
+        for (N local : locals) {
+          if (port.declaresMap(local)) {
+            addLocalMap(local);
+          }
+        }
+        return;
+      }
+      if (names.isEmpty()) {
+        return; // no rule about local maps can fire here
+      }
+      for (N local : locals) {
+        if (names.contains(port.localDeclaredBy(local)) && port.initializer(local) != null) {
+          addIfName(port.initializer(local));
+        }
+      }
+      for (N local : locals) {
+        if (names.contains(port.localDeclaredBy(local)) && port.declaresMap(local)) {
+          addLocalMap(local);
+        }
+      }
+      for (N parameter : parameters) {
+        if (names.contains(port.name(parameter)) && port.declaresMap(parameter)) {
+          tables.localMapValues().computeIfAbsent(port.declaredVariable(parameter), k -> new ArrayList<>());
+        }
+      }
+    }
+
+    private void addLocalMap(N local) {
+      List<String> values =
+          tables.localMapValues().computeIfAbsent(port.declaredVariable(local), k -> new ArrayList<>());
+      if (port.initializer(local) != null) {
+        describeValue(port.initializer(local), values);
+      }
+    }
+  }
+
+  private void callSignals(N call) {
+    String method = port.name(call);
+    if (!loopsOrUpdates) {
+      boolean walk = MapMethods.isView(method) || method.equals("forEach");
+      boolean updateOrWrap = LocalMapTriggers.UPDATE_OR_WRAP_CALLS.contains(method);
+      boolean onAMap =
+          (walk || updateOrWrap || MapMethods.effectOnMap(method) == Effect.WRITE) && mayBeOnAMap(call);
+      walksAMap |= walk && onAMap;
+      changesAMap |= LocalMapTriggers.mayChangeAMap(method, onAMap);
+      loopsOrUpdates = updateOrWrap && onAMap || walksAMap && changesAMap;
+    }
+    concurrencySignals |=
+        LockApis.ALL_METHOD_NAMES.contains(method)
+            || ThreadStartApis.PARALLEL_STREAM_METHODS.contains(method)
+            || !concurrencySignals && apis.startOf(port.callee(call)).isPresent();
+  }
+
+  /**
+   * Whether a view or update call may be made on a map: a {@code values()} of an enum or a
+   * {@code forEach} of a list is not. Unqualified and static calls count (a map subclass calling
+   * its own {@code keySet()}, {@code Collections.synchronizedMap(m)}).
+   */
+  private boolean mayBeOnAMap(N call) {
+    N receiver = port.receiver(call);
+    return receiver == null
+        || port.callee(call) == null
+        || port.staticCallTarget(call) != null
+        || port.typeAndSupertypes(receiver) == null
+        || port.isMap(receiver);
+  }
+
+  private boolean isThreadClass(N classOrCreation) {
+    return THREAD_CLASSES.stream().anyMatch(type -> port.isSubtype(classOrCreation, type));
+  }
+
+  private boolean hasConcurrencyAnnotation(N declaration) {
+    for (Annotation annotation : port.annotations(declaration)) {
+      if (ConcurrencyAnnotations.HELD_ON_ENTRY.contains(annotation.name())
+          || ConcurrencyAnnotations.THREAD_SAFE.contains(annotation.name())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code new HashMap<>(n)} through the {@code int} constructor (a map argument is the copy constructor). */
+  private void recordSizedCreation(N creation) {
+    if (port.arguments(creation).size() != 1 || port.hasClassBody(creation)) {
+      return;
+    }
+    Object constructor = port.callee(creation);
+    String created = constructor == null ? null : apis.callees().owner(constructor);
+    if (created == null || !CapacityHints.SIZED_FACTORIES.containsKey(created) || !port.sizedByInt(creation)) {
+      return;
+    }
+    N argument = port.skipParensAndCasts(port.arguments(creation).get(0));
+    tables
+        .creations()
+        .add(
+            new MapCreation(
+                created, port.text(argument).replaceAll("\\s+", ""), sizeArgument(argument), sites.apply(creation)));
+  }
+
+  private MapCreation.SizeArgument sizeArgument(N argument) {
+    Kind kind = port.kind(argument);
+    if (kind == Kind.METHOD_CALL && port.arguments(argument).isEmpty() && port.receiver(argument) != null) {
+      String name = port.name(argument);
+      if (name.equals("size")) {
+        return MapCreation.SizeArgument.SIZE_CALL;
+      }
+      if (name.equals("length")) {
+        return MapCreation.SizeArgument.LENGTH;
+      }
+    }
+    if (kind == Kind.FIELD_ACCESS && port.name(argument).equals("length")) {
+      return MapCreation.SizeArgument.LENGTH;
+    }
+    if (kind == Kind.IDENTIFIER || kind == Kind.FIELD_ACCESS) {
+      return MapCreation.SizeArgument.NAME;
+    }
+    return kind == Kind.LITERAL ? MapCreation.SizeArgument.LITERAL : MapCreation.SizeArgument.OTHER;
+  }
+
+  private boolean isSingleThreadExecutor(N init) {
+    N e = port.skipParens(init);
+    if (port.kind(e) != Kind.METHOD_CALL) {
+      return false;
+    }
+    Object callee = port.callee(e);
+    for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
+      if (apis.isExactly(factory, callee)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<String> assignedValues(Object field) {
+    return tables.assignedValues().computeIfAbsent(field, k -> new ArrayList<>());
+  }
+
+  // ------------------------------------------------------------------ the second pass
+
+  /**
+   * With the map fields known (inherited ones included): values assigned to map fields and local
+   * maps, single-thread executors assigned to map fields, lock aliases, and functions kept in a
+   * local and then handed to a thread start ({@code Runnable r = () -> ..; pool.submit(r);}).
+   */
+  public void findUses() {
+    port.forEachNode(
+        topLevel,
+        node -> {
+          Kind kind = port.kind(node);
+          if (kind == Kind.ASSIGN) {
+            assignment(node);
+          } else if (kind == Kind.METHOD_CALL || kind == Kind.NEW) {
+            startsLocalFunctions(node);
+          } else if (port.isVariableDeclaration(node)) {
+            locks.recordAlias(node);
+          }
+          return true;
+        });
+  }
+
+  private void assignment(N assign) {
+    Object target = port.variable(port.assignTarget(assign));
+    if (target == null) {
+      return;
+    }
+    List<String> localValues = tables.localMapValues().get(target);
+    if (localValues != null) {
+      describeValue(port.assignedValue(assign), localValues);
+    }
+    if (tables.mapFields().containsKey(target)) {
+      describeValue(port.assignedValue(assign), assignedValues(target));
+      if (isSingleThreadExecutor(port.assignedValue(assign))) {
+        tables.singleThreadExecutors().add(target);
+      }
+    }
+  }
+
+  private void startsLocalFunctions(N call) {
+    for (N argument : port.arguments(call)) {
+      Object local = port.localVariable(argument);
+      N function = local == null ? null : localFunctions.get(local);
+      if (function != null && apis.startOf(port.callee(call)).isPresent()) {
+        tables.startedLater().putIfAbsent(function, call);
+      }
+    }
+  }
+}
