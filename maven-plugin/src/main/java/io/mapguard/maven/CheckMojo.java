@@ -5,6 +5,7 @@ import io.mapguard.lint.cli.FailOn;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
@@ -107,7 +108,7 @@ public class CheckMojo extends AbstractMojo {
     try {
       CheckRequest request = request();
       if (!request.hasJavaSources()) {
-        log.info("mapguard: no Java sources in " + request.checkedRoots() + "; nothing to check");
+        log.info("mapguard: " + noSourcesReason(request) + "; nothing to check");
         return;
       }
       if (log.isDebugEnabled()) {
@@ -147,6 +148,29 @@ public class CheckMojo extends AbstractMojo {
         sarifFile.toPath());
   }
 
+  /** Why a module is not checked: {@code no Java sources (src/main/java does not exist)}. */
+  static String noSourcesReason(CheckRequest request) {
+    List<Path> roots = request.checkedRoots();
+    if (roots.isEmpty()) {
+      String missing =
+          request.compileSourceRoots().stream()
+              .filter(root -> !root.startsWith(request.buildDirectory()))
+              .map(root -> relative(request, root))
+              .collect(Collectors.joining(", "));
+      return missing.isEmpty()
+          ? "no Java sources (no source directory)"
+          : "no Java sources (" + missing + (missing.contains(", ") ? " do" : " does") + " not exist)";
+    }
+    return "no .java file in "
+        + roots.stream().map(root -> relative(request, root)).collect(Collectors.joining(", "));
+  }
+
+  private static String relative(CheckRequest request, Path path) {
+    return path.startsWith(request.basedir())
+        ? request.basedir().relativize(path).toString()
+        : path.toString();
+  }
+
   private static List<Path> paths(List<String> names) {
     return names == null ? List.of() : names.stream().map(Path::of).toList();
   }
@@ -158,7 +182,7 @@ public class CheckMojo extends AbstractMojo {
    */
   static void verdict(MapvetRunner.Outcome outcome, CheckRequest request, Log log)
       throws MojoFailureException, MojoExecutionException {
-    Path sarif = request.basedir().relativize(request.sarifFile());
+    String sarif = relative(request, request.sarifFile());
     switch (outcome.exitCode()) {
       case ExitCodes.CLEAN:
         log.info("mapguard: SARIF report: " + sarif);
@@ -167,8 +191,8 @@ public class CheckMojo extends AbstractMojo {
         log.info("mapguard: SARIF report: " + sarif);
         throw new MojoFailureException(
             outcome.summary().orElse("mapvet: findings")
-                + " at or above failOn="
-                + request.failOn().name().toLowerCase(java.util.Locale.ROOT)
+                + ". The build fails on findings at or above failOn="
+                + request.failOn().name().toLowerCase(Locale.ROOT)
                 + "; they are listed above and in "
                 + sarif
                 + ". Fix them, suppress one with a '// mapvet:ignore Rule -- reason' comment,"

@@ -77,13 +77,16 @@ final class MapvetRunner {
 
   /**
    * One stderr line that is neither the summary nor the strict verdict: {@code path:l:c: kind:
-   * message} diagnostics by their kind, {@code mapvet: warning|note: ...} as said, anything else
+   * message} diagnostics by their kind, {@code mapvet: warning|note: ...} as said, the baseline
+   * written as information, anything else
    * ({@code mapvet: <why the run stopped>}, a stack trace) as an error kept for the failure.
    */
   private static void logDiagnostic(Log log, String line, List<String> problems) {
     if (line.contains(": warning: ") || line.startsWith("mapvet: warning: ")) {
       log.warn(line);
-    } else if (line.contains(": note: ") || line.startsWith("mapvet: note: ")) {
+    } else if (line.contains(": note: ")
+        || line.startsWith("mapvet: note: ")
+        || line.startsWith("mapvet: wrote ")) {
       log.info(line);
     } else if (line.contains(": error: ")
         || line.contains(": parse error: ")

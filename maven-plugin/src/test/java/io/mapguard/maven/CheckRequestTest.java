@@ -143,10 +143,16 @@ class CheckRequestTest {
 
   @Test
   void generatedSourcesAloneAreNothingToCheck() throws IOException {
+    assertFalse(defaults().hasJavaSources());
+    assertEquals(
+        "no Java sources (src/main/java, src/main/missing do not exist)",
+        CheckMojo.noSourcesReason(defaults()));
+
     layout();
     Files.writeString(
         module.resolve("target/generated-sources/annotations/Gen.java"), "class Gen {}\n");
     assertFalse(defaults().hasJavaSources());
+    assertEquals("no .java file in src/main/java", CheckMojo.noSourcesReason(defaults()));
 
     Files.writeString(module.resolve("src/main/java/com/acme/A.java"), "package com.acme; class A {}\n");
     assertTrue(defaults().hasJavaSources());

@@ -96,7 +96,9 @@ class CheckRunTest {
             () -> check(request(FailOn.WARNING, false, Optional.empty())));
 
     assertTrue(
-        failure.getMessage().startsWith("mapvet: 1 finding in 1 of 1 files (0 errors) at or above failOn=warning"),
+        failure.getMessage().startsWith(
+                "mapvet: 1 finding in 1 of 1 files (0 errors). The build fails on findings at or"
+                    + " above failOn=warning; they are listed above and in target/mapvet.sarif."),
         failure::getMessage);
     List<String> warnings = log.at("WARN");
     assertTrue(
@@ -149,6 +151,11 @@ class CheckRunTest {
             module.resolve("target/mapvet.sarif"));
     check(write);
     assertTrue(Files.isRegularFile(module.resolve("mapvet-baseline.json")));
+    assertTrue(
+        log.at("INFO")
+            .contains("mapvet: wrote 1 findings to baseline " + module.resolve("mapvet-baseline.json")),
+        log::toString);
+    assertEquals(List.of(), log.at("ERROR"), log::toString);
 
     check(request(FailOn.WARNING, false, Optional.of(Path.of("mapvet-baseline.json"))));
 
