@@ -83,6 +83,16 @@ public class CheckMojo extends AbstractMojo {
       defaultValue = "${project.build.directory}/mapvet.sarif")
   private File sarifFile;
 
+  /**
+   * The directory mapvet runs from, as if started there: the paths in the log and the SARIF report,
+   * baseline fingerprints, the default {@code mapvet.properties} and {@code exclude} globs are
+   * relative to it. In a multi-module build, {@code ${maven.multiModuleProjectDirectory}} (with a
+   * {@code .mvn} directory at the top) gives paths relative to the repository, as GitHub code
+   * scanning and a baseline written by mapvet from the repository root expect.
+   */
+  @Parameter(property = "mapguard.workingDirectory", defaultValue = "${project.basedir}")
+  private File workingDirectory;
+
   @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
   private File basedir;
 
@@ -136,6 +146,7 @@ public class CheckMojo extends AbstractMojo {
     }
     return new CheckRequest(
         basedir.toPath(),
+        workingDirectory.toPath(),
         buildDirectory.toPath(),
         paths(compileSourceRoots),
         paths(compileClasspathElements),

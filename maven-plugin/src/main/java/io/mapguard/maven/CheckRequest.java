@@ -17,8 +17,10 @@ import java.util.stream.Stream;
  * One module's check, settled from the goal's parameters and the Maven project: what mapvet reads
  * and how it is told to, as the arguments of its command line.
  *
- * @param basedir the module's directory: mapvet runs as if started there, so report paths,
- *     baseline fingerprints, {@code mapvet.properties} and {@code exclude} globs are relative to it
+ * @param basedir the module's directory, which relative parameters resolve against
+ * @param workingDirectory where mapvet runs as if started there (the module's directory unless
+ *     configured): report paths, baseline fingerprints, the default {@code mapvet.properties} and
+ *     {@code exclude} globs are relative to it
  * @param buildDirectory {@code target/}: source roots inside it hold generated code, which is read
  *     to resolve types but not checked
  * @param compileSourceRoots the module's compile source roots, as Maven lists them
@@ -26,6 +28,7 @@ import java.util.stream.Stream;
  */
 record CheckRequest(
     Path basedir,
+    Path workingDirectory,
     Path buildDirectory,
     List<Path> compileSourceRoots,
     List<Path> classpath,
@@ -39,6 +42,7 @@ record CheckRequest(
 
   CheckRequest {
     basedir = basedir.toAbsolutePath().normalize();
+    workingDirectory = absolute(basedir, workingDirectory);
     buildDirectory = absolute(basedir, buildDirectory);
     Path base = basedir;
     compileSourceRoots = compileSourceRoots.stream().map(p -> absolute(base, p)).toList();

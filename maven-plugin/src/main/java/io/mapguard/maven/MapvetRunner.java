@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.apache.maven.plugin.logging.Log;
 
 /**
- * Runs mapvet's command line in this JVM ({@link MapVet#runEmbedded}) for one module, the module's
- * directory as its working directory, and sends what it prints to the Maven log line by line: the
+ * Runs mapvet's command line in this JVM ({@link MapVet#runEmbedded}) for one module, from the
+ * request's working directory, and sends what it prints to the Maven log line by line: the
  * findings (its stdout) as warnings, its stderr by kind, as the command line would show them.
  */
 final class MapvetRunner {
@@ -61,7 +61,7 @@ final class MapvetRunner {
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8)) {
       Environment env =
           new Environment(
-              new ByteArrayInputStream(new byte[0]), out, err, request.basedir(), false);
+              new ByteArrayInputStream(new byte[0]), out, err, request.workingDirectory(), false);
       exitCode =
           MapVet.runEmbedded(
               request.arguments(),

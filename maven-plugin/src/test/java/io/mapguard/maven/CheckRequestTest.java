@@ -29,6 +29,7 @@ class CheckRequestTest {
       List<Path> classpath) {
     return new CheckRequest(
         module,
+        module,
         Path.of("target"),
         List.of(
             module.resolve("src/main/java"),

@@ -65,6 +65,7 @@ class CheckRunTest {
   private CheckRequest request(FailOn failOn, boolean strict, Optional<Path> baseline) {
     return new CheckRequest(
         module,
+        module,
         module.resolve("target"),
         List.of(module.resolve("src/main/java")),
         List.of(),
@@ -139,6 +140,7 @@ class CheckRunTest {
     CheckRequest write =
         new CheckRequest(
             module,
+            module,
             module.resolve("target"),
             List.of(module.resolve("src/main/java")),
             List.of(),
@@ -175,6 +177,46 @@ class CheckRunTest {
         log.at("WARN")
             .contains("mapvet: warning: mapvet.properties turns off 1 check: InconsistentMapLocking"),
         log::toString);
+  }
+
+  @Test
+  void aWorkingDirectoryAboveTheModuleGivesRepositoryPathsAndReadsItsConfig() throws IOException {
+    Path repository = module;
+    Path core = repository.resolve("core");
+    Path file = core.resolve("src/main/java/com/acme/Registry.java");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, String.format(REGISTRY, ""));
+    Files.writeString(repository.resolve("mapvet.properties"), "exclude = core/src/main/java/com/acme/Registry.java\n");
+    CheckRequest request =
+        new CheckRequest(
+            core,
+            repository,
+            core.resolve("target"),
+            List.of(core.resolve("src/main/java")),
+            List.of(),
+            FailOn.WARNING,
+            false,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            core.resolve("target/mapvet.sarif"));
+
+    MojoExecutionException excludedAll =
+        assertThrows(MojoExecutionException.class, () -> check(request));
+    assertTrue(excludedAll.getMessage().endsWith("mapvet: no .java files to analyse"), excludedAll::getMessage);
+
+    Files.delete(repository.resolve("mapvet.properties"));
+    assertThrows(MojoFailureException.class, () -> check(request));
+    assertTrue(
+        log.at("WARN").get(0).startsWith("core/src/main/java/com/acme/Registry.java:23:12: "),
+        log::toString);
+    JsonNode location =
+        new ObjectMapper()
+            .readTree(core.resolve("target/mapvet.sarif").toFile())
+            .path("runs").path(0).path("results").path(0)
+            .path("locations").path(0).path("physicalLocation").path("artifactLocation");
+    assertEquals("core/src/main/java/com/acme/Registry.java", location.path("uri").asText());
   }
 
   @Test
