@@ -3,6 +3,9 @@ package io.mapguard.maven;
 import io.mapguard.lint.cli.ExitCodes;
 import io.mapguard.lint.cli.FailOn;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -127,8 +130,7 @@ public class CheckMojo extends AbstractMojo {
             .classpathLeftOut()
             .forEach(entry -> log.debug("mapguard: not a jar, not read for types: " + entry));
       }
-      MapvetRunner.Outcome outcome = MapvetRunner.run(request, log);
-      verdict(outcome, request, log);
+      check(request, log);
     } catch (MojoExecutionException | MojoFailureException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
@@ -157,6 +159,28 @@ public class CheckMojo extends AbstractMojo {
         Optional.ofNullable(writeBaseline).map(File::toPath),
         Optional.ofNullable(config).map(File::toPath),
         sarifFile.toPath());
+  }
+
+  /** Runs mapvet for one module and turns its exit status into the build's result. */
+  static void check(CheckRequest request, Log log)
+      throws MojoFailureException, MojoExecutionException {
+    removeOldReport(request.sarifFile());
+    verdict(MapvetRunner.run(request, log), request, log);
+  }
+
+  /**
+   * A report left by an earlier build must not pass for this one's when this run stops before
+   * writing one (a configuration error): a CI step uploads whatever file it finds. A symbolic link
+   * is left for mapvet to refuse, as it refuses to write through one.
+   */
+  private static void removeOldReport(Path sarif) throws MojoExecutionException {
+    try {
+      if (Files.isRegularFile(sarif, LinkOption.NOFOLLOW_LINKS)) {
+        Files.delete(sarif);
+      }
+    } catch (IOException e) {
+      throw new MojoExecutionException("mapguard: cannot remove the old report " + sarif + ": " + e, e);
+    }
   }
 
   /** Why a module is not checked: {@code no Java sources (src/main/java does not exist)}. */
@@ -191,7 +215,7 @@ public class CheckMojo extends AbstractMojo {
    * failOn}) and an incomplete scan under {@code strict} fail the build, anything else (a usage,
    * configuration or internal error) is an execution error that says why.
    */
-  static void verdict(MapvetRunner.Outcome outcome, CheckRequest request, Log log)
+  private static void verdict(MapvetRunner.Outcome outcome, CheckRequest request, Log log)
       throws MojoFailureException, MojoExecutionException {
     String sarif = relative(request, request.sarifFile());
     switch (outcome.exitCode()) {
