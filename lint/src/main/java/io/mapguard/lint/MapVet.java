@@ -3,10 +3,12 @@ package io.mapguard.lint;
 import io.mapguard.lint.cli.Environment;
 import io.mapguard.lint.cli.ExitCodes;
 import io.mapguard.lint.cli.MapVetCommand;
+import io.mapguard.lint.report.ReportFile;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
 
@@ -44,8 +46,29 @@ public final class MapVet {
    * and a fake analyzer factory. Never throws: any failure, JVM errors included, is exit code 2.
    */
   static int run(String[] args, Environment env, AnalyzerFactory analyzers) {
+    return run(args, env, analyzers, List.of());
+  }
+
+  /**
+   * Runs {@code mapvet args} in this JVM, for tools that embed mapvet (the Maven plugin): the same
+   * option parsing, config file ({@code mapvet.properties} in {@code env.workingDir()} unless
+   * {@code --config} names one), ignore directives, baseline, report and exit code as the command
+   * line run from {@code env.workingDir()}, with the real front end; only the launcher's JVM
+   * options and relaunch are left out. Besides the report the options ask for, writes the same
+   * report to each of {@code alsoWrite} (relative paths resolve against the working directory),
+   * checked as {@code --output} is. Never throws: any failure is exit code 2, said on {@code
+   * env.err()}.
+   *
+   * @return the exit code, as {@link ExitCodes} documents it
+   */
+  public static int runEmbedded(List<String> args, Environment env, List<ReportFile> alsoWrite) {
+    return run(args.toArray(new String[0]), env, AnalyzerFactory.javaParser(), alsoWrite);
+  }
+
+  private static int run(
+      String[] args, Environment env, AnalyzerFactory analyzers, List<ReportFile> alsoWrite) {
     try {
-      return execute(args, env, analyzers);
+      return execute(args, env, analyzers, alsoWrite);
     } catch (Throwable e) {
       // picocli hands only Exceptions to the handler below; an Error (OutOfMemoryError,
       // StackOverflowError, a LinkageError from a broken jar) comes out of execute() as it is.
@@ -54,8 +77,9 @@ public final class MapVet {
     }
   }
 
-  private static int execute(String[] args, Environment env, AnalyzerFactory analyzers) {
-    CommandLine commandLine = new CommandLine(new MapVetCommand(env, analyzers));
+  private static int execute(
+      String[] args, Environment env, AnalyzerFactory analyzers, List<ReportFile> alsoWrite) {
+    CommandLine commandLine = new CommandLine(new MapVetCommand(env, analyzers, alsoWrite));
     commandLine.setOut(new PrintWriter(env.out(), true, Charset.defaultCharset()));
     commandLine.setErr(new PrintWriter(env.err(), true, Charset.defaultCharset()));
     commandLine.setParameterExceptionHandler(

@@ -1,6 +1,7 @@
 package io.mapguard.lint.cli;
 
 import io.mapguard.lint.config.Settings;
+import io.mapguard.lint.report.ReportFile;
 import io.mapguard.lint.report.ReportFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Optional;
  * @param sourceRoots empty: detect them from the files' package declarations
  * @param output empty: stdout
  * @param strict exit code 2 when any input could not be analysed
+ * @param extraReports reports written besides the one {@code --format}/{@code --output} choose,
+ *     absolute (only in-process callers ask for them, see {@code MapVet.runEmbedded})
  */
 record LintRequest(
     List<String> paths,
@@ -27,4 +30,5 @@ record LintRequest(
     int jobs,
     boolean quiet,
     List<Path> sourceRoots,
-    List<Path> classpath) {}
+    List<Path> classpath,
+    List<ReportFile> extraReports) {}

@@ -5,6 +5,7 @@ import io.mapguard.lint.config.ConfigException;
 import io.mapguard.lint.frontend.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
 import io.mapguard.lint.report.Report;
+import io.mapguard.lint.report.ReportFile;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import io.mapguard.lint.scan.Diagnostic;
 import io.mapguard.lint.scan.FileOutcome;
@@ -221,34 +222,44 @@ final class LintRun {
   }
 
   private void writeReport(Report report) throws Abort {
-    try {
-      if (request.output().isPresent()) {
-        Path output = request.output().get();
-        Path parent = output.getParent();
-        if (parent != null) {
-          // Report paths like build/reports/mapvet.sarif are common; the build may not have made
-          // them.
-          Files.createDirectories(parent);
-        }
-        try (Writer writer =
-            Files.newBufferedWriter(
-                output,
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
-          request.format().reporter().write(report, writer);
-        }
-      } else {
+    if (request.output().isPresent()) {
+      writeReportFile(new ReportFile(request.format(), request.output().get()), report);
+    } else {
+      try {
         // Not closed: that would close the process's stdout.
         Writer writer = new OutputStreamWriter(env.out(), StandardCharsets.UTF_8);
         request.format().reporter().write(report, writer);
         writer.flush();
+      } catch (IOException e) {
+        throw new Abort("cannot write the report to stdout (" + e + ")");
+      }
+    }
+    for (ReportFile extra : request.extraReports()) {
+      writeReportFile(extra, report);
+    }
+  }
+
+  private static void writeReportFile(ReportFile target, Report report) throws Abort {
+    Path output = target.path();
+    try {
+      Path parent = output.getParent();
+      if (parent != null) {
+        // Report paths like build/reports/mapvet.sarif are common; the build may not have made
+        // them.
+        Files.createDirectories(parent);
+      }
+      try (Writer writer =
+          Files.newBufferedWriter(
+              output,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS)) {
+        target.format().reporter().write(report, writer);
       }
     } catch (IOException e) {
-      String target = request.output().map(Path::toString).orElse("stdout");
-      throw new Abort("cannot write the report to " + target + " (" + e + ")");
+      throw new Abort("cannot write the report to " + output + " (" + e + ")");
     }
   }
 

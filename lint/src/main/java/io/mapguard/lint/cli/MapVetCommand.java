@@ -4,6 +4,7 @@ import io.mapguard.lint.config.ConfigException;
 import io.mapguard.lint.config.ConfigFile;
 import io.mapguard.lint.config.ConfigValues;
 import io.mapguard.lint.config.Settings;
+import io.mapguard.lint.report.ReportFile;
 import io.mapguard.lint.report.ReportFormat;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.io.File;
@@ -46,6 +47,7 @@ import picocli.CommandLine.Parameters;
 public final class MapVetCommand implements Callable<Integer> {
   private final Environment env;
   private final AnalyzerFactory analyzers;
+  private final List<ReportFile> extraReports;
 
   @Parameters(paramLabel = "<paths>", arity = "0..*", description = "Files, directories, or '-'.")
   private List<String> paths = new ArrayList<>();
@@ -183,8 +185,18 @@ public final class MapVetCommand implements Callable<Integer> {
   private String threadStartMethods;
 
   public MapVetCommand(Environment env, AnalyzerFactory analyzers) {
+    this(env, analyzers, List.of());
+  }
+
+  /**
+   * @param extraReports reports to write besides the one the options choose (paths relative to
+   *     the working directory); for in-process callers, no option sets them
+   */
+  public MapVetCommand(
+      Environment env, AnalyzerFactory analyzers, List<ReportFile> extraReports) {
     this.env = env;
     this.analyzers = analyzers;
+    this.extraReports = List.copyOf(extraReports);
   }
 
   @Override
@@ -241,7 +253,10 @@ public final class MapVetCommand implements Callable<Integer> {
         jobs,
         quiet,
         existingDirectories(sourceRoots),
-        classpathJars());
+        classpathJars(),
+        extraReports.stream()
+            .map(report -> new ReportFile(report.format(), resolve(report.path())))
+            .toList());
   }
 
   private ConfigValues configFileValues() throws ConfigException {

@@ -1,6 +1,7 @@
 package io.mapguard.lint.cli;
 
 import io.mapguard.lint.config.ConfigException;
+import io.mapguard.lint.report.ReportFile;
 import io.mapguard.lint.scan.InputFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks the files a run will write ({@code --output}, {@code --write-baseline}) before it scans:
+ * Checks the files a run will write ({@code --output}, {@code --write-baseline}, the extra reports
+ * of an embedding tool) before it scans:
  * a symbolic link there would send the report wherever it points, and a target that is one of the
  * run's inputs (a scanned source, the baseline being read) would be overwritten with the report.
  * The writes themselves refuse links too ({@link java.nio.file.LinkOption#NOFOLLOW_LINKS}), in case
@@ -33,6 +35,16 @@ final class OutputTargets {
     for (Map.Entry<String, Path> target : targets.entrySet()) {
       check(target.getKey(), target.getValue(), request, scanned);
     }
+    for (ReportFile extra : request.extraReports()) {
+      String name = "report file";
+      for (Map.Entry<String, Path> other : targets.entrySet()) {
+        if (sameFile(extra.path(), other.getValue())) {
+          throw new ConfigException(
+              name + " " + extra.path() + " is also the " + other.getKey() + " file");
+        }
+      }
+      check(name, extra.path(), request, scanned);
+    }
   }
 
   private static void check(String option, Path target, LintRequest request, List<InputFile> scanned)
@@ -49,7 +61,7 @@ final class OutputTargets {
       throw new ConfigException(prefix + "is not a regular file");
     }
     Optional<Object> key = fileKey(target);
-    if (option.equals("--output")
+    if (!option.equals("--write-baseline")
         && request.baseline().isPresent()
         && sameFile(target, request.baseline().get())) {
       throw new ConfigException(prefix + "is the baseline being read; refusing to overwrite it");
