@@ -15,6 +15,7 @@ import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.extract.MapFields;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.extract.ValueLocal;
@@ -87,6 +88,7 @@ final class ExtractionState {
   final SourceLines source;
   final CallSyntax callSyntax;
   final LocalAliases<JCTree> localAliases;
+  final MapFields<JCTree> mapFields;
   final ValueDescriptions<JCTree> valueDescriptions;
   int nextUnitId;
 
@@ -109,6 +111,7 @@ final class ExtractionState {
     this.source = new SourceLines(compilationUnit);
     this.callSyntax = new CallSyntax(syntax);
     this.localAliases = new LocalAliases<>(syntax);
+    this.mapFields = new MapFields<>(syntax, topLevel, assignedValues, localMapValues);
     this.valueDescriptions = new ValueDescriptions<>(syntax);
   }
 

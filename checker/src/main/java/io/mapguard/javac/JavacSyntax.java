@@ -678,7 +678,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public boolean hasModifier(JCTree declaration, Modifier modifier) {
-    return (modifiers(declaration).flags & FLAGS.get(modifier)) != 0;
+    // a variable's symbol has the implied modifiers too (an interface's fields are static and final)
+    long flags =
+        declaration instanceof JCVariableDecl && ((JCVariableDecl) declaration).sym != null
+            ? ((JCVariableDecl) declaration).sym.flags()
+            : modifiers(declaration).flags;
+    return (flags & FLAGS.get(modifier)) != 0;
   }
 
   private static JCModifiers modifiers(JCTree declaration) {
@@ -764,6 +769,52 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     return creation.type != null
         && constructor instanceof MethodSymbol
         && ((MethodSymbol) constructor).params().head.type.hasTag(TypeTag.INT);
+  }
+
+  @Override
+  public String variableName(JCTree declaration) {
+    VarSymbol symbol = ((JCVariableDecl) declaration).sym;
+    return symbol.owner instanceof ClassSymbol ? fieldName(symbol) : symbol.name.toString();
+  }
+
+  @Override
+  public List<String> declaredTypeChain(JCTree declaration) {
+    return types.typeAndSupertypes(((JCVariableDecl) declaration).sym.type);
+  }
+
+  @Override
+  public String mapValueType(JCTree declaration) {
+    return types.mapValueType(((JCVariableDecl) declaration).sym.type);
+  }
+
+  @Override
+  public List<Annotation> typeAnnotations(JCTree declaration) {
+    JCTree type = ((JCVariableDecl) declaration).vartype;
+    List<Annotation> annotations = new ArrayList<>();
+    if (type instanceof JCAnnotatedType) {
+      for (JCAnnotation annotation : ((JCAnnotatedType) type).annotations) {
+        annotations.add(new Annotation(MapDeclarations.annotationName(annotation), CodeUnits.annotationValues(annotation)));
+      }
+    }
+    return annotations;
+  }
+
+  @Override
+  public JCTree declaringClass(JCTree fieldDeclaration) {
+    Symbol owner = ((JCVariableDecl) fieldDeclaration).sym.owner;
+    return owner instanceof ClassSymbol ? types.classTree((ClassSymbol) owner) : null;
+  }
+
+  @Override
+  public String fieldNameIn(JCTree type, String name) {
+    for (Symbol owner = ((JCClassDecl) type).sym; owner instanceof ClassSymbol; owner = owner.owner) {
+      for (Symbol member : ((ClassSymbol) owner).members().getSymbolsByName(types.elements().getName(name))) {
+        if (member instanceof VarSymbol) {
+          return fieldName((VarSymbol) member);
+        }
+      }
+    }
+    return null;
   }
 
   @Override

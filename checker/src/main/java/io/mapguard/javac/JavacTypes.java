@@ -1,10 +1,12 @@
 package io.mapguard.javac;
 
+import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacElements;
+import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import io.mapguard.engine.extract.Callees;
 import java.util.ArrayList;
@@ -22,6 +24,7 @@ final class JavacTypes implements Callees {
   private final Types types;
   private final JavacElements elements;
   private final Symtab symtab;
+  private final JavacTrees trees;
   private final Map<String, Type> byName = new HashMap<>();
   private final Map<String, Map<Symbol.TypeSymbol, Boolean>> subtypes = new HashMap<>();
 
@@ -29,6 +32,16 @@ final class JavacTypes implements Callees {
     this.types = Types.instance(context);
     this.elements = JavacElements.instance(context);
     this.symtab = Symtab.instance(context);
+    this.trees = JavacTrees.instance(context);
+  }
+
+  /** The declaration of a class compiled in this run, or null (a class file's). */
+  JCTree.JCClassDecl classTree(Symbol.ClassSymbol type) {
+    return trees.getTree(type) instanceof JCTree.JCClassDecl ? (JCTree.JCClassDecl) trees.getTree(type) : null;
+  }
+
+  JavacElements elements() {
+    return elements;
   }
 
   @Override

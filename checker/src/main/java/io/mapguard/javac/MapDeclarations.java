@@ -13,14 +13,12 @@ import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCLiteral;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.extract.ValueDescriptions;
-import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.MapField;
@@ -80,37 +78,13 @@ final class MapDeclarations {
     return state.getters;
   }
 
+  /** A map field declared here, or in a superclass compiled in this run. */
   MapField mapField(VarSymbol symbol, JCVariableDecl tree) {
-    List<String> values = state.assignedValues.getOrDefault(symbol, List.of());
-    String guard = null;
-    String guardAnnotation = null;
-    for (JCAnnotation annotation : annotationsOf(tree)) {
-      String name = annotationName(annotation);
-      if (ConcurrencyAnnotations.GUARDED_BY.contains(name)) {
-        guard = qualifyGuard(symbol, annotationValue(annotation));
-        guardAnnotation = name;
-      }
-    }
-    boolean confined =
-        hasAnnotation(symbol, ConcurrencyAnnotations.THREAD_CONFINED)
-            || hasAnnotation(symbol.owner, ConcurrencyAnnotations.THREAD_CONFINED);
-    long flags = symbol.flags();
-    return new MapField(
-        state.syntax.fieldName(symbol),
-        state.types.typeAndSupertypes(symbol.type),
-        List.copyOf(values),
-        (flags & Flags.STATIC) != 0,
-        (flags & Flags.FINAL) != 0,
-        (flags & Flags.VOLATILE) != 0,
-        false,
-        guard,
-        guardAnnotation,
-        confined,
+    return state.mapFields.field(
+        tree,
         state.inheritedFrom.containsKey(symbol)
             ? inheritedDeclarationSite(symbol, tree, state.inheritedFrom.get(symbol))
-            : sites.site(memberPath(tree, symbol.owner)),
-        false,
-        state.types.mapValueType(symbol.type));
+            : sites.site(memberPath(tree, symbol.owner)));
   }
 
   /**
@@ -147,48 +121,6 @@ final class MapDeclarations {
     return current.defs.contains(member)
         ? new TreePath(path, member)
         : TreePath.getPath(state.compilationUnit, member);
-  }
-
-  /** A local variable or parameter holding a map, for the rules that need no sharing. */
-  MapField localMap(VarSymbol symbol, TreePath declaration) {
-    return new MapField(
-        symbol.name.toString(),
-        state.types.typeAndSupertypes(symbol.type),
-        List.copyOf(state.localMapValues.getOrDefault(symbol, List.of())),
-        false,
-        (symbol.flags() & Flags.FINAL) != 0,
-        false,
-        false,
-        null,
-        null,
-        false,
-        sites.site(declaration),
-        true,
-        null);
-  }
-
-  /**
-   * A {@code @GuardedBy} naming a field or {@code this} means the field's own class, which for a
-   * nested class differs from the engine's top-level spelling: "monitor" in {@code State} is
-   * {@code State.monitor}.
-   */
-  private String qualifyGuard(VarSymbol field, String guard) {
-    if (guard == null || field.owner == state.topSymbol) {
-      return guard;
-    }
-    String value = guard.trim();
-    if (value.equals("this")) {
-      return state.syntax.thisOf(field.owner);
-    }
-    String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
-    for (Symbol owner = field.owner; owner instanceof ClassSymbol; owner = owner.owner) {
-      for (Symbol member : ((ClassSymbol) owner).members().getSymbolsByName(state.names.fromString(name))) {
-        if (member instanceof VarSymbol) {
-          return state.syntax.fieldName((VarSymbol) member);
-        }
-      }
-    }
-    return guard;
   }
 
   /**
@@ -247,39 +179,9 @@ final class MapDeclarations {
         null);
   }
 
-  private List<JCAnnotation> annotationsOf(JCVariableDecl tree) {
-    List<JCAnnotation> all = new ArrayList<>(tree.mods.annotations);
-    if (tree.vartype instanceof JCTree.JCAnnotatedType) {
-      all.addAll(((JCTree.JCAnnotatedType) tree.vartype).annotations);
-    }
-    return all;
-  }
-
-  private boolean hasAnnotation(Symbol symbol, Set<String> names) {
-    for (var annotation : symbol.getAnnotationMirrors()) {
-      if (names.contains(annotation.type.tsym.getQualifiedName().toString())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static String annotationName(JCAnnotation annotation) {
     Type type = annotation.annotationType.type;
     return type == null ? "" : type.tsym.getQualifiedName().toString();
-  }
-
-  private String annotationValue(JCAnnotation annotation) {
-    for (JCExpression argument : annotation.args) {
-      JCExpression value = argument instanceof JCAssign ? ((JCAssign) argument).rhs : argument;
-      if (value instanceof JCTree.JCNewArray && !((JCTree.JCNewArray) value).elems.isEmpty()) {
-        value = ((JCTree.JCNewArray) value).elems.head;
-      }
-      if (value instanceof JCLiteral) {
-        return String.valueOf(((JCLiteral) value).getValue());
-      }
-    }
-    return null;
   }
 
   /** See {@link ValueDescriptions#describe}; locals made with {@code new} are the triage's. */

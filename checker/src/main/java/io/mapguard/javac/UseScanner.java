@@ -403,7 +403,7 @@ final class UseScanner extends TreePathScanner<Void, Void> {
     if (variable.sym != null
         && state.localMapValues.containsKey(variable.sym)
         && !state.aliases.containsKey(variable.sym)) {
-      state.localMaps.put(variable.sym, declarations.localMap(variable.sym, path));
+      state.localMaps.put(variable.sym, state.mapFields.local(variable, sites.site(path)));
     }
   }
 

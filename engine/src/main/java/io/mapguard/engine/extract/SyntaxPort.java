@@ -388,7 +388,11 @@ public interface SyntaxPort<N> {
   /** The path from the class's compilation unit down to one of its nodes. */
   SyntaxPath<N> pathTo(N node);
 
-  /** Whether a {@link Kind#METHOD}, {@link Kind#CLASS} or variable declaration has the modifier. */
+  /**
+   * Whether a {@link Kind#METHOD}, {@link Kind#CLASS} or variable declaration has the modifier:
+   * as written for methods and classes; for variables also implied (a field of an interface is
+   * static and final).
+   */
   boolean hasModifier(N declaration, Modifier modifier);
 
   /** The annotations written on a {@link Kind#METHOD}, {@link Kind#CLASS} or variable declaration. */
@@ -438,6 +442,33 @@ public interface SyntaxPort<N> {
    * takes one; mapvet: the argument is not declared here with another type).
    */
   boolean sizedByInt(N creation);
+
+  /**
+   * The engine's name of the variable a declaration declares: {@link #fieldName}'s for a field, the
+   * simple name of a local or parameter.
+   */
+  String variableName(N declaration);
+
+  /**
+   * The qualified names of a variable declaration's declared type and its supertypes, the type
+   * first (mapvet adds {@code java.util.Map} to a known map type whose hierarchy it cannot read).
+   */
+  List<String> declaredTypeChain(N declaration);
+
+  /** The erased value type {@code V} of a variable declared as a {@code Map<K, V>}, or null. */
+  String mapValueType(N declaration);
+
+  /** The annotations written on a variable declaration's type ({@code @GuardedBy("l") Map<…>}). */
+  List<Annotation> typeAnnotations(N declaration);
+
+  /** The named {@link Kind#CLASS} that declares a field (its superclass's for an inherited one), or null. */
+  N declaringClass(N fieldDeclaration);
+
+  /**
+   * The engine's name ({@link #fieldName}) of the field {@code name} of a {@link Kind#CLASS} or of a
+   * class it is nested in (javac: up to the first enclosing method), or null.
+   */
+  String fieldNameIn(N type, String name);
 
   /** The line of a node, for the report. */
   int line(N node);

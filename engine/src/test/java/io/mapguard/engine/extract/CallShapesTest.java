@@ -68,7 +68,7 @@ class CallShapesTest {
     @Override public List<String> lambdaParameters(Node lambda) { return List.of(lambda.text.split(",")); }
     /** Every identifier is a local here, named by its text. */
     @Override public Object localVariable(Node e) { Node s = skipParens(e); return s.kind == Kind.IDENTIFIER ? s.text.intern() : null; }
-    @Override public Object declaredVariable(Node d) { return localDeclaredBy(d).intern(); }
+    @Override public Object declaredVariable(Node d) { return variableName(d).intern(); }
     @Override public boolean namesVariable(Node identifier) { return true; }
     @Override public void forEachNode(Node root, java.util.function.Predicate<Node> enter) {
       if (enter.test(root)) {
@@ -127,8 +127,17 @@ class CallShapesTest {
     @Override public boolean isFieldOfNamedClass(Node d) { return d.text != null && d.text.startsWith("field:"); }
     @Override public boolean hasClassBody(Node creation) { return false; }
     @Override public boolean sizedByInt(Node creation) { return true; }
+    /** A field {@code field:name} is named {@code name}; a local by {@link #localDeclaredBy}. */
+    @Override public String variableName(Node d) { return isFieldOfNamedClass(d) ? d.text.substring(6) : localDeclaredBy(d); }
+    @Override public List<String> declaredTypeChain(Node d) { return supertypes.getOrDefault(d, List.of()); }
+    @Override public String mapValueType(Node d) { return null; }
+    @Override public List<Annotation> typeAnnotations(Node d) { return List.of(); }
+    /** The class a test says declares a field. */
+    final java.util.Map<Node, Node> declaringClasses = new java.util.IdentityHashMap<>();
+    @Override public Node declaringClass(Node d) { return declaringClasses.get(d); }
+    @Override public String fieldNameIn(Node type, String name) { return type.text + "." + name; }
     @Override public boolean returnsBoolean(Node call) { return false; }
-    @Override public String thisName(Node self) { return "this"; }
+    @Override public String thisName(Node self) { return self.kind == Kind.CLASS && declaringClasses.containsValue(self) ? self.text + ".this" : "this"; }
     @Override public String classLiteralName(Node literal) { return literal.text; }
     @Override public String fieldName(Node e) { return null; }
     @Override public Object variable(Node e) { return localVariable(e); }

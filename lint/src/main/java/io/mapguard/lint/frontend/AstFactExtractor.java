@@ -6,8 +6,6 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.body.VariableDeclarator;
-import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -78,7 +76,7 @@ final class AstFactExtractor {
             state.valueDescriptions,
             sites::site,
             new ClassTriage.Tables<>(
-                state.mapFields,
+                state.mapFieldDeclarators,
                 state.assignedValues,
                 state.localMapValues,
                 state.newInitializers,
@@ -99,16 +97,14 @@ final class AstFactExtractor {
       return state.creations.isEmpty() ? Optional.empty() : Optional.of(facts);
     }
     triage.findUses();
-    state.mapFields.forEach(
+    state.mapFieldDeclarators.forEach(
         (handle, declarator) ->
-            state.fields.put(declarator, declarations.mapField(LintSyntax.fieldVariable((VariableDeclarator) declarator))));
+            state.fields.put(declarator, state.mapFields.field(declarator, sites.site(declarator))));
     codeUnits.createMethodUnits();
     scanner.scanType(state.topLevel);
 
     facts.fields().addAll(state.fields.values());
-    for (AnnotationExpr annotation : state.topLevel.getAnnotations()) {
-      facts.annotations().add(declarations.annotationName(annotation));
-    }
+    state.syntax.annotations(state.topLevel).forEach(annotation -> facts.annotations().add(annotation.name()));
     facts.supertypes().addAll(state.types.typeAndSupertypes(className));
     new FactAssembly<>(
             state.callSyntax.shapes(),

@@ -8,6 +8,7 @@ import io.mapguard.engine.extract.Alias;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.LocalAliases;
 import io.mapguard.engine.extract.LockNames;
+import io.mapguard.engine.extract.MapFields;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.extract.ValueLocal;
@@ -49,11 +50,12 @@ final class LintExtractionState {
   final List<String> source;
   final LintCallSyntax callSyntax;
   final LocalAliases<Node> localAliases;
+  final MapFields<Node> mapFields;
   final ValueDescriptions<Node> valueDescriptions;
 
   final Map<Node, MapField> fields = new IdentityHashMap<>();
   /** The map fields' declarators (own and inherited), by declarator. */
-  final Map<Object, Node> mapFields = new IdentityHashMap<>();
+  final Map<Object, Node> mapFieldDeclarators = new IdentityHashMap<>();
   final Map<Object, List<String>> assignedValues = new IdentityHashMap<>();
   /** Locals initialized with {@code new ...}: what they hold when assigned to a map. */
   final Map<Object, Node> newInitializers = new IdentityHashMap<>();
@@ -104,6 +106,7 @@ final class LintExtractionState {
     this.source = source;
     this.callSyntax = new LintCallSyntax(syntax);
     this.localAliases = new LocalAliases<>(syntax);
+    this.mapFields = new MapFields<>(syntax, topLevel, assignedValues, localMapValues);
     this.valueDescriptions = new ValueDescriptions<>(syntax);
   }
 

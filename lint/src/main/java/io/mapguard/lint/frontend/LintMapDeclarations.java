@@ -1,6 +1,5 @@
 package io.mapguard.lint.frontend;
 
-import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -17,12 +16,8 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.expr.VariableDeclarationExpr;
-import com.github.javaparser.ast.nodeTypes.NodeWithAnnotations;
 import com.github.javaparser.ast.stmt.ReturnStmt;
-import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.ValueDescriptions;
-import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.MapField;
@@ -95,7 +90,7 @@ final class LintMapDeclarations {
           LintSymbols.Variable variable =
               new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, superclass);
           if (isMap(state.symbols.typeOf(variable))) {
-            state.mapFields.put(v, v);
+            state.mapFieldDeclarators.put(v, v);
             inheritedHere.add(v);
             v.getInitializer().ifPresent(init -> describeValue(init, assignedValues(v)));
           }
@@ -111,15 +106,7 @@ final class LintMapDeclarations {
   }
 
   boolean isMap(String type) {
-    return type != null && (MapTypes.isKnown(type) || state.types.isSubtype(type, MAP));
-  }
-
-  private List<String> mapTypeChain(String type) {
-    List<String> chain = new ArrayList<>(state.types.typeAndSupertypes(type));
-    if (!chain.contains(MAP)) {
-      chain.add(MAP); // a known map type whose hierarchy is not on the classpath
-    }
-    return chain;
+    return state.syntax.isMap(type);
   }
 
   boolean insideAnonymousClass(Node node) {
@@ -133,116 +120,12 @@ final class LintMapDeclarations {
     return false;
   }
 
-  MapField mapField(LintSymbols.Variable variable) {
-    VariableDeclarator declarator = (VariableDeclarator) variable.declaration();
-    FieldDeclaration declaration = (FieldDeclaration) declarator.getParentNode().orElseThrow();
-    String guard = null;
-    String guardAnnotation = null;
-    for (AnnotationExpr annotation : allAnnotations(declaration)) {
-      String name = annotationName(annotation);
-      if (ConcurrencyAnnotations.GUARDED_BY.contains(name)) {
-        List<String> values = annotationValues(annotation);
-        guard = values.isEmpty() ? null : qualifyGuard(variable, values.get(0));
-        guardAnnotation = name;
-      }
-    }
-    boolean confined =
-        hasAnnotation(declaration, ConcurrencyAnnotations.THREAD_CONFINED)
-            || hasAnnotation(variable.owner(), ConcurrencyAnnotations.THREAD_CONFINED);
-    boolean inInterface =
-        variable.owner() instanceof com.github.javaparser.ast.body.ClassOrInterfaceDeclaration
-            && ((com.github.javaparser.ast.body.ClassOrInterfaceDeclaration) variable.owner()).isInterface();
-    return new MapField(
-        state.syntax.fieldName(variable),
-        mapTypeChain(state.symbols.typeOf(variable)),
-        List.copyOf(state.assignedValues.getOrDefault(declarator, List.of())),
-        declaration.isStatic() || inInterface,
-        declaration.isFinal() || inInterface,
-        declaration.hasModifier(Modifier.Keyword.VOLATILE),
-        false,
-        guard,
-        guardAnnotation,
-        confined,
-        extraction.sites.site(declarator),
-        false,
-        extraction.classifier.mapValueType(variable.type()));
-  }
-
-  /** A local variable or parameter holding a map, for the rules that need no sharing. */
-  MapField localMap(LintSymbols.Variable variable) {
-    boolean isFinal =
-        variable.declaration() instanceof Parameter
-            ? ((Parameter) variable.declaration()).isFinal()
-            : variable.declaration().getParentNode().orElse(null) instanceof VariableDeclarationExpr
-                && ((VariableDeclarationExpr) variable.declaration().getParentNode().get()).isFinal();
-    return new MapField(
-        variable.name(),
-        mapTypeChain(state.symbols.typeOf(variable)),
-        List.copyOf(state.localMapValues.getOrDefault(variable.declaration(), List.of())),
-        false,
-        isFinal,
-        false,
-        false,
-        null,
-        null,
-        false,
-        extraction.sites.site(variable.declaration()),
-        true,
-        null);
-  }
-
   static LintSymbols.Variable localVariable(VariableDeclarator v) {
     return new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), false, LintSymbols.enclosingType(v));
   }
 
   static LintSymbols.Variable localVariable(Parameter p) {
     return new LintSymbols.Variable(p, p.getNameAsString(), p.getType(), false, LintSymbols.enclosingType(p));
-  }
-
-  /** A guard naming a field or {@code this} means the field's own class (see the javac front end). */
-  private String qualifyGuard(LintSymbols.Variable field, String guard) {
-    if (guard == null || field.owner() == state.topLevel) {
-      return guard;
-    }
-    String value = guard.trim();
-    if (value.equals("this")) {
-      return state.syntax.thisOf(field.owner(), field.owner().getNameAsString());
-    }
-    String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
-    for (Node owner = field.owner(); owner != null; owner = owner.getParentNode().orElse(null)) {
-      if (owner instanceof TypeDeclaration) {
-        LintSymbols.Variable member = state.symbols.field((TypeDeclaration<?>) owner, name);
-        if (member != null) {
-          return state.syntax.fieldName(member);
-        }
-      }
-    }
-    return guard;
-  }
-
-  private List<AnnotationExpr> allAnnotations(FieldDeclaration declaration) {
-    List<AnnotationExpr> all = new ArrayList<>(declaration.getAnnotations());
-    Type type = declaration.getElementType();
-    all.addAll(type.getAnnotations());
-    return all;
-  }
-
-  private boolean hasAnnotation(Node node, Set<String> names) {
-    if (!(node instanceof NodeWithAnnotations)) {
-      return false;
-    }
-    for (AnnotationExpr annotation : ((NodeWithAnnotations<?>) node).getAnnotations()) {
-      if (names.contains(annotationName(annotation))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  String annotationName(AnnotationExpr annotation) {
-    String written = annotation.getNameAsString();
-    String resolved = state.types.resolveName(written, annotation);
-    return resolved == null ? written : resolved;
   }
 
   static List<String> annotationValues(AnnotationExpr annotation) {

@@ -4,7 +4,6 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.MapUses;
 import io.mapguard.engine.extract.SyntaxPath;
@@ -13,7 +12,6 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What one use of a map means: the access it makes (its effect and call shape), or the alias,
@@ -90,16 +88,6 @@ final class LintMapUseClassifier {
   /** See {@link MapUses#classify}. */
   void classifyMapUse(MapField field, Node use, AliasKind kind) {
     uses.classify(field, LintSyntax.path(use), kind);
-  }
-
-  /** The erased value type {@code V} of a declared {@code Map<K, V>}, see {@code MapField#valueType}. */
-  String mapValueType(Type declared) {
-    if (declared == null || !declared.isClassOrInterfaceType()) {
-      return null;
-    }
-    Optional<com.github.javaparser.ast.NodeList<Type>> arguments =
-        declared.asClassOrInterfaceType().getTypeArguments();
-    return arguments.isPresent() && arguments.get().size() == 2 ? state.syntax.typeName(arguments.get().get(1)) : null;
   }
 
   private boolean isInTopLevel(Node node) {

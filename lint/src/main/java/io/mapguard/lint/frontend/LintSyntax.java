@@ -6,6 +6,7 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -68,6 +69,7 @@ import io.mapguard.engine.knowledge.MapTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
@@ -774,6 +776,12 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public boolean hasModifier(Node declaration, Modifier modifier) {
     Node d = declarationOf(declaration);
+    if ((modifier == Modifier.STATIC || modifier == Modifier.FINAL)
+        && d instanceof FieldDeclaration
+        && d.getParentNode().orElse(null) instanceof ClassOrInterfaceDeclaration
+        && ((ClassOrInterfaceDeclaration) d.getParentNode().get()).isInterface()) {
+      return true; // an interface's fields are static and final
+    }
     return d instanceof NodeWithModifiers && ((NodeWithModifiers<?>) d).hasModifier(KEYWORDS.get(modifier));
   }
 
@@ -783,12 +791,16 @@ final class LintSyntax implements SyntaxPort<Node> {
     if (!(d instanceof NodeWithAnnotations)) {
       return List.of();
     }
+    return annotationsOf(((NodeWithAnnotations<?>) d).getAnnotations());
+  }
+
+  private List<Annotation> annotationsOf(List<AnnotationExpr> written) {
     List<Annotation> annotations = new ArrayList<>();
-    for (AnnotationExpr annotation : ((NodeWithAnnotations<?>) d).getAnnotations()) {
-      String written = annotation.getNameAsString();
-      String resolved = symbols.types().resolveName(written, annotation);
+    for (AnnotationExpr annotation : written) {
+      String name = annotation.getNameAsString();
+      String resolved = symbols.types().resolveName(name, annotation);
       annotations.add(
-          new Annotation(resolved == null ? written : resolved, LintMapDeclarations.annotationValues(annotation)));
+          new Annotation(resolved == null ? name : resolved, LintMapDeclarations.annotationValues(annotation)));
     }
     return annotations;
   }
@@ -850,14 +862,68 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public boolean declaresMap(Node declaration) {
-    LintSymbols.Variable variable;
+    return isMap(symbols.typeOf(declared(declaration)));
+  }
+
+  /** The variable a declarator (field or local) or a parameter declares. */
+  static LintSymbols.Variable declared(Node declaration) {
     if (declaration instanceof Parameter) {
-      variable = LintMapDeclarations.localVariable((Parameter) declaration);
-    } else {
-      VariableDeclarator v = (VariableDeclarator) declaration;
-      variable = LintUseScanner.isLocal(v) ? LintMapDeclarations.localVariable(v) : fieldVariable(v);
+      return LintMapDeclarations.localVariable((Parameter) declaration);
     }
-    return isMap(symbols.typeOf(variable));
+    VariableDeclarator v = (VariableDeclarator) declaration;
+    return LintUseScanner.isLocal(v) ? LintMapDeclarations.localVariable(v) : fieldVariable(v);
+  }
+
+  @Override
+  public String variableName(Node declaration) {
+    LintSymbols.Variable variable = declared(declaration);
+    return variable.isField() ? fieldName(variable) : variable.name();
+  }
+
+  @Override
+  public List<String> declaredTypeChain(Node declaration) {
+    List<String> chain = new ArrayList<>(symbols.types().typeAndSupertypes(symbols.typeOf(declared(declaration))));
+    if (!chain.contains("java.util.Map")) {
+      chain.add("java.util.Map"); // a known map type whose hierarchy is not on the classpath
+    }
+    return chain;
+  }
+
+  @Override
+  public String mapValueType(Node declaration) {
+    com.github.javaparser.ast.type.Type declared = declared(declaration).type();
+    if (declared == null || !declared.isClassOrInterfaceType()) {
+      return null;
+    }
+    Optional<NodeList<com.github.javaparser.ast.type.Type>> arguments =
+        declared.asClassOrInterfaceType().getTypeArguments();
+    return arguments.isPresent() && arguments.get().size() == 2 ? typeName(arguments.get().get(1)) : null;
+  }
+
+  @Override
+  public List<Annotation> typeAnnotations(Node declaration) {
+    Node d = declarationOf(declaration);
+    return d instanceof FieldDeclaration
+        ? annotationsOf(((FieldDeclaration) d).getElementType().getAnnotations())
+        : List.of();
+  }
+
+  @Override
+  public Node declaringClass(Node fieldDeclaration) {
+    return LintSymbols.enclosingType(fieldDeclaration);
+  }
+
+  @Override
+  public String fieldNameIn(Node type, String name) {
+    for (Node owner = type; owner != null; owner = owner.getParentNode().orElse(null)) {
+      if (owner instanceof TypeDeclaration) {
+        LintSymbols.Variable member = symbols.field((TypeDeclaration<?>) owner, name);
+        if (member != null) {
+          return fieldName(member);
+        }
+      }
+    }
+    return null;
   }
 
   /** A field's variable, as the symbol table knows it. */

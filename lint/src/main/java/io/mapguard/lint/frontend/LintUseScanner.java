@@ -372,7 +372,8 @@ final class LintUseScanner {
     if (variable != null
         && state.localMapValues.containsKey(variable.declaration())
         && !state.aliases.containsKey(variable.declaration())) {
-      state.localMaps.put(variable.declaration(), extraction.declarations.localMap(variable));
+      state.localMaps.put(
+          variable.declaration(), state.mapFields.local(variable.declaration(), extraction.sites.site(variable.declaration())));
     }
   }
 
