@@ -37,10 +37,12 @@ import javax.annotation.processing.ProcessingEnvironment;
  * Translates one attributed top-level class into engine facts. It only reads syntax and types; every
  * judgement (sharing, guards, what to report) is the engine's.
  *
- * <p>This class only assembles the facts. The roles that find them share one {@link
- * ExtractionState} per class: the engine's triage, {@link MapDeclarations}, {@link CodeUnits},
- * {@link UseScanner} with {@link MapUseClassifier} and {@link TaskStarts}, and {@link SourceSites}.
- * mapvet's {@code AstFactExtractor} is its mirror, role for role.
+ * <p>This class only drives the extraction. What the code means is decided by the engine's roles
+ * ({@code io.mapguard.engine.extract}: the triage, method units, task starts, map uses, the
+ * assembly…), which read the trees through {@link JavacSyntax}; the javac-specific parts share one
+ * {@link ExtractionState} per class: {@link MapDeclarations}, {@link CodeUnits}, {@link UseScanner}
+ * with {@link MapUseClassifier}, and {@link SourceSites}. mapvet's {@code AstFactExtractor} does the
+ * same with JavaParser.
  */
 public final class FactExtractor {
   private final Context context;
