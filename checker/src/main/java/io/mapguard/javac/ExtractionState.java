@@ -1,7 +1,6 @@
 package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
@@ -56,7 +55,7 @@ final class ExtractionState {
   /** The map fields' declarations (own and inherited), by symbol, in the order found. */
   final Map<Object, JCTree> mapFieldTrees = new LinkedHashMap<>();
   final Map<Object, List<String>> assignedValues = new HashMap<>();
-  final Map<VarSymbol, MapField> fields = new LinkedHashMap<>();
+  final Map<Object, MapField> fields = new LinkedHashMap<>();
   final Map<VarSymbol, JCCompilationUnit> inheritedFrom = new HashMap<>();
   /** Locals initialized with {@code new ...}: what they hold when assigned to a field. */
   final Map<Object, JCTree> initializers = new HashMap<>();
@@ -76,12 +75,11 @@ final class ExtractionState {
   final List<MapCreation> creations = new ArrayList<>();
   /** Local variables and parameters holding a map, and what is assigned to them. */
   final Map<Object, List<String>> localMapValues = new HashMap<>();
-  final Map<VarSymbol, MapField> localMaps = new HashMap<>();
+  final Map<Object, MapField> localMaps = new HashMap<>();
   /** Locals holding values of a map field, by symbol (see {@code MapValueLocals}). */
   final Map<Object, ValueLocal> valueLocals = new HashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();
   final List<NullableArgument> nullableArguments = new ArrayList<>();
-  Map<Symbol, MapField> getters;
   /** See {@link io.mapguard.engine.extract.ClassTriage#loopsOrUpdates}. */
   boolean loopsOrUpdates;
 

@@ -1,22 +1,17 @@
 package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
-import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
 import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
-import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.extract.Alias;
-import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.ClassTriage;
 import io.mapguard.engine.extract.FactAssembly;
@@ -26,7 +21,6 @@ import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LockRef;
-import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.javac.ExtractionState.UnitInfo;
 import java.util.Set;
@@ -41,7 +35,7 @@ import javax.annotation.processing.ProcessingEnvironment;
  * ({@code io.mapguard.engine.extract}: the triage, method units, task starts, map uses, the
  * assembly…), which read the trees through {@link JavacSyntax}; the javac-specific parts share one
  * {@link ExtractionState} per class: {@link MapDeclarations}, {@link CodeUnits}, {@link UseScanner}
- * with {@link MapUseClassifier}, and {@link SourceSites}. mapvet's {@code AstFactExtractor} does the
+ * and {@link SourceSites}. mapvet's {@code AstFactExtractor} does the
  * same with JavaParser.
  */
 public final class FactExtractor {
@@ -115,8 +109,8 @@ public final class FactExtractor {
       }
       CodeUnits codeUnits = new CodeUnits(state);
       codeUnits.createMethodUnits(state.topLevel);
-      new UseScanner(state, sites, declarations, codeUnits)
-          .scan(new TreePath(new TreePath(state.compilationUnit), state.topLevel), null);
+      UseScanner scanner = new UseScanner(state, sites, declarations, codeUnits);
+      scanner.scan(new TreePath(new TreePath(state.compilationUnit), state.topLevel), null);
 
       facts.fields().addAll(state.fields.values());
       Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
@@ -142,14 +136,14 @@ public final class FactExtractor {
 
                 @Override
                 public CallShapes.UpdateCall updateAround(TreePath edge) {
-                  return state.callSyntax.updateAround(edge, x -> mapFieldOf(state, x));
+                  return state.callSyntax.updateAround(edge, scanner::mapFieldOf);
                 }
               })
           .assemble(
               facts,
               state.infos.values(),
               state.fields.values(),
-              x -> mapFieldOf(state, (JCExpression) x),
+              x -> scanner.mapFieldOf((JCTree) x),
               state.loopsOrUpdates);
       facts.lazyInits().addAll(state.lazyInits);
       facts.storedValues().addAll(state.storedValues);
@@ -189,22 +183,5 @@ public final class FactExtractor {
       }
       return null;
     }
-  }
-
-  /** The map field an expression denotes directly ({@code cache}, {@code this.cache}, an alias). */
-  static MapField mapFieldOf(ExtractionState state, JCExpression expression) {
-    Symbol symbol = TreeInfo.symbol(TreeInfo.skipParens(expression));
-    if (!(symbol instanceof VarSymbol)) {
-      return null;
-    }
-    MapField field = state.fields.get(symbol);
-    if (field != null) {
-      return field;
-    }
-    Alias alias = state.aliases.get(symbol);
-    if (alias != null) {
-      return alias.kind() == AliasKind.MAP ? alias.field() : null;
-    }
-    return state.localMaps.get(symbol);
   }
 }

@@ -45,7 +45,6 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.JCTree.JCWhileLoop;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
-import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
@@ -56,10 +55,8 @@ import java.util.function.Predicate;
 
 /** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
 final class JavacSyntax implements SyntaxPort<JCTree> {
-  /** For questions that need no line numbers (exits, exitsAfter), outside any compilation unit. */
-  static final CallShapes<JCTree> CALL_SHAPES = new CallShapes<>(new JavacSyntax(null, null, null));
 
-  /** The unit whose line map gives lines; null only for {@link #CALL_SHAPES}. */
+  /** The unit whose line map gives lines. */
   private final JCCompilationUnit unit;
 
   private final JavacTypes types;
@@ -815,6 +812,22 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
       }
     }
     return null;
+  }
+
+  @Override
+  public JCTree loopVariableDeclaration(JCTree forEach) {
+    return ((JCEnhancedForLoop) forEach).var;
+  }
+
+  @Override
+  public List<JCTree> classBodyMethods(JCTree creation) {
+    List<JCTree> methods = new ArrayList<>();
+    for (JCTree member : ((JCNewClass) creation).def.defs) {
+      if (member instanceof JCMethodDecl && ((JCMethodDecl) member).body != null) {
+        methods.add(member);
+      }
+    }
+    return methods;
   }
 
   @Override

@@ -13,20 +13,15 @@ import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCExpression;
-import com.sun.tools.javac.tree.JCTree.JCMethodDecl;
-import com.sun.tools.javac.tree.JCTree.JCReturn;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import io.mapguard.engine.extract.ValueDescriptions;
-import io.mapguard.engine.knowledge.MapKind;
-import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,37 +40,6 @@ final class MapDeclarations {
   MapDeclarations(ExtractionState state, SourceSites sites) {
     this.state = state;
     this.sites = sites;
-  }
-
-  /**
-   * Methods of the class without parameters whose body is {@code return field;} for a field
-   * holding a synchronized wrapper: a call to one is a use of that field (its iteration must hold
-   * the field's monitor as well). Other getters are left to GuardedMapEscape.
-   */
-  Map<Symbol, MapField> getters() {
-    if (state.getters == null) {
-      state.getters = new HashMap<>();
-      new TreeScanner() {
-        @Override
-        public void visitMethodDef(JCMethodDecl tree) {
-          if (tree.sym != null
-              && tree.params.isEmpty()
-              && tree.body != null
-              && tree.body.stats.size() == 1
-              && tree.body.stats.head instanceof JCReturn
-              && ((JCReturn) tree.body.stats.head).expr != null) {
-            MapField field =
-                state.fields.get(TreeInfo.symbol(TreeInfo.skipParens(((JCReturn) tree.body.stats.head).expr)));
-            if (field != null
-                && MapTypes.kindOfField(field.declaredType(), field.assignedValues()) == MapKind.SYNCHRONIZED) {
-              state.getters.put(tree.sym, field);
-            }
-          }
-          super.visitMethodDef(tree);
-        }
-      }.scan(state.topLevel);
-    }
-    return state.getters;
   }
 
   /** A map field declared here, or in a superclass compiled in this run. */

@@ -470,6 +470,12 @@ public interface SyntaxPort<N> {
    */
   String fieldNameIn(N type, String name);
 
+  /** The declaration of a {@link Kind#FOR_EACH}'s loop variable. */
+  N loopVariableDeclaration(N forEach);
+
+  /** The {@link Kind#METHOD}s with a body of the class body of a {@link Kind#NEW}, in order. */
+  List<N> classBodyMethods(N creation);
+
   /** The line of a node, for the report. */
   int line(N node);
 

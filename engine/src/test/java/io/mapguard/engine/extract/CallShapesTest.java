@@ -136,6 +136,9 @@ class CallShapesTest {
     final java.util.Map<Node, Node> declaringClasses = new java.util.IdentityHashMap<>();
     @Override public Node declaringClass(Node d) { return declaringClasses.get(d); }
     @Override public String fieldNameIn(Node type, String name) { return type.text + "." + name; }
+    /** A for-each's loop variable is declared by the for-each itself (its text: the name). */
+    @Override public Node loopVariableDeclaration(Node forEach) { return new Node(Kind.OTHER, "local:" + forEach.text); }
+    @Override public List<Node> classBodyMethods(Node creation) { return creation.children.stream().filter(c -> c != null && c.kind == Kind.METHOD).toList(); }
     @Override public boolean returnsBoolean(Node call) { return false; }
     @Override public String thisName(Node self) { return self.kind == Kind.CLASS && declaringClasses.containsValue(self) ? self.text + ".this" : "this"; }
     @Override public String classLiteralName(Node literal) { return literal.text; }

@@ -10,13 +10,10 @@ import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.extract.Alias;
-import io.mapguard.engine.extract.AliasKind;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.ClassTriage;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.SyntaxPath;
-import io.mapguard.engine.extract.TaskStarts;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.LockRef;
@@ -43,8 +40,6 @@ final class AstFactExtractor {
   final ClassTriage<Node> triage;
   final LintCodeUnits codeUnits;
   final LintUseScanner scanner;
-  final LintMapUseClassifier classifier;
-  final TaskStarts<Node> taskStarts;
   final LintSourceSites sites;
 
   AstFactExtractor(
@@ -58,15 +53,6 @@ final class AstFactExtractor {
     this.declarations = new LintMapDeclarations(this);
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);
-    this.classifier = new LintMapUseClassifier(this);
-    this.taskStarts =
-        new TaskStarts<>(
-            state.syntax,
-            state.apis,
-            state.startedLater,
-            state.singleThreadExecutors,
-            state.rootsByStartCall,
-            () -> scanner.current() == null ? -1 : scanner.current().unit.id());
     this.sites = new LintSourceSites(state);
     this.triage =
         new ClassTriage<>(
@@ -164,18 +150,6 @@ final class AstFactExtractor {
 
   /** The map field an expression denotes directly ({@code cache}, {@code this.cache}, an alias). */
   MapField mapFieldOf(Expression expression) {
-    LintSymbols.Variable variable = state.symbols.variableOf(LintSymbols.skipParens(expression));
-    if (variable == null) {
-      return null;
-    }
-    MapField field = state.fields.get(variable.declaration());
-    if (field != null) {
-      return field;
-    }
-    Alias alias = state.aliases.get(variable.declaration());
-    if (alias != null) {
-      return alias.kind() == AliasKind.MAP ? alias.field() : null;
-    }
-    return state.localMaps.get(variable.declaration());
+    return scanner.mapFieldOf(expression);
   }
 }

@@ -53,7 +53,7 @@ final class LintExtractionState {
   final MapFields<Node> mapFields;
   final ValueDescriptions<Node> valueDescriptions;
 
-  final Map<Node, MapField> fields = new IdentityHashMap<>();
+  final Map<Object, MapField> fields = new IdentityHashMap<>();
   /** The map fields' declarators (own and inherited), by declarator. */
   final Map<Object, Node> mapFieldDeclarators = new IdentityHashMap<>();
   final Map<Object, List<String>> assignedValues = new IdentityHashMap<>();
@@ -78,7 +78,7 @@ final class LintExtractionState {
   final Set<Node> overloadedReferences = Collections.newSetFromMap(new IdentityHashMap<>());
   /** Local variables and parameters holding a map (by declaration), and what is assigned to them. */
   final Map<Object, List<String>> localMapValues = new IdentityHashMap<>();
-  final Map<Node, MapField> localMaps = new IdentityHashMap<>();
+  final Map<Object, MapField> localMaps = new IdentityHashMap<>();
   /** Locals holding values of a map field, by declaration (see {@code MapValueLocals}). */
   final Map<Object, ValueLocal> valueLocals = new IdentityHashMap<>();
   final List<StoredValue> storedValues = new ArrayList<>();

@@ -62,7 +62,6 @@ import com.github.javaparser.ast.stmt.WhileStmt;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
-import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import io.mapguard.engine.knowledge.MapTypes;
@@ -74,10 +73,8 @@ import java.util.function.Predicate;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
 final class LintSyntax implements SyntaxPort<Node> {
-  /** For questions that need no symbols (exits, exitsAfter), outside any file. */
-  static final CallShapes<Node> CALL_SHAPES = new CallShapes<>(new LintSyntax(null, null));
 
-  /** The file's symbols; null only for {@link #CALL_SHAPES}. */
+  /** The file's symbols. */
   private final LintSymbols symbols;
 
   /** The class being analysed: its own {@code this} and fields go by bare names. */
@@ -989,6 +986,22 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   private static final java.util.Set<String> INT_BOXES = java.util.Set.of("Integer", "Short", "Byte", "Character");
+
+  @Override
+  public Node loopVariableDeclaration(Node forEach) {
+    return ((ForEachStmt) forEach).getVariable().getVariables().get(0);
+  }
+
+  @Override
+  public List<Node> classBodyMethods(Node creation) {
+    List<Node> methods = new ArrayList<>();
+    for (BodyDeclaration<?> member : ((ObjectCreationExpr) creation).getAnonymousClassBody().orElseThrow()) {
+      if (member instanceof MethodDeclaration && ((MethodDeclaration) member).getBody().isPresent()) {
+        methods.add(member);
+      }
+    }
+    return methods;
+  }
 
   @Override
   public SyntaxPath<Node> pathTo(Node node) {

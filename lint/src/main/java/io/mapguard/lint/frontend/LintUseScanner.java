@@ -23,40 +23,69 @@ import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
-import io.mapguard.engine.extract.Alias;
-import io.mapguard.engine.extract.AliasKind;
-import io.mapguard.engine.extract.UnitScan.PendingEdge;
-import io.mapguard.engine.extract.UnitScan.PendingMutation;
-import io.mapguard.engine.extract.ValueLocal;
-import io.mapguard.engine.knowledge.LockApis;
-import io.mapguard.engine.knowledge.TaskClasses;
-import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.extract.MapUses;
+import io.mapguard.engine.extract.ScanSteps;
+import io.mapguard.engine.extract.SyntaxPath;
+import io.mapguard.engine.extract.TaskStarts;
+import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.CodeUnit;
-import io.mapguard.engine.model.FunctionalContext;
-import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
-import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.model.Site;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The main walk over the class: enters each code unit (lambdas and anonymous classes make their
- * own), follows calls between units and finds each use of a map field, local map or alias, which
- * {@link LintMapUseClassifier} then reads. The javac front end's {@code UseScanner} is its mirror.
+ * The main walk over the class: through the body of every unit (lambdas and anonymous classes make
+ * their own). What each node it stops at means (a use of a map, an alias, a call, a function, a
+ * creation) is the engine's {@link ScanSteps} and {@link MapUses}; this class answers their
+ * questions about the walk and JavaParser's symbols.
  */
-final class LintUseScanner {
+final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.FrontEnd<Node, Node> {
   private final LintExtractionState state;
   private final AstFactExtractor extraction;
+  private final ScanSteps<Node, Node> steps;
 
   LintUseScanner(AstFactExtractor extraction) {
     this.extraction = extraction;
     this.state = extraction.state;
+    TaskStarts<Node> starts =
+        new TaskStarts<>(
+            state.syntax,
+            state.apis,
+            state.startedLater,
+            state.singleThreadExecutors,
+            state.rootsByStartCall,
+            () -> current() == null ? -1 : current().unit.id());
+    this.steps =
+        new ScanSteps<>(
+            state.callSyntax.shapes(),
+            state.locks,
+            starts,
+            state.localAliases,
+            state.mapFields,
+            this,
+            new ScanSteps.Tables(
+                state.fields, state.aliases, state.localMaps, state.localMapValues, state.valueLocals));
+    steps.classifyWith(
+        new MapUses<>(
+            state.callSyntax.shapes(),
+            state.apis,
+            this,
+            e -> steps.mapFieldOf(e),
+            new MapUses.Tables(state.valueLocals, state.storedValues, state.nullableArguments, state.lazyInits)));
   }
 
-  UnitInfo current() {
+  /** The map field (or local map) an expression denotes: see {@link ScanSteps#mapFieldOf}. */
+  MapField mapFieldOf(Node expression) {
+    return steps.mapFieldOf(expression);
+  }
+
+  // ------------------------------------------------------------ the walk
+
+  @Override
+  public UnitInfo current() {
     return state.units.peek();
   }
 
@@ -103,7 +132,7 @@ final class LintUseScanner {
             ? ((MethodDeclaration) method).getBody()
             : Optional.of(((ConstructorDeclaration) method).getBody());
     for (Parameter parameter : method.getParameters()) {
-      registerLocalMap(LintMapDeclarations.localVariable(parameter));
+      steps.parameter(LintSyntax.path(parameter));
     }
     body.ifPresent(b -> inUnit(unit, () -> scan(b)));
   }
@@ -114,65 +143,50 @@ final class LintUseScanner {
       return;
     }
     if (node instanceof LambdaExpr) {
-      LambdaExpr lambda = (LambdaExpr) node;
-      CodeUnit unit =
-          functionalUnit(
-              extraction.taskStarts.functionalContext(LintSyntax.path(lambda)), "lambda at line " + LintSourceSites.line(lambda),
-              lambda, Set.of());
-      inUnit(unit, () -> scan(lambda.getBody()));
+      CodeUnit unit = steps.lambda(LintSyntax.path(node));
+      inUnit(unit, () -> scan(((LambdaExpr) node).getBody()));
       return;
     }
-    if (node instanceof MethodReferenceExpr) {
-      methodReference((MethodReferenceExpr) node);
-    } else if (node instanceof ObjectCreationExpr) {
-      newClass((ObjectCreationExpr) node);
+    if (node instanceof ObjectCreationExpr) {
+      ObjectCreationExpr creation = (ObjectCreationExpr) node;
+      List<Node> methods = steps.creation(LintSyntax.path(creation));
+      if (creation.getAnonymousClassBody().isEmpty()) {
+        creation.getScope().ifPresent(this::scan);
+      }
+      creation.getArguments().forEach(this::scan);
+      methods.forEach(method -> scanCallable((CallableDeclaration<?>) method));
       return;
-    } else if (node instanceof MethodCallExpr) {
-      MethodCallExpr call = (MethodCallExpr) node;
-      if (LockApis.ALL_METHOD_NAMES.contains(call.getNameAsString()) && current() != null) {
-        current().hasLockCalls = true;
-      }
-      recordSameClassCall(call);
-      startedNamedClasses(call, call.getArguments());
-      MapField returned = extraction.declarations.getterField(call);
-      if (returned != null && current() != null) {
-        extraction.classifier.classifyMapUse(returned, call, AliasKind.MAP); // sessions().keySet(): a use of the field
-      }
-    } else if (node instanceof SynchronizedStmt) {
+    }
+    if (node instanceof SynchronizedStmt) {
       if (current() != null) {
         current().hasSynchronizedBlocks = true;
       }
       // the lock expression itself is not an access to the map it names
       scan(((SynchronizedStmt) node).getBody());
       return;
-    } else if (node instanceof VariableDeclarator && isLocal((VariableDeclarator) node)) {
-      VariableDeclarator v = (VariableDeclarator) node;
-      v.getInitializer().ifPresent(init -> extraction.classifier.recordAlias(v, init, v));
-      registerLocalMap(LintMapDeclarations.localVariable(v));
-    } else if (node instanceof ForEachStmt) {
-      enhancedFor((ForEachStmt) node);
-    } else if (node instanceof AssignExpr) {
-      LintSymbols.Variable target = state.symbols.variableOf(((AssignExpr) node).getTarget());
-      if (target != null && !target.isField()) {
-        state.aliases.remove(target.declaration());
-        extraction.classifier.recordAlias(target.declaration(), ((AssignExpr) node).getValue(), node);
-      }
-      Expression value = LintSymbols.skipParens(((AssignExpr) node).getValue());
-      LintSymbols.Variable local = value instanceof NameExpr ? state.symbols.variable((NameExpr) value) : null;
-      if (target != null && state.fields.containsKey(target.declaration()) && local != null && !local.isField()) {
-        // field = local: from here on, filling the local fills the published field
-        state.aliases.put(local.declaration(), new Alias(state.fields.get(target.declaration()), AliasKind.MAP));
-      }
-    } else if (node instanceof NameExpr) {
-      recordUse(node, state.symbols.variable((NameExpr) node));
+    }
+    if (node instanceof NameExpr) {
+      steps.use(LintSyntax.path(node));
       return;
-    } else if (node instanceof FieldAccessExpr) {
+    }
+    if (node instanceof FieldAccessExpr) {
       LintSymbols.Variable variable = state.symbols.variableOf((FieldAccessExpr) node);
       if (variable != null && state.fields.containsKey(variable.declaration())) {
-        recordUse(node, variable);
+        steps.use(LintSyntax.path(node));
       }
       scan(((FieldAccessExpr) node).getScope());
       return;
+    }
+    if (node instanceof MethodReferenceExpr) {
+      steps.methodReference(LintSyntax.path(node));
+    } else if (node instanceof MethodCallExpr) {
+      steps.call(LintSyntax.path(node));
+    } else if (node instanceof VariableDeclarator && isLocal((VariableDeclarator) node)) {
+      steps.declaration(LintSyntax.path(node));
+    } else if (node instanceof ForEachStmt) {
+      steps.enhancedFor(node);
+    } else if (node instanceof AssignExpr) {
+      steps.assignment(LintSyntax.path(node));
     }
     for (Node child : node.getChildNodes()) {
       scan(child);
@@ -183,226 +197,136 @@ final class LintUseScanner {
     return !(v.getParentNode().orElse(null) instanceof FieldDeclaration);
   }
 
-  private CodeUnit functionalUnit(FunctionalContext context, String name, Node body, Set<LockRef> entryLocks) {
-    CodeUnit unit;
-    switch (context.kind()) {
-      case TASK:
-        unit = new CodeUnit(state.nextUnitId++, CodeUnit.Kind.TASK, name, true, Set.of(), context.task());
-        break;
-      case INLINE:
-        unit = new CodeUnit(state.nextUnitId++, CodeUnit.Kind.METHOD, name, true, Set.of(), null);
-        break;
-      default:
-        unit = new CodeUnit(state.nextUnitId++, CodeUnit.Kind.METHOD, name, false, entryLocks, null);
-        break;
-    }
-    extraction.codeUnits.register(unit, body);
-    if (context.kind() == FunctionalContext.Kind.INLINE && current() != null) {
-      current().edges.add(new PendingEdge<>(unit, body));
-    }
-    return unit;
+  // ------------------------------------------------------------ what the engine asks
+
+  @Override
+  public Node position(SyntaxPath<Node> path) {
+    return path.leaf();
   }
 
-  private void methodReference(MethodReferenceExpr reference) {
-    String owner;
+  @Override
+  public Site site(Node at) {
+    return extraction.sites.site(at);
+  }
+
+  @Override
+  public int nextUnitId() {
+    return state.nextUnitId++;
+  }
+
+  @Override
+  public UnitScan<Node, Node> register(CodeUnit unit, Node body) {
+    extraction.codeUnits.register(unit, body);
+    return state.infos.get(unit);
+  }
+
+  @Override
+  public CodeUnit unitCalled(Object callee) {
+    LintSyntax.Callee c = (LintSyntax.Callee) callee;
+    Node declaration =
+        c.name().equals("<init>")
+            ? state.symbols.constructor(c.owner(), c.arity())
+            : state.symbols.method(c.owner(), c.name(), c.arity());
+    return declaration == null ? null : state.methodUnits.get(declaration);
+  }
+
+  @Override
+  public void putMethodUnit(Node method, CodeUnit unit) {
+    state.methodUnits.put(method, unit);
+  }
+
+  /**
+   * The first overload with a unit: without the solver the first overload stands in for the thread
+   * and lock analysis, and the reference is marked so that it is not trusted to tell what an update
+   * function calls.
+   */
+  @Override
+  public CodeUnit referencedUnit(Node methodReference) {
+    MethodReferenceExpr reference = (MethodReferenceExpr) methodReference;
     Expression scope = reference.getScope();
-    if (scope instanceof ThisExpr) {
-      owner = state.symbols.typeOf(scope);
-    } else if (scope instanceof TypeExpr) {
-      owner = state.types.resolve(((TypeExpr) scope).getType());
-    } else {
-      owner = state.symbols.typeOf(scope);
+    String owner =
+        scope instanceof TypeExpr ? state.types.resolve(((TypeExpr) scope).getType()) : state.symbols.typeOf(scope);
+    TypeDeclaration<?> declaration = state.types.declaration(owner);
+    if (declaration == null) {
+      return null;
     }
     CodeUnit target = null;
-    TypeDeclaration<?> declaration = state.types.declaration(owner);
+    List<MethodDeclaration> overloads = declaration.getMethodsByName(reference.getIdentifier());
+    for (MethodDeclaration m : overloads) {
+      target = state.methodUnits.get(m);
+      if (target != null) {
+        break;
+      }
+    }
+    if (overloads.size() > 1) {
+      state.overloadedReferences.add(reference);
+    }
+    return target;
+  }
+
+  @Override
+  public List<ScanSteps.MethodUnit> unitsOfClass(Node creationOrThis) {
+    String started =
+        creationOrThis instanceof ObjectCreationExpr
+            ? state.types.resolve(((ObjectCreationExpr) creationOrThis).getType())
+            : state.symbols.typeOf((ThisExpr) creationOrThis);
+    TypeDeclaration<?> declaration = state.types.declaration(started);
+    List<ScanSteps.MethodUnit> found = new ArrayList<>();
     if (declaration != null) {
-      List<MethodDeclaration> overloads = declaration.getMethodsByName(reference.getIdentifier());
-      for (MethodDeclaration m : overloads) {
-        target = state.methodUnits.get(m);
-        if (target != null) {
-          break;
-        }
-      }
-      if (overloads.size() > 1) {
-        state.overloadedReferences.add(reference);
-      }
-    }
-    if (target == null) {
-      return;
-    }
-    FunctionalContext context = extraction.taskStarts.functionalContext(LintSyntax.path(reference));
-    if (context.kind() == FunctionalContext.Kind.TASK) {
-      CodeUnit task =
-          functionalUnit(context, "method reference at line " + LintSourceSites.line(reference), null, Set.of());
-      state.infos.get(task).edges.add(new PendingEdge<>(target, reference));
-    } else if (current() != null) {
-      current().edges.add(new PendingEdge<>(target, reference));
-    }
-  }
-
-  private void newClass(ObjectCreationExpr creation) {
-    startedNamedClasses(creation, creation.getArguments());
-    if (creation.getAnonymousClassBody().isEmpty()) {
-      String created = state.types.resolve(creation.getType());
-      ConstructorDeclaration constructor = state.symbols.constructor(created, creation.getArguments().size());
-      if (constructor != null && current() != null && state.methodUnits.containsKey(constructor)) {
-        current().edges.add(new PendingEdge<>(state.methodUnits.get(constructor), creation));
-      }
-      creation.getScope().ifPresent(this::scan);
-      creation.getArguments().forEach(this::scan);
-      return;
-    }
-    FunctionalContext context = extraction.taskStarts.functionalContext(LintSyntax.path(creation));
-    String createdType = state.types.resolve(creation.getType());
-    TaskClasses.TaskClass taskClass = extraction.taskStarts.taskClassOf(creation);
-    if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
-      // an anonymous Thread, TimerTask or fork-join task runs on its own thread whoever starts it
-      context =
-          FunctionalContext.task(
-              extraction.taskStarts.taskRoot(LintSyntax.path(creation), taskClass.description() + " created", false));
-    }
-    List<MethodDeclaration> methods = new ArrayList<>();
-    for (BodyDeclaration<?> member : creation.getAnonymousClassBody().get()) {
-      if (member instanceof MethodDeclaration && ((MethodDeclaration) member).getBody().isPresent()) {
-        MethodDeclaration method = (MethodDeclaration) member;
-        String name = method.getNameAsString();
-        boolean entryPoint =
-            (TaskClasses.STARTED_INSTANCE_METHODS.contains(name)
-                    || taskClass != null && name.equals(taskClass.method()))
-                && method.getParameters().isEmpty();
-        FunctionalContext methodContext =
-            context.kind() == FunctionalContext.Kind.TASK && !entryPoint ? FunctionalContext.DEFERRED : context;
-        CodeUnit unit =
-            functionalUnit(
-                methodContext,
-                method.getNameAsString() + "() of the anonymous class at line " + LintSourceSites.line(creation),
-                method,
-                locksHeldByCaller(creation, createdType, method));
-        state.methodUnits.put(method, unit);
-        methods.add(method);
-      }
-    }
-    creation.getArguments().forEach(this::scan);
-    for (MethodDeclaration method : methods) {
-      scanCallable(method);
-    }
-  }
-
-  /** The lock an anonymous {@code Monitor.Guard}'s {@code isSatisfied()} always runs under. */
-  private Set<LockRef> locksHeldByCaller(ObjectCreationExpr creation, String createdType, MethodDeclaration method) {
-    for (LockApis.CallbackUnderLock callback : LockApis.CALLBACKS_UNDER_LOCK) {
-      if (method.getNameAsString().equals(callback.method())
-          && state.types.isSubtype(createdType, callback.owner())
-          && creation.getArguments().size() > callback.lockArgument()) {
-        LockRef lock = state.locks.lockObject(creation.getArgument(callback.lockArgument()));
-        return lock == null ? Set.of() : Set.of(lock);
-      }
-    }
-    return Set.of();
-  }
-
-  /** {@code executor.submit(new Worker())} / {@code new Thread(this)}: the class's run() is a task. */
-  private void startedNamedClasses(Expression call, List<Expression> arguments) {
-    boolean candidate =
-        arguments.stream()
-            .map(LintSymbols::skipParens)
-            .anyMatch(
-                a -> a instanceof ObjectCreationExpr && ((ObjectCreationExpr) a).getAnonymousClassBody().isEmpty()
-                    || a instanceof ThisExpr);
-    if (!candidate) {
-      return; // only new Worker() or this can start a named class's run()
-    }
-    Optional<ThreadStartApis.Entry> start = extraction.taskStarts.startOf(call);
-    if (start.isEmpty()) {
-      return;
-    }
-    for (Expression argument : arguments) {
-      Expression a = LintSymbols.skipParens(argument);
-      String started = null;
-      if (a instanceof ObjectCreationExpr && ((ObjectCreationExpr) a).getAnonymousClassBody().isEmpty()) {
-        started = state.types.resolve(((ObjectCreationExpr) a).getType());
-      } else if (a instanceof ThisExpr && ((ThisExpr) a).getTypeName().isEmpty()) {
-        started = state.symbols.typeOf(a);
-      }
-      TypeDeclaration<?> declaration = state.types.declaration(started);
-      if (declaration == null) {
-        continue;
-      }
       for (MethodDeclaration method : declaration.getMethods()) {
-        CodeUnit target = state.methodUnits.get(method);
-        if (target != null
-            && method.getParameters().isEmpty()
-            && TaskClasses.STARTED_INSTANCE_METHODS.contains(method.getNameAsString())) {
-          ThreadRoot root = extraction.taskStarts.taskRoot(LintSyntax.path(call), start.get().description(), false);
-          CodeUnit task =
-              extraction.codeUnits.register(
-                  new CodeUnit(state.nextUnitId++, CodeUnit.Kind.TASK, root.describe(), true, Set.of(), root), null);
-          state.infos.get(task).edges.add(new PendingEdge<>(target, call));
+        CodeUnit unit = state.methodUnits.get(method);
+        if (unit != null) {
+          found.add(new ScanSteps.MethodUnit(method.getNameAsString(), method.getParameters().size(), unit));
         }
       }
     }
+    return found;
   }
 
-  private void recordSameClassCall(MethodCallExpr call) {
-    if (current() == null) {
-      return;
-    }
-    MethodDeclaration callee =
-        state.symbols.method(state.symbols.receiverType(call), call.getNameAsString(), call.getArguments().size());
-    CodeUnit unit = callee == null ? null : state.methodUnits.get(callee);
-    if (unit != null) {
-      current().edges.add(new PendingEdge<>(unit, call));
-    }
+  @Override
+  public UnitScan<Node, Node> currentUnit() {
+    return current();
   }
 
-  private void enhancedFor(ForEachStmt loop) {
-    Expression iterated = LintSymbols.skipParens(loop.getIterable());
-    if (iterated instanceof MethodCallExpr && ((MethodCallExpr) iterated).getScope().isPresent()) {
-      MethodCallExpr call = (MethodCallExpr) iterated;
-      MapField field = extraction.mapFieldOf(call.getScope().get());
-      if (field != null && call.getNameAsString().equals("entrySet")) {
-        for (VariableDeclarator v : loop.getVariable().getVariables()) {
-          state.aliases.put(v, new Alias(field, AliasKind.ENTRY));
-        }
+  @Override
+  public List<String> describeValue(Node expression) {
+    List<String> values = new ArrayList<>();
+    extraction.declarations.describeValue((Expression) expression, values);
+    return values;
+  }
+
+  @Override
+  public String enclosingMethodName(SyntaxPath<Node> use) {
+    for (Node n = use.leaf().getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof CallableDeclaration) {
+        return state.syntax.methodDisplayName(n);
       }
     }
+    return "an initializer";
   }
 
-  private void registerLocalMap(LintSymbols.Variable variable) {
-    if (variable != null
-        && state.localMapValues.containsKey(variable.declaration())
-        && !state.aliases.containsKey(variable.declaration())) {
-      state.localMaps.put(
-          variable.declaration(), state.mapFields.local(variable.declaration(), extraction.sites.site(variable.declaration())));
+  @Override
+  public boolean analysedHere(Object callee) {
+    LintSyntax.Callee c = (LintSyntax.Callee) callee;
+    if (c.name().equals("<init>")) {
+      return state.symbols.constructor(c.owner(), c.arity()) != null
+          && isInTopLevel(state.types.declaration(c.owner()));
     }
+    MethodDeclaration local = state.symbols.method(c.owner(), c.name(), c.arity());
+    return local != null && state.methodUnits.containsKey(local);
   }
 
-  private void recordUse(Node node, LintSymbols.Variable variable) {
-    if (variable == null || current() == null) {
-      return;
-    }
-    ValueLocal value = state.valueLocals.get(variable.declaration());
-    if (value != null) {
-      LintCallSyntax.ValueUse use = LintCallSyntax.useOfValue(node);
-      if (use != null) {
-        current().mutations.add(
-            new PendingMutation<>(value.field(), value.source(), value.line(), use.method(), variable.name(), use.node()));
+  private boolean isInTopLevel(Node node) {
+    for (Node n = node; n != null; n = n.getParentNode().orElse(null)) {
+      if (n == state.topLevel) {
+        return true;
       }
-      return;
     }
-    MapField field = state.fields.get(variable.declaration());
-    if (field != null) {
-      extraction.classifier.classifyMapUse(field, node, AliasKind.MAP);
-      return;
-    }
-    Alias alias = state.aliases.get(variable.declaration());
-    if (alias != null) {
-      extraction.classifier.classifyMapUse(alias.field(), node, alias.kind());
-      return;
-    }
-    MapField local = state.localMaps.get(variable.declaration());
-    if (local != null) {
-      extraction.classifier.classifyMapUse(local, node, AliasKind.MAP);
-    }
+    return false;
+  }
+
+  @Override
+  public boolean isMapField(Object variable) {
+    return state.fields.containsKey(variable);
   }
 }

@@ -100,16 +100,6 @@ final class SourceTreeIndex {
   }
 
   /**
-   * False when {@code qualifiedName} is declared in the tree and surely not a subtype of
-   * {@code target}: following the supertypes named in the declaration headers through the tree ends
-   * only in JDK types that are not {@code target}'s subtypes. True when it is or may be (a supertype
-   * outside the tree and the JDK), or when the type is not in the tree at all.
-   */
-  boolean mayBeSubtypeOf(String qualifiedName, String target) {
-    return !Boolean.FALSE.equals(subtypeByHeaders(qualifiedName, target));
-  }
-
-  /**
    * What the declaration headers say: TRUE when a chain of supertypes through the tree reaches
    * {@code target} or a JDK subtype of it, FALSE when every chain ends in JDK types that are not,
    * null when the type is not in the tree or a chain leaves both the tree and the JDK (a library
