@@ -72,26 +72,12 @@ public final class FactExtractor {
       String file = state.compilationUnit.getSourceFile().getName();
       ClassFacts facts = ClassFacts.empty(state.topSymbol.getQualifiedName().toString(), file);
       ClassTriage<JCTree> triage =
-          new ClassTriage<>(
-              state.syntax,
-              state.apis,
-              state.locks,
-              state.valueDescriptions,
-              node -> sites.site(TreePath.getPath(state.compilationUnit, node)),
-              new ClassTriage.Tables<>(
-                  state.mapFieldTrees,
-                  state.assignedValues,
-                  state.localMapValues,
-                  state.initializers,
-                  state.startedLater,
-                  state.singleThreadExecutors,
-                  state.creations),
-              state.topLevel);
+          state.triage(node -> sites.site(TreePath.getPath(state.compilationUnit, node)));
       triage.findDeclarations();
       facts.creations().addAll(state.creations);
       declarations.addInheritedFields();
       state.loopsOrUpdates = triage.loopsOrUpdates();
-      if (state.mapFieldTrees.isEmpty() && (state.localMapValues.isEmpty() || !state.loopsOrUpdates)) {
+      if (state.mapFieldDeclarations.isEmpty() && (state.localMapValues.isEmpty() || !state.loopsOrUpdates)) {
         return facts;
       }
       triage.findUses();
@@ -99,7 +85,7 @@ public final class FactExtractor {
         facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
       }
       facts.supertypes().addAll(types.typeAndSupertypes(state.topSymbol.type));
-      state.mapFieldTrees.forEach(
+      state.mapFieldDeclarations.forEach(
           (symbol, tree) ->
               state.fields.put((VarSymbol) symbol, declarations.mapField((VarSymbol) symbol, (JCVariableDecl) tree)));
       if (!state.loopsOrUpdates
@@ -108,14 +94,14 @@ public final class FactExtractor {
         return facts; // the common case: maps used by one thread at a time, no loops over them
       }
       CodeUnits codeUnits = new CodeUnits(state);
-      codeUnits.createMethodUnits(state.topLevel);
+      codeUnits.createMethodUnits(state.topLevelTree);
       UseScanner scanner = new UseScanner(state, sites, declarations, codeUnits);
-      scanner.scan(new TreePath(new TreePath(state.compilationUnit), state.topLevel), null);
+      scanner.scan(new TreePath(new TreePath(state.compilationUnit), state.topLevelTree), null);
 
       facts.fields().addAll(state.fields.values());
       Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
       new FactAssembly<>(
-              state.callSyntax.shapes(),
+              state.shapes,
               new FactAssembly.Positions<JCTree, TreePath>() {
                 @Override
                 public SyntaxPath<JCTree> path(TreePath at) {
@@ -136,7 +122,7 @@ public final class FactExtractor {
 
                 @Override
                 public CallShapes.UpdateCall updateAround(TreePath edge) {
-                  return state.callSyntax.updateAround(edge, scanner::mapFieldOf);
+                  return state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf);
                 }
               })
           .assemble(

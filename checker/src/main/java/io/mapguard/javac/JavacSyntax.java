@@ -258,7 +258,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public String localDeclaredBy(JCTree node) {
-    return node instanceof JCVariableDecl && CallSyntax.isLocal(((JCVariableDecl) node).sym)
+    return node instanceof JCVariableDecl && isLocal(((JCVariableDecl) node).sym)
         ? ((JCVariableDecl) node).name.toString()
         : null;
   }
@@ -622,7 +622,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public Object localVariable(JCTree expression) {
     Symbol symbol = TreeInfo.symbol(skipParens(expression));
-    return CallSyntax.isLocal(symbol) ? symbol : null;
+    return isLocal(symbol) ? symbol : null;
   }
 
   @Override
@@ -736,6 +736,10 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
       }
     }
     return false;
+  }
+
+  private static boolean isLocal(Symbol symbol) {
+    return symbol instanceof VarSymbol && !(symbol.owner instanceof ClassSymbol);
   }
 
   @Override

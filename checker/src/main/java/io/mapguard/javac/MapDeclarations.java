@@ -66,8 +66,8 @@ final class MapDeclarations {
       }
       chain.push(s);
     }
-    TreePath path = new TreePath(new TreePath(state.compilationUnit), state.topLevel);
-    JCClassDecl current = state.topLevel;
+    TreePath path = new TreePath(new TreePath(state.compilationUnit), state.topLevelTree);
+    JCClassDecl current = state.topLevelTree;
     while (!chain.isEmpty()) {
       Symbol nested = chain.pop();
       JCClassDecl found = null;
@@ -127,7 +127,7 @@ final class MapDeclarations {
           super.visitAssign(tree);
         }
       }.scan(superclass);
-      state.mapFieldTrees.putAll(inheritedHere);
+      state.mapFieldDeclarations.putAll(inheritedHere);
     }
   }
 
@@ -150,6 +150,6 @@ final class MapDeclarations {
 
   /** See {@link ValueDescriptions#describe}; locals made with {@code new} are the triage's. */
   void describeValue(JCExpression expression, List<String> out) {
-    state.valueDescriptions.describe(expression, out, state.initializers::get);
+    state.describeValue(expression, out);
   }
 }

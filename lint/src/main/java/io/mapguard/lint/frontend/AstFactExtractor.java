@@ -54,27 +54,12 @@ final class AstFactExtractor {
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);
     this.sites = new LintSourceSites(state);
-    this.triage =
-        new ClassTriage<>(
-            state.syntax,
-            state.apis,
-            state.locks,
-            state.valueDescriptions,
-            sites::site,
-            new ClassTriage.Tables<>(
-                state.mapFieldDeclarators,
-                state.assignedValues,
-                state.localMapValues,
-                state.newInitializers,
-                state.startedLater,
-                state.singleThreadExecutors,
-                state.creations),
-            topLevel);
+    this.triage = state.triage(sites::site);
   }
 
   /** Empty when the class has no map field and creates no sized map: nothing to analyse. */
   Optional<ClassFacts> extract() {
-    String className = state.types.qualifiedName(state.topLevel).orElse(state.topLevel.getNameAsString());
+    String className = state.types.qualifiedName(state.topLevelType).orElse(state.topLevelType.getNameAsString());
     ClassFacts facts = ClassFacts.empty(className, state.file);
     triage.findDeclarations();
     declarations.addInheritedFields();
@@ -83,17 +68,17 @@ final class AstFactExtractor {
       return state.creations.isEmpty() ? Optional.empty() : Optional.of(facts);
     }
     triage.findUses();
-    state.mapFieldDeclarators.forEach(
+    state.mapFieldDeclarations.forEach(
         (handle, declarator) ->
             state.fields.put(declarator, state.mapFields.field(declarator, sites.site(declarator))));
     codeUnits.createMethodUnits();
-    scanner.scanType(state.topLevel);
+    scanner.scanType(state.topLevelType);
 
     facts.fields().addAll(state.fields.values());
     state.syntax.annotations(state.topLevel).forEach(annotation -> facts.annotations().add(annotation.name()));
     facts.supertypes().addAll(state.types.typeAndSupertypes(className));
     new FactAssembly<>(
-            state.callSyntax.shapes(),
+            state.shapes,
             new FactAssembly.Positions<Node, Node>() {
               @Override
               public SyntaxPath<Node> path(Node at) {
@@ -123,7 +108,7 @@ final class AstFactExtractor {
                 }
                 return state.overloadedReferences.contains(at)
                     ? null
-                    : state.callSyntax.updateAround(at, AstFactExtractor.this::mapFieldOf);
+                    : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
               }
             })
         .assemble(facts, state.infos.values(), state.fields.values(), x -> mapFieldOf((Expression) x), true);

@@ -22,7 +22,7 @@ final class LintCodeUnits {
   LintCodeUnits(AstFactExtractor extraction) {
     this.extraction = extraction;
     this.state = extraction.state;
-    this.units = new MethodUnits<>(state.callSyntax.shapes(), state.locks, () -> state.nextUnitId++);
+    this.units = new MethodUnits<>(state.shapes, state.locks, () -> state.nextUnitId++);
   }
 
   void createMethodUnits() {

@@ -75,7 +75,7 @@ final class LintMapDeclarations {
    * count like its own (as the javac front end does for superclasses in the same compilation).
    */
   void addInheritedFields() {
-    String name = state.types.qualifiedName(state.topLevel).orElse(null);
+    String name = state.types.qualifiedName(state.topLevelType).orElse(null);
     if (name == null) {
       return;
     }
@@ -90,7 +90,7 @@ final class LintMapDeclarations {
           LintSymbols.Variable variable =
               new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, superclass);
           if (isMap(state.symbols.typeOf(variable))) {
-            state.mapFieldDeclarators.put(v, v);
+            state.mapFieldDeclarations.put(v, v);
             inheritedHere.add(v);
             v.getInitializer().ifPresent(init -> describeValue(init, assignedValues(v)));
           }
@@ -150,7 +150,7 @@ final class LintMapDeclarations {
 
   /** See {@link ValueDescriptions#describe}. */
   void describeValue(Expression expression, List<String> out) {
-    state.valueDescriptions.describe(expression, out, state.newInitializers::get);
+    state.describeValue(expression, out);
   }
 
   private List<String> assignedValues(Node field) {

@@ -53,13 +53,13 @@ final class LintSourceSites {
         return flatName((TypeDeclaration<?>) n) + "#" + member;
       }
     }
-    return state.topLevel.getNameAsString() + "#" + member;
+    return state.topLevelType.getNameAsString() + "#" + member;
   }
 
   /** {@code pkg.Outer$Inner}, as javac's flat names. */
   private String flatName(TypeDeclaration<?> type) {
     String qualified = state.types.qualifiedName(type).orElse(type.getNameAsString());
-    String top = state.types.qualifiedName(state.topLevel).orElse(state.topLevel.getNameAsString());
+    String top = state.types.qualifiedName(state.topLevelType).orElse(state.topLevelType.getNameAsString());
     return qualified.startsWith(top + ".")
         ? top + qualified.substring(top.length()).replace('.', '$')
         : qualified;

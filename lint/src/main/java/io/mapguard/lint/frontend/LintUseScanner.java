@@ -26,7 +26,6 @@ import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import io.mapguard.engine.extract.MapUses;
 import io.mapguard.engine.extract.ScanSteps;
 import io.mapguard.engine.extract.SyntaxPath;
-import io.mapguard.engine.extract.TaskStarts;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.MapField;
@@ -50,31 +49,7 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
   LintUseScanner(AstFactExtractor extraction) {
     this.extraction = extraction;
     this.state = extraction.state;
-    TaskStarts<Node> starts =
-        new TaskStarts<>(
-            state.syntax,
-            state.apis,
-            state.startedLater,
-            state.singleThreadExecutors,
-            state.rootsByStartCall,
-            () -> current() == null ? -1 : current().unit.id());
-    this.steps =
-        new ScanSteps<>(
-            state.callSyntax.shapes(),
-            state.locks,
-            starts,
-            state.localAliases,
-            state.mapFields,
-            this,
-            new ScanSteps.Tables(
-                state.fields, state.aliases, state.localMaps, state.localMapValues, state.valueLocals));
-    steps.classifyWith(
-        new MapUses<>(
-            state.callSyntax.shapes(),
-            state.apis,
-            this,
-            e -> steps.mapFieldOf(e),
-            new MapUses.Tables(state.valueLocals, state.storedValues, state.nullableArguments, state.lazyInits)));
+    this.steps = state.scanSteps(this, this, () -> current() == null ? -1 : current().unit.id());
   }
 
   /** The map field (or local map) an expression denotes: see {@link ScanSteps#mapFieldOf}. */

@@ -1,0 +1,146 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCreation;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.StoredValue;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
+
+/**
+ * The extraction of one top-level class: the port it reads the trees through, the shared roles,
+ * and the class-wide tables they fill and read, keyed by the port's variable handles. A table is
+ * kept here, not in the role that fills it, because other roles read it (the scan reads what the
+ * triage found, the assembly what the scan found). A front end extends it with what only it needs.
+ *
+ * @param <N> the front end's node type
+ * @param <S> the front end's port
+ */
+public class ExtractionTables<N, S extends SyntaxPort<N>> {
+  public final S syntax;
+  public final KnownApis apis;
+  /** The class being analysed. */
+  public final N topLevel;
+  public final LockNames<N> locks;
+  public final CallShapes<N> shapes;
+  public final LocalAliases<N> localAliases;
+  public final ValueDescriptions<N> valueDescriptions;
+
+  /** The map fields' declarations (own and inherited), by variable handle. */
+  public final Map<Object, N> mapFieldDeclarations;
+  public final Map<Object, MapField> fields;
+  public final Map<Object, List<String>> assignedValues;
+  /** Locals initialized with {@code new ...}: what they hold when assigned to a map. */
+  public final Map<Object, N> newInitializers;
+  /** Local variables and parameters holding a map, and what is assigned to them. */
+  public final Map<Object, List<String>> localMapValues;
+  public final Map<Object, MapField> localMaps;
+  /** Locals standing for a map field (see {@link LocalAliases}). */
+  public final Map<Object, Alias> aliases;
+  /** Locals holding values of a map field (see {@link MapValueLocals}). */
+  public final Map<Object, ValueLocal> valueLocals;
+  /** Executor fields made by a single-thread factory. */
+  public final Set<Object> singleThreadExecutors;
+  /** Functional values kept in a local and later handed to a thread-start call, by that call. */
+  public final Map<N, N> startedLater = new IdentityHashMap<>();
+  public final Map<N, ThreadRoot> rootsByStart = new IdentityHashMap<>();
+  public final List<MapCreation> creations = new ArrayList<>();
+  public final List<LazyInit> lazyInits = new ArrayList<>();
+  public final List<StoredValue> storedValues = new ArrayList<>();
+  public final List<NullableArgument> nullableArguments = new ArrayList<>();
+  public final MapFields<N> mapFields;
+  public int nextUnitId;
+
+  /**
+   * @param handlesByIdentity whether the port's variable handles must be compared by identity
+   *     (JavaParser's nodes compare by structure: two equal declarations in two classes are equal);
+   *     otherwise (javac's symbols) the tables keep the order fields are found in
+   */
+  protected ExtractionTables(S syntax, KnownApis apis, N topLevel, boolean handlesByIdentity) {
+    this.syntax = syntax;
+    this.apis = apis;
+    this.topLevel = topLevel;
+    this.locks = new LockNames<>(syntax);
+    this.shapes = new CallShapes<>(syntax);
+    this.localAliases = new LocalAliases<>(syntax);
+    this.valueDescriptions = new ValueDescriptions<>(syntax);
+    this.mapFieldDeclarations = handlesByIdentity ? new IdentityHashMap<>() : new LinkedHashMap<>();
+    this.fields = handlesByIdentity ? new IdentityHashMap<>() : new LinkedHashMap<>();
+    this.assignedValues = map(handlesByIdentity);
+    this.newInitializers = map(handlesByIdentity);
+    this.localMapValues = map(handlesByIdentity);
+    this.localMaps = map(handlesByIdentity);
+    this.aliases = map(handlesByIdentity);
+    this.valueLocals = map(handlesByIdentity);
+    this.singleThreadExecutors =
+        handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
+    this.mapFields = new MapFields<>(syntax, topLevel, assignedValues, localMapValues);
+  }
+
+  private static <V> Map<Object, V> map(boolean byIdentity) {
+    return byIdentity ? new IdentityHashMap<>() : new HashMap<>();
+  }
+
+  /** The triage of this class, reporting sized creations at {@code sites}. */
+  public ClassTriage<N> triage(Function<N, Site> sites) {
+    return new ClassTriage<>(
+        syntax,
+        apis,
+        locks,
+        valueDescriptions,
+        sites,
+        new ClassTriage.Tables<>(
+            mapFieldDeclarations,
+            assignedValues,
+            localMapValues,
+            newInitializers,
+            startedLater,
+            singleThreadExecutors,
+            creations),
+        topLevel);
+  }
+
+  /** Adds the descriptors of a value assigned to a map (see {@link ValueDescriptions#describe}). */
+  public void describeValue(N expression, List<String> out) {
+    valueDescriptions.describe(expression, out, newInitializers::get);
+  }
+
+  /**
+   * The scan's steps, with the classification of uses they hand map uses to: both ask the walking
+   * front end where it is.
+   */
+  public <P> ScanSteps<N, P> scanSteps(
+      ScanSteps.FrontEnd<N, P> walk, MapUses.FrontEnd<N, P> uses, IntSupplier currentUnitId) {
+    TaskStarts<N> starts =
+        new TaskStarts<>(syntax, apis, startedLater, singleThreadExecutors, rootsByStart, currentUnitId);
+    ScanSteps<N, P> steps =
+        new ScanSteps<>(
+            shapes,
+            locks,
+            starts,
+            localAliases,
+            mapFields,
+            walk,
+            new ScanSteps.Tables(fields, aliases, localMaps, localMapValues, valueLocals));
+    steps.classifyWith(
+        new MapUses<>(
+            shapes,
+            apis,
+            uses,
+            steps::mapFieldOf,
+            new MapUses.Tables(valueLocals, storedValues, nullableArguments, lazyInits)));
+    return steps;
+  }
+}
