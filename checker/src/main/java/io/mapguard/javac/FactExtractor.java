@@ -98,42 +98,35 @@ public final class FactExtractor {
       UseScanner scanner = new UseScanner(state, sites, declarations, codeUnits);
       scanner.scan(new TreePath(new TreePath(state.compilationUnit), state.topLevelTree), null);
 
-      facts.fields().addAll(state.fields.values());
       Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
-      new FactAssembly<>(
-              state.shapes,
-              new FactAssembly.Positions<JCTree, TreePath>() {
-                @Override
-                public SyntaxPath<JCTree> path(TreePath at) {
-                  return JavacSyntax.path(at);
-                }
+      state.assemble(
+          facts,
+          state.infos.values(),
+          new FactAssembly.Positions<JCTree, TreePath>() {
+            @Override
+            public SyntaxPath<JCTree> path(TreePath at) {
+              return JavacSyntax.path(at);
+            }
 
-                @Override
-                public Site site(TreePath at) {
-                  return sites.site(at);
-                }
+            @Override
+            public Site site(TreePath at) {
+              return sites.site(at);
+            }
 
-                @Override
-                public Function<TreePath, Set<LockRef>> heldLocks(UnitScan<JCTree, TreePath> unit) {
-                  HeldLocks regions =
-                      lockSensitive.contains(unit.unit) ? FactExtractor.Extraction.this.heldLocks((UnitInfo) unit) : null;
-                  return regions == null ? null : regions::heldAt;
-                }
+            @Override
+            public Function<TreePath, Set<LockRef>> heldLocks(UnitScan<JCTree, TreePath> unit) {
+              HeldLocks regions =
+                  lockSensitive.contains(unit.unit) ? FactExtractor.Extraction.this.heldLocks((UnitInfo) unit) : null;
+              return regions == null ? null : regions::heldAt;
+            }
 
-                @Override
-                public CallShapes.UpdateCall updateAround(TreePath edge) {
-                  return state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf);
-                }
-              })
-          .assemble(
-              facts,
-              state.infos.values(),
-              state.fields.values(),
-              x -> scanner.mapFieldOf((JCTree) x),
-              state.loopsOrUpdates);
-      facts.lazyInits().addAll(state.lazyInits);
-      facts.storedValues().addAll(state.storedValues);
-      facts.nullableArguments().addAll(state.nullableArguments);
+            @Override
+            public CallShapes.UpdateCall updateAround(TreePath edge) {
+              return state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf);
+            }
+          },
+          scanner::mapFieldOf,
+          state.loopsOrUpdates);
       return facts;
     }
 

@@ -1,5 +1,6 @@
 package io.mapguard.engine.extract;
 
+import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
@@ -8,6 +9,7 @@ import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -115,6 +117,26 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   /** Adds the descriptors of a value assigned to a map (see {@link ValueDescriptions#describe}). */
   public void describeValue(N expression, List<String> out) {
     valueDescriptions.describe(expression, out, newInitializers::get);
+  }
+
+  /**
+   * Turns what the scan found in {@code units} into the facts of the class: its map fields, units,
+   * accesses, edges, escapes… (see {@link FactAssembly}), lazy initializations, stored values and
+   * nullable arguments.
+   *
+   * @param loopsMatter see {@link FactAssembly#assemble}
+   */
+  public <P> void assemble(
+      ClassFacts facts,
+      Collection<? extends UnitScan<N, P>> units,
+      FactAssembly.Positions<N, P> positions,
+      Function<N, Object> mapFieldOf,
+      boolean loopsMatter) {
+    facts.fields().addAll(fields.values());
+    new FactAssembly<>(shapes, positions).assemble(facts, units, fields.values(), mapFieldOf, loopsMatter);
+    facts.lazyInits().addAll(lazyInits);
+    facts.storedValues().addAll(storedValues);
+    facts.nullableArguments().addAll(nullableArguments);
   }
 
   /**

@@ -6,7 +6,6 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
-import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import io.mapguard.engine.AnalysisOptions;
@@ -17,7 +16,6 @@ import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.LockRef;
-import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.List;
 import java.util.Optional;
@@ -74,47 +72,45 @@ final class AstFactExtractor {
     codeUnits.createMethodUnits();
     scanner.scanType(state.topLevelType);
 
-    facts.fields().addAll(state.fields.values());
     state.syntax.annotations(state.topLevel).forEach(annotation -> facts.annotations().add(annotation.name()));
     facts.supertypes().addAll(state.types.typeAndSupertypes(className));
-    new FactAssembly<>(
-            state.shapes,
-            new FactAssembly.Positions<Node, Node>() {
-              @Override
-              public SyntaxPath<Node> path(Node at) {
-                return LintSyntax.path(at);
-              }
+    state.assemble(
+        facts,
+        state.infos.values(),
+        new FactAssembly.Positions<Node, Node>() {
+          @Override
+          public SyntaxPath<Node> path(Node at) {
+            return LintSyntax.path(at);
+          }
 
-              @Override
-              public Site site(Node at) {
-                return sites.site(at);
-              }
+          @Override
+          public Site site(Node at) {
+            return sites.site(at);
+          }
 
-              @Override
-              public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
-                LintLockRegions regions =
-                    unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
-                return regions == null ? null : regions::heldAt;
-              }
+          @Override
+          public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
+            LintLockRegions regions =
+                unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
+            return regions == null ? null : regions::heldAt;
+          }
 
-              @Override
-              public CallShapes.UpdateCall updateAround(Node edge) {
-                // an edge into a lambda's unit is recorded at the lambda's body; the javac front
-                // end, and so the update around it, starts from the lambda itself
-                Node at = edge;
-                if (at.getParentNode().orElse(null) instanceof LambdaExpr
-                    && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
-                  at = at.getParentNode().get();
-                }
-                return state.overloadedReferences.contains(at)
-                    ? null
-                    : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
-              }
-            })
-        .assemble(facts, state.infos.values(), state.fields.values(), x -> mapFieldOf((Expression) x), true);
-    facts.lazyInits().addAll(state.lazyInits);
-    facts.storedValues().addAll(state.storedValues);
-    facts.nullableArguments().addAll(state.nullableArguments);
+          @Override
+          public CallShapes.UpdateCall updateAround(Node edge) {
+            // an edge into a lambda's unit is recorded at the lambda's body; the javac front
+            // end, and so the update around it, starts from the lambda itself
+            Node at = edge;
+            if (at.getParentNode().orElse(null) instanceof LambdaExpr
+                && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
+              at = at.getParentNode().get();
+            }
+            return state.overloadedReferences.contains(at)
+                ? null
+                : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
+          }
+        },
+        scanner::mapFieldOf,
+        true);
     return Optional.of(facts);
   }
 
@@ -131,10 +127,5 @@ final class AstFactExtractor {
       return LintLockRegions.of(state.locks, ((LambdaExpr) body).getBody());
     }
     return null;
-  }
-
-  /** The map field an expression denotes directly ({@code cache}, {@code this.cache}, an alias). */
-  MapField mapFieldOf(Expression expression) {
-    return scanner.mapFieldOf(expression);
   }
 }
