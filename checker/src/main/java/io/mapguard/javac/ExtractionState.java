@@ -38,8 +38,6 @@ final class ExtractionState extends ExtractionTables<JCTree, JavacSyntax> {
   final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();
   /** Each method's display name, made once: every access site in it names it. */
   final Map<JCMethodDecl, String> methodNames = new IdentityHashMap<>();
-  /** See {@link io.mapguard.engine.extract.ClassTriage#loopsOrUpdates}. */
-  boolean loopsOrUpdates;
 
   ExtractionState(
       JCCompilationUnit compilationUnit,

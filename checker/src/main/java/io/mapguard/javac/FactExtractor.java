@@ -1,7 +1,6 @@
 package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
@@ -13,7 +12,7 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.CallShapes;
-import io.mapguard.engine.extract.ClassTriage;
+import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.SyntaxPath;
@@ -23,6 +22,7 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.Site;
 import io.mapguard.javac.ExtractionState.UnitInfo;
+import java.util.Collection;
 import java.util.Set;
 import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -57,10 +57,11 @@ public final class FactExtractor {
     return new Extraction(unit, topLevel).run();
   }
 
-  private final class Extraction {
+  private final class Extraction implements ExtractionTables.Steps<JCTree, TreePath> {
     private final ExtractionState state;
     private final SourceSites sites;
     private final MapDeclarations declarations;
+    private UseScanner scanner;
 
     Extraction(JCCompilationUnit compilationUnit, JCClassDecl topLevel) {
       this.state = new ExtractionState(compilationUnit, topLevel, context, types, apis, names);
@@ -71,63 +72,72 @@ public final class FactExtractor {
     ClassFacts run() {
       String file = state.compilationUnit.getSourceFile().getName();
       ClassFacts facts = ClassFacts.empty(state.topSymbol.getQualifiedName().toString(), file);
-      ClassTriage<JCTree> triage =
-          state.triage(node -> sites.site(TreePath.getPath(state.compilationUnit, node)));
-      triage.findDeclarations();
-      facts.creations().addAll(state.creations);
+      state.extract(facts, this);
+      return facts;
+    }
+
+    @Override
+    public Site site(JCTree node) {
+      return sites.site(TreePath.getPath(state.compilationUnit, node));
+    }
+
+    @Override
+    public void addInheritedFields() {
       declarations.addInheritedFields();
-      state.loopsOrUpdates = triage.loopsOrUpdates();
-      if (state.mapFieldDeclarations.isEmpty() && (state.localMapValues.isEmpty() || !state.loopsOrUpdates)) {
-        return facts;
-      }
-      triage.findUses();
+    }
+
+    @Override
+    public Site fieldSite(JCTree declaration) {
+      return declarations.declarationSite((JCVariableDecl) declaration);
+    }
+
+    @Override
+    public void describeClass(ClassFacts facts) {
       for (var annotation : state.topSymbol.getAnnotationMirrors()) {
         facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
       }
       facts.supertypes().addAll(types.typeAndSupertypes(state.topSymbol.type));
-      state.mapFieldDeclarations.forEach(
-          (symbol, tree) ->
-              state.fields.put((VarSymbol) symbol, declarations.mapField((VarSymbol) symbol, (JCVariableDecl) tree)));
-      if (!state.loopsOrUpdates
-          && !triage.concurrencySignals()
-          && !ClassTriage.needsAnalysisAnyway(facts, state.fields.values())) {
-        return facts; // the common case: maps used by one thread at a time, no loops over them
-      }
+    }
+
+    @Override
+    public Collection<UnitInfo> scan() {
       CodeUnits codeUnits = new CodeUnits(state);
       codeUnits.createMethodUnits(state.topLevelTree);
-      UseScanner scanner = new UseScanner(state, sites, declarations, codeUnits);
+      scanner = new UseScanner(state, sites, declarations, codeUnits);
       scanner.scan(new TreePath(new TreePath(state.compilationUnit), state.topLevelTree), null);
+      return state.infos.values();
+    }
 
+    @Override
+    public Object mapFieldOf(JCTree expression) {
+      return scanner.mapFieldOf(expression);
+    }
+
+    @Override
+    public FactAssembly.Positions<JCTree, TreePath> positions() {
       Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
-      state.assemble(
-          facts,
-          state.infos.values(),
-          new FactAssembly.Positions<JCTree, TreePath>() {
-            @Override
-            public SyntaxPath<JCTree> path(TreePath at) {
-              return JavacSyntax.path(at);
-            }
+      return new FactAssembly.Positions<>() {
+        @Override
+        public SyntaxPath<JCTree> path(TreePath at) {
+          return JavacSyntax.path(at);
+        }
 
-            @Override
-            public Site site(TreePath at) {
-              return sites.site(at);
-            }
+        @Override
+        public Site site(TreePath at) {
+          return sites.site(at);
+        }
 
-            @Override
-            public Function<TreePath, Set<LockRef>> heldLocks(UnitScan<JCTree, TreePath> unit) {
-              HeldLocks regions =
-                  lockSensitive.contains(unit.unit) ? FactExtractor.Extraction.this.heldLocks((UnitInfo) unit) : null;
-              return regions == null ? null : regions::heldAt;
-            }
+        @Override
+        public Function<TreePath, Set<LockRef>> heldLocks(UnitScan<JCTree, TreePath> unit) {
+          HeldLocks regions = lockSensitive.contains(unit.unit) ? Extraction.this.heldLocks((UnitInfo) unit) : null;
+          return regions == null ? null : regions::heldAt;
+        }
 
-            @Override
-            public CallShapes.UpdateCall updateAround(TreePath edge) {
-              return state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf);
-            }
-          },
-          scanner::mapFieldOf,
-          state.loopsOrUpdates);
-      return facts;
+        @Override
+        public CallShapes.UpdateCall updateAround(TreePath edge) {
+          return state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf);
+        }
+      };
     }
 
     private HeldLocks heldLocks(UnitInfo info) {

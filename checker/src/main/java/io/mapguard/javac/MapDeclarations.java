@@ -42,13 +42,12 @@ final class MapDeclarations {
     this.sites = sites;
   }
 
-  /** A map field declared here, or in a superclass compiled in this run. */
-  MapField mapField(VarSymbol symbol, JCVariableDecl tree) {
-    return state.mapFields.field(
-        tree,
-        state.inheritedFrom.containsKey(symbol)
-            ? inheritedDeclarationSite(symbol, tree, state.inheritedFrom.get(symbol))
-            : sites.site(memberPath(tree, symbol.owner)));
+  /** Where a map field declared here, or in a superclass compiled in this run, is reported. */
+  Site declarationSite(JCVariableDecl tree) {
+    VarSymbol symbol = tree.sym;
+    return state.inheritedFrom.containsKey(symbol)
+        ? inheritedDeclarationSite(symbol, tree, state.inheritedFrom.get(symbol))
+        : sites.site(memberPath(tree, symbol.owner));
   }
 
   /**

@@ -112,6 +112,28 @@ public final class ClassTriage<N> {
     values.describe(expression, out, tables.newInitializers()::get);
   }
 
+  /**
+   * Whether the rest of the extraction can find anything: a map field, or a local map (where the
+   * signals are known, only with a loop over or an update of a map).
+   */
+  public boolean worthScanning() {
+    return !tables.mapFields().isEmpty()
+        || !tables.localMapValues().isEmpty() && (!cheapTypes || loopsOrUpdates);
+  }
+
+  /**
+   * Whether the map fields need the walk: where the signals are known, only with a signal, a loop
+   * or update, or class-level evidence ({@link #needsAnalysisAnyway}); elsewhere always.
+   */
+  public boolean needsScan(ClassFacts facts, Collection<MapField> fields) {
+    return !cheapTypes || loopsOrUpdates || concurrencySignals || needsAnalysisAnyway(facts, fields);
+  }
+
+  /** Whether loops matter to the assembly: see {@link FactAssembly#assemble}; always where unknown. */
+  public boolean loopsMatter() {
+    return !cheapTypes || loopsOrUpdates;
+  }
+
   /** Whether the class has a map field or a local map: without one, there is nothing to scan. */
   public boolean hasMaps() {
     return !tables.mapFields().isEmpty() || !tables.localMapValues().isEmpty();

@@ -95,6 +95,55 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     return byIdentity ? new IdentityHashMap<>() : new HashMap<>();
   }
 
+  /** What the extraction's steps ask of the front end, in the order {@link #extract} takes them. */
+  public interface Steps<N, P> {
+    /** The report site of a node (a sized map creation). */
+    Site site(N node);
+
+    /** Adds the non-private map fields of superclasses the front end can read to the tables. */
+    void addInheritedFields();
+
+    /** Where a map field (by its declaration, own or inherited) is reported. */
+    Site fieldSite(N declaration);
+
+    /** The qualified names of the class's annotations, and of the class and its supertypes. */
+    void describeClass(ClassFacts facts);
+
+    /** Makes the units of the class's methods and walks them; returns the units found. */
+    Collection<? extends UnitScan<N, P>> scan();
+
+    /** Where the assembly reads positions, locks and update calls. */
+    FactAssembly.Positions<N, P> positions();
+
+    /** The map field (or local map) an expression denotes, once the walk is done. */
+    Object mapFieldOf(N expression);
+  }
+
+  /**
+   * The extraction of the class, start to end: the triage, the map fields, the walk and the
+   * assembly into {@code facts}. Most classes end after the triage (no map, or, where the signals
+   * are known, nothing concurrent or looping). Returns whether the class has a map at all.
+   */
+  public <P> boolean extract(ClassFacts facts, Steps<N, P> steps) {
+    ClassTriage<N> triage = triage(steps::site);
+    triage.findDeclarations();
+    steps.addInheritedFields();
+    facts.creations().addAll(creations);
+    if (!triage.worthScanning()) {
+      return triage.hasMaps();
+    }
+    triage.findUses();
+    steps.describeClass(facts);
+    mapFieldDeclarations.forEach(
+        (field, declaration) -> fields.put(field, mapFields.field(declaration, steps.fieldSite(declaration))));
+    if (!triage.needsScan(facts, fields.values())) {
+      return true; // the common case: maps used by one thread at a time, no loops over them
+    }
+    Collection<? extends UnitScan<N, P>> units = steps.scan();
+    assemble(facts, units, steps.positions(), steps::mapFieldOf, triage.loopsMatter());
+    return true;
+  }
+
   /** The triage of this class, reporting sized creations at {@code sites}. */
   public ClassTriage<N> triage(Function<N, Site> sites) {
     return new ClassTriage<>(

@@ -10,13 +10,15 @@ import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.CallShapes;
-import io.mapguard.engine.extract.ClassTriage;
+import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.Site;
+import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -32,10 +34,9 @@ import java.util.function.Function;
  * {@link LintExtractionState}. The roles call one another (a declaration's site, a use's alias), so
  * each reaches the others through the fields here.
  */
-final class AstFactExtractor {
+final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
   final LintExtractionState state;
   final LintMapDeclarations declarations;
-  final ClassTriage<Node> triage;
   final LintCodeUnits codeUnits;
   final LintUseScanner scanner;
   final LintSourceSites sites;
@@ -52,66 +53,85 @@ final class AstFactExtractor {
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);
     this.sites = new LintSourceSites(state);
-    this.triage = state.triage(sites::site);
   }
 
   /** Empty when the class has no map field and creates no sized map: nothing to analyse. */
   Optional<ClassFacts> extract() {
-    String className = state.types.qualifiedName(state.topLevelType).orElse(state.topLevelType.getNameAsString());
-    ClassFacts facts = ClassFacts.empty(className, state.file);
-    triage.findDeclarations();
+    ClassFacts facts = ClassFacts.empty(className(), state.file);
+    boolean hasMaps = state.extract(facts, this);
+    return hasMaps || !state.creations.isEmpty() ? Optional.of(facts) : Optional.empty();
+  }
+
+  private String className() {
+    return state.types.qualifiedName(state.topLevelType).orElse(state.topLevelType.getNameAsString());
+  }
+
+  @Override
+  public Site site(Node node) {
+    return sites.site(node);
+  }
+
+  @Override
+  public void addInheritedFields() {
     declarations.addInheritedFields();
-    facts.creations().addAll(state.creations);
-    if (!triage.hasMaps()) {
-      return state.creations.isEmpty() ? Optional.empty() : Optional.of(facts);
-    }
-    triage.findUses();
-    state.mapFieldDeclarations.forEach(
-        (handle, declarator) ->
-            state.fields.put(declarator, state.mapFields.field(declarator, sites.site(declarator))));
+  }
+
+  @Override
+  public Site fieldSite(Node declaration) {
+    return sites.site(declaration);
+  }
+
+  @Override
+  public void describeClass(ClassFacts facts) {
+    state.syntax.annotations(state.topLevel).forEach(annotation -> facts.annotations().add(annotation.name()));
+    facts.supertypes().addAll(state.types.typeAndSupertypes(className()));
+  }
+
+  @Override
+  public Collection<UnitInfo> scan() {
     codeUnits.createMethodUnits();
     scanner.scanType(state.topLevelType);
+    return state.infos.values();
+  }
 
-    state.syntax.annotations(state.topLevel).forEach(annotation -> facts.annotations().add(annotation.name()));
-    facts.supertypes().addAll(state.types.typeAndSupertypes(className));
-    state.assemble(
-        facts,
-        state.infos.values(),
-        new FactAssembly.Positions<Node, Node>() {
-          @Override
-          public SyntaxPath<Node> path(Node at) {
-            return LintSyntax.path(at);
-          }
+  @Override
+  public Object mapFieldOf(Node expression) {
+    return scanner.mapFieldOf(expression);
+  }
 
-          @Override
-          public Site site(Node at) {
-            return sites.site(at);
-          }
+  @Override
+  public FactAssembly.Positions<Node, Node> positions() {
+    return new FactAssembly.Positions<>() {
+      @Override
+      public SyntaxPath<Node> path(Node at) {
+        return LintSyntax.path(at);
+      }
 
-          @Override
-          public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
-            LintLockRegions regions =
-                unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
-            return regions == null ? null : regions::heldAt;
-          }
+      @Override
+      public Site site(Node at) {
+        return sites.site(at);
+      }
 
-          @Override
-          public CallShapes.UpdateCall updateAround(Node edge) {
-            // an edge into a lambda's unit is recorded at the lambda's body; the javac front
-            // end, and so the update around it, starts from the lambda itself
-            Node at = edge;
-            if (at.getParentNode().orElse(null) instanceof LambdaExpr
-                && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
-              at = at.getParentNode().get();
-            }
-            return state.overloadedReferences.contains(at)
-                ? null
-                : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
-          }
-        },
-        scanner::mapFieldOf,
-        true);
-    return Optional.of(facts);
+      @Override
+      public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
+        LintLockRegions regions = unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
+        return regions == null ? null : regions::heldAt;
+      }
+
+      @Override
+      public CallShapes.UpdateCall updateAround(Node edge) {
+        // an edge into a lambda's unit is recorded at the lambda's body; the javac front
+        // end, and so the update around it, starts from the lambda itself
+        Node at = edge;
+        if (at.getParentNode().orElse(null) instanceof LambdaExpr
+            && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
+          at = at.getParentNode().get();
+        }
+        return state.overloadedReferences.contains(at)
+            ? null
+            : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
+      }
+    };
   }
 
   private LintLockRegions lockRegions(UnitScan<Node, Node> info) {
