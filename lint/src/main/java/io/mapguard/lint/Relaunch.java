@@ -207,7 +207,9 @@ final class Relaunch {
    * The jar does not record by default because it is what CI jobs run, often once per fresh
    * checkout: recording costs about 1.1 s on top of a 1.9 s guava scan and saves 0.2 s per later
    * run (docs/performance.md). No options when the jar's directory is not writable or recording
-   * fails.
+   * fails. (The script then records into a per-user cache directory; the jar does not look there,
+   * since that archive's name holds a checksum of the jar's content, which every start would have
+   * to compute.)
    */
   static List<String> classDataOptions(Path java, List<String> options, Path jar, boolean record) {
     Path directory = jar.getParent();

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The relaunch decision of {@code java -jar mapvet.jar}, and its agreement with the ./mapvet script. */
+/**
+ * The relaunch decision of {@code java -jar mapvet.jar}, and its agreement with the ./mapvet script,
+ * which is also the distribution's bin/mapvet.
+ */
 class RelaunchTest {
   private static final String CP = "/opt/mapvet.jar";
 
@@ -111,5 +114,27 @@ class RelaunchTest {
         script.contains("ARCHIVE=\"$(dirname \"$JAR\")/mapvet-$(printf '%s' \"$JAVA_REAL\" | cksum | cut -d' ' -f1).jsa\""),
         "archive name");
     assertTrue(script.contains("-XX:ArchiveClassesAtExit=\"$ARCHIVE.$$\" -cp \"$JAR\" io.mapguard.lint.ClassDataTraining"), "training");
+  }
+
+  @Test
+  void theDistributionsLauncherIsTheSameScript() throws Exception {
+    // bin/mapvet in mapvet-<version>.zip|tar.gz is ../mapvet itself (DistributionIT compares the
+    // unpacked file byte for byte and runs it), so the checks above cover it too
+    String script = Files.readString(Path.of("..", "mapvet"));
+    assertTrue(script.contains("JAR=\"${ROOT%/}/lib/mapvet.jar\""), "the distribution's layout");
+    org.w3c.dom.Document descriptor = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(Path.of("src", "assembly", "dist.xml").toFile());
+    org.w3c.dom.NodeList files = descriptor.getElementsByTagName("file");
+    List<String> launchers = new java.util.ArrayList<>();
+    for (int i = 0; i < files.getLength(); i++) {
+      org.w3c.dom.Element file = (org.w3c.dom.Element) files.item(i);
+      String source = file.getElementsByTagName("source").item(0).getTextContent().trim();
+      if (source.equals("${project.basedir}/../mapvet")) {
+        launchers.add(file.getElementsByTagName("outputDirectory").item(0).getTextContent().trim() + "/"
+            + file.getElementsByTagName("destName").item(0).getTextContent().trim() + " "
+            + file.getElementsByTagName("fileMode").item(0).getTextContent().trim());
+      }
+    }
+    assertEquals(List.of("bin/mapvet 0755"), launchers);
   }
 }
