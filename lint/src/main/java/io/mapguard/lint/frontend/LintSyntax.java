@@ -66,6 +66,7 @@ import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import io.mapguard.engine.knowledge.MapTypes;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -492,15 +493,25 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public Node calledMethod(Node call) {
-    MethodCallExpr c = (MethodCallExpr) call;
-    return symbols.method(symbols.receiverType(c), c.getNameAsString(), c.getArguments().size());
+    Callee callee = (Callee) callee(call);
+    return symbols.method(callee.owner(), callee.name(), callee.arity());
   }
 
   /** A callee as mapvet knows it: the receiver's (or created) type, when known, the name and the arity. */
   record Callee(String owner, String name, int arity) {}
 
+  /**
+   * Each call's callee, made once: several roles ask about the same call, and finding the receiver's
+   * type may take the symbol solver.
+   */
+  private final Map<Node, Callee> callees = new IdentityHashMap<>();
+
   @Override
   public Object callee(Node call) {
+    return callees.computeIfAbsent(call, LintSyntax.this::resolveCallee);
+  }
+
+  private Callee resolveCallee(Node call) {
     if (call instanceof ObjectCreationExpr) {
       ObjectCreationExpr creation = (ObjectCreationExpr) call;
       return new Callee(symbols.types().resolve(creation.getType()), "<init>", creation.getArguments().size());
