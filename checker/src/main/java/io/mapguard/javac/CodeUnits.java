@@ -66,10 +66,6 @@ final class CodeUnits {
     return unit;
   }
 
-  static String methodName(ExtractionState state, JCMethodDecl method) {
-    return state.methodNames.computeIfAbsent(method, state.syntax::methodDisplayName);
-  }
-
   CodeUnit initializerUnit(JCClassDecl owner) {
     return state.initializerUnits.computeIfAbsent(
         owner, o -> register(units.initializerUnit(o), null, o, null));

@@ -36,8 +36,6 @@ final class ExtractionState extends ExtractionTables<JCTree, JavacSyntax> {
   final Map<MethodSymbol, CodeUnit> methodUnits = new HashMap<>();
   final Map<CodeUnit, UnitInfo> infos = new LinkedHashMap<>();
   final Map<JCClassDecl, CodeUnit> initializerUnits = new IdentityHashMap<>();
-  /** Each method's display name, made once: every access site in it names it. */
-  final Map<JCMethodDecl, String> methodNames = new IdentityHashMap<>();
 
   ExtractionState(
       JCCompilationUnit compilationUnit,

@@ -297,6 +297,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     if (node instanceof JCClassDecl) {
       return ((JCClassDecl) node).name.toString();
     }
+    if (node instanceof JCVariableDecl) {
+      return ((JCVariableDecl) node).name.toString();
+    }
     return node instanceof JCMethodInvocation
         ? TreeInfo.name(((JCMethodInvocation) node).meth).toString()
         : TreeInfo.name(node).toString();
@@ -832,6 +835,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
       }
     }
     return methods;
+  }
+
+  @Override
+  public String flatName(JCTree type) {
+    ClassSymbol symbol = ((JCClassDecl) type).sym;
+    return symbol == null || SourceSites.isAnonymous(symbol) ? null : symbol.flatName().toString();
   }
 
   @Override

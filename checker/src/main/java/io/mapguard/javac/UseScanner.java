@@ -271,7 +271,7 @@ final class UseScanner extends TreePathScanner<Void, Void>
   @Override
   public String enclosingMethodName(SyntaxPath<JCTree> use) {
     JCMethodDecl method = methods.peek();
-    return method == null ? "an initializer" : CodeUnits.methodName(state, method);
+    return method == null ? "an initializer" : sites.methodName(method);
   }
 
   @Override

@@ -184,7 +184,8 @@ public interface SyntaxPort<N> {
 
   /**
    * The name of a {@link Kind#METHOD}, of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of
-   * the method a {@link Kind#METHOD_CALL} calls; the simple name of a named {@link Kind#CLASS}. (A path never holds the {@code a.m} of a call
+   * the method a {@link Kind#METHOD_CALL} calls; the simple name of a named {@link Kind#CLASS} or
+   * of the variable a declaration declares. (A path never holds the {@code a.m} of a call
    * {@code a.m(…)} as a node of its own: the call's parent is what holds the call.)
    */
   String name(N node);
@@ -475,6 +476,12 @@ public interface SyntaxPort<N> {
 
   /** The {@link Kind#METHOD}s with a body of the class body of a {@link Kind#NEW}, in order. */
   List<N> classBodyMethods(N creation);
+
+  /**
+   * The flat name of a named {@link Kind#CLASS} as javac spells it ({@code pkg.Outer$Inner}); null
+   * for an anonymous class.
+   */
+  String flatName(N type);
 
   /** The line of a node, for the report. */
   int line(N node);

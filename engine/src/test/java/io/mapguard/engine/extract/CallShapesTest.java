@@ -48,7 +48,7 @@ class CallShapesTest {
     @Override public String localDeclaredBy(Node n) { return n.text != null && n.text.startsWith("local:") ? n.text.substring(6).replace("@Nullable", "") : null; }
     @Override public Node initializer(Node d) { return d.children.isEmpty() ? null : d.children.get(0); }
     @Override public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) { return declaration; }
-    @Override public String name(Node node) { return node.text; }
+    @Override public String name(Node node) { return node.text != null && node.text.startsWith("field:") ? node.text.substring(6) : node.text; }
     @Override public Node selected(Node fieldAccess) { return fieldAccess.children.get(0); }
     @Override public Node receiver(Node call) { return call.children.get(0); }
     @Override public List<Node> arguments(Node call) { return call.children.subList(1, call.children.size()); }
@@ -92,7 +92,7 @@ class CallShapesTest {
     /** The tree {@link #pathTo} finds nodes in: set by a test that needs it. */
     Node root;
     @Override public SyntaxPath<Node> pathTo(Node node) { return CallShapesTest.pathTo(root, node); }
-    @Override public boolean isVariableDeclaration(Node n) { return localDeclaredBy(n) != null || declaredName(n) != null; }
+    @Override public boolean isVariableDeclaration(Node n) { return localDeclaredBy(n) != null || declaredName(n) != null || isFieldOfNamedClass(n); }
     /** A callee is {@code owner#name}: see {@link #CALLEES}. */
     @Override public Object callee(Node call) {
       return call.kind == Kind.NEW ? "java.util." + call.text + "#<init>" : OWNERS.getOrDefault(call.text, "com.acme.Log") + "#" + call.text;
@@ -138,6 +138,8 @@ class CallShapesTest {
     @Override public String fieldNameIn(Node type, String name) { return type.text + "." + name; }
     /** A for-each's loop variable is declared by the for-each itself (its text: the name). */
     @Override public Node loopVariableDeclaration(Node forEach) { return new Node(Kind.OTHER, "local:" + forEach.text); }
+    /** A class's text is its flat name; a class without text is anonymous. */
+    @Override public String flatName(Node type) { return type.text; }
     @Override public List<Node> classBodyMethods(Node creation) { return creation.children.stream().filter(c -> c != null && c.kind == Kind.METHOD).toList(); }
     @Override public boolean returnsBoolean(Node call) { return false; }
     @Override public String thisName(Node self) { return self.kind == Kind.CLASS && declaringClasses.containsValue(self) ? self.text + ".this" : "this"; }

@@ -1014,6 +1014,15 @@ final class LintSyntax implements SyntaxPort<Node> {
     return methods;
   }
 
+  /** {@code pkg.Outer$Inner}, as javac's flat names. */
+  @Override
+  public String flatName(Node type) {
+    TypeDeclaration<?> declaration = (TypeDeclaration<?>) type;
+    String qualified = symbols.types().qualifiedName(declaration).orElse(declaration.getNameAsString());
+    String top = symbols.types().qualifiedName(topLevel).orElse(topLevel.getNameAsString());
+    return qualified.startsWith(top + ".") ? top + qualified.substring(top.length()).replace('.', '$') : qualified;
+  }
+
   @Override
   public SyntaxPath<Node> pathTo(Node node) {
     return path(node);
