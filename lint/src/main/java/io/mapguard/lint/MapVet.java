@@ -27,17 +27,15 @@ public final class MapVet {
   public static void main(String[] args) {
     int exitCode;
     try {
-      if (args.length > 0 && args[0].equals(LSP)) {
-        exitCode = languageServer(Arrays.copyOfRange(args, 1, args.length));
-        System.err.flush();
-        Runtime.getRuntime().halt(exitCode);
-      }
       // java -jar mapvet.jar without JVM options: run again with the launcher's (see Relaunch)
       Optional<Integer> relaunched = Relaunch.tryRelaunch(args);
-      exitCode =
-          relaunched.isPresent()
-              ? relaunched.get()
-              : run(args, Environment.system(), AnalyzerFactory.javaParser());
+      if (relaunched.isPresent()) {
+        exitCode = relaunched.get();
+      } else if (args.length > 0 && args[0].equals(LSP)) {
+        exitCode = languageServer(Arrays.copyOfRange(args, 1, args.length));
+      } else {
+        exitCode = run(args, Environment.system(), AnalyzerFactory.javaParser());
+      }
     } catch (Throwable e) {
       // run() already turns every throwable into exit code 2; this is for one thrown while it did
       // so (a second OutOfMemoryError, say). Left uncaught it would make the JVM exit with 1, which
@@ -55,9 +53,9 @@ public final class MapVet {
   static final String LSP = "lsp";
 
   /**
-   * {@code mapvet lsp}: the language server on stdin and stdout, in this JVM (a long-running server
-   * gains from the JIT's second tier, which the relaunch's options leave out for short scans).
-   * Nothing but JSON-RPC may reach stdout, so {@code System.out} goes to stderr from here on.
+   * {@code mapvet lsp}: the language server on stdin and stdout (after the relaunch, like any run:
+   * the launcher's options serve the server's analyses too, see docs/performance.md). Nothing but
+   * JSON-RPC may reach stdout, so {@code System.out} goes to stderr from here on.
    */
   private static int languageServer(String[] args) {
     OutputStream protocol = new FileOutputStream(FileDescriptor.out);

@@ -87,7 +87,7 @@ import org.eclipse.lsp4j.services.WorkspaceService;
  */
 public final class MapVetLanguageServer implements LanguageServer, LanguageClientAware {
   /** How long after a change the file is analysed, when no newer change came meanwhile. */
-  public static final long DEFAULT_DEBOUNCE_MILLIS = 200;
+  public static final long DEFAULT_DEBOUNCE_MILLIS = 150;
 
   /** Like the command line's workers: recursion over deep syntax trees needs a large stack. */
   private static final long STACK_BYTES = 256L * 1024 * 1024;
