@@ -211,7 +211,7 @@ class LanguageServerTest {
     Path file = demoIn(workspace);
     String text = LspSession.read(file);
     String fixed = text.replace("return sessions;", "return new HashMap<>(sessions);");
-    try (LspSession session = LspSession.inProcess(REAL, "--debounce", "400")) {
+    try (LspSession session = LspSession.inProcess(REAL, "--debounce", "1000")) {
       session.initialize(workspace);
       session.open(file, 1, text);
       session.awaitDiagnostics(file, p -> version(p, 1));
@@ -220,7 +220,7 @@ class LanguageServerTest {
       }
       PublishDiagnosticsParams last = session.awaitDiagnostics(file, p -> version(p, 11));
       assertEquals(4, last.getDiagnostics().size());
-      TimeUnit.MILLISECONDS.sleep(600);
+      TimeUnit.MILLISECONDS.sleep(1200);
       List<PublishDiagnosticsParams> all = session.client.publishedFor(LspSession.uri(file));
       assertEquals(2, all.size(), "only versions 1 and 11: " + all);
       assertEquals(0, session.shutdownAndExit());
@@ -274,8 +274,9 @@ class LanguageServerTest {
 
       // the client's file watcher says it changed
       Files.writeString(config, "# all default rules\n");
+      int mark = session.client.mark();
       watched(session, config);
-      session.awaitDiagnostics(file, p -> p.getDiagnostics().size() == 4);
+      session.awaitDiagnostics(file, mark, p -> p.getDiagnostics().size() == 4);
 
       // no watcher (a client without one): the file is looked at before each analysis
       Files.writeString(config, "disable=GuardedMapEscape\n");
@@ -285,20 +286,20 @@ class LanguageServerTest {
 
       // a broken file: said on the file itself and to the user; the defaults meanwhile
       Files.writeString(config, "exlcude=src/gen/**\n");
+      mark = session.client.mark();
       watched(session, config);
       PublishDiagnosticsParams problem =
-          session.client.await(LspSession.uri(config), p -> !p.getDiagnostics().isEmpty());
+          session.client.await(LspSession.uri(config), mark, p -> !p.getDiagnostics().isEmpty());
       assertEquals(DiagnosticSeverity.Error, problem.getDiagnostics().get(0).getSeverity());
       assertTrue(problem.getDiagnostics().get(0).getMessage().contains("unknown key 'exlcude'"));
-      session.awaitDiagnostics(file, p -> p.getDiagnostics().size() == 4);
-      synchronized (session.client) {
-        assertTrue(session.client.shown.stream().anyMatch(m -> m.getMessage().contains("exlcude")));
-      }
+      session.awaitDiagnostics(file, mark, p -> p.getDiagnostics().size() == 4);
+      session.client.awaitShown(m -> m.getMessage().contains("exlcude"));
 
       Files.writeString(config, "exclude=Session*.java\n");
+      mark = session.client.mark();
       watched(session, config);
-      session.client.await(LspSession.uri(config), p -> p.getDiagnostics().isEmpty());
-      session.awaitDiagnostics(file, p -> p.getDiagnostics().isEmpty());
+      session.client.await(LspSession.uri(config), mark, p -> p.getDiagnostics().isEmpty());
+      session.awaitDiagnostics(file, mark, p -> p.getDiagnostics().isEmpty());
       assertEquals(0, session.shutdownAndExit());
     }
   }

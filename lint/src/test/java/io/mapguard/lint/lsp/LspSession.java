@@ -192,10 +192,16 @@ final class LspSession implements AutoCloseable {
     return actions;
   }
 
-  /** Waits for the first diagnostics of {@code file} published after the {@code after}-th publish that match. */
+  /** Waits for the first diagnostics of {@code file} that match, of all published so far and later. */
   PublishDiagnosticsParams awaitDiagnostics(Path file, Predicate<PublishDiagnosticsParams> matching)
       throws InterruptedException {
-    return client.await(uri(file), matching);
+    return client.await(uri(file), 0, matching);
+  }
+
+  /** The same, of those published after the first {@code from} (see {@link Recorder#mark}). */
+  PublishDiagnosticsParams awaitDiagnostics(
+      Path file, int from, Predicate<PublishDiagnosticsParams> matching) throws InterruptedException {
+    return client.await(uri(file), from, matching);
   }
 
   /** Shutdown and exit as the protocol says; the server's exit code. */
@@ -273,10 +279,15 @@ final class LspSession implements AutoCloseable {
       notifyAll();
     }
 
-    synchronized PublishDiagnosticsParams await(String uri, Predicate<PublishDiagnosticsParams> matching)
-        throws InterruptedException {
+    /** How many diagnostics were published so far. */
+    synchronized int mark() {
+      return published.size();
+    }
+
+    synchronized PublishDiagnosticsParams await(
+        String uri, int from, Predicate<PublishDiagnosticsParams> matching) throws InterruptedException {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
-      int seen = 0;
+      int seen = from;
       while (true) {
         for (; seen < published.size(); seen++) {
           PublishDiagnosticsParams params = published.get(seen);
@@ -301,16 +312,25 @@ final class LspSession implements AutoCloseable {
     }
 
     synchronized MessageParams awaitLog(Predicate<MessageParams> matching) throws InterruptedException {
+      return awaitMessage(logged, matching);
+    }
+
+    synchronized MessageParams awaitShown(Predicate<MessageParams> matching) throws InterruptedException {
+      return awaitMessage(shown, matching);
+    }
+
+    private MessageParams awaitMessage(List<MessageParams> messages, Predicate<MessageParams> matching)
+        throws InterruptedException {
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (true) {
-        for (MessageParams message : logged) {
+        for (MessageParams message : messages) {
           if (matching.test(message)) {
             return message;
           }
         }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          fail("no matching log message within " + TIMEOUT + "; logged: " + logged);
+          fail("no matching message within " + TIMEOUT + "; logged: " + logged + "; shown: " + shown);
         }
         wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
       }
