@@ -3,11 +3,16 @@ package io.mapguard.lint;
 import io.mapguard.lint.cli.Environment;
 import io.mapguard.lint.cli.ExitCodes;
 import io.mapguard.lint.cli.MapVetCommand;
+import io.mapguard.lint.lsp.LanguageServerMain;
 import io.mapguard.lint.report.ReportFile;
 import io.mapguard.lint.scan.AnalyzerFactory;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -24,10 +29,13 @@ public final class MapVet {
     try {
       // java -jar mapvet.jar without JVM options: run again with the launcher's (see Relaunch)
       Optional<Integer> relaunched = Relaunch.tryRelaunch(args);
-      exitCode =
-          relaunched.isPresent()
-              ? relaunched.get()
-              : run(args, Environment.system(), AnalyzerFactory.javaParser());
+      if (relaunched.isPresent()) {
+        exitCode = relaunched.get();
+      } else if (args.length > 0 && args[0].equals(LSP)) {
+        exitCode = languageServer(Arrays.copyOfRange(args, 1, args.length));
+      } else {
+        exitCode = run(args, Environment.system(), AnalyzerFactory.javaParser());
+      }
     } catch (Throwable e) {
       // run() already turns every throwable into exit code 2; this is for one thrown while it did
       // so (a second OutOfMemoryError, say). Left uncaught it would make the JVM exit with 1, which
@@ -39,6 +47,26 @@ public final class MapVet {
     System.out.flush();
     System.err.flush();
     Runtime.getRuntime().halt(exitCode);
+  }
+
+  /** The first argument that makes mapvet a language server (docs/editors.md). */
+  static final String LSP = "lsp";
+
+  /**
+   * {@code mapvet lsp}: the language server on stdin and stdout (after the relaunch, like any run:
+   * the launcher's options serve the server's analyses too, see docs/performance.md). Nothing but
+   * JSON-RPC may reach stdout, so {@code System.out} goes to stderr from here on.
+   */
+  private static int languageServer(String[] args) {
+    OutputStream protocol = new FileOutputStream(FileDescriptor.out);
+    System.setOut(System.err);
+    return LanguageServerMain.run(
+        args,
+        System.in,
+        protocol,
+        System.err,
+        AnalyzerFactory::javaParser,
+        System.console() != null);
   }
 
   /**

@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
       "Finds Java maps shared between threads without their lock, from source, without compiling.",
       "Paths are .java files, directories (searched recursively for .java files), or '-' to read",
       "a list of paths from stdin, one per line.",
+      "",
+      "'mapvet lsp' runs mapvet as a language server for editors instead (docs/editors.md).",
       ""
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -82,7 +82,7 @@ public final class SourceRootDetector {
    * when the directories do not match the package (the file would not compile there with javac's
    * source path either).
    */
-  static Optional<Path> rootOf(Path file, String head) {
+  public static Optional<Path> rootOf(Path file, String head) {
     return rootOf(file.toAbsolutePath().getParent(), packageName(head));
   }
 
