@@ -55,7 +55,7 @@ class SarifTest {
   private static Sarif.Run run(List<Sarif.Result> results) {
     return new Sarif.Run(
         "mapguard",
-        "0.1.0-SNAPSHOT",
+        "0.2.0",
         "https://github.com/mapguard/mapguard",
         List.of(
             Sarif.RuleDescriptor.of(Rule.UNSYNCHRONIZED_SHARED_MAP, null, null),
