@@ -6,12 +6,17 @@ import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LazyInit;
+import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapWrap;
+import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
+import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.model.ValueMutation;
 import java.util.List;
 import java.util.Set;
 
@@ -62,6 +67,20 @@ final class ClassFactsBuilder {
     return field;
   }
 
+  /**
+   * A field that is neither static nor volatile nor guarded, with its finality and the declared type
+   * of its values ({@code java.util.List}) chosen.
+   */
+  MapField field(
+      String name, int line, List<String> declared, List<String> assigned, boolean isFinal, String valueType) {
+    MapField field =
+        new MapField(
+            name, declared, assigned, false, isFinal, false, false, null, null, false, site(line, null),
+            false, valueType);
+    facts.fields().add(field);
+    return field;
+  }
+
   /** A private method of the class; callers are added with {@link #call}. */
   CodeUnit privateMethod(String signature) {
     return unit(CodeUnit.Kind.METHOD, signature, true, Set.of(), null);
@@ -102,6 +121,81 @@ final class ClassFactsBuilder {
     ThreadRoot root =
         new ThreadRoot(ThreadRoot.Kind.TASK, line, "the task submitted", null, false, false, starter.id(), order++);
     return unit(CodeUnit.Kind.TASK, "lambda at line " + line, true, Set.of(), root);
+  }
+
+  /**
+   * The lambda of a parallel stream's {@code forEach} at {@code line} inside {@code starter}: a task
+   * that runs on several threads at once.
+   */
+  CodeUnit parallelStreamCallback(int line, CodeUnit starter) {
+    ThreadRoot root =
+        new ThreadRoot(
+            ThreadRoot.Kind.TASK, line, "the parallel stream callback", null, false, true, starter.id(), order++);
+    return unit(CodeUnit.Kind.TASK, "lambda at line " + line, true, Set.of(), root);
+  }
+
+  /** An access with the syntax around it ({@link MapCall}). */
+  ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, MapCall call) {
+    facts.accesses().add(
+        new Access(field, effect, method, site(line, unit), unit, Set.of(), order++, false, false, call));
+    return this;
+  }
+
+  /** {@code field = new HashMap<>()} at {@code line}: a fresh map assigned. */
+  ClassFactsBuilder assignFresh(MapField field, CodeUnit unit, int line) {
+    facts.accesses().add(
+        new Access(field, Effect.ASSIGN, null, site(line, unit), unit, Set.of(), order++, true, false, MapCall.NONE));
+    return this;
+  }
+
+  /** Double-checked lazy initialization: the assignment at {@code line}, the unlocked check before it. */
+  ClassFactsBuilder lazyInit(MapField field, CodeUnit unit, int line, int outerCheckLine) {
+    facts.lazyInits().add(new LazyInit(field, site(line, unit), outerCheckLine));
+    return this;
+  }
+
+  /** A value ({@code new:java.util.ArrayList}) put into {@code map} at {@code line}. */
+  ClassFactsBuilder storedValue(MapField map, String value, int line) {
+    facts.storedValues().add(new StoredValue(map, value, line));
+    return this;
+  }
+
+  /** {@code through.method(..)} at {@code line} on a value {@code source} took out of {@code map}. */
+  ClassFactsBuilder valueMutation(
+      MapField map, String source, int sourceLine, String method, String through, CodeUnit unit, int line) {
+    facts.valueMutations().add(
+        new ValueMutation(map, source, sourceLine, method, through, site(line, unit), unit, Set.of()));
+    return this;
+  }
+
+  /** A call made inside the function of {@code update} on {@code map}. */
+  ClassFactsBuilder callInUpdate(
+      CodeUnit caller, CodeUnit callee, int line, MapField map, MapCall.Update update) {
+    facts.calls().add(new CallEdge(caller, callee, Set.of(), line, map, update, null, null));
+    return this;
+  }
+
+  /** A {@code method} call on {@code map} at {@code line} whose key or value may be null. */
+  ClassFactsBuilder nullableArgument(
+      MapField map,
+      String method,
+      boolean key,
+      String argument,
+      NullableArgument.Source source,
+      String detail,
+      int sourceLine,
+      CodeUnit unit,
+      int line) {
+    facts.nullableArguments().add(
+        new NullableArgument(map, method, key, argument, source, detail, sourceLine, site(line, unit)));
+    return this;
+  }
+
+  /** {@code new <type>(argument)} at {@code line}. */
+  ClassFactsBuilder creation(
+      String type, String argument, MapCreation.SizeArgument kind, CodeUnit unit, int line) {
+    facts.creations().add(new MapCreation(type, argument, kind, site(line, unit)));
+    return this;
   }
 
   ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, LockRef... held) {

@@ -269,6 +269,267 @@ class SarifReportTest {
         cited);
   }
 
+  /** A source file from its lines: line i of the file is {@code lines[i - 1]}. */
+  private static String lines(String... lines) {
+    return String.join("\n", lines) + "\n";
+  }
+
+  /**
+   * One fixture per rule that cites evidence since issue 15's last step, through the real front end:
+   * each result's related locations are the lines its message names (other than its own line), with
+   * a description that reads on its own. MapWriteUnderReadLock cites none: its message names no
+   * other line, and where the read lock was taken is not among the facts.
+   */
+  @Test
+  void everyRuleCitesTheLinesItsMessageNames() throws IOException {
+    cli.write(
+        "cited/Escapes.java",
+        lines(
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "",
+            "public class Escapes {",
+            "  private final Map<String, String> sessions = new HashMap<>();",
+            "",
+            "  public synchronized void put(String id, String user) {",
+            "    sessions.put(id, user);", // 8: the guard is held
+            "  }",
+            "",
+            "  public synchronized void remove(String id) {",
+            "    sessions.remove(id);",
+            "  }",
+            "",
+            "  public synchronized Map<String, String> sessions() {",
+            "    return sessions;", // 16: GuardedMapEscape
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Lazy.java",
+        lines(
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "",
+            "public class Lazy {",
+            "  private Map<String, String> config;",
+            "",
+            "  public Map<String, String> config() {",
+            "    if (config == null) {", // 8: the unlocked check
+            "      synchronized (this) {",
+            "        if (config == null) {",
+            "          config = new HashMap<>(System.getenv());", // 11: UnsafeMapPublication
+            "        }",
+            "      }",
+            "    }",
+            "    return config;",
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Limits.java",
+        lines(
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.Executors;",
+            "import java.util.concurrent.ScheduledExecutorService;",
+            "import java.util.concurrent.TimeUnit;",
+            "",
+            "public class Limits {",
+            "  private final ScheduledExecutorService ses = Executors.newScheduledThreadPool(1);",
+            "  private Map<String, Integer> limits = new HashMap<>();",
+            "",
+            "  public void start() {",
+            "    ses.scheduleAtFixedRate(() -> {", // 12: the task
+            "      System.out.println(limits.getOrDefault(\"rps\", 0));", // 13: its read
+            "    }, 0, 1, TimeUnit.SECONDS);",
+            "  }",
+            "",
+            "  public void reload(Map<String, Integer> fresh) {",
+            "    limits = new HashMap<>(fresh);", // 18: UnsafeMapPublication
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Groups.java",
+        lines(
+            "import java.util.HashSet;",
+            "import java.util.Set;",
+            "import java.util.concurrent.ConcurrentHashMap;",
+            "import java.util.concurrent.ExecutorService;",
+            "",
+            "public class Groups {",
+            "  private final ConcurrentHashMap<String, Set<Long>> seen = new ConcurrentHashMap<>();",
+            "",
+            "  public void record(ExecutorService pool, String user, long id) {",
+            "    pool.submit(() -> remember(user, id));", // 10: the task
+            "  }",
+            "",
+            "  void remember(String user, long id) {",
+            "    Set<Long> ids = seen.get(user);", // 14: the value is taken
+            "    if (ids != null) {",
+            "      ids.add(id);", // 16: MutableValueInConcurrentMap
+            "    }",
+            "  }",
+            "",
+            "  public void reset(String user) {",
+            "    seen.put(user, new HashSet<>());", // 21: the value is created
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Sessions.java",
+        lines(
+            "import java.util.ArrayList;",
+            "import java.util.Collections;",
+            "import java.util.HashMap;",
+            "import java.util.List;",
+            "import java.util.Map;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.Executors;",
+            "",
+            "public class Sessions {",
+            "  private final ExecutorService pool = Executors.newFixedThreadPool(2);",
+            "  private final Map<String, Long> sessions = Collections.synchronizedMap(new HashMap<>());",
+            "",
+            "  public void touch(String id) {",
+            "    pool.execute(() -> sessions.put(id, System.currentTimeMillis()));", // 14: the write
+            "  }",
+            "",
+            "  public List<String> ids() {",
+            "    List<String> out = new ArrayList<>();",
+            "    for (String id : sessions.keySet()) {", // 19: SynchronizedMapIteration
+            "      out.add(id);",
+            "    }",
+            "    return out;",
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Counts.java",
+        lines(
+            "import java.util.Collections;",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "",
+            "public class Counts {",
+            "  private final Map<String, Integer> counts = new HashMap<>();",
+            "  private final Map<String, Integer> sync = Collections.synchronizedMap(counts);", // 7
+            "",
+            "  public void hit(String page) {",
+            "    sync.merge(page, 1, Integer::sum);",
+            "  }",
+            "",
+            "  public void forget(String page) {",
+            "    counts.remove(page);", // 14: SynchronizedMapBypass
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Fib.java",
+        lines(
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "",
+            "public class Fib {",
+            "  private final Map<Integer, Long> memo = new HashMap<>();",
+            "",
+            "  public long fib(int n) {",
+            "    if (n < 2) {",
+            "      return n;",
+            "    }",
+            "    return memo.computeIfAbsent(n, k -> {", // 11: RecursiveMapUpdate, through fib
+            "      long value = fib(k - 1) + fib(k - 2);", // 12: the call
+            "      return value;",
+            "    });",
+            "  }",
+            "",
+            "  public void link(int n) {",
+            "    memo.computeIfAbsent(n, k -> {", // 18: the update
+            "      memo.put(k + 1, 0L);", // 19: RecursiveMapUpdate
+            "      return 0L;",
+            "    });",
+            "  }",
+            "}"));
+    cli.write(
+        "cited/Prices.java",
+        lines(
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "import java.util.concurrent.locks.ReadWriteLock;",
+            "import java.util.concurrent.locks.ReentrantReadWriteLock;",
+            "",
+            "public class Prices {",
+            "  private final ReadWriteLock rw = new ReentrantReadWriteLock();",
+            "  private final Map<String, Double> prices = new HashMap<>();",
+            "",
+            "  public double price(String sku) {",
+            "    rw.readLock().lock();",
+            "    try {",
+            "      Double p = prices.get(sku);",
+            "      if (p == null) {",
+            "        p = 0.0;",
+            "        prices.put(sku, p);", // 16: MapWriteUnderReadLock
+            "      }",
+            "      return p;",
+            "    } finally {",
+            "      rw.readLock().unlock();",
+            "    }",
+            "  }",
+            "",
+            "  public void update(String sku, double price) {",
+            "    rw.writeLock().lock();",
+            "    try {",
+            "      prices.put(sku, price);",
+            "    } finally {",
+            "      rw.writeLock().unlock();",
+            "    }",
+            "  }",
+            "}"));
+    CliHarness.Result result = cli.runReal("--format", "sarif", "cited");
+    assertEquals(1, result.exitCode(), result::toString);
+    assertEquals(List.of(), validate(result.out()));
+
+    List<String> cited = new ArrayList<>();
+    for (JsonNode finding : JSON.readTree(result.out()).at("/runs/0/results")) {
+      String at =
+          finding.at("/locations/0/physicalLocation/artifactLocation/uri").asText().replace("cited/", "")
+              + ":"
+              + finding.at("/locations/0/physicalLocation/region/startLine").asInt()
+              + " "
+              + finding.get("ruleId").asText();
+      JsonNode related = finding.get("relatedLocations");
+      if (related == null) {
+        cited.add(at + " cites nothing");
+        continue;
+      }
+      for (JsonNode place : related) {
+        assertEquals(
+            finding.at("/locations/0/physicalLocation/artifactLocation/uri").asText(),
+            place.at("/physicalLocation/artifactLocation/uri").asText());
+        cited.add(
+            at
+                + " cites "
+                + place.at("/physicalLocation/region/startLine").asInt()
+                + " "
+                + place.at("/message/text").asText());
+      }
+    }
+    cited.sort(null);
+    assertEquals(
+        List.of(
+            "Counts.java:14 SynchronizedMapBypass cites 7 'counts' is wrapped here",
+            "Escapes.java:16 GuardedMapEscape cites 8 'this' is held here",
+            // memoized recursion: the computeIfAbsent the message names is this finding's own line
+            "Fib.java:11 RecursiveMapUpdate cites 12 the function of computeIfAbsent calls fib(int) here",
+            "Fib.java:19 RecursiveMapUpdate cites 18 the computeIfAbsent on 'memo' whose function"
+                + " modifies it",
+            "Groups.java:16 MutableValueInConcurrentMap cites 10 the task submitted at line 10",
+            "Groups.java:16 MutableValueInConcurrentMap cites 14 'ids' is taken from 'seen' here (get)",
+            "Groups.java:16 MutableValueInConcurrentMap cites 21 a value created as HashSet is stored"
+                + " in 'seen' here",
+            "Lazy.java:11 UnsafeMapPublication cites 8 the unlocked check of 'config'",
+            "Limits.java:18 UnsafeMapPublication cites 12 the task scheduled at line 12",
+            "Limits.java:18 UnsafeMapPublication cites 13 'limits' is read here, in the task scheduled"
+                + " at line 12",
+            "Prices.java:16 MapWriteUnderReadLock cites nothing",
+            "Sessions.java:19 SynchronizedMapIteration cites 14 'sessions' is written here (put)"),
+        cited);
+  }
+
   @Test
   void inputProblemsAreToolNotifications() throws IOException {
     JsonNode invocation = sarifRun().at("/runs/0/invocations/0");

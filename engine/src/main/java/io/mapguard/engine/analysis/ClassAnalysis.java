@@ -374,7 +374,8 @@ public final class ClassAnalysis {
         sharing != null ? sharing.roots() : rootsOf(state.raceRelevant());
     for (ThreadRoot root : roots) {
       if (root.isTask() && !access.roots().contains(root)) {
-        return new Cited("it is " + verbIn(state, root) + " in " + root.describe(), start(root));
+        return new Cited(
+            "it is " + verbIn(state, root) + " in " + root.describe(), taskStart(root));
       }
     }
     if (roots.contains(ThreadRoot.CALLER) && !access.roots().contains(ThreadRoot.CALLER)) {
@@ -391,7 +392,7 @@ public final class ClassAnalysis {
     }
     for (ThreadRoot root : access.roots()) {
       if (root.isTask() && root.repeated()) {
-        return new Cited(root.describe() + " runs on several threads at once", start(root));
+        return new Cited(root.describe() + " runs on several threads at once", taskStart(root));
       }
     }
     if (sharing != null && sharing.classEvidence() != null) {
@@ -402,7 +403,7 @@ public final class ClassAnalysis {
         if (root.isTask()) {
           return new Cited(
               "it is static and used in " + root.describe() + ", which every instance starts",
-              start(root));
+              taskStart(root));
         }
       }
     }
@@ -454,7 +455,8 @@ public final class ClassAnalysis {
     return new Evidence(access.line(), access.access().site().column(), description);
   }
 
-  private static Evidence start(ThreadRoot task) {
+  /** Where {@code task} is started, as evidence: "the task submitted at line 17". */
+  public static Evidence taskStart(ThreadRoot task) {
     return new Evidence(task.line(), 0, task.describe());
   }
 

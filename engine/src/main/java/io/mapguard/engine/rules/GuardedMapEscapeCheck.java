@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
@@ -62,7 +63,15 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
               + ". Hand out a copy made under the lock ("
               + copy(state.field())
               + ") instead.";
-      sink.report(rule(), state.field(), escape.site(), message, List.of());
+      // The message names no line; where the guard is held (or declared) is what it escapes from.
+      Evidence guarded = InconsistentMapLockingCheck.guardPlace(state, guard);
+      sink.report(
+          rule(),
+          state.field(),
+          escape.site(),
+          message,
+          List.of(),
+          guarded == null ? List.of() : List.of(guarded));
     }
   }
 

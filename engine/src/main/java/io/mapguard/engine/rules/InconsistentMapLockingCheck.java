@@ -62,15 +62,9 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
                 + (concurrent ? " or use ConcurrentHashMap" : "")
                 + ".";
         List<Evidence> evidence = new ArrayList<>();
-        if (!guard.declared()) {
-          evidence.add(
-              new Evidence(guard.exampleLine(), 0, "'" + guard.display() + "' is held here"));
-        } else if (state.field().declaration() != null) {
-          evidence.add(
-              new Evidence(
-                  state.field().declaration().line(),
-                  state.field().declaration().column(),
-                  "declared @GuardedBy(\"" + guard.display() + "\")"));
+        Evidence guarded = guardPlace(state, guard);
+        if (guarded != null) {
+          evidence.add(guarded);
         }
         Evidence thread = threads == null ? null : analysis.threadEvidencePlace(state, access);
         if (thread != null) {
@@ -85,6 +79,24 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             evidence);
       }
     }
+  }
+
+  /**
+   * Where {@code guard} shows: a line where an inferred guard is held ("'lock' is held here"), or
+   * the field's {@code @GuardedBy} declaration; null for a declared guard whose declaration has no
+   * position.
+   */
+  static Evidence guardPlace(FieldState state, Guard guard) {
+    if (!guard.declared()) {
+      return new Evidence(guard.exampleLine(), 0, "'" + guard.display() + "' is held here");
+    }
+    if (state.field().declaration() != null) {
+      return new Evidence(
+          state.field().declaration().line(),
+          state.field().declaration().column(),
+          "declared @GuardedBy(\"" + guard.display() + "\")");
+    }
+    return null;
   }
 
   /** The {@code @GuardedBy} flavor another map field of the class is annotated with, or null. */

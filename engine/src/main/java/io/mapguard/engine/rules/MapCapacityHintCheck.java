@@ -50,6 +50,7 @@ public final class MapCapacityHintCheck implements RuleCheck {
               + "<>((int) Math.ceil("
               + n
               + " / 0.75)) on older JDKs.";
+      // No evidence: the message cites only the finding's own line.
       sink.reportCreation(
           rule(),
           simpleType,

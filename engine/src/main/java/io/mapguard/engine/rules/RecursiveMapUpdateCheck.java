@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
@@ -31,7 +32,8 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
             sink,
             access,
             " inside the function of its " + update.method() + " at line " + update.line(),
-            update);
+            update,
+            List.of(updateStart(access.field(), update)));
       }
     }
     reportThroughCalls(analysis, sink);
@@ -54,7 +56,8 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
             write,
             " in " + write.unit().name() + ", which the function of its " + edge.update().method()
                 + " at line " + edge.update().line() + " calls (line " + edge.line() + ")",
-            edge.update());
+            edge.update(),
+            throughCall(write, edge));
       }
     }
   }
@@ -67,7 +70,33 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
             MapBehaviours.Behaviour.FAILS_ON_RECURSIVE_UPDATE, map.declaredType(), map.assignedValues());
   }
 
-  private void report(FindingSink sink, Access access, String where, MapCall.Update update) {
+  /**
+   * The update and the call its function makes, as the message cites them; the update is left out
+   * when it is the finding's own site (memoized recursion: the write reached is that update again).
+   */
+  private static List<Evidence> throughCall(Access write, CallEdge edge) {
+    MapCall.Update update = edge.update();
+    String calls = "the function of " + update.method() + " calls " + write.unit().name() + " here";
+    Evidence call = new Evidence(edge.line(), 0, calls);
+    boolean itself = update.line() == write.site().line() && update.method().equals(write.method());
+    return itself ? List.of(call) : List.of(updateStart(write.field(), update), call);
+  }
+
+  /** The update call the message cites. */
+  private static Evidence updateStart(MapField map, MapCall.Update update) {
+    return new Evidence(
+        update.line(),
+        0,
+        "the " + update.method() + " on '" + map.name() + "' whose function modifies it");
+  }
+
+  /** {@code evidence}: the places {@code where} cites. */
+  private void report(
+      FindingSink sink,
+      Access access,
+      String where,
+      MapCall.Update update,
+      List<Evidence> evidence) {
     MapField map = access.field();
     String message =
         "'"
@@ -83,6 +112,6 @@ public final class RecursiveMapUpdateCheck implements RuleCheck {
             + " (or modify the map after "
             + update.method()
             + " returns).";
-    sink.report(rule(), map, access.site(), message, List.of());
+    sink.report(rule(), map, access.site(), message, List.of(), evidence);
   }
 }

@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapTypes;
@@ -47,7 +48,17 @@ public final class SynchronizedMapBypassCheck implements RuleCheck {
                 + ". Use "
                 + instead
                 + " instead, or do not keep a reference to the backing map.";
-        sink.report(rule(), backing, use.site(), message, List.of());
+        sink.report(
+            rule(),
+            backing,
+            use.site(),
+            message,
+            List.of(),
+            List.of(
+                new Evidence(
+                    wrap.site().line(),
+                    wrap.site().column(),
+                    "'" + backing.name() + "' is wrapped here")));
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
@@ -33,7 +34,7 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
           || analysis.confinedToOneSingleThreadExecutor(state)) {
         continue;
       }
-      Optional<String> writer = writer(analysis, state);
+      Optional<Writer> writer = writer(analysis, state);
       if (writer.isEmpty()) {
         continue; // never changed after construction: iterating it is safe
       }
@@ -55,7 +56,7 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
                 + " without synchronized ("
                 + field.name()
                 + "), while "
-                + writer.get()
+                + writer.get().text()
                 + ": its iterators do not lock the map, so the loop can throw"
                 + " ConcurrentModificationException or miss entries. Wrap the iteration in"
                 + " synchronized ("
@@ -65,21 +66,37 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
             field.name().contains(".")
                 ? List.of()
                 : List.of(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, field.name()));
-        sink.report(rule(), field, access.access().site(), message, fixes);
+        sink.report(
+            rule(), field, access.access().site(), message, fixes, List.of(writer.get().place()));
       }
     }
   }
 
+  /** How the message says where the map changes, and that place. */
+  private record Writer(String text, Evidence place) {}
+
   /** Where the map can change while it is iterated: a write after construction, or an escape. */
-  private static Optional<String> writer(ClassAnalysis analysis, FieldState state) {
+  private static Optional<Writer> writer(ClassAnalysis analysis, FieldState state) {
+    String name = state.field().name();
     for (ResolvedAccess access : state.afterConstruction()) {
       if (access.effect() == Effect.WRITE) {
-        return Optional.of("it is written at line " + access.line());
+        String method = access.access().method();
+        String written =
+            "'" + name + "' is written here" + (method == null ? "" : " (" + method + ")");
+        return Optional.of(
+            new Writer(
+                "it is written at line " + access.line(), ClassAnalysis.place(access, written)));
       }
     }
     for (Escape escape : analysis.facts().escapes()) {
       if (escape.field().equals(state.field()) && escape.kind() != Escape.Kind.VIEW_RETURNED) {
-        return Optional.of("the map leaves the class at line " + escape.site().line());
+        return Optional.of(
+            new Writer(
+                "the map leaves the class at line " + escape.site().line(),
+                new Evidence(
+                    escape.site().line(),
+                    escape.site().column(),
+                    "'" + name + "' leaves the class here")));
       }
     }
     return Optional.empty();

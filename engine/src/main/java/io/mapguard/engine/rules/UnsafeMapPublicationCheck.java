@@ -1,5 +1,6 @@
 package io.mapguard.engine.rules;
 
+import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
@@ -10,6 +11,7 @@ import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,14 +46,22 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
               + " can see the new map before its contents. Make '"
               + field.name()
               + "' volatile, or initialize it eagerly or in a holder class.";
-      sink.report(rule(), field, lazy.assignment(), message, List.of());
+      sink.report(
+          rule(),
+          field,
+          lazy.assignment(),
+          message,
+          List.of(),
+          List.of(
+              new Evidence(
+                  lazy.outerCheckLine(), 0, "the unlocked check of '" + field.name() + "'")));
     }
     for (FieldState state : analysis.fields()) {
       for (ResolvedAccess assign : state.afterConstruction()) {
         if (assign.effect() != Effect.ASSIGN || lazyInitLines.contains(assign.line())) {
           continue;
         }
-        Optional<String> reader = otherThreadReading(analysis, state, assign);
+        Optional<Reader> reader = otherThreadReading(analysis, state, assign);
         if (reader.isEmpty() || sharesLockWithAll(state, assign)) {
           continue;
         }
@@ -66,22 +76,33 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
                   + " at line "
                   + firstFill.get().line()
                   + "), while "
-                  + reader.get()
+                  + reader.get().text()
                   + ": readers can see a half-built map. Fill a local map, then assign it to '"
                   + field.name()
                   + "'.";
-          sink.report(rule(), field, assign.access().site(), message, List.of());
+          List<Evidence> evidence = new ArrayList<>();
+          evidence.add(
+              ClassAnalysis.place(
+                  firstFill.get(),
+                  "the first "
+                      + firstFill.get().access().method()
+                      + " into '"
+                      + field.name()
+                      + "', after it is published"));
+          evidence.addAll(reader.get().places());
+          sink.report(rule(), field, assign.access().site(), message, List.of(), evidence);
         } else if (!field.isVolatile() && !field.isFinal() && !field.atomicReference()) {
           String message =
               "'"
                   + field.name()
                   + "' is replaced here without synchronization while "
-                  + reader.get()
+                  + reader.get().text()
                   + ": that thread can see a stale or partly constructed map. Make '"
                   + field.name()
                   + "' volatile (and never modify a published map) or guard every access with one"
                   + " lock.";
-          sink.report(rule(), field, assign.access().site(), message, List.of());
+          sink.report(
+              rule(), field, assign.access().site(), message, List.of(), reader.get().places());
         }
       }
     }
@@ -94,8 +115,14 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
         .min((a, b) -> Integer.compare(a.access().order(), b.access().order()));
   }
 
+  /**
+   * Another thread that reads the field while an assignment runs: how the message says it, and the
+   * places it names (the read, and the task's start when on another line).
+   */
+  private record Reader(String text, List<Evidence> places) {}
+
   /** Another thread that reads the field while this assignment runs, described for the message. */
-  private static Optional<String> otherThreadReading(
+  private static Optional<Reader> otherThreadReading(
       ClassAnalysis analysis, FieldState state, ResolvedAccess assign) {
     for (ResolvedAccess other : state.afterConstruction()) {
       if (other.effect() == Effect.ASSIGN || other.access().unit() == assign.access().unit()) {
@@ -105,10 +132,23 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
         if (root.kind() == ThreadRoot.Kind.CONSTRUCTION || assign.roots().contains(root) && !concurrentWithItself(analysis, root)) {
           continue;
         }
+        String name = state.field().name();
+        if (root.isTask()) {
+          List<Evidence> places = new ArrayList<>();
+          String task = root.describe();
+          places.add(ClassAnalysis.place(other, "'" + name + "' is read here, in " + task));
+          if (root.line() != other.line()) {
+            places.add(ClassAnalysis.taskStart(root));
+          }
+          return Optional.of(
+              new Reader("it is read in " + task + " (line " + other.line() + ")", places));
+        }
+        String unit = other.access().unit().name();
         return Optional.of(
-            root.isTask()
-                ? "it is read in " + root.describe() + " (line " + other.line() + ")"
-                : "callers read it in " + other.access().unit().name() + " (line " + other.line() + ")");
+            new Reader(
+                "callers read it in " + unit + " (line " + other.line() + ")",
+                List.of(
+                    ClassAnalysis.place(other, "callers read '" + name + "' here, in " + unit))));
       }
     }
     return Optional.empty();
