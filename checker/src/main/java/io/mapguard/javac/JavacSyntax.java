@@ -26,6 +26,7 @@ import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCExpressionStatement;
 import com.sun.tools.javac.tree.JCTree.JCFieldAccess;
 import com.sun.tools.javac.tree.JCTree.JCForLoop;
+import com.sun.tools.javac.tree.JCTree.JCIdent;
 import com.sun.tools.javac.tree.JCTree.JCIf;
 import com.sun.tools.javac.tree.JCTree.JCInstanceOf;
 import com.sun.tools.javac.tree.JCTree.JCLambda;
@@ -45,6 +46,8 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.JCTree.JCWhileLoop;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
@@ -125,19 +128,25 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
       case TYPECAST:
         return Kind.CAST;
       case IDENT:
-        String name = TreeInfo.name(node).toString();
-        return name.equals("this") ? Kind.THIS : name.equals("super") ? Kind.OTHER_EXPRESSION : Kind.IDENTIFIER;
+        {
+          // javac's names are interned in its name table: compared by identity, never decoded
+          Name name = ((JCIdent) node).name;
+          Names names = name.table.names;
+          return name == names._this
+              ? Kind.THIS
+              : name == names._super ? Kind.OTHER_EXPRESSION : Kind.IDENTIFIER;
+        }
       case SELECT:
-        String member = ((JCFieldAccess) node).name.toString();
-        switch (member) {
-          case "class":
+        {
+          Name member = ((JCFieldAccess) node).name;
+          Names names = member.table.names;
+          if (member == names._class) {
             return Kind.CLASS_LITERAL;
-          case "this":
+          }
+          if (member == names._this) {
             return Kind.QUALIFIED_THIS;
-          case "super":
-            return Kind.OTHER_EXPRESSION;
-          default:
-            return Kind.FIELD_ACCESS;
+          }
+          return member == names._super ? Kind.OTHER_EXPRESSION : Kind.FIELD_ACCESS;
         }
       case APPLY:
         return Kind.METHOD_CALL;
@@ -266,6 +275,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public boolean isVariableDeclaration(JCTree node) {
     return node instanceof JCVariableDecl;
+  }
+
+  @Override
+  public boolean declaresLocal(JCTree node) {
+    return node instanceof JCVariableDecl && isLocal(((JCVariableDecl) node).sym);
   }
 
   @Override
@@ -697,8 +711,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public List<Annotation> annotations(JCTree declaration) {
+    com.sun.tools.javac.util.List<JCAnnotation> written = modifiers(declaration).annotations;
+    if (written.isEmpty()) {
+      return List.of(); // most declarations: asked of every method and field in the triage
+    }
     List<Annotation> annotations = new ArrayList<>();
-    for (JCAnnotation annotation : modifiers(declaration).annotations) {
+    for (JCAnnotation annotation : written) {
       annotations.add(new Annotation(MapDeclarations.annotationName(annotation), CodeUnits.annotationValues(annotation)));
     }
     return annotations;

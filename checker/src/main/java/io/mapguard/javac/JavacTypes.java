@@ -50,6 +50,11 @@ final class JavacTypes implements Callees {
   }
 
   @Override
+  public boolean ownerKnown(Object callee) {
+    return true; // a resolved method always has its class
+  }
+
+  @Override
   public String name(Object callee) {
     return ((Symbol) callee).getSimpleName().toString();
   }

@@ -191,7 +191,9 @@ final class UseScanner extends TreePathScanner<Void, Void>
 
   @Override
   public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void unused) {
-    steps.use(JavacSyntax.path(getCurrentPath()));
+    if (steps.follows((JCTree) node)) {
+      steps.use(JavacSyntax.path(getCurrentPath()));
+    }
     return null;
   }
 

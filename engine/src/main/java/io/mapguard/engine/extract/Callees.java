@@ -12,9 +12,15 @@ public interface Callees {
    */
   String owner(Object callee);
 
+  /** Whether {@link #owner} is known: asked on every call, so it spells no name. */
+  boolean ownerKnown(Object callee);
+
   /** The callee's simple name, {@code <init>} for a constructor. */
   String name(Object callee);
 
-  /** Whether the callee's declaring class is {@code type} (a qualified name) or a subtype of it. */
+  /**
+   * Whether the callee's declaring class is known and is {@code type} (a qualified name) or a
+   * subtype of it.
+   */
   boolean ownerIsSubtype(Object callee, String type);
 }

@@ -208,7 +208,7 @@ public final class ClassTriage<N> {
 
   private void declaration(N declaration, LocalCandidates candidates) {
     N init = port.initializer(declaration);
-    if (port.localDeclaredBy(declaration) != null) {
+    if (port.declaresLocal(declaration)) {
       candidates.locals.add(declaration);
       N value = init == null ? null : port.skipParens(init);
       if (value != null && port.kind(value) == Kind.NEW) {

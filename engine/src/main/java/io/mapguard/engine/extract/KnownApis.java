@@ -32,7 +32,7 @@ public final class KnownApis {
 
   /** Whether the callee is known and is {@code ref} or overrides it in a subtype. */
   public boolean matches(MethodRef ref, Object callee) {
-    if (callee == null || callees.owner(callee) == null) {
+    if (callee == null) {
       return false;
     }
     return (ref.name().equals(MethodRef.ANY_NAME) || ref.name().equals(callees.name(callee)))
@@ -75,7 +75,7 @@ public final class KnownApis {
 
   /** The thread start a call or creation is: a start that is not also an immediate callback. */
   public Optional<ThreadStartApis.Entry> startOf(Object callee) {
-    return callee == null || callees.owner(callee) == null || isImmediate(callee)
+    return callee == null || !callees.ownerKnown(callee) || isImmediate(callee)
         ? Optional.empty()
         : threadStart(callee);
   }

@@ -39,7 +39,7 @@ public final class MapValueLocals<N> {
     SyntaxPath<N> parentPath = call.parentSkippingParens(port);
     N parent = parentPath == null ? null : parentPath.leaf();
     Object local = null;
-    if (parent != null && port.localDeclaredBy(parent) != null) {
+    if (parent != null && port.declaresLocal(parent)) {
       local = port.declaredVariable(parent);
     } else if (parent != null
         && port.kind(parent) == Kind.ASSIGN

@@ -177,7 +177,7 @@ public final class MethodLocals<N> {
               changedInPlace(writes, port.operand(node));
               break;
             default:
-              if (port.localDeclaredBy(node) != null && port.initializer(node) != null) {
+              if (port.declaresLocal(node) && port.initializer(node) != null) {
                 given(writes, port.declaredVariable(node), node, port.initializer(node));
               }
           }

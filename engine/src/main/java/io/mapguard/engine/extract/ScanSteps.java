@@ -121,6 +121,20 @@ public final class ScanSteps<N, P> {
     return tables.localMaps().get(variable);
   }
 
+  /**
+   * Whether a name or field access denotes a variable the scan follows (a map field, a local map,
+   * an alias, a local holding a map's value): asked before {@link #use}, so that the walk makes a
+   * path only for those.
+   */
+  public boolean follows(N expression) {
+    Object variable = port.variable(expression);
+    return variable != null
+        && (tables.fields().containsKey(variable)
+            || tables.aliases().containsKey(variable)
+            || tables.localMaps().containsKey(variable)
+            || tables.valueLocals().containsKey(variable));
+  }
+
   /** A name or field access that may denote a map variable, a value taken out of one, or an alias. */
   public void use(SyntaxPath<N> at) {
     UnitScan<N, P> unit = frontEnd.current();
@@ -162,7 +176,7 @@ public final class ScanSteps<N, P> {
   /** A variable declaration: a local standing for a map (an alias), or a local map. */
   public void declaration(SyntaxPath<N> declaration) {
     N node = declaration.leaf();
-    if (port.localDeclaredBy(node) != null && port.initializer(node) != null) {
+    if (port.declaresLocal(node) && port.initializer(node) != null) {
       localAliases.record(
           port.declaredVariable(node), port.initializer(node), declaration, tables.aliases(),
           tables.fields()::get, e -> mapFieldOf(e));

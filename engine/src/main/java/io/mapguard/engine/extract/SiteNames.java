@@ -37,7 +37,7 @@ public final class SiteNames<N> {
       Kind kind = port.kind(node);
       if (kind == Kind.METHOD && member.isEmpty()) {
         member = methodName(node);
-      } else if (member.isEmpty() && port.isVariableDeclaration(node) && port.localDeclaredBy(node) == null) {
+      } else if (member.isEmpty() && port.isVariableDeclaration(node) && !port.declaresLocal(node)) {
         member = port.name(node);
       } else if (kind == Kind.CLASS && port.flatName(node) != null) {
         return port.flatName(node) + "#" + member;

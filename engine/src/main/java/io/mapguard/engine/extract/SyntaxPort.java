@@ -154,6 +154,11 @@ public interface SyntaxPort<N> {
    */
   String localDeclaredBy(N node);
 
+  /** Whether the node declares a local variable: {@link #localDeclaredBy} is not null (without spelling the name). */
+  default boolean declaresLocal(N node) {
+    return localDeclaredBy(node) != null;
+  }
+
   /**
    * The initializer of a variable declaration (a local {@link #localDeclaredBy} names, a field's
    * declaration: javac's variable declaration, JavaParser's declarator), or null.

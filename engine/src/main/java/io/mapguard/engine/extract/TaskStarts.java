@@ -88,7 +88,7 @@ public final class TaskStarts<N> {
             taskRoot(port.pathTo(start), startOf(start).get().description(), false));
       }
       // a function kept in a local runs where it is called: inline; one kept in a field runs later
-      return port.localDeclaredBy(parent) != null ? FunctionalContext.INLINE : FunctionalContext.DEFERRED;
+      return port.declaresLocal(parent) ? FunctionalContext.INLINE : FunctionalContext.DEFERRED;
     }
     return parentKind == Kind.RETURN || parentKind == Kind.ASSIGN
         ? FunctionalContext.DEFERRED
@@ -101,7 +101,7 @@ public final class TaskStarts<N> {
     Object callee = port.callee(call);
     boolean parallel = inParallelStream(call);
     if (callee == null
-        || apis.callees().owner(callee) == null
+        || !apis.callees().ownerKnown(callee)
         || apis.isImmediate(callee) && !parallel) {
       return parallel
           ? FunctionalContext.task(taskRoot(callPath, PARALLEL_STREAM_CALLBACK, true))

@@ -174,6 +174,7 @@ class CallShapesTest {
       new Callees() {
         @Override public String owner(Object callee) { return ((String) callee).split("#")[0]; }
         @Override public String name(Object callee) { return ((String) callee).split("#")[1]; }
+        @Override public boolean ownerKnown(Object callee) { return true; }
         @Override public boolean ownerIsSubtype(Object callee, String type) { return owner(callee).equals(type); }
       };
 

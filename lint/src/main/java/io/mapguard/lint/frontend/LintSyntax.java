@@ -803,6 +803,9 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   private List<Annotation> annotationsOf(List<AnnotationExpr> written) {
+    if (written.isEmpty()) {
+      return List.of();
+    }
     List<Annotation> annotations = new ArrayList<>();
     for (AnnotationExpr annotation : written) {
       String name = annotation.getNameAsString();

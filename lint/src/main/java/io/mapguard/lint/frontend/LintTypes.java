@@ -201,6 +201,11 @@ final class LintTypes implements Callees {
   }
 
   @Override
+  public boolean ownerKnown(Object callee) {
+    return ((LintSyntax.Callee) callee).owner() != null;
+  }
+
+  @Override
   public String name(Object callee) {
     return ((LintSyntax.Callee) callee).name();
   }

@@ -141,7 +141,9 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
       return;
     }
     if (node instanceof NameExpr) {
-      steps.use(LintSyntax.path(node));
+      if (steps.follows(node)) {
+        steps.use(LintSyntax.path(node));
+      }
       return;
     }
     if (node instanceof FieldAccessExpr) {
