@@ -28,10 +28,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The map-holding fields and locals a class declares, as the engine's {@link MapField}s: their
- * types and assigned values, the guard and confinement their annotations state, and the
- * non-private map fields of superclasses compiled in the same run. mapvet's {@code
- * LintMapDeclarations} is its mirror.
+ * What only javac knows about a class's map fields: the non-private map fields of superclasses
+ * compiled in the same run, and where each field is declared (in another file for an inherited
+ * one). What a field is ({@code MapField}) is the engine's {@code MapFields}.
  */
 final class MapDeclarations {
   private final ExtractionState state;

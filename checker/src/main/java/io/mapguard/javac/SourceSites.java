@@ -11,9 +11,8 @@ import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.Site;
 
 /**
- * Positions and names for the report: a tree's line, and its {@link Site} (line, column,
- * {@code Type#member}, the source line, the {@code @SuppressWarnings} names in force). mapvet's
- * {@code LintSourceSites} is its mirror.
+ * Positions for the report: a tree's line, and its {@link Site} (line, column, the source line;
+ * the member and the {@code @SuppressWarnings} names in force are the engine's {@link SiteNames}).
  */
 final class SourceSites {
   private final ExtractionState state;

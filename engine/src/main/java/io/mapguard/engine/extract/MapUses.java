@@ -26,8 +26,8 @@ import java.util.function.Function;
  * What one use of a map means, recorded in the unit the scan is in: the call made on it (or on a
  * view, entry or iterator of it), an assignment, a store elsewhere, a return, a value taken out and
  * changed, a value stored, a nullable argument, a lazy initialization. Written once for every front
- * end, against the {@link SyntaxPort}; what it cannot decide yet from syntax alone (the value
- * descriptions of an assigned value, a map handed to a method) it asks the front end.
+ * end, against the {@link SyntaxPort}; where it needs the walk (the unit it is in, the method
+ * around, whether a callee is analysed here) it asks the front end.
  *
  * @param <N> the front end's node type
  * @param <P> the front end's position of a use (see {@link UnitScan})

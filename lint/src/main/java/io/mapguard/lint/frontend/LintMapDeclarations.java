@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What map-holding fields and locals the class declares, as the engine's {@code MapField}s: their
- * type chains, what is assigned to them, their guards and confinement, and the values those are
- * described from. The javac front end's {@code MapDeclarations} is its mirror.
+ * What only mapvet knows about a class's map fields: the non-private map fields of superclasses
+ * declared in the same file, and the annotation values and value descriptions the port answers
+ * with. What a field is ({@code MapField}) is the engine's {@code MapFields}.
  */
 final class LintMapDeclarations {
   private static final String MAP = "java.util.Map";

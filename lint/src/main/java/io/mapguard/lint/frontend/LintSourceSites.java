@@ -6,9 +6,8 @@ import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.model.Site;
 
 /**
- * Positions and names for the report: lines, the order of uses in a unit, the member a node is in
- * (as javac names it) and the {@code @SuppressWarnings} around it. The javac front end's
- * {@code SourceSites} is its mirror.
+ * Positions for the report: lines, the order of uses in a unit, and a node's {@link Site} (the
+ * member and the {@code @SuppressWarnings} names in force are the engine's {@link SiteNames}).
  */
 final class LintSourceSites {
   private final LintExtractionState state;
