@@ -103,7 +103,7 @@ public final class FactExtractor {
     public Collection<UnitInfo> scan() {
       CodeUnits codeUnits = new CodeUnits(state);
       codeUnits.createMethodUnits(state.topLevelTree);
-      scanner = new UseScanner(state, sites, declarations, codeUnits);
+      scanner = new UseScanner(state, sites, codeUnits);
       scanner.scan(new TreePath(new TreePath(state.compilationUnit), state.topLevelTree), null);
       return state.infos.values();
     }

@@ -711,7 +711,10 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public List<Annotation> annotations(JCTree declaration) {
-    com.sun.tools.javac.util.List<JCAnnotation> written = modifiers(declaration).annotations;
+    return annotationsOf(modifiers(declaration).annotations);
+  }
+
+  private static List<Annotation> annotationsOf(List<JCAnnotation> written) {
     if (written.isEmpty()) {
       return List.of(); // most declarations: asked of every method and field in the triage
     }
@@ -812,13 +815,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public List<Annotation> typeAnnotations(JCTree declaration) {
     JCTree type = ((JCVariableDecl) declaration).vartype;
-    List<Annotation> annotations = new ArrayList<>();
-    if (type instanceof JCAnnotatedType) {
-      for (JCAnnotation annotation : ((JCAnnotatedType) type).annotations) {
-        annotations.add(new Annotation(MapDeclarations.annotationName(annotation), CodeUnits.annotationValues(annotation)));
-      }
-    }
-    return annotations;
+    return type instanceof JCAnnotatedType ? annotationsOf(((JCAnnotatedType) type).annotations) : List.of();
   }
 
   @Override

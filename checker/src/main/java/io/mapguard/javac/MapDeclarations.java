@@ -12,18 +12,15 @@ import com.sun.tools.javac.tree.JCTree.JCAnnotation;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
-import com.sun.tools.javac.tree.JCTree.JCExpression;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
-import io.mapguard.engine.extract.ValueDescriptions;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -110,7 +107,7 @@ final class MapDeclarations {
             inheritedHere.put(variable.sym, variable);
             state.inheritedFrom.put(variable.sym, unit);
             if (variable.init != null) {
-              describeValue(variable.init, state.assignedValues.computeIfAbsent(variable.sym, k -> new ArrayList<>()));
+              state.describeValue(variable.init, state.assignedValues.computeIfAbsent(variable.sym, k -> new ArrayList<>()));
             }
           }
         }
@@ -120,7 +117,7 @@ final class MapDeclarations {
         public void visitAssign(JCAssign tree) {
           Symbol symbol = TreeInfo.symbol(tree.lhs);
           if (symbol instanceof VarSymbol && inheritedHere.containsKey(symbol)) {
-            describeValue(tree.rhs, state.assignedValues.computeIfAbsent((VarSymbol) symbol, k -> new ArrayList<>()));
+            state.describeValue(tree.rhs, state.assignedValues.computeIfAbsent((VarSymbol) symbol, k -> new ArrayList<>()));
           }
           super.visitAssign(tree);
         }
@@ -144,10 +141,5 @@ final class MapDeclarations {
   static String annotationName(JCAnnotation annotation) {
     Type type = annotation.annotationType.type;
     return type == null ? "" : type.tsym.getQualifiedName().toString();
-  }
-
-  /** See {@link ValueDescriptions#describe}; locals made with {@code new} are the triage's. */
-  void describeValue(JCExpression expression, List<String> out) {
-    state.describeValue(expression, out);
   }
 }

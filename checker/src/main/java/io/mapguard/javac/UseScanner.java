@@ -38,7 +38,6 @@ final class UseScanner extends TreePathScanner<Void, Void>
     implements ScanSteps.FrontEnd<JCTree, TreePath>, MapUses.FrontEnd<JCTree, TreePath> {
   private final ExtractionState state;
   private final SourceSites sites;
-  private final MapDeclarations declarations;
   private final CodeUnits codeUnits;
   private final ScanSteps<JCTree, TreePath> steps;
   private final Deque<UnitInfo> units = new ArrayDeque<>();
@@ -46,11 +45,9 @@ final class UseScanner extends TreePathScanner<Void, Void>
   /** The methods the scan is in, innermost first: escapes are named after them. */
   private final Deque<JCMethodDecl> methods = new ArrayDeque<>();
 
-  UseScanner(
-      ExtractionState state, SourceSites sites, MapDeclarations declarations, CodeUnits codeUnits) {
+  UseScanner(ExtractionState state, SourceSites sites, CodeUnits codeUnits) {
     this.state = state;
     this.sites = sites;
-    this.declarations = declarations;
     this.codeUnits = codeUnits;
     this.steps = state.scanSteps(this, this, () -> current() == null ? -1 : current().unit.id());
   }
@@ -266,7 +263,7 @@ final class UseScanner extends TreePathScanner<Void, Void>
   @Override
   public List<String> describeValue(JCTree expression) {
     List<String> values = new ArrayList<>();
-    declarations.describeValue((JCExpression) expression, values);
+    state.describeValue(expression, values);
     return values;
   }
 

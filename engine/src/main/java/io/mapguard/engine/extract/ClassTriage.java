@@ -25,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -57,7 +58,7 @@ public final class ClassTriage<N> {
   private final SyntaxPort<N> port;
   private final KnownApis apis;
   private final LockNames<N> locks;
-  private final ValueDescriptions<N> values;
+  private final BiConsumer<N, List<String>> describeValue;
   private final Function<N, Site> sites;
   private final Tables<N> tables;
   private final N topLevel;
@@ -65,9 +66,19 @@ public final class ClassTriage<N> {
   /** Locals initialised with a lambda, a method reference or an anonymous class, by handle. */
   private final Map<Object, N> localFunctions = new HashMap<>();
 
+  /**
+   * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
+   * both a walk over a map (a view, {@code forEach}) and a call that may change a map: without one,
+   * the rules about iteration, recursion and wrappers cannot fire. Known where types are cheap.
+   */
   private boolean loopsOrUpdates;
   private boolean walksAMap;
   private boolean changesAMap;
+  /**
+   * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
+   * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
+   * field. Known where types are cheap.
+   */
   private boolean concurrencySignals;
 
   /** @param sites the report site of a node (of a sized map creation) */
@@ -75,41 +86,22 @@ public final class ClassTriage<N> {
       SyntaxPort<N> port,
       KnownApis apis,
       LockNames<N> locks,
-      ValueDescriptions<N> values,
+      BiConsumer<N, List<String>> describeValue,
       Function<N, Site> sites,
       Tables<N> tables,
       N topLevel) {
     this.port = port;
     this.apis = apis;
     this.locks = locks;
-    this.values = values;
+    this.describeValue = describeValue;
     this.sites = sites;
     this.tables = tables;
     this.topLevel = topLevel;
     this.cheapTypes = port.resolvesTypesCheaply();
   }
 
-  /**
-   * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
-   * both a walk over a map (a view, {@code forEach}) and a call that may change a map: without one,
-   * the rules about iteration, recursion and wrappers cannot fire. Known where types are cheap.
-   */
-  public boolean loopsOrUpdates() {
-    return loopsOrUpdates;
-  }
-
-  /**
-   * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
-   * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
-   * field. Known where types are cheap.
-   */
-  public boolean concurrencySignals() {
-    return concurrencySignals;
-  }
-
-  /** Adds the descriptors of a value assigned to a map (see {@link ValueDescriptions#describe}). */
-  public void describeValue(N expression, List<String> out) {
-    values.describe(expression, out, tables.newInitializers()::get);
+  private void describeValue(N expression, List<String> out) {
+    describeValue.accept(expression, out);
   }
 
   /**
@@ -145,7 +137,7 @@ public final class ClassTriage<N> {
    * synchronized (a static ConcurrentMap counts as shared; a synchronized map's iteration is
    * checked without threads).
    */
-  public static boolean needsAnalysisAnyway(ClassFacts facts, Collection<MapField> fields) {
+  private static boolean needsAnalysisAnyway(ClassFacts facts, Collection<MapField> fields) {
     if (ClassAnalysis.hasClassEvidence(facts)) {
       return true;
     }

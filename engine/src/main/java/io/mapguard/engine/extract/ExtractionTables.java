@@ -150,7 +150,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
         syntax,
         apis,
         locks,
-        valueDescriptions,
+        this::describeValue,
         sites,
         new ClassTriage.Tables<>(
             mapFieldDeclarations,

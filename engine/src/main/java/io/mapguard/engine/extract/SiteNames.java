@@ -39,8 +39,11 @@ public final class SiteNames<N> {
         member = methodName(node);
       } else if (member.isEmpty() && port.isVariableDeclaration(node) && !port.declaresLocal(node)) {
         member = port.name(node);
-      } else if (kind == Kind.CLASS && port.flatName(node) != null) {
-        return port.flatName(node) + "#" + member;
+      } else if (kind == Kind.CLASS) {
+        String flatName = port.flatName(node);
+        if (flatName != null) {
+          return flatName + "#" + member;
+        }
       }
     }
     return topLevelName + "#" + member;

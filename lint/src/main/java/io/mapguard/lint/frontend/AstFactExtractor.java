@@ -49,7 +49,7 @@ final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
       LintTypes types,
       List<String> source) {
     this.state = new LintExtractionState(options, compilationUnit, topLevel, file, types, source);
-    this.declarations = new LintMapDeclarations(this);
+    this.declarations = new LintMapDeclarations(state);
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);
     this.sites = new LintSourceSites(state);

@@ -27,7 +27,7 @@ final class LintCodeUnits {
 
   void createMethodUnits() {
     for (TypeDeclaration<?> type : AstNodes.all(state.topLevel, TypeDeclaration.class)) {
-      if (extraction.declarations.insideAnonymousClass(type)) {
+      if (state.syntax.insideAnonymousClass(type)) {
         continue; // named classes of the top-level type (itself, nested, local), not in anonymous ones
       }
       for (BodyDeclaration<?> member : type.getMembers()) {

@@ -530,11 +530,7 @@ final class LintSyntax implements SyntaxPort<Node> {
     LintSymbols.Variable target = null;
     if (holder instanceof VariableDeclarator
         && ((VariableDeclarator) holder).getInitializer().map(LintSymbols::skipParens).orElse(null) == value) {
-      VariableDeclarator v = (VariableDeclarator) holder;
-      target =
-          LintUseScanner.isLocal(v)
-              ? LintMapDeclarations.localVariable(v)
-              : new LintSymbols.Variable(v, v.getNameAsString(), v.getType(), true, LintSymbols.enclosingType(v));
+      target = declared(holder);
     } else if (holder instanceof AssignExpr && LintSymbols.skipParens(((AssignExpr) holder).getValue()) == value) {
       target = symbols.variableOf(((AssignExpr) holder).getTarget());
     }
@@ -951,15 +947,17 @@ final class LintSyntax implements SyntaxPort<Node> {
   public boolean isFieldOfNamedClass(Node declaration) {
     Node field = declaration.getParentNode().orElse(null);
     Node type = field == null ? null : field.getParentNode().orElse(null);
-    if (!(field instanceof FieldDeclaration) || !(type instanceof TypeDeclaration)) {
-      return false;
-    }
-    for (Node n = type.getParentNode().orElse(null); n != null && n != topLevel; n = n.getParentNode().orElse(null)) {
+    return field instanceof FieldDeclaration && type instanceof TypeDeclaration && !insideAnonymousClass(type);
+  }
+
+  /** Whether a node of the class analysed is inside an anonymous class's body. */
+  boolean insideAnonymousClass(Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null && n != topLevel; n = n.getParentNode().orElse(null)) {
       if (n instanceof ObjectCreationExpr && ((ObjectCreationExpr) n).getAnonymousClassBody().isPresent()) {
-        return false;
+        return true;
       }
     }
-    return true;
+    return false;
   }
 
   @Override

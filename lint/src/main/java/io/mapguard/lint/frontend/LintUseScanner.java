@@ -268,7 +268,7 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
   @Override
   public List<String> describeValue(Node expression) {
     List<String> values = new ArrayList<>();
-    extraction.declarations.describeValue((Expression) expression, values);
+    state.describeValue(expression, values);
     return values;
   }
 
@@ -289,8 +289,7 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
       return state.symbols.constructor(c.owner(), c.arity()) != null
           && isInTopLevel(state.types.declaration(c.owner()));
     }
-    MethodDeclaration local = state.symbols.method(c.owner(), c.name(), c.arity());
-    return local != null && state.methodUnits.containsKey(local);
+    return unitCalled(callee) != null;
   }
 
   private boolean isInTopLevel(Node node) {
