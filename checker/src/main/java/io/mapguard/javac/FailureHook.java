@@ -1,5 +1,7 @@
 package io.mapguard.javac;
 
+import com.sun.tools.javac.code.Symbol;
+
 /**
  * Test hook: when the system property {@value #PROPERTY} names a class, analysing it fails, so tests
  * can check that an internal error becomes one note and the compile goes on.
@@ -9,8 +11,9 @@ final class FailureHook {
 
   private FailureHook() {}
 
-  static boolean shouldFail(String className) {
+  /** Asked for every class compiled: the class name is compared, not spelled. */
+  static boolean shouldFail(Symbol.ClassSymbol type) {
     String target = System.getProperty(PROPERTY);
-    return target != null && target.equals(className);
+    return target != null && type != null && type.getQualifiedName().contentEquals(target);
   }
 }

@@ -7,6 +7,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.MethodSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
+import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.TypeTag;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAnnotatedType;
@@ -51,9 +52,12 @@ import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** The javac front end's answers to the shared extraction's questions, on attributed javac trees. */
@@ -268,7 +272,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public String localDeclaredBy(JCTree node) {
     return node instanceof JCVariableDecl && isLocal(((JCVariableDecl) node).sym)
-        ? ((JCVariableDecl) node).name.toString()
+        ? types.text(((JCVariableDecl) node).name)
         : null;
   }
 
@@ -306,17 +310,17 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public String name(JCTree node) {
     if (node instanceof JCMethodDecl) {
-      return ((JCMethodDecl) node).name.toString();
+      return types.text(((JCMethodDecl) node).name);
     }
     if (node instanceof JCClassDecl) {
-      return ((JCClassDecl) node).name.toString();
+      return types.text(((JCClassDecl) node).name);
     }
     if (node instanceof JCVariableDecl) {
-      return ((JCVariableDecl) node).name.toString();
+      return types.text(((JCVariableDecl) node).name);
     }
     return node instanceof JCMethodInvocation
-        ? TreeInfo.name(((JCMethodInvocation) node).meth).toString()
-        : TreeInfo.name(node).toString();
+        ? types.text(TreeInfo.name(((JCMethodInvocation) node).meth))
+        : types.text(TreeInfo.name(node));
   }
 
   @Override
@@ -420,7 +424,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public String loopVariable(JCTree forEach) {
-    return ((JCEnhancedForLoop) forEach).var.name.toString();
+    return types.text(((JCEnhancedForLoop) forEach).var.name);
   }
 
   @Override
@@ -466,7 +470,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   public List<String> lambdaParameters(JCTree lambda) {
     List<String> names = new ArrayList<>();
     for (JCVariableDecl parameter : ((JCLambda) lambda).params) {
-      names.add(parameter.name.toString());
+      names.add(types.text(parameter.name));
     }
     return names;
   }
@@ -555,7 +559,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     if (!(target instanceof VarSymbol)) {
       return null;
     }
-    return target.owner instanceof ClassSymbol ? fieldName((VarSymbol) target) : target.getSimpleName().toString();
+    return target.owner instanceof ClassSymbol ? fieldName((VarSymbol) target) : types.text(target.getSimpleName());
   }
 
   @Override
@@ -605,7 +609,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   /** The engine's name for a field: {@code cache}, or {@code State.index} outside the class analysed. */
   String fieldName(VarSymbol field) {
     if (field.owner == topLevel) {
-      return field.getSimpleName().toString();
+      return types.text(field.getSimpleName());
     }
     return simpleName(field.owner) + "." + field.getSimpleName();
   }
@@ -621,6 +625,11 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public List<String> typeAndSupertypes(JCTree expression) {
     return expression.type == null ? null : types.typeAndSupertypes(expression.type);
+  }
+
+  @Override
+  public boolean typeKnown(JCTree expression) {
+    return expression.type != null;
   }
 
   @Override
@@ -665,10 +674,47 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     }.scan(root);
   }
 
+  /** The kinds one javac tag always is, for {@link #forEachNodeOf}. */
+  private static final Map<Kind, JCTree.Tag> TAG_OF_KIND =
+      Map.of(
+          Kind.METHOD_CALL, JCTree.Tag.APPLY,
+          Kind.NEW, JCTree.Tag.NEWCLASS,
+          Kind.SYNCHRONIZED, JCTree.Tag.SYNCHRONIZED,
+          Kind.METHOD, JCTree.Tag.METHODDEF,
+          Kind.CLASS, JCTree.Tag.CLASSDEF,
+          Kind.ASSIGN, JCTree.Tag.ASSIGN);
+
+  @Override
+  public void forEachNodeOf(JCTree root, Set<Kind> kinds, boolean declarations, Consumer<JCTree> action) {
+    Set<JCTree.Tag> tags = EnumSet.noneOf(JCTree.Tag.class);
+    for (Kind kind : kinds) {
+      JCTree.Tag tag = TAG_OF_KIND.get(kind);
+      if (tag == null) {
+        SyntaxPort.super.forEachNodeOf(root, kinds, declarations, action);
+        return;
+      }
+      tags.add(tag);
+    }
+    if (declarations) {
+      tags.add(JCTree.Tag.VARDEF);
+    }
+    new TreeScanner() {
+      @Override
+      public void scan(JCTree tree) {
+        if (tree != null) {
+          if (tags.contains(tree.getTag())) {
+            action.accept(tree);
+          }
+          tree.accept(this);
+        }
+      }
+    }.scan(root);
+  }
+
   @Override
   public String declaredName(JCTree statement) {
     return statement instanceof JCVariableDecl && ((JCVariableDecl) statement).init != null
-        ? ((JCVariableDecl) statement).name.toString()
+        ? types.text(((JCVariableDecl) statement).name)
         : null;
   }
 
@@ -714,13 +760,15 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     return annotationsOf(modifiers(declaration).annotations);
   }
 
-  private static List<Annotation> annotationsOf(List<JCAnnotation> written) {
+  private List<Annotation> annotationsOf(List<JCAnnotation> written) {
     if (written.isEmpty()) {
       return List.of(); // most declarations: asked of every method and field in the triage
     }
     List<Annotation> annotations = new ArrayList<>();
     for (JCAnnotation annotation : written) {
-      annotations.add(new Annotation(MapDeclarations.annotationName(annotation), CodeUnits.annotationValues(annotation)));
+      Type type = annotation.annotationType.type;
+      String name = type == null ? "" : types.text(type.tsym.getQualifiedName());
+      annotations.add(new Annotation(name, CodeUnits.annotationValues(annotation)));
     }
     return annotations;
   }
@@ -744,10 +792,10 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   public String methodDisplayName(JCTree method) {
     JCMethodDecl declaration = (JCMethodDecl) method;
     StringBuilder name = new StringBuilder();
-    name.append(declaration.sym.isConstructor() ? declaration.sym.owner.getSimpleName() : declaration.name);
+    name.append(types.text(declaration.sym.isConstructor() ? declaration.sym.owner.getSimpleName() : declaration.name));
     name.append('(');
     for (int i = 0; i < declaration.params.size(); i++) {
-      name.append(i == 0 ? "" : ", ").append(declaration.params.get(i).sym.type.tsym.getSimpleName());
+      name.append(i == 0 ? "" : ", ").append(types.text(declaration.params.get(i).sym.type.tsym.getSimpleName()));
     }
     return name.append(')').toString();
   }
@@ -799,7 +847,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   @Override
   public String variableName(JCTree declaration) {
     VarSymbol symbol = ((JCVariableDecl) declaration).sym;
-    return symbol.owner instanceof ClassSymbol ? fieldName(symbol) : symbol.name.toString();
+    return symbol.owner instanceof ClassSymbol ? fieldName(symbol) : types.text(symbol.name);
   }
 
   @Override

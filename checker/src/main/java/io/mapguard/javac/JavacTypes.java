@@ -8,9 +8,11 @@ import com.sun.tools.javac.code.Types;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Name;
 import io.mapguard.engine.extract.Callees;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,23 @@ final class JavacTypes implements Callees {
   private final JavacTrees trees;
   private final Map<String, Type> byName = new HashMap<>();
   private final Map<String, Map<Symbol.TypeSymbol, Boolean>> subtypes = new HashMap<>();
+  /**
+   * javac keeps names as bytes of its name table and decodes them again on every {@code toString};
+   * the extraction asks for the same few thousand names (methods called, locals, types) over and
+   * over. A name is unique in its table, so its text is kept by identity.
+   */
+  private final Map<Name, String> texts = new IdentityHashMap<>();
 
   JavacTypes(Context context) {
     this.types = Types.instance(context);
     this.elements = JavacElements.instance(context);
     this.symtab = Symtab.instance(context);
     this.trees = JavacTrees.instance(context);
+  }
+
+  /** The text of a javac name, decoded once per compilation. */
+  String text(Name name) {
+    return texts.computeIfAbsent(name, Name::toString);
   }
 
   /** The declaration of a class compiled in this run, or null (a class file's). */
@@ -46,7 +59,7 @@ final class JavacTypes implements Callees {
 
   @Override
   public String owner(Object callee) {
-    return ((Symbol) callee).owner.getQualifiedName().toString();
+    return text(((Symbol) callee).owner.getQualifiedName());
   }
 
   @Override
@@ -56,7 +69,7 @@ final class JavacTypes implements Callees {
 
   @Override
   public String name(Object callee) {
-    return ((Symbol) callee).getSimpleName().toString();
+    return text(((Symbol) callee).getSimpleName());
   }
 
   @Override
@@ -70,12 +83,13 @@ final class JavacTypes implements Callees {
 
   /** The erased type named {@code qualifiedName} ({@code Outer.Inner} spelling), or null. */
   Type named(String qualifiedName) {
-    return byName.computeIfAbsent(
-        qualifiedName,
-        name -> {
-          Symbol.ClassSymbol symbol = elements.getTypeElement(name);
-          return symbol == null ? Type.noType : types.erasure(symbol.type);
-        });
+    Type known = byName.get(qualifiedName);
+    if (known == null) {
+      Symbol.ClassSymbol symbol = elements.getTypeElement(qualifiedName);
+      known = symbol == null ? Type.noType : types.erasure(symbol.type);
+      byName.put(qualifiedName, known);
+    }
+    return known;
   }
 
   boolean isSubtype(Type type, String qualifiedName) {
@@ -91,9 +105,17 @@ final class JavacTypes implements Callees {
     }
     // A class type's erasure depends on its symbol alone; the prepass asks about the same few
     // types (String, List, the class's own) thousands of times.
-    return subtypes
-        .computeIfAbsent(qualifiedName, k -> new HashMap<>())
-        .computeIfAbsent(type.tsym, k -> types.isSubtype(types.erasure(type), target));
+    Map<Symbol.TypeSymbol, Boolean> bySymbol = subtypes.get(qualifiedName);
+    if (bySymbol == null) {
+      bySymbol = new HashMap<>();
+      subtypes.put(qualifiedName, bySymbol);
+    }
+    Boolean known = bySymbol.get(type.tsym);
+    if (known == null) {
+      known = types.isSubtype(types.erasure(type), target);
+      bySymbol.put(type.tsym, known);
+    }
+    return known;
   }
 
   boolean isMap(Type type) {
@@ -108,10 +130,10 @@ final class JavacTypes implements Callees {
       if (!t.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
         break;
       }
-      names.add(t.tsym.getQualifiedName().toString());
+      names.add(text(t.tsym.getQualifiedName()));
     }
     for (Type t : types.closure(erased)) {
-      names.add(t.tsym.getQualifiedName().toString());
+      names.add(text(t.tsym.getQualifiedName()));
     }
     return new ArrayList<>(names);
   }
@@ -136,10 +158,10 @@ final class JavacTypes implements Callees {
       return element == null ? null : element + "[]";
     }
     if (type.isPrimitive()) {
-      return type.tsym.getSimpleName().toString();
+      return text(type.tsym.getSimpleName());
     }
     if (type.hasTag(com.sun.tools.javac.code.TypeTag.CLASS)) {
-      return type.tsym.getQualifiedName().toString();
+      return text(type.tsym.getQualifiedName());
     }
     return null;
   }

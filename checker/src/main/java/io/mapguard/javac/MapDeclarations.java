@@ -8,7 +8,6 @@ import com.sun.tools.javac.code.Symbol.ClassSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.tree.JCTree;
-import com.sun.tools.javac.tree.JCTree.JCAnnotation;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
@@ -136,10 +135,5 @@ final class MapDeclarations {
         tree.toString(),
         Set.of(),
         null);
-  }
-
-  static String annotationName(JCAnnotation annotation) {
-    Type type = annotation.annotationType.type;
-    return type == null ? "" : type.tsym.getQualifiedName().toString();
   }
 }

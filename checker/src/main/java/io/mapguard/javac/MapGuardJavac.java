@@ -52,11 +52,11 @@ public final class MapGuardJavac {
         topLevel,
         tree -> {
           try {
-            if (FailureHook.shouldFail(topLevel.sym.getQualifiedName().toString())) {
+            if (FailureHook.shouldFail(topLevel.sym)) {
               throw new IllegalStateException("failure forced by " + FailureHook.PROPERTY);
             }
-            ClassFacts facts = extractor.extract(unit, topLevel);
-            return new Result(analyzer.analyze(facts), null);
+            ClassFacts facts = AnalysisTiming.extraction(() -> extractor.extract(unit, topLevel));
+            return new Result(AnalysisTiming.rules(() -> analyzer.analyze(facts)), null);
           } catch (RuntimeException | LinkageError e) {
             if (Boolean.getBoolean("mapguard.debug")) {
               e.printStackTrace();

@@ -20,6 +20,7 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -44,6 +45,11 @@ import java.util.function.Function;
  */
 public final class ClassTriage<N> {
   private static final List<String> THREAD_CLASSES = List.of("java.lang.Thread", "java.util.TimerTask");
+  /** What {@link #findDeclarations} looks at besides variable declarations. */
+  private static final Set<Kind> DECLARATION_PASS_KINDS =
+      EnumSet.of(Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
+  /** What {@link #findUses} looks at besides variable declarations. */
+  private static final Set<Kind> USE_PASS_KINDS = EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW);
 
   /** The class-wide tables the triage fills, keyed by the port's variable handles. */
   public record Tables<N>(
@@ -155,8 +161,10 @@ public final class ClassTriage<N> {
   /** Map fields, local maps, sized creations, single-thread executors, signals. */
   public void findDeclarations() {
     LocalCandidates candidates = new LocalCandidates();
-    port.forEachNode(
+    port.forEachNodeOf(
         topLevel,
+        DECLARATION_PASS_KINDS,
+        true,
         node -> {
           switch (port.kind(node)) {
             case METHOD_CALL:
@@ -189,11 +197,8 @@ public final class ClassTriage<N> {
               }
               break;
             default:
-              if (port.isVariableDeclaration(node)) {
-                declaration(node, candidates);
-              }
+              declaration(node, candidates);
           }
-          return true;
         });
     candidates.resolve();
   }
@@ -333,12 +338,17 @@ public final class ClassTriage<N> {
     return receiver == null
         || port.callee(call) == null
         || port.staticCallTarget(call) != null
-        || port.typeAndSupertypes(receiver) == null
+        || !port.typeKnown(receiver)
         || port.isMap(receiver);
   }
 
   private boolean isThreadClass(N classOrCreation) {
-    return THREAD_CLASSES.stream().anyMatch(type -> port.isSubtype(classOrCreation, type));
+    for (String type : THREAD_CLASSES) { // asked of every creation: no stream
+      if (port.isSubtype(classOrCreation, type)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean hasConcurrencyAnnotation(N declaration) {
@@ -415,18 +425,19 @@ public final class ClassTriage<N> {
    * local and then handed to a thread start ({@code Runnable r = () -> ..; pool.submit(r);}).
    */
   public void findUses() {
-    port.forEachNode(
+    port.forEachNodeOf(
         topLevel,
+        USE_PASS_KINDS,
+        true,
         node -> {
           Kind kind = port.kind(node);
           if (kind == Kind.ASSIGN) {
             assignment(node);
           } else if (kind == Kind.METHOD_CALL || kind == Kind.NEW) {
             startsLocalFunctions(node);
-          } else if (port.isVariableDeclaration(node)) {
+          } else {
             locks.recordAlias(node);
           }
-          return true;
         });
   }
 

@@ -51,9 +51,18 @@ public final class KnownApis {
     if (callee == null) {
       return false;
     }
-    return immediateByCallee.computeIfAbsent(
-        callee,
-        c -> immediate.candidates(callees.name(c)).stream().anyMatch(ref -> matches(ref, c)));
+    Boolean known = immediateByCallee.get(callee);
+    if (known == null) {
+      known = false;
+      for (MethodRef ref : immediate.candidates(callees.name(callee))) {
+        if (matches(ref, callee)) {
+          known = true;
+          break;
+        }
+      }
+      immediateByCallee.put(callee, known);
+    }
+    return known;
   }
 
   /** The thread-start entry the callee matches, if any. */
@@ -61,21 +70,29 @@ public final class KnownApis {
     if (callee == null) {
       return Optional.empty();
     }
-    return threadStartByCallee.computeIfAbsent(
-        callee,
-        c -> {
-          for (ThreadStartApis.Entry entry : threadStarts.candidates(callees.name(c))) {
-            if (matches(entry.method(), c)) {
-              return Optional.of(entry);
-            }
-          }
-          return Optional.empty();
-        });
+    Optional<ThreadStartApis.Entry> known = threadStartByCallee.get(callee);
+    if (known == null) {
+      known = Optional.empty();
+      for (ThreadStartApis.Entry entry : threadStarts.candidates(callees.name(callee))) {
+        if (matches(entry.method(), callee)) {
+          known = Optional.of(entry);
+          break;
+        }
+      }
+      threadStartByCallee.put(callee, known);
+    }
+    return known;
   }
 
-  /** The thread start a call or creation is: a start that is not also an immediate callback. */
+  /**
+   * The thread start a call or creation is: a start that is not also an immediate callback. Asked
+   * of every call of a class: a name no thread start has rules most out before any subtype test.
+   */
   public Optional<ThreadStartApis.Entry> startOf(Object callee) {
-    return callee == null || !callees.ownerKnown(callee) || isImmediate(callee)
+    return callee == null
+            || !callees.ownerKnown(callee)
+            || threadStarts.candidates(callees.name(callee)).isEmpty()
+            || isImmediate(callee)
         ? Optional.empty()
         : threadStart(callee);
   }

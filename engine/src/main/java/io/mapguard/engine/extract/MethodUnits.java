@@ -58,6 +58,7 @@ public final class MethodUnits<N> {
         port.isConstructor(method)
             || port.hasModifier(method, Modifier.PRIVATE)
                 && !port.hasModifier(method, Modifier.STATIC)
+                && ConstructionMethods.hasName(port.name(method))
                 && ConstructionMethods.isConstruction(port.name(method), port.parameterTypesAsWritten(method));
     CodeUnit.Kind kind =
         task != null ? CodeUnit.Kind.TASK : construction ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;

@@ -1,6 +1,8 @@
 package io.mapguard.engine.extract;
 
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -372,6 +374,31 @@ public interface SyntaxPort<N> {
    * other nodes too.
    */
   void forEachNode(N root, Predicate<N> enter);
+
+  /**
+   * Visits {@code root} and every node inside it that is of one of {@code kinds}, or a variable
+   * declaration ({@link #isVariableDeclaration}) when {@code declarations}, in source order. The
+   * passes over a whole class want a handful of kinds: a front end with a visitor of its own
+   * dispatches only those instead of answering the kind of every node.
+   */
+  default void forEachNodeOf(N root, Set<Kind> kinds, boolean declarations, Consumer<N> action) {
+    forEachNode(
+        root,
+        node -> {
+          if (kinds.contains(kind(node)) || declarations && isVariableDeclaration(node)) {
+            action.accept(node);
+          }
+          return true;
+        });
+  }
+
+  /**
+   * Whether the type of {@code expression} is known: the cheap form of {@code
+   * typeAndSupertypes(expression) != null}.
+   */
+  default boolean typeKnown(N expression) {
+    return typeAndSupertypes(expression) != null;
+  }
 
   /** The expression inside any parentheses and casts around {@code expression}. */
   default N skipParensAndCasts(N expression) {

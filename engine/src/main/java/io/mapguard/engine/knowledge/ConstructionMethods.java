@@ -15,6 +15,11 @@ public final class ConstructionMethods {
 
   private ConstructionMethods() {}
 
+  /** Whether a method of this name may be one of them: the parameter types are asked only then. */
+  public static boolean hasName(String name) {
+    return METHODS.containsKey(name);
+  }
+
   /**
    * Whether a private instance method with this name and parameter types (simple or qualified
    * names) is one of them.
