@@ -1,6 +1,6 @@
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParserConfiguration;
-import io.mapguard.lint.frontend.SourceAnalyzer;
+import io.mapguard.lint.analysis.SourceAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

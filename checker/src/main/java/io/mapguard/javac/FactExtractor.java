@@ -11,20 +11,15 @@ import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.FactAssembly;
 import io.mapguard.engine.extract.KnownApis;
-import io.mapguard.engine.extract.SyntaxPath;
-import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
-import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.Site;
 import io.mapguard.javac.ExtractionState.UnitInfo;
 import java.util.Collection;
 import java.util.Set;
-import java.util.function.Function;
 import javax.annotation.processing.ProcessingEnvironment;
 
 /**
@@ -116,28 +111,14 @@ public final class FactExtractor {
     @Override
     public FactAssembly.Positions<JCTree, TreePath> positions() {
       Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
-      return new FactAssembly.Positions<>() {
-        @Override
-        public SyntaxPath<JCTree> path(TreePath at) {
-          return JavacSyntax.path(at);
-        }
-
-        @Override
-        public Site site(TreePath at) {
-          return sites.site(at);
-        }
-
-        @Override
-        public Function<TreePath, Set<LockRef>> heldLocks(UnitScan<JCTree, TreePath> unit) {
-          HeldLocks regions = lockSensitive.contains(unit.unit) ? Extraction.this.heldLocks((UnitInfo) unit) : null;
-          return regions == null ? null : regions::heldAt;
-        }
-
-        @Override
-        public CallShapes.UpdateCall updateAround(TreePath edge) {
-          return state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf);
-        }
-      };
+      return new FactAssembly.Positions<>(
+          JavacSyntax::path,
+          sites::site,
+          unit -> {
+            HeldLocks regions = lockSensitive.contains(unit.unit) ? heldLocks((UnitInfo) unit) : null;
+            return regions == null ? null : regions::heldAt;
+          },
+          edge -> state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf));
     }
 
     private HeldLocks heldLocks(UnitInfo info) {

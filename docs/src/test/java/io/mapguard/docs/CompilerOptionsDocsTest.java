@@ -2,7 +2,7 @@ package io.mapguard.docs;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mapguard.javac.CompilerOptions;
+import io.mapguard.compiler.CompilerOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,10 +1,10 @@
 package io.mapguard.lint;
 
 import io.mapguard.lint.baseline.SourceFingerprints;
-import io.mapguard.lint.frontend.FileAnalyzer;
-import io.mapguard.lint.frontend.FileResult;
-import io.mapguard.lint.frontend.LintFinding;
-import io.mapguard.lint.frontend.SourceProblem;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.FileResult;
+import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.analysis.SourceProblem;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.util.ArrayList;
 import java.util.List;

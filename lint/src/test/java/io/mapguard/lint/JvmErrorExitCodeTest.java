@@ -3,9 +3,9 @@ package io.mapguard.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mapguard.lint.frontend.FileAnalyzer;
-import io.mapguard.lint.frontend.FileResult;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.FileResult;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.nio.file.Path;
 import java.util.AbstractList;

@@ -25,18 +25,21 @@ import java.util.function.Function;
  * @param <P> the front end's position of a use (see {@link UnitScan})
  */
 public final class FactAssembly<N, P> {
-  /** What the assembly asks the front end about the positions it recorded. */
-  public interface Positions<N, P> {
-    SyntaxPath<N> path(P at);
-
-    Site site(P at);
-
-    /** The locks held at the unit's positions, or null when the unit tracks none (none are taken there). */
-    Function<P, Set<LockRef>> heldLocks(UnitScan<N, P> unit);
-
-    /** The update function call ({@code computeIfAbsent}…) on a map whose function holds a call edge, or null. */
-    CallShapes.UpdateCall updateAround(P edge);
-  }
+  /**
+   * What the assembly asks the front end about the positions it recorded.
+   *
+   * @param path the syntax path of a position
+   * @param site the report site of a position
+   * @param heldLocks the locks held at a unit's positions, or null when the unit tracks none (none
+   *     are taken there)
+   * @param updateAround the update function call ({@code computeIfAbsent}…) on a map whose
+   *     function holds a call edge, or null
+   */
+  public record Positions<N, P>(
+      Function<P, SyntaxPath<N>> path,
+      Function<P, Site> site,
+      Function<UnitScan<N, P>, Function<P, Set<LockRef>>> heldLocks,
+      Function<P, CallShapes.UpdateCall> updateAround) {}
 
   private final CallShapes<N> shapes;
   private final Positions<N, P> positions;
@@ -63,7 +66,7 @@ public final class FactAssembly<N, P> {
     SyntaxPort<N> port = shapes.port();
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
-      Function<P, Set<LockRef>> regions = positions.heldLocks(unit);
+      Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
       Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
       for (UnitScan.PendingAccess<P> p : unit.accesses) {
         (p.field().local() ? facts.localAccesses() : facts.accesses())
@@ -72,19 +75,19 @@ public final class FactAssembly<N, P> {
                     p.field(),
                     p.effect(),
                     p.method(),
-                    positions.site(p.at()),
+                    positions.site().apply(p.at()),
                     unit.unit,
                     held.apply(p.at()),
-                    port.order(positions.path(p.at()).leaf()),
+                    port.order(positions.path().apply(p.at()).leaf()),
                     p.fresh(),
                     p.nullArgument(),
                     p.call()));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {
-        CallShapes.UpdateCall around = positions.updateAround(e.at());
+        CallShapes.UpdateCall around = positions.updateAround().apply(e.at());
         MapField updated =
             around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
-        LoopAround looped = loopsMatter ? loopAround(positions.path(e.at()), fields, mapFieldOf) : null;
+        LoopAround looped = loopsMatter ? loopAround(positions.path().apply(e.at()), fields, mapFieldOf) : null;
         facts
             .calls()
             .add(
@@ -92,7 +95,7 @@ public final class FactAssembly<N, P> {
                     unit.unit,
                     e.callee(),
                     held.apply(e.at()),
-                    port.line(positions.path(e.at()).leaf()),
+                    port.line(positions.path().apply(e.at()).leaf()),
                     updated,
                     updated == null ? null : around.update(),
                     looped == null ? null : looped.map(),
@@ -105,9 +108,9 @@ public final class FactAssembly<N, P> {
                 new MapWrap(
                     w.backing(),
                     w.wrapper(),
-                    positions.site(w.at()),
+                    positions.site().apply(w.at()),
                     unit.unit,
-                    port.order(positions.path(w.at()).leaf())));
+                    port.order(positions.path().apply(w.at()).leaf())));
       }
       for (UnitScan.PendingMutation<P> m : unit.mutations) {
         facts
@@ -119,7 +122,7 @@ public final class FactAssembly<N, P> {
                     m.sourceLine(),
                     m.method(),
                     m.through(),
-                    positions.site(m.at()),
+                    positions.site().apply(m.at()),
                     unit.unit,
                     held.apply(m.at())));
       }
@@ -131,7 +134,7 @@ public final class FactAssembly<N, P> {
             .escapes()
             .add(
                 new Escape(
-                    e.field(), e.kind(), e.detail(), positions.site(e.at()), unit.unit, held.apply(e.at())));
+                    e.field(), e.kind(), e.detail(), positions.site().apply(e.at()), unit.unit, held.apply(e.at())));
       }
     }
   }

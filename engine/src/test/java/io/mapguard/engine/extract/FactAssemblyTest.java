@@ -70,11 +70,12 @@ class FactAssemblyTest {
 
   /** Paths found from the method; the method's unit holds LOCK everywhere, others nothing. */
   private static FactAssembly.Positions<Node, Node> positions(Node method) {
-    return new FactAssembly.Positions<>() {
-      @Override
-      public SyntaxPath<Node> path(Node at) {
-        return CallShapesTest.pathTo(method, at);
-      }
+    return new FactAssembly.Positions<>(
+        at -> CallShapesTest.pathTo(method, at),
+        at -> new Site(at.id, 1, "A#m()", "", Set.of(), at),
+        unit -> unit.body == method ? at -> Set.of(LOCK) : null,
+        edge -> null);
+  }
 
       @Override
       public Site site(Node at) {

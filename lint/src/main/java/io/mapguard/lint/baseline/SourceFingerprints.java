@@ -1,6 +1,6 @@
 package io.mapguard.lint.baseline;
 
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.ignore.Fingerprints;
 import io.mapguard.lint.source.LexicalStructure;
 import java.util.ArrayList;

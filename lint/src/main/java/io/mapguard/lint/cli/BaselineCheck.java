@@ -3,7 +3,7 @@ package io.mapguard.lint.cli;
 import io.mapguard.lint.baseline.Baseline;
 import io.mapguard.lint.baseline.BaselineEntry;
 import io.mapguard.lint.baseline.BaselineException;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.scan.Diagnostic;
 import java.io.PrintStream;
 import java.nio.file.Files;

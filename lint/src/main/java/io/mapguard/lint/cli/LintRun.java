@@ -2,7 +2,7 @@ package io.mapguard.lint.cli;
 
 import io.mapguard.lint.baseline.BaselineException;
 import io.mapguard.lint.config.ConfigException;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
 import io.mapguard.lint.report.Report;
 import io.mapguard.lint.report.ReportFile;

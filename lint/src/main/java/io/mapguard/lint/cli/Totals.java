@@ -1,6 +1,6 @@
 package io.mapguard.lint.cli;
 
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.scan.Diagnostic;
 import io.mapguard.lint.scan.FileOutcome;
 import io.mapguard.lint.scan.InputCollector;

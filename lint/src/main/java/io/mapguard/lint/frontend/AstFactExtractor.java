@@ -12,17 +12,14 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.CallShapes;
 import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.FactAssembly;
-import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.ClassFacts;
-import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.Site;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import io.mapguard.lint.symbols.LintTypes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Translates one top-level JavaParser type into engine facts: the same facts, with the same names,
@@ -101,37 +98,27 @@ final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
 
   @Override
   public FactAssembly.Positions<Node, Node> positions() {
-    return new FactAssembly.Positions<>() {
-      @Override
-      public SyntaxPath<Node> path(Node at) {
-        return LintSyntax.path(at);
-      }
+    return new FactAssembly.Positions<>(
+        LintSyntax::path,
+        sites::site,
+        unit -> {
+          LintLockRegions regions = unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
+          return regions == null ? null : regions::heldAt;
+        },
+        this::updateAround);
+  }
 
-      @Override
-      public Site site(Node at) {
-        return sites.site(at);
-      }
-
-      @Override
-      public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
-        LintLockRegions regions = unit.hasLockCalls || unit.hasSynchronizedBlocks ? lockRegions(unit) : null;
-        return regions == null ? null : regions::heldAt;
-      }
-
-      @Override
-      public CallShapes.UpdateCall updateAround(Node edge) {
-        // an edge into a lambda's unit is recorded at the lambda's body; the javac front
-        // end, and so the update around it, starts from the lambda itself
-        Node at = edge;
-        if (at.getParentNode().orElse(null) instanceof LambdaExpr
-            && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
-          at = at.getParentNode().get();
-        }
-        return state.overloadedReferences.contains(at)
-            ? null
-            : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
-      }
-    };
+  private CallShapes.UpdateCall updateAround(Node edge) {
+    // an edge into a lambda's unit is recorded at the lambda's body; the javac front end, and so
+    // the update around it, starts from the lambda itself
+    Node at = edge;
+    if (at.getParentNode().orElse(null) instanceof LambdaExpr
+        && ((LambdaExpr) at.getParentNode().get()).getBody() == at) {
+      at = at.getParentNode().get();
+    }
+    return state.overloadedReferences.contains(at)
+        ? null
+        : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
   }
 
   private LintLockRegions lockRegions(UnitScan<Node, Node> info) {

@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import io.mapguard.engine.extract.MethodUnits;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import io.mapguard.lint.symbols.AstNodes;
 
 /**
  * The code units of the class: one for each method with a body and each constructor of a named

@@ -8,6 +8,8 @@ import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.lint.symbols.LintSymbols;
+import io.mapguard.lint.symbols.LintTypes;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;

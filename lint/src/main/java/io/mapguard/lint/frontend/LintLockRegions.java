@@ -29,6 +29,7 @@ import com.github.javaparser.ast.stmt.YieldStmt;
 import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
+import io.mapguard.lint.symbols.LintSymbols;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;

@@ -13,6 +13,8 @@ import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.lint.symbols.AstNodes;
+import io.mapguard.lint.symbols.LintSymbols;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

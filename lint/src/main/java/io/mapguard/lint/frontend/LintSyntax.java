@@ -65,6 +65,10 @@ import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.SyntaxPort;
 import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.lint.symbols.AstNodes;
+import io.mapguard.lint.symbols.Callee;
+import io.mapguard.lint.symbols.LintSymbols;
+import io.mapguard.lint.symbols.LintTypes;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -496,9 +500,6 @@ final class LintSyntax implements SyntaxPort<Node> {
     Callee callee = (Callee) callee(call);
     return symbols.method(callee.owner(), callee.name(), callee.arity());
   }
-
-  /** A callee as mapvet knows it: the receiver's (or created) type, when known, the name and the arity. */
-  record Callee(String owner, String name, int arity) {}
 
   /**
    * Each call's callee, made once: several roles ask about the same call, and finding the receiver's

@@ -31,6 +31,8 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
+import io.mapguard.lint.symbols.Callee;
+import io.mapguard.lint.symbols.LintSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -199,7 +201,7 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
 
   @Override
   public CodeUnit unitCalled(Object callee) {
-    LintSyntax.Callee c = (LintSyntax.Callee) callee;
+    Callee c = (Callee) callee;
     Node declaration =
         c.name().equals("<init>")
             ? state.symbols.constructor(c.owner(), c.arity())
@@ -284,7 +286,7 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
 
   @Override
   public boolean analysedHere(Object callee) {
-    LintSyntax.Callee c = (LintSyntax.Callee) callee;
+    Callee c = (Callee) callee;
     if (c.name().equals("<init>")) {
       return state.symbols.constructor(c.owner(), c.arity()) != null
           && isInTopLevel(state.types.declaration(c.owner()));

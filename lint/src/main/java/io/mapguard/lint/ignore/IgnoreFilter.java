@@ -1,6 +1,6 @@
 package io.mapguard.lint.ignore;
 
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.rules.RuleCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -2,7 +2,7 @@ package io.mapguard.lint.lsp;
 
 import io.mapguard.lint.cli.VersionInfo;
 import io.mapguard.lint.config.ConfigFile;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import io.mapguard.lint.scan.Diagnostic;
 import io.mapguard.lint.scan.FileOutcome;

@@ -2,7 +2,7 @@ package io.mapguard.lint.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -1,6 +1,6 @@
 package io.mapguard.lint.report;
 
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.rules.RuleCatalog;
 import io.mapguard.lint.rules.RuleDocs;
 import io.mapguard.lint.rules.RuleInfo;

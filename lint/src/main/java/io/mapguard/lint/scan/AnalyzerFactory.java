@@ -1,8 +1,8 @@
 package io.mapguard.lint.scan;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.lint.frontend.FileAnalyzer;
-import io.mapguard.lint.frontend.SourceAnalyzer;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.SourceAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

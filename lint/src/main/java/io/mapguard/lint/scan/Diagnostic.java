@@ -1,6 +1,6 @@
 package io.mapguard.lint.scan;
 
-import io.mapguard.lint.frontend.SourceProblem;
+import io.mapguard.lint.analysis.SourceProblem;
 import io.mapguard.lint.text.ControlCharacters;
 import java.util.Comparator;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package io.mapguard.lint.scan;
 
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import java.util.List;
 import java.util.Map;
 

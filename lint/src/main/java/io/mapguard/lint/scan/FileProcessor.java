@@ -2,10 +2,10 @@ package io.mapguard.lint.scan;
 
 import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.baseline.SourceFingerprints;
-import io.mapguard.lint.frontend.FileAnalyzer;
-import io.mapguard.lint.frontend.FileResult;
-import io.mapguard.lint.frontend.LintFinding;
-import io.mapguard.lint.frontend.SourceProblem;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.FileResult;
+import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.analysis.SourceProblem;
 import io.mapguard.lint.ignore.DirectiveParser;
 import io.mapguard.lint.ignore.IgnoreDirective;
 import io.mapguard.lint.ignore.IgnoreFilter;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.LintFinding;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.lsp4j.TextEdit;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.mapguard.lint.frontend.FileAnalyzer;
-import io.mapguard.lint.frontend.FileResult;
-import io.mapguard.lint.frontend.LintFinding;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.FileResult;
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.symbols;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
@@ -48,9 +48,9 @@ import java.util.Optional;
  * declarations, imports and JDK reflection tell it, and which of this file's methods a call targets.
  * Anything it cannot tell is null; callers treat null as "not a map, not a lock".
  */
-final class LintSymbols {
+public final class LintSymbols {
   /** A declaration a name can refer to: a local or parameter, or a field of a class in this file. */
-  record Variable(Node declaration, String name, Type type, boolean isField, TypeDeclaration<?> owner) {
+  public record Variable(Node declaration, String name, Type type, boolean isField, TypeDeclaration<?> owner) {
     Optional<Expression> initializer() {
       return declaration instanceof VariableDeclarator
           ? ((VariableDeclarator) declaration).getInitializer()
@@ -65,18 +65,18 @@ final class LintSymbols {
   /** Each name's lookup, remembered: the extractor and the call syntax ask for most names several times. */
   private final Map<NameExpr, Variable> variables = new IdentityHashMap<>();
 
-  LintSymbols(LintTypes types) {
+  public LintSymbols(LintTypes types) {
     this.types = types;
   }
 
-  LintTypes types() {
+  public LintTypes types() {
     return types;
   }
 
   // ------------------------------------------------------------------ names
 
   /** The declaration {@code name} refers to at its position, or null (a type name, a static import…). */
-  Variable variable(NameExpr name) {
+  public Variable variable(NameExpr name) {
     Variable known = variables.get(name);
     if (known == null) {
       known = lookUp(name);
@@ -243,7 +243,7 @@ final class LintSymbols {
   }
 
   /** A field named {@code identifier} of {@code type} or of its superclasses declared in this file. */
-  Variable field(TypeDeclaration<?> type, String identifier) {
+  public Variable field(TypeDeclaration<?> type, String identifier) {
     for (FieldDeclaration declaration : type.getFields()) {
       for (VariableDeclarator v : declaration.getVariables()) {
         if (v.getNameAsString().equals(identifier)) {
@@ -277,7 +277,7 @@ final class LintSymbols {
    * The variable an expression denotes directly: {@code x}, {@code this.x}, {@code Outer.this.x},
    * {@code state.x} / {@code State.X} for fields of this file's classes.
    */
-  Variable variableOf(Expression expression) {
+  public Variable variableOf(Expression expression) {
     Expression e = skipParens(expression);
     if (e instanceof NameExpr) {
       return variable((NameExpr) e);
@@ -306,7 +306,7 @@ final class LintSymbols {
   }
 
   /** The innermost named or anonymous class body around {@code node}, as its declaration (or null if anonymous). */
-  static TypeDeclaration<?> enclosingType(Node node) {
+  public static TypeDeclaration<?> enclosingType(Node node) {
     for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof TypeDeclaration) {
         return (TypeDeclaration<?>) n;
@@ -321,7 +321,7 @@ final class LintSymbols {
   // ------------------------------------------------------------------ types
 
   /** The erased qualified type of {@code expression}, or null when not known. */
-  String typeOf(Expression expression) {
+  public String typeOf(Expression expression) {
     Expression e = skipParens(expression);
     if (e instanceof NameExpr) {
       Variable v = variable((NameExpr) e);
@@ -357,7 +357,7 @@ final class LintSymbols {
     return null;
   }
 
-  String typeOf(Variable variable) {
+  public String typeOf(Variable variable) {
     Type type = variable.type();
     if (type != null && type.isVarType()) {
       return variable.initializer().map(this::typeOf).orElse(null);
@@ -393,7 +393,7 @@ final class LintSymbols {
    * The type a call is made on: its receiver's type, the named class of a static call, or the
    * enclosing class for an unqualified call.
    */
-  String receiverType(MethodCallExpr call) {
+  public String receiverType(MethodCallExpr call) {
     Optional<Expression> scope = call.getScope();
     if (scope.isEmpty()) {
       for (Node n = call.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
@@ -421,7 +421,7 @@ final class LintSymbols {
    * A method of this file's class {@code owner} (or of its superclasses in this file) by name and
    * arity. Types of other files are not looked at: their methods are not units of this class.
    */
-  MethodDeclaration method(String owner, String name, int arity) {
+  public MethodDeclaration method(String owner, String name, int arity) {
     TypeDeclaration<?> declaration = types.declaration(owner);
     if (declaration == null) {
       return null;
@@ -441,7 +441,7 @@ final class LintSymbols {
   }
 
   /** A constructor of this file's class {@code owner} with {@code arity} parameters. */
-  ConstructorDeclaration constructor(String owner, int arity) {
+  public ConstructorDeclaration constructor(String owner, int arity) {
     TypeDeclaration<?> declaration = types.declaration(owner);
     if (declaration == null) {
       return null;
@@ -454,7 +454,7 @@ final class LintSymbols {
     return null;
   }
 
-  static Expression skipParens(Expression expression) {
+  public static Expression skipParens(Expression expression) {
     Expression e = expression;
     while (e instanceof EnclosedExpr) {
       e = ((EnclosedExpr) e).getInner();
@@ -462,7 +462,7 @@ final class LintSymbols {
     return e;
   }
 
-  static Expression skipParensAndCasts(Expression expression) {
+  public static Expression skipParensAndCasts(Expression expression) {
     Expression e = skipParens(expression);
     while (e instanceof CastExpr) {
       e = skipParens(((CastExpr) e).getExpression());

@@ -1,4 +1,4 @@
-package io.mapguard.javac;
+package io.mapguard.compiler;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;

@@ -1,4 +1,4 @@
-package io.mapguard.javac;
+package io.mapguard.compiler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

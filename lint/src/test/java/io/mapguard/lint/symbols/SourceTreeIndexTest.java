@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.symbols;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.analysis;
 
 /** Analyses one file's text. Implementations need not be thread-safe: use one per worker thread. */
 public interface FileAnalyzer {

@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.symbols;
 
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
@@ -18,11 +18,11 @@ import java.util.function.Predicate;
  * was the fact extraction's costliest step; these walks use a plain array stack (no recursion, so
  * deeply nested generated expressions cannot overflow the thread's stack).
  */
-final class AstNodes {
+public final class AstNodes {
   private AstNodes() {}
 
   /** Every node of {@code kind} under {@code root}, {@code root} included, in pre-order. */
-  static <T extends Node> List<T> all(Node root, Class<T> kind) {
+  public static <T extends Node> List<T> all(Node root, Class<T> kind) {
     List<T> found = new ArrayList<>();
     ArrayDeque<Node> pending = new ArrayDeque<>();
     pending.push(root);
@@ -41,7 +41,7 @@ final class AstNodes {
    * {@code enter} returns true for it; leaves out names, types, modifiers, annotations and what is
    * inside literals: none is an expression or statement the shared extraction looks at.
    */
-  static void forEach(Node root, Predicate<Node> enter) {
+  public static void forEach(Node root, Predicate<Node> enter) {
     ArrayDeque<Node> pending = new ArrayDeque<>();
     pending.push(root);
     while (!pending.isEmpty()) {

@@ -1,4 +1,4 @@
-package io.mapguard.javac;
+package io.mapguard.compiler;
 
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
@@ -7,6 +7,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.javac.FactExtractor;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;

@@ -1,4 +1,4 @@
-package io.mapguard.javac;
+package io.mapguard.compiler;
 
 import com.sun.source.util.TaskEvent;
 import com.sun.source.util.TaskListener;

@@ -1,4 +1,4 @@
-package io.mapguard.javac;
+package io.mapguard.compiler;
 
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Rule;

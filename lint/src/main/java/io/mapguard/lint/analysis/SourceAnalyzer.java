@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.analysis;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -21,7 +21,10 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.lint.frontend.AstFactExtractor;
 import io.mapguard.lint.source.JavaLexicalScanner;
+import io.mapguard.lint.symbols.LintTypes;
+import io.mapguard.lint.symbols.SourceTreeIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.analysis;
 
 /**
  * A file mapvet could not analyse (or not completely): unparsable Java, or an internal error while

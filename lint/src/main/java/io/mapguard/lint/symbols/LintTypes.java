@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.symbols;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
@@ -33,7 +33,7 @@ import java.util.Set;
  * types are read by reflection, other types through the symbol solver. Whatever cannot be resolved
  * stays unknown (null / no supertypes): it never fails.
  */
-final class LintTypes implements Callees {
+public final class LintTypes implements Callees {
   private static final ClassLoader JDK = ClassLoader.getPlatformClassLoader();
   /** Packages whose classes the running JDK has (reflection answers for them, no solver needed). */
   private static final List<String> JDK_PACKAGE_PREFIXES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
@@ -58,7 +58,7 @@ final class LintTypes implements Callees {
   private final Map<String, List<String>> supertypeCache = new HashMap<>();
   private final Set<String> resolvingSuperclasses = new java.util.HashSet<>();
 
-  LintTypes(
+  public LintTypes(
       CompilationUnit unit,
       TypeSolver solver,
       Map<String, List<String>> solvedAncestors,
@@ -97,7 +97,7 @@ final class LintTypes implements Callees {
   }
 
   /** {@code pkg.Outer.Inner} for a named (non-local) declaration. */
-  Optional<String> qualifiedName(TypeDeclaration<?> type) {
+  public Optional<String> qualifiedName(TypeDeclaration<?> type) {
     return qualifiedNames.computeIfAbsent(type, this::computeQualifiedName);
   }
 
@@ -113,12 +113,12 @@ final class LintTypes implements Callees {
     return Optional.of(packagePrefix + String.join(".", parts));
   }
 
-  TypeDeclaration<?> declaration(String qualifiedName) {
+  public TypeDeclaration<?> declaration(String qualifiedName) {
     return qualifiedName == null ? null : declared.get(qualifiedName);
   }
 
   /** The erased qualified name of a type as written at {@code type}, or null. */
-  String resolve(Type type) {
+  public String resolve(Type type) {
     if (type == null) {
       return null;
     }
@@ -137,7 +137,7 @@ final class LintTypes implements Callees {
   }
 
   /** Resolves {@code Name} or {@code Outer.Inner} or a qualified name as seen from {@code context}. */
-  String resolveName(String name, Node context) {
+  public String resolveName(String name, Node context) {
     int dot = name.indexOf('.');
     String first = dot < 0 ? name : name.substring(0, dot);
     String rest = dot < 0 ? "" : name.substring(dot);
@@ -197,25 +197,25 @@ final class LintTypes implements Callees {
 
   @Override
   public String owner(Object callee) {
-    return ((LintSyntax.Callee) callee).owner();
+    return ((Callee) callee).owner();
   }
 
   @Override
   public boolean ownerKnown(Object callee) {
-    return ((LintSyntax.Callee) callee).owner() != null;
+    return ((Callee) callee).owner() != null;
   }
 
   @Override
   public String name(Object callee) {
-    return ((LintSyntax.Callee) callee).name();
+    return ((Callee) callee).name();
   }
 
   @Override
   public boolean ownerIsSubtype(Object callee, String type) {
-    return isSubtype(((LintSyntax.Callee) callee).owner(), type);
+    return isSubtype(((Callee) callee).owner(), type);
   }
 
-  boolean isSubtype(String type, String target) {
+  public boolean isSubtype(String type, String target) {
     return isSubtype(type, target, new java.util.HashSet<>(), true);
   }
 
@@ -264,7 +264,7 @@ final class LintTypes implements Callees {
    * variable (is it a lock?), where a user type is almost never the answer and the solver would parse
    * its file.
    */
-  boolean isSubtypeWithoutSolver(String type, String target) {
+  public boolean isSubtypeWithoutSolver(String type, String target) {
     if (type == null) {
       return false;
     }
@@ -278,7 +278,7 @@ final class LintTypes implements Callees {
   }
 
   /** The type and all its supertypes, superclasses first; only the type itself when unknown. */
-  List<String> typeAndSupertypes(String type) {
+  public List<String> typeAndSupertypes(String type) {
     if (type == null) {
       return List.of();
     }
@@ -324,7 +324,7 @@ final class LintTypes implements Callees {
   }
 
   /** Same-file superclasses of {@code type}, nearest first. */
-  List<String> sameFileSuperclasses(String type) {
+  public List<String> sameFileSuperclasses(String type) {
     return superclassChain(type);
   }
 
@@ -420,7 +420,7 @@ final class LintTypes implements Callees {
    * The erased return type of a JDK method called {@code name} with {@code arity} arguments on
    * {@code owner}, when every such overload agrees; null otherwise.
    */
-  static String jdkReturnType(String owner, String name, int arity) {
+  public static String jdkReturnType(String owner, String name, int arity) {
     Optional<Class<?>> type = jdkClass(owner);
     if (type.isEmpty()) {
       return null;

@@ -1,4 +1,4 @@
-package io.mapguard.lint.frontend;
+package io.mapguard.lint.symbols;
 
 import io.mapguard.lint.source.JavaLexicalScanner;
 import java.io.IOException;
@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * the supertypes named in declaration headers, followed through the tree's files to JDK types, which
  * reflection answers. Only a "maybe" goes on to the solver. Thread-safe.
  */
-final class SourceTreeIndex {
+public final class SourceTreeIndex {
   private static final List<String> DECLARATION_KEYWORDS = List.of("class", "interface", "enum", "record");
   private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
   private static final int MAX_DEPTH = 12;
@@ -32,7 +32,7 @@ final class SourceTreeIndex {
   /** The same for every type of a file, by the file's path under a root (empty: no such file). */
   private final Map<String, Optional<Map<String, List<String>>>> files = new ConcurrentHashMap<>();
 
-  SourceTreeIndex(List<Path> roots) {
+  public SourceTreeIndex(List<Path> roots) {
     this.roots = List.copyOf(roots);
   }
 

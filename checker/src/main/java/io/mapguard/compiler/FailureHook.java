@@ -1,4 +1,4 @@
-package io.mapguard.javac;
+package io.mapguard.compiler;
 
 import com.sun.tools.javac.code.Symbol;
 
