@@ -104,11 +104,6 @@ public final class FactExtractor {
     }
 
     @Override
-    public Object mapFieldOf(JCTree expression) {
-      return scanner.mapFieldOf(expression);
-    }
-
-    @Override
     public FactAssembly.Positions<JCTree, TreePath> positions() {
       Set<CodeUnit> lockSensitive = FactAssembly.lockSensitiveUnits(state.infos.values());
       return new FactAssembly.Positions<>(
@@ -118,7 +113,7 @@ public final class FactExtractor {
             HeldLocks regions = lockSensitive.contains(unit.unit) ? heldLocks((UnitInfo) unit) : null;
             return regions == null ? null : regions::heldAt;
           },
-          edge -> state.shapes.updateAround(JavacSyntax.path(edge), scanner::mapFieldOf));
+          edge -> state.shapes.updateAround(JavacSyntax.path(edge), state::mapFieldOf));
     }
 
     private HeldLocks heldLocks(UnitInfo info) {

@@ -52,11 +52,6 @@ final class UseScanner extends TreePathScanner<Void, Void>
     this.steps = state.scanSteps(this, this, () -> current() == null ? -1 : current().unit.id());
   }
 
-  /** The map field (or local map) an expression denotes: see {@link ScanSteps#mapFieldOf}. */
-  Object mapFieldOf(JCTree expression) {
-    return steps.mapFieldOf(expression);
-  }
-
   // ------------------------------------------------------------ the walk
 
   @Override
@@ -261,13 +256,6 @@ final class UseScanner extends TreePathScanner<Void, Void>
   }
 
   @Override
-  public List<String> describeValue(JCTree expression) {
-    List<String> values = new ArrayList<>();
-    state.describeValue(expression, values);
-    return values;
-  }
-
-  @Override
   public String enclosingMethodName(SyntaxPath<JCTree> use) {
     JCMethodDecl method = methods.peek();
     return method == null ? "an initializer" : sites.methodName(method);
@@ -276,10 +264,5 @@ final class UseScanner extends TreePathScanner<Void, Void>
   @Override
   public boolean analysedHere(Object callee) {
     return state.methodUnits.containsKey(callee);
-  }
-
-  @Override
-  public boolean isMapField(Object variable) {
-    return state.fields.containsKey(variable);
   }
 }

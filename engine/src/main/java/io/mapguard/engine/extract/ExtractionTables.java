@@ -64,6 +64,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   public final List<NullableArgument> nullableArguments = new ArrayList<>();
   public final MapFields<N> mapFields;
   public int nextUnitId;
+  /** The walk's steps, once the walk has begun: they know what an expression denotes. */
+  private ScanSteps<N, ?> scanSteps;
 
   /**
    * @param handlesByIdentity whether the port's variable handles must be compared by identity
@@ -114,9 +116,6 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
 
     /** Where the assembly reads positions, locks and update calls. */
     FactAssembly.Positions<N, P> positions();
-
-    /** The map field (or local map) an expression denotes, once the walk is done. */
-    Object mapFieldOf(N expression);
   }
 
   /**
@@ -140,7 +139,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
       return true; // the common case: maps used by one thread at a time, no loops over them
     }
     Collection<? extends UnitScan<N, P>> units = steps.scan();
-    assemble(facts, units, steps.positions(), steps::mapFieldOf, triage.loopsMatter());
+    assemble(facts, units, steps.positions(), this::mapFieldOf, triage.loopsMatter());
     return true;
   }
 
@@ -211,7 +210,17 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             apis,
             uses,
             steps::mapFieldOf,
-            new MapUses.Tables(valueLocals, storedValues, nullableArguments, lazyInits)));
+            this::describeValue,
+            new MapUses.Tables(fields, valueLocals, storedValues, nullableArguments, lazyInits)));
+    scanSteps = steps;
     return steps;
+  }
+
+  /**
+   * The map field (or local map) an expression denotes, once the walk is done (see {@link
+   * ScanSteps#mapFieldOf}); null before the walk.
+   */
+  public Object mapFieldOf(N expression) {
+    return scanSteps == null ? null : scanSteps.mapFieldOf(expression);
   }
 }

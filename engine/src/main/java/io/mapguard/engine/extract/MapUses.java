@@ -18,8 +18,10 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.StoredValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -43,9 +45,6 @@ public final class MapUses<N, P> {
     /** The unit the scan is in. */
     UnitScan<N, P> currentUnit();
 
-    /** The value descriptors of an expression assigned to a map ({@code new:…}, {@code null:}…). */
-    List<String> describeValue(N expression);
-
     /** The name of the method around {@code use} for escape details, or "an initializer". */
     String enclosingMethodName(SyntaxPath<N> use);
 
@@ -54,9 +53,6 @@ public final class MapUses<N, P> {
      * class: its body is a unit here, so what it does with a map argument is seen where it does it.
      */
     boolean analysedHere(Object callee);
-
-    /** Whether a variable handle is one of the class's map fields. */
-    boolean isMapField(Object variable);
   }
 
   private final SyntaxPort<N> port;
@@ -68,24 +64,30 @@ public final class MapUses<N, P> {
   private final MapCallValues<N> callValues;
   private final LazyInitShapes<N> lazyInits;
 
-  /** The class-wide tables the uses add to. */
+  /** The class-wide tables the uses read ({@code mapFields}, by variable handle) and add to. */
   public record Tables(
+      Map<Object, ?> mapFields,
       Map<Object, ValueLocal> valueLocals,
       List<StoredValue> storedValues,
       List<NullableArgument> nullableArguments,
       List<LazyInit> lazyInits) {}
 
   private final Tables tables;
+  private final BiConsumer<N, List<String>> describeValue;
 
   /**
    * @param mapFieldOf the map field (or local map) an expression denotes, or null
+   * @param describeValue adds the value descriptors of an expression assigned to a map ({@code
+   *     new:…}, {@code null:}…)
    */
   public MapUses(
       CallShapes<N> shapes,
       KnownApis apis,
       FrontEnd<N, P> frontEnd,
       Function<N, Object> mapFieldOf,
+      BiConsumer<N, List<String>> describeValue,
       Tables tables) {
+    this.describeValue = describeValue;
     this.port = shapes.port();
     this.apis = apis;
     this.shapes = shapes;
@@ -159,7 +161,8 @@ public final class MapUses<N, P> {
       return;
     }
     if (parentKind == Kind.ASSIGN && port.skipParens(port.assignTarget(parent)) == use.leaf()) {
-      List<String> values = frontEnd.describeValue(port.assignedValue(parent));
+      List<String> values = new ArrayList<>();
+      describeValue.accept(port.assignedValue(parent), values);
       boolean fresh = !values.isEmpty() && values.stream().allMatch(MapTypes::isFresh);
       unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, at, fresh, false));
       if (!field.local()) {
@@ -175,7 +178,7 @@ public final class MapUses<N, P> {
       Kind targetKind = port.kind(target);
       if ((targetKind == Kind.IDENTIFIER || targetKind == Kind.FIELD_ACCESS)
           && port.fieldName(target) != null
-          && !frontEnd.isMapField(port.variable(target))) {
+          && !tables.mapFields().containsKey(port.variable(target))) {
         unit.escapes.add(
             new PendingEscape<>(
                 field, Escape.Kind.STORED, "'" + port.name(target) + "'", frontEnd.position(parentPath)));

@@ -19,7 +19,6 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The assembly of pending uses into facts, on a tree written by hand; positions are the nodes themselves. */
@@ -76,23 +75,4 @@ class FactAssemblyTest {
         unit -> unit.body == method ? at -> Set.of(LOCK) : null,
         edge -> null);
   }
-
-      @Override
-      public Site site(Node at) {
-        return new Site(at.id, 1, "A#m()", "", Set.of(), at);
-      }
-
-      @Override
-      public Function<Node, Set<LockRef>> heldLocks(UnitScan<Node, Node> unit) {
-        return unit.body == method ? at -> Set.of(LOCK) : null;
-      }
-
-      @Override
-      public CallShapes.UpdateCall updateAround(Node edge) {
-        return null;
-      }
-    };
-  }
-
-
 }

@@ -18,6 +18,7 @@ import io.mapguard.engine.model.Site;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -51,11 +52,6 @@ class MapUsesTest {
             }
 
             @Override
-            public List<String> describeValue(Node expression) {
-              return expression.kind == Kind.NEW ? List.of("new:java.util.HashMap") : List.of();
-            }
-
-            @Override
             public String enclosingMethodName(SyntaxPath<Node> use) {
               return "m()";
             }
@@ -64,14 +60,15 @@ class MapUsesTest {
             public boolean analysedHere(Object callee) {
               return callee.equals("com.acme.Log#helper");
             }
-
-            @Override
-            public boolean isMapField(Object variable) {
-              return variable == "cache";
-            }
           },
           FIELDS,
-          new MapUses.Tables(new IdentityHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+          (expression, out) -> {
+            if (expression.kind == Kind.NEW) {
+              out.add("new:java.util.HashMap");
+            }
+          },
+          new MapUses.Tables(
+              Map.of("cache", CACHE), new IdentityHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
 
   private void classify(Node root, Node use) {
     uses.classify(CACHE, CallShapesTest.pathTo(root, use), AliasKind.MAP);

@@ -74,13 +74,12 @@ class ScanStepsTest {
               @Override public Node position(SyntaxPath<Node> path) { return path.leaf(); }
               @Override public Site site(Node at) { return frontEnd.site(at); }
               @Override public UnitScan<Node, Node> currentUnit() { return method; }
-              @Override public List<String> describeValue(Node expression) { return List.of(); }
               @Override public String enclosingMethodName(SyntaxPath<Node> use) { return "m()"; }
               @Override public boolean analysedHere(Object callee) { return false; }
-              @Override public boolean isMapField(Object variable) { return fields.containsKey(variable); }
             },
             steps::mapFieldOf,
-            new MapUses.Tables(new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
+            (expression, out) -> {},
+            new MapUses.Tables(fields, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
   }
 
   private static Node inMethod(Node... statements) {

@@ -31,14 +31,14 @@ import java.util.Optional;
  * {@link LintExtractionState}. The roles call one another (a declaration's site, a use's alias), so
  * each reaches the others through the fields here.
  */
-final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
+public final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
   final LintExtractionState state;
   final LintMapDeclarations declarations;
   final LintCodeUnits codeUnits;
   final LintUseScanner scanner;
   final LintSourceSites sites;
 
-  AstFactExtractor(
+  public AstFactExtractor(
       AnalysisOptions options,
       CompilationUnit compilationUnit,
       TypeDeclaration<?> topLevel,
@@ -53,7 +53,7 @@ final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
   }
 
   /** Empty when the class has no map field and creates no sized map: nothing to analyse. */
-  Optional<ClassFacts> extract() {
+  public Optional<ClassFacts> extract() {
     ClassFacts facts = ClassFacts.empty(className(), state.file);
     boolean hasMaps = state.extract(facts, this);
     return hasMaps || !state.creations.isEmpty() ? Optional.of(facts) : Optional.empty();
@@ -92,11 +92,6 @@ final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
   }
 
   @Override
-  public Object mapFieldOf(Node expression) {
-    return scanner.mapFieldOf(expression);
-  }
-
-  @Override
   public FactAssembly.Positions<Node, Node> positions() {
     return new FactAssembly.Positions<>(
         LintSyntax::path,
@@ -118,7 +113,7 @@ final class AstFactExtractor implements ExtractionTables.Steps<Node, Node> {
     }
     return state.overloadedReferences.contains(at)
         ? null
-        : state.shapes.updateAround(LintSyntax.path(at), scanner::mapFieldOf);
+        : state.shapes.updateAround(LintSyntax.path(at), state::mapFieldOf);
   }
 
   private LintLockRegions lockRegions(UnitScan<Node, Node> info) {

@@ -28,7 +28,6 @@ import io.mapguard.engine.extract.ScanSteps;
 import io.mapguard.engine.extract.SyntaxPath;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.CodeUnit;
-import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
 import io.mapguard.lint.symbols.Callee;
@@ -52,11 +51,6 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
     this.extraction = extraction;
     this.state = extraction.state;
     this.steps = state.scanSteps(this, this, () -> current() == null ? -1 : current().unit.id());
-  }
-
-  /** The map field (or local map) an expression denotes: see {@link ScanSteps#mapFieldOf}. */
-  MapField mapFieldOf(Node expression) {
-    return steps.mapFieldOf(expression);
   }
 
   // ------------------------------------------------------------ the walk
@@ -268,13 +262,6 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
   }
 
   @Override
-  public List<String> describeValue(Node expression) {
-    List<String> values = new ArrayList<>();
-    state.describeValue(expression, values);
-    return values;
-  }
-
-  @Override
   public String enclosingMethodName(SyntaxPath<Node> use) {
     for (Node n = use.leaf().getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof CallableDeclaration) {
@@ -301,10 +288,5 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
       }
     }
     return false;
-  }
-
-  @Override
-  public boolean isMapField(Object variable) {
-    return state.fields.containsKey(variable);
   }
 }

@@ -12,6 +12,7 @@ import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.type.VarType;
 import com.github.javaparser.symbolsolver.JavaSymbolSolver;
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
+import io.mapguard.lint.analysis.SourceAnalyzer;
 import org.junit.jupiter.api.Test;
 
 /** What mapvet's lean parser configuration keeps and what it leaves out. */
