@@ -270,13 +270,6 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
-  public String localDeclaredBy(JCTree node) {
-    return node instanceof JCVariableDecl && isLocal(((JCVariableDecl) node).sym)
-        ? types.text(((JCVariableDecl) node).name)
-        : null;
-  }
-
-  @Override
   public boolean isVariableDeclaration(JCTree node) {
     return node instanceof JCVariableDecl;
   }

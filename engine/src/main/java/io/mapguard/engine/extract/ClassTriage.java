@@ -31,11 +31,12 @@ import java.util.function.Function;
 
 /**
  * The first passes over a class, before any unit is built. {@link #findDeclarations} finds its map
- * fields (and what they are declared with), local maps, sized map creations, single-thread
- * executors, and the class-wide signals without which no rule can fire; most classes have no map,
- * and their extraction ends there. {@link #findUses}, run once the front end has added inherited
- * fields, records what is assigned to the maps, lock aliases, and functions kept in a local and
- * later started as tasks. Written once for every front end, against the {@link SyntaxPort}.
+ * fields (and what they are declared with), local maps, sized map creations and single-thread
+ * executors; most classes have no map, and their extraction ends there. For the others, once the
+ * front end has added inherited fields, {@link #findSignalsAndUses} finds the class-wide signals
+ * without which no rule can fire, and {@link #findUses} records what is assigned to the maps, lock
+ * aliases, and functions kept in a local and later started as tasks. Written once for every front
+ * end, against the {@link SyntaxPort}.
  *
  * <p>Where resolving a type is costly (mapvet without a classpath, {@link
  * SyntaxPort#resolvesTypesCheaply}), only locals the local-map rules can involve are resolved, and
@@ -46,10 +47,17 @@ import java.util.function.Function;
 public final class ClassTriage<N> {
   private static final List<String> THREAD_CLASSES = List.of("java.lang.Thread", "java.util.TimerTask");
   /** What {@link #findDeclarations} looks at besides variable declarations. */
-  private static final Set<Kind> DECLARATION_PASS_KINDS =
+  private static final Set<Kind> DECLARATION_PASS_KINDS = EnumSet.of(Kind.NEW);
+  /** The same where types are costly: calls and parameters choose the locals worth resolving. */
+  private static final Set<Kind> DECLARATION_PASS_KINDS_WITH_CANDIDATES =
+      EnumSet.of(Kind.NEW, Kind.METHOD_CALL, Kind.METHOD);
+  /** What {@link #signal} looks at. */
+  private static final Set<Kind> SIGNAL_PASS_KINDS =
       EnumSet.of(Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
   /** What {@link #findUses} looks at besides variable declarations. */
   private static final Set<Kind> USE_PASS_KINDS = EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW);
+  private static final Set<Kind> SIGNAL_AND_USE_PASS_KINDS =
+      EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
 
   /** The class-wide tables the triage fills, keyed by the port's variable handles. */
   public record Tables<N>(
@@ -158,49 +166,84 @@ public final class ClassTriage<N> {
 
   // ------------------------------------------------------------------ the first pass
 
-  /** Map fields, local maps, sized creations, single-thread executors, signals. */
+  /**
+   * Map fields, local maps, sized creations, single-thread executors, field signals. Every class
+   * takes this pass, and most have no map: it looks only at declarations and creations (and, where
+   * types are costly, at calls and parameters, to choose the locals worth resolving).
+   */
   public void findDeclarations() {
     LocalCandidates candidates = new LocalCandidates();
     port.forEachNodeOf(
         topLevel,
-        DECLARATION_PASS_KINDS,
+        cheapTypes ? DECLARATION_PASS_KINDS : DECLARATION_PASS_KINDS_WITH_CANDIDATES,
         true,
         node -> {
           switch (port.kind(node)) {
             case METHOD_CALL:
               candidates.noteCall(node);
-              if (cheapTypes) {
-                callSignals(node);
-              }
               break;
             case NEW:
               recordSizedCreation(node);
-              if (cheapTypes) {
-                concurrencySignals |=
-                    !concurrencySignals && (apis.startOf(port.callee(node)).isPresent() || isThreadClass(node));
-              }
-              break;
-            case SYNCHRONIZED:
-              concurrencySignals = true;
               break;
             case METHOD:
-              if (cheapTypes) {
-                concurrencySignals |=
-                    port.hasModifier(node, Modifier.SYNCHRONIZED) || hasConcurrencyAnnotation(node);
-              } else {
-                candidates.parameters.addAll(port.parameters(node));
-              }
-              break;
-            case CLASS:
-              if (cheapTypes) {
-                concurrencySignals |= hasConcurrencyAnnotation(node) || isThreadClass(node);
-              }
+              candidates.parameters.addAll(port.parameters(node));
               break;
             default:
               declaration(node, candidates);
           }
         });
     candidates.resolve();
+  }
+
+  /**
+   * For a class with a map (its own or inherited), after {@link #findDeclarations}: the signals
+   * (where types are cheap) and the uses ({@link #findUses}) where the class is worth scanning. One
+   * walk serves both when the uses are needed whatever the signals say (a map field).
+   */
+  public void findSignalsAndUses() {
+    if (!cheapTypes) {
+      findUses();
+      return;
+    }
+    if (worthScanning()) {
+      port.forEachNodeOf(
+          topLevel,
+          SIGNAL_AND_USE_PASS_KINDS,
+          true,
+          node -> {
+            signal(node);
+            use(node);
+          });
+      return;
+    }
+    port.forEachNodeOf(topLevel, SIGNAL_PASS_KINDS, false, this::signal);
+    if (worthScanning()) {
+      findUses();
+    }
+  }
+
+  /** What a call, creation, synchronized block, method or class says about threads and loops. */
+  private void signal(N node) {
+    switch (port.kind(node)) {
+      case METHOD_CALL:
+        callSignals(node);
+        break;
+      case NEW:
+        concurrencySignals |=
+            !concurrencySignals && (apis.startOf(port.callee(node)).isPresent() || isThreadClass(node));
+        break;
+      case SYNCHRONIZED:
+        concurrencySignals = true;
+        break;
+      case METHOD:
+        concurrencySignals |= port.hasModifier(node, Modifier.SYNCHRONIZED) || hasConcurrencyAnnotation(node);
+        break;
+      case CLASS:
+        concurrencySignals |= hasConcurrencyAnnotation(node) || isThreadClass(node);
+        break;
+      default:
+        break;
+    }
   }
 
   private void declaration(N declaration, LocalCandidates candidates) {
@@ -425,20 +468,18 @@ public final class ClassTriage<N> {
    * local and then handed to a thread start ({@code Runnable r = () -> ..; pool.submit(r);}).
    */
   public void findUses() {
-    port.forEachNodeOf(
-        topLevel,
-        USE_PASS_KINDS,
-        true,
-        node -> {
-          Kind kind = port.kind(node);
-          if (kind == Kind.ASSIGN) {
-            assignment(node);
-          } else if (kind == Kind.METHOD_CALL || kind == Kind.NEW) {
-            startsLocalFunctions(node);
-          } else {
-            locks.recordAlias(node);
-          }
-        });
+    port.forEachNodeOf(topLevel, USE_PASS_KINDS, true, this::use);
+  }
+
+  private void use(N node) {
+    Kind kind = port.kind(node);
+    if (kind == Kind.ASSIGN) {
+      assignment(node);
+    } else if (kind == Kind.METHOD_CALL || kind == Kind.NEW) {
+      startsLocalFunctions(node);
+    } else if (port.isVariableDeclaration(node)) {
+      locks.recordAlias(node);
+    }
   }
 
   private void assignment(N assign) {

@@ -128,10 +128,13 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     triage.findDeclarations();
     steps.addInheritedFields();
     facts.creations().addAll(creations);
-    if (!triage.worthScanning()) {
-      return triage.hasMaps();
+    if (!triage.hasMaps()) {
+      return false;
     }
-    triage.findUses();
+    triage.findSignalsAndUses();
+    if (!triage.worthScanning()) {
+      return true;
+    }
     steps.describeClass(facts);
     mapFieldDeclarations.forEach(
         (field, declaration) -> fields.put(field, mapFields.field(declaration, steps.fieldSite(declaration))));

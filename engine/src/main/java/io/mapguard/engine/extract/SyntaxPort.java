@@ -154,12 +154,12 @@ public interface SyntaxPort<N> {
    * The name of the local variable the node declares (javac: a local's declaration; JavaParser: one
    * declarator of a local declaration), or null for anything else, fields included.
    */
-  String localDeclaredBy(N node);
-
-  /** Whether the node declares a local variable: {@link #localDeclaredBy} is not null (without spelling the name). */
-  default boolean declaresLocal(N node) {
-    return localDeclaredBy(node) != null;
+  default String localDeclaredBy(N node) {
+    return declaresLocal(node) ? name(node) : null;
   }
+
+  /** Whether the node declares a local variable (see {@link #localDeclaredBy}), without spelling its name. */
+  boolean declaresLocal(N node);
 
   /**
    * The initializer of a variable declaration (a local {@link #localDeclaredBy} names, a field's

@@ -46,6 +46,7 @@ class CallShapesTest {
     @Override public Node assignedValue(Node assignment) { return assignment.children.get(1); }
     /** A local declaration: an OTHER_STATEMENT whose text is {@code local:name}, its child the initializer. */
     @Override public String localDeclaredBy(Node n) { return n.text != null && n.text.startsWith("local:") ? n.text.substring(6).replace("@Nullable", "") : null; }
+    @Override public boolean declaresLocal(Node n) { return localDeclaredBy(n) != null; }
     @Override public Node initializer(Node d) { return d.children.isEmpty() ? null : d.children.get(0); }
     @Override public SyntaxPath<Node> statementOfDeclaration(SyntaxPath<Node> declaration) { return declaration; }
     @Override public String name(Node node) { return node.text != null && node.text.startsWith("field:") ? node.text.substring(6) : node.text; }

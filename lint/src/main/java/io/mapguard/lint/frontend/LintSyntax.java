@@ -292,10 +292,8 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
-  public String localDeclaredBy(Node node) {
-    return node instanceof VariableDeclarator && LintUseScanner.isLocal((VariableDeclarator) node)
-        ? ((VariableDeclarator) node).getNameAsString()
-        : null;
+  public boolean declaresLocal(Node node) {
+    return node instanceof VariableDeclarator && LintUseScanner.isLocal((VariableDeclarator) node);
   }
 
   @Override
