@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** Null sources and the checks that rule them out, on trees written by hand (see CallShapesTest). */
 class NullSourcesTest {
-  private final NullSources<Node> nulls = new NullSources<>(new CallShapes<>(new TreePort()));
+  private final NullSources<Node> nulls = new NullSources<>(new CallShapes<>(new TreePort()), null);
 
   private static Node nullLiteral() {
     return new Node(Kind.LITERAL, "null");
