@@ -21,6 +21,10 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.engine.report.FixHint;
+import io.mapguard.lint.fix.Edit;
+import io.mapguard.lint.fix.FixEdits;
+import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -156,6 +160,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     CompilationUnit unit = parsed.getResult().get();
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
     List<String> lines = JavaLexicalScanner.lines(source);
+    FixEdits[] fixEdits = new FixEdits[1]; // made for the first finding with a fix: most files have none
     for (TypeDeclaration<?> type : unit.getTypes()) {
       try {
         Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file, types, lines).extract();
@@ -163,7 +168,10 @@ public final class SourceAnalyzer implements FileAnalyzer {
           continue;
         }
         for (Finding finding : analyzer.analyze(facts.get())) {
-          findings.add(toLintFinding(file, finding));
+          if (!finding.fixes().isEmpty() && fixEdits[0] == null) {
+            fixEdits[0] = new FixEdits(new SourceText(source), unit);
+          }
+          findings.add(toLintFinding(file, finding, fixEdits[0]));
         }
       } catch (RuntimeException | StackOverflowError e) {
         int line = type.getBegin().map(p -> p.line).orElse(1);
@@ -183,7 +191,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     return new FileResult(findings, problems);
   }
 
-  private static LintFinding toLintFinding(String file, Finding finding) {
+  private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {
     int endLine = finding.site().line();
     int endColumn = finding.site().column();
     if (finding.site().anchor() instanceof Node) {
@@ -192,6 +200,15 @@ public final class SourceAnalyzer implements FileAnalyzer {
         endLine = end.get().line;
         endColumn = end.get().column;
       }
+    }
+    String subject = finding.field() != null ? finding.field().name() : "the map";
+    List<LintFinding.Fix> fixes = new ArrayList<>();
+    for (FixHint hint : finding.fixes()) {
+      List<Edit> edits =
+          fixEdits
+              .edits(finding.site().line(), finding.site().column(), endLine, endColumn, hint, subject)
+              .orElse(List.of());
+      fixes.add(new LintFinding.Fix(hint, hint.suggestion(subject), edits));
     }
     return new LintFinding(
         finding.rule().ruleName(),
@@ -203,9 +220,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
         endColumn,
         finding.message(),
         finding.fingerprint(),
-        finding.fixes().stream()
-            .map(fix -> fix.suggestion(finding.field() != null ? finding.field().name() : "the map"))
-            .toList(),
+        fixes,
         finding.evidence());
   }
 

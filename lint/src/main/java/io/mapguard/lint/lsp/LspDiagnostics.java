@@ -1,6 +1,7 @@
 package io.mapguard.lint.lsp;
 
 import io.mapguard.engine.report.Evidence;
+import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.frontend.LintFinding;
 import io.mapguard.lint.rules.RuleCatalog;
 import io.mapguard.lint.rules.RuleInfo;
