@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * The methods calls reach, matched against the API tables: immediate callbacks, thread starts,
- * library methods that return null, and any {@link MethodRef} list. A table hands out only the entries for a call's name, so the subtype
- * test runs only for those; and a compilation calls the same few methods over and over, so each
- * callee's answer is kept.
+ * library methods that return null, and any {@link MethodRef} list. A table hands out only the
+ * entries for a call's name, so the subtype test runs only for those; and a compilation calls the
+ * same few methods over and over, so each callee's answer is kept.
  */
 public final class KnownApis {
   private final Callees callees;

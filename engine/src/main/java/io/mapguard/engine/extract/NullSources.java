@@ -12,8 +12,8 @@ import java.util.List;
  * Whether an argument may be null where it is passed: the literal, a local assigned null or a
  * nullable result, a {@code @Nullable} parameter, a method of the file that returns null, another
  * map's {@code get}, a library method documented to return null ({@link NullableResults}) — and no
- * null check before the call rules it out. Written once for every front
- * end, against the {@link SyntaxPort}.
+ * null check before the call rules it out. Written once for every front end, against the {@link
+ * SyntaxPort}.
  */
 public final class NullSources<N> {
   /**
@@ -192,7 +192,8 @@ public final class NullSources<N> {
     if (apis != null && NullableResults.whenNull(port.name(e)) != null) {
       NullableResults.Entry api = apis.nullableResult(port.callee(e), arity);
       if (api != null) {
-        String call = (receiver == null ? "" : port.text(receiver) + ".") + port.name(e) + (arity == 0 ? "()" : "(...)");
+        String call =
+            (receiver == null ? "" : port.text(receiver) + ".") + port.name(e) + (arity == 0 ? "()" : "(...)");
         return new Source(NullableArgument.Source.NULLABLE_API, call, port.line(e));
       }
     }

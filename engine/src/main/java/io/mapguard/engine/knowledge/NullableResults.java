@@ -27,7 +27,7 @@ public final class NullableResults {
       return new MethodRef(owner, name);
     }
 
-    /** When the method returns null, as the messages say it: "for a missing parameter". */
+    /** When the method returns null, as the messages say it: "returns null when the property is not set". */
     public String whenNull() {
       return WHEN_NULL.get(name);
     }

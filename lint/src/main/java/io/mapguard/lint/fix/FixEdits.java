@@ -178,8 +178,15 @@ public final class FixEdits {
    * write then happens under the same lock hold as the earlier use of the map.
    */
   private Optional<List<TextEdit>> extendSynchronized(
-      com.github.javaparser.Position at, int line, int column, int endLine, int endColumn, FixHint fix) {
-    if (fix.detail() == null || !fix.detail().chars().allMatch(Character::isDigit) || fix.detail().isEmpty()) {
+      com.github.javaparser.Position at,
+      int line,
+      int column,
+      int endLine,
+      int endColumn,
+      FixHint fix) {
+    if (fix.detail() == null
+        || fix.detail().isEmpty()
+        || !fix.detail().chars().allMatch(Character::isDigit)) {
       return Optional.empty();
     }
     int blockLine = Integer.parseInt(fix.detail());
@@ -226,7 +233,8 @@ public final class FixEdits {
    * Annotates the field with the {@code @GuardedBy} flavor the file already imports, else the one
    * the suggestion names (the class's own flavor, or mapguard's), importing it.
    */
-  private Optional<List<TextEdit>> addGuardedBy(com.github.javaparser.Position at, FixHint fix, String subject) {
+  private Optional<List<TextEdit>> addGuardedBy(
+      com.github.javaparser.Position at, FixHint fix, String subject) {
     Optional<VariableDeclarator> variable = field(at, subject);
     if (variable.isEmpty()
         || variable.get().getParentNode().filter(p -> p instanceof FieldDeclaration).isEmpty()) {

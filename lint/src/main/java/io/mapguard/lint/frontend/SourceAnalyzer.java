@@ -160,7 +160,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     CompilationUnit unit = parsed.getResult().get();
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
     List<String> lines = JavaLexicalScanner.lines(source);
-    FixEdits[] fixEdits = new FixEdits[1]; // made for the first finding with a fix: most files have none
+    FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
     for (TypeDeclaration<?> type : unit.getTypes()) {
       try {
         Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file, types, lines).extract();
@@ -168,10 +168,10 @@ public final class SourceAnalyzer implements FileAnalyzer {
           continue;
         }
         for (Finding finding : analyzer.analyze(facts.get())) {
-          if (!finding.fixes().isEmpty() && fixEdits[0] == null) {
-            fixEdits[0] = new FixEdits(new SourceText(source), unit);
+          if (!finding.fixes().isEmpty() && fixEdits == null) {
+            fixEdits = new FixEdits(new SourceText(source), unit);
           }
-          findings.add(toLintFinding(file, finding, fixEdits[0]));
+          findings.add(toLintFinding(file, finding, fixEdits));
         }
       } catch (RuntimeException | StackOverflowError e) {
         int line = type.getBegin().map(p -> p.line).orElse(1);
@@ -204,10 +204,15 @@ public final class SourceAnalyzer implements FileAnalyzer {
     String subject = finding.field() != null ? finding.field().name() : "the map";
     List<LintFinding.Fix> fixes = new ArrayList<>();
     for (FixHint hint : finding.fixes()) {
-      List<Edit> edits =
-          fixEdits
-              .edits(finding.site().line(), finding.site().column(), endLine, endColumn, hint, subject)
-              .orElse(List.of());
+      List<Edit> edits;
+      try {
+        edits =
+            fixEdits
+                .edits(finding.site().line(), finding.site().column(), endLine, endColumn, hint, subject)
+                .orElse(List.of());
+      } catch (RuntimeException e) {
+        edits = List.of(); // an edit that cannot be made never costs the finding: the sentence stays
+      }
       fixes.add(new LintFinding.Fix(hint, hint.suggestion(subject), edits));
     }
     return new LintFinding(
