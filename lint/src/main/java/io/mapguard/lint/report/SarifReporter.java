@@ -89,7 +89,7 @@ final class SarifReporter implements Reporter {
    * The finding's fixes that have edits, as SARIF fixes: mapvet's 0-based, end-exclusive positions
    * are SARIF's 1-based lines and columns (UTF-16 code units both).
    */
-  static List<Sarif.Fix> fixes(LintFinding finding) {
+  private static List<Sarif.Fix> fixes(LintFinding finding) {
     List<Sarif.Fix> fixes = new ArrayList<>();
     for (LintFinding.Fix fix : finding.fixes()) {
       if (fix.edits().isEmpty()) {
@@ -100,7 +100,10 @@ final class SarifReporter implements Reporter {
         replacements.add(
             new Sarif.Replacement(
                 Sarif.Region.lines(
-                    edit.startLine() + 1, edit.startCharacter() + 1, edit.endLine() + 1, edit.endCharacter() + 1),
+                    edit.startLine() + 1,
+                    edit.startCharacter() + 1,
+                    edit.endLine() + 1,
+                    edit.endCharacter() + 1),
                 edit.newText()));
       }
       fixes.add(new Sarif.Fix(fix.description(), finding.file(), replacements));
