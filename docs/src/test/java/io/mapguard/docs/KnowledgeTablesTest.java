@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import java.io.IOException;
@@ -66,22 +67,37 @@ class KnowledgeTablesTest {
     return List.of(String.join(", ", methods) + ".");
   }
 
+  static List<String> nullableResults() {
+    List<String> lines = new ArrayList<>();
+    lines.add("| method | arguments | returns null when |");
+    lines.add("|---|---|---|");
+    for (NullableResults.Entry entry : NullableResults.ALL) {
+      lines.add("| `" + entry.owner() + "." + entry.name() + "` | " + entry.arity() + " | "
+          + entry.whenNull().replaceFirst("^returns null when ", "") + " |");
+    }
+    return lines;
+  }
+
   /** The lines between {@code <!-- name -->} and {@code <!-- /name -->}, replaced by {@code body} when writing. */
   private static void check(String name, List<String> body) throws IOException {
-    List<String> lines = new ArrayList<>(Files.readAllLines(PAGE, StandardCharsets.UTF_8));
+    check(PAGE, name, body);
+  }
+
+  private static void check(Path page, String name, List<String> body) throws IOException {
+    List<String> lines = new ArrayList<>(Files.readAllLines(page, StandardCharsets.UTF_8));
     int start = lines.indexOf("<!-- " + name + " (generated from the engine's tables; see KnowledgeTablesTest) -->");
     int end = lines.indexOf("<!-- /" + name + " -->");
-    assertTrue(start >= 0 && end > start, "inference.md lacks the block " + name);
+    assertTrue(start >= 0 && end > start, page + " lacks the block " + name);
     if (Boolean.getBoolean("mapguard.docs.write")) {
       lines.subList(start + 1, end).clear();
       lines.addAll(start + 1, body);
-      Files.write(PAGE, lines, StandardCharsets.UTF_8);
+      Files.write(page, lines, StandardCharsets.UTF_8);
       return;
     }
     assertEquals(
         String.join("\n", body),
         String.join("\n", lines.subList(start + 1, end)),
-        "docs/inference.md's " + name + " list differs from the table; run the docs tests with -Dmapguard.docs.write=true");
+        page + "'s " + name + " list differs from the table; run the docs tests with -Dmapguard.docs.write=true");
   }
 
   @Test
@@ -97,5 +113,10 @@ class KnowledgeTablesTest {
   @Test
   void immediateCallbacksList() throws IOException {
     check("immediate-callbacks", immediateCallbacks());
+  }
+
+  @Test
+  void nullableResultsList() throws IOException {
+    check(Path.of("rules", "ConcurrentMapNullValue.md"), "nullable-results", nullableResults());
   }
 }

@@ -121,7 +121,7 @@ class JvmErrorExitCodeTest {
   }
 
   /** Suggestions that throw when the report reads them, i.e. on the main thread after the scan. */
-  private static final class ThrowingList extends AbstractList<String> {
+  private static final class ThrowingList extends AbstractList<LintFinding.Fix> {
     private final Error error;
 
     ThrowingList(Error error) {
@@ -129,7 +129,7 @@ class JvmErrorExitCodeTest {
     }
 
     @Override
-    public String get(int index) {
+    public LintFinding.Fix get(int index) {
       throw error;
     }
 

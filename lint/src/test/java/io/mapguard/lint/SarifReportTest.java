@@ -63,7 +63,15 @@ class SarifReportTest {
     cli.write("my src/Bad.java", "class Bad {\n  SYNTAX ERROR\n}\n");
   }
 
-  private static List<String> validate(String json) {
+  /** The schema's complaints about {@code json}, none for valid SARIF 2.1.0 (also for {@link SarifFixesTest}). */
+  static List<String> validate(String json) {
+    if (sarifSchema == null) {
+      try {
+        loadSchema();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     List<String> messages = new ArrayList<>();
     for (Error error : sarifSchema.validate(json, InputFormat.JSON)) {
       messages.add(error.toString());

@@ -4,5 +4,7 @@ package jakarta.servlet;
 public interface ServletRequest {
   String getParameter(String name);
 
+  Object getAttribute(String name);
+
   String getRemoteAddr();
 }

@@ -2,16 +2,17 @@ package io.mapguard.engine.extract;
 
 import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The methods calls reach, matched against the API tables: immediate callbacks, thread starts, and
- * any {@link MethodRef} list. A table hands out only the entries for a call's name, so the subtype
- * test runs only for those; and a compilation calls the same few methods over and over, so each
- * callee's answer is kept.
+ * The methods calls reach, matched against the API tables: immediate callbacks, thread starts,
+ * library methods that return null, and any {@link MethodRef} list. A table hands out only the
+ * entries for a call's name, so the subtype test runs only for those; and a compilation calls the
+ * same few methods over and over, so each callee's answer is kept.
  */
 public final class KnownApis {
   private final Callees callees;
@@ -95,5 +96,22 @@ public final class KnownApis {
             || isImmediate(callee)
         ? Optional.empty()
         : threadStart(callee);
+  }
+
+  /**
+   * The entry of {@link NullableResults} a call of {@code arity} arguments to the callee matches, or
+   * null. A front end that cannot tell the callee's owner (mapvet, a receiver of a library type it
+   * cannot see) matches nothing: a guess would be a false positive.
+   */
+  public NullableResults.Entry nullableResult(Object callee, int arity) {
+    if (callee == null || !callees.ownerKnown(callee)) {
+      return null;
+    }
+    for (NullableResults.Entry entry : NullableResults.candidates(callees.name(callee))) {
+      if (entry.arity() == arity && matches(entry.method(), callee)) {
+        return entry;
+      }
+    }
+    return null;
   }
 }

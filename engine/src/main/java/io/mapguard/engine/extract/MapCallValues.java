@@ -19,10 +19,10 @@ public final class MapCallValues<N> {
   private final MethodLocals<N> locals;
   private final NullSources<N> nulls;
 
-  public MapCallValues(CallShapes<N> shapes) {
+  public MapCallValues(CallShapes<N> shapes, KnownApis apis) {
     this.port = shapes.port();
     this.locals = shapes.locals();
-    this.nulls = new NullSources<>(shapes);
+    this.nulls = new NullSources<>(shapes, apis);
   }
 
   /** The values the call at {@code call} ({@code field.method(…)}) stores into {@code field}, into {@code out}. */

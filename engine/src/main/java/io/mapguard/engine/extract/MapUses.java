@@ -95,7 +95,7 @@ public final class MapUses<N, P> {
     this.mapFieldOf = mapFieldOf;
     this.tables = tables;
     this.valueLocals = new MapValueLocals<>(shapes);
-    this.callValues = new MapCallValues<>(shapes);
+    this.callValues = new MapCallValues<>(shapes, apis);
     this.lazyInits = new LazyInitShapes<>(port);
   }
 

@@ -3,6 +3,7 @@ package io.mapguard.engine.extract;
 import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.NullChecks;
+import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.model.NullableArgument;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.List;
 /**
  * Whether an argument may be null where it is passed: the literal, a local assigned null or a
  * nullable result, a {@code @Nullable} parameter, a method of the file that returns null, another
- * map's {@code get} — and no null check before the call rules it out. Written once for every front
- * end, against the {@link SyntaxPort}.
+ * map's {@code get}, a library method documented to return null ({@link NullableResults}) — and no
+ * null check before the call rules it out. Written once for every front end, against the {@link
+ * SyntaxPort}.
  */
 public final class NullSources<N> {
   /**
@@ -24,10 +26,12 @@ public final class NullSources<N> {
 
   private final SyntaxPort<N> port;
   private final CallShapes<N> shapes;
+  private final KnownApis apis;
 
-  public NullSources(CallShapes<N> shapes) {
+  public NullSources(CallShapes<N> shapes, KnownApis apis) {
     this.port = shapes.port();
     this.shapes = shapes;
+    this.apis = apis;
   }
 
   /** Why {@code argument} of the call at {@code call} may be null there, or null. */
@@ -38,6 +42,10 @@ public final class NullSources<N> {
     }
     Source direct = resultSource(e);
     if (direct != null) {
+      if (direct.kind() == NullableArgument.Source.NULLABLE_API) {
+        // if (request.getParameter("id") != null) map.put(k, request.getParameter("id"))
+        return checked(port.text(e), null, call) ? null : direct;
+      }
       return direct.kind() == NullableArgument.Source.MAP_GET && checked(null, direct.detail(), call)
           ? null
           : direct;
@@ -165,17 +173,29 @@ public final class NullSources<N> {
         && port.catchBlocks(statement).stream().allMatch(shapes::exits);
   }
 
-  /** A call whose result may be null: another map's get, or a method of this file. */
+  /**
+   * A call whose result may be null: another map's get, a library method documented to return null,
+   * or a method of this file.
+   */
   private Source resultSource(N e) {
     if (port.kind(e) != Kind.METHOD_CALL) {
       return null;
     }
     N receiver = port.receiver(e);
+    int arity = port.arguments(e).size();
     if (port.name(e).equals("get")
-        && port.arguments(e).size() == 1
+        && arity == 1
         && receiver != null
         && port.isMap(receiver)) {
       return new Source(NullableArgument.Source.MAP_GET, port.text(receiver), port.line(e));
+    }
+    if (apis != null && NullableResults.whenNull(port.name(e)) != null) {
+      NullableResults.Entry api = apis.nullableResult(port.callee(e), arity);
+      if (api != null) {
+        String call =
+            (receiver == null ? "" : port.text(receiver) + ".") + port.name(e) + (arity == 0 ? "()" : "(...)");
+        return new Source(NullableArgument.Source.NULLABLE_API, call, port.line(e));
+      }
     }
     if (receiver != null && namesVariable(port.skipParens(receiver))) {
       return null; // a method of another object
@@ -355,8 +375,20 @@ public final class NullSources<N> {
         || isName(port.right(test), name) && !port.isNullLiteral(port.left(test));
   }
 
+  /**
+   * Whether {@code expression} is the local {@code name}, or, when {@code name} is an expression as
+   * written (a library call checked before it is passed: {@code request.getParameter("id")}), that
+   * expression.
+   */
   private boolean isName(N expression, String name) {
     N e = port.skipParens(expression);
-    return port.kind(e) == Kind.IDENTIFIER && port.name(e).equals(name);
+    if (port.kind(e) == Kind.IDENTIFIER) {
+      return port.name(e).equals(name);
+    }
+    return port.kind(e) == Kind.METHOD_CALL && !isIdentifier(name) && port.text(e).equals(name);
+  }
+
+  private static boolean isIdentifier(String name) {
+    return !name.isEmpty() && name.chars().allMatch(Character::isJavaIdentifierPart);
   }
 }

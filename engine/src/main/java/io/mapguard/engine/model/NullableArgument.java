@@ -10,7 +10,7 @@ package io.mapguard.engine.model;
  * @param argument the argument as written, e.g. {@code name}
  * @param source why it may be null
  * @param detail what {@code source} refers to: the local or parameter name, the method, the map
- *     expression whose {@code get} it is; null for a literal
+ *     expression whose {@code get} it is, the library call; null for a literal
  * @param sourceLine where it becomes null: the assignment, the {@code return null}, the call; 0 when
  *     the argument itself is the source
  * @param site the map call
@@ -37,6 +37,12 @@ public record NullableArgument(
     /** A parameter annotated {@code @Nullable}. */
     NULLABLE_PARAMETER,
     /** {@code other.get(k)}: null when the key is absent. */
-    MAP_GET
+    MAP_GET,
+    /**
+     * A library method documented to return null ({@code request.getParameter(name)}, {@code
+     * System.getProperty(key)}…: {@code engine.knowledge.NullableResults}); the detail is the call as
+     * written, {@code request.getParameter(...)}.
+     */
+    NULLABLE_API
   }
 }

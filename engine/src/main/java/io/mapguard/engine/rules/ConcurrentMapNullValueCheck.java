@@ -4,6 +4,7 @@ import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
+import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
 import java.util.ArrayList;
@@ -55,6 +56,7 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
           case ASSIGNED_NULL -> "'" + detail + "' is assigned null here";
           case METHOD_RETURNS_NULL -> detail + "() returns null here";
           case MAP_GET -> detail + ".get(...) returns null for a missing key";
+          case NULLABLE_API -> detail + " " + whenNull(detail);
           default -> null;
         };
     return description == null || argument.sourceLine() <= 0
@@ -76,12 +78,25 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
         return result(argument, detail + "()", "returns null at line " + argument.sourceLine());
       case NULLABLE_METHOD:
         return result(argument, detail + "()", "is annotated @Nullable");
+      case NULLABLE_API:
+        return result(argument, detail + " at line " + argument.sourceLine(), whenNull(detail));
       default:
         return result(
             argument,
             detail + ".get(...) at line " + argument.sourceLine(),
             "returns null for a missing key");
     }
+  }
+
+  /**
+   * When the library call {@code detail} ({@code request.getParameter(...)}) returns null, from its
+   * table: "returns null when the request has no such parameter".
+   */
+  private static String whenNull(String detail) {
+    int open = detail.lastIndexOf('(');
+    String name = detail.substring(detail.lastIndexOf('.', open) + 1, open);
+    String when = NullableResults.whenNull(name);
+    return when == null ? "may return null" : when;
   }
 
   /**

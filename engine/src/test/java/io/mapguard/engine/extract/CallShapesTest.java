@@ -168,7 +168,9 @@ class CallShapesTest {
           "synchronizedMap", "java.util.Collections",
           "submit", "java.util.concurrent.ExecutorService",
           "forEach", "java.lang.Iterable",
-          "parallelStream", "java.util.Collection");
+          "parallelStream", "java.util.Collection",
+          "getProperty", "java.lang.System",
+          "getParameter", "javax.servlet.ServletRequest");
 
   /** Callees as {@link TreePort#callee} spells them; a class is a subtype of itself only. */
   static final Callees CALLEES =

@@ -21,6 +21,10 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.engine.report.FixHint;
+import io.mapguard.lint.fix.Edit;
+import io.mapguard.lint.fix.FixEdits;
+import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.frontend.AstFactExtractor;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.LintTypes;
@@ -159,6 +163,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     CompilationUnit unit = parsed.getResult().get();
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
     List<String> lines = JavaLexicalScanner.lines(source);
+    FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
     for (TypeDeclaration<?> type : unit.getTypes()) {
       try {
         Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file, types, lines).extract();
@@ -166,7 +171,10 @@ public final class SourceAnalyzer implements FileAnalyzer {
           continue;
         }
         for (Finding finding : analyzer.analyze(facts.get())) {
-          findings.add(toLintFinding(file, finding));
+          if (!finding.fixes().isEmpty() && fixEdits == null) {
+            fixEdits = new FixEdits(new SourceText(source), unit);
+          }
+          findings.add(toLintFinding(file, finding, fixEdits));
         }
       } catch (RuntimeException | StackOverflowError e) {
         int line = type.getBegin().map(p -> p.line).orElse(1);
@@ -186,7 +194,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     return new FileResult(findings, problems);
   }
 
-  private static LintFinding toLintFinding(String file, Finding finding) {
+  private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {
     int endLine = finding.site().line();
     int endColumn = finding.site().column();
     if (finding.site().anchor() instanceof Node) {
@@ -195,6 +203,20 @@ public final class SourceAnalyzer implements FileAnalyzer {
         endLine = end.get().line;
         endColumn = end.get().column;
       }
+    }
+    String subject = finding.field() != null ? finding.field().name() : "the map";
+    List<LintFinding.Fix> fixes = new ArrayList<>();
+    for (FixHint hint : finding.fixes()) {
+      List<Edit> edits;
+      try {
+        edits =
+            fixEdits
+                .edits(finding.site().line(), finding.site().column(), endLine, endColumn, hint, subject)
+                .orElse(List.of());
+      } catch (RuntimeException e) {
+        edits = List.of(); // an edit that cannot be made never costs the finding: the sentence stays
+      }
+      fixes.add(new LintFinding.Fix(hint, hint.suggestion(subject), edits));
     }
     return new LintFinding(
         finding.rule().ruleName(),
@@ -206,9 +228,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
         endColumn,
         finding.message(),
         finding.fingerprint(),
-        finding.fixes().stream()
-            .map(fix -> fix.suggestion(finding.field() != null ? finding.field().name() : "the map"))
-            .toList(),
+        fixes,
         finding.evidence());
   }
 

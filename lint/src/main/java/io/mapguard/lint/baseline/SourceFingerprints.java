@@ -81,7 +81,7 @@ public final class SourceFingerprints {
         finding.endColumn(),
         finding.message(),
         fingerprint,
-        finding.suggestions(),
+        finding.fixes(),
         finding.evidence());
   }
 }

@@ -2,6 +2,7 @@ package io.mapguard.lint.lsp;
 
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.rules.RuleCatalog;
 import io.mapguard.lint.rules.RuleInfo;
 import io.mapguard.lint.scan.Diagnostic;

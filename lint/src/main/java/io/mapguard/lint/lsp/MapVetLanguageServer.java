@@ -1,8 +1,10 @@
 package io.mapguard.lint.lsp;
 
+import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.cli.VersionInfo;
 import io.mapguard.lint.config.ConfigFile;
-import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.fix.Edit;
+import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import io.mapguard.lint.scan.Diagnostic;
 import io.mapguard.lint.scan.FileOutcome;
@@ -601,29 +603,29 @@ public final class MapVetLanguageServer implements LanguageServer, LanguageClien
       return List.of(); // findings of an older text: their edits would land in the wrong places
     }
     List<Either<Command, CodeAction>> actions = new ArrayList<>();
-    Optional<FixEdits> tree = null;
     for (int i = 0; i < analysed.findings().size(); i++) {
       LintFinding finding = analysed.findings().get(i);
       if (!SourceText.touches(LspDiagnostics.range(finding), params.getRange())) {
         continue;
       }
       boolean preferred = true;
-      for (String suggestion : finding.suggestions()) {
-        Optional<FixSuggestion> fix = FixSuggestion.parse(suggestion);
-        if (fix.isEmpty()) {
+      for (LintFinding.Fix fix : finding.fixes()) {
+        if (fix.edits().isEmpty()) {
           continue;
         }
-        if (tree == null) {
-          tree = FixEdits.of(analysed.text());
+        List<TextEdit> edits = new ArrayList<>();
+        for (Edit edit : fix.edits()) {
+          edits.add(
+              new TextEdit(
+                  new Range(
+                      new Position(edit.startLine(), edit.startCharacter()),
+                      new Position(edit.endLine(), edit.endCharacter())),
+                  edit.newText()));
         }
-        Optional<List<TextEdit>> edits = tree.flatMap(t -> t.edits(finding, fix.get()));
-        if (edits.isEmpty()) {
-          continue;
-        }
-        CodeAction action = new CodeAction(suggestion);
+        CodeAction action = new CodeAction(fix.description());
         action.setKind(CodeActionKind.QuickFix);
         action.setDiagnostics(List.of(analysed.diagnostics().get(i)));
-        action.setEdit(workspaceEdit(uri, analysed.version(), edits.get()));
+        action.setEdit(workspaceEdit(uri, analysed.version(), edits));
         action.setIsPreferred(preferred);
         preferred = false;
         actions.add(Either.forRight(action));

@@ -1,6 +1,7 @@
 package io.mapguard.lint.report;
 
 import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.fix.Edit;
 import io.mapguard.lint.rules.RuleCatalog;
 import io.mapguard.lint.rules.RuleDocs;
 import io.mapguard.lint.rules.RuleInfo;
@@ -16,7 +17,8 @@ import java.util.Map;
  * SARIF 2.1.0 for code-scanning services (GitHub code scanning, Azure DevOps, IDE viewers), in the
  * format the compiler plugins' report file shares ({@link Sarif}): rule metadata with the rule pages
  * as help, results with relative URIs under {@code %SRCROOT%} and {@code partialFingerprints} so
- * that alerts are tracked across commits, and input problems as tool execution notifications.
+ * that alerts are tracked across commits, the suggested fixes' edits as {@code fixes}, and input
+ * problems as tool execution notifications.
  */
 final class SarifReporter implements Reporter {
   /** The engine's fingerprint, kept so that code scanning goes on tracking existing alerts. */
@@ -78,9 +80,35 @@ final class SarifReporter implements Reporter {
         new Sarif.Location(
             finding.file(), Sarif.Region.lines(startLine, startColumn, endLine, endColumn), null),
         Sarif.Location.related(finding.file(), finding.evidence()),
-        List.of(),
+        fixes(finding),
         Map.of(FINGERPRINT_KEY, legacyFingerprint, FINGERPRINT_V2_KEY, finding.fingerprint()),
         finding.suggestions());
+  }
+
+  /**
+   * The finding's fixes that have edits, as SARIF fixes: mapvet's 0-based, end-exclusive positions
+   * are SARIF's 1-based lines and columns (UTF-16 code units both).
+   */
+  private static List<Sarif.Fix> fixes(LintFinding finding) {
+    List<Sarif.Fix> fixes = new ArrayList<>();
+    for (LintFinding.Fix fix : finding.fixes()) {
+      if (fix.edits().isEmpty()) {
+        continue;
+      }
+      List<Sarif.Replacement> replacements = new ArrayList<>();
+      for (Edit edit : fix.edits()) {
+        replacements.add(
+            new Sarif.Replacement(
+                Sarif.Region.lines(
+                    edit.startLine() + 1,
+                    edit.startCharacter() + 1,
+                    edit.endLine() + 1,
+                    edit.endCharacter() + 1),
+                edit.newText()));
+      }
+      fixes.add(new Sarif.Fix(fix.description(), finding.file(), replacements));
+    }
+    return fixes;
   }
 
   private static Sarif.Notification notification(Diagnostic diagnostic) {

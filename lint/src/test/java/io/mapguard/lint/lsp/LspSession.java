@@ -2,6 +2,7 @@ package io.mapguard.lint.lsp;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;

@@ -1,4 +1,4 @@
-package io.mapguard.lint.lsp;
+package io.mapguard.lint.fix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +10,11 @@ import org.eclipse.lsp4j.Range;
  * counts a column per {@code char}, as LSP's default UTF-16 positions do) into LSP positions and
  * back. Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}, as in LSP.
  */
-final class SourceText {
+public final class SourceText {
   private final String text;
   private final int[] lineStarts;
 
-  SourceText(String text) {
+  public SourceText(String text) {
     this.text = text;
     List<Integer> starts = new ArrayList<>();
     starts.add(0);
@@ -30,16 +30,16 @@ final class SourceText {
     lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  String text() {
+  public String text() {
     return text;
   }
 
-  int lineCount() {
+  public int lineCount() {
     return lineStarts.length;
   }
 
   /** The text of a line (0-based) without its line break; empty past the end. */
-  String line(int line) {
+  public String line(int line) {
     if (line < 0 || line >= lineStarts.length) {
       return "";
     }
@@ -52,7 +52,7 @@ final class SourceText {
   }
 
   /** The offset of an LSP position, clamped to the text. */
-  int offset(Position position) {
+  public int offset(Position position) {
     if (position.getLine() < 0) {
       return 0;
     }
@@ -64,7 +64,7 @@ final class SourceText {
   }
 
   /** The LSP position of an offset. */
-  Position position(int offset) {
+  public Position position(int offset) {
     int clamped = Math.max(0, Math.min(offset, text.length()));
     int low = 0;
     int high = lineStarts.length - 1;
@@ -80,12 +80,12 @@ final class SourceText {
   }
 
   /** The position of mapvet's 1-based line and column (the column's character itself). */
-  static Position start(int line, int column) {
+  public static Position start(int line, int column) {
     return new Position(Math.max(0, line - 1), Math.max(0, column - 1));
   }
 
   /** The position just after mapvet's 1-based line and inclusive column. */
-  static Position endAfter(int line, int column) {
+  public static Position endAfter(int line, int column) {
     return new Position(Math.max(0, line - 1), Math.max(0, column));
   }
 
@@ -93,7 +93,7 @@ final class SourceText {
    * The range of a place known by its line and maybe its column (0: the line only): from the column
    * to the end of the identifier there, or the line's text without its indentation.
    */
-  Range place(int line, int column) {
+  public Range place(int line, int column) {
     int index = Math.max(0, line - 1);
     String lineText = line(index);
     if (column <= 0) {
@@ -116,16 +116,16 @@ final class SourceText {
   }
 
   /** The text between two offsets. */
-  String between(int start, int end) {
+  public String between(int start, int end) {
     return text.substring(Math.max(0, start), Math.min(text.length(), end));
   }
 
   /** Whether two ranges share a position (touching counts: a cursor at a range's end is in it). */
-  static boolean touches(Range a, Range b) {
+  public static boolean touches(Range a, Range b) {
     return compare(a.getStart(), b.getEnd()) <= 0 && compare(b.getStart(), a.getEnd()) <= 0;
   }
 
-  static int compare(Position a, Position b) {
+  public static int compare(Position a, Position b) {
     return a.getLine() != b.getLine()
         ? Integer.compare(a.getLine(), b.getLine())
         : Integer.compare(a.getCharacter(), b.getCharacter());

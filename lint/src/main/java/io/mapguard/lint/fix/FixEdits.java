@@ -1,4 +1,4 @@
-package io.mapguard.lint.lsp;
+package io.mapguard.lint.fix;
 
 import com.github.javaparser.JavaParser;
 import com.github.javaparser.ParseResult;
@@ -37,7 +37,6 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.analysis.SourceAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -51,23 +50,26 @@ import org.eclipse.lsp4j.TextEdit;
 /**
  * The edits of a finding's suggested fix, on the text the finding was reported for: the same
  * repairs the Error Prone checks offer as suggested fixes (their {@code FixBuilder}), made here
- * from JavaParser's tree of the document. Each is offered only for the shape it is safe on, as
- * there; anything else gets no edit (the suggestion stays in the diagnostic's message).
+ * from JavaParser's tree of that text, from the engine's {@link FixHint}. mapvet's analysis makes
+ * them once per finding (on the tree it analysed), and every report uses them: SARIF's {@code
+ * fixes}, the language server's quick fixes. Each is offered only for the shape it is safe on, as
+ * in Error Prone; anything else gets no edit (the suggestion stays a sentence).
  */
-final class FixEdits {
+public final class FixEdits {
   private static final List<String> PARAMETER_NAMES = List.of("absentKey", "missingKey", "newKey");
   private static final String CONCURRENT_HASH_MAP = "java.util.concurrent.ConcurrentHashMap";
 
   private final SourceText text;
   private final CompilationUnit unit;
 
-  private FixEdits(SourceText text, CompilationUnit unit) {
+  /** Edits on {@code unit}, parsed from {@code text} with positions (mapvet's analysed tree). */
+  public FixEdits(SourceText text, CompilationUnit unit) {
     this.text = text;
     this.unit = unit;
   }
 
-  /** The document's tree, or empty when it does not parse. */
-  static Optional<FixEdits> of(SourceText text) {
+  /** A tree of the text of its own, or empty when it does not parse. */
+  public static Optional<FixEdits> of(SourceText text) {
     ParseResult<CompilationUnit> parsed =
         new JavaParser(SourceAnalyzer.parserConfiguration(true)).parse(text.text());
     if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
@@ -76,28 +78,54 @@ final class FixEdits {
     return Optional.of(new FixEdits(text, parsed.getResult().get()));
   }
 
-  /** The edits that carry out {@code fix} for {@code finding}, or empty when none is safe here. */
-  Optional<List<TextEdit>> edits(LintFinding finding, FixSuggestion fix) {
-    com.github.javaparser.Position at =
-        new com.github.javaparser.Position(finding.line(), finding.column());
-    switch (fix.kind()) {
+  /**
+   * The edits that carry out {@code hint} for a finding anchored at {@code line}:{@code column}
+   * (1-based, as mapvet reports it) to {@code endLine}:{@code endColumn} (inclusive), or empty when
+   * none is safe there.
+   *
+   * @param subject the map's name (the field a fix annotates or re-creates)
+   */
+  public Optional<List<Edit>> edits(
+      int line, int column, int endLine, int endColumn, FixHint hint, String subject) {
+    com.github.javaparser.Position at = new com.github.javaparser.Position(line, column);
+    Optional<List<TextEdit>> edits;
+    switch (hint.kind()) {
       case WRAP_SYNCHRONIZED:
-        return wrapInSynchronized(at, fix.lock());
+        edits = wrapInSynchronized(at, hint.lock());
+        break;
       case EXTEND_SYNCHRONIZED:
-        return extendSynchronized(at, finding, fix);
+        edits = extendSynchronized(at, line, column, endLine, endColumn, hint);
+        break;
       case ADD_GUARDED_BY:
-        return addGuardedBy(at, fix);
+        edits = addGuardedBy(at, hint, subject);
+        break;
       case USE_CONCURRENT_HASH_MAP:
-        return useConcurrentHashMap(at, fix.subject());
+        edits = useConcurrentHashMap(at, subject);
+        break;
       case COMPUTE_IF_ABSENT:
-        return computeIfAbsent(at);
+        edits = computeIfAbsent(at);
+        break;
       case MERGE:
-        return merge(at, fix.lock());
+        edits = merge(at, hint.lock());
+        break;
       case USE_SIZED_FACTORY:
-        return useSizedFactory(at, fix.lock());
+        edits = useSizedFactory(at, hint.lock());
+        break;
       default:
-        return Optional.empty();
+        edits = Optional.empty();
     }
+    return edits.map(
+        list ->
+            list.stream()
+                .map(
+                    e ->
+                        new Edit(
+                            e.getRange().getStart().getLine(),
+                            e.getRange().getStart().getCharacter(),
+                            e.getRange().getEnd().getLine(),
+                            e.getRange().getEnd().getCharacter(),
+                            e.getNewText()))
+                .toList());
   }
 
   // ---- the fixes ----
@@ -150,8 +178,15 @@ final class FixEdits {
    * write then happens under the same lock hold as the earlier use of the map.
    */
   private Optional<List<TextEdit>> extendSynchronized(
-      com.github.javaparser.Position at, LintFinding finding, FixSuggestion fix) {
-    if (fix.detail() == null) {
+      com.github.javaparser.Position at,
+      int line,
+      int column,
+      int endLine,
+      int endColumn,
+      FixHint fix) {
+    if (fix.detail() == null
+        || fix.detail().isEmpty()
+        || !fix.detail().chars().allMatch(Character::isDigit)) {
       return Optional.empty();
     }
     int blockLine = Integer.parseInt(fix.detail());
@@ -163,7 +198,7 @@ final class FixEdits {
       return Optional.empty();
     }
     Statement statement = found.get();
-    String map = lastIdentifier(anchorText(finding));
+    String map = lastIdentifier(anchorText(line, column, endLine, endColumn));
     List<Statement> statements = ((BlockStmt) statement.getParentNode().get()).getStatements();
     int index = indexOf(statements, statement);
     for (int i = index - 1; i >= 0; i--) {
@@ -198,8 +233,9 @@ final class FixEdits {
    * Annotates the field with the {@code @GuardedBy} flavor the file already imports, else the one
    * the suggestion names (the class's own flavor, or mapguard's), importing it.
    */
-  private Optional<List<TextEdit>> addGuardedBy(com.github.javaparser.Position at, FixSuggestion fix) {
-    Optional<VariableDeclarator> variable = field(at, fix.subject());
+  private Optional<List<TextEdit>> addGuardedBy(
+      com.github.javaparser.Position at, FixHint fix, String subject) {
+    Optional<VariableDeclarator> variable = field(at, subject);
     if (variable.isEmpty()
         || variable.get().getParentNode().filter(p -> p instanceof FieldDeclaration).isEmpty()) {
       return Optional.empty();
@@ -694,12 +730,8 @@ final class FixEdits {
     return textOf(range(node));
   }
 
-  private String anchorText(LintFinding finding) {
-    Range range =
-        new Range(
-            SourceText.start(finding.line(), finding.column()),
-            SourceText.endAfter(finding.endLine(), finding.endColumn()));
-    return textOf(range);
+  private String anchorText(int line, int column, int endLine, int endColumn) {
+    return textOf(new Range(SourceText.start(line, column), SourceText.endAfter(endLine, endColumn)));
   }
 
   private static String lastIdentifier(String written) {

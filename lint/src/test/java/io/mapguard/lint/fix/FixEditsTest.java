@@ -1,13 +1,11 @@
-package io.mapguard.lint.lsp;
+package io.mapguard.lint.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.lint.analysis.LintFinding;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.lsp4j.TextEdit;
 import org.junit.jupiter.api.Test;
 
 /** The edits of each kind of suggested fix, and the shapes they are not offered for. */
@@ -18,12 +16,9 @@ class FixEditsTest {
 
   /** The text after the fix of a finding at {@code line}:{@code column}–{@code endColumn}, or null. */
   private static String fixed(String source, int line, int column, int endColumn, FixHint hint, String subject) {
-    LintFinding finding =
-        new LintFinding("Rule", "warning", "A.java", line, column, line, endColumn, "m", "f", List.of());
-    FixSuggestion fix = FixSuggestion.parse(hint.suggestion(subject)).orElseThrow();
     SourceText text = new SourceText(source);
-    Optional<List<TextEdit>> edits = FixEdits.of(text).orElseThrow().edits(finding, fix);
-    return edits.map(e -> LspSession.apply(source, e)).orElse(null);
+    Optional<List<Edit>> edits = FixEdits.of(text).orElseThrow().edits(line, column, line, endColumn, hint, subject);
+    return edits.map(e -> Edit.apply(source, e)).orElse(null);
   }
 
   private static final FixHint WRAP = new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, "lock");
