@@ -460,15 +460,6 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
-  public List<String> lambdaParameters(JCTree lambda) {
-    List<String> names = new ArrayList<>();
-    for (JCVariableDecl parameter : ((JCLambda) lambda).params) {
-      names.add(types.text(parameter.name));
-    }
-    return names;
-  }
-
-  @Override
   @SuppressWarnings("unchecked") // javac's List<JCVariableDecl> read as trees
   public List<JCTree> parameters(JCTree methodOrLambda) {
     return (List<JCTree>)

@@ -251,11 +251,6 @@ final class UseScanner extends TreePathScanner<Void, Void>
   }
 
   @Override
-  public UnitScan<JCTree, TreePath> currentUnit() {
-    return current();
-  }
-
-  @Override
   public String enclosingMethodName(SyntaxPath<JCTree> use) {
     JCMethodDecl method = methods.peek();
     return method == null ? "an initializer" : sites.methodName(method);

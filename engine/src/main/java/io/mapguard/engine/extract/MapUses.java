@@ -43,7 +43,7 @@ public final class MapUses<N, P> {
     Site site(P at);
 
     /** The unit the scan is in. */
-    UnitScan<N, P> currentUnit();
+    UnitScan<N, P> current();
 
     /** The name of the method around {@code use} for escape details, or "an initializer". */
     String enclosingMethodName(SyntaxPath<N> use);
@@ -104,7 +104,7 @@ public final class MapUses<N, P> {
     SyntaxPath<N> parentPath = use.parentSkippingParens(port);
     N parent = parentPath == null ? null : parentPath.leaf();
     Kind parentKind = parent == null ? Kind.OTHER : port.kind(parent);
-    UnitScan<N, P> unit = frontEnd.currentUnit();
+    UnitScan<N, P> unit = frontEnd.current();
     P at = frontEnd.position(use);
 
     if (parentKind == Kind.METHOD_CALL && isReceiver(parent, use)) {
@@ -207,7 +207,7 @@ public final class MapUses<N, P> {
 
   /** A call on a view of the map ({@code m.keySet()…}): what is done with the view. */
   private void classifyViewUse(MapField field, SyntaxPath<N> fieldUse, SyntaxPath<N> viewCall, String view) {
-    UnitScan<N, P> unit = frontEnd.currentUnit();
+    UnitScan<N, P> unit = frontEnd.current();
     P at = frontEnd.position(fieldUse);
     SyntaxPath<N> parentPath = viewCall.parentSkippingParens(port);
     N parent = parentPath == null ? null : parentPath.leaf();
@@ -250,7 +250,7 @@ public final class MapUses<N, P> {
    * callPath}: read whole (copied, formatted…), wrapped, or handed to code that may keep it.
    */
   private void classifyArgument(MapField field, SyntaxPath<N> use, SyntaxPath<N> callPath) {
-    UnitScan<N, P> unit = frontEnd.currentUnit();
+    UnitScan<N, P> unit = frontEnd.current();
     P at = frontEnd.position(use);
     N call = callPath.leaf();
     boolean creation = port.kind(call) == Kind.NEW;
@@ -323,7 +323,7 @@ public final class MapUses<N, P> {
         at = at.parent();
       }
       frontEnd
-          .currentUnit()
+          .current()
           .mutations
           .add(new PendingMutation<>(field, method, line, valueUse.method(), null, frontEnd.position(at)));
       return;

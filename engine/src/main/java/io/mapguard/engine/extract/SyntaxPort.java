@@ -1,5 +1,6 @@
 package io.mapguard.engine.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -274,7 +275,13 @@ public interface SyntaxPort<N> {
   String valueDescriptor(N expression);
 
   /** The parameter names of a {@link Kind#LAMBDA}, in order. */
-  List<String> lambdaParameters(N lambda);
+  default List<String> lambdaParameters(N lambda) {
+    List<String> names = new ArrayList<>();
+    for (N parameter : parameters(lambda)) {
+      names.add(name(parameter));
+    }
+    return names;
+  }
 
   /** The parameter declarations of a {@link Kind#METHOD} or {@link Kind#LAMBDA} ({@link #declaredVariable} answers for them). */
   List<N> parameters(N methodOrLambda);

@@ -47,7 +47,7 @@ class MapUsesTest {
             }
 
             @Override
-            public UnitScan<Node, Node> currentUnit() {
+            public UnitScan<Node, Node> current() {
               return unit;
             }
 

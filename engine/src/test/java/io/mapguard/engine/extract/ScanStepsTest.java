@@ -73,7 +73,7 @@ class ScanStepsTest {
             new MapUses.FrontEnd<>() {
               @Override public Node position(SyntaxPath<Node> path) { return path.leaf(); }
               @Override public Site site(Node at) { return frontEnd.site(at); }
-              @Override public UnitScan<Node, Node> currentUnit() { return method; }
+              @Override public UnitScan<Node, Node> current() { return method; }
               @Override public String enclosingMethodName(SyntaxPath<Node> use) { return "m()"; }
               @Override public boolean analysedHere(Object callee) { return false; }
             },

@@ -457,15 +457,6 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
-  public List<String> lambdaParameters(Node lambda) {
-    List<String> names = new ArrayList<>();
-    for (Parameter parameter : ((LambdaExpr) lambda).getParameters()) {
-      names.add(parameter.getNameAsString());
-    }
-    return names;
-  }
-
-  @Override
   @SuppressWarnings("unchecked") // JavaParser's NodeList<Parameter> read as nodes
   public List<Node> parameters(Node methodOrLambda) {
     return (List<Node>)

@@ -257,11 +257,6 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
   }
 
   @Override
-  public UnitScan<Node, Node> currentUnit() {
-    return current();
-  }
-
-  @Override
   public String enclosingMethodName(SyntaxPath<Node> use) {
     for (Node n = use.leaf().getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof CallableDeclaration) {
