@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.bugpatterns.BugChecker;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,20 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ErrorPronePluginLoadingTest {
   private static final Set<String> CHECKS =
-      Set.of(
-          "UnsynchronizedSharedMap",
-          "InconsistentMapLocking",
-          "MapWriteUnderReadLock",
-          "GuardedMapEscape",
-          "UnsafeMapPublication",
-          "ConcurrentMapCheckThenAct",
-          "MutableValueInConcurrentMap",
-          "ConcurrentMapNullValue",
-          "SynchronizedMapIteration",
-          "SynchronizedMapBypass",
-          "MapModifiedDuringIteration",
-          "RecursiveMapUpdate",
-          "MapCapacityHint");
+      Rules.all().stream().map(Rule::ruleName).collect(Collectors.toSet());
 
   @Test
   void serviceLoaderFindsAndInstantiatesEveryCheck() {
