@@ -98,7 +98,7 @@ public final class BugCheckerProcessor extends AbstractProcessor {
   private List<String> index() throws IOException {
     FileObject index;
     try {
-      index = processingEnv.getFiler().getResource(StandardLocation.CLASS_PATH, "", RuleModel.INDEX);
+      index = processingEnv.getFiler().getResource(StandardLocation.CLASS_PATH, RuleModel.RULES_PACKAGE, RuleModel.INDEX);
       List<String> names = new ArrayList<>();
       for (String line : new String(index.openInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
         if (!line.isBlank()) {
@@ -109,6 +109,8 @@ public final class BugCheckerProcessor extends AbstractProcessor {
     } catch (IOException | IllegalArgumentException e) {
       error(
           "no rule index "
+              + RuleModel.RULES_PACKAGE
+              + "/"
               + RuleModel.INDEX
               + " on the classpath: compile the engine with the rule processor ("
               + e

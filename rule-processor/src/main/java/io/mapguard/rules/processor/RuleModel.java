@@ -33,10 +33,12 @@ record RuleModel(
   static final String RULE = "io.mapguard.engine.report.Rule";
 
   /**
-   * Where the engine's processor writes the checks it found, one binary class name a line, in
-   * catalogue order; the checker's processor reads it from the engine on the classpath.
+   * The file, beside the catalogue in {@link #RULES_PACKAGE}, where the engine's processor writes the
+   * checks it found, one binary class name a line, in catalogue order; the checker's processor reads
+   * it from the engine on the classpath. Not under META-INF: javac finds a jar's resources only in
+   * folders named like packages.
    */
-  static final String INDEX = "META-INF/mapguard/rule-checks";
+  static final String INDEX = "rule-checks";
 
   /** The definition on {@code type}, with the defaults filled in; empty when it has none. */
   static Optional<RuleModel> read(TypeElement type, Elements elements) {

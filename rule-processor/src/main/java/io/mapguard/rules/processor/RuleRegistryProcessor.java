@@ -257,7 +257,8 @@ public final class RuleRegistryProcessor extends AbstractProcessor {
   private void index(List<RuleModel> rules) throws IOException {
     Element[] origins = rules.stream().map(RuleModel::check).toArray(Element[]::new);
     FileObject file =
-        processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", RuleModel.INDEX, origins);
+        processingEnv.getFiler().createResource(
+            StandardLocation.CLASS_OUTPUT, RuleModel.RULES_PACKAGE, RuleModel.INDEX, origins);
     try (Writer writer = file.openWriter()) {
       for (RuleModel rule : rules) {
         writer.write(processingEnv.getElementUtils().getBinaryName(rule.check()) + "\n");

@@ -107,7 +107,7 @@ class RuleRegistryProcessorTest {
     assertTrue(rules.contains("\"Says \\\"why\\\"\""), rules);
     assertEquals(
         List.of("io.mapguard.engine.rules.ZebraRuleCheck", "io.mapguard.engine.rules.AlphaRuleCheck"),
-        Files.readAllLines(result.out().resolve(RuleModel.INDEX)));
+        Files.readAllLines(result.out().resolve("io/mapguard/engine/rules/" + RuleModel.INDEX)));
   }
 
   @Test
