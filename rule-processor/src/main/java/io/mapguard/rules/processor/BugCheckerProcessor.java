@@ -7,9 +7,9 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,6 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.tools.Diagnostic;
-import javax.tools.FileObject;
 import javax.tools.StandardLocation;
 
 /**
@@ -84,10 +83,11 @@ public final class BugCheckerProcessor extends AbstractProcessor {
         Optional<RuleModel> rule =
             check == null ? Optional.empty() : RuleModel.read(check, elements);
         if (rule.isEmpty()) {
-          error("the rule index names " + checkName + ", which has no @RuleDefinition on the classpath");
+          error("the rule index names " + checkName + ", which has no @RuleDefinition here");
           continue;
         }
-        bugChecker(packageName, rule.get(), docsBase, standardTags).writeTo(processingEnv.getFiler());
+        bugChecker(packageName, rule.get(), docsBase, standardTags)
+            .writeTo(processingEnv.getFiler());
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -95,23 +95,23 @@ public final class BugCheckerProcessor extends AbstractProcessor {
     return false;
   }
 
-  private List<String> index() throws IOException {
-    FileObject index;
-    try {
-      index = processingEnv.getFiler().getResource(StandardLocation.CLASS_PATH, RuleModel.RULES_PACKAGE, RuleModel.INDEX);
-      List<String> names = new ArrayList<>();
-      for (String line : new String(index.openInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        if (!line.isBlank()) {
-          names.add(line.strip());
-        }
-      }
-      return names;
-    } catch (IOException | IllegalArgumentException e) {
+  /** The engine's checks in catalogue order; empty, with an error, when the index is missing. */
+  private List<String> index() {
+    String where = RuleModel.RULES_PACKAGE.replace('.', '/') + "/" + RuleModel.INDEX;
+    try (InputStream in =
+        processingEnv
+            .getFiler()
+            .getResource(StandardLocation.CLASS_PATH, RuleModel.RULES_PACKAGE, RuleModel.INDEX)
+            .openInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(line -> !line.isEmpty())
+          .toList();
+    } catch (IOException e) {
       error(
           "no rule index "
-              + RuleModel.RULES_PACKAGE
-              + "/"
-              + RuleModel.INDEX
+              + where
               + " on the classpath: compile the engine with the rule processor ("
               + e
               + ")");
