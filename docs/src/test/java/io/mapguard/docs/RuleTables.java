@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -49,27 +50,31 @@ final class RuleTables {
   private RuleTables() {}
 
   static String readme() {
-    StringBuilder table = new StringBuilder("| rule | reports | default |\n|---|---|---|\n");
-    for (Rule rule : Rules.all()) {
-      table.append(
-          String.format(
-              "| [%1$s](docs/rules/%1$s.md) | %2$s | %3$s |%n",
-              rule.ruleName(),
-              rule.brief(),
-              rule.enabledByDefault() ? "on" : "off"));
-    }
-    return table.toString();
+    return table(
+        "| rule | reports | default |\n|---|---|---|\n",
+        rule ->
+            String.format(
+                "| [%1$s](docs/rules/%1$s.md) | %2$s | %3$s |",
+                rule.ruleName(),
+                rule.brief(),
+                rule.enabledByDefault() ? "on" : "off"));
   }
 
   static String userGuide() {
-    StringBuilder table = new StringBuilder("| rule | reports |\n|---|---|\n");
+    return table(
+        "| rule | reports |\n|---|---|\n",
+        rule ->
+            String.format(
+                "| [%1$s](rules/%1$s.md)%2$s | %3$s |",
+                rule.ruleName(),
+                rule.enabledByDefault() ? "" : " (off by default)",
+                rule.brief()));
+  }
+
+  private static String table(String header, Function<Rule, String> row) {
+    StringBuilder table = new StringBuilder(header);
     for (Rule rule : Rules.all()) {
-      table.append(
-          String.format(
-              "| [%1$s](rules/%1$s.md)%2$s | %3$s |%n",
-              rule.ruleName(),
-              rule.enabledByDefault() ? "" : " (off by default)",
-              rule.brief()));
+      table.append(row.apply(rule)).append('\n');
     }
     return table.toString();
   }
