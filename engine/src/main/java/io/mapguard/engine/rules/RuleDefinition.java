@@ -12,11 +12,12 @@ import java.lang.annotation.Target;
  * {@link RuleCheck}, with a public no-argument constructor. At build time the rule processor
  * ({@code rule-processor/}) makes the catalogue {@code Rules} of this package from every
  * definition of the engine, and the checker's Error Prone check of each rule. Kept in the class
- * files (not at run time) because the checker's build reads the definitions from the engine's jar.
- * The meaning of each attribute: {@link Rule}'s components of the same name.
+ * files because the checker's build reads the definitions from the engine's jar, and at run time for
+ * the tests that hold the generated checks to it; the analysis reads {@code Rules}, never this. The
+ * meaning of each attribute: {@link Rule}'s components of the same name.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface RuleDefinition {
   String name();
