@@ -2,6 +2,8 @@ import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,10 +31,11 @@ import javax.tools.ToolProvider;
  * </ul>
  */
 public final class FindingsSnapshot {
-  private static final String PLUGIN_OPTION = "-Xplugin:MapGuard -enable=MapCapacityHint";
+  private static String pluginOption;
 
   public static void main(String[] args) throws IOException {
     String pluginJar = args[1];
+    pluginOption = "-Xplugin:MapGuard -enable=" + String.join(",", ruleNames(pluginJar));
     TreeSet<String> lines = new TreeSet<>();
     if (args[0].equals("fixtures")) {
       List<JavaFileObject> stubs = new ArrayList<>();
@@ -61,13 +64,27 @@ public final class FindingsSnapshot {
     lines.forEach(System.out::println);
   }
 
+  /** Every rule of the plugin's catalogue, so that the rules that are off by default run too. */
+  private static List<String> ruleNames(String pluginJar) throws IOException {
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {Path.of(pluginJar).toUri().toURL()}, null)) {
+      Class<?> rules = loader.loadClass("io.mapguard.engine.rules.Rules");
+      List<String> names = new ArrayList<>();
+      for (Object rule : (List<?>) rules.getMethod("all").invoke(null)) {
+        names.add((String) rule.getClass().getMethod("ruleName").invoke(rule));
+      }
+      return names;
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("no rule catalogue in " + pluginJar, e);
+    }
+  }
+
   private static void compile(
       String pluginJar, List<String> extraOptions, List<JavaFileObject> sources, TreeSet<String> lines)
       throws IOException {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Path out = Files.createTempDirectory("findings-snapshot");
-    List<String> options = new ArrayList<>(List.of("-proc:none", "-processorpath", pluginJar, "-d", out.toString(), PLUGIN_OPTION, "-Xmaxwarns", "1000000"));
+    List<String> options = new ArrayList<>(List.of("-proc:none", "-processorpath", pluginJar, "-d", out.toString(), pluginOption, "-Xmaxwarns", "1000000"));
     options.addAll(extraOptions);
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
       javac.getTask(null, files, diagnostics, options, null, sources).call();

@@ -2,6 +2,7 @@ package io.mapguard.compiler;
 
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -147,7 +148,7 @@ public final class CompilerOptions {
    */
   public static CompilerOptions parseErrorProne(Map<String, String> flags) {
     AnalysisOptions.Builder builder = AnalysisOptions.builder();
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       builder.enable(rule);
     }
     Parser parser = new Parser(true, builder);

@@ -11,6 +11,7 @@ import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.report.Sarif;
 import java.io.IOException;
 import java.io.Writer;
@@ -155,7 +156,7 @@ public final class ReportFile {
                         + " findings may be missing",
                     null));
     List<Sarif.RuleDescriptor> rules = new ArrayList<>();
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       rules.add(Sarif.RuleDescriptor.of(rule, null, null));
     }
     // in file and line order, however the checks took turns

@@ -29,7 +29,9 @@ import javax.tools.Diagnostic;
 
 /**
  * Shared body of the mapguard checks: one engine run per top-level class (cached), each check
- * reporting its own rule's findings. Options ({@link CompilerOptions}):
+ * reporting its own rule's findings. The checks themselves, one subclass per rule named as the rule,
+ * are generated from each rule's {@code @RuleDefinition} when this module compiles
+ * ({@code rule-processor/}, {@code BugCheckerProcessor}). Options ({@link CompilerOptions}):
  * {@code -XepOpt:MapGuard:Disable=…}, {@code -XepOpt:MapGuard:ImmediateMethods=…},
  * {@code -XepOpt:MapGuard:ThreadStartMethods=…}, {@code -XepOpt:MapGuard:Strict=true},
  * {@code -XepOpt:MapGuard:Report=<file>} (SARIF of the compilation's findings, see {@link ReportFile}).

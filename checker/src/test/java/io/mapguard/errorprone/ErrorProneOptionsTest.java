@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.errorprone.CompilationTestHelper;
 import com.sun.tools.javac.main.Main.Result;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.testing.RacySource;
 import java.io.StringWriter;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaFileObject;
@@ -55,11 +58,9 @@ class ErrorProneOptionsTest {
     assertEquals(
         List.of(
             "mapguard: bad value in '-XepOpt:MapGuard:Disable=UnsynchronizedSharedMap,NoSuchRule':"
-                + " unknown mapguard rule 'NoSuchRule' (rules: UnsynchronizedSharedMap,"
-                + " InconsistentMapLocking, MapWriteUnderReadLock, GuardedMapEscape,"
-                + " UnsafeMapPublication, ConcurrentMapCheckThenAct, MutableValueInConcurrentMap,"
-                + " ConcurrentMapNullValue, SynchronizedMapIteration, SynchronizedMapBypass,"
-                + " MapModifiedDuringIteration, RecursiveMapUpdate, MapCapacityHint)",
+                + " unknown mapguard rule 'NoSuchRule' (rules: "
+                + Rules.all().stream().map(Rule::ruleName).collect(Collectors.joining(", "))
+                + ")",
             "mapguard: unknown option '-XepOpt:MapGuard:Stict=true' (options:"
                 + " -XepOpt:MapGuard:Disable=RuleA,RuleB,"
                 + " -XepOpt:MapGuard:ImmediateMethods=Owner#method,…,"

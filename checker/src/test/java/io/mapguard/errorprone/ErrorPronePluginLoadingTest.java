@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.errorprone.bugpatterns.BugChecker;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
@@ -27,20 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ErrorPronePluginLoadingTest {
   private static final Set<String> CHECKS =
-      Set.of(
-          "UnsynchronizedSharedMap",
-          "InconsistentMapLocking",
-          "MapWriteUnderReadLock",
-          "GuardedMapEscape",
-          "UnsafeMapPublication",
-          "ConcurrentMapCheckThenAct",
-          "MutableValueInConcurrentMap",
-          "ConcurrentMapNullValue",
-          "SynchronizedMapIteration",
-          "SynchronizedMapBypass",
-          "MapModifiedDuringIteration",
-          "RecursiveMapUpdate",
-          "MapCapacityHint");
+      Rules.all().stream().map(Rule::ruleName).collect(Collectors.toSet());
 
   @Test
   void serviceLoaderFindsAndInstantiatesEveryCheck() {
@@ -53,23 +42,67 @@ class ErrorPronePluginLoadingTest {
     assertEquals(CHECKS, loaded);
   }
 
+  private static final String COUNTER =
+      String.join(
+          "\n",
+          "import java.util.HashMap;",
+          "import java.util.List;",
+          "import java.util.Map;",
+          "class Counter {",
+          "  private final Map<String, Integer> counts = new HashMap<>();",
+          "  void start() { new Thread(() -> counts.merge(\"a\", 1, Integer::sum)).start(); }",
+          "  Integer get() { return counts.get(\"a\"); }",
+          "  Map<String, String> index(List<String> keys) { return new HashMap<>(keys.size()); }",
+          "}");
+
   @Test
   void xpluginErrorProneRunsOnlyTheSelectedMapguardCheck(@TempDir Path out) throws Exception {
-    String source =
-        String.join(
-            "\n",
-            "import java.util.HashMap;",
-            "import java.util.Map;",
-            "class Counter {",
-            "  private final Map<String, Integer> counts = new HashMap<>();",
-            "  void start() { new Thread(() -> counts.merge(\"a\", 1, Integer::sum)).start(); }",
-            "  Integer get() { return counts.get(\"a\"); }",
-            "}");
+    List<String> warnings =
+        mapguardWarnings(
+            out,
+            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:UnsynchronizedSharedMap:WARN"
+                + " -XepOpt:MapGuard:ImmediateMethods=com.acme.Pool#runNow");
+    assertEquals(2, warnings.size(), String.valueOf(warnings));
+    assertTrue(warnings.get(0).startsWith("6: [UnsynchronizedSharedMap] 'counts'"), warnings.get(0));
+    assertTrue(warnings.get(1).startsWith("7: [UnsynchronizedSharedMap] 'counts'"), warnings.get(1));
+  }
+
+  /** The generated checks answer to their names in -Xep flags, as the hand-written ones did. */
+  @Test
+  void xepFlagsTurnTheGeneratedChecksOnAndOff(@TempDir Path out) throws Exception {
+    List<String> byDefault = mapguardWarnings(out.resolve("default"), "-Xplugin:ErrorProne");
+    assertEquals(
+        List.of("[UnsynchronizedSharedMap]", "[UnsynchronizedSharedMap]"), rulesOf(byDefault));
+    assertEquals(
+        List.of(),
+        rulesOf(mapguardWarnings(out.resolve("off"), "-Xplugin:ErrorProne -Xep:UnsynchronizedSharedMap:OFF")));
+    assertEquals(
+        List.of("[MapCapacityHint]", "[UnsynchronizedSharedMap]", "[UnsynchronizedSharedMap]"),
+        rulesOf(mapguardWarnings(out.resolve("hint"), "-Xplugin:ErrorProne -Xep:MapCapacityHint:WARN")));
+    assertEquals(
+        List.of("[MapCapacityHint]"),
+        rulesOf(
+            mapguardWarnings(
+                out.resolve("disabled"),
+                "-Xplugin:ErrorProne -Xep:MapCapacityHint:WARN"
+                    + " -XepOpt:MapGuard:Disable=UnsynchronizedSharedMap")));
+  }
+
+  /** The rules of {@code warnings}, sorted: Error Prone reports check by check. */
+  private static List<String> rulesOf(List<String> warnings) {
+    return warnings.stream()
+        .map(w -> w.replaceFirst("(?s)^\\d+: (\\[\\w+\\]).*", "$1"))
+        .sorted()
+        .toList();
+  }
+
+  /** "line: message" of mapguard's diagnostics of {@link #COUNTER} compiled with {@code errorProne}. */
+  private static List<String> mapguardWarnings(Path out, String errorProne) throws Exception {
     JavaFileObject file =
         new SimpleJavaFileObject(URI.create("string:///Counter.java"), JavaFileObject.Kind.SOURCE) {
           @Override
           public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
+            return COUNTER;
           }
         };
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
@@ -84,17 +117,13 @@ class ErrorPronePluginLoadingTest {
             "-processorpath",
             // Surefire runs tests from a manifest-only jar; it passes the real path in this property.
             System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-            "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:UnsynchronizedSharedMap:WARN"
-                + " -XepOpt:MapGuard:ImmediateMethods=com.acme.Pool#runNow");
+            errorProne);
     boolean ok = javac.getTask(output, null, diagnostics, options, null, List.of(file)).call();
     assertTrue(ok, output + " " + diagnostics.getDiagnostics());
-    List<String> warnings =
-        diagnostics.getDiagnostics().stream()
-            .map(d -> d.getLineNumber() + ": " + d.getMessage(null))
-            .filter(m -> m.contains("[UnsynchronizedSharedMap]"))
-            .toList();
-    assertEquals(2, warnings.size(), String.valueOf(diagnostics.getDiagnostics()));
-    assertTrue(warnings.get(0).startsWith("5: [UnsynchronizedSharedMap] 'counts'"), warnings.get(0));
-    assertTrue(warnings.get(1).startsWith("6: [UnsynchronizedSharedMap] 'counts'"), warnings.get(1));
+    List<String> names = Rules.all().stream().map(rule -> "[" + rule.ruleName() + "]").toList();
+    return diagnostics.getDiagnostics().stream()
+        .map(d -> d.getLineNumber() + ": " + d.getMessage(null))
+        .filter(m -> names.stream().anyMatch(m::contains))
+        .toList();
   }
 }

@@ -327,21 +327,13 @@ class FixesRefactoringTest {
 
   // ---------------------------------------------------------------- issue 15, items 15 to 17
 
-  /** Every mapguard check, to re-run on a fixed source. */
+  /** Every mapguard check that is on by default, to re-run on a fixed source. */
   private static final com.google.errorprone.scanner.ScannerSupplier ALL_CHECKS =
       com.google.errorprone.scanner.ScannerSupplier.fromBugCheckerClasses(
-          UnsynchronizedSharedMap.class,
-          InconsistentMapLocking.class,
-          MapWriteUnderReadLock.class,
-          GuardedMapEscape.class,
-          UnsafeMapPublication.class,
-          ConcurrentMapCheckThenAct.class,
-          MutableValueInConcurrentMap.class,
-          ConcurrentMapNullValue.class,
-          SynchronizedMapIteration.class,
-          SynchronizedMapBypass.class,
-          MapModifiedDuringIteration.class,
-          RecursiveMapUpdate.class);
+          io.mapguard.engine.rules.Rules.all().stream()
+              .filter(io.mapguard.engine.report.Rule::enabledByDefault)
+              .map(FixtureErrorProneTest::checkOf)
+              .toList());
 
   /** The fixed source compiles and no mapguard check reports anything in it. */
   private void nothingReportedIn(String file, String... lines) {

@@ -3,12 +3,12 @@ package io.mapguard.errorprone;
 import com.google.errorprone.CompilationTestHelper;
 import com.google.errorprone.bugpatterns.BugChecker;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.fixtures.Expectation;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,26 +21,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lines for its rule (with the expected words in the message), and nothing else.
  */
 class FixtureErrorProneTest {
-  static final Map<Rule, Class<? extends BugChecker>> CHECKS =
-      Map.ofEntries(
-          Map.entry(Rule.UNSYNCHRONIZED_SHARED_MAP, UnsynchronizedSharedMap.class),
-          Map.entry(Rule.INCONSISTENT_MAP_LOCKING, InconsistentMapLocking.class),
-          Map.entry(Rule.MAP_WRITE_UNDER_READ_LOCK, MapWriteUnderReadLock.class),
-          Map.entry(Rule.GUARDED_MAP_ESCAPE, GuardedMapEscape.class),
-          Map.entry(Rule.UNSAFE_MAP_PUBLICATION, UnsafeMapPublication.class),
-          Map.entry(Rule.CONCURRENT_MAP_CHECK_THEN_ACT, ConcurrentMapCheckThenAct.class),
-          Map.entry(Rule.MUTABLE_VALUE_IN_CONCURRENT_MAP, MutableValueInConcurrentMap.class),
-          Map.entry(Rule.CONCURRENT_MAP_NULL_VALUE, ConcurrentMapNullValue.class),
-          Map.entry(Rule.SYNCHRONIZED_MAP_ITERATION, SynchronizedMapIteration.class),
-          Map.entry(Rule.SYNCHRONIZED_MAP_BYPASS, SynchronizedMapBypass.class),
-          Map.entry(Rule.MAP_MODIFIED_DURING_ITERATION, MapModifiedDuringIteration.class),
-          Map.entry(Rule.RECURSIVE_MAP_UPDATE, RecursiveMapUpdate.class),
-          Map.entry(Rule.MAP_CAPACITY_HINT, MapCapacityHint.class));
+  /** The Error Prone check of {@code rule}: generated in this package, named as the rule. */
+  static Class<? extends BugChecker> checkOf(Rule rule) {
+    try {
+      return Class.forName(FixtureErrorProneTest.class.getPackageName() + "." + rule.ruleName())
+          .asSubclass(BugChecker.class);
+    } catch (ClassNotFoundException e) {
+      throw new AssertionError("no Error Prone check for " + rule.ruleName(), e);
+    }
+  }
 
   static Stream<Arguments> cases() {
     List<Arguments> cases = new ArrayList<>();
     for (Fixture fixture : Fixtures.all()) {
-      for (Rule rule : Rule.values()) {
+      for (Rule rule : Rules.all()) {
         cases.add(Arguments.of(fixture, rule));
       }
     }
@@ -68,7 +62,7 @@ class FixtureErrorProneTest {
   @ParameterizedTest(name = "{0} / {1}")
   @MethodSource("cases")
   void reportsExactlyTheExpectedLines(Fixture fixture, Rule rule) {
-    CompilationTestHelper helper = CompilationTestHelper.newInstance(CHECKS.get(rule), getClass());
+    CompilationTestHelper helper = CompilationTestHelper.newInstance(checkOf(rule), getClass());
     if (!rule.enabledByDefault()) {
       helper.setArgs("-Xep:" + rule.ruleName() + ":WARN");
     }

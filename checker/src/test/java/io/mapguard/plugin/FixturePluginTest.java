@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.fixtures.Expectation;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
@@ -22,6 +24,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every fixture through {@code -Xplugin:MapGuard}: the same (rule, line) set as expected. */
 class FixturePluginTest {
+  /** Every rule on, those off by default too. */
+  private static final String EVERY_RULE =
+      "-Xplugin:MapGuard -enable="
+          + Rules.all().stream().map(Rule::ruleName).collect(Collectors.joining(","));
+
   static List<Fixture> fixtures() {
     return Fixtures.all();
   }
@@ -38,7 +45,7 @@ class FixturePluginTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   void reportsExactlyTheExpectedLines(Fixture fixture) {
-    Compilation compilation = javac().withOptions("-Xplugin:MapGuard -enable=MapCapacityHint").compile(withStubs(fixture));
+    Compilation compilation = javac().withOptions(EVERY_RULE).compile(withStubs(fixture));
     assertEquals(Compilation.Status.SUCCESS, compilation.status(), compilation.diagnostics().toString());
     Set<String> actual = new TreeSet<>();
     List<Diagnostic<? extends JavaFileObject>> findings = new ArrayList<>();
@@ -80,7 +87,7 @@ class FixturePluginTest {
         assertEquals(Set.of(), rules, fixture.path());
         continue;
       }
-      assertTrue(io.mapguard.engine.report.Rule.byName(fixture.group()).isPresent(), fixture.path() + ": no such rule");
+      assertTrue(Rules.byName(fixture.group()).isPresent(), fixture.path() + ": no such rule");
       if (fixture.inPositiveFolder()) {
         assertTrue(rules.contains(fixture.group()), fixture.path() + " expects no " + fixture.group());
       } else {

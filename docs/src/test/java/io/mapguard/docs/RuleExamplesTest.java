@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -24,7 +26,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The warnings a rule page shows are what mapguard prints: every example class on the page is
@@ -37,7 +39,7 @@ class RuleExamplesTest {
   private static final Pattern CLASS = Pattern.compile("^public (?:final )?class (\\w+)", Pattern.MULTILINE);
 
   @ParameterizedTest
-  @EnumSource(Rule.class)
+  @MethodSource("io.mapguard.engine.rules.Rules#all")
   void examplesPrintTheWarningsThePageShows(Rule rule, @TempDir Path out) throws IOException {
     String page = Files.readString(Path.of("rules", rule.ruleName() + ".md"));
     Map<String, String> examples = new TreeMap<>();
@@ -83,7 +85,9 @@ class RuleExamplesTest {
             classpath,
             "-processorpath",
             classpath,
-            "-Xplugin:MapGuard -enable=MapCapacityHint");
+            // every rule on, those off by default too
+            "-Xplugin:MapGuard -enable="
+                + Rules.all().stream().map(Rule::ruleName).collect(Collectors.joining(",")));
     javac.getTask(null, null, diagnostics, options, null, List.of(file)).call();
     TreeSet<String> warnings = new TreeSet<>();
     for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {

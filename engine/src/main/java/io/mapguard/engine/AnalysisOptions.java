@@ -4,11 +4,11 @@ import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -48,12 +48,12 @@ public final class AnalysisOptions {
 
   /** Collects options; every parse error names the offending value. */
   public static final class Builder {
-    private final EnumSet<Rule> enabled = EnumSet.noneOf(Rule.class);
+    private final Set<Rule> enabled = new TreeSet<>();
     private final List<MethodRef> immediate = new ArrayList<>();
     private final List<MethodRef> threadStarts = new ArrayList<>();
 
     private Builder() {
-      for (Rule rule : Rule.values()) {
+      for (Rule rule : Rules.all()) {
         if (rule.enabledByDefault()) {
           enabled.add(rule);
         }
@@ -77,7 +77,7 @@ public final class AnalysisOptions {
     }
 
     private static Rule rule(String name) {
-      return Rule.byName(name)
+      return Rules.byName(name)
           .orElseThrow(
               () ->
                   new IllegalArgumentException(
@@ -85,7 +85,7 @@ public final class AnalysisOptions {
     }
 
     private static String ruleNames() {
-      return Arrays.stream(Rule.values()).map(Rule::ruleName).collect(Collectors.joining(", "));
+      return Rules.all().stream().map(Rule::ruleName).collect(Collectors.joining(", "));
     }
 
     public Builder enable(Rule rule) {
@@ -107,7 +107,7 @@ public final class AnalysisOptions {
 
     public AnalysisOptions build() {
       return new AnalysisOptions(
-          EnumSet.copyOf(enabled),
+          Set.copyOf(enabled),
           ImmediateCallbacks.defaults().with(immediate),
           ThreadStartApis.defaults().with(threadStarts));
     }

@@ -11,6 +11,7 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class AnalyzerTest {
     String message = findings.get(0).message();
     assertTrue(message.contains("'sessions' is read without 'lock' here"), message);
     assertTrue(message.contains("guarded by 'lock' at 2 of 3 accesses (e.g. line 15)"), message);
-    assertEquals(Rule.INCONSISTENT_MAP_LOCKING, findings.get(0).rule());
+    assertEquals(Rules.INCONSISTENT_MAP_LOCKING, findings.get(0).rule());
     assertEquals(List.of(new Evidence(15, 0, "'lock' is held here")), findings.get(0).evidence());
   }
 
@@ -141,7 +142,7 @@ class AnalyzerTest {
     CodeUnit record = b.publicMethod("record(List)");
     b.access(hits, Effect.WRITE, "put", b.inlineLambda(record, 13), 13);
 
-    String message = at(analyze(b.build()), Rule.UNSYNCHRONIZED_SHARED_MAP, 11).message();
+    String message = at(analyze(b.build()), Rules.UNSYNCHRONIZED_SHARED_MAP, 11).message();
 
     assertTrue(message.contains("it is written by callers of record(List) (line 13)"), message);
     assertTrue(!message.contains("lambda at line 13"), message);
@@ -158,7 +159,7 @@ class AnalyzerTest {
     b.access(entries, Effect.READ, "get", b.publicMethod("last()"), 20);
     b.access(entries, Effect.WRITE, "put", b.publicMethod("add(String)"), 25);
 
-    String message = at(analyze(b.build()), Rule.UNSYNCHRONIZED_SHARED_MAP, 11).message();
+    String message = at(analyze(b.build()), Rules.UNSYNCHRONIZED_SHARED_MAP, 11).message();
 
     assertTrue(message.contains("it is written by callers of add(String) (line 25)"), message);
   }
@@ -176,7 +177,7 @@ class AnalyzerTest {
     b.call(add, store, 20);
     b.access(entries, Effect.WRITE, "put", store, 25);
 
-    String message = at(analyze(b.build()), Rule.UNSYNCHRONIZED_SHARED_MAP, 11).message();
+    String message = at(analyze(b.build()), Rules.UNSYNCHRONIZED_SHARED_MAP, 11).message();
 
     assertTrue(
         message.contains("it is written by callers of add(String), through store(String) (line 25)"),
@@ -194,7 +195,7 @@ class AnalyzerTest {
     b.call(b.publicMethod("reset()"), store, 40);
     b.access(sessions, Effect.WRITE, "remove", store, 50);
 
-    String message = at(analyze(b.build()), Rule.INCONSISTENT_MAP_LOCKING, 50).message();
+    String message = at(analyze(b.build()), Rules.INCONSISTENT_MAP_LOCKING, 50).message();
 
     assertTrue(
         message.contains(
@@ -217,7 +218,7 @@ class AnalyzerTest {
     b.access(ranks, Effect.WRITE, "put", b.publicMethod("add(String)"), 10, LOCK);
     b.escape(ranks, io.mapguard.engine.model.Escape.Kind.RETURNED, "ranks()", getter, 14);
 
-    String message = at(analyze(b.build()), Rule.GUARDED_MAP_ESCAPE, 14).message();
+    String message = at(analyze(b.build()), Rules.GUARDED_MAP_ESCAPE, 14).message();
 
     assertTrue(message.contains("Hand out a copy made under the lock (new TreeMap<>(ranks))"), message);
     assertTrue(!message.contains("HashMap"), message);
@@ -237,7 +238,7 @@ class AnalyzerTest {
     b.wrap(backing, "sorted", b.constructor(), 5);
     b.access(backing, Effect.WRITE, "put", b.publicMethod("add(String)"), 12);
 
-    String message = at(analyze(b.build()), Rule.SYNCHRONIZED_MAP_BYPASS, 12).message();
+    String message = at(analyze(b.build()), Rules.SYNCHRONIZED_MAP_BYPASS, 12).message();
 
     assertTrue(message.contains("wrapped by Collections.synchronizedSortedMap at line 5"), message);
   }
@@ -281,7 +282,7 @@ class AnalyzerTest {
     b.access(pending, Effect.ITERATE, null, flush, 12, LOCK);
     b.access(pending, Effect.WRITE, "clear", flush, 14);
 
-    Finding clear = at(analyze(b.build()), Rule.INCONSISTENT_MAP_LOCKING, 14);
+    Finding clear = at(analyze(b.build()), Rules.INCONSISTENT_MAP_LOCKING, 14);
 
     assertEquals(
         new io.mapguard.engine.report.FixHint(

@@ -15,6 +15,7 @@ import io.mapguard.engine.model.NullableArgument;
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,7 +72,7 @@ class EvidenceTest {
     b.call(start, task, 14);
     b.call(task, add, 14);
 
-    Finding finding = only(b.build(), Rule.CONCURRENT_MAP_CHECK_THEN_ACT);
+    Finding finding = only(b.build(), Rules.CONCURRENT_MAP_CHECK_THEN_ACT);
 
     assertEquals(9, finding.site().line());
     assertCites(finding, "'m' is checked at line 8 (containsKey) and written at line 9 (put)");
@@ -94,7 +95,7 @@ class EvidenceTest {
     b.nullableArgument(
         m, "put", false, "v", NullableArgument.Source.ASSIGNED_NULL, "v", 18, b.publicMethod("clear(String)"), 19);
 
-    Finding finding = only(b.build(), Rule.CONCURRENT_MAP_NULL_VALUE);
+    Finding finding = only(b.build(), Rules.CONCURRENT_MAP_NULL_VALUE);
 
     assertCites(finding, "'v' is assigned null at line 18");
     assertEquals(List.of(new Evidence(18, 0, "'v' is assigned null here")), finding.evidence());
@@ -110,7 +111,7 @@ class EvidenceTest {
     b.access(
         sessions, Effect.WRITE, "remove", b.publicMethod("expire()"), 12, MapCall.NONE.within(loop, false, null));
 
-    Finding finding = only(b.build(), Rule.MAP_MODIFIED_DURING_ITERATION);
+    Finding finding = only(b.build(), Rules.MAP_MODIFIED_DURING_ITERATION);
 
     assertCites(finding, "a for-each loop over it (line 10) is running");
     assertEquals(List.of(new Evidence(10, 0, "the loop over 'sessions' starts here")), finding.evidence());
@@ -128,7 +129,7 @@ class EvidenceTest {
     b.access(index, Effect.READ, "get", b.publicMethod("find(String)"), 16, read);
     b.access(index, Effect.WRITE, "remove", b.publicMethod("evict(String)"), 22, read);
 
-    Finding finding = only(b.build(), Rule.MAP_WRITE_UNDER_READ_LOCK);
+    Finding finding = only(b.build(), Rules.MAP_WRITE_UNDER_READ_LOCK);
 
     // the message names no other line, and the facts do not say where the read lock was taken
     assertEquals(22, finding.site().line());
@@ -145,7 +146,7 @@ class EvidenceTest {
     b.access(sessions, Effect.WRITE, "remove", b.publicMethod("logout(String)"), 19, LOCK);
     b.escape(sessions, Escape.Kind.RETURNED, "sessions()", b.publicMethod("sessions()"), 25);
 
-    Finding finding = only(b.build(), Rule.GUARDED_MAP_ESCAPE);
+    Finding finding = only(b.build(), Rules.GUARDED_MAP_ESCAPE);
 
     assertCites(finding, "'sessions' (guarded by 'lock') escapes its lock");
     assertEquals(List.of(new Evidence(15, 0, "'lock' is held here")), finding.evidence());
@@ -158,7 +159,7 @@ class EvidenceTest {
     b.access(ranks, Effect.WRITE, "put", b.publicMethod("add(String)"), 10, LOCK);
     b.escape(ranks, Escape.Kind.PASSED, "listener.onUpdate", b.publicMethod("publish()"), 14);
 
-    Finding finding = only(b.build(), Rule.GUARDED_MAP_ESCAPE);
+    Finding finding = only(b.build(), Rules.GUARDED_MAP_ESCAPE);
 
     assertEquals(List.of(new Evidence(5, 5, "declared @GuardedBy(\"lock\")")), finding.evidence());
   }
@@ -171,7 +172,7 @@ class EvidenceTest {
     MapField config = b.field("config", 3, HASH_MAP, NEW_HASH_MAP, false, null);
     b.lazyInit(config, b.publicMethod("config()"), 12, 9);
 
-    Finding finding = only(b.build(), Rule.UNSAFE_MAP_PUBLICATION);
+    Finding finding = only(b.build(), Rules.UNSAFE_MAP_PUBLICATION);
 
     assertCites(finding, "the unlocked check at line 9");
     assertEquals(List.of(new Evidence(9, 0, "the unlocked check of 'config'")), finding.evidence());
@@ -189,7 +190,7 @@ class EvidenceTest {
     b.call(start, task, 30);
     b.access(cache, Effect.READ, "get", task, 31);
 
-    Finding finding = only(b.build(), Rule.UNSAFE_MAP_PUBLICATION);
+    Finding finding = only(b.build(), Rules.UNSAFE_MAP_PUBLICATION);
 
     assertEquals(20, finding.site().line());
     assertCites(
@@ -212,7 +213,7 @@ class EvidenceTest {
     b.call(start, task, 40);
     b.assignFresh(cache, task, 41);
 
-    Finding finding = only(b.build(), Rule.UNSAFE_MAP_PUBLICATION);
+    Finding finding = only(b.build(), Rules.UNSAFE_MAP_PUBLICATION);
 
     assertEquals(41, finding.site().line());
     assertCites(finding, "is replaced here without synchronization while callers read it in get(String) (line 25)");
@@ -240,7 +241,7 @@ class EvidenceTest {
     b.storedValue(index, "new:java.util.ArrayList", 21);
     b.valueMutation(index, "computeIfAbsent", 21, "add", "names", callback, 22);
 
-    Finding finding = only(b.build(), Rule.MUTABLE_VALUE_IN_CONCURRENT_MAP);
+    Finding finding = only(b.build(), Rules.MUTABLE_VALUE_IN_CONCURRENT_MAP);
 
     assertEquals(22, finding.site().line());
     assertCites(
@@ -270,7 +271,7 @@ class EvidenceTest {
     b.access(sessions, Effect.WRITE, "put", b.publicMethod("add(String)"), 10);
     b.access(sessions, Effect.ITERATE, null, b.publicMethod("dump()"), 15, MapCall.traversal("for-each"));
 
-    Finding finding = only(b.build(), Rule.SYNCHRONIZED_MAP_ITERATION);
+    Finding finding = only(b.build(), Rules.SYNCHRONIZED_MAP_ITERATION);
 
     assertCites(finding, "while it is written at line 10");
     assertEquals(List.of(new Evidence(10, 5, "'sessions' is written here (put)")), finding.evidence());
@@ -283,7 +284,7 @@ class EvidenceTest {
     b.escape(sessions, Escape.Kind.PASSED, "registry.register", b.publicMethod("publish()"), 12);
     b.access(sessions, Effect.ITERATE, null, b.publicMethod("dump()"), 15, MapCall.traversal("for-each"));
 
-    Finding finding = only(b.build(), Rule.SYNCHRONIZED_MAP_ITERATION);
+    Finding finding = only(b.build(), Rules.SYNCHRONIZED_MAP_ITERATION);
 
     assertCites(finding, "while the map leaves the class at line 12");
     assertEquals(List.of(new Evidence(12, 5, "'sessions' leaves the class here")), finding.evidence());
@@ -299,7 +300,7 @@ class EvidenceTest {
     b.wrap(backing, "index", b.constructor(), 5);
     b.access(backing, Effect.WRITE, "put", b.publicMethod("add(String)"), 12);
 
-    Finding finding = only(b.build(), Rule.SYNCHRONIZED_MAP_BYPASS);
+    Finding finding = only(b.build(), Rules.SYNCHRONIZED_MAP_BYPASS);
 
     assertCites(finding, "wrapped by Collections.synchronizedMap at line 5");
     assertEquals(List.of(new Evidence(5, 5, "'backing' is wrapped here")), finding.evidence());
@@ -314,7 +315,7 @@ class EvidenceTest {
     MapCall.Update update = new MapCall.Update(11, "computeIfAbsent");
     b.access(memo, Effect.WRITE, "put", b.publicMethod("fill(int)"), 12, MapCall.NONE.within(null, false, update));
 
-    Finding finding = only(b.build(), Rule.RECURSIVE_MAP_UPDATE);
+    Finding finding = only(b.build(), Rules.RECURSIVE_MAP_UPDATE);
 
     assertCites(finding, "inside the function of its computeIfAbsent at line 11");
     assertEquals(
@@ -333,7 +334,7 @@ class EvidenceTest {
     b.callInUpdate(function, store, 11, memo, update);
     b.access(memo, Effect.WRITE, "put", store, 20);
 
-    Finding finding = only(b.build(), Rule.RECURSIVE_MAP_UPDATE);
+    Finding finding = only(b.build(), Rules.RECURSIVE_MAP_UPDATE);
 
     assertCites(finding, "which the function of its computeIfAbsent at line 10 calls (line 11)");
     assertEquals(
@@ -353,7 +354,7 @@ class EvidenceTest {
     b.callInUpdate(function, fib, 12, memo, update);
     b.access(memo, Effect.WRITE, "computeIfAbsent", fib, 11);
 
-    Finding finding = only(b.build(), Rule.RECURSIVE_MAP_UPDATE);
+    Finding finding = only(b.build(), Rules.RECURSIVE_MAP_UPDATE);
 
     // the update the message names at line 11 is the finding itself, reached again by the call
     assertEquals(11, finding.site().line());
@@ -372,7 +373,7 @@ class EvidenceTest {
         "java.util.HashMap", "names.size()", MapCreation.SizeArgument.SIZE_CALL, b.publicMethod("index(List)"), 7);
 
     Finding finding =
-        only(b.build(), Rule.MAP_CAPACITY_HINT, AnalysisOptions.builder().enable("MapCapacityHint").build());
+        only(b.build(), Rules.MAP_CAPACITY_HINT, AnalysisOptions.builder().enable("MapCapacityHint").build());
 
     assertCites(finding, "at line 7");
     assertEquals(List.of(), finding.evidence());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.scan.AnalyzerFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -100,7 +100,7 @@ class ConfigFileTest {
                 + " RecursiveMapUpdate",
             "mapvet: 1 finding in 1 of 1 files (0 errors)"),
         result.errLines());
-    assertFalse(seenOptions.get().isEnabled(Rule.INCONSISTENT_MAP_LOCKING));
+    assertFalse(seenOptions.get().isEnabled(Rules.INCONSISTENT_MAP_LOCKING));
   }
 
   @Test
@@ -168,7 +168,7 @@ class ConfigFileTest {
     CliHarness.Result result = cli.run(capturing(), "src/main/A.java");
 
     assertEquals(1, result.exitCode(), result::toString);
-    assertTrue(seenOptions.get().isEnabled(Rule.GUARDED_MAP_ESCAPE));
+    assertTrue(seenOptions.get().isEnabled(Rules.GUARDED_MAP_ESCAPE));
   }
 
   @Test

@@ -9,7 +9,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
-import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
@@ -58,8 +58,8 @@ class SarifTest {
         "0.2.0",
         "https://github.com/mapguard/mapguard",
         List.of(
-            Sarif.RuleDescriptor.of(Rule.UNSYNCHRONIZED_SHARED_MAP, null, null),
-            Sarif.RuleDescriptor.of(Rule.INCONSISTENT_MAP_LOCKING, null, "# InconsistentMapLocking\n")),
+            Sarif.RuleDescriptor.of(Rules.UNSYNCHRONIZED_SHARED_MAP, null, null),
+            Sarif.RuleDescriptor.of(Rules.INCONSISTENT_MAP_LOCKING, null, "# InconsistentMapLocking\n")),
         Path.of("/work/project"),
         true,
         List.of(new Sarif.Notification("note", "compiled with errors", null)),
@@ -98,8 +98,8 @@ class SarifTest {
     JsonNode rule = log.at("/runs/0/tool/driver/rules/1");
     assertEquals("InconsistentMapLocking", rule.get("id").asString());
     assertEquals("Inconsistent map locking", rule.get("name").asString());
-    assertEquals(Rule.INCONSISTENT_MAP_LOCKING.summary(), rule.at("/shortDescription/text").asString());
-    assertEquals(Rule.INCONSISTENT_MAP_LOCKING.docsUrl(), rule.get("helpUri").asString());
+    assertEquals(Rules.INCONSISTENT_MAP_LOCKING.summary(), rule.at("/shortDescription/text").asString());
+    assertEquals(Rules.INCONSISTENT_MAP_LOCKING.docsUrl(), rule.get("helpUri").asString());
     assertEquals("# InconsistentMapLocking\n", rule.at("/help/markdown").asString());
     // no page, no help: the help URI still links it
     assertEquals(true, log.at("/runs/0/tool/driver/rules/0/help").isMissingNode());

@@ -1,82 +1,84 @@
 package io.mapguard.engine.report;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The rule catalogue: each rule's public name and metadata, defined once. The Error Prone
- * {@code @BugPattern}s, the docs pages and mapvet's rule listing are checked against this table.
+ * One rule's public name and metadata. Each rule defines it once, in the {@code @RuleDefinition} of
+ * its check ({@code io.mapguard.engine.rules}); the rule processor turns those into the catalogue
+ * ({@code io.mapguard.engine.rules.Rules}) and the Error Prone checks, and the rule tables of the
+ * docs are written from the catalogue.
+ *
+ * @param ruleName the public name: printed as {@code [Name]}, used in {@code @SuppressWarnings("Name")}
+ * @param summary one sentence: Error Prone's {@code @BugPattern} summary, mapvet's {@code
+ *     --list-checks}, the SARIF rule's short description
+ * @param brief what the rule reports, as the rule tables of the README and the user guide say it
+ *     (Markdown)
+ * @param severity the level it reports at unless the user changes it
+ * @param enabledByDefault false for a rule that runs only when asked for by name (a hint)
+ * @param since the first version that had the rule
+ * @param order its place in the catalogue: listings, tables and the engine's run follow it
  */
-public enum Rule {
-  UNSYNCHRONIZED_SHARED_MAP(
-      RuleNames.UNSYNCHRONIZED_SHARED_MAP,
-      RuleNames.UNSYNCHRONIZED_SHARED_MAP_SUMMARY,
-      true),
-  INCONSISTENT_MAP_LOCKING(
-      RuleNames.INCONSISTENT_MAP_LOCKING, RuleNames.INCONSISTENT_MAP_LOCKING_SUMMARY, true),
-  MAP_WRITE_UNDER_READ_LOCK(
-      RuleNames.MAP_WRITE_UNDER_READ_LOCK, RuleNames.MAP_WRITE_UNDER_READ_LOCK_SUMMARY, true),
-  GUARDED_MAP_ESCAPE(RuleNames.GUARDED_MAP_ESCAPE, RuleNames.GUARDED_MAP_ESCAPE_SUMMARY, true),
-  UNSAFE_MAP_PUBLICATION(
-      RuleNames.UNSAFE_MAP_PUBLICATION, RuleNames.UNSAFE_MAP_PUBLICATION_SUMMARY, true),
-  CONCURRENT_MAP_CHECK_THEN_ACT(
-      RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT,
-      RuleNames.CONCURRENT_MAP_CHECK_THEN_ACT_SUMMARY,
-      true),
-  MUTABLE_VALUE_IN_CONCURRENT_MAP(
-      RuleNames.MUTABLE_VALUE_IN_CONCURRENT_MAP,
-      RuleNames.MUTABLE_VALUE_IN_CONCURRENT_MAP_SUMMARY,
-      true),
-  CONCURRENT_MAP_NULL_VALUE(
-      RuleNames.CONCURRENT_MAP_NULL_VALUE, RuleNames.CONCURRENT_MAP_NULL_VALUE_SUMMARY, true),
-  SYNCHRONIZED_MAP_ITERATION(
-      RuleNames.SYNCHRONIZED_MAP_ITERATION, RuleNames.SYNCHRONIZED_MAP_ITERATION_SUMMARY, true),
-  SYNCHRONIZED_MAP_BYPASS(
-      RuleNames.SYNCHRONIZED_MAP_BYPASS, RuleNames.SYNCHRONIZED_MAP_BYPASS_SUMMARY, true),
-  MAP_MODIFIED_DURING_ITERATION(
-      RuleNames.MAP_MODIFIED_DURING_ITERATION,
-      RuleNames.MAP_MODIFIED_DURING_ITERATION_SUMMARY,
-      true),
-  RECURSIVE_MAP_UPDATE(
-      RuleNames.RECURSIVE_MAP_UPDATE, RuleNames.RECURSIVE_MAP_UPDATE_SUMMARY, true),
-  /** A performance hint, off by default: {@code -Xep:MapCapacityHint:WARN}, mapvet {@code --checks all}. */
-  MAP_CAPACITY_HINT(RuleNames.MAP_CAPACITY_HINT, RuleNames.MAP_CAPACITY_HINT_SUMMARY, false);
+public record Rule(
+    String ruleName,
+    String summary,
+    String brief,
+    Severity severity,
+    boolean enabledByDefault,
+    String since,
+    int order)
+    implements Comparable<Rule> {
+  /** Where the rule pages live; a rule's page is {@code DOCS_BASE + ruleName + ".md"}. */
+  public static final String DOCS_BASE =
+      "https://github.com/mapguard/mapguard/blob/main/docs/rules/";
 
-  private final String ruleName;
-  private final String summary;
-  private final boolean enabledByDefault;
-
-  Rule(String ruleName, String summary, boolean enabledByDefault) {
-    this.ruleName = ruleName;
-    this.summary = summary;
-    this.enabledByDefault = enabledByDefault;
+  /** Error Prone's levels; every rule reports at WARNING today, users raise it with -Xep:Name:ERROR. */
+  public enum Severity {
+    SUGGESTION,
+    WARNING,
+    ERROR
   }
 
-  /** The public name: printed as {@code [Name]}, used in {@code @SuppressWarnings("Name")}. */
-  public String ruleName() {
-    return ruleName;
-  }
-
-  public String summary() {
-    return summary;
-  }
-
-  public boolean enabledByDefault() {
-    return enabledByDefault;
-  }
-
-  /** Every rule reports at WARNING by default; users raise it with -Xep:Name:ERROR. */
+  /** As Error Prone and SARIF name it: {@code WARNING}. */
   public String defaultSeverity() {
-    return "WARNING";
+    return severity.name();
   }
 
   public String docsUrl() {
-    return RuleNames.DOCS_BASE + ruleName + ".md";
+    return DOCS_BASE + ruleName + ".md";
   }
 
-  public static Optional<Rule> byName(String name) {
-    for (Rule rule : values()) {
-      if (rule.ruleName.equals(name) || rule.name().equals(name.toUpperCase(Locale.ROOT))) {
+  /**
+   * The Java constant's name ({@code UNSYNCHRONIZED_SHARED_MAP}), which options accept besides the
+   * rule name, as when rules were enum constants.
+   */
+  public String constantName() {
+    return constantName(ruleName);
+  }
+
+  /** {@code MapCapacityHint} → {@code MAP_CAPACITY_HINT}. */
+  public static String constantName(String ruleName) {
+    return ruleName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+
+  /** Catalogue order. */
+  @Override
+  public int compareTo(Rule other) {
+    return Integer.compare(order, other.order);
+  }
+
+  /** The constant's name, as the enum this record replaced printed itself. */
+  @Override
+  public String toString() {
+    return constantName();
+  }
+
+  /** The rule of {@code rules} called {@code name}, by its rule name or its constant's name. */
+  public static Optional<Rule> find(Collection<Rule> rules, String name) {
+    String constant = name.toUpperCase(Locale.ROOT);
+    for (Rule rule : rules) {
+      if (rule.ruleName.equals(name) || rule.constantName().equals(constant)) {
         return Optional.of(rule);
       }
     }

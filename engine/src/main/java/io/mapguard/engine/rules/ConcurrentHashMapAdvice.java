@@ -23,26 +23,35 @@ import java.util.Set;
  * and must not lose what the field's type promised (order, identity, weak keys).
  */
 final class ConcurrentHashMapAdvice {
-  /** The rules that judge how a ConcurrentMap is used: the fixed code must give them nothing new. */
-  private static final List<RuleCheck> CONCURRENT_MAP_RULES =
+  /**
+   * The rules that judge how a ConcurrentMap is used, in the order they are asked (the first that
+   * would report the changed code gives the reason): the fixed code must give them nothing new.
+   * Each comes with why a ConcurrentHashMap alone would not do when it would.
+   */
+  private static final List<Judge> CONCURRENT_MAP_RULES =
       List.of(
-          new ConcurrentMapCheckThenActCheck(),
-          new ConcurrentMapNullValueCheck(),
-          new MutableValueInConcurrentMapCheck(),
-          new MapWriteUnderReadLockCheck(),
-          new RecursiveMapUpdateCheck());
-
-  /** Why a ConcurrentHashMap alone would not do, by the rule that would report the changed code. */
-  private static final Map<Rule, String> STILL_REPORTED =
-      Map.of(
-          Rule.CONCURRENT_MAP_CHECK_THEN_ACT,
+          new Judge(
+              Rules.CONCURRENT_MAP_CHECK_THEN_ACT,
               "the two-step update at line %d would still race; on a ConcurrentHashMap use"
-                  + " compute, merge or computeIfAbsent",
-          Rule.CONCURRENT_MAP_NULL_VALUE, "it throws NullPointerException on the null passed at line %d",
-          Rule.MUTABLE_VALUE_IN_CONCURRENT_MAP, "the value changed at line %d would still race",
-          Rule.MAP_WRITE_UNDER_READ_LOCK, "the update at line %d under a read lock would still race",
-          Rule.RECURSIVE_MAP_UPDATE,
-              "it throws IllegalStateException when the function at line %d changes the map");
+                  + " compute, merge or computeIfAbsent"),
+          new Judge(
+              Rules.CONCURRENT_MAP_NULL_VALUE,
+              "it throws NullPointerException on the null passed at line %d"),
+          new Judge(
+              Rules.MUTABLE_VALUE_IN_CONCURRENT_MAP, "the value changed at line %d would still race"),
+          new Judge(
+              Rules.MAP_WRITE_UNDER_READ_LOCK,
+              "the update at line %d under a read lock would still race"),
+          new Judge(
+              Rules.RECURSIVE_MAP_UPDATE,
+              "it throws IllegalStateException when the function at line %d changes the map"));
+
+  /** A rule asked about the changed code, and what its finding means for the advice. */
+  private record Judge(Rule rule, String stillReported) {
+    String stillReported(int line) {
+      return String.format(stillReported, line);
+    }
+  }
 
   /** A read that decides a later write of the same method: the pair stays racy on any map. */
   private static final Set<String> DECIDING_READS = Set.of("get", "getOrDefault", "containsKey");
@@ -80,7 +89,7 @@ final class ConcurrentHashMapAdvice {
     for (ResolvedAccess resolved : state.afterConstruction()) {
       Access access = resolved.access();
       if (access.nullArgument()) {
-        return new Verdict(false, String.format(STILL_REPORTED.get(Rule.CONCURRENT_MAP_NULL_VALUE), resolved.line()));
+        return new Verdict(false, judge(Rules.CONCURRENT_MAP_NULL_VALUE).stillReported(resolved.line()));
       }
       if (access.effect() == Effect.ITERATE) {
         return Verdict.NOT_A_HASH_MAP; // its iterators are weakly consistent, not a snapshot
@@ -152,16 +161,20 @@ final class ConcurrentHashMapAdvice {
     }
     for (Finding finding : run(changed, asConcurrent)) {
       if (!now.contains(finding.rule() + ":" + finding.site().line())) {
-        return String.format(STILL_REPORTED.get(finding.rule()), finding.site().line());
+        return judge(finding.rule()).stillReported(finding.site().line());
       }
     }
     return null;
   }
 
+  private static Judge judge(Rule rule) {
+    return CONCURRENT_MAP_RULES.stream().filter(j -> j.rule().equals(rule)).findFirst().orElseThrow();
+  }
+
   private static List<Finding> run(ClassAnalysis analysis, MapField field) {
     FindingSink sink = new FindingSink(analysis.facts().file(), analysis.facts().className());
-    for (RuleCheck check : CONCURRENT_MAP_RULES) {
-      check.check(analysis, sink);
+    for (Judge judge : CONCURRENT_MAP_RULES) {
+      Rules.checkOf(judge.rule()).check(analysis, sink);
     }
     return sink.findings().stream().filter(f -> field.equals(f.field())).toList();
   }

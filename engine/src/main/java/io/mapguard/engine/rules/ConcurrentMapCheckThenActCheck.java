@@ -2,7 +2,6 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
@@ -23,6 +22,18 @@ import java.util.Set;
  * earlier get of the same key (lost update), and a putIfAbsent whose result is ignored while its
  * value is used afterwards as if it had been stored.
  */
+@RuleDefinition(
+    name = "ConcurrentMapCheckThenAct",
+    summary =
+        "A shared ConcurrentMap is checked and then updated in two steps (containsKey/get "
+            + "then put/remove, get then put of a derived value, putIfAbsent's result ignored), so "
+            + "another thread can act in between",
+    brief =
+        "on a shared ConcurrentMap: `containsKey`/`get` then `put`/`remove` of the same key, "
+            + "`get` then `put(k, f(v))`, an ignored `putIfAbsent` result whose value is used; "
+            + "fix: computeIfAbsent / merge / compute / replace",
+    order = 6,
+    since = "0.1.0")
 public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   private static final Set<String> CHECKS = Set.of("containsKey", "get");
   private static final Set<String> VALUE_READS = Set.of("get", "getOrDefault");
@@ -37,11 +48,6 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   private enum Meaning {
     ABSENT,
     PRESENT
-  }
-
-  @Override
-  public Rule rule() {
-    return Rule.CONCURRENT_MAP_CHECK_THEN_ACT;
   }
 
   @Override

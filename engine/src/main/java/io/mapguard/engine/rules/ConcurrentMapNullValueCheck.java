@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.knowledge.NullableResults;
@@ -14,12 +13,20 @@ import java.util.List;
  * A key or value that may be null passed to a map that rejects nulls (ConcurrentHashMap,
  * ConcurrentSkipListMap, Hashtable): the call throws NullPointerException. Needs no threads.
  */
+@RuleDefinition(
+    name = "ConcurrentMapNullValue",
+    summary =
+        "A key or value that may be null (the literal, a local assigned null, a @Nullable "
+            + "parameter, a method returning null, another map's get) is passed to a "
+            + "ConcurrentHashMap, ConcurrentSkipListMap or Hashtable, which throws "
+            + "NullPointerException",
+    brief =
+        "a key or value that may be null (literal, local assigned null, `@Nullable` "
+            + "parameter, a method returning null, another map's `get`) passed to a "
+            + "ConcurrentHashMap / ConcurrentSkipListMap / Hashtable, which throws NPE",
+    order = 8,
+    since = "0.1.0")
 public final class ConcurrentMapNullValueCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.CONCURRENT_MAP_NULL_VALUE;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (NullableArgument argument : analysis.facts().nullableArguments()) {

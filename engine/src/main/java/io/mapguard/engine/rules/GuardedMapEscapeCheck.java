@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
@@ -11,12 +10,17 @@ import io.mapguard.engine.model.MapField;
 import java.util.List;
 
 /** The map object of a guarded field leaves the code that holds its guard. */
+@RuleDefinition(
+    name = "GuardedMapEscape",
+    summary =
+        "The map object of a lock-guarded field leaves its lock (returned, passed out, "
+            + "stored, or returned as a live view)",
+    brief =
+        "the map of a guarded field leaves its lock (returned, passed out, stored, live view "
+            + "returned)",
+    order = 4,
+    since = "0.1.0")
 public final class GuardedMapEscapeCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.GUARDED_MAP_ESCAPE;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (Escape escape : analysis.facts().escapes()) {

@@ -2,7 +2,6 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
@@ -18,12 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** An access that misses the field's declared or inferred guard. */
+@RuleDefinition(
+    name = "InconsistentMapLocking",
+    summary =
+        "An access to a map field misses the lock that guards the field's other accesses",
+    brief =
+        "an access that misses the field's declared or inferred guard",
+    order = 2,
+    since = "0.1.0")
 public final class InconsistentMapLockingCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.INCONSISTENT_MAP_LOCKING;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {

@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.CapacityHints;
 import io.mapguard.engine.model.MapCreation;
@@ -13,12 +12,19 @@ import java.util.Optional;
  * buckets and resizes once it holds 0.75 n, so filling it rehashes anyway. Off by default: a
  * performance hint, not a bug.
  */
+@RuleDefinition(
+    name = "MapCapacityHint",
+    summary =
+        "new HashMap<>(n) with n the number of entries still resizes (n is a capacity, "
+            + "filled to 0.75); use HashMap.newHashMap(n)",
+    brief =
+        "`new HashMap<>(n)` with `n` an entry count (`size()`, a length, a count) still "
+            + "resizes; use `HashMap.newHashMap(n)`",
+    order = 13,
+    enabledByDefault = false,
+    tags = "Performance",
+    since = "0.1.0")
 public final class MapCapacityHintCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.MAP_CAPACITY_HINT;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (MapCreation creation : analysis.facts().creations()) {

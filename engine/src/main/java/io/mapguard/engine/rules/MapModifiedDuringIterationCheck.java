@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
@@ -17,6 +16,17 @@ import java.util.Set;
  * not made through the loop's iterator: the map's fail-fast iterator throws
  * ConcurrentModificationException at its next step. Needs no threads; fields and locals alike.
  */
+@RuleDefinition(
+    name = "MapModifiedDuringIteration",
+    summary =
+        "A map is structurally modified (put of a new key, remove, clear) inside a loop over "
+            + "that map, not through the iterator: the next step throws "
+            + "ConcurrentModificationException",
+    brief =
+        "a put of a new key, remove or clear on a fail-fast map (field or local) inside a "
+            + "for-each or `forEach` over that map, not through the iterator",
+    order = 11,
+    since = "0.1.0")
 public final class MapModifiedDuringIterationCheck implements RuleCheck {
   /** Writes that never add or remove a mapping. */
   private static final Set<String> NEVER_STRUCTURAL = Set.of("replace", "replaceAll");
@@ -24,11 +34,6 @@ public final class MapModifiedDuringIterationCheck implements RuleCheck {
   /** Writes that only replace a value when their key is already mapped, as the current key is. */
   private static final Set<String> VALUE_ONLY_FOR_PRESENT_KEY =
       Set.of("put", "merge", "compute", "computeIfPresent", "computeIfAbsent", "putIfAbsent");
-
-  @Override
-  public Rule rule() {
-    return Rule.MAP_MODIFIED_DURING_ITERATION;
-  }
 
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {

@@ -1,6 +1,5 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
@@ -12,12 +11,15 @@ import java.util.List;
  * A write while only a read lock is held: readers share that lock, so the write races with them.
  * Needs no sharing evidence beyond the read lock itself.
  */
+@RuleDefinition(
+    name = "MapWriteUnderReadLock",
+    summary =
+        "A map is modified while only the read lock of a ReadWriteLock or StampedLock is held",
+    brief =
+        "a map mutation while only the read lock of a ReadWriteLock / StampedLock is held",
+    order = 3,
+    since = "0.1.0")
 public final class MapWriteUnderReadLockCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.MAP_WRITE_UNDER_READ_LOCK;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {

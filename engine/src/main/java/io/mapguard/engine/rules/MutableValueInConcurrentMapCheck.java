@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
@@ -20,12 +19,18 @@ import java.util.Set;
  * of a shared thread-safe map and changed outside the map's atomic update functions and outside any
  * lock: the map makes its own operations atomic, not what is done to the values it hands out.
  */
+@RuleDefinition(
+    name = "MutableValueInConcurrentMap",
+    summary =
+        "A value that is not thread-safe (ArrayList, HashSet, StringBuilder, an array...) is "
+            + "taken from a shared ConcurrentMap and changed outside compute and outside any lock",
+    brief =
+        "a non-thread-safe value (`ArrayList`, `HashSet`, `StringBuilder`, an `int[]` "
+            + "counter…) taken from a shared ConcurrentMap by `get`/`computeIfAbsent` and changed "
+            + "outside `compute` and outside any lock",
+    order = 7,
+    since = "0.1.0")
 public final class MutableValueInConcurrentMapCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.MUTABLE_VALUE_IN_CONCURRENT_MAP;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     if (analysis.facts().valueMutations().isEmpty()) {

@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
@@ -17,12 +16,19 @@ import java.util.List;
  * modifies the map it is updating, itself or through a method of the class it calls. Needs no
  * threads; fields and locals alike (locals only directly).
  */
+@RuleDefinition(
+    name = "RecursiveMapUpdate",
+    summary =
+        "The function of computeIfAbsent/compute/computeIfPresent/merge modifies the same "
+            + "map (ConcurrentModificationException, IllegalStateException \"Recursive "
+            + "update\" or a livelock)",
+    brief =
+        "the lambda of `computeIfAbsent`/`compute`/`computeIfPresent`/`merge` modifies the "
+            + "same map (CME on HashMap/TreeMap, \"Recursive update\" or livelock on "
+            + "ConcurrentHashMap)",
+    order = 12,
+    since = "0.1.0")
 public final class RecursiveMapUpdateCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.RECURSIVE_MAP_UPDATE;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (Access access : analysis.facts().fieldAndLocalAccesses()) {

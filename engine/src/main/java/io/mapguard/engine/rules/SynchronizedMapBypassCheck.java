@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Access;
@@ -15,12 +14,17 @@ import java.util.List;
  * The backing map of a {@code Collections.synchronizedMap} used directly after wrapping: the
  * wrapper's lock guards only the calls made through the wrapper.
  */
+@RuleDefinition(
+    name = "SynchronizedMapBypass",
+    summary =
+        "The backing map of a Collections.synchronizedMap is still used directly after "
+            + "wrapping, without the wrapper's lock",
+    brief =
+        "the backing map of a `Collections.synchronizedMap` still used directly after "
+            + "wrapping (field kept, or local used later)",
+    order = 10,
+    since = "0.1.0")
 public final class SynchronizedMapBypassCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.SYNCHRONIZED_MAP_BYPASS;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (MapWrap wrap : analysis.facts().wraps()) {

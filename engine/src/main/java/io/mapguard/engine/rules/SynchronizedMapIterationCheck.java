@@ -2,7 +2,6 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
@@ -19,12 +18,17 @@ import java.util.Optional;
  * A {@code Collections.synchronizedMap} iterated without {@code synchronized (map)}: its single
  * calls lock the map, its iterators, spliterators and streams do not (see its javadoc).
  */
+@RuleDefinition(
+    name = "SynchronizedMapIteration",
+    summary =
+        "A Collections.synchronizedMap (or one of its views) is iterated without "
+            + "synchronized on that map",
+    brief =
+        "iterating a `Collections.synchronizedMap` (views, iterator, stream, iterating "
+            + "copies) without `synchronized` on that map",
+    order = 9,
+    since = "0.1.0")
 public final class SynchronizedMapIterationCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.SYNCHRONIZED_MAP_ITERATION;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {

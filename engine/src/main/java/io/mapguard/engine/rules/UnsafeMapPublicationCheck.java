@@ -1,7 +1,6 @@
 package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
@@ -22,12 +21,17 @@ import java.util.Set;
  * A map reference handed to other threads without a happens-before edge: double-checked lazy init
  * without volatile, a racy replacement of a plain field, or a field assigned before it is filled.
  */
+@RuleDefinition(
+    name = "UnsafeMapPublication",
+    summary =
+        "A map field is published to other threads unsafely (double-checked init without "
+            + "volatile, racy replacement, or assigned before it is filled)",
+    brief =
+        "double-checked init without `volatile`, a plain field replaced while others read "
+            + "it, a shared field assigned before it is filled",
+    order = 5,
+    since = "0.1.0")
 public final class UnsafeMapPublicationCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.UNSAFE_MAP_PUBLICATION;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     Set<Integer> lazyInitLines = new HashSet<>();

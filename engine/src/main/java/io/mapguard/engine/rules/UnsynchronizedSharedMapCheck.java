@@ -2,7 +2,6 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
@@ -17,12 +16,17 @@ import java.util.Objects;
 import java.util.Set;
 
 /** A shared non-thread-safe map with no guard at all: every unlocked access races. */
+@RuleDefinition(
+    name = "UnsynchronizedSharedMap",
+    summary =
+        "A non-thread-safe map field is reached from several threads and written after "
+            + "construction, with no lock guarding it",
+    brief =
+        "a non-thread-safe map field reached from ≥ 2 threads, written after construction, "
+            + "with no lock guarding it",
+    order = 1,
+    since = "0.1.0")
 public final class UnsynchronizedSharedMapCheck implements RuleCheck {
-  @Override
-  public Rule rule() {
-    return Rule.UNSYNCHRONIZED_SHARED_MAP;
-  }
-
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {

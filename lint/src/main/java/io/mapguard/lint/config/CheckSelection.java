@@ -1,22 +1,24 @@
 package io.mapguard.lint.config;
 
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.rules.RuleCatalog;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * staticcheck-style rule selection: a comma list of {@code all}, {@code Rule} and {@code -Rule},
  * applied left to right over the default set (the rules enabled by default). {@code -all} turns
- * everything off, so {@code -all,GuardedMapEscape} runs one rule.
+ * everything off, so {@code -all,GuardedMapEscape} runs one rule. The sets it returns are mutable and
+ * iterate in catalogue order.
  */
 public final class CheckSelection {
   private CheckSelection() {}
 
   public static Set<Rule> defaults() {
-    EnumSet<Rule> rules = EnumSet.noneOf(Rule.class);
-    for (Rule rule : Rule.values()) {
+    Set<Rule> rules = new TreeSet<>();
+    for (Rule rule : Rules.all()) {
       if (rule.enabledByDefault()) {
         rules.add(rule);
       }
@@ -31,7 +33,7 @@ public final class CheckSelection {
 
   /** Applies {@code spec} to {@code start}; an empty or blank spec leaves it unchanged. */
   public static Set<Rule> apply(Set<Rule> start, String spec) throws ConfigException {
-    EnumSet<Rule> selected = start.isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(start);
+    Set<Rule> selected = new TreeSet<>(start);
     for (String item : spec.split(",")) {
       String term = item.strip();
       if (term.isEmpty()) {
@@ -43,11 +45,11 @@ public final class CheckSelection {
         if (remove) {
           selected.clear();
         } else {
-          selected.addAll(EnumSet.allOf(Rule.class));
+          selected.addAll(Rules.all());
         }
         continue;
       }
-      Optional<Rule> rule = Rule.byName(name);
+      Optional<Rule> rule = Rules.byName(name);
       if (rule.isEmpty()) {
         throw new ConfigException(
             "unknown check '" + name + "' (checks: all, " + RuleCatalog.engineRuleNames() + ")");

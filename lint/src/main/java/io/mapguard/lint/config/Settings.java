@@ -2,12 +2,13 @@ package io.mapguard.lint.config;
 
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.rules.RuleCatalog;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The analysis settings after merging the config file and the command line, validated: every rule
@@ -31,7 +32,7 @@ public final class Settings {
       if (name.isBlank()) {
         continue;
       }
-      Optional<Rule> rule = Rule.byName(name.strip());
+      Optional<Rule> rule = Rules.byName(name.strip());
       if (rule.isEmpty()) {
         throw new ConfigException(
             "disable: unknown rule '"
@@ -43,7 +44,7 @@ public final class Settings {
       enabled.remove(rule.get());
     }
     AnalysisOptions.Builder builder = AnalysisOptions.builder();
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       if (enabled.contains(rule)) {
         builder.enable(rule);
       } else {
@@ -61,8 +62,7 @@ public final class Settings {
       throw new ConfigException("threadStartMethods: " + e.getMessage(), e);
     }
     ExcludeMatcher exclude = ExcludeMatcher.parse(values.exclude().orElse(""));
-    EnumSet<Rule> copy = enabled.isEmpty() ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(enabled);
-    return new Settings(copy, builder.build(), exclude);
+    return new Settings(new TreeSet<>(enabled), builder.build(), exclude);
   }
 
   public Set<Rule> enabledRules() {

@@ -1,6 +1,7 @@
 package io.mapguard.lint.ignore;
 
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.rules.RuleCatalog;
 import io.mapguard.lint.source.Comment;
 import io.mapguard.lint.source.JavaLexicalScanner;
@@ -81,7 +82,7 @@ public final class DirectiveParser {
         emptyName = true;
         continue;
       }
-      Optional<Rule> rule = Rule.byName(trimmed);
+      Optional<Rule> rule = Rules.byName(trimmed);
       if (rule.isPresent()) {
         rules.add(rule.get().ruleName());
       } else {

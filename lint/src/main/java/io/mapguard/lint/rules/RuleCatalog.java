@@ -1,14 +1,14 @@
 package io.mapguard.lint.rules;
 
 import io.mapguard.engine.report.Rule;
-import io.mapguard.engine.report.RuleNames;
+import io.mapguard.engine.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every rule mapvet can report, in one list: the engine's catalogue ({@link Rule}, the single
+ * Every rule mapvet can report, in one list: the engine's catalogue ({@link Rules}, the single
  * source of rule metadata) followed by mapvet's directive rules. Listing, {@code --explain} and
  * SARIF rule metadata all read from here.
  */
@@ -26,7 +26,7 @@ public final class RuleCatalog {
 
   /** mapvet's own page, beside the rule pages. */
   public static final String MAPVET_DOCS_URL =
-      RuleNames.DOCS_BASE.replaceFirst("rules/$", "") + "mapvet.md";
+      Rule.DOCS_BASE.replaceFirst("rules/$", "") + "mapvet.md";
 
   private static final String DIRECTIVES_URL = MAPVET_DOCS_URL + "#ignore-directives";
 
@@ -35,7 +35,7 @@ public final class RuleCatalog {
   /** Engine rules in catalogue order, then the directive rules. */
   public static List<RuleInfo> all() {
     List<RuleInfo> rules = new ArrayList<>();
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       rules.add(
           new RuleInfo(
               rule.ruleName(),
@@ -67,10 +67,10 @@ public final class RuleCatalog {
 
   /**
    * Looks a rule up by its public name, or an engine rule by its enum name (as {@link
-   * Rule#byName}).
+   * Rules#byName}).
    */
   public static Optional<RuleInfo> byName(String name) {
-    Optional<String> engineName = Rule.byName(name).map(Rule::ruleName);
+    Optional<String> engineName = Rules.byName(name).map(Rule::ruleName);
     String wanted = engineName.orElse(name);
     return all().stream().filter(rule -> rule.name().equals(wanted)).findFirst();
   }
@@ -78,7 +78,7 @@ public final class RuleCatalog {
   /** Comma-separated names, for error messages that list the valid choices. */
   public static String engineRuleNames() {
     List<String> names = new ArrayList<>();
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       names.add(rule.ruleName());
     }
     return String.join(", ", names);

@@ -1,6 +1,6 @@
 package io.mapguard.lint.scan;
 
-import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.baseline.SourceFingerprints;
 import io.mapguard.lint.analysis.FileAnalyzer;
 import io.mapguard.lint.analysis.FileResult;
@@ -174,7 +174,7 @@ public final class FileProcessor {
   }
 
   private boolean isSelected(String ruleName) {
-    return Rule.byName(ruleName)
+    return Rules.byName(ruleName)
         .map(rule -> enabledRuleNames.contains(rule.ruleName()))
         .orElse(true);
   }

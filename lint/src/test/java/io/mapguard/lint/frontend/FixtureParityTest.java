@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.fixtures.Expectation;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
@@ -36,7 +37,7 @@ class FixtureParityTest {
   @BeforeAll
   static void setUp() throws IOException {
     AnalysisOptions.Builder everyRule = AnalysisOptions.builder(); // as the plugin tests run
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       everyRule.enable(rule);
     }
     analyzer = new SourceAnalyzer(everyRule.build(), List.of(), List.of());
