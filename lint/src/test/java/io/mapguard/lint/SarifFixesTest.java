@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
 import io.mapguard.lint.analysis.FileResult;
@@ -51,7 +52,7 @@ class SarifFixesTest {
 
   private static SourceAnalyzer everyRule() throws IOException {
     AnalysisOptions.Builder options = AnalysisOptions.builder();
-    for (Rule rule : Rule.values()) {
+    for (Rule rule : Rules.all()) {
       options.enable(rule);
     }
     return new SourceAnalyzer(options.build(), List.of(), List.of());
