@@ -74,6 +74,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /** mapvet's answers to the shared extraction's questions, on JavaParser trees. */
@@ -655,6 +657,47 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public void forEachNode(Node root, Predicate<Node> enter) {
     AstNodes.forEach(root, enter);
+  }
+
+  /**
+   * Tests for the kinds the passes over a whole class ask for, cheaper than {@link #kind} (a chain
+   * of type tests asked of every node).
+   */
+  private static final Map<Kind, Predicate<Node>> IS_OF_KIND =
+      Map.of(
+          Kind.METHOD_CALL, MethodCallExpr.class::isInstance,
+          Kind.NEW, ObjectCreationExpr.class::isInstance,
+          Kind.SYNCHRONIZED, SynchronizedStmt.class::isInstance,
+          Kind.METHOD, CallableDeclaration.class::isInstance,
+          Kind.CLASS, TypeDeclaration.class::isInstance,
+          Kind.ASSIGN,
+          node -> node instanceof AssignExpr && ((AssignExpr) node).getOperator() == AssignExpr.Operator.ASSIGN);
+
+  @Override
+  public void forEachNodeOf(Node root, Set<Kind> kinds, boolean declarations, Consumer<Node> action) {
+    List<Predicate<Node>> wanted = new ArrayList<>();
+    for (Kind kind : kinds) {
+      Predicate<Node> test = IS_OF_KIND.get(kind);
+      if (test == null) {
+        SyntaxPort.super.forEachNodeOf(root, kinds, declarations, action);
+        return;
+      }
+      wanted.add(test);
+    }
+    if (declarations) {
+      wanted.add(VariableDeclarator.class::isInstance);
+    }
+    AstNodes.forEach(
+        root,
+        node -> {
+          for (Predicate<Node> test : wanted) {
+            if (test.test(node)) {
+              action.accept(node);
+              break;
+            }
+          }
+          return true;
+        });
   }
 
   @Override
