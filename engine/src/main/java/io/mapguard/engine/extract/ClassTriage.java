@@ -211,20 +211,21 @@ public final class ClassTriage<N> {
           SIGNAL_AND_USE_PASS_KINDS,
           true,
           node -> {
-            signal(node);
-            use(node);
+            Kind kind = port.kind(node);
+            signal(node, kind);
+            use(node, kind);
           });
       return;
     }
-    port.forEachNodeOf(topLevel, SIGNAL_PASS_KINDS, false, this::signal);
+    port.forEachNodeOf(topLevel, SIGNAL_PASS_KINDS, false, node -> signal(node, port.kind(node)));
     if (worthScanning()) {
       findUses();
     }
   }
 
   /** What a call, creation, synchronized block, method or class says about threads and loops. */
-  private void signal(N node) {
-    switch (port.kind(node)) {
+  private void signal(N node, Kind kind) {
+    switch (kind) {
       case METHOD_CALL:
         callSignals(node);
         break;
@@ -468,11 +469,10 @@ public final class ClassTriage<N> {
    * local and then handed to a thread start ({@code Runnable r = () -> ..; pool.submit(r);}).
    */
   public void findUses() {
-    port.forEachNodeOf(topLevel, USE_PASS_KINDS, true, this::use);
+    port.forEachNodeOf(topLevel, USE_PASS_KINDS, true, node -> use(node, port.kind(node)));
   }
 
-  private void use(N node) {
-    Kind kind = port.kind(node);
+  private void use(N node, Kind kind) {
     if (kind == Kind.ASSIGN) {
       assignment(node);
     } else if (kind == Kind.METHOD_CALL || kind == Kind.NEW) {

@@ -1,7 +1,6 @@
 package io.mapguard.lint.fix;
 
 import com.github.javaparser.JavaParser;
-import com.github.javaparser.ParseResult;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
@@ -37,7 +36,6 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.report.FixHint;
-import io.mapguard.lint.analysis.SourceAnalyzer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,16 +64,6 @@ public final class FixEdits {
   public FixEdits(SourceText text, CompilationUnit unit) {
     this.text = text;
     this.unit = unit;
-  }
-
-  /** A tree of the text of its own, or empty when it does not parse. */
-  public static Optional<FixEdits> of(SourceText text) {
-    ParseResult<CompilationUnit> parsed =
-        new JavaParser(SourceAnalyzer.parserConfiguration(true)).parse(text.text());
-    if (!parsed.isSuccessful() || parsed.getResult().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new FixEdits(text, parsed.getResult().get()));
   }
 
   /**
