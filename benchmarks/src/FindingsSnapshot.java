@@ -50,6 +50,9 @@ public final class FindingsSnapshot {
     } else {
       Path dir = Path.of(args[2]);
       String classpath = Files.readString(dir.resolve("deps.txt")).strip();
+      // a corpus whose build compiles another encoding says so (benchmarks/fetch-corpora)
+      Path encodingFile = dir.resolve("encoding.txt");
+      String encoding = Files.exists(encodingFile) ? Files.readString(encodingFile).strip() : "UTF-8";
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
         List<JavaFileObject> sources = new ArrayList<>();
@@ -58,7 +61,7 @@ public final class FindingsSnapshot {
             sources.add(source);
           }
         }
-        compile(pluginJar, List.of("-cp", classpath, "-encoding", "UTF-8"), sources, lines);
+        compile(pluginJar, List.of("-cp", classpath, "-encoding", encoding), sources, lines);
       }
     }
     lines.forEach(System.out::println);

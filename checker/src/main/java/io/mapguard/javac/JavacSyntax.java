@@ -718,7 +718,8 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
           Modifier.STATIC, (long) Flags.STATIC,
           Modifier.SYNCHRONIZED, (long) Flags.SYNCHRONIZED,
           Modifier.VOLATILE, (long) Flags.VOLATILE,
-          Modifier.FINAL, (long) Flags.FINAL);
+          Modifier.FINAL, (long) Flags.FINAL,
+          Modifier.PUBLIC, (long) Flags.PUBLIC);
 
   @Override
   public boolean hasModifier(JCTree declaration, Modifier modifier) {

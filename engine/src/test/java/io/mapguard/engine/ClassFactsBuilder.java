@@ -137,14 +137,14 @@ final class ClassFactsBuilder {
   /** An access with the syntax around it ({@link MapCall}). */
   ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, MapCall call) {
     facts.accesses().add(
-        new Access(field, effect, method, site(line, unit), unit, Set.of(), order++, false, false, call));
+        new Access(field, effect, method, site(line, unit), unit, Set.of(), order++, false, false, call, null));
     return this;
   }
 
   /** {@code field = new HashMap<>()} at {@code line}: a fresh map assigned. */
   ClassFactsBuilder assignFresh(MapField field, CodeUnit unit, int line) {
     facts.accesses().add(
-        new Access(field, Effect.ASSIGN, null, site(line, unit), unit, Set.of(), order++, true, false, MapCall.NONE));
+        new Access(field, Effect.ASSIGN, null, site(line, unit), unit, Set.of(), order++, true, false, MapCall.NONE, null));
     return this;
   }
 
@@ -171,7 +171,7 @@ final class ClassFactsBuilder {
   /** A call made inside the function of {@code update} on {@code map}. */
   ClassFactsBuilder callInUpdate(
       CodeUnit caller, CodeUnit callee, int line, MapField map, MapCall.Update update) {
-    facts.calls().add(new CallEdge(caller, callee, Set.of(), line, map, update, null, null));
+    facts.calls().add(new CallEdge(caller, callee, Set.of(), line, map, update, null, null, -1, List.of()));
     return this;
   }
 
@@ -200,7 +200,7 @@ final class ClassFactsBuilder {
 
   ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, LockRef... held) {
     facts.accesses().add(
-        new Access(field, effect, method, site(line, unit), unit, Set.of(held), order++, false, false, MapCall.NONE));
+        new Access(field, effect, method, site(line, unit), unit, Set.of(held), order++, false, false, MapCall.NONE, null));
     return this;
   }
 

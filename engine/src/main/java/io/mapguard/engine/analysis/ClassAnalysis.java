@@ -40,6 +40,8 @@ public final class ClassAnalysis {
   private Map<CodeUnit, List<Access>> accessesByUnit;
   /** The calls into each unit, computed on first use. */
   private Map<CodeUnit, List<CallEdge>> incoming;
+  /** Which accesses reach an object still confined to its creator; only for classes with such accesses. */
+  private Ownership ownership;
 
   private ClassAnalysis(ClassFacts facts) {
     this.facts = facts;
@@ -157,10 +159,24 @@ public final class ClassAnalysis {
     return states.get(field);
   }
 
+  /**
+   * The access with its unit's entry locks and roots; an access to a field of an object its unit
+   * still holds alone runs as part of building that object, and one through a parameter only on
+   * the threads of the calls that pass a shared object (see {@link Ownership}).
+   */
   public ResolvedAccess resolve(Access access) {
     Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(access.unit()));
     locks.addAll(access.locksHeld());
-    return new ResolvedAccess(access, locks, contexts().roots(access.unit()));
+    Set<ThreadRoot> roots =
+        access.holder() == null ? contexts().roots(access.unit()) : ownership().roots(access);
+    return new ResolvedAccess(access, locks, roots);
+  }
+
+  private Ownership ownership() {
+    if (ownership == null) {
+      ownership = Ownership.of(facts, contexts());
+    }
+    return ownership;
   }
 
   public Set<LockRef> locksAt(CodeUnit unit, Set<LockRef> local) {

@@ -1,5 +1,6 @@
 package io.mapguard.engine.analysis;
 
+import io.mapguard.engine.knowledge.LifecycleMethods;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
@@ -16,10 +17,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * On which threads each unit runs and which locks it holds on entry. Non-private methods run on
- * callers' threads with their declared locks; a private method inherits the roots of all its callers
- * and the locks held at every call site (intersection, fixpoint inside the class); task bodies hold
- * nothing of their creator's locks.
+ * On which threads each unit runs and which locks it holds on entry. Constructors, initializers and
+ * the lifecycle methods a container runs before use ({@link LifecycleMethods}) run as construction;
+ * other non-private methods run on callers' threads with their declared locks; a private method inherits the roots of all its callers,
+ * and a method whose calls are all known ({@link CodeUnit#exported}) the locks held at every call
+ * site (intersection, fixpoint inside the class); task bodies hold nothing of their creator's locks.
  */
 public final class UnitContexts {
   private final Map<CodeUnit, Set<ThreadRoot>> roots = new HashMap<>();
@@ -34,14 +36,15 @@ public final class UnitContexts {
       incoming.computeIfAbsent(edge.callee(), k -> new ArrayList<>()).add(edge);
     }
     for (CodeUnit unit : facts.units()) {
-      contexts.roots.put(unit, new LinkedHashSet<>(baseRoots(unit, incoming)));
+      contexts.roots.put(unit, new LinkedHashSet<>(baseRoots(unit, incoming, facts.supertypes())));
     }
     propagateRoots(facts, contexts.roots);
     contexts.computeEntryLocks(facts, incoming);
     return contexts;
   }
 
-  private static Set<ThreadRoot> baseRoots(CodeUnit unit, Map<CodeUnit, List<CallEdge>> incoming) {
+  private static Set<ThreadRoot> baseRoots(
+      CodeUnit unit, Map<CodeUnit, List<CallEdge>> incoming, List<String> supertypes) {
     switch (unit.kind()) {
       case TASK:
         return Set.of(unit.task());
@@ -49,6 +52,9 @@ public final class UnitContexts {
       case INITIALIZER:
         return Set.of(ThreadRoot.CONSTRUCTION);
       default:
+        if (LifecycleMethods.declaredBy(unit.name(), supertypes).isPresent()) {
+          return Set.of(ThreadRoot.CONSTRUCTION); // a servlet's init(): before any request
+        }
         // A private method nobody in the class calls is still callable (reflection, a nested class we
         // did not see); treat it as reachable by callers.
         return unit.isPrivate() && incoming.containsKey(unit) ? Set.of() : Set.of(ThreadRoot.CALLER);
@@ -80,10 +86,11 @@ public final class UnitContexts {
   }
 
   private void computeEntryLocks(ClassFacts facts, Map<CodeUnit, List<CallEdge>> incoming) {
-    // Private methods start at "all locks" (null) and shrink; others are fixed by declaration.
+    // Methods whose calls are all known (private ones, and any other only the class calls: see
+    // CodeUnit#exported) start at "all locks" (null) and shrink; others are fixed by declaration.
     for (CodeUnit unit : facts.units()) {
       boolean summarised =
-          unit.kind() == CodeUnit.Kind.METHOD && unit.isPrivate() && incoming.containsKey(unit);
+          unit.kind() == CodeUnit.Kind.METHOD && !unit.exported() && incoming.containsKey(unit);
       entryLocks.put(unit, summarised ? null : unit.entryLocks());
     }
     // A worklist of summarised units: one is revisited when the entry locks of a caller change.
@@ -121,7 +128,7 @@ public final class UnitContexts {
   }
 
   /**
-   * Intersection of the locks held at the call sites. Calls made during construction only are left
+   * Intersection of the locks held at the call sites (see {@link #meet}). Calls made during construction only are left
    * out when other calls exist: construction accesses are not checked, and counting them would lose
    * the lock every later call holds.
    */
@@ -143,13 +150,27 @@ public final class UnitContexts {
       }
       Set<LockRef> atCall = new LinkedHashSet<>(callerEntry);
       atCall.addAll(edge.locksHeld());
-      if (meet == null) {
-        meet = atCall;
-      } else {
-        meet.retainAll(atCall);
-      }
+      meet = meet == null ? atCall : meet(meet, atCall);
     }
     return meet;
+  }
+
+  /**
+   * The locks held at both of two call sites, each in the weaker of its modes there: a method called
+   * with a read-write lock's read lock and with its write lock holds the read lock.
+   */
+  private static Set<LockRef> meet(Set<LockRef> one, Set<LockRef> other) {
+    Set<LockRef> both = new LinkedHashSet<>();
+    for (LockRef lock : one) {
+      for (LockRef held : other) {
+        LockRef common = lock.meet(held);
+        if (common != null) {
+          both.add(common);
+          break;
+        }
+      }
+    }
+    return both;
   }
 
   public boolean isConstructionOnly(CodeUnit unit) {

@@ -184,7 +184,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
       Function<N, Object> mapFieldOf,
       boolean loopsMatter) {
     facts.fields().addAll(fields.values());
-    new FactAssembly<>(shapes, positions).assemble(facts, units, fields.values(), mapFieldOf, loopsMatter);
+    new FactAssembly<>(shapes, apis, positions).assemble(facts, units, fields.values(), mapFieldOf, loopsMatter);
     facts.lazyInits().addAll(lazyInits);
     facts.storedValues().addAll(storedValues);
     facts.nullableArguments().addAll(nullableArguments);

@@ -5,6 +5,7 @@ import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.Holder;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
@@ -12,7 +13,12 @@ import io.mapguard.engine.model.MapWrap;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ValueMutation;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -42,10 +48,12 @@ public final class FactAssembly<N, P> {
       Function<P, CallShapes.UpdateCall> updateAround) {}
 
   private final CallShapes<N> shapes;
+  private final KnownApis apis;
   private final Positions<N, P> positions;
 
-  public FactAssembly(CallShapes<N> shapes, Positions<N, P> positions) {
+  public FactAssembly(CallShapes<N> shapes, KnownApis apis, Positions<N, P> positions) {
     this.shapes = shapes;
+    this.apis = apis;
     this.positions = positions;
   }
 
@@ -64,6 +72,12 @@ public final class FactAssembly<N, P> {
       Function<N, Object> mapFieldOf,
       boolean loopsMatter) {
     SyntaxPort<N> port = shapes.port();
+    ObjectHolders<N, P> objects = new ObjectHolders<>(port, apis, at -> positions.path().apply(at).leaf());
+    // the methods that receive an object their caller holds, or reach a map field through a parameter
+    Set<CodeUnit> receivers = new LinkedHashSet<>();
+    Map<UnitScan.PendingAccess<P>, Holder> holders = holders(units, objects, receivers);
+    Map<CodeUnit, UnitScan<N, P>> scans = new HashMap<>();
+    units.forEach(unit -> scans.put(unit.unit, unit));
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
@@ -81,13 +95,22 @@ public final class FactAssembly<N, P> {
                     port.order(positions.path().apply(p.at()).leaf()),
                     p.fresh(),
                     p.nullArgument(),
-                    p.call()));
+                    p.call(),
+                    holders.get(p)));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {
         CallShapes.UpdateCall around = positions.updateAround().apply(e.at());
         MapField updated =
             around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
         LoopAround looped = loopsMatter ? loopAround(positions.path().apply(e.at()), fields, mapFieldOf) : null;
+        N call = positions.path().apply(e.at()).leaf();
+        List<Holder> arguments =
+            holders.isEmpty() || e.callee().kind() != CodeUnit.Kind.METHOD || port.kind(call) != SyntaxPort.Kind.METHOD_CALL
+                ? List.of()
+                : objects.arguments(unit, call);
+        if (!arguments.isEmpty()) {
+          receivers.add(e.callee());
+        }
         facts
             .calls()
             .add(
@@ -95,11 +118,13 @@ public final class FactAssembly<N, P> {
                     unit.unit,
                     e.callee(),
                     held.apply(e.at()),
-                    port.line(positions.path().apply(e.at()).leaf()),
+                    port.line(call),
                     updated,
                     updated == null ? null : around.update(),
                     looped == null ? null : looped.map(),
-                    looped == null ? null : looped.loop()));
+                    looped == null ? null : looped.loop(),
+                    port.order(call),
+                    arguments));
       }
       for (UnitScan.PendingWrap<P> w : unit.wraps) {
         facts
@@ -137,6 +162,38 @@ public final class FactAssembly<N, P> {
                     e.field(), e.kind(), e.detail(), positions.site().apply(e.at()), unit.unit, held.apply(e.at())));
       }
     }
+    // what those methods do with such an object (see io.mapguard.engine.analysis.Ownership)
+    for (CodeUnit receiver : receivers) {
+      UnitScan<N, P> scan = scans.get(receiver);
+      if (scan != null) {
+        facts.parameterFates().addAll(objects.fates(scan));
+      }
+    }
+  }
+
+  /**
+   * The holders of the accesses that reach a field of an object the unit holds itself ({@code
+   * app.resources.put(…)} with {@code app} a parameter or a new object); empty for the common class
+   * that reaches maps only through {@code this} and static fields. Units reaching one through a
+   * parameter go into {@code receivers}.
+   */
+  private Map<UnitScan.PendingAccess<P>, Holder> holders(
+      Collection<? extends UnitScan<N, P>> units, ObjectHolders<N, P> objects, Set<CodeUnit> receivers) {
+    Map<UnitScan.PendingAccess<P>, Holder> holders = new IdentityHashMap<>();
+    for (UnitScan<N, P> unit : units) {
+      for (UnitScan.PendingAccess<P> access : unit.accesses) {
+        if (!access.field().local()) {
+          Holder holder = objects.ofFieldAccess(unit, positions.path().apply(access.at()).leaf());
+          if (holder != null) {
+            holders.put(access, holder);
+            if (holder.kind() == Holder.Kind.PARAMETER) {
+              receivers.add(unit.unit);
+            }
+          }
+        }
+      }
+    }
+    return holders;
   }
 
   /** A loop over a map field around a call, which goes on after the call. */

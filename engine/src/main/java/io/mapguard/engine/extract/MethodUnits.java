@@ -5,6 +5,7 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.extract.SyntaxPort.Modifier;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.ConstructionMethods;
+import io.mapguard.engine.knowledge.LifecycleMethods;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LockRef;
@@ -56,14 +57,28 @@ public final class MethodUnits<N> {
         port.hasModifier(method, Modifier.PRIVATE) || port.onlyThisFileSees(owner) && !overrides(method);
     boolean construction =
         port.isConstructor(method)
+            || isPostConstruct(method)
             || port.hasModifier(method, Modifier.PRIVATE)
                 && !port.hasModifier(method, Modifier.STATIC)
                 && ConstructionMethods.hasName(port.name(method))
                 && ConstructionMethods.isConstruction(port.name(method), port.parameterTypesAsWritten(method));
     CodeUnit.Kind kind =
         task != null ? CodeUnit.Kind.TASK : construction ? CodeUnit.Kind.CONSTRUCTOR : CodeUnit.Kind.METHOD;
+    // an override is called through its supertype by code not seen here (a template method, a framework)
+    boolean exported =
+        overrides(method) || port.hasModifier(method, Modifier.PUBLIC) && !port.onlyThisFileSees(owner);
     return new CodeUnit(
-        nextUnitId.getAsInt(), kind, port.methodDisplayName(method), isPrivate, Set.copyOf(entry), task);
+        nextUnitId.getAsInt(), kind, port.methodDisplayName(method), isPrivate, Set.copyOf(entry), task, exported);
+  }
+
+  /** A {@code @PostConstruct} method: the container runs it once, before the object is used. */
+  private boolean isPostConstruct(N method) {
+    for (Annotation annotation : port.annotations(method)) {
+      if (LifecycleMethods.ANNOTATIONS.contains(annotation.name())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The unit of the field initializers and initializer blocks of the class {@code owner}. */

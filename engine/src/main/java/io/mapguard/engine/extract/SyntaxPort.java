@@ -23,7 +23,8 @@ public interface SyntaxPort<N> {
     STATIC,
     SYNCHRONIZED,
     VOLATILE,
-    FINAL
+    FINAL,
+    PUBLIC
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.mapguard.engine.knowledge;
 
 import io.mapguard.engine.model.Effect;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +36,20 @@ public final class MapMethods {
   /** Map methods that run a function (their last argument) for one key while they update it. */
   public static final Set<String> KEY_UPDATES_WITH_FUNCTION =
       Set.of("computeIfAbsent", "compute", "computeIfPresent", "merge");
+
+  /**
+   * Map methods taking a function (last argument) and what each of its parameters receives, by the
+   * map's type arguments: 0 the key type, 1 the value type. A front end without a compiler's
+   * inference types an implicit lambda parameter with it ({@code (key, node) -> node.isLeaf()}).
+   */
+  public static final Map<String, List<Integer>> CALLBACK_PARAMETER_TYPES =
+      Map.of(
+          "forEach", List.of(0, 1),
+          "compute", List.of(0, 1),
+          "computeIfPresent", List.of(0, 1),
+          "computeIfAbsent", List.of(0),
+          "merge", List.of(1, 1),
+          "replaceAll", List.of(0, 1));
 
   /** Methods that hand out a value stored in the map (a caller can change it in place). */
   public static final Set<String> VALUE_SOURCES =

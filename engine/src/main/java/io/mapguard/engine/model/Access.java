@@ -11,6 +11,8 @@ import java.util.Set;
  * @param freshValue for {@link Effect#ASSIGN}: the value is a newly created map
  * @param nullArgument a literal null is passed as key or value
  * @param call the syntax around the call, for the per-method rules; {@link MapCall#NONE} if none
+ * @param holder the object whose field this is, when the unit holds it itself; null for {@code
+ *     this}, a static field, or an object reached any other way
  */
 public record Access(
     MapField field,
@@ -22,4 +24,5 @@ public record Access(
     int order,
     boolean freshValue,
     boolean nullArgument,
-    MapCall call) {}
+    MapCall call,
+    Holder holder) {}

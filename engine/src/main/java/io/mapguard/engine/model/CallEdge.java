@@ -1,5 +1,6 @@
 package io.mapguard.engine.model;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Set;
  * @param loopedMap when the call is made inside a loop over a map field (see {@link MapCall#loop})
  *     and the loop goes on after it: that field, else null
  * @param loop that loop, else null
+ * @param order the call's position inside the caller (same scale as {@link Access#order}), or -1
+ * @param arguments per argument, the object the caller holds that it passes ({@link Holder}), or
+ *     null; empty when no argument is one
  */
 public record CallEdge(
     CodeUnit caller,
@@ -21,9 +25,16 @@ public record CallEdge(
     MapField updatedMap,
     MapCall.Update update,
     MapField loopedMap,
-    MapCall.Loop loop) {
+    MapCall.Loop loop,
+    int order,
+    List<Holder> arguments) {
 
   public CallEdge(CodeUnit caller, CodeUnit callee, Set<LockRef> locksHeld, int line) {
-    this(caller, callee, locksHeld, line, null, null, null, null);
+    this(caller, callee, locksHeld, line, null, null, null, null, -1, List.of());
+  }
+
+  /** The holder passed as argument {@code index}, or null. */
+  public Holder argument(int index) {
+    return index < arguments.size() ? arguments.get(index) : null;
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param valueMutations calls on values taken out of map fields
  * @param storedValues values put into map fields
  * @param nullableArguments keys and values passed to map fields that may be null
+ * @param parameterFates what methods do with objects passed to them, for ownership (see {@link
+ *     Holder})
  */
 public record ClassFacts(
     String className,
@@ -32,12 +34,14 @@ public record ClassFacts(
     List<MapWrap> wraps,
     List<ValueMutation> valueMutations,
     List<StoredValue> storedValues,
-    List<NullableArgument> nullableArguments) {
+    List<NullableArgument> nullableArguments,
+    List<ParameterFate> parameterFates) {
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
         className,
         file,
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
@@ -66,7 +70,7 @@ public record ClassFacts(
       newAccesses.add(
           new Access(
               swap.apply(a.field()), a.effect(), a.method(), a.site(), a.unit(), a.locksHeld(),
-              a.order(), a.freshValue(), a.nullArgument(), a.call()));
+              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder()));
     }
     List<CallEdge> newCalls = new ArrayList<>();
     for (CallEdge c : calls) {
@@ -74,7 +78,8 @@ public record ClassFacts(
           new CallEdge(
               c.caller(), c.callee(), c.locksHeld(), c.line(),
               c.updatedMap() == null ? null : swap.apply(c.updatedMap()), c.update(),
-              c.loopedMap() == null ? null : swap.apply(c.loopedMap()), c.loop()));
+              c.loopedMap() == null ? null : swap.apply(c.loopedMap()), c.loop(), c.order(),
+              c.arguments()));
     }
     List<Escape> newEscapes = new ArrayList<>();
     for (Escape e : escapes) {
@@ -112,7 +117,7 @@ public record ClassFacts(
     return new ClassFacts(
         className, file, annotations, supertypes, newFields, units, newAccesses, newCalls,
         newEscapes, newLazyInits, creations, localAccesses, newWraps, newMutations, newStored,
-        newNullable);
+        newNullable, parameterFates);
   }
 
   /** Accesses to map fields and to local maps, for the rules that need no sharing. */

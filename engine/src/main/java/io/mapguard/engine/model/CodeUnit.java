@@ -10,9 +10,24 @@ import java.util.Set;
  * @param isPrivate whether only code of this class can call it (lock summaries apply)
  * @param entryLocks locks held on entry by declaration: {@code synchronized}, {@code @Holding}
  * @param task the root for a task body, else null
+ * @param exported whether code the analysis does not see may call it: a public method of a class
+ *     other files see, or an override (its supertype's callers reach it). The calls of any other method are all known: a lock every one of them holds
+ *     is held in it, an object every one of them owns stays owned in it (until the project-wide
+ *     index sees other classes' calls, the known calls are the class's own)
  */
 public record CodeUnit(
-    int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
+    int id,
+    Kind kind,
+    String name,
+    boolean isPrivate,
+    Set<LockRef> entryLocks,
+    ThreadRoot task,
+    boolean exported) {
+  /** A unit only its class calls: a task body, a lambda, a private method. */
+  public CodeUnit(int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
+    this(id, kind, name, isPrivate, entryLocks, task, false);
+  }
+
 
   /**
    * The id alone: units are map keys throughout the analysis, and the record's own hash would go

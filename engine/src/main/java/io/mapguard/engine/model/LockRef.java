@@ -56,6 +56,17 @@ public final class LockRef {
     return expression.equals(other.expression);
   }
 
+  /**
+   * What holding this lock and {@code other} have in common: the same lock in the weaker mode (a
+   * read lock where one holds it for reading and the other for writing), or null for two locks.
+   */
+  public LockRef meet(LockRef other) {
+    if (!sameLock(other)) {
+      return null;
+    }
+    return mode == Mode.READ || other.mode != Mode.READ ? this : other;
+  }
+
   public boolean covers(Effect effect) {
     return mode != Mode.READ || effect != Effect.WRITE && effect != Effect.ASSIGN;
   }

@@ -21,6 +21,18 @@ import java.util.List;
     order = 4,
     since = "0.1.0")
 public final class GuardedMapEscapeCheck implements RuleCheck {
+  /**
+   * A map returned from a method only the class calls, every call of which holds the guard: the
+   * callers take it under the lock (a helper of locked code, not a way out of it). A method that
+   * takes the guard itself ({@code synchronized}) releases it as it returns: not this case.
+   */
+  private static boolean returnedToHolders(ClassAnalysis analysis, Escape escape, Guard guard) {
+    return (escape.kind() == Escape.Kind.RETURNED || escape.kind() == Escape.Kind.VIEW_RETURNED)
+        && !escape.unit().exported()
+        && escape.unit().entryLocks().stream().noneMatch(l -> l.sameLock(guard.lock()))
+        && analysis.contexts().entryLocks(escape.unit()).stream().anyMatch(l -> l.sameLock(guard.lock()));
+  }
+
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (Escape escape : analysis.facts().escapes()) {
@@ -32,7 +44,7 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
         continue;
       }
       Guard guard = state.guard().get();
-      if (!guard.declared() && !state.shared()) {
+      if (!guard.declared() && !state.shared() || returnedToHolders(analysis, escape, guard)) {
         continue;
       }
       String name = state.field().name();

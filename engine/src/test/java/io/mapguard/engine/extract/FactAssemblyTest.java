@@ -1,5 +1,8 @@
 package io.mapguard.engine.extract;
 
+import io.mapguard.engine.knowledge.ImmediateCallbacks;
+import io.mapguard.engine.knowledge.ThreadStartApis;
+
 import static io.mapguard.engine.extract.CallShapesTest.call;
 import static io.mapguard.engine.extract.CallShapesTest.id;
 import static io.mapguard.engine.extract.CallShapesTest.stmt;
@@ -43,7 +46,10 @@ class FactAssemblyTest {
     UnitScan<Node, Node> helperScan = new UnitScan<>(helper, null);
     ClassFacts facts = ClassFacts.empty("A", "A.java");
 
-    new FactAssembly<>(new CallShapes<>(new TreePort()), positions(method))
+    new FactAssembly<>(
+            new CallShapes<>(new TreePort()),
+            new KnownApis(CallShapesTest.CALLEES, ImmediateCallbacks.defaults(), ThreadStartApis.defaults()),
+            positions(method))
         .assemble(
             facts,
             List.of(callerScan, helperScan),

@@ -803,7 +803,8 @@ final class LintSyntax implements SyntaxPort<Node> {
           Modifier.STATIC, com.github.javaparser.ast.Modifier.Keyword.STATIC,
           Modifier.SYNCHRONIZED, com.github.javaparser.ast.Modifier.Keyword.SYNCHRONIZED,
           Modifier.VOLATILE, com.github.javaparser.ast.Modifier.Keyword.VOLATILE,
-          Modifier.FINAL, com.github.javaparser.ast.Modifier.Keyword.FINAL);
+          Modifier.FINAL, com.github.javaparser.ast.Modifier.Keyword.FINAL,
+          Modifier.PUBLIC, com.github.javaparser.ast.Modifier.Keyword.PUBLIC);
 
   /** A declarator's modifiers and annotations are its declaration's. */
   private static Node declarationOf(Node node) {

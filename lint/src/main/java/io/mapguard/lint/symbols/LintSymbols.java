@@ -35,7 +35,11 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.stmt.WhileStmt;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.Type;
+import com.github.javaparser.ast.type.UnknownType;
+import com.github.javaparser.ast.type.WildcardType;
+import io.mapguard.engine.knowledge.MapMethods;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -143,9 +147,12 @@ public final class LintSymbols {
         return new Variable(p, identifier, p.getType(), false, null);
       }
     } else if (scope instanceof LambdaExpr) {
-      for (Parameter p : ((LambdaExpr) scope).getParameters()) {
+      NodeList<Parameter> parameters = ((LambdaExpr) scope).getParameters();
+      for (int i = 0; i < parameters.size(); i++) {
+        Parameter p = parameters.get(i);
         if (p.getNameAsString().equals(identifier)) {
-          return new Variable(p, identifier, p.getType(), false, null);
+          Type type = p.getType() instanceof UnknownType ? mapCallbackParameterType((LambdaExpr) scope, i) : null;
+          return new Variable(p, identifier, type == null ? p.getType() : type, false, null);
         }
       }
     } else if (scope instanceof CallableDeclaration) {
@@ -178,6 +185,33 @@ public final class LintSymbols {
       }
     }
     return null;
+  }
+
+  /**
+   * The type of an implicit parameter of a lambda given to a map's {@code computeIfPresent},
+   * {@code forEach}… ({@link MapMethods#CALLBACK_PARAMETER_TYPES}), from the type arguments the
+   * map's variable is declared with ({@code Map<String, TrieNode> children}); null when unknown.
+   */
+  private Type mapCallbackParameterType(LambdaExpr lambda, int index) {
+    if (!(lambda.getParentNode().orElse(null) instanceof MethodCallExpr call)
+        || call.getArguments().isEmpty()
+        || call.getArguments().getLast().orElse(null) != lambda
+        || call.getScope().isEmpty()) {
+      return null;
+    }
+    List<Integer> roles = MapMethods.CALLBACK_PARAMETER_TYPES.get(call.getNameAsString());
+    if (roles == null || index >= roles.size()) {
+      return null;
+    }
+    Variable map = variableOf(call.getScope().get());
+    if (map == null
+        || !(map.type() instanceof ClassOrInterfaceType declared)
+        || declared.getTypeArguments().map(NodeList::size).orElse(0) != 2
+        || !types.isSubtype(typeOf(map), "java.util.Map")) {
+      return null;
+    }
+    Type argument = declared.getTypeArguments().get().get(roles.get(index));
+    return argument instanceof WildcardType ? null : argument;
   }
 
   /**

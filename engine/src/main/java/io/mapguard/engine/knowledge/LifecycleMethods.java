@@ -1,0 +1,52 @@
+package io.mapguard.engine.knowledge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Methods a container calls once, after it constructs an object and before it lets other threads
+ * use it, so that what they write is published like a constructor's work: a servlet's {@code
+ * init} completes before the container routes any request to it (Servlet specification, "Servlet
+ * Life Cycle"), a filter's before its first {@code doFilter}, a {@code @PostConstruct} method and
+ * Spring's {@code afterPropertiesSet} before the bean is injected anywhere. The analysis gives them
+ * the constructor's role.
+ */
+public final class LifecycleMethods {
+  private static final List<String> SERVLET_INIT = List.of("init(ServletConfig)", "init()");
+  private static final List<String> FILTER_INIT = List.of("init(FilterConfig)");
+
+  /** Supertype (qualified) to the methods (name and simple parameter types) it runs before use. */
+  private static final Map<String, List<String>> BY_SUPERTYPE =
+      Map.ofEntries(
+          Map.entry("javax.servlet.Servlet", SERVLET_INIT),
+          Map.entry("jakarta.servlet.Servlet", SERVLET_INIT),
+          Map.entry("javax.servlet.GenericServlet", SERVLET_INIT),
+          Map.entry("jakarta.servlet.GenericServlet", SERVLET_INIT),
+          Map.entry("javax.servlet.http.HttpServlet", SERVLET_INIT),
+          Map.entry("jakarta.servlet.http.HttpServlet", SERVLET_INIT),
+          Map.entry("javax.servlet.Filter", FILTER_INIT),
+          Map.entry("jakarta.servlet.Filter", FILTER_INIT),
+          Map.entry("org.springframework.beans.factory.InitializingBean", List.of("afterPropertiesSet()")));
+
+  /** Annotations (qualified) on a method the container calls once before the object is used. */
+  public static final Set<String> ANNOTATIONS =
+      Set.of("javax.annotation.PostConstruct", "jakarta.annotation.PostConstruct");
+
+  private LifecycleMethods() {}
+
+  /**
+   * The supertype that makes {@code method} (as units name methods: {@code init(FilterConfig)}) a
+   * lifecycle method of a class with these supertypes, if any.
+   */
+  public static Optional<String> declaredBy(String method, List<String> supertypes) {
+    for (String supertype : supertypes) {
+      List<String> methods = BY_SUPERTYPE.get(supertype);
+      if (methods != null && methods.contains(method)) {
+        return Optional.of(supertype);
+      }
+    }
+    return Optional.empty();
+  }
+}

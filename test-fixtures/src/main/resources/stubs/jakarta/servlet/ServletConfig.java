@@ -1,0 +1,6 @@
+package jakarta.servlet;
+
+/** Test stub. */
+public interface ServletConfig {
+  String getInitParameter(String name);
+}

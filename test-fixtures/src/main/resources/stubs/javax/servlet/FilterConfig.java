@@ -1,0 +1,6 @@
+package javax.servlet;
+
+/** Test stub. */
+public interface FilterConfig {
+  String getInitParameter(String name);
+}
