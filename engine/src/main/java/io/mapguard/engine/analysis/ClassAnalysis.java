@@ -222,6 +222,10 @@ public final class ClassAnalysis {
         raceRelevant.add(access);
       }
     }
+    if (!facts.flagUses().isEmpty()
+        && new VolatilePublication(facts.flagUses(), incoming()).publishingFlag(raceRelevant) != null) {
+      raceRelevant.clear(); // filled under a lock before a volatile flag is set, read after it
+    }
     Optional<Guard> guard = declaredGuard(field, after);
     if (guard.isEmpty()) {
       guard = GuardInference.infer(raceRelevant);

@@ -67,7 +67,8 @@ public final class ClassTriage<N> {
       Map<Object, N> newInitializers,
       Map<N, N> startedLater,
       Set<Object> singleThreadExecutors,
-      List<MapCreation> creations) {}
+      List<MapCreation> creations,
+      Set<Object> volatileFields) {}
 
   private final SyntaxPort<N> port;
   private final KnownApis apis;
@@ -281,6 +282,9 @@ public final class ClassTriage<N> {
     }
     if (init != null && isSingleThreadExecutor(init)) {
       tables.singleThreadExecutors().add(field);
+    }
+    if (port.hasModifier(declaration, Modifier.VOLATILE) && !port.declaresMap(declaration)) {
+      tables.volatileFields().add(field); // a flag that may publish a map (VolatilePublication)
     }
   }
 

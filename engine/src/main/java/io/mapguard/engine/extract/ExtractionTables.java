@@ -55,6 +55,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   public final Map<Object, ValueLocal> valueLocals;
   /** Executor fields made by a single-thread factory. */
   public final Set<Object> singleThreadExecutors;
+  /** The class's volatile fields that hold no map, by variable handle. */
+  public final Set<Object> volatileFields;
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   public final Map<N, N> startedLater = new IdentityHashMap<>();
   public final Map<N, ThreadRoot> rootsByStart = new IdentityHashMap<>();
@@ -89,6 +91,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     this.aliases = map(handlesByIdentity);
     this.valueLocals = map(handlesByIdentity);
     this.singleThreadExecutors =
+        handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
+    this.volatileFields =
         handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
     this.mapFields = new MapFields<>(syntax, topLevel, assignedValues, localMapValues);
   }
@@ -161,7 +165,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             newInitializers,
             startedLater,
             singleThreadExecutors,
-            creations),
+            creations,
+            volatileFields),
         topLevel);
   }
 
@@ -184,7 +189,11 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
       Function<N, Object> mapFieldOf,
       boolean loopsMatter) {
     facts.fields().addAll(fields.values());
-    new FactAssembly<>(shapes, apis, positions).assemble(facts, units, fields.values(), mapFieldOf, loopsMatter);
+    FactAssembly<N, P> assembly = new FactAssembly<>(shapes, apis, positions);
+    assembly.assemble(facts, units, fields.values(), mapFieldOf, loopsMatter);
+    if (!volatileFields.isEmpty() && !facts.accesses().isEmpty()) {
+      assembly.flagUses(facts, units, volatileFields);
+    }
     facts.lazyInits().addAll(lazyInits);
     facts.storedValues().addAll(storedValues);
     facts.nullableArguments().addAll(nullableArguments);

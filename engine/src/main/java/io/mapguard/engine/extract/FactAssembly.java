@@ -5,6 +5,7 @@ import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.FlagUse;
 import io.mapguard.engine.model.Holder;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
@@ -168,6 +169,43 @@ public final class FactAssembly<N, P> {
       if (scan != null) {
         facts.parameterFates().addAll(objects.fates(scan));
       }
+    }
+  }
+
+  /**
+   * Adds the reads and writes of the class's volatile non-map fields ({@code flags}, by variable
+   * handle), each in the unit whose own code makes it (not in a lambda or class body inside it,
+   * which is a unit of its own).
+   */
+  public void flagUses(ClassFacts facts, Collection<? extends UnitScan<N, P>> units, Set<Object> flags) {
+    SyntaxPort<N> port = shapes.port();
+    for (UnitScan<N, P> unit : units) {
+      N root = unit.body;
+      if (root == null) {
+        continue;
+      }
+      Set<N> written = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      port.forEachNode(
+          root,
+          node -> {
+            SyntaxPort.Kind kind = port.kind(node);
+            if (node != root
+                && (kind == SyntaxPort.Kind.LAMBDA
+                    || kind == SyntaxPort.Kind.CLASS
+                    || kind == SyntaxPort.Kind.NEW && port.hasClassBody(node))) {
+              return false;
+            }
+            if (kind == SyntaxPort.Kind.ASSIGN) {
+              written.add(port.skipParens(port.assignTarget(node)));
+            } else if ((kind == SyntaxPort.Kind.IDENTIFIER || kind == SyntaxPort.Kind.FIELD_ACCESS)
+                && flags.contains(port.variable(node))) {
+              facts
+                  .flagUses()
+                  .add(new FlagUse(port.fieldName(node), written.contains(node), unit.unit, port.order(node)));
+              return false;
+            }
+            return true;
+          });
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
  * @param nullableArguments keys and values passed to map fields that may be null
  * @param parameterFates what methods do with objects passed to them, for ownership (see {@link
  *     Holder})
+ * @param flagUses reads and writes of volatile fields that hold no map, in classes with map fields
  */
 public record ClassFacts(
     String className,
@@ -35,12 +36,14 @@ public record ClassFacts(
     List<ValueMutation> valueMutations,
     List<StoredValue> storedValues,
     List<NullableArgument> nullableArguments,
-    List<ParameterFate> parameterFates) {
+    List<ParameterFate> parameterFates,
+    List<FlagUse> flagUses) {
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
         className,
         file,
+        new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
@@ -117,7 +120,7 @@ public record ClassFacts(
     return new ClassFacts(
         className, file, annotations, supertypes, newFields, units, newAccesses, newCalls,
         newEscapes, newLazyInits, creations, localAccesses, newWraps, newMutations, newStored,
-        newNullable, parameterFates);
+        newNullable, parameterFates, flagUses);
   }
 
   /** Accesses to map fields and to local maps, for the rules that need no sharing. */

@@ -489,7 +489,7 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public Node calledMethod(Node call) {
     Callee callee = (Callee) callee(call);
-    return symbols.method(callee.owner(), callee.name(), callee.arity());
+    return symbols.method(callee.owner(), callee.name(), callee.arity(), callee.argumentTypes());
   }
 
   /**
@@ -509,7 +509,11 @@ final class LintSyntax implements SyntaxPort<Node> {
       return new Callee(symbols.types().resolve(creation.getType()), "<init>", creation.getArguments().size());
     }
     MethodCallExpr invocation = (MethodCallExpr) call;
-    return new Callee(symbols.receiverType(invocation), invocation.getNameAsString(), invocation.getArguments().size());
+    String owner = symbols.receiverType(invocation);
+    String name = invocation.getNameAsString();
+    return new Callee(
+        owner, name, invocation.getArguments().size(),
+        symbols.argumentTypesToChoose(owner, name, invocation.getArguments()));
   }
 
   @Override

@@ -199,7 +199,7 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
     Node declaration =
         c.name().equals("<init>")
             ? state.symbols.constructor(c.owner(), c.arity())
-            : state.symbols.method(c.owner(), c.name(), c.arity());
+            : state.symbols.method(c.owner(), c.name(), c.arity(), c.argumentTypes());
     return declaration == null ? null : state.methodUnits.get(declaration);
   }
 

@@ -41,6 +41,7 @@ import com.github.javaparser.ast.type.UnknownType;
 import com.github.javaparser.ast.type.WildcardType;
 import io.mapguard.engine.knowledge.MapMethods;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +69,8 @@ public final class LintSymbols {
   private final LintTypes types;
   /** Each name's lookup, remembered: the extractor and the call syntax ask for most names several times. */
   private final Map<NameExpr, Variable> variables = new IdentityHashMap<>();
+  /** The methods of one name and arity of this file's classes, by "owner#name/arity": asked for each call. */
+  private final Map<String, List<MethodDeclaration>> overloads = new HashMap<>();
 
   public LintSymbols(LintTypes types) {
     this.types = types;
@@ -407,6 +410,10 @@ public final class LintSymbols {
     if (owner == null) {
       return null;
     }
+    String value = mapValueReturned(call, owner);
+    if (value != null) {
+      return value;
+    }
     MethodDeclaration local = method(owner, call.getNameAsString(), call.getArguments().size());
     if (local != null) {
       return types.resolve(local.getType());
@@ -421,6 +428,25 @@ public final class LintSymbols {
       }
     }
     return null;
+  }
+
+  /**
+   * The value type of a map's {@code get}, {@code getOrDefault}… ({@link MapMethods#VALUE_SOURCES})
+   * from the type arguments its variable is declared with, or null.
+   */
+  private String mapValueReturned(MethodCallExpr call, String owner) {
+    if (!MapMethods.VALUE_SOURCES.contains(call.getNameAsString()) || call.getScope().isEmpty()) {
+      return null;
+    }
+    Variable map = variableOf(call.getScope().get());
+    if (map == null
+        || !(map.type() instanceof ClassOrInterfaceType declared)
+        || declared.getTypeArguments().map(NodeList::size).orElse(0) != 2
+        || !types.isSubtype(owner, "java.util.Map")) {
+      return null;
+    }
+    Type value = declared.getTypeArguments().get().get(1);
+    return value instanceof WildcardType ? null : types.resolve(value);
   }
 
   /**
@@ -472,6 +498,78 @@ public final class LintSymbols {
       }
     }
     return null;
+  }
+
+  /**
+   * Like {@link #method(String, String, int)}, choosing among overloads of that arity by the
+   * arguments' types where they are known ({@link Callee#argumentTypes}): {@code moveToEnd(ciphers,
+   * alias)} with a {@code String} alias is not {@code moveToEnd(LinkedHashSet, Collection)}.
+   */
+  public MethodDeclaration method(String owner, String name, int arity, List<String> argumentTypes) {
+    if (argumentTypes == null) {
+      return method(owner, name, arity);
+    }
+    List<MethodDeclaration> candidates = overloads(owner, name, arity);
+    for (MethodDeclaration candidate : candidates) {
+      boolean fits = true;
+      for (int i = 0; i < arity && fits; i++) {
+        fits = mayAccept(candidate.getParameter(i), argumentTypes.get(i));
+      }
+      if (fits) {
+        return candidate;
+      }
+    }
+    return candidates.isEmpty() ? null : candidates.get(0);
+  }
+
+  /**
+   * The arguments' static types, when this file's class {@code owner} has more than one method of
+   * that name and arity; else null (the common call, which needs no argument's type).
+   */
+  public List<String> argumentTypesToChoose(String owner, String name, List<Expression> arguments) {
+    if (owner == null || types.declaration(owner) == null || overloads(owner, name, arguments.size()).size() < 2) {
+      return null;
+    }
+    List<String> argumentTypes = new ArrayList<>();
+    for (Expression argument : arguments) {
+      argumentTypes.add(typeOf(argument));
+    }
+    return argumentTypes;
+  }
+
+  private List<MethodDeclaration> overloads(String owner, String name, int arity) {
+    return overloads.computeIfAbsent(owner + '#' + name + '/' + arity, k -> findOverloads(owner, name, arity));
+  }
+
+  private List<MethodDeclaration> findOverloads(String owner, String name, int arity) {
+    List<MethodDeclaration> overloads = new ArrayList<>();
+    List<String> chain = new ArrayList<>();
+    chain.add(owner);
+    chain.addAll(types.sameFileSuperclasses(owner));
+    for (String type : chain) {
+      for (MethodDeclaration m : types.declaration(type).getMethodsByName(name)) {
+        if (m.getParameters().size() == arity && m.getParameters().stream().noneMatch(Parameter::isVarArgs)) {
+          overloads.add(m);
+        }
+      }
+    }
+    return overloads;
+  }
+
+  /**
+   * Whether an argument of this type may go to the parameter: false only when both are JDK types
+   * and the argument's is not a subtype (a type of the tree, a type variable or a primitive proves
+   * nothing without a compiler).
+   */
+  private boolean mayAccept(Parameter parameter, String argumentType) {
+    if (argumentType == null || argumentType.equals("java.lang.Object") || parameter.getType().isPrimitiveType()) {
+      return true;
+    }
+    String parameterType = types.resolve(parameter.getType());
+    return parameterType == null
+        || LintTypes.jdkClass(argumentType).isEmpty()
+        || LintTypes.jdkClass(parameterType).isEmpty()
+        || types.isSubtypeWithoutSolver(argumentType, parameterType);
   }
 
   /** A constructor of this file's class {@code owner} with {@code arity} parameters. */
