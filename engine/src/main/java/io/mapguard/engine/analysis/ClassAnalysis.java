@@ -223,7 +223,7 @@ public final class ClassAnalysis {
       }
     }
     if (!facts.flagUses().isEmpty()
-        && new VolatilePublication(facts.flagUses(), incoming()).publishingFlag(raceRelevant) != null) {
+        && new VolatilePublication(facts.flagUses(), facts.calls(), incoming()).publishingFlag(raceRelevant) != null) {
       raceRelevant.clear(); // filled under a lock before a volatile flag is set, read after it
     }
     Optional<Guard> guard = declaredGuard(field, after);
@@ -353,14 +353,58 @@ public final class ClassAnalysis {
     if (!tasks.isEmpty() && !callers && confinedToOneSingleThreadExecutor(tasks)) {
       return Optional.empty();
     }
+    String evidence = callers && classEvidence != null && evidenceReaches(field, raceRelevant) ? classEvidence : null;
     boolean shared =
         tasks.size() >= 2
             || !tasks.isEmpty() && callers
             || tasks.stream().anyMatch(ThreadRoot::repeated)
-            || classEvidence != null && callers
+            || evidence != null
             || locked
             || field.isStatic() && !tasks.isEmpty();
-    return shared ? Optional.of(new Sharing(roots, classEvidence)) : Optional.empty();
+    return shared ? Optional.of(new Sharing(roots, evidence)) : Optional.empty();
+  }
+
+  /** Whether the class's own evidence is about the object holding the field (see below). */
+  public boolean classEvidenceReaches(FieldState state) {
+    return classEvidence != null && evidenceReaches(state.field(), state.afterConstruction());
+  }
+
+  /**
+   * Whether the class's own evidence (a managed singleton, {@code @ThreadSafe}) is about the object
+   * holding this field: always for the class's own and static fields; for an instance field of a
+   * nested class, when one of its callers' accesses is the class's own code, or nested code reached
+   * from it on an object the caller does not hold alone. A request wrapper a filter creates for
+   * each request is not the filter: its maps are not shared because the filter's methods are.
+   */
+  private boolean evidenceReaches(MapField field, List<ResolvedAccess> raceRelevant) {
+    int dot = field.name().lastIndexOf('.');
+    if (field.isStatic() || dot < 0) {
+      return true;
+    }
+    String nested = field.name().substring(0, dot);
+    for (ResolvedAccess access : raceRelevant) {
+      if (access.roots().contains(ThreadRoot.CALLER)
+          && reachedFromOutside(access.access().unit(), nested, new HashSet<>())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether code outside {@code nested} reaches {@code unit} on an object it does not hold alone. */
+  private boolean reachedFromOutside(CodeUnit unit, String nested, Set<CodeUnit> seen) {
+    if (!nested.equals(unit.nestedClass())) {
+      return true;
+    }
+    if (!seen.add(unit)) {
+      return false;
+    }
+    for (CallEdge call : incoming().getOrDefault(unit, List.of())) {
+      if (!ownership().passesConfined(call, call.receiver()) && reachedFromOutside(call.caller(), nested, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean confinedToOneSingleThreadExecutor(List<ThreadRoot> tasks) {

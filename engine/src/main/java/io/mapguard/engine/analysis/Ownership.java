@@ -86,6 +86,14 @@ final class Ownership {
     return sharedOn.getOrDefault(parameter, unitRoots);
   }
 
+  /** Whether {@code call} hands its callee {@code passed}, an object confined to the caller's thread. */
+  boolean passesConfined(CallEdge call, Holder passed) {
+    if (passed == null || call.order() >= passed.escapeOrder() || leakedBefore(call.caller(), passed, call.order())) {
+      return false;
+    }
+    return passed.kind() == Holder.Kind.NEW_LOCAL || confined.contains(new Parameter(call.caller(), passed.variable()));
+  }
+
   /** Least fixpoint: a parameter leaks when its method lets it escape or passes it to one that leaks. */
   private void findLeaking() {
     fates.forEach(

@@ -61,11 +61,15 @@ public final class UnitContexts {
     }
   }
 
-  /** Callers' roots flow into their callees (tasks keep their own); a worklist over the callers. */
+  /**
+   * Callers' roots flow into their callees; a worklist over the callers. Tasks keep their own, and so
+   * do constructors: {@code new State()} builds a new object, whose fields no other thread sees
+   * while its constructor runs, whatever thread calls it.
+   */
   private static void propagateRoots(ClassFacts facts, Map<CodeUnit, Set<ThreadRoot>> roots) {
     Map<CodeUnit, List<CodeUnit>> callees = new HashMap<>();
     for (CallEdge edge : facts.calls()) {
-      if (edge.callee().kind() != CodeUnit.Kind.TASK) {
+      if (edge.callee().kind() != CodeUnit.Kind.TASK && edge.callee().kind() != CodeUnit.Kind.CONSTRUCTOR) {
         callees.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge.callee());
       }
     }

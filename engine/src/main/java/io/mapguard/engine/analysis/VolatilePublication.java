@@ -36,9 +36,11 @@ import java.util.Set;
 final class VolatilePublication {
   private final List<FlagUse> uses;
   private final Map<CodeUnit, List<CallEdge>> incoming;
+  private final List<CallEdge> calls;
 
-  VolatilePublication(List<FlagUse> uses, Map<CodeUnit, List<CallEdge>> incoming) {
+  VolatilePublication(List<FlagUse> uses, List<CallEdge> calls, Map<CodeUnit, List<CallEdge>> incoming) {
     this.uses = uses;
+    this.calls = calls;
     this.incoming = incoming;
   }
 
@@ -83,14 +85,32 @@ final class VolatilePublication {
     return everyCall(unit, seen, call -> beforeSet(flag, call.caller(), call.order(), seen));
   }
 
-  /** Whether code at {@code order} in {@code unit} runs after a read of the flag, on every path into it. */
+  /**
+   * Whether code at {@code order} in {@code unit} runs after a read of the flag, on every path into
+   * it: one made before it in the unit, or in a method it calls before it ({@code loadOnce();
+   * map.get(k)}, the loader checking the flag and filling the map under its lock).
+   */
   private boolean afterRead(String flag, CodeUnit unit, int order, Set<CodeUnit> seen) {
     for (FlagUse use : uses) {
       if (!use.write() && use.unit() == unit && use.flag().equals(flag) && use.order() < order) {
         return true;
       }
     }
+    for (CallEdge call : calls) {
+      if (call.caller() == unit && call.order() >= 0 && call.order() < order && readsFlag(flag, call.callee())) {
+        return true;
+      }
+    }
     return everyCall(unit, seen, call -> afterRead(flag, call.caller(), call.order(), seen));
+  }
+
+  private boolean readsFlag(String flag, CodeUnit unit) {
+    for (FlagUse use : uses) {
+      if (!use.write() && use.unit() == unit && use.flag().equals(flag)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -98,12 +118,12 @@ final class VolatilePublication {
    * {@code seen} holds the units on the current chain of calls.
    */
   private boolean everyCall(CodeUnit unit, Set<CodeUnit> seen, java.util.function.Predicate<CallEdge> test) {
-    List<CallEdge> calls = incoming.get(unit);
-    if (unit.exported() || unit.kind() != CodeUnit.Kind.METHOD || calls == null || !seen.add(unit)) {
+    List<CallEdge> into = incoming.get(unit);
+    if (unit.exported() || unit.kind() != CodeUnit.Kind.METHOD || into == null || !seen.add(unit)) {
       return false; // a cycle of calls proves nothing
     }
     try {
-      for (CallEdge call : calls) {
+      for (CallEdge call : into) {
         if (!test.test(call)) {
           return false;
         }

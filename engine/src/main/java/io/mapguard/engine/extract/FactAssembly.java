@@ -79,6 +79,7 @@ public final class FactAssembly<N, P> {
     Map<UnitScan.PendingAccess<P>, Holder> holders = holders(units, objects, receivers);
     Map<CodeUnit, UnitScan<N, P>> scans = new HashMap<>();
     units.forEach(unit -> scans.put(unit.unit, unit));
+    boolean nestedMaps = fields.stream().anyMatch(field -> field.name().indexOf('.') >= 0);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
@@ -105,10 +106,18 @@ public final class FactAssembly<N, P> {
             around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
         LoopAround looped = loopsMatter ? loopAround(positions.path().apply(e.at()), fields, mapFieldOf) : null;
         N call = positions.path().apply(e.at()).leaf();
-        List<Holder> arguments =
-            holders.isEmpty() || e.callee().kind() != CodeUnit.Kind.METHOD || port.kind(call) != SyntaxPort.Kind.METHOD_CALL
-                ? List.of()
-                : objects.arguments(unit, call);
+        // what the call passes and the object it is made on, when objects matter: some access goes
+        // through a held object, or a nested class has map fields (see ClassAnalysis: whose threads
+        // reach a nested object's maps)
+        boolean followed =
+            (!holders.isEmpty() || nestedMaps)
+                && e.callee().kind() == CodeUnit.Kind.METHOD
+                && port.kind(call) == SyntaxPort.Kind.METHOD_CALL;
+        List<Holder> arguments = followed ? objects.arguments(unit, call) : List.of();
+        Holder receiver = followed ? objects.receiver(unit, call) : null;
+        if (receiver != null && receiver.kind() == Holder.Kind.PARAMETER) {
+          receivers.add(unit.unit);
+        }
         if (!arguments.isEmpty()) {
           receivers.add(e.callee());
         }
@@ -125,7 +134,8 @@ public final class FactAssembly<N, P> {
                     looped == null ? null : looped.map(),
                     looped == null ? null : looped.loop(),
                     port.order(call),
-                    arguments));
+                    arguments,
+                    receiver));
       }
       for (UnitScan.PendingWrap<P> w : unit.wraps) {
         facts

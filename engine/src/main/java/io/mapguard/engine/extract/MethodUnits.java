@@ -68,7 +68,8 @@ public final class MethodUnits<N> {
     boolean exported =
         overrides(method) || port.hasModifier(method, Modifier.PUBLIC) && !port.onlyThisFileSees(owner);
     return new CodeUnit(
-        nextUnitId.getAsInt(), kind, port.methodDisplayName(method), isPrivate, Set.copyOf(entry), task, exported);
+        nextUnitId.getAsInt(), kind, port.methodDisplayName(method), isPrivate, Set.copyOf(entry), task, exported,
+        nestedClass(owner));
   }
 
   /** A {@code @PostConstruct} method: the container runs it once, before the object is used. */
@@ -84,7 +85,17 @@ public final class MethodUnits<N> {
   /** The unit of the field initializers and initializer blocks of the class {@code owner}. */
   public CodeUnit initializerUnit(N owner) {
     return new CodeUnit(
-        nextUnitId.getAsInt(), CodeUnit.Kind.INITIALIZER, "initializer of " + port.name(owner), true, Set.of(), null);
+        nextUnitId.getAsInt(), CodeUnit.Kind.INITIALIZER, "initializer of " + port.name(owner), true, Set.of(), null,
+        false, nestedClass(owner));
+  }
+
+  /**
+   * {@link CodeUnit#nestedClass}: the simple name the engine gives the class's {@code this} ({@code
+   * State.this}), or null for the top-level class ({@code this}).
+   */
+  private String nestedClass(N owner) {
+    String self = port.thisName(owner);
+    return self.equals("this") ? null : self.substring(0, self.length() - ".this".length());
   }
 
   /** The task method of a named task class ({@link TaskClasses}: a Thread's run()…) is a task of its own. */

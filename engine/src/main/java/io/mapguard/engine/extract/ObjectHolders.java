@@ -51,6 +51,14 @@ final class ObjectHolders<N, P> {
     return variable == null ? null : objects(unit).holder(variable);
   }
 
+  /** The holder of the object {@code call} is made on ({@code record.fill()}), or null. */
+  Holder receiver(UnitScan<N, P> unit, N call) {
+    N receiver = port.receiver(call);
+    N r = receiver == null ? null : port.skipParens(receiver);
+    Object variable = r != null && port.kind(r) == Kind.IDENTIFIER ? port.localVariable(r) : null;
+    return variable == null ? null : objects(unit).holder(variable);
+  }
+
   /** Per argument of {@code call}, the holder of the object it passes, or null; empty if none. */
   List<Holder> arguments(UnitScan<N, P> unit, N call) {
     List<N> arguments = port.arguments(call);

@@ -393,19 +393,24 @@ public final class ScanSteps<N, P> {
    */
   private UnitScan<N, P> functionalUnit(
       FunctionalContext context, String name, N body, SyntaxPath<N> at, Set<LockRef> entryLocks) {
+    UnitScan<N, P> around = frontEnd.current();
+    String nestedClass = around == null ? null : around.unit.nestedClass(); // a lambda's code is its method's
     CodeUnit unit;
     switch (context.kind()) {
       case TASK:
-        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.TASK, name, true, Set.of(), context.task());
+        unit =
+            new CodeUnit(
+                frontEnd.nextUnitId(), CodeUnit.Kind.TASK, name, true, Set.of(), context.task(), false, nestedClass);
         break;
       case INLINE:
-        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, true, Set.of(), null);
+        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, true, Set.of(), null, false, nestedClass);
         break;
       default:
-        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, false, entryLocks, null);
+        unit =
+            new CodeUnit(
+                frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, false, entryLocks, null, false, nestedClass);
         break;
     }
-    UnitScan<N, P> around = frontEnd.current();
     UnitScan<N, P> registered = frontEnd.register(unit, body);
     if (context.kind() == FunctionalContext.Kind.INLINE && around != null) {
       around.edges.add(new PendingEdge<>(unit, frontEnd.position(at)));

@@ -16,6 +16,8 @@ import java.util.Set;
  * @param order the call's position inside the caller (same scale as {@link Access#order}), or -1
  * @param arguments per argument, the object the caller holds that it passes ({@link Holder}), or
  *     null; empty when no argument is one
+ * @param receiver the object the caller holds that the method is called on ({@code record.fill()}),
+ *     or null
  */
 public record CallEdge(
     CodeUnit caller,
@@ -27,10 +29,11 @@ public record CallEdge(
     MapField loopedMap,
     MapCall.Loop loop,
     int order,
-    List<Holder> arguments) {
+    List<Holder> arguments,
+    Holder receiver) {
 
   public CallEdge(CodeUnit caller, CodeUnit callee, Set<LockRef> locksHeld, int line) {
-    this(caller, callee, locksHeld, line, null, null, null, null, -1, List.of());
+    this(caller, callee, locksHeld, line, null, null, null, null, -1, List.of(), null);
   }
 
   /** The holder passed as argument {@code index}, or null. */

@@ -82,7 +82,7 @@ public record ClassFacts(
               c.caller(), c.callee(), c.locksHeld(), c.line(),
               c.updatedMap() == null ? null : swap.apply(c.updatedMap()), c.update(),
               c.loopedMap() == null ? null : swap.apply(c.loopedMap()), c.loop(), c.order(),
-              c.arguments()));
+              c.arguments(), c.receiver()));
     }
     List<Escape> newEscapes = new ArrayList<>();
     for (Escape e : escapes) {

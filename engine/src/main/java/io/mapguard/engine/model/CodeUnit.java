@@ -14,6 +14,9 @@ import java.util.Set;
  *     other files see, or an override (its supertype's callers reach it). The calls of any other method are all known: a lock every one of them holds
  *     is held in it, an object every one of them owns stays owned in it (until the project-wide
  *     index sees other classes' calls, the known calls are the class's own)
+ * @param nestedClass the simple name of the nested (inner, local, anonymous) class whose code this
+ *     is, as nested classes' fields are named ({@code State} for {@code State.index}); null for the
+ *     top-level class's own code
  */
 public record CodeUnit(
     int id,
@@ -22,10 +25,11 @@ public record CodeUnit(
     boolean isPrivate,
     Set<LockRef> entryLocks,
     ThreadRoot task,
-    boolean exported) {
-  /** A unit only its class calls: a task body, a lambda, a private method. */
+    boolean exported,
+    String nestedClass) {
+  /** A unit of the top-level class only the class calls: a task body, a lambda, a private method. */
   public CodeUnit(int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
-    this(id, kind, name, isPrivate, entryLocks, task, false);
+    this(id, kind, name, isPrivate, entryLocks, task, false, null);
   }
 
 

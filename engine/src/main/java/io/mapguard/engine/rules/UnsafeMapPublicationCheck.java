@@ -133,7 +133,8 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
         continue;
       }
       for (ThreadRoot root : other.roots()) {
-        if (root.kind() == ThreadRoot.Kind.CONSTRUCTION || assign.roots().contains(root) && !concurrentWithItself(analysis, root)) {
+        if (root.kind() == ThreadRoot.Kind.CONSTRUCTION
+            || assign.roots().contains(root) && !concurrentWithItself(analysis, state, root)) {
           continue;
         }
         String name = state.field().name();
@@ -158,10 +159,10 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
     return Optional.empty();
   }
 
-  private static boolean concurrentWithItself(ClassAnalysis analysis, ThreadRoot root) {
+  private static boolean concurrentWithItself(ClassAnalysis analysis, FieldState state, ThreadRoot root) {
     return root.isTask()
         ? root.repeated()
-        : root.kind() == ThreadRoot.Kind.CALLER && analysis.classEvidence() != null;
+        : root.kind() == ThreadRoot.Kind.CALLER && analysis.classEvidenceReaches(state);
   }
 
   /** Whether the assignment and every other access hold one common lock. */
