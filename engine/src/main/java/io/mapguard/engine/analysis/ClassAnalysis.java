@@ -222,8 +222,7 @@ public final class ClassAnalysis {
         raceRelevant.add(access);
       }
     }
-    if (!facts.flagUses().isEmpty()
-        && new VolatilePublication(facts.flagUses(), facts.calls(), incoming()).publishingFlag(raceRelevant) != null) {
+    if (!facts.flagUses().isEmpty() && publishedThroughFlag(raceRelevant)) {
       raceRelevant.clear(); // filled under a lock before a volatile flag is set, read after it
     }
     Optional<Guard> guard = declaredGuard(field, after);
@@ -274,6 +273,10 @@ public final class ClassAnalysis {
       v = v.substring(0, v.length() - 2) + "()";
     }
     return v;
+  }
+
+  private boolean publishedThroughFlag(List<ResolvedAccess> raceRelevant) {
+    return new VolatilePublication(facts.flagUses(), facts.calls(), incoming()).publishingFlag(raceRelevant) != null;
   }
 
   /**
@@ -353,7 +356,8 @@ public final class ClassAnalysis {
     if (!tasks.isEmpty() && !callers && confinedToOneSingleThreadExecutor(tasks)) {
       return Optional.empty();
     }
-    String evidence = callers && classEvidence != null && evidenceReaches(field, raceRelevant) ? classEvidence : null;
+    String evidence =
+        callers && classEvidence != null && evidenceReaches(field, raceRelevant) ? classEvidence : null;
     boolean shared =
         tasks.size() >= 2
             || !tasks.isEmpty() && callers
@@ -400,7 +404,8 @@ public final class ClassAnalysis {
       return false;
     }
     for (CallEdge call : incoming().getOrDefault(unit, List.of())) {
-      if (!ownership().passesConfined(call, call.receiver()) && reachedFromOutside(call.caller(), nested, seen)) {
+      if (!ownership().passesConfined(call, call.receiver())
+          && reachedFromOutside(call.caller(), nested, seen)) {
         return true;
       }
     }

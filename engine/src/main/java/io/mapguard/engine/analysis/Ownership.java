@@ -65,33 +65,40 @@ final class Ownership {
   }
 
   /**
-   * The roots on which {@code access} touches a shared object: none when the object is confined, the
-   * roots of the calls passing a shared one for a parameter, else its unit's.
+   * The roots on which {@code access} touches a shared object: construction when the object is
+   * confined, the roots of the calls passing a shared one for a parameter, else its unit's.
    */
   Set<ThreadRoot> roots(Access access) {
-    Holder holder = access.holder();
-    Set<ThreadRoot> unitRoots = contexts.roots(access.unit());
-    if (holder == null
-        || access.order() >= holder.escapeOrder()
-        || leakedBefore(access.unit(), holder, access.order())) {
-      return unitRoots;
-    }
-    if (holder.kind() == Holder.Kind.NEW_LOCAL) {
-      return Set.of(ThreadRoot.CONSTRUCTION);
-    }
-    Parameter parameter = new Parameter(access.unit(), holder.variable());
-    if (confined.contains(parameter)) {
-      return Set.of(ThreadRoot.CONSTRUCTION);
-    }
-    return sharedOn.getOrDefault(parameter, unitRoots);
+    Set<ThreadRoot> roots = sharedRoots(access.unit(), access.holder(), access.order());
+    return roots.isEmpty() ? Set.of(ThreadRoot.CONSTRUCTION) : roots;
   }
 
   /** Whether {@code call} hands its callee {@code passed}, an object confined to the caller's thread. */
   boolean passesConfined(CallEdge call, Holder passed) {
-    if (passed == null || call.order() >= passed.escapeOrder() || leakedBefore(call.caller(), passed, call.order())) {
-      return false;
+    return confinedAt(call.caller(), passed, call.order());
+  }
+
+  /** Whether the object {@code holder} names is still {@code unit}'s alone at {@code order}. */
+  private boolean held(CodeUnit unit, Holder holder, int order) {
+    return holder != null && order < holder.escapeOrder() && !leakedBefore(unit, holder, order);
+  }
+
+  /** Held, and confined to the thread: a new object, or a parameter every call passes a confined one. */
+  private boolean confinedAt(CodeUnit unit, Holder holder, int order) {
+    return held(unit, holder, order)
+        && (holder.kind() == Holder.Kind.NEW_LOCAL
+            || confined.contains(new Parameter(unit, holder.variable())));
+  }
+
+  /** The roots on which the object is shared at {@code order}: none when it is confined there. */
+  private Set<ThreadRoot> sharedRoots(CodeUnit unit, Holder holder, int order) {
+    if (confinedAt(unit, holder, order)) {
+      return Set.of();
     }
-    return passed.kind() == Holder.Kind.NEW_LOCAL || confined.contains(new Parameter(call.caller(), passed.variable()));
+    if (!held(unit, holder, order)) {
+      return contexts.roots(unit);
+    }
+    return sharedOn.getOrDefault(new Parameter(unit, holder.variable()), contexts.roots(unit));
   }
 
   /** Least fixpoint: a parameter leaks when its method lets it escape or passes it to one that leaks. */
@@ -169,8 +176,9 @@ final class Ownership {
     while (changed) {
       changed = false;
       for (Map.Entry<Parameter, Set<ThreadRoot>> entry : sharedOn.entrySet()) {
+        int index = entry.getKey().index();
         for (CallEdge call : incoming.get(entry.getKey().unit())) {
-          changed |= entry.getValue().addAll(rootsPassingShared(call, entry.getKey().index()));
+          changed |= entry.getValue().addAll(sharedRoots(call.caller(), call.argument(index), call.order()));
         }
       }
     }
@@ -183,32 +191,13 @@ final class Ownership {
         && incoming.containsKey(parameter.unit());
   }
 
-  private Set<ThreadRoot> rootsPassingShared(CallEdge call, int index) {
-    Holder passed = call.argument(index);
-    if (passed == null || call.order() >= passed.escapeOrder() || leakedBefore(call.caller(), passed, call.order())) {
-      return contexts.roots(call.caller());
-    }
-    if (passed.kind() == Holder.Kind.NEW_LOCAL) {
-      return Set.of();
-    }
-    Parameter callers = new Parameter(call.caller(), passed.variable());
-    if (confined.contains(callers)) {
-      return Set.of();
-    }
-    return sharedOn.getOrDefault(callers, contexts.roots(call.caller()));
-  }
-
   private boolean everyCallPassesConfined(Parameter parameter) {
     for (CallEdge call : incoming.get(parameter.unit())) {
-      Holder passed = call.argument(parameter.index());
-      if (passed == null
-          || call.order() >= passed.escapeOrder()
-          || leakedBefore(call.caller(), passed, call.order())
-          || passed.kind() == Holder.Kind.PARAMETER
-              && !confined.contains(new Parameter(call.caller(), passed.variable()))) {
+      if (!confinedAt(call.caller(), call.argument(parameter.index()), call.order())) {
         return false;
       }
     }
     return true;
   }
+
 }

@@ -19,9 +19,10 @@ import java.util.Set;
 /**
  * On which threads each unit runs and which locks it holds on entry. Constructors, initializers and
  * the lifecycle methods a container runs before use ({@link LifecycleMethods}) run as construction;
- * other non-private methods run on callers' threads with their declared locks; a private method inherits the roots of all its callers,
- * and a method whose calls are all known ({@link CodeUnit#exported}) the locks held at every call
- * site (intersection, fixpoint inside the class); task bodies hold nothing of their creator's locks.
+ * other non-private methods run on callers' threads with their declared locks; a private method
+ * inherits the roots of all its callers, and a method whose calls are all known ({@link
+ * CodeUnit#exported}) the locks held at every call site (intersection, fixpoint inside the class);
+ * task bodies hold nothing of their creator's locks.
  */
 public final class UnitContexts {
   private final Map<CodeUnit, Set<ThreadRoot>> roots = new HashMap<>();
@@ -69,7 +70,8 @@ public final class UnitContexts {
   private static void propagateRoots(ClassFacts facts, Map<CodeUnit, Set<ThreadRoot>> roots) {
     Map<CodeUnit, List<CodeUnit>> callees = new HashMap<>();
     for (CallEdge edge : facts.calls()) {
-      if (edge.callee().kind() != CodeUnit.Kind.TASK && edge.callee().kind() != CodeUnit.Kind.CONSTRUCTOR) {
+      CodeUnit.Kind callee = edge.callee().kind();
+      if (callee != CodeUnit.Kind.TASK && callee != CodeUnit.Kind.CONSTRUCTOR) {
         callees.computeIfAbsent(edge.caller(), k -> new ArrayList<>()).add(edge.callee());
       }
     }
@@ -132,9 +134,9 @@ public final class UnitContexts {
   }
 
   /**
-   * Intersection of the locks held at the call sites (see {@link #meet}). Calls made during construction only are left
-   * out when other calls exist: construction accesses are not checked, and counting them would lose
-   * the lock every later call holds.
+   * Intersection of the locks held at the call sites (see {@link #meet}). Calls made during
+   * construction only are left out when other calls exist: construction accesses are not checked,
+   * and counting them would lose the lock every later call holds.
    */
   private Set<LockRef> meetOverCallers(CodeUnit unit, List<CallEdge> edges) {
     List<CallEdge> relevant = new ArrayList<>();

@@ -64,10 +64,10 @@ final class VolatilePublication {
     boolean written = false;
     for (ResolvedAccess access : accesses) {
       boolean write = access.effect() == Effect.WRITE || access.effect() == Effect.ASSIGN;
-      boolean beforeFlagSet =
-          !access.locks().isEmpty() && beforeSet(flag, access.access().unit(), access.access().order(), new HashSet<>());
-      if (write && !beforeFlagSet
-          || !write && !beforeFlagSet && !afterRead(flag, access.access().unit(), access.access().order(), new HashSet<>())) {
+      CodeUnit unit = access.access().unit();
+      int order = access.access().order();
+      boolean beforeFlagSet = !access.locks().isEmpty() && beforeSet(flag, unit, order, new HashSet<>());
+      if (!beforeFlagSet && (write || !afterRead(flag, unit, order, new HashSet<>()))) {
         return false;
       }
       written |= write;
@@ -97,7 +97,10 @@ final class VolatilePublication {
       }
     }
     for (CallEdge call : calls) {
-      if (call.caller() == unit && call.order() >= 0 && call.order() < order && readsFlag(flag, call.callee())) {
+      if (call.caller() == unit
+          && call.order() >= 0
+          && call.order() < order
+          && readsFlag(flag, call.callee())) {
         return true;
       }
     }

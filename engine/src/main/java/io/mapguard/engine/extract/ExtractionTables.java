@@ -191,12 +191,21 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     facts.fields().addAll(fields.values());
     FactAssembly<N, P> assembly = new FactAssembly<>(shapes, apis, positions);
     assembly.assemble(facts, units, fields.values(), mapFieldOf, loopsMatter);
-    if (!volatileFields.isEmpty() && !facts.accesses().isEmpty()) {
-      assembly.flagUses(facts, units, volatileFields);
+    if (!volatileFields.isEmpty() && !facts.accesses().isEmpty() && takesLocks(units)) {
+      assembly.flagUses(facts, units, volatileFields); // a map published through a flag is filled under a lock
     }
     facts.lazyInits().addAll(lazyInits);
     facts.storedValues().addAll(storedValues);
     facts.nullableArguments().addAll(nullableArguments);
+  }
+
+  private static boolean takesLocks(Collection<? extends UnitScan<?, ?>> units) {
+    for (UnitScan<?, ?> unit : units) {
+      if (unit.hasSynchronizedBlocks || unit.hasLockCalls || !unit.unit.entryLocks().isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

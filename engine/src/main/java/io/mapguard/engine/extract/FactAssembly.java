@@ -1,5 +1,6 @@
 package io.mapguard.engine.extract;
 
+import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
@@ -79,7 +80,10 @@ public final class FactAssembly<N, P> {
     Map<UnitScan.PendingAccess<P>, Holder> holders = holders(units, objects, receivers);
     Map<CodeUnit, UnitScan<N, P>> scans = new HashMap<>();
     units.forEach(unit -> scans.put(unit.unit, unit));
-    boolean nestedMaps = fields.stream().anyMatch(field -> field.name().indexOf('.') >= 0);
+    // whose threads reach a nested object's maps matters only where the class's own evidence could
+    // be about them (ClassAnalysis#classEvidenceReaches)
+    boolean nestedMaps =
+        ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.name().indexOf('.') >= 0);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
