@@ -83,7 +83,8 @@ class EvidenceTest {
   private static MapCall call(
       String key, boolean resultDiscarded, MapCall.Test test, List<MapCall.Branch> branches) {
     return new MapCall(
-        key, Set.of(), null, resultDiscarded, null, test, branches, -1, 0, 2, null, null, false, null, 0);
+        key, null, resultDiscarded, null, test, branches, -1, 0, 2, null, null, false, null, 0,
+        MapCall.Variables.NONE);
   }
 
   // ------------------------------------------------------------------ ConcurrentMapNullValue

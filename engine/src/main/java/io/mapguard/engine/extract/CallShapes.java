@@ -50,8 +50,9 @@ public final class CallShapes<N> {
     List<N> arguments = port.arguments(call.leaf());
     String key =
         arguments.isEmpty() ? null : key(arguments.get(0), e -> locals.isReassignedLocal(e, call));
-    Set<String> valueNames = new HashSet<>();
+    List<Object> valueVariables = new ArrayList<>();
     String valueLocal = null;
+    Object valueVariable = null;
     int valueReadLine = 0;
     int valueReassigned = 0;
     if (arguments.size() >= 2) {
@@ -59,8 +60,9 @@ public final class CallShapes<N> {
       port.forEachNode(
           value,
           node -> {
-            if (port.kind(node) == Kind.IDENTIFIER && port.namesVariable(node)) {
-              valueNames.add(port.name(node));
+            Object variable = port.kind(node) == Kind.IDENTIFIER ? port.localVariable(node) : null;
+            if (variable != null) {
+              valueVariables.add(variable);
             }
             return true;
           });
@@ -68,6 +70,7 @@ public final class CallShapes<N> {
       Object local = port.kind(v) == Kind.IDENTIFIER ? port.localVariable(v) : null;
       if (local != null) {
         valueLocal = port.name(v);
+        valueVariable = local;
         valueReadLine = locals.nextUseIfRead(call, local, valueLocal);
         valueReassigned = locals.lastIndependentAssignment(call, local);
       }
@@ -75,7 +78,6 @@ public final class CallShapes<N> {
     ResultUse result = resultUse(call);
     return new MapCall(
         key,
-        Set.copyOf(valueNames),
         valueLocal,
         result.discarded(),
         result.local(),
@@ -88,7 +90,8 @@ public final class CallShapes<N> {
         enclosingLoop(call, fieldOf, field),
         exitsAfter(call),
         enclosingUpdate(call, fieldOf, field),
-        valueReassigned);
+        valueReassigned,
+        new MapCall.Variables(result.variable(), valueVariable, List.copyOf(valueVariables)));
   }
 
   // ------------------------------------------------------------------ keys
@@ -330,8 +333,9 @@ public final class CallShapes<N> {
    * @param local the local variable the result initialises or is assigned to, or null
    * @param test the if that tests the result, directly or through {@code local} in the very next
    *     statement, or null
+   * @param variable the handle of {@code local} ({@link SyntaxPort#localVariable}), or null
    */
-  public record ResultUse(boolean discarded, String local, MapCall.Test test) {}
+  public record ResultUse(boolean discarded, String local, MapCall.Test test, Object variable) {}
 
   /** How the result of the call at {@code call} is used. */
   public ResultUse resultUse(SyntaxPath<N> call) {
@@ -339,16 +343,19 @@ public final class CallShapes<N> {
     N parent = parentPath == null ? null : parentPath.leaf();
     Kind kind = parent == null ? Kind.OTHER : port.kind(parent);
     String local = null;
+    Object variable = null;
     SyntaxPath<N> statement = null;
     String declared = parent == null ? null : port.localDeclaredBy(parent);
     N initializer = declared == null ? null : port.initializer(parent);
     if (initializer != null && port.skipParens(initializer) == call.leaf()) {
       local = declared;
+      variable = port.declaredVariable(parent);
       statement = port.statementOfDeclaration(parentPath);
     } else if (kind == Kind.ASSIGN && port.skipParens(port.assignedValue(parent)) == call.leaf()) {
       N target = port.assignTarget(parent);
       if (port.kind(target) == Kind.IDENTIFIER && port.localVariable(target) != null) {
         local = port.name(target);
+        variable = port.localVariable(target);
         SyntaxPath<N> up = parentPath.parent();
         statement = up != null && port.kind(up.leaf()) == Kind.EXPRESSION_STATEMENT ? up : null;
       }
@@ -357,7 +364,7 @@ public final class CallShapes<N> {
     if (test == null && statement != null) {
       test = localTest(statement, local);
     }
-    return new ResultUse(kind == Kind.EXPRESSION_STATEMENT, local, test);
+    return new ResultUse(kind == Kind.EXPRESSION_STATEMENT, local, test, variable);
   }
 
   /**

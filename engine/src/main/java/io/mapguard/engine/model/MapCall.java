@@ -11,7 +11,6 @@ import java.util.Set;
  * @param key the first argument, normalised ({@code user.id()}, {@code "a"}, {@code prefix+id}), or
  *     null when it is not a simple, stable expression (a {@code new}, an increment, a local assigned
  *     anywhere in the enclosing method)
- * @param valueNames simple names read in the second argument
  * @param valueLocal the second argument when it is a plain local variable, else null
  * @param resultDiscarded the call is a whole expression statement: its result is thrown away
  * @param resultLocal the local variable the call's result initialises or is assigned to, or null
@@ -37,10 +36,11 @@ import java.util.Set;
  * @param valueReassigned when {@code valueLocal} is set: the position (on the scale of
  *     {@link Access#order}) of its last assignment before the call when that assignment does not
  *     read the local itself ({@code v = new X()}, not {@code v = v + 1}); else 0
+ * @param variables which variables {@code resultLocal} and {@code valueLocal} are, and the locals
+ *     read in the second argument: two locals of one name in different blocks are different
  */
 public record MapCall(
     String key,
-    Set<String> valueNames,
     String valueLocal,
     boolean resultDiscarded,
     String resultLocal,
@@ -53,10 +53,29 @@ public record MapCall(
     Loop loop,
     boolean exitsAfter,
     Update insideUpdate,
-    int valueReassigned) {
+    int valueReassigned,
+    Variables variables) {
 
   public static final MapCall NONE =
-      new MapCall(null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, null, null, false, null, 0);
+      new MapCall(
+          null, null, false, null, null, List.of(), -1, 0, 0, null, null, false, null, 0, Variables.NONE);
+
+  /**
+   * The front end's handles ({@code SyntaxPort.localVariable}) of the locals a call's description
+   * names, compared with {@code ==}; the engine never looks inside them.
+   *
+   * @param result the variable of {@code resultLocal}, or null
+   * @param value the variable of {@code valueLocal}, or null
+   * @param read the local variables read in the value argument
+   */
+  public record Variables(Object result, Object value, List<Object> read) {
+    public static final Variables NONE = new Variables(null, null, List.of());
+
+    /** Whether the value argument reads {@code variable}. */
+    public boolean reads(Object variable) {
+      return variable != null && read.stream().anyMatch(v -> v == variable);
+    }
+  }
 
   /** A call that updates one key through a function: {@code computeIfAbsent} at {@code line}. */
   public record Update(int line, String method) {}
@@ -76,8 +95,9 @@ public record MapCall(
   /** The same call seen inside {@code loop} and {@code insideUpdate}. */
   public MapCall within(Loop loop, boolean exitsAfter, Update insideUpdate) {
     return new MapCall(
-        key, valueNames, valueLocal, resultDiscarded, resultLocal, test, branches, argumentOf,
-        valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate, valueReassigned);
+        key, valueLocal, resultDiscarded, resultLocal, test, branches, argumentOf,
+        valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate, valueReassigned,
+        variables);
   }
 
   /** What holds in the then-branch of the if that tests the result. */
@@ -103,6 +123,6 @@ public record MapCall(
 
   public static MapCall traversal(String traversal) {
     return new MapCall(
-        null, Set.of(), null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null, 0);
+        null, null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null, 0, Variables.NONE);
   }
 }

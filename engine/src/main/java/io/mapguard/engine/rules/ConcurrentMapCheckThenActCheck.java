@@ -202,9 +202,7 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
               && g.call().key().equals(a.call().key());
       boolean derived =
           nested
-              || sameStep(g, a)
-                  && g.call().resultLocal() != null
-                  && a.call().valueNames().contains(g.call().resultLocal());
+              || sameStep(g, a) && a.call().variables().reads(g.call().variables().result());
       if (derived && (latest == null || g.order() > latest.access().order())) {
         latest = read;
       }
@@ -256,8 +254,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   /** The put's value is the local the read went into, given a value of its own since. */
   private static boolean reassignedAfter(Access read, Access put) {
     MapCall call = put.call();
-    return call.valueLocal() != null
-        && call.valueLocal().equals(read.call().resultLocal())
+    return call.variables().value() != null
+        && call.variables().value() == read.call().variables().result()
         && call.valueReassigned() > read.order();
   }
 

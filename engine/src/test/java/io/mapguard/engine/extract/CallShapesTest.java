@@ -407,10 +407,12 @@ class CallShapesTest {
 
     CallShapes.ResultUse use = shapes.resultUse(path(block, get, null));
 
-    assertEquals(new CallShapes.ResultUse(false, "session", new MapCall.Test(ifStatement.id, MapCall.Polarity.RESULT_NULL, true, true)), use);
+    assertEquals(false, use.discarded());
+    assertEquals("session", use.local());
+    assertEquals(new MapCall.Test(ifStatement.id, MapCall.Polarity.RESULT_NULL, true, true), use.test());
     Node put = call(id("sessions"), "put", id("k"), id("v"));
     Node statement = new Node(Kind.EXPRESSION_STATEMENT, null, put);
-    assertEquals(new CallShapes.ResultUse(true, null, null), shapes.resultUse(path(new Node(Kind.BLOCK, null, statement), put, null)));
+    assertEquals(new CallShapes.ResultUse(true, null, null, null), shapes.resultUse(path(new Node(Kind.BLOCK, null, statement), put, null)));
     Node assigned = call(id("sessions"), "remove", id("k"));
     Node assignment = new Node(Kind.ASSIGN, null, id("old"), assigned);
     Node assignStatement = new Node(Kind.EXPRESSION_STATEMENT, null, assignment);
