@@ -4,11 +4,13 @@ import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.FlagUse;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A map filled once under a lock and published through a volatile flag:
@@ -37,6 +39,12 @@ final class VolatilePublication {
   private final List<FlagUse> uses;
   private final Map<CodeUnit, List<CallEdge>> incoming;
   private final List<CallEdge> calls;
+  /** {@link #everyCall}'s answers, by question, flag and unit. */
+  private final Map<String, Boolean> answers = new HashMap<>();
+  /** The questions being answered, on the current chain of calls. */
+  private final Set<String> pending = new HashSet<>();
+  /** How many answers took a pending question for passed. */
+  private int assumed;
 
   VolatilePublication(List<FlagUse> uses, List<CallEdge> calls, Map<CodeUnit, List<CallEdge>> incoming) {
     this.uses = uses;
@@ -66,8 +74,8 @@ final class VolatilePublication {
       boolean write = access.effect() == Effect.WRITE || access.effect() == Effect.ASSIGN;
       CodeUnit unit = access.access().unit();
       int order = access.access().order();
-      boolean beforeFlagSet = !access.locks().isEmpty() && beforeSet(flag, unit, order, new HashSet<>());
-      if (!beforeFlagSet && (write || !afterRead(flag, unit, order, new HashSet<>()))) {
+      boolean beforeFlagSet = !access.locks().isEmpty() && beforeSet(flag, unit, order);
+      if (!beforeFlagSet && (write || !afterRead(flag, unit, order))) {
         return false;
       }
       written |= write;
@@ -76,13 +84,13 @@ final class VolatilePublication {
   }
 
   /** Whether code at {@code order} in {@code unit} runs before the flag is set, on every path into it. */
-  private boolean beforeSet(String flag, CodeUnit unit, int order, Set<CodeUnit> seen) {
+  private boolean beforeSet(String flag, CodeUnit unit, int order) {
     for (FlagUse use : uses) {
       if (use.write() && use.unit() == unit && use.flag().equals(flag) && use.order() > order) {
         return true;
       }
     }
-    return everyCall(unit, seen, call -> beforeSet(flag, call.caller(), call.order(), seen));
+    return everyCall("set", flag, unit, call -> beforeSet(flag, call.caller(), call.order()));
   }
 
   /**
@@ -90,7 +98,7 @@ final class VolatilePublication {
    * it: one made before it in the unit, or in a method it calls before it ({@code loadOnce();
    * map.get(k)}, the loader checking the flag and filling the map under its lock).
    */
-  private boolean afterRead(String flag, CodeUnit unit, int order, Set<CodeUnit> seen) {
+  private boolean afterRead(String flag, CodeUnit unit, int order) {
     for (FlagUse use : uses) {
       if (!use.write() && use.unit() == unit && use.flag().equals(flag) && use.order() < order) {
         return true;
@@ -104,7 +112,7 @@ final class VolatilePublication {
         return true;
       }
     }
-    return everyCall(unit, seen, call -> afterRead(flag, call.caller(), call.order(), seen));
+    return everyCall("read", flag, unit, call -> afterRead(flag, call.caller(), call.order()));
   }
 
   private boolean readsFlag(String flag, CodeUnit unit) {
@@ -118,22 +126,32 @@ final class VolatilePublication {
 
   /**
    * Whether only the class's calls reach {@code unit} and every one of them passes {@code test};
-   * {@code seen} holds the units on the current chain of calls.
+   * remembered per question, flag and unit, so that each unit's calls are looked at once. A call
+   * from a unit whose own answer is pending (recursion, a cycle of calls) adds no path from outside
+   * the cycle and passes; an answer that relied on one is not remembered, as the pending answer
+   * may still fail.
    */
-  private boolean everyCall(CodeUnit unit, Set<CodeUnit> seen, java.util.function.Predicate<CallEdge> test) {
-    List<CallEdge> into = incoming.get(unit);
-    if (unit.exported() || unit.kind() != CodeUnit.Kind.METHOD || into == null || !seen.add(unit)) {
-      return false; // a cycle of calls proves nothing
-    }
-    try {
-      for (CallEdge call : into) {
-        if (!test.test(call)) {
-          return false;
-        }
-      }
+  private boolean everyCall(String question, String flag, CodeUnit unit, Predicate<CallEdge> test) {
+    String key = question + ' ' + flag + ' ' + unit.id();
+    if (pending.contains(key)) {
+      assumed++;
       return true;
-    } finally {
-      seen.remove(unit);
     }
+    Boolean known = answers.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<CallEdge> into = incoming.get(unit);
+    boolean every = !unit.exported() && unit.kind() == CodeUnit.Kind.METHOD && into != null;
+    int assumedBefore = assumed;
+    pending.add(key);
+    for (int i = 0; every && i < into.size(); i++) {
+      every = test.test(into.get(i));
+    }
+    pending.remove(key);
+    if (assumed == assumedBefore || !every) {
+      answers.put(key, every);
+    }
+    return every;
   }
 }
