@@ -42,6 +42,8 @@ public final class ClassAnalysis {
   private Map<CodeUnit, List<CallEdge>> incoming;
   /** Which accesses reach an object still confined to its creator; only for classes with such accesses. */
   private Ownership ownership;
+  /** Maps published through a volatile flag; only for classes with flag uses, one for all fields. */
+  private VolatilePublication publication;
 
   private ClassAnalysis(ClassFacts facts) {
     this.facts = facts;
@@ -276,7 +278,10 @@ public final class ClassAnalysis {
   }
 
   private boolean publishedThroughFlag(List<ResolvedAccess> raceRelevant) {
-    return new VolatilePublication(facts.flagUses(), facts.calls(), incoming()).publishingFlag(raceRelevant) != null;
+    if (publication == null) {
+      publication = new VolatilePublication(facts.flagUses(), facts.calls(), incoming());
+    }
+    return publication.publishingFlag(raceRelevant) != null;
   }
 
   /**
@@ -381,11 +386,10 @@ public final class ClassAnalysis {
    * each request is not the filter: its maps are not shared because the filter's methods are.
    */
   private boolean evidenceReaches(MapField field, List<ResolvedAccess> raceRelevant) {
-    int dot = field.name().lastIndexOf('.');
-    if (field.isStatic() || dot < 0) {
+    String nested = field.nestedClass();
+    if (field.isStatic() || nested == null) {
       return true;
     }
-    String nested = field.name().substring(0, dot);
     for (ResolvedAccess access : raceRelevant) {
       if (access.roots().contains(ThreadRoot.CALLER)
           && reachedFromOutside(access.access().unit(), nested, new HashSet<>())) {

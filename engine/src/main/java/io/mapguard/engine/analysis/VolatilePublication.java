@@ -4,6 +4,7 @@ import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.FlagUse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -37,8 +38,9 @@ import java.util.function.Predicate;
  */
 final class VolatilePublication {
   private final List<FlagUse> uses;
+  private final Map<CodeUnit, List<FlagUse>> usesIn = new HashMap<>();
+  private final Map<CodeUnit, List<CallEdge>> callsFrom = new HashMap<>();
   private final Map<CodeUnit, List<CallEdge>> incoming;
-  private final List<CallEdge> calls;
   /** {@link #everyCall}'s answers, by question, flag and unit. */
   private final Map<String, Boolean> answers = new HashMap<>();
   /** The questions being answered, on the current chain of calls. */
@@ -48,8 +50,13 @@ final class VolatilePublication {
 
   VolatilePublication(List<FlagUse> uses, List<CallEdge> calls, Map<CodeUnit, List<CallEdge>> incoming) {
     this.uses = uses;
-    this.calls = calls;
     this.incoming = incoming;
+    for (FlagUse use : uses) {
+      usesIn.computeIfAbsent(use.unit(), k -> new ArrayList<>()).add(use);
+    }
+    for (CallEdge call : calls) {
+      callsFrom.computeIfAbsent(call.caller(), k -> new ArrayList<>()).add(call);
+    }
   }
 
   /** The flag that publishes every one of {@code accesses}, or null. */
@@ -85,8 +92,8 @@ final class VolatilePublication {
 
   /** Whether code at {@code order} in {@code unit} runs before the flag is set, on every path into it. */
   private boolean beforeSet(String flag, CodeUnit unit, int order) {
-    for (FlagUse use : uses) {
-      if (use.write() && use.unit() == unit && use.flag().equals(flag) && use.order() > order) {
+    for (FlagUse use : usesIn.getOrDefault(unit, List.of())) {
+      if (use.write() && use.flag().equals(flag) && use.order() > order) {
         return true;
       }
     }
@@ -99,16 +106,13 @@ final class VolatilePublication {
    * map.get(k)}, the loader checking the flag and filling the map under its lock).
    */
   private boolean afterRead(String flag, CodeUnit unit, int order) {
-    for (FlagUse use : uses) {
-      if (!use.write() && use.unit() == unit && use.flag().equals(flag) && use.order() < order) {
+    for (FlagUse use : usesIn.getOrDefault(unit, List.of())) {
+      if (!use.write() && use.flag().equals(flag) && use.order() < order) {
         return true;
       }
     }
-    for (CallEdge call : calls) {
-      if (call.caller() == unit
-          && call.order() >= 0
-          && call.order() < order
-          && readsFlag(flag, call.callee())) {
+    for (CallEdge call : callsFrom.getOrDefault(unit, List.of())) {
+      if (call.order() >= 0 && call.order() < order && readsFlag(flag, call.callee())) {
         return true;
       }
     }
@@ -116,8 +120,8 @@ final class VolatilePublication {
   }
 
   private boolean readsFlag(String flag, CodeUnit unit) {
-    for (FlagUse use : uses) {
-      if (!use.write() && use.unit() == unit && use.flag().equals(flag)) {
+    for (FlagUse use : usesIn.getOrDefault(unit, List.of())) {
+      if (!use.write() && use.flag().equals(flag)) {
         return true;
       }
     }

@@ -83,7 +83,7 @@ public final class FactAssembly<N, P> {
     // whose threads reach a nested object's maps matters only where the class's own evidence could
     // be about them (ClassAnalysis#classEvidenceReaches)
     boolean nestedMaps =
-        ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.name().indexOf('.') >= 0);
+        ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.nestedClass() != null);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
@@ -198,7 +198,7 @@ public final class FactAssembly<N, P> {
       if (root == null) {
         continue;
       }
-      Set<N> written = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<N> written = MethodLocals.identitySet();
       port.forEachNode(
           root,
           node -> {

@@ -199,7 +199,8 @@ public final class MethodLocals<N> {
     }
   }
 
-  private static <T> Set<T> identitySet() {
+  /** A set of handles or nodes compared with {@code ==}. */
+  static <T> Set<T> identitySet() {
     return Collections.newSetFromMap(new IdentityHashMap<>());
   }
 }

@@ -92,34 +92,32 @@ final class ObjectHolders<N, P> {
     return byUnit.computeIfAbsent(unit, u -> new UnitObjects(u).scan());
   }
 
-  /** How a use of a variable treats its object. */
-  private enum UseKind {
-    KEEPS,
-    PASSES,
-    ESCAPES
-  }
-
   /** The variables of one unit and what its body does with them. */
   private final class UnitObjects {
     private final UnitScan<N, P> unit;
     /** The calls of this unit to methods analysed here: passing an object to one is followed. */
-    private final Set<N> followedCalls = identitySet();
+    private final Set<N> followedCalls = MethodLocals.identitySet();
     private final Map<Object, Integer> parameters = new IdentityHashMap<>();
     /** Declaration order of the unit's own locals. */
     private final Map<Object, Integer> declared = new IdentityHashMap<>();
     /** Locals given a new object somewhere (by their initializer or an assignment). */
-    private final Set<Object> givenNew = identitySet();
+    private final Set<Object> givenNew = MethodLocals.identitySet();
     /**
      * Locals given anything but a new object, or changed in place: they hold no object of ours
      * (nor do those never given a new one: loop variables, catch parameters, patterns).
      */
-    private final Set<Object> notFresh = identitySet();
-    private final Set<Object> assignedParameters = identitySet();
+    private final Set<Object> notFresh = MethodLocals.identitySet();
+    private final Set<Object> assignedParameters = MethodLocals.identitySet();
     private final Map<Object, Integer> escapes = new IdentityHashMap<>();
     /** Escaping uses, for the loops that may repeat them. */
     private final Map<N, Object> escapingUses = new IdentityHashMap<>();
     private final List<N> loops = new ArrayList<>();
-    private final Map<N, UseKind> kindOfUse = new IdentityHashMap<>();
+    /**
+     * Uses that keep the object where it is (its fields read or written, its methods called, a
+     * comparison, the variable assigned) or pass it to a method analysed here, which the engine
+     * follows; any other use lets it escape.
+     */
+    private final Set<N> keepingUses = MethodLocals.identitySet();
     private final Map<Object, Holder> holders = new IdentityHashMap<>();
     private int parameterCount;
     private int[] parameterEscapes = new int[0];
@@ -203,7 +201,7 @@ final class ObjectHolders<N, P> {
                 break;
               case FIELD_ACCESS:
                 if (port.fieldName(node) != null) {
-                  kindOfUse.put(port.skipParens(port.selected(node)), UseKind.KEEPS);
+                  keepingUses.add(port.skipParens(port.selected(node)));
                 }
                 break;
               case METHOD_CALL:
@@ -211,8 +209,8 @@ final class ObjectHolders<N, P> {
                 break;
               case EQUAL:
               case NOT_EQUAL:
-                kindOfUse.put(port.skipParens(port.left(node)), UseKind.KEEPS);
-                kindOfUse.put(port.skipParens(port.right(node)), UseKind.KEEPS);
+                keepingUses.add(port.skipParens(port.left(node)));
+                keepingUses.add(port.skipParens(port.right(node)));
                 break;
               case ASSIGN:
                 assignment(node);
@@ -251,11 +249,13 @@ final class ObjectHolders<N, P> {
       if (receiver != null) {
         Object callee = port.callee(call);
         boolean startsThread = callee != null && apis.threadStart(callee).isPresent();
-        kindOfUse.put(port.skipParens(receiver), startsThread ? UseKind.ESCAPES : UseKind.KEEPS);
+        if (!startsThread) {
+          keepingUses.add(port.skipParens(receiver));
+        }
       }
       if (followedCalls.contains(call)) {
         for (N argument : port.arguments(call)) {
-          kindOfUse.put(port.skipParens(argument), UseKind.PASSES);
+          keepingUses.add(port.skipParens(argument));
         }
       }
     }
@@ -266,7 +266,7 @@ final class ObjectHolders<N, P> {
       if (variable == null) {
         return;
       }
-      kindOfUse.put(target, UseKind.KEEPS);
+      keepingUses.add(target);
       if (parameters.containsKey(variable)) {
         assignedParameters.add(variable);
       } else {
@@ -295,8 +295,7 @@ final class ObjectHolders<N, P> {
       if (!ours(variable)) {
         return;
       }
-      UseKind kind = kindOfUse.getOrDefault(identifier, UseKind.ESCAPES);
-      if (kind == UseKind.ESCAPES) {
+      if (!keepingUses.contains(identifier)) {
         escapeAt(variable, port.order(identifier));
         escapingUses.put(identifier, variable);
       }
@@ -329,7 +328,7 @@ final class ObjectHolders<N, P> {
       }
       for (N loop : loops) {
         int start = port.order(loop);
-        Set<N> inside = identitySet();
+        Set<N> inside = MethodLocals.identitySet();
         port.forEachNode(loop, inside::add);
         escapingUses.forEach(
             (use, variable) -> {
@@ -348,7 +347,4 @@ final class ObjectHolders<N, P> {
     }
   }
 
-  private static <T> Set<T> identitySet() {
-    return Collections.newSetFromMap(new IdentityHashMap<>());
-  }
 }

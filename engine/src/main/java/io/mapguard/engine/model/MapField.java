@@ -35,6 +35,15 @@ public record MapField(
     String valueType) {
 
   /**
+   * The simple name of the nested class that declares the field ({@code State} for {@code
+   * State.index}), or null for a field of the class analysed and for a local.
+   */
+  public String nestedClass() {
+    int dot = name.lastIndexOf('.');
+    return local || dot < 0 ? null : name.substring(0, dot);
+  }
+
+  /**
    * From the name and where it is declared only: the analysis keys its tables by map, and the
    * record's own hash went through both type lists and the declaration's site on every lookup.
    * Equal maps still hash alike (these are among the fields equality compares).

@@ -67,7 +67,7 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
                 + field.name()
                 + ") { … }.";
         List<FixHint> fixes =
-            field.name().contains(".")
+            field.nestedClass() != null
                 ? List.of()
                 : List.of(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, field.name()));
         sink.report(

@@ -105,20 +105,12 @@ public final class LintSymbols {
   }
 
   private Variable declaredIn(Node scope, Node child, String identifier) {
-    if (scope instanceof BlockStmt) {
-      for (Statement statement : ((BlockStmt) scope).getStatements()) {
+    if (scope instanceof BlockStmt || scope instanceof SwitchEntry) {
+      NodeList<Statement> statements =
+          scope instanceof BlockStmt ? ((BlockStmt) scope).getStatements() : ((SwitchEntry) scope).getStatements();
+      for (Statement statement : statements) {
         if (statement == child) {
           break; // only declarations before the use are in scope
-        }
-        Variable local = localIn(statement, identifier);
-        if (local != null) {
-          return local;
-        }
-      }
-    } else if (scope instanceof SwitchEntry) {
-      for (Statement statement : ((SwitchEntry) scope).getStatements()) {
-        if (statement == child) {
-          break;
         }
         Variable local = localIn(statement, identifier);
         if (local != null) {
@@ -203,17 +195,23 @@ public final class LintSymbols {
       return null;
     }
     List<Integer> roles = MapMethods.CALLBACK_PARAMETER_TYPES.get(call.getNameAsString());
-    if (roles == null || index >= roles.size()) {
-      return null;
-    }
-    Variable map = variableOf(call.getScope().get());
-    if (map == null
-        || !(map.type() instanceof ClassOrInterfaceType declared)
+    return roles == null || index >= roles.size() ? null : mapTypeArgument(call.getScope().get(), roles.get(index));
+  }
+
+  /**
+   * The type argument ({@code 0} keys, {@code 1} values) the map variable {@code map} names is
+   * declared with ({@code Map<String, TrieNode> children}), or null when it names none, is not a
+   * map, or the argument is a wildcard.
+   */
+  private Type mapTypeArgument(Expression map, int index) {
+    Variable variable = variableOf(map);
+    if (variable == null
+        || !(variable.type() instanceof ClassOrInterfaceType declared)
         || declared.getTypeArguments().map(NodeList::size).orElse(0) != 2
-        || !types.isSubtype(typeOf(map), "java.util.Map")) {
+        || !types.isSubtype(typeOf(variable), "java.util.Map")) {
       return null;
     }
-    Type argument = declared.getTypeArguments().get().get(roles.get(index));
+    Type argument = declared.getTypeArguments().get().get(index);
     return argument instanceof WildcardType ? null : argument;
   }
 
@@ -410,7 +408,7 @@ public final class LintSymbols {
     if (owner == null) {
       return null;
     }
-    String value = mapValueReturned(call, owner);
+    String value = mapValueReturned(call);
     if (value != null) {
       return value;
     }
@@ -434,19 +432,12 @@ public final class LintSymbols {
    * The value type of a map's {@code get}, {@code getOrDefault}… ({@link MapMethods#VALUE_SOURCES})
    * from the type arguments its variable is declared with, or null.
    */
-  private String mapValueReturned(MethodCallExpr call, String owner) {
+  private String mapValueReturned(MethodCallExpr call) {
     if (!MapMethods.VALUE_SOURCES.contains(call.getNameAsString()) || call.getScope().isEmpty()) {
       return null;
     }
-    Variable map = variableOf(call.getScope().get());
-    if (map == null
-        || !(map.type() instanceof ClassOrInterfaceType declared)
-        || declared.getTypeArguments().map(NodeList::size).orElse(0) != 2
-        || !types.isSubtype(owner, "java.util.Map")) {
-      return null;
-    }
-    Type value = declared.getTypeArguments().get().get(1);
-    return value instanceof WildcardType ? null : types.resolve(value);
+    Type value = mapTypeArgument(call.getScope().get(), 1);
+    return value == null ? null : types.resolve(value);
   }
 
   /**
@@ -486,10 +477,7 @@ public final class LintSymbols {
     if (declaration == null) {
       return null;
     }
-    List<String> chain = new ArrayList<>();
-    chain.add(owner);
-    chain.addAll(types.sameFileSuperclasses(owner));
-    for (String type : chain) {
+    for (String type : sameFileChain(owner)) {
       for (MethodDeclaration m : types.declaration(type).getMethodsByName(name)) {
         if (m.getParameters().size() == arity
             || !m.getParameters().isEmpty() && m.getParameters().getLast().get().isVarArgs()) {
@@ -541,12 +529,17 @@ public final class LintSymbols {
     return overloads.computeIfAbsent(owner + '#' + name + '/' + arity, k -> findOverloads(owner, name, arity));
   }
 
-  private List<MethodDeclaration> findOverloads(String owner, String name, int arity) {
-    List<MethodDeclaration> overloads = new ArrayList<>();
+  /** {@code owner} (a class of this file) and its superclasses declared in this file. */
+  private List<String> sameFileChain(String owner) {
     List<String> chain = new ArrayList<>();
     chain.add(owner);
     chain.addAll(types.sameFileSuperclasses(owner));
-    for (String type : chain) {
+    return chain;
+  }
+
+  private List<MethodDeclaration> findOverloads(String owner, String name, int arity) {
+    List<MethodDeclaration> overloads = new ArrayList<>();
+    for (String type : sameFileChain(owner)) {
       for (MethodDeclaration m : types.declaration(type).getMethodsByName(name)) {
         if (m.getParameters().size() == arity && m.getParameters().stream().noneMatch(Parameter::isVarArgs)) {
           overloads.add(m);
