@@ -171,7 +171,12 @@ public final class ClassAnalysis {
     locks.addAll(access.locksHeld());
     Set<ThreadRoot> roots =
         access.holder() == null ? contexts().roots(access.unit()) : ownership().roots(access);
-    return new ResolvedAccess(access, locks, roots);
+    Set<LockRef> own = locks;
+    if (contexts().inheritsLocks(access.unit())) {
+      own = new LinkedHashSet<>(contexts().ownEntryLocks(access.unit()));
+      own.addAll(access.locksHeld());
+    }
+    return new ResolvedAccess(access, locks, roots, own);
   }
 
   private Ownership ownership() {
@@ -181,8 +186,12 @@ public final class ClassAnalysis {
     return ownership;
   }
 
+  /**
+   * The locks held in {@code unit} where {@code local} are held inside it, against every other thread:
+   * in a task its starter waits for, the task's own, which keep its other copies out too.
+   */
   public Set<LockRef> locksAt(CodeUnit unit, Set<LockRef> local) {
-    Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(unit));
+    Set<LockRef> locks = new LinkedHashSet<>(contexts().ownEntryLocks(unit));
     locks.addAll(local);
     return locks;
   }
@@ -355,9 +364,10 @@ public final class ClassAnalysis {
       return Optional.empty(); // effectively immutable after construction
     }
     Set<ThreadRoot> roots = rootsOf(raceRelevant);
+    Set<ThreadRoot> running = runningRoots(roots);
     boolean locked = raceRelevant.stream().anyMatch(a -> !a.locks().isEmpty());
-    List<ThreadRoot> tasks = roots.stream().filter(ThreadRoot::isTask).toList();
-    boolean callers = roots.contains(ThreadRoot.CALLER);
+    List<ThreadRoot> tasks = running.stream().filter(ThreadRoot::isTask).toList();
+    boolean callers = running.contains(ThreadRoot.CALLER);
     if (!tasks.isEmpty() && !callers && confinedToOneSingleThreadExecutor(tasks)) {
       return Optional.empty();
     }
@@ -369,9 +379,86 @@ public final class ClassAnalysis {
             || tasks.stream().anyMatch(ThreadRoot::repeated)
             || evidence != null
             || locked
-            || field.isStatic() && !tasks.isEmpty();
+            || field.isStatic() && !tasks.isEmpty()
+            || !copyRaces(raceRelevant).isEmpty();
     return shared ? Optional.of(new Sharing(roots, evidence)) : Optional.empty();
   }
+
+  /**
+   * The roots the code runs on, for what runs at the same time: a task its starter waits for (see
+   * {@link UnitContexts#awaited}) runs within the starter's call, so it stands for the starter's roots;
+   * its copies running at once are {@link #copyRaces}.
+   */
+  private Set<ThreadRoot> runningRoots(Set<ThreadRoot> roots) {
+    Set<ThreadRoot> running = new LinkedHashSet<>();
+    java.util.Deque<ThreadRoot> pending = new java.util.ArrayDeque<>(roots);
+    Set<ThreadRoot> seen = new HashSet<>();
+    while (!pending.isEmpty()) {
+      ThreadRoot root = pending.pop();
+      if (!seen.add(root)) {
+        continue;
+      }
+      if (contexts().awaited(root)) {
+        pending.addAll(contexts().starterRoots(root));
+      } else if (root.kind() != ThreadRoot.Kind.CONSTRUCTION) {
+        running.add(root);
+      }
+    }
+    return running;
+  }
+
+  /**
+   * The accesses among {@code accesses} that race with another copy of a task its starter waits for:
+   * the copies started in a loop (or two tasks started before one wait) run at once, and the locks
+   * the waiting starter holds keep other threads out but not the copies from each other. An access
+   * races when one of the two writes and no lock taken by the task's own code covers both.
+   */
+  public List<ResolvedAccess> copyRaces(List<ResolvedAccess> accesses) {
+    List<ResolvedAccess> racing = new ArrayList<>();
+    for (ResolvedAccess access : accesses) {
+      for (ThreadRoot root : access.roots()) {
+        if (contexts().awaited(root) && racesWithCopy(access, root, accesses)) {
+          racing.add(access);
+          break;
+        }
+      }
+    }
+    return racing;
+  }
+
+  private boolean racesWithCopy(ResolvedAccess access, ThreadRoot root, List<ResolvedAccess> accesses) {
+    for (ResolvedAccess other : accesses) {
+      if (access.effect() != Effect.WRITE && other.effect() != Effect.WRITE) {
+        continue;
+      }
+      boolean atOnce = other.roots().stream().anyMatch(r -> runAtOnce(root, r));
+      if (atOnce && !commonLock(access.ownLocks(), access.effect(), other.ownLocks(), other.effect())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Two waited-for tasks that run at the same time: copies of one started in a loop, or overlapping waits. */
+  private boolean runAtOnce(ThreadRoot task, ThreadRoot other) {
+    if (task.equals(other)) {
+      return task.repeated() || contexts().startsSeveral(task);
+    }
+    return contexts().awaited(other)
+        && task.startUnit() == other.startUnit()
+        && task.startOrder() <= other.awaitOrder()
+        && other.startOrder() <= task.awaitOrder();
+  }
+
+  private static boolean commonLock(Set<LockRef> one, Effect oneEffect, Set<LockRef> other, Effect otherEffect) {
+    for (LockRef lock : one) {
+      if (lock.covers(oneEffect) && other.stream().anyMatch(o -> o.sameLock(lock) && o.covers(otherEffect))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
 
   /** Whether the class's own evidence is about the object holding the field (see below). */
   public boolean classEvidenceReaches(FieldState state) {

@@ -6,8 +6,16 @@ import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.Set;
 
-/** An access with its unit's context applied: every lock held and every root it runs on. */
-public record ResolvedAccess(Access access, Set<LockRef> locks, Set<ThreadRoot> roots) {
+/**
+ * An access with its unit's context applied: every lock held and every root it runs on.
+ *
+ * @param locks every lock held while the access runs, those a starter waiting for its task holds
+ *     included: they keep out every other thread
+ * @param ownLocks the locks the access's own thread holds: the same as {@code locks} unless the
+ *     access runs in a task its starter waits for, whose other copies the starter's locks do not
+ *     keep out (see {@link ClassAnalysis#copyRaces})
+ */
+public record ResolvedAccess(Access access, Set<LockRef> locks, Set<ThreadRoot> roots, Set<LockRef> ownLocks) {
 
   public Effect effect() {
     return access.effect();

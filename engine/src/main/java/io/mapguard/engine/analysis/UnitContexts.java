@@ -1,6 +1,7 @@
 package io.mapguard.engine.analysis;
 
 import io.mapguard.engine.knowledge.LifecycleMethods;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
@@ -26,7 +27,15 @@ import java.util.Set;
  */
 public final class UnitContexts {
   private final Map<CodeUnit, Set<ThreadRoot>> roots = new HashMap<>();
-  private final Map<CodeUnit, Set<LockRef>> entryLocks = new HashMap<>();
+  private Map<CodeUnit, Set<LockRef>> entryLocks = new HashMap<>();
+  /** Tasks their starter waits for, its own code making no map access nor call meanwhile. */
+  private final Set<ThreadRoot> awaited = new HashSet<>();
+  /** How many task bodies each task root starts. */
+  private final Map<ThreadRoot, Integer> tasksPerRoot = new HashMap<>();
+  /** The units by id, to find a task's starter. */
+  private final Map<Integer, CodeUnit> units = new HashMap<>();
+  /** The entry locks a unit takes on its own thread, without those a waiting starter holds for it. */
+  private Map<CodeUnit, Set<LockRef>> ownEntryLocks;
 
   private UnitContexts() {}
 
@@ -38,9 +47,20 @@ public final class UnitContexts {
     }
     for (CodeUnit unit : facts.units()) {
       contexts.roots.put(unit, new LinkedHashSet<>(baseRoots(unit, incoming, facts.supertypes())));
+      contexts.units.put(unit.id(), unit);
     }
     propagateRoots(facts, contexts.roots);
-    contexts.computeEntryLocks(facts, incoming);
+    contexts.findAwaited(facts);
+    boolean awaitedTasks = !contexts.awaited.isEmpty();
+    if (awaitedTasks) {
+      contexts.computeEntryLocks(facts, incoming, false);
+      contexts.ownEntryLocks = contexts.entryLocks;
+      contexts.entryLocks = new HashMap<>();
+    }
+    contexts.computeEntryLocks(facts, incoming, true);
+    if (!awaitedTasks) {
+      contexts.ownEntryLocks = contexts.entryLocks;
+    }
     return contexts;
   }
 
@@ -91,12 +111,77 @@ public final class UnitContexts {
     }
   }
 
-  private void computeEntryLocks(ClassFacts facts, Map<CodeUnit, List<CallEdge>> incoming) {
+  /**
+   * The tasks whose starter waits for them ({@link ThreadRoot#awaited}) and, while they run, makes no
+   * access to a map field and no call of the class's methods: only then is the task the only code of
+   * that call running.
+   */
+  private void findAwaited(ClassFacts facts) {
+    Set<ThreadRoot> candidates = new HashSet<>();
+    for (CodeUnit unit : facts.units()) {
+      if (unit.task() != null && unit.task().awaited()) {
+        candidates.add(unit.task());
+        if (unit.kind() == CodeUnit.Kind.TASK) {
+          tasksPerRoot.merge(unit.task(), 1, Integer::sum);
+        }
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    for (ThreadRoot task : candidates) {
+      boolean meanwhile =
+          facts.accesses().stream()
+                  .anyMatch(a -> a.unit().id() == task.startUnit() && during(task, a.order()))
+              || facts.calls().stream()
+                  .anyMatch(
+                      call ->
+                          call.caller().id() == task.startUnit()
+                              && call.callee().kind() == CodeUnit.Kind.METHOD
+                              && during(task, call.order()));
+      if (!meanwhile) {
+        awaited.add(task);
+      }
+    }
+  }
+
+  private static boolean during(ThreadRoot task, int order) {
+    return order > task.awaitFrom() && order < task.awaitOrder();
+  }
+
+  /** Whether {@code task}'s starter waits for it doing nothing else meanwhile (see {@link #findAwaited}). */
+  public boolean awaited(ThreadRoot task) {
+    return awaited.contains(task);
+  }
+
+  /**
+   * Whether more than one task body runs on {@code task}'s root: the callables of one {@code
+   * invokeAll(List.of(…, …))} run at the same time as each other.
+   */
+  public boolean startsSeveral(ThreadRoot task) {
+    return tasksPerRoot.getOrDefault(task, 0) > 1;
+  }
+
+  /** The roots of the unit that starts {@code task}. */
+  public Set<ThreadRoot> starterRoots(ThreadRoot task) {
+    CodeUnit starter = units.get(task.startUnit());
+    return starter == null ? Set.of(ThreadRoot.CALLER) : roots(starter);
+  }
+
+  /**
+   * @param inheritAwaited whether a task its starter waits for holds, like a callee, the locks the
+   *     starter holds at the start: they exclude every other thread while it runs (but not the other
+   *     copies of the task, see {@link #ownEntryLocks})
+   */
+  private void computeEntryLocks(
+      ClassFacts facts, Map<CodeUnit, List<CallEdge>> incoming, boolean inheritAwaited) {
     // Methods whose calls are all known (private ones, and any other only the class calls: see
     // CodeUnit#exported) start at "all locks" (null) and shrink; others are fixed by declaration.
     for (CodeUnit unit : facts.units()) {
       boolean summarised =
-          unit.kind() == CodeUnit.Kind.METHOD && !unit.exported() && incoming.containsKey(unit);
+          incoming.containsKey(unit)
+              && (unit.kind() == CodeUnit.Kind.METHOD && (!unit.exported() || onlyStarted(unit, incoming))
+                  || inheritAwaited && unit.kind() == CodeUnit.Kind.TASK && awaited.contains(unit.task()));
       entryLocks.put(unit, summarised ? null : unit.entryLocks());
     }
     // A worklist of summarised units: one is revisited when the entry locks of a caller change.
@@ -104,7 +189,7 @@ public final class UnitContexts {
     Deque<CodeUnit> pending = new ArrayDeque<>();
     Set<CodeUnit> queued = new HashSet<>();
     for (CodeUnit unit : facts.units()) {
-      if (entryLocks.get(unit) == null && unit.kind() == CodeUnit.Kind.METHOD) {
+      if (entryLocks.get(unit) == null) {
         pending.add(unit);
         queued.add(unit);
         for (CallEdge edge : incoming.get(unit)) {
@@ -132,6 +217,18 @@ public final class UnitContexts {
     }
     entryLocks.replaceAll((unit, locks) -> locks == null ? unit.entryLocks() : locks);
   }
+
+  /**
+   * The task method of a named class ({@code run()} of a {@code Worker}) that only starts reach: the
+   * thread-start APIs are the callers its override is for, and the analysis sees them as task units.
+   */
+  private static boolean onlyStarted(CodeUnit unit, Map<CodeUnit, List<CallEdge>> incoming) {
+    return TASK_METHOD_NAMES.contains(unit.name())
+        && incoming.get(unit).stream().allMatch(edge -> edge.caller().kind() == CodeUnit.Kind.TASK);
+  }
+
+  private static final Set<String> TASK_METHOD_NAMES =
+      TaskClasses.STARTED_INSTANCE_METHODS.stream().map(name -> name + "()").collect(java.util.stream.Collectors.toSet());
 
   /**
    * Intersection of the locks held at the call sites (see {@link #meet}). Calls made during
@@ -192,5 +289,18 @@ public final class UnitContexts {
 
   public Set<LockRef> entryLocks(CodeUnit unit) {
     return entryLocks.getOrDefault(unit, Set.of());
+  }
+
+  /** Whether some of the unit's entry locks are held for it by a starter waiting for its task. */
+  public boolean inheritsLocks(CodeUnit unit) {
+    return ownEntryLocks != entryLocks && !entryLocks(unit).equals(ownEntryLocks(unit));
+  }
+
+  /**
+   * The locks held on entry by the unit's own thread: a task its starter waits for holds none of the
+   * starter's, which keep other threads out but not the task's other copies.
+   */
+  public Set<LockRef> ownEntryLocks(CodeUnit unit) {
+    return ownEntryLocks.getOrDefault(unit, Set.of());
   }
 }

@@ -224,7 +224,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             localAliases,
             mapFields,
             walk,
-            new ScanSteps.Tables(fields, aliases, localMaps, localMapValues, valueLocals));
+            new ScanSteps.Tables<>(fields, aliases, localMaps, localMapValues, valueLocals, newInitializers));
     steps.classifyWith(
         new MapUses<>(
             shapes,

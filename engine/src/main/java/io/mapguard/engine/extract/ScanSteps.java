@@ -64,12 +64,13 @@ public final class ScanSteps<N, P> {
   public record MethodUnit(String name, int parameters, CodeUnit unit) {}
 
   /** The class-wide tables the scan reads and adds to, keyed by the port's variable handles. */
-  public record Tables(
+  public record Tables<N>(
       Map<Object, MapField> fields,
       Map<Object, Alias> aliases,
       Map<Object, MapField> localMaps,
       Map<Object, List<String>> localMapValues,
-      Map<Object, ValueLocal> valueLocals) {}
+      Map<Object, ValueLocal> valueLocals,
+      Map<Object, N> newInitializers) {}
 
   private final SyntaxPort<N> port;
   private final CallShapes<N> shapes;
@@ -78,7 +79,7 @@ public final class ScanSteps<N, P> {
   private final LocalAliases<N> localAliases;
   private final MapFields<N> mapFields;
   private final FrontEnd<N, P> frontEnd;
-  private final Tables tables;
+  private final Tables<N> tables;
   private MapUses<N, P> uses;
 
   public ScanSteps(
@@ -88,7 +89,7 @@ public final class ScanSteps<N, P> {
       LocalAliases<N> localAliases,
       MapFields<N> mapFields,
       FrontEnd<N, P> frontEnd,
-      Tables tables) {
+      Tables<N> tables) {
     this.port = shapes.port();
     this.shapes = shapes;
     this.locks = locks;
@@ -280,12 +281,18 @@ public final class ScanSteps<N, P> {
     }
   }
 
-  /** {@code executor.submit(new Worker())} / {@code new Thread(this)}: the class's run() is a task. */
+  /**
+   * {@code executor.submit(new Worker())}, {@code new Thread(this)}, or a local holding a new
+   * {@code Worker} handed to a start: the class's run() is a task.
+   */
   private void startedNamedClasses(SyntaxPath<N> callPath) {
     N call = callPath.leaf();
     List<N> started = new ArrayList<>();
     for (N argument : port.arguments(call)) {
       N a = port.skipParens(argument);
+      if (port.kind(a) == Kind.IDENTIFIER && port.localVariable(a) != null) {
+        a = tables.newInitializers().getOrDefault(port.localVariable(a), a); // Runnable task = new Worker()
+      }
       if (port.kind(a) == Kind.NEW && !port.hasClassBody(a) || port.kind(a) == Kind.THIS) {
         started.add(a);
       }
@@ -300,14 +307,26 @@ public final class ScanSteps<N, P> {
     for (N argument : started) {
       for (MethodUnit method : frontEnd.unitsOfClass(argument)) {
         if (method.parameters() == 0 && TaskClasses.STARTED_INSTANCE_METHODS.contains(method.name())) {
-          ThreadRoot root = starts.taskRoot(callPath, start.get().description(), false);
+          ThreadRoot root = starts.taskRoot(callPath, start.get());
           UnitScan<N, P> task =
               frontEnd.register(
                   new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.TASK, root.describe(), true, Set.of(), root),
                   null);
           task.edges.add(new PendingEdge<>(method.unit(), frontEnd.position(callPath)));
+          awaitedBy(task, callPath);
         }
       }
+    }
+  }
+
+  /**
+   * A task its starter waits for runs while the starter holds its locks: an edge from the starter at
+   * the start carries them (see io.mapguard.engine.analysis.UnitContexts).
+   */
+  private void awaitedBy(UnitScan<N, P> task, SyntaxPath<N> startPath) {
+    UnitScan<N, P> starter = frontEnd.current();
+    if (task.unit.task().awaited() && starter != null && starter != task) {
+      starter.edges.add(new PendingEdge<>(task.unit, frontEnd.position(startPath)));
     }
   }
 
@@ -351,7 +370,7 @@ public final class ScanSteps<N, P> {
     TaskClasses.TaskClass taskClass = starts.taskClassOf(creation);
     if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
       // an anonymous Thread, TimerTask or fork-join task runs on its own thread whoever starts it
-      context = FunctionalContext.task(starts.taskRoot(creationPath, taskClass.description() + " created", false));
+      context = FunctionalContext.task(starts.taskClassRoot(creationPath, taskClass));
     }
     List<N> methods = port.classBodyMethods(creation);
     for (N method : methods) {
@@ -414,6 +433,8 @@ public final class ScanSteps<N, P> {
     UnitScan<N, P> registered = frontEnd.register(unit, body);
     if (context.kind() == FunctionalContext.Kind.INLINE && around != null) {
       around.edges.add(new PendingEdge<>(unit, frontEnd.position(at)));
+    } else if (context.kind() == FunctionalContext.Kind.TASK) {
+      awaitedBy(registered, at);
     }
     return registered;
   }

@@ -28,6 +28,7 @@ public final class TaskStarts<N> {
   private final Set<Object> singleThreadExecutors;
   private final Map<N, ThreadRoot> rootsByStart;
   private final IntSupplier currentUnitId;
+  private final TaskAwaits<N> awaits;
 
   /**
    * @param startedLater functional values kept in a local and later handed to a thread-start call,
@@ -50,6 +51,7 @@ public final class TaskStarts<N> {
     this.singleThreadExecutors = singleThreadExecutors;
     this.rootsByStart = rootsByStart;
     this.currentUnitId = currentUnitId;
+    this.awaits = new TaskAwaits<>(port);
   }
 
   /** The thread start a call or creation is: a known start that is not also an immediate callback. */
@@ -78,14 +80,14 @@ public final class TaskStarts<N> {
     if (argument) {
       Optional<ThreadStartApis.Entry> start = startOf(parent);
       return start.isPresent()
-          ? FunctionalContext.task(taskRoot(parentPath, start.get().description(), false))
+          ? FunctionalContext.task(taskRoot(parentPath, start.get()))
           : FunctionalContext.INLINE;
     }
     if (port.isVariableDeclaration(parent)) {
       N start = startedLater.get(functional.leaf());
       if (start != null) {
         return FunctionalContext.task(
-            taskRoot(port.pathTo(start), startOf(start).get().description(), false));
+            taskRoot(port.pathTo(start), startOf(start).get()));
       }
       // a function kept in a local runs where it is called: inline; one kept in a field runs later
       return port.declaresLocal(parent) ? FunctionalContext.INLINE : FunctionalContext.DEFERRED;
@@ -104,15 +106,15 @@ public final class TaskStarts<N> {
         || !apis.callees().ownerKnown(callee)
         || apis.isImmediate(callee) && !parallel) {
       return parallel
-          ? FunctionalContext.task(taskRoot(callPath, PARALLEL_STREAM_CALLBACK, true))
+          ? FunctionalContext.task(parallelStreamRoot(callPath))
           : FunctionalContext.INLINE;
     }
     Optional<ThreadStartApis.Entry> start = apis.threadStart(callee);
     if (start.isPresent() && start.get().runs() == ThreadStartApis.Runs.FUNCTIONAL_ARGUMENTS) {
-      return FunctionalContext.task(taskRoot(callPath, start.get().description(), false));
+      return FunctionalContext.task(taskRoot(callPath, start.get()));
     }
     if (parallel) {
-      return FunctionalContext.task(taskRoot(callPath, PARALLEL_STREAM_CALLBACK, true));
+      return FunctionalContext.task(parallelStreamRoot(callPath));
     }
     return taskInCollection(callPath, callee);
   }
@@ -133,7 +135,7 @@ public final class TaskStarts<N> {
     }
     Optional<ThreadStartApis.Entry> start = startOf(startPath.leaf());
     return start.isPresent() && start.get().runs() == ThreadStartApis.Runs.COLLECTION_ELEMENTS
-        ? FunctionalContext.task(taskRoot(startPath, start.get().description(), false))
+        ? FunctionalContext.task(taskRoot(startPath, start.get()))
         : FunctionalContext.INLINE;
   }
 
@@ -162,11 +164,36 @@ public final class TaskStarts<N> {
     return false;
   }
 
+  /** The root of the task the call or creation at {@code startPath}, a known start, starts. */
+  public ThreadRoot taskRoot(SyntaxPath<N> startPath, ThreadStartApis.Entry start) {
+    return root(
+        startPath,
+        start.description(),
+        false,
+        ThreadStartApis.WAITING_STARTS.contains(start.method()),
+        start.runs() == ThreadStartApis.Runs.RECEIVER);
+  }
+
+  /** The root of a thread (or timer task…) created at {@code creationPath} as an anonymous class. */
+  public ThreadRoot taskClassRoot(SyntaxPath<N> creationPath, TaskClasses.TaskClass taskClass) {
+    return root(creationPath, taskClass.description() + " created", false, false, false);
+  }
+
+  /**
+   * The callbacks of the parallel stream pipeline whose call is at {@code callPath}: many at once,
+   * and the terminal operation returns when they are done.
+   */
+  private ThreadRoot parallelStreamRoot(SyntaxPath<N> callPath) {
+    return root(callPath, PARALLEL_STREAM_CALLBACK, true, true, false);
+  }
+
   /**
    * The root of the task the call or creation at {@code startPath} starts: where, what, on which
-   * executor field (and whether that executor has one thread), whether it starts many.
+   * executor field (and whether that executor has one thread), whether it starts many, whether the
+   * starter waits for it ({@link TaskAwaits}).
    */
-  public ThreadRoot taskRoot(SyntaxPath<N> startPath, String description, boolean repeated) {
+  private ThreadRoot root(
+      SyntaxPath<N> startPath, String description, boolean repeated, boolean waitsItself, boolean startsReceiver) {
     return rootsByStart.computeIfAbsent(
         startPath.leaf(),
         start -> {
@@ -177,6 +204,7 @@ public final class TaskStarts<N> {
             executor = port.fieldName(receiver);
             singleThread = singleThreadExecutors.contains(port.variable(receiver));
           }
+          TaskAwaits.Window awaited = awaits.window(startPath, waitsItself, startsReceiver);
           return new ThreadRoot(
               ThreadRoot.Kind.TASK,
               port.line(start),
@@ -185,7 +213,9 @@ public final class TaskStarts<N> {
               singleThread,
               repeated || insideLoop(startPath),
               currentUnitId.getAsInt(),
-              port.order(start));
+              port.order(start),
+              awaited == null ? -1 : awaited.from(),
+              awaited == null ? -1 : awaited.until());
         });
   }
 

@@ -3,6 +3,7 @@ package io.mapguard.engine.knowledge;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * APIs whose functional arguments run on another thread. A lambda, method reference or anonymous
@@ -73,6 +74,21 @@ public final class ThreadStartApis {
           entry("java.util.Timer", "schedule", "the timer task scheduled"),
           entry("java.util.Timer", "scheduleAtFixedRate", "the timer task scheduled"),
           entry("java.lang.Runtime", "addShutdownHook", "the shutdown hook registered"));
+
+  /**
+   * Starts that return only when every task they started has ended: the caller waits, holding its
+   * locks, while the tasks run.
+   */
+  public static final List<MethodRef> WAITING_STARTS =
+      List.of(
+          new MethodRef("java.util.concurrent.ExecutorService", "invokeAll"),
+          new MethodRef("java.util.concurrent.ForkJoinPool", "invoke"));
+
+  /**
+   * Methods of what a start returns (a Future, CompletableFuture, ForkJoinTask or Thread) that wait
+   * for the task to end.
+   */
+  public static final Set<String> AWAIT_METHODS = Set.of("get", "join");
 
   /** Stream methods that make the callbacks of the rest of the pipeline run on many threads. */
   public static final List<String> PARALLEL_STREAM_METHODS = List.of("parallelStream", "parallel");

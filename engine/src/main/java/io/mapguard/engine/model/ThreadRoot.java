@@ -13,6 +13,11 @@ import java.util.Objects;
  * @param repeated whether the task may run concurrently with itself (started in a loop, parallel stream)
  * @param startUnit id of the unit that starts the task, or -1
  * @param startOrder position of the start call inside that unit (same scale as {@link Access#order})
+ * @param awaitFrom for an {@link #awaited} task: where the starter's own code starts running beside
+ *     it: the start, or the loop around it that starts more; else -1
+ * @param awaitOrder where the starting unit waits for the task to end ({@code future.get()}, {@code
+ *     thread.join()}, the end of {@code invokeAll} or of a parallel stream's terminal operation), on
+ *     every path that goes on after the start; -1 when it does not: then the task may outlive it
  */
 public record ThreadRoot(
     Kind kind,
@@ -22,7 +27,21 @@ public record ThreadRoot(
     boolean singleThreadExecutor,
     boolean repeated,
     int startUnit,
-    int startOrder) {
+    int startOrder,
+    int awaitFrom,
+    int awaitOrder) {
+
+  public ThreadRoot(
+      Kind kind,
+      int line,
+      String description,
+      String executor,
+      boolean singleThreadExecutor,
+      boolean repeated,
+      int startUnit,
+      int startOrder) {
+    this(kind, line, description, executor, singleThreadExecutor, repeated, startUnit, startOrder, -1, -1);
+  }
 
   public enum Kind {
     CALLER,
@@ -52,6 +71,8 @@ public record ThreadRoot(
             && line == that.line
             && startUnit == that.startUnit
             && startOrder == that.startOrder
+            && awaitFrom == that.awaitFrom
+            && awaitOrder == that.awaitOrder
             && singleThreadExecutor == that.singleThreadExecutor
             && repeated == that.repeated
             && Objects.equals(description, that.description)
@@ -60,6 +81,15 @@ public record ThreadRoot(
 
   public boolean isTask() {
     return kind == Kind.TASK;
+  }
+
+  /**
+   * A task its starter waits for before going on: it runs inside the starter's call, while the
+   * starter holds the locks it held at the start, so it is ordered with everything the starter is
+   * ordered with; only several copies of it ({@link #repeated}) run at the same time.
+   */
+  public boolean awaited() {
+    return kind == Kind.TASK && awaitOrder >= 0;
   }
 
   /** "the task submitted at line 30". */

@@ -360,9 +360,11 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
    */
   private static boolean lockedTogether(
       FieldState state, ResolvedAccess check, ResolvedAccess act, boolean onlyInsertions) {
+    // the locks of the accesses' own threads: a starter's lock held for the copies of a task it
+    // waits for does not keep one copy's act from another's check
     List<LockRef> common = new ArrayList<>();
-    for (LockRef lock : check.locks()) {
-      if (act.holdsAnyMode(lock)) {
+    for (LockRef lock : check.ownLocks()) {
+      if (act.ownLocks().stream().anyMatch(l -> l.sameLock(lock))) {
         common.add(lock);
       }
     }
@@ -372,7 +374,7 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
               .filter(r -> r.effect() == Effect.ASSIGN
                   || r.effect() == Effect.WRITE
                       && (!onlyInsertions || INSERTING.contains(r.access().method())))
-              .allMatch(r -> r.holdsAnyMode(lock));
+              .allMatch(r -> r.ownLocks().stream().anyMatch(l -> l.sameLock(lock)));
       if (everyWrite) {
         return true;
       }

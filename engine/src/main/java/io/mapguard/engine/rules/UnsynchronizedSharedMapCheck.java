@@ -10,6 +10,9 @@ import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
+import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.ThreadRoot;
+import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +33,11 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {
-      if (state.kind() != MapKind.NON_THREAD_SAFE || !state.shared() || state.guard().isPresent()) {
+      if (state.kind() != MapKind.NON_THREAD_SAFE || !state.shared()) {
+        continue;
+      }
+      reportCopyRaces(analysis, state, sink);
+      if (state.guard().isPresent()) {
         continue;
       }
       ConcurrentHashMapAdvice.Verdict concurrent = null;
@@ -72,6 +79,52 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
             fixes,
             place == null ? List.of() : List.of(place));
       }
+    }
+  }
+
+  /**
+   * Accesses made by copies of a task the starter waits for, holding a lock only through the waiting
+   * starter (see {@link ClassAnalysis#copyRaces}); those that hold no lock at all, or miss the guard,
+   * are reported by the loop above or by InconsistentMapLocking.
+   */
+  private void reportCopyRaces(ClassAnalysis analysis, FieldState state, FindingSink sink) {
+    ConcurrentHashMapAdvice.Verdict concurrent = null;
+    for (ResolvedAccess access : analysis.copyRaces(state.raceRelevant())) {
+      Set<LockRef> starters = new LinkedHashSet<>(access.locks());
+      starters.removeAll(access.ownLocks());
+      boolean reportedElsewhere =
+          state.guard().map(guard -> !access.holds(guard.lock())).orElse(access.locks().isEmpty());
+      if (starters.isEmpty() || reportedElsewhere) {
+        continue;
+      }
+      if (concurrent == null) {
+        concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
+      }
+      ThreadRoot task = access.roots().stream().filter(analysis.contexts()::awaited).findFirst().orElseThrow();
+      String held = starters.iterator().next().expression();
+      String message =
+          "'"
+              + state.field().name()
+              + "' is "
+              + access.effect().verb()
+              + " here by copies of "
+              + task.describe()
+              + " that run at once: the starter waits for them holding '"
+              + held
+              + "', which keeps other threads out but not the copies from each other. "
+              + (concurrent.offer() ? "Use ConcurrentHashMap, or take" : "Take")
+              + " a lock of the task's own around every access in it (not '"
+              + held
+              + "', which the waiting starter holds)"
+              + (concurrent.why() == null ? "" : "; a ConcurrentHashMap alone would not do: " + concurrent.why())
+              + ".";
+      sink.report(
+          rule(),
+          state.field(),
+          access.access().site(),
+          message,
+          concurrent.offer() ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null)) : List.of(),
+          List.of(ClassAnalysis.taskStart(task)));
     }
   }
 }

@@ -63,7 +63,7 @@ class ScanStepsTest {
           new LocalAliases<>(port),
           new MapFields<>(port, null, new HashMap<>(), new HashMap<>()),
           frontEnd,
-          new ScanSteps.Tables(fields, aliases, new HashMap<>(), new HashMap<>(), new HashMap<>()));
+          new ScanSteps.Tables<>(fields, aliases, new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>()));
 
   {
     steps.classifyWith(
