@@ -486,13 +486,16 @@ public final class ClassAnalysis {
     return false;
   }
 
-  /** Whether code outside {@code nested} reaches {@code unit} on an object it does not hold alone. */
+  /**
+   * Whether code outside {@code nested} reaches {@code unit} on an object it does not hold alone; a
+   * nested object's constructor, and what it calls, never does.
+   */
   private boolean reachedFromOutside(CodeUnit unit, String nested, Set<CodeUnit> seen) {
     if (!nested.equals(unit.nestedClass())) {
       return true;
     }
-    if (!seen.add(unit)) {
-      return false;
+    if (unit.kind() == CodeUnit.Kind.CONSTRUCTOR || !seen.add(unit)) {
+      return false; // whoever calls new, a constructor works on an object no other code holds yet
     }
     for (CallEdge call : incoming().getOrDefault(unit, List.of())) {
       if (!ownership().passesConfined(call, call.receiver())
