@@ -49,7 +49,12 @@ public final class ParseOnly {
                                           .setStoreTokens(true));
                           for (int i = next.getAndIncrement(); i < files.size(); i = next.getAndIncrement()) {
                             try {
-                              if (!parser.parse(Files.readString(files.get(i))).isSuccessful()) {
+                              String source = Files.readString(files.get(i));
+                              boolean parsed =
+                                  mapvetConfiguration
+                                      ? SourceAnalyzer.parse(parser, source).isSuccessful()
+                                      : parser.parse(source).isSuccessful();
+                              if (!parsed) {
                                 failed.incrementAndGet();
                               }
                             } catch (IOException e) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** What mapvet's lean parser configuration keeps and what it leaves out. */
 class ParserConfigurationTest {
   private static CompilationUnit parse(String source) {
-    ParseResult<CompilationUnit> result = new JavaParser(SourceAnalyzer.parserConfiguration(true)).parse(source);
+    ParseResult<CompilationUnit> result =
+        SourceAnalyzer.parse(new JavaParser(SourceAnalyzer.parserConfiguration(true)), source);
     assertTrue(result.isSuccessful(), () -> result.getProblems().toString());
     return result.getResult().orElseThrow();
   }
@@ -38,6 +39,27 @@ class ParserConfigurationTest {
     VariableDeclarator local = unit.findFirst(VariableDeclarator.class).orElseThrow();
     assertTrue(local.getType() instanceof VarType, local.getType().getClass().getName());
     assertEquals(4, local.getBegin().orElseThrow().line, "positions come from the kept tokens");
+  }
+
+  @Test
+  void varAsAWordInsideOtherWordsOrAsATypeNameElsewhere() {
+    // "variable" and "invariant" are no reason to look; the one real 'var' after them still is one
+    CompilationUnit unit =
+        parse("class A {\n  int variable; int invariant;\n  void f() { var x = 1; }\n}\n");
+
+    assertEquals(1, unit.findAll(VarType.class).size());
+    assertTrue(parse("class A { int variable; }\n").findAll(VarType.class).isEmpty());
+  }
+
+  @Test
+  void theTypeSolversParsesWithoutTokensStillMakeVarTypes() {
+    CompilationUnit unit =
+        new JavaParser(SourceAnalyzer.parserConfiguration(false))
+            .parse("class A { void f() { var x = 1; } }")
+            .getResult()
+            .orElseThrow();
+
+    assertEquals(1, unit.findAll(VarType.class).size());
   }
 
   @Test
