@@ -1,6 +1,7 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.KeyDerivedValues;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.model.MapCall;
@@ -55,6 +56,7 @@ public final class CallShapes<N> {
     Object valueVariable = null;
     int valueReadLine = 0;
     int valueReassigned = 0;
+    boolean valueFromKey = false;
     if (arguments.size() >= 2) {
       N value = arguments.get(1);
       port.forEachNode(
@@ -73,6 +75,8 @@ public final class CallShapes<N> {
         valueVariable = local;
         valueReadLine = locals.nextUseIfRead(call, local, valueLocal);
         valueReassigned = locals.lastIndependentAssignment(call, local);
+        N assigned = valueReassigned == 0 || key == null ? null : locals.lastIndependentValue(call, local);
+        valueFromKey = assigned != null && derivedFromKey(assigned, key, call, fieldOf, field);
       }
     }
     ResultUse result = resultUse(call);
@@ -91,7 +95,29 @@ public final class CallShapes<N> {
         exitsAfter(call),
         enclosingUpdate(call, fieldOf, field),
         valueReassigned,
-        new MapCall.Variables(result.variable(), valueVariable, List.copyOf(valueVariables)));
+        new MapCall.Variables(result.variable(), valueVariable, List.copyOf(valueVariables)),
+        valueFromKey);
+  }
+
+  /**
+   * Whether {@code value} computes a map's value from {@code key} alone (see {@link KeyDerivedValues}):
+   * {@code other.get(key)} on another map than {@code field}, or an accessor of the key itself.
+   */
+  private boolean derivedFromKey(N value, String key, SyntaxPath<N> call, Function<N, Object> fieldOf, Object field) {
+    N v = port.skipParensAndCasts(value);
+    if (port.kind(v) != Kind.METHOD_CALL || port.receiver(v) == null) {
+      return false;
+    }
+    List<N> arguments = port.arguments(v);
+    N receiver = port.receiver(v);
+    Predicate<N> reassigned = e -> locals.isReassignedLocal(e, call);
+    if (arguments.size() == 1 && KeyDerivedValues.LOOKUPS.contains(port.name(v))) {
+      Object map = fieldOf.apply(receiver);
+      return key.equals(key(arguments.get(0), reassigned)) && (map == null ? port.isMap(receiver) : !map.equals(field));
+    }
+    return arguments.isEmpty()
+        && KeyDerivedValues.isAccessor(port.name(v))
+        && key.equals(key(receiver, reassigned));
   }
 
   // ------------------------------------------------------------------ keys

@@ -109,9 +109,20 @@ public final class MethodLocals<N> {
    * {@code call} when that value does not read the local; 0 when it does, or there is none.
    */
   public int lastIndependentAssignment(SyntaxPath<N> call, Object local) {
+    Assignment<N> last = lastIndependent(call, local);
+    return last == null ? 0 : port.order(last.at());
+  }
+
+  /** The value of that assignment (see {@link #lastIndependentAssignment}), or null. */
+  public N lastIndependentValue(SyntaxPath<N> call, Object local) {
+    Assignment<N> last = lastIndependent(call, local);
+    return last == null ? null : last.value();
+  }
+
+  private Assignment<N> lastIndependent(SyntaxPath<N> call, Object local) {
     Writes<N> writes = writesAround(call);
     if (writes == null) {
-      return 0;
+      return null;
     }
     int before = port.order(call.leaf());
     Assignment<N> last = null;
@@ -121,7 +132,7 @@ public final class MethodLocals<N> {
         last = assignment;
       }
     }
-    return last == null || reads(last.value(), local) ? 0 : port.order(last.at());
+    return last == null || last.value() == null || reads(last.value(), local) ? null : last;
   }
 
   private boolean reads(N expression, Object local) {

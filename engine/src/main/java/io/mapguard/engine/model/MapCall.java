@@ -38,6 +38,9 @@ import java.util.Set;
  *     read the local itself ({@code v = new X()}, not {@code v = v + 1}); else 0
  * @param variables which variables {@code resultLocal} and {@code valueLocal} are, and the locals
  *     read in the second argument: two locals of one name in different blocks are different
+ * @param valueFromKey when {@code valueReassigned} is set: that assignment computes the value from
+ *     the key alone ({@code v = other.get(k)}, {@code v = k.getMethods()}, see {@link
+ *     io.mapguard.engine.knowledge.KeyDerivedValues}): two threads that both miss put equal values
  */
 public record MapCall(
     String key,
@@ -54,11 +57,13 @@ public record MapCall(
     boolean exitsAfter,
     Update insideUpdate,
     int valueReassigned,
-    Variables variables) {
+    Variables variables,
+    boolean valueFromKey) {
 
   public static final MapCall NONE =
       new MapCall(
-          null, null, false, null, null, List.of(), -1, 0, 0, null, null, false, null, 0, Variables.NONE);
+          null, null, false, null, null, List.of(), -1, 0, 0, null, null, false, null, 0, Variables.NONE,
+          false);
 
   /**
    * The front end's handles ({@code SyntaxPort.localVariable}) of the locals a call's description
@@ -97,7 +102,7 @@ public record MapCall(
     return new MapCall(
         key, valueLocal, resultDiscarded, resultLocal, test, branches, argumentOf,
         valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate, valueReassigned,
-        variables);
+        variables, valueFromKey);
   }
 
   /** What holds in the then-branch of the if that tests the result. */
@@ -123,6 +128,7 @@ public record MapCall(
 
   public static MapCall traversal(String traversal) {
     return new MapCall(
-        null, null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null, 0, Variables.NONE);
+        null, null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null, 0, Variables.NONE,
+        false);
   }
 }
