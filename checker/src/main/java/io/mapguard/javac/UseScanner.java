@@ -257,7 +257,8 @@ final class UseScanner extends TreePathScanner<Void, Void>
   }
 
   @Override
-  public boolean analysedHere(Object callee) {
-    return state.methodUnits.containsKey(callee);
+  public JCTree analysedDeclaration(Object callee) {
+    CodeUnit unit = state.methodUnits.get(callee);
+    return unit == null ? null : state.infos.get(unit).body;
   }
 }

@@ -49,10 +49,11 @@ public final class MapUses<N, P> {
     String enclosingMethodName(SyntaxPath<N> use);
 
     /**
-     * Whether a callee ({@link SyntaxPort#callee}) is a method or constructor analysed with this
-     * class: its body is a unit here, so what it does with a map argument is seen where it does it.
+     * The declaration of a callee ({@link SyntaxPort#callee}) when it is a method or constructor
+     * analysed with this class (its body is a unit here, so what it does with a map argument is seen
+     * where it does it), else null.
      */
-    boolean analysedHere(Object callee);
+    N analysedDeclaration(Object callee);
   }
 
   private final SyntaxPort<N> port;
@@ -257,12 +258,15 @@ public final class MapUses<N, P> {
     Object callee = port.callee(call);
     String owner = callee == null ? null : apis.callees().owner(callee);
     MapCall copy = creation && owner != null ? MapCall.traversal("new:" + owner) : MapCall.NONE;
-    unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false, copy));
+    N analysed = callee == null ? null : frontEnd.analysedDeclaration(callee);
+    if (analysed == null || !onlyStored(analysed, argumentIndex(use, call))) {
+      unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false, copy));
+    }
     if (owner != null
         && MapTypes.kindOfValue("call:" + owner + "." + apis.callees().name(callee)) == MapKind.SYNCHRONIZED) {
       unit.wraps.add(new PendingWrap<>(field, wrapperName(callPath), at));
     }
-    if (callee == null || frontEnd.analysedHere(callee) || creation && isCopy(call, owner)) {
+    if (callee == null || analysed != null || creation && isCopy(call, owner)) {
       return;
     }
     for (MethodRef wrapper : MapArguments.VIEW_WRAPPERS) {
@@ -290,6 +294,51 @@ public final class MapUses<N, P> {
             ? port.createdTypeName(call)
             : receiver == null ? port.name(call) : port.text(receiver) + "." + port.name(call);
     unit.escapes.add(new PendingEscape<>(field, Escape.Kind.PASSED, detail + "(..)", frontEnd.position(callPath)));
+  }
+
+  /** The position of the argument that holds {@code use} among the call's arguments, or -1. */
+  private int argumentIndex(SyntaxPath<N> use, N call) {
+    SyntaxPath<N> argument = use;
+    while (argument.parent() != null && argument.parent().leaf() != call) {
+      argument = argument.parent();
+    }
+    return port.arguments(call).indexOf(argument.leaf());
+  }
+
+  /**
+   * Whether the analysed method or constructor {@code declaration} only stores its parameter at
+   * {@code index} into a field ({@code this.nonces = nonces}): the call hands the map over without
+   * reading it, and what the new holder does with it is seen in its own code. Any other use (a read,
+   * a pass, a capture, a copy) counts as reading it at the call.
+   */
+  private boolean onlyStored(N declaration, int index) {
+    List<N> parameters = port.kind(declaration) == Kind.METHOD ? port.parameters(declaration) : List.of();
+    N body = port.methodBody(declaration);
+    if (index < 0 || index >= parameters.size() || body == null) {
+      return false;
+    }
+    Object parameter = port.declaredVariable(parameters.get(index));
+    boolean[] otherUse = {false};
+    boolean[] stored = {false};
+    port.forEachNode(
+        body,
+        node -> {
+          Kind kind = port.kind(node);
+          if (otherUse[0]) {
+            return false;
+          }
+          if (kind == Kind.ASSIGN
+              && port.fieldName(port.assignTarget(node)) != null
+              && parameter.equals(port.localVariable(port.skipParens(port.assignedValue(node))))) {
+            stored[0] = true;
+            return false; // this.f = parameter: the store itself
+          }
+          if (kind == Kind.IDENTIFIER && parameter.equals(port.localVariable(node))) {
+            otherUse[0] = true;
+          }
+          return true;
+        });
+    return stored[0] && !otherUse[0];
   }
 
   /** A new map or collection made from the map: a copy, which reads it but does not keep it. */

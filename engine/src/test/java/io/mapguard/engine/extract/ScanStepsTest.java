@@ -75,7 +75,7 @@ class ScanStepsTest {
               @Override public Site site(Node at) { return frontEnd.site(at); }
               @Override public UnitScan<Node, Node> current() { return method; }
               @Override public String enclosingMethodName(SyntaxPath<Node> use) { return "m()"; }
-              @Override public boolean analysedHere(Object callee) { return false; }
+              @Override public Node analysedDeclaration(Object callee) { return null; }
             },
             steps::mapFieldOf,
             (expression, out) -> {},

@@ -267,13 +267,14 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
   }
 
   @Override
-  public boolean analysedHere(Object callee) {
+  public Node analysedDeclaration(Object callee) {
     Callee c = (Callee) callee;
     if (c.name().equals("<init>")) {
-      return state.symbols.constructor(c.owner(), c.arity()) != null
-          && isInTopLevel(state.types.declaration(c.owner()));
+      Node constructor = state.symbols.constructor(c.owner(), c.arity());
+      return constructor != null && isInTopLevel(state.types.declaration(c.owner())) ? constructor : null;
     }
-    return unitCalled(callee) != null;
+    Node declaration = state.symbols.method(c.owner(), c.name(), c.arity(), c.argumentTypes());
+    return declaration != null && state.methodUnits.containsKey(declaration) ? declaration : null;
   }
 
   private boolean isInTopLevel(Node node) {
