@@ -13,8 +13,10 @@ import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -187,8 +189,8 @@ public final class ClassAnalysis {
   }
 
   /**
-   * The locks held in {@code unit} where {@code local} are held inside it, against every other thread:
-   * in a task its starter waits for, the task's own, which keep its other copies out too.
+   * The locks held in {@code unit} where {@code local} are held inside it that keep every other
+   * thread out: in a task its starter waits for, the task's own (they keep its copies out too).
    */
   public Set<LockRef> locksAt(CodeUnit unit, Set<LockRef> local) {
     Set<LockRef> locks = new LinkedHashSet<>(contexts().ownEntryLocks(unit));
@@ -391,7 +393,7 @@ public final class ClassAnalysis {
    */
   private Set<ThreadRoot> runningRoots(Set<ThreadRoot> roots) {
     Set<ThreadRoot> running = new LinkedHashSet<>();
-    java.util.Deque<ThreadRoot> pending = new java.util.ArrayDeque<>(roots);
+    Deque<ThreadRoot> pending = new ArrayDeque<>(roots);
     Set<ThreadRoot> seen = new HashSet<>();
     while (!pending.isEmpty()) {
       ThreadRoot root = pending.pop();
@@ -426,20 +428,25 @@ public final class ClassAnalysis {
     return racing;
   }
 
-  private boolean racesWithCopy(ResolvedAccess access, ThreadRoot root, List<ResolvedAccess> accesses) {
+  private boolean racesWithCopy(
+      ResolvedAccess access, ThreadRoot root, List<ResolvedAccess> accesses) {
     for (ResolvedAccess other : accesses) {
       if (access.effect() != Effect.WRITE && other.effect() != Effect.WRITE) {
         continue;
       }
       boolean atOnce = other.roots().stream().anyMatch(r -> runAtOnce(root, r));
-      if (atOnce && !commonLock(access.ownLocks(), access.effect(), other.ownLocks(), other.effect())) {
+      if (atOnce
+          && !commonLock(access.ownLocks(), access.effect(), other.ownLocks(), other.effect())) {
         return true;
       }
     }
     return false;
   }
 
-  /** Two waited-for tasks that run at the same time: copies of one started in a loop, or overlapping waits. */
+  /**
+   * Two waited-for tasks that run at the same time: copies of one started in a loop, or two whose
+   * waits overlap.
+   */
   private boolean runAtOnce(ThreadRoot task, ThreadRoot other) {
     if (task.equals(other)) {
       return task.repeated() || contexts().startsSeveral(task);
@@ -450,15 +457,17 @@ public final class ClassAnalysis {
         && other.startOrder() <= task.awaitOrder();
   }
 
-  private static boolean commonLock(Set<LockRef> one, Effect oneEffect, Set<LockRef> other, Effect otherEffect) {
+  /** Whether one lock is held at two accesses, in modes that allow each one's effect. */
+  private static boolean commonLock(
+      Set<LockRef> one, Effect oneEffect, Set<LockRef> other, Effect otherEffect) {
     for (LockRef lock : one) {
-      if (lock.covers(oneEffect) && other.stream().anyMatch(o -> o.sameLock(lock) && o.covers(otherEffect))) {
+      if (lock.covers(oneEffect)
+          && other.stream().anyMatch(o -> o.sameLock(lock) && o.covers(otherEffect))) {
         return true;
       }
     }
     return false;
   }
-
 
   /** Whether the class's own evidence is about the object holding the field (see below). */
   public boolean classEvidenceReaches(FieldState state) {

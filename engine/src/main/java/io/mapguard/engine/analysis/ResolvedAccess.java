@@ -15,7 +15,8 @@ import java.util.Set;
  *     access runs in a task its starter waits for, whose other copies the starter's locks do not
  *     keep out (see {@link ClassAnalysis#copyRaces})
  */
-public record ResolvedAccess(Access access, Set<LockRef> locks, Set<ThreadRoot> roots, Set<LockRef> ownLocks) {
+public record ResolvedAccess(
+    Access access, Set<LockRef> locks, Set<ThreadRoot> roots, Set<LockRef> ownLocks) {
 
   public Effect effect() {
     return access.effect();

@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * On which threads each unit runs and which locks it holds on entry. Constructors, initializers and
@@ -149,7 +150,7 @@ public final class UnitContexts {
     return order > task.awaitFrom() && order < task.awaitOrder();
   }
 
-  /** Whether {@code task}'s starter waits for it doing nothing else meanwhile (see {@link #findAwaited}). */
+  /** Whether {@code task}'s starter waits for it, doing nothing else meanwhile ({@link #findAwaited}). */
   public boolean awaited(ThreadRoot task) {
     return awaited.contains(task);
   }
@@ -180,8 +181,11 @@ public final class UnitContexts {
     for (CodeUnit unit : facts.units()) {
       boolean summarised =
           incoming.containsKey(unit)
-              && (unit.kind() == CodeUnit.Kind.METHOD && (!unit.exported() || onlyStarted(unit, incoming))
-                  || inheritAwaited && unit.kind() == CodeUnit.Kind.TASK && awaited.contains(unit.task()));
+              && (unit.kind() == CodeUnit.Kind.METHOD
+                      && (!unit.exported() || onlyStarted(unit, incoming))
+                  || inheritAwaited
+                      && unit.kind() == CodeUnit.Kind.TASK
+                      && awaited.contains(unit.task()));
       entryLocks.put(unit, summarised ? null : unit.entryLocks());
     }
     // A worklist of summarised units: one is revisited when the entry locks of a caller change.
@@ -228,7 +232,7 @@ public final class UnitContexts {
   }
 
   private static final Set<String> TASK_METHOD_NAMES =
-      TaskClasses.STARTED_INSTANCE_METHODS.stream().map(name -> name + "()").collect(java.util.stream.Collectors.toSet());
+      TaskClasses.STARTED_INSTANCE_METHODS.stream().map(name -> name + "()").collect(Collectors.toSet());
 
   /**
    * Intersection of the locks held at the call sites (see {@link #meet}). Calls made during

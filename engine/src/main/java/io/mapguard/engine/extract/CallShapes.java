@@ -75,7 +75,8 @@ public final class CallShapes<N> {
         valueVariable = local;
         valueReadLine = locals.nextUseIfRead(call, local, valueLocal);
         valueReassigned = locals.lastIndependentAssignment(call, local);
-        N assigned = valueReassigned == 0 || key == null ? null : locals.lastIndependentValue(call, local);
+        N assigned =
+            valueReassigned == 0 || key == null ? null : locals.lastIndependentValue(call, local);
         valueFromKey = assigned != null && derivedFromKey(assigned, key, call, fieldOf, field);
       }
     }
@@ -100,10 +101,12 @@ public final class CallShapes<N> {
   }
 
   /**
-   * Whether {@code value} computes a map's value from {@code key} alone (see {@link KeyDerivedValues}):
-   * {@code other.get(key)} on another map than {@code field}, or an accessor of the key itself.
+   * Whether {@code value} computes a map's value from {@code key} alone (see {@link
+   * KeyDerivedValues}): {@code other.get(key)} on another map than {@code field}, or an accessor of
+   * the key itself.
    */
-  private boolean derivedFromKey(N value, String key, SyntaxPath<N> call, Function<N, Object> fieldOf, Object field) {
+  private boolean derivedFromKey(
+      N value, String key, SyntaxPath<N> call, Function<N, Object> fieldOf, Object field) {
     N v = port.skipParensAndCasts(value);
     if (port.kind(v) != Kind.METHOD_CALL || port.receiver(v) == null) {
       return false;
@@ -113,7 +116,8 @@ public final class CallShapes<N> {
     Predicate<N> reassigned = e -> locals.isReassignedLocal(e, call);
     if (arguments.size() == 1 && KeyDerivedValues.LOOKUPS.contains(port.name(v))) {
       Object map = fieldOf.apply(receiver);
-      return key.equals(key(arguments.get(0), reassigned)) && (map == null ? port.isMap(receiver) : !map.equals(field));
+      return key.equals(key(arguments.get(0), reassigned))
+          && (map == null ? port.isMap(receiver) : !map.equals(field));
     }
     return arguments.isEmpty()
         && KeyDerivedValues.isAccessor(port.name(v))

@@ -312,7 +312,8 @@ public final class MapUses<N, P> {
    * a pass, a capture, a copy) counts as reading it at the call.
    */
   private boolean onlyStored(N declaration, int index) {
-    List<N> parameters = port.kind(declaration) == Kind.METHOD ? port.parameters(declaration) : List.of();
+    List<N> parameters =
+        port.kind(declaration) == Kind.METHOD ? port.parameters(declaration) : List.of();
     N body = port.methodBody(declaration);
     if (index < 0 || index >= parameters.size() || body == null) {
       return false;

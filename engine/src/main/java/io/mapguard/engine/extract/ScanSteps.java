@@ -291,7 +291,8 @@ public final class ScanSteps<N, P> {
     for (N argument : port.arguments(call)) {
       N a = port.skipParens(argument);
       if (port.kind(a) == Kind.IDENTIFIER && port.localVariable(a) != null) {
-        a = tables.newInitializers().getOrDefault(port.localVariable(a), a); // Runnable task = new Worker()
+        // Runnable task = new Worker(); pool.submit(task)
+        a = tables.newInitializers().getOrDefault(port.localVariable(a), a);
       }
       if (port.kind(a) == Kind.NEW && !port.hasClassBody(a) || port.kind(a) == Kind.THIS) {
         started.add(a);

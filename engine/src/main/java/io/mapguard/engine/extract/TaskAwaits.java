@@ -47,7 +47,7 @@ final class TaskAwaits<N> {
    * null when it does not wait.
    *
    * @param waitsItself the start returns only when its tasks are done
-   * @param startsReceiver the start runs its receiver ({@code task.fork()}), which is what is waited for
+   * @param startsReceiver the start runs its receiver ({@code task.fork()}), the object waited for
    */
   Window window(SyntaxPath<N> startPath, boolean waitsItself, boolean startsReceiver) {
     int until = awaitOrder(startPath, waitsItself, startsReceiver);
@@ -96,10 +96,14 @@ final class TaskAwaits<N> {
     }
     N outer = parent.leaf();
     Kind outerKind = port.kind(outer);
-    if (outerKind == Kind.METHOD_CALL
-        && port.skipParensAndCasts(port.receiver(outer)) == start
-        && isAwait(outer)) {
-      return port.order(outer); // pool.submit(task).get()
+    // pool.submit(task).get(): javac puts the select (submit(task).get) between the two calls
+    N chained =
+        outerKind == Kind.FIELD_ACCESS && parent.parent() != null ? parent.parent().leaf() : outer;
+    if (port.kind(chained) == Kind.METHOD_CALL
+        && port.receiver(chained) != null
+        && port.skipParensAndCasts(port.receiver(chained)) == start
+        && isAwait(chained)) {
+      return port.order(chained);
     }
     Object handle = null;
     boolean collected = false;
@@ -155,7 +159,10 @@ final class TaskAwaits<N> {
         body,
         node -> {
           Kind kind = port.kind(node);
-          if (found[0] >= 0 || kind == Kind.LAMBDA || kind == Kind.CLASS || kind == Kind.NEW && port.hasClassBody(node)) {
+          if (found[0] >= 0
+              || kind == Kind.LAMBDA
+              || kind == Kind.CLASS
+              || kind == Kind.NEW && port.hasClassBody(node)) {
             return false;
           }
           if (collected && kind == Kind.FOR_EACH) {

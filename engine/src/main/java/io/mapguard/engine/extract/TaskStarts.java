@@ -193,7 +193,11 @@ public final class TaskStarts<N> {
    * starter waits for it ({@link TaskAwaits}).
    */
   private ThreadRoot root(
-      SyntaxPath<N> startPath, String description, boolean repeated, boolean waitsItself, boolean startsReceiver) {
+      SyntaxPath<N> startPath,
+      String description,
+      boolean repeated,
+      boolean waitsItself,
+      boolean startsReceiver) {
     return rootsByStart.computeIfAbsent(
         startPath.leaf(),
         start -> {

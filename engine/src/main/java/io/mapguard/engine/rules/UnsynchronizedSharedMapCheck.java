@@ -48,10 +48,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         if (concurrent == null) {
           concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
         }
-        List<FixHint> fixes =
-            concurrent.offer()
-                ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null))
-                : List.of();
+        List<FixHint> fixes = concurrentHashMapFix(concurrent);
         String evidence = analysis.threadEvidence(state, access);
         Evidence place = analysis.threadEvidencePlace(state, access);
         if (evidence == null) {
@@ -100,7 +97,8 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       if (concurrent == null) {
         concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
       }
-      ThreadRoot task = access.roots().stream().filter(analysis.contexts()::awaited).findFirst().orElseThrow();
+      ThreadRoot task =
+          access.roots().stream().filter(analysis.contexts()::awaited).findFirst().orElseThrow();
       String held = starters.iterator().next().expression();
       String message =
           "'"
@@ -116,15 +114,23 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
               + " a lock of the task's own around every access in it (not '"
               + held
               + "', which the waiting starter holds)"
-              + (concurrent.why() == null ? "" : "; a ConcurrentHashMap alone would not do: " + concurrent.why())
+              + (concurrent.why() == null
+                  ? ""
+                  : "; a ConcurrentHashMap alone would not do: " + concurrent.why())
               + ".";
       sink.report(
           rule(),
           state.field(),
           access.access().site(),
           message,
-          concurrent.offer() ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null)) : List.of(),
+          concurrentHashMapFix(concurrent),
           List.of(ClassAnalysis.taskStart(task)));
     }
+  }
+
+  private static List<FixHint> concurrentHashMapFix(ConcurrentHashMapAdvice.Verdict verdict) {
+    return verdict.offer()
+        ? List.of(new FixHint(FixHint.Kind.USE_CONCURRENT_HASH_MAP, null))
+        : List.of();
   }
 }
