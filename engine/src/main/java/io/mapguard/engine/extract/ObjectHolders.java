@@ -191,6 +191,7 @@ final class ObjectHolders<N, P> {
             Kind kind = port.kind(node);
             switch (kind) {
               case LAMBDA:
+              case CLASS: // a local class: its methods may run anywhere, at any time, like a lambda
                 capturedIn(node);
                 return false;
               case NEW:

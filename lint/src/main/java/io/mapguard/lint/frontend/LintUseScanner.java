@@ -22,6 +22,8 @@ import com.github.javaparser.ast.expr.ThisExpr;
 import com.github.javaparser.ast.expr.TypeExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
+import com.github.javaparser.ast.stmt.LocalClassDeclarationStmt;
+import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SynchronizedStmt;
 import io.mapguard.engine.extract.MapUses;
 import io.mapguard.engine.extract.ScanSteps;
@@ -244,6 +246,9 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
             ? state.types.resolve(((ObjectCreationExpr) creationOrThis).getType())
             : state.symbols.typeOf((ThisExpr) creationOrThis);
     TypeDeclaration<?> declaration = state.types.declaration(started);
+    if (declaration == null && creationOrThis instanceof ObjectCreationExpr) {
+      declaration = localClass((ObjectCreationExpr) creationOrThis);
+    }
     List<ScanSteps.MethodUnit> found = new ArrayList<>();
     if (declaration != null) {
       for (MethodDeclaration method : declaration.getMethods()) {
@@ -254,6 +259,33 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
       }
     }
     return found;
+  }
+
+  /**
+   * The local class a {@code new} without a scope creates ({@code class Counter implements Runnable
+   * {…}} declared in an enclosing block), which the type index of the tree does not hold; or null.
+   */
+  private static TypeDeclaration<?> localClass(ObjectCreationExpr creation) {
+    if (creation.getType().getScope().isPresent()) {
+      return null;
+    }
+    String name = creation.getType().getNameAsString();
+    for (Node n = creation.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof BlockStmt) {
+        for (Statement statement : ((BlockStmt) n).getStatements()) {
+          if (statement instanceof LocalClassDeclarationStmt) {
+            TypeDeclaration<?> local = ((LocalClassDeclarationStmt) statement).getClassDeclaration();
+            if (local.getNameAsString().equals(name)) {
+              return local;
+            }
+          }
+        }
+      }
+      if (n instanceof TypeDeclaration) {
+        return null; // a member or top-level class of that name is the type index's business
+      }
+    }
+    return null;
   }
 
   @Override
