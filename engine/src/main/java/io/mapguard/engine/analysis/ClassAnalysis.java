@@ -527,20 +527,33 @@ public final class ClassAnalysis {
    * accesses take a lock (the guard evidence already says so).
    */
   public String threadEvidence(FieldState state, ResolvedAccess access) {
-    Cited cited = threadCited(state, access);
+    return threadEvidence(state, access, true);
+  }
+
+  /**
+   * The same; with {@code otherAccess} false, an access made both in a task and by callers does not
+   * cite another method's access as the other side ({@link #callersElsewhere}): a rule about a value
+   * taken out of the map races on the value, not on the map.
+   */
+  public String threadEvidence(FieldState state, ResolvedAccess access, boolean otherAccess) {
+    Cited cited = threadCited(state, access, otherAccess);
     return cited == null ? null : cited.text();
   }
 
   /** Where {@link #threadEvidence} points: the task's start or the caller's access; null if nowhere. */
   public Evidence threadEvidencePlace(FieldState state, ResolvedAccess access) {
-    Cited cited = threadCited(state, access);
+    return threadEvidencePlace(state, access, true);
+  }
+
+  public Evidence threadEvidencePlace(FieldState state, ResolvedAccess access, boolean otherAccess) {
+    Cited cited = threadCited(state, access, otherAccess);
     return cited == null ? null : cited.place();
   }
 
   /** Evidence text and the place it cites (null when it cites none, e.g. a class annotation). */
   private record Cited(String text, Evidence place) {}
 
-  private Cited threadCited(FieldState state, ResolvedAccess access) {
+  private Cited threadCited(FieldState state, ResolvedAccess access, boolean otherAccess) {
     Sharing sharing = state.sharing().orElse(null);
     Set<ThreadRoot> roots =
         sharing != null ? sharing.roots() : rootsOf(state.raceRelevant());
@@ -567,6 +580,10 @@ public final class ClassAnalysis {
         return new Cited(root.describe() + " runs on several threads at once", taskStart(root));
       }
     }
+    Cited callers = otherAccess ? callersElsewhere(state, access) : null;
+    if (callers != null) {
+      return callers;
+    }
     if (sharing != null && sharing.classEvidence() != null) {
       return new Cited(sharing.classEvidence(), null);
     }
@@ -577,6 +594,31 @@ public final class ClassAnalysis {
               "it is static and used in " + root.describe() + ", which every instance starts",
               taskStart(root));
         }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * For an access made both in a task and on callers' threads (a method a task calls that callers
+   * may call too), the other side of the race: a callers' access in another method ("it is read by
+   * callers of attribute(String) (line 32)"), a write when this access only reads; null if none.
+   */
+  private Cited callersElsewhere(FieldState state, ResolvedAccess access) {
+    if (access.roots().stream().noneMatch(ThreadRoot::isTask)) {
+      return null;
+    }
+    for (ResolvedAccess other : state.raceRelevant()) {
+      CodeUnit unit = other.access().unit();
+      if (unit != access.access().unit()
+          && unit.kind() == CodeUnit.Kind.METHOD
+          && other.roots().contains(ThreadRoot.CALLER)
+          && (access.effect() == Effect.WRITE || other.effect() == Effect.WRITE)) {
+        String verb = other.effect().verb();
+        List<CodeUnit> path = callerPath(unit);
+        return new Cited(
+            "it is " + verb + " " + byCallers(path, other.line()),
+            place(other, verb + " by callers of " + path.get(0).name()));
       }
     }
     return null;

@@ -169,9 +169,9 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
       ClassAnalysis analysis, FieldState state, ValueMutation mutation) {
     for (ResolvedAccess access : state.afterConstruction()) {
       if (isSource(access, mutation)) {
-        String evidence = analysis.threadEvidence(state, access);
+        String evidence = analysis.threadEvidence(state, access, false);
         if (evidence != null) {
-          return new Cited(evidence, analysis.threadEvidencePlace(state, access));
+          return new Cited(evidence, analysis.threadEvidencePlace(state, access, false));
         }
       }
     }
