@@ -173,11 +173,8 @@ public final class ClassAnalysis {
     locks.addAll(access.locksHeld());
     Set<ThreadRoot> roots =
         access.holder() == null ? contexts().roots(access.unit()) : ownership().roots(access);
-    Set<LockRef> own = locks;
-    if (contexts().inheritsLocks(access.unit())) {
-      own = new LinkedHashSet<>(contexts().ownEntryLocks(access.unit()));
-      own.addAll(access.locksHeld());
-    }
+    Set<LockRef> own =
+        contexts().inheritsLocks(access.unit()) ? locksAt(access.unit(), access.locksHeld()) : locks;
     return new ResolvedAccess(access, locks, roots, own);
   }
 

@@ -121,6 +121,11 @@ public interface SyntaxPort<N> {
       return compareTo(IF) >= 0 && compareTo(OTHER_STATEMENT) <= 0;
     }
 
+    /** A loop: its body may run many times. */
+    public boolean isLoop() {
+      return this == FOR || this == FOR_EACH || this == WHILE || this == DO_WHILE;
+    }
+
     /** Where a walk outward from a statement leaves its body of code. */
     public boolean isCodeBoundary() {
       return this == LAMBDA || this == METHOD || this == CLASS || this == MEMBER;

@@ -62,7 +62,7 @@ final class TaskAwaits<N> {
       if (kind.isCodeBoundary()) {
         break;
       }
-      if (LOOPS.contains(kind) && port.order(p.leaf()) < from && !holds(p.leaf(), until)) {
+      if (kind.isLoop() && port.order(p.leaf()) < from && !holds(p.leaf(), until)) {
         from = port.order(p.leaf());
       }
     }
@@ -82,8 +82,6 @@ final class TaskAwaits<N> {
         });
     return inside[0];
   }
-
-  private static final Set<Kind> LOOPS = Set.of(Kind.FOR, Kind.FOR_EACH, Kind.WHILE, Kind.DO_WHILE);
 
   private int awaitOrder(SyntaxPath<N> startPath, boolean waitsItself, boolean startsReceiver) {
     N start = startPath.leaf();

@@ -5,7 +5,6 @@ import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -229,12 +228,10 @@ public final class TaskStarts<N> {
       if (kind == Kind.METHOD || kind == Kind.LAMBDA || kind == Kind.CLASS) {
         return false;
       }
-      if (LOOPS.contains(kind)) {
+      if (kind.isLoop()) {
         return true;
       }
     }
     return false;
   }
-
-  private static final List<Kind> LOOPS = List.of(Kind.FOR, Kind.FOR_EACH, Kind.WHILE, Kind.DO_WHILE);
 }
