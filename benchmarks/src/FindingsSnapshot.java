@@ -44,7 +44,9 @@ public final class FindingsSnapshot {
       }
       for (Fixture fixture : Fixtures.all()) {
         List<JavaFileObject> sources = new ArrayList<>(stubs);
-        sources.add(new StringSource(fixture.path(), fixture.source()));
+        for (Fixtures.Source source : fixture.sources()) {
+          sources.add(new StringSource(fixture.pathOf(source), source.text()));
+        }
         compile(pluginJar, List.of("-cp", args[2]), sources, lines);
       }
     } else {

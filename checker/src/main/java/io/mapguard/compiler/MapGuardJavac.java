@@ -8,6 +8,7 @@ import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.javac.FactExtractor;
+import io.mapguard.javac.JavacProjectCalls;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -15,7 +16,8 @@ import java.util.WeakHashMap;
 /**
  * The javac front end as one call: facts from an attributed top-level class, through the engine, to
  * findings. Results are cached per class tree, so the Error Prone checks (one per rule) share one
- * analysis.
+ * analysis. A finding that depends on other classes ({@code Finding#condition}) is decided here,
+ * against the calls of the whole compilation ({@link JavacProjectCalls}).
  */
 public final class MapGuardJavac {
   /**
@@ -27,6 +29,7 @@ public final class MapGuardJavac {
 
   private final FactExtractor extractor;
   private final Analyzer analyzer;
+  private final JavacProjectCalls projectCalls;
   private final Map<JCClassDecl, Result> cache = new WeakHashMap<>();
 
   /** Findings of one class, or the failure that stopped its analysis. */
@@ -35,6 +38,7 @@ public final class MapGuardJavac {
   private MapGuardJavac(Context context, AnalysisOptions options) {
     this.extractor = new FactExtractor(context, options);
     this.analyzer = new Analyzer(options);
+    this.projectCalls = new JavacProjectCalls(context);
   }
 
   /** One instance per compilation (javac's Context), created with the first caller's options. */
@@ -57,7 +61,8 @@ public final class MapGuardJavac {
               throw new IllegalStateException("failure forced by " + FailureHook.PROPERTY);
             }
             ClassFacts facts = AnalysisTiming.extraction(() -> extractor.extract(unit, topLevel));
-            return new Result(AnalysisTiming.rules(() -> analyzer.analyze(facts)), null);
+            List<Finding> findings = AnalysisTiming.rules(() -> analyzer.analyze(facts));
+            return new Result(Analyzer.decide(findings, projectCalls), null);
           } catch (RuntimeException | LinkageError e) {
             if (Boolean.getBoolean("mapguard.debug")) {
               e.printStackTrace();

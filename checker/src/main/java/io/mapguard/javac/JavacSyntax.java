@@ -719,7 +719,8 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
           Modifier.SYNCHRONIZED, (long) Flags.SYNCHRONIZED,
           Modifier.VOLATILE, (long) Flags.VOLATILE,
           Modifier.FINAL, (long) Flags.FINAL,
-          Modifier.PUBLIC, (long) Flags.PUBLIC);
+          Modifier.PUBLIC, (long) Flags.PUBLIC,
+          Modifier.PROTECTED, (long) Flags.PROTECTED);
 
   @Override
   public boolean hasModifier(JCTree declaration, Modifier modifier) {
@@ -889,6 +890,26 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   public String flatName(JCTree type) {
     ClassSymbol symbol = ((JCClassDecl) type).sym;
     return symbol == null || SourceSites.isAnonymous(symbol) ? null : symbol.flatName().toString();
+  }
+
+  @Override
+  public List<String> classTypes(JCTree type) {
+    ClassSymbol symbol = ((JCClassDecl) type).sym;
+    if (symbol == null || SourceSites.isAnonymous(symbol) || !(symbol.owner instanceof Symbol.PackageSymbol
+        || symbol.owner instanceof ClassSymbol)) {
+      return List.of(); // anonymous or local
+    }
+    return types.typeAndSupertypes(symbol.type);
+  }
+
+  @Override
+  public Overriding overriding(JCTree method) {
+    return types.overriding(((JCMethodDecl) method).sym);
+  }
+
+  @Override
+  public JCTree synchronizedLock(JCTree statement) {
+    return TreeInfo.skipParens(((JCTree.JCSynchronized) statement).lock);
   }
 
   @Override

@@ -10,6 +10,7 @@ import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Name;
 import io.mapguard.engine.extract.Callees;
+import io.mapguard.engine.extract.SyntaxPort;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -164,6 +165,45 @@ final class JavacTypes implements Callees {
       return text(type.tsym.getQualifiedName());
     }
     return null;
+  }
+
+  /**
+   * Whether {@code method} overrides a method of a supertype, and whose: a class compiled from
+   * source (in this compilation, or found on the source path) is the project's; any other is a
+   * library's.
+   */
+  SyntaxPort.Overriding overriding(Symbol.MethodSymbol method) {
+    if (method == null
+        || method.isStatic()
+        || method.isConstructor()
+        || (method.flags() & com.sun.tools.javac.code.Flags.PRIVATE) != 0
+        || !(method.owner instanceof Symbol.ClassSymbol)) {
+      return SyntaxPort.Overriding.NONE;
+    }
+    Symbol.ClassSymbol owner = (Symbol.ClassSymbol) method.owner;
+    SyntaxPort.Overriding found = SyntaxPort.Overriding.NONE;
+    for (Type supertype : types.closure(owner.type)) {
+      if (supertype.tsym == owner) {
+        continue;
+      }
+      for (Symbol other : supertype.tsym.members().getSymbolsByName(method.name)) {
+        if (other instanceof Symbol.MethodSymbol && method.overrides(other, owner, types, false)) {
+          if (!fromSource((Symbol.ClassSymbol) other.owner)) {
+            return SyntaxPort.Overriding.OTHER;
+          }
+          found = SyntaxPort.Overriding.PROJECT;
+        }
+      }
+    }
+    return found;
+  }
+
+  private static boolean fromSource(Symbol.ClassSymbol type) {
+    // a class given to javac has no class file; one found on the source path has its source there
+    Symbol.ClassSymbol outermost = type.outermostClass();
+    return outermost.classfile == null
+        ? outermost.sourcefile != null
+        : outermost.classfile.getKind() == javax.tools.JavaFileObject.Kind.SOURCE;
   }
 
   Symtab symtab() {

@@ -54,6 +54,7 @@ public final class MapGuardPlugin implements Plugin {
       return;
     }
     Context context = ((BasicJavacTask) task).getContext();
+    CompilePolicy.preferSimple(context);
     // created now, so that a compilation without findings still writes its (empty) report
     ReportFile reportFile =
         options.reportPath() == null ? null : ReportFile.forListener(context, options.reportPath());

@@ -69,23 +69,26 @@ class FixtureErrorProneTest {
     for (Fixtures.Source stub : Fixtures.stubs()) {
       helper.addSourceLines(stub.relativePath(), stub.text());
     }
-    List<String> lines = new ArrayList<>(fixture.lines());
     List<Expectation> expected =
         fixture.expectations().stream().filter(e -> e.rule().equals(rule.ruleName())).toList();
-    // Insert from the bottom so earlier line numbers stay valid.
-    for (int i = expected.size() - 1; i >= 0; i--) {
-      Expectation e = expected.get(i);
-      String key = "L" + e.line();
-      lines.add(e.line() - 1, "// BUG: Diagnostic matches: " + key);
-      List<String> keywords =
-          e.keywords().stream().map(k -> shiftLineNumbers(k, expected)).toList();
-      helper.expectErrorMessage(
-          key,
-          message ->
-              message.contains("[" + rule.ruleName() + "]")
-                  && keywords.stream().allMatch(message::contains));
+    for (Fixtures.Source source : fixture.sources()) {
+      List<String> lines = new ArrayList<>(List.of(source.text().split("\r\n|\r|\n", -1)));
+      List<Expectation> here = expected.stream().filter(e -> e.file().equals(source.relativePath())).toList();
+      // Insert from the bottom so earlier line numbers stay valid.
+      for (int i = here.size() - 1; i >= 0; i--) {
+        Expectation e = here.get(i);
+        String key = "L" + expected.indexOf(e);
+        lines.add(e.line() - 1, "// BUG: Diagnostic matches: " + key);
+        List<String> keywords = e.keywords().stream().map(k -> shiftLineNumbers(k, here)).toList();
+        helper.expectErrorMessage(
+            key,
+            message ->
+                message.contains("[" + rule.ruleName() + "]")
+                    && keywords.stream().allMatch(message::contains));
+      }
+      String path = fixture.isSingleFile() ? fixture.fileName() : Fixture.className(source).replace('.', '/') + ".java";
+      helper.addSourceLines(path, lines.toArray(String[]::new));
     }
-    helper.addSourceLines(fixture.fileName(), lines.toArray(String[]::new));
     if (expected.isEmpty()) {
       helper.expectNoDiagnostics();
     }

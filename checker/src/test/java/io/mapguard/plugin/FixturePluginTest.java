@@ -38,8 +38,22 @@ class FixturePluginTest {
     for (Fixtures.Source stub : Fixtures.stubs()) {
       files.add(JavaFileObjects.forSourceString(stub.relativePath().replace(".java", "").replace('/', '.'), stub.text()));
     }
-    files.add(JavaFileObjects.forSourceString(fixture.name(), fixture.source()));
+    for (Fixtures.Source source : fixture.sources()) {
+      files.add(JavaFileObjects.forSourceString(Fixture.className(source), source.text()));
+    }
     return files;
+  }
+
+  /** The fixture file a diagnostic is in, named as its expectations name it. */
+  private static String fileOf(Fixture fixture, Diagnostic<? extends JavaFileObject> d) {
+    String path = d.getSource() == null ? "" : d.getSource().toUri().getPath();
+    for (Fixtures.Source source : fixture.sources()) {
+      String file = Fixture.className(source).replace('.', '/') + ".java";
+      if (path.equals(file) || path.endsWith("/" + file)) {
+        return source.relativePath();
+      }
+    }
+    return path;
   }
 
   @ParameterizedTest(name = "{0}")
@@ -52,15 +66,13 @@ class FixturePluginTest {
     for (Diagnostic<? extends JavaFileObject> d : compilation.diagnostics()) {
       String message = d.getMessage(Locale.ROOT);
       if (d.getKind() == Diagnostic.Kind.WARNING && message.startsWith("[")) {
-        actual.add(message.substring(1, message.indexOf(']')) + ":" + d.getLineNumber());
+        actual.add(message.substring(1, message.indexOf(']')) + ":" + fileOf(fixture, d) + ":" + d.getLineNumber());
         findings.add(d);
       }
       assertTrue(d.getKind() != Diagnostic.Kind.NOTE || !message.contains("mapguard"), message);
     }
     Set<String> expected =
-        fixture.expectations().stream()
-            .map(e -> e.rule() + ":" + e.line())
-            .collect(Collectors.toCollection(TreeSet::new));
+        fixture.expectations().stream().map(Expectation::key).collect(Collectors.toCollection(TreeSet::new));
     assertEquals(expected, actual, () -> fixture + " findings: " + messages(findings));
     for (Expectation e : fixture.expectations()) {
       boolean matched =
@@ -68,9 +80,10 @@ class FixturePluginTest {
               .anyMatch(
                   d ->
                       d.getLineNumber() == e.line()
+                          && fileOf(fixture, d).equals(e.file())
                           && d.getMessage(Locale.ROOT).startsWith("[" + e.rule() + "]")
                           && e.keywords().stream().allMatch(d.getMessage(Locale.ROOT)::contains));
-      assertTrue(matched, () -> fixture + ": line " + e.line() + " lacks " + e.keywords() + " in " + messages(findings));
+      assertTrue(matched, () -> fixture + ": " + e.file() + " line " + e.line() + " lacks " + e.keywords() + " in " + messages(findings));
     }
   }
 

@@ -6,6 +6,8 @@ import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.rules.FindingSink;
 import io.mapguard.engine.rules.RuleCheck;
 import io.mapguard.engine.rules.Rules;
+import io.mapguard.engine.project.ProjectCalls;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Entry point of the engine: facts of one class in, findings out. */
@@ -28,5 +30,25 @@ public final class Analyzer {
       }
     }
     return sink.findings();
+  }
+
+  /**
+   * The findings that stand once the rest of the project is seen: those without a {@link
+   * Finding#condition}, and those whose condition the project's calls uphold (their message then
+   * names the place in another class that makes them stand).
+   */
+  public static List<Finding> decide(List<Finding> findings, ProjectCalls calls) {
+    List<Finding> standing = new ArrayList<>(findings.size());
+    for (Finding finding : findings) {
+      if (finding.condition() == null) {
+        standing.add(finding);
+        continue;
+      }
+      String reason = finding.condition().standing(calls);
+      if (reason != null) {
+        standing.add(finding.standing(reason));
+      }
+    }
+    return standing;
   }
 }

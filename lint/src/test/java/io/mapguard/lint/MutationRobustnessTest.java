@@ -85,14 +85,16 @@ class MutationRobustnessTest {
     int variants = 0;
     int analysed = 0;
     for (Fixture fixture : fixtures) {
-      byte[] original = fixture.source().getBytes(StandardCharsets.UTF_8);
-      for (int v = 0; v < VARIANTS_PER_FIXTURE; v++) {
-        byte[] mutated = mutate(original, random);
-        String file = fixture.group() + "/" + fixture.name() + "-" + v + ".java";
-        FileOutcome outcome = processor.process(file, mutated);
-        check(file, mutated, outcome);
-        variants++;
-        analysed += outcome.analysed() ? 1 : 0;
+      for (Fixtures.Source source : fixture.sources()) {
+        byte[] original = source.text().getBytes(StandardCharsets.UTF_8);
+        for (int v = 0; v < VARIANTS_PER_FIXTURE; v++) {
+          byte[] mutated = mutate(original, random);
+          String file = fixture.group() + "/" + fixture.name() + "/" + source.relativePath() + "-" + v + ".java";
+          FileOutcome outcome = processor.process(file, mutated);
+          check(file, mutated, outcome);
+          variants++;
+          analysed += outcome.analysed() ? 1 : 0;
+        }
       }
     }
     assertTrue(variants >= 300, "only " + variants + " variants");

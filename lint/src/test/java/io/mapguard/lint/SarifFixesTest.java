@@ -117,8 +117,10 @@ class SarifFixesTest {
     CliHarness cli = new CliHarness(dir);
     Map<String, String> sources = new TreeMap<>();
     for (Fixture fixture : Fixtures.allSyntaxLevels()) {
-      cli.write(fixture.path(), fixture.source());
-      sources.put(fixture.path(), fixture.source());
+      for (Fixtures.Source source : fixture.sources()) {
+        cli.write(fixture.pathOf(source), source.text());
+        sources.put(fixture.pathOf(source), source.text());
+      }
     }
     CliHarness.Result result =
         cli.runReal("--format", "sarif", "--checks", "all", "fixtures", "fixtures-java21");

@@ -39,11 +39,10 @@ public final class GuardInference {
         }
       }
     }
+    String field = accesses.isEmpty() ? null : accesses.get(0).access().field().name();
     Counts best = null;
     for (Counts counts : byLock.values()) {
-      if (best == null
-          || counts.held > best.held
-          || counts.held == best.held && counts.writes > best.writes) {
+      if (best == null || better(counts, best, field)) {
         best = counts;
       }
     }
@@ -52,6 +51,26 @@ public final class GuardInference {
     }
     return Optional.of(
         new Guard(best.representative, false, best.held, accesses.size(), best.firstLine));
+  }
+
+  /**
+   * Held at more accesses, then at more writes; between locks held at the same ones (nested
+   * blocks), the map's own monitor, then the first by name: the same choice whatever order a front
+   * end lists the locks held in.
+   */
+  private static boolean better(Counts candidate, Counts best, String field) {
+    if (candidate.held != best.held) {
+      return candidate.held > best.held;
+    }
+    if (candidate.writes != best.writes) {
+      return candidate.writes > best.writes;
+    }
+    String name = candidate.representative.expression();
+    String bestName = best.representative.expression();
+    if (name.equals(field) != bestName.equals(field)) {
+      return name.equals(field);
+    }
+    return name.compareTo(bestName) < 0;
   }
 
   private static final class Counts {

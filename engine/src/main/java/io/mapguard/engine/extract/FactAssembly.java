@@ -14,6 +14,7 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.MapWrap;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ValueMutation;
+import io.mapguard.engine.project.ProjectMethod;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -170,11 +171,18 @@ public final class FactAssembly<N, P> {
         if (e.field().local()) {
           continue; // where a local map goes is the business of the sharing rules' fields only
         }
+        SyntaxPath<N> path = positions.path().apply(e.at());
         facts
             .escapes()
             .add(
                 new Escape(
-                    e.field(), e.kind(), e.detail(), positions.site().apply(e.at()), unit.unit, held.apply(e.at())));
+                    e.field(),
+                    e.kind(),
+                    e.detail(),
+                    positions.site().apply(e.at()),
+                    unit.unit,
+                    held.apply(e.at()),
+                    returnedBy(port, e.kind(), path)));
       }
     }
     // what those methods do with such an object (see io.mapguard.engine.analysis.Ownership)
@@ -184,6 +192,24 @@ public final class FactAssembly<N, P> {
         facts.parameterFates().addAll(objects.fates(scan));
       }
     }
+  }
+
+  /**
+   * The method a map is returned from, when the project holds all of its calls: its callers then
+   * decide whether the map leaves its lock (see {@link Escape#returnedBy}).
+   */
+  private static <N> ProjectMethod returnedBy(SyntaxPort<N> port, Escape.Kind kind, SyntaxPath<N> at) {
+    if (kind != Escape.Kind.RETURNED && kind != Escape.Kind.VIEW_RETURNED) {
+      return null;
+    }
+    SyntaxPath<N> body = at;
+    while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
+      body = body.parent();
+    }
+    if (body == null || port.kind(body.leaf()) != SyntaxPort.Kind.METHOD || ProjectCallShapes.open(port, body)) {
+      return null;
+    }
+    return ProjectCallShapes.methodOf(port, body);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.mapguard.engine.extract;
 import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.NullChecks;
+import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.model.NullableArgument;
 import java.util.ArrayList;
@@ -267,6 +268,11 @@ public final class NullSources<N> {
             return true;
           }
           break;
+        case FOR_EACH:
+          if (map != null && port.loopBody(parent) == child && walksKeysOf(port.iterable(parent), map)) {
+            return true; // for (K k : map.keySet()) ... map.get(k): the loop's keys are in the map
+          }
+          break;
         case BLOCK:
           for (N statement : port.statements(parent)) {
             if (statement == child) {
@@ -282,6 +288,24 @@ public final class NullSources<N> {
       }
     }
     return false;
+  }
+
+  /**
+   * {@code map.keySet()} of a map that holds no null values (a Hashtable, Properties, a concurrent
+   * map): {@code get} of one of its keys finds a value. A HashMap may map a key to null.
+   */
+  private boolean walksKeysOf(N iterable, String map) {
+    N walked = port.skipParens(iterable);
+    if (port.kind(walked) != Kind.METHOD_CALL
+        || !port.name(walked).equals("keySet")
+        || !port.arguments(walked).isEmpty()
+        || port.receiver(walked) == null
+        || !port.text(port.receiver(walked)).equals(map)) {
+      return false;
+    }
+    List<String> types = port.typeAndSupertypes(port.receiver(walked));
+    return types != null
+        && types.stream().anyMatch(t -> MapBehaviours.has(MapBehaviours.Behaviour.REJECTS_NULLS, List.of(t), List.of()));
   }
 
   /** An earlier statement after which {@code name} is not null. */

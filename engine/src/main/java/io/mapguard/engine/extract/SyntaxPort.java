@@ -24,7 +24,18 @@ public interface SyntaxPort<N> {
     SYNCHRONIZED,
     VOLATILE,
     FINAL,
-    PUBLIC
+    PUBLIC,
+    PROTECTED
+  }
+
+  /** What a method overrides, as far as the front end can tell (see {@link #overriding}). */
+  enum Overriding {
+    /** Nothing: no supertype declares a method it overrides. */
+    NONE,
+    /** Only methods declared in the project's own sources, whose calls the project holds. */
+    PROJECT,
+    /** A method of a library or the JDK (which calls it where the project cannot see), or unknown. */
+    OTHER
   }
 
   /**
@@ -530,6 +541,22 @@ public interface SyntaxPort<N> {
 
   /** The line of a node, for the report. */
   int line(N node);
+
+  /**
+   * The qualified name of a named {@link Kind#CLASS} ({@code pkg.Outer.Inner}) and the qualified
+   * names of its supertypes, the class first; an empty list for an anonymous or local class.
+   */
+  List<String> classTypes(N type);
+
+  /**
+   * Whether a {@link Kind#METHOD} overrides a method of a supertype, and whose: javac from the
+   * symbols, mapvet from the supertypes' declarations it can read (a supertype it cannot read
+   * counts as a library's).
+   */
+  Overriding overriding(N method);
+
+  /** The lock expression of a {@link Kind#SYNCHRONIZED} statement, parentheses left out. */
+  N synchronizedLock(N statement);
 
   /**
    * The position that orders nodes of one file (a source offset, or a line-and-column number): the

@@ -87,7 +87,8 @@ public record ClassFacts(
     List<Escape> newEscapes = new ArrayList<>();
     for (Escape e : escapes) {
       newEscapes.add(
-          new Escape(swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld()));
+          new Escape(
+              swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld(), e.returnedBy()));
     }
     List<LazyInit> newLazyInits = new ArrayList<>();
     for (LazyInit l : lazyInits) {

@@ -6,6 +6,7 @@ import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
+import io.mapguard.engine.project.ProjectCondition;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +46,18 @@ public final class FindingSink {
       String message,
       List<FixHint> fixes,
       List<Evidence> evidence) {
+    report(rule, field, site, message, fixes, evidence, null);
+  }
+
+  /** {@code condition}: what other classes must do for the finding to stand ({@link Finding#condition}). */
+  public void report(
+      Rule rule,
+      MapField field,
+      Site site,
+      String message,
+      List<FixHint> fixes,
+      List<Evidence> evidence,
+      ProjectCondition condition) {
     if (site.isSuppressed(rule.ruleName())
         || field.declaration() != null && field.declaration().isSuppressed(rule.ruleName())) {
       return;
@@ -52,7 +65,7 @@ public final class FindingSink {
     if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line())) {
       return;
     }
-    add(rule, site, message, field, field.name(), fixes, evidence);
+    add(rule, site, message, field, field.name(), fixes, evidence, condition);
   }
 
   private void add(
@@ -62,7 +75,8 @@ public final class FindingSink {
       MapField field,
       String subject,
       List<FixHint> fixes,
-      List<Evidence> evidence) {
+      List<Evidence> evidence,
+      ProjectCondition condition) {
     String base =
         fingerprint(
             rule.ruleName(), file, className, site.member(), subject, normalise(site.statementText()));
@@ -70,7 +84,8 @@ public final class FindingSink {
     String fingerprint = occurrence == 1 ? base : base + "-" + occurrence;
     findings.add(
         new Finding(
-            rule, file, site, message, field, List.copyOf(fixes), fingerprint, List.copyOf(evidence)));
+            rule, file, site, message, field, List.copyOf(fixes), fingerprint, List.copyOf(evidence),
+            condition));
   }
 
   /**
@@ -83,7 +98,7 @@ public final class FindingSink {
         || !seen.add(rule.ruleName() + '\0' + subject + '\0' + site.line() + '\0' + site.column())) {
       return;
     }
-    add(rule, site, message, null, subject, fixes, List.of());
+    add(rule, site, message, null, subject, fixes, List.of(), null);
   }
 
   public List<Finding> findings() {

@@ -6,7 +6,9 @@ import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Escape;
+import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.project.ReturnedPastGuard;
 import java.util.List;
 
 /** The map object of a guarded field leaves the code that holds its guard. */
@@ -31,6 +33,16 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
         && !escape.unit().exported()
         && escape.unit().entryLocks().stream().noneMatch(l -> l.sameLock(guard.lock()))
         && analysis.contexts().entryLocks(escape.unit()).stream().anyMatch(l -> l.sameLock(guard.lock()));
+  }
+
+  /**
+   * Whether a caller's {@code synchronized (m)} on the returned map takes the guard: the map is
+   * returned itself (not a view) and is its own guard.
+   */
+  private static boolean guardIsTheMap(Escape escape, Guard guard) {
+    return escape.kind() == Escape.Kind.RETURNED
+        && guard.lock().kind() == LockRef.Kind.MONITOR
+        && guard.lock().expression().equals(escape.field().name());
   }
 
   @Override
@@ -87,7 +99,8 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
           escape.site(),
           message,
           List.of(),
-          guarded == null ? List.of() : List.of(guarded));
+          guarded == null ? List.of() : List.of(guarded),
+          escape.returnedBy() == null ? null : new ReturnedPastGuard(escape.returnedBy(), guardIsTheMap(escape, guard)));
     }
   }
 

@@ -157,6 +157,9 @@ class CallShapesTest {
     @Override public String declaredName(Node s) { return s.text != null && s.text.startsWith("decl:") ? s.text.substring(5) : null; }
     @Override public Node declaredInitializer(Node s) { return s.children.get(0); }
     @Override public int line(Node node) { return node.id; }
+    @Override public List<String> classTypes(Node type) { return List.of(type.text); }
+    @Override public Overriding overriding(Node method) { return Overriding.NONE; }
+    @Override public Node synchronizedLock(Node statement) { return statement.children.get(0); }
   }
 
   private final CallShapes<Node> shapes = new CallShapes<>(new TreePort());

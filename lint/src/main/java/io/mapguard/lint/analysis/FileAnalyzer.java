@@ -1,5 +1,9 @@
 package io.mapguard.lint.analysis;
 
+import io.mapguard.engine.project.ProjectCall;
+import io.mapguard.engine.project.ProjectMethod;
+import java.util.List;
+
 /** Analyses one file's text. Implementations need not be thread-safe: use one per worker thread. */
 public interface FileAnalyzer {
   /**
@@ -7,4 +11,12 @@ public interface FileAnalyzer {
    * @param source the file's text
    */
   FileResult analyze(String file, String source);
+
+  /**
+   * The calls in {@code source} that may run {@code method} (see {@link LintProjectCalls}), or null
+   * when this analyzer cannot tell: then the findings that depend on them stand.
+   */
+  default List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 package io.mapguard.lint.analysis;
 
+import io.mapguard.engine.project.ProjectCondition;
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.lint.fix.Edit;
@@ -13,6 +14,9 @@ import java.util.List;
  * @param fingerprint stable across unrelated edits (no line numbers), for baselines and SARIF
  * @param fixes the fixes the engine considers safe (the Error Prone checks offer the same ones)
  * @param evidence the places of the same file the message cites (SARIF related locations)
+ * @param condition what other files must do for the finding to stand (the engine's {@code
+ *     Finding#condition}), decided once every file is analysed ({@link ProjectDecision}); null
+ *     for a finding the file alone decides. Never written to a report.
  */
 public record LintFinding(
     String rule,
@@ -25,7 +29,37 @@ public record LintFinding(
     String message,
     String fingerprint,
     List<Fix> fixes,
-    List<Evidence> evidence) {
+    List<Evidence> evidence,
+    ProjectCondition condition) {
+
+  /** A finding the file alone decides. */
+  public LintFinding(
+      String rule,
+      String severity,
+      String file,
+      int line,
+      int column,
+      int endLine,
+      int endColumn,
+      String message,
+      String fingerprint,
+      List<Fix> fixes,
+      List<Evidence> evidence) {
+    this(rule, severity, file, line, column, endLine, endColumn, message, fingerprint, fixes, evidence, null);
+  }
+
+  /** The same finding with another fingerprint. */
+  public LintFinding withFingerprint(String newFingerprint) {
+    return new LintFinding(
+        rule, severity, file, line, column, endLine, endColumn, message, newFingerprint, fixes, evidence, condition);
+  }
+
+  /** The finding once its condition stands: its message says why ({@code Finding#standing}). */
+  public LintFinding standing(String reason) {
+    return new LintFinding(
+        rule, severity, file, line, column, endLine, endColumn, reason.isEmpty() ? message : message + " " + reason,
+        fingerprint, fixes, evidence, null);
+  }
 
   /**
    * A fix of the finding: the engine's hint, the sentence reports print for it, and its edits on the

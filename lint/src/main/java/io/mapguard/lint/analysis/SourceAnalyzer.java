@@ -20,12 +20,15 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeS
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.project.ProjectCall;
+import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.lint.fix.Edit;
 import io.mapguard.lint.fix.FixEdits;
 import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.frontend.AstFactExtractor;
+import io.mapguard.lint.frontend.LintProjectCallReader;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.LintTypes;
 import io.mapguard.lint.symbols.SourceTreeIndex;
@@ -231,6 +234,21 @@ public final class SourceAnalyzer implements FileAnalyzer {
     return new FileResult(findings, problems);
   }
 
+  /**
+   * The calls in {@code source} (reported under {@code file}) that may run {@code method}: one
+   * file's part of {@link LintProjectCalls}. A file that does not parse has none.
+   */
+  @Override
+  public List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
+    ParseResult<CompilationUnit> parsed = parse(parser, source);
+    if (parsed.getResult().isEmpty()) {
+      return List.of();
+    }
+    CompilationUnit unit = parsed.getResult().get();
+    return LintProjectCallReader.callsIn(
+        unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), file, method);
+  }
+
   private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {
     int endLine = finding.site().line();
     int endColumn = finding.site().column();
@@ -266,7 +284,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
         finding.message(),
         finding.fingerprint(),
         fixes,
-        finding.evidence());
+        finding.evidence(),
+        finding.condition());
   }
 
   private static String firstLine(String message) {

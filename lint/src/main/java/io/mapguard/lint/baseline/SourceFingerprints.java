@@ -71,17 +71,6 @@ public final class SourceFingerprints {
   }
 
   private static LintFinding withFingerprint(LintFinding finding, String fingerprint) {
-    return new LintFinding(
-        finding.rule(),
-        finding.severity(),
-        finding.file(),
-        finding.line(),
-        finding.column(),
-        finding.endLine(),
-        finding.endColumn(),
-        finding.message(),
-        fingerprint,
-        finding.fixes(),
-        finding.evidence());
+    return finding.withFingerprint(fingerprint);
   }
 }

@@ -1,8 +1,11 @@
 package io.mapguard.lint.cli;
 
+import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.analysis.LintProjectCalls;
 import io.mapguard.lint.baseline.BaselineException;
 import io.mapguard.lint.config.ConfigException;
-import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.ignore.IgnoreFilter;
 import io.mapguard.lint.report.Report;
 import io.mapguard.lint.report.ReportFile;
@@ -11,6 +14,7 @@ import io.mapguard.lint.scan.Diagnostic;
 import io.mapguard.lint.scan.FileOutcome;
 import io.mapguard.lint.scan.FileProcessor;
 import io.mapguard.lint.scan.InputCollector;
+import io.mapguard.lint.scan.InputFile;
 import io.mapguard.lint.scan.ParallelScanner;
 import io.mapguard.lint.scan.ProgressLine;
 import io.mapguard.lint.scan.SourceRootDetector;
@@ -218,7 +222,43 @@ final class LintRun {
       printDiagnostics(diagnostics);
       throw new Abort("no file could be analysed");
     }
-    return outcomes;
+    return decideAcrossFiles(outcomes, inputs.files(), sourceRoots);
+  }
+
+  /**
+   * The findings that depend on other files (a guarded map returned to callers elsewhere), decided
+   * against the calls of every scanned file. Most scans have none and skip this.
+   */
+  private List<FileOutcome> decideAcrossFiles(
+      List<FileOutcome> outcomes, List<InputFile> files, List<Path> sourceRoots) throws Abort {
+    if (outcomes.stream().flatMap(o -> o.findings().stream()).allMatch(f -> f.condition() == null)) {
+      return outcomes;
+    }
+    ProjectCalls calls;
+    try {
+      FileAnalyzer analyzer =
+          analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
+      calls =
+          new LintProjectCalls(
+              files.stream()
+                  .map(f -> new LintProjectCalls.ProjectFile(f.displayPath(), () -> FileProcessor.readText(f)))
+                  .toList(),
+              analyzer);
+    } catch (IOException | RuntimeException e) {
+      calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
+    }
+    List<FileOutcome> decided = new ArrayList<>(outcomes.size());
+    for (FileOutcome outcome : outcomes) {
+      decided.add(
+          new FileOutcome(
+              outcome.file(),
+              outcome.analysed(),
+              LintProjectCalls.decide(outcome.findings(), calls),
+              outcome.diagnostics(),
+              outcome.suppressed(),
+              outcome.legacyFingerprints()));
+    }
+    return decided;
   }
 
   private void writeReport(Report report) throws Abort {

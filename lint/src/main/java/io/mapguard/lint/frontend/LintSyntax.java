@@ -808,7 +808,8 @@ final class LintSyntax implements SyntaxPort<Node> {
           Modifier.SYNCHRONIZED, com.github.javaparser.ast.Modifier.Keyword.SYNCHRONIZED,
           Modifier.VOLATILE, com.github.javaparser.ast.Modifier.Keyword.VOLATILE,
           Modifier.FINAL, com.github.javaparser.ast.Modifier.Keyword.FINAL,
-          Modifier.PUBLIC, com.github.javaparser.ast.Modifier.Keyword.PUBLIC);
+          Modifier.PUBLIC, com.github.javaparser.ast.Modifier.Keyword.PUBLIC,
+          Modifier.PROTECTED, com.github.javaparser.ast.Modifier.Keyword.PROTECTED);
 
   /** A declarator's modifiers and annotations are its declaration's. */
   private static Node declarationOf(Node node) {
@@ -1060,6 +1061,53 @@ final class LintSyntax implements SyntaxPort<Node> {
     String qualified = symbols.types().qualifiedName(declaration).orElse(declaration.getNameAsString());
     String top = symbols.types().qualifiedName(topLevel).orElse(topLevel.getNameAsString());
     return qualified.startsWith(top + ".") ? top + qualified.substring(top.length()).replace('.', '$') : qualified;
+  }
+
+  @Override
+  public List<String> classTypes(Node type) {
+    String name = symbols.types().qualifiedName((TypeDeclaration<?>) type).orElse(null);
+    return name == null ? List.of() : symbols.types().typeAndSupertypes(name);
+  }
+
+  @Override
+  public Overriding overriding(Node method) {
+    if (!(method instanceof MethodDeclaration)) {
+      return Overriding.NONE; // a constructor
+    }
+    MethodDeclaration declaration = (MethodDeclaration) method;
+    if (declaration.isStatic() || declaration.isPrivate()) {
+      return Overriding.NONE;
+    }
+    Node parent = declaration.getParentNode().orElse(null);
+    String owner =
+        parent instanceof TypeDeclaration
+            ? symbols.types().qualifiedName((TypeDeclaration<?>) parent).orElse(null)
+            : null;
+    if (owner == null) {
+      return Overriding.OTHER; // an anonymous or local class: its supertype is what callers see
+    }
+    Overriding found = Overriding.NONE;
+    for (String supertype : symbols.types().typeAndSupertypes(owner)) {
+      if (supertype.equals(owner)) {
+        continue;
+      }
+      switch (symbols.types().declaresMethod(supertype, declaration.getNameAsString(), declaration.getParameters().size())) {
+        case PROJECT:
+          found = Overriding.PROJECT;
+          break;
+        case LIBRARY:
+        case UNKNOWN:
+          return Overriding.OTHER;
+        default:
+          break;
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public Node synchronizedLock(Node statement) {
+    return LintSymbols.skipParens(((SynchronizedStmt) statement).getExpression());
   }
 
   @Override

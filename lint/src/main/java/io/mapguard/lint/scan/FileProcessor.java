@@ -85,6 +85,22 @@ public final class FileProcessor {
   }
 
   /**
+   * The decoded text of a file, read again after the scan (the project-wide questions); null when
+   * it cannot be read or decoded now.
+   */
+  public static String readText(InputFile input) {
+    try {
+      if (Files.size(input.path()) > MAX_FILE_BYTES) {
+        return null;
+      }
+      SourceDecoder.Result decoded = SourceDecoder.decode(Files.readAllBytes(input.path()));
+      return decoded instanceof SourceDecoder.Decoded text ? text.text() : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
    * Runs one file's work so that no failure escapes it. An OutOfMemoryError is survivable here: the
    * file's bytes and trees become garbage as soon as this returns, so the scan goes on with the
    * next file. A StackOverflowError unwinds the worker's stack the same way.

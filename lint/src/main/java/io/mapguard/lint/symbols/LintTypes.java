@@ -475,4 +475,67 @@ public final class LintTypes implements Callees {
       return List.of(); // a partially resolvable hierarchy: what is known is not worth a guess
     }
   }
+
+  /** Whether a type declares an instance method of a name and arity, and whose type it is. */
+  public enum Declares {
+    /** It does not. */
+    NO,
+    /** It does, and the type is declared in the scanned sources. */
+    PROJECT,
+    /** It does, and the type is the JDK's or a library's. */
+    LIBRARY,
+    /** The type cannot be read. */
+    UNKNOWN
+  }
+
+  /**
+   * Whether {@code type} itself declares a non-private instance method {@code name} taking
+   * {@code arity} arguments: the JDK's types by reflection, this file's from their declarations,
+   * others through the symbol solver (which reads the tree's sources and the given jars).
+   */
+  public Declares declaresMethod(String type, String name, int arity) {
+    Optional<Class<?>> jdk = jdkClass(type);
+    if (jdk.isPresent()) {
+      for (Method m : jdk.get().getDeclaredMethods()) {
+        if (m.getName().equals(name)
+            && (m.getParameterCount() == arity || m.isVarArgs())
+            && !Modifier.isPrivate(m.getModifiers())
+            && !Modifier.isStatic(m.getModifiers())) {
+          return Declares.LIBRARY;
+        }
+      }
+      return Declares.NO;
+    }
+    TypeDeclaration<?> local = declared.get(type);
+    if (local != null) {
+      return local.getMethodsByName(name).stream()
+              .anyMatch(m -> m.getParameters().size() == arity && !m.isStatic() && !m.isPrivate())
+          ? Declares.PROJECT
+          : Declares.NO;
+    }
+    if (solver == null) {
+      return Declares.UNKNOWN;
+    }
+    try {
+      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(type);
+      if (!ref.isSolved()) {
+        return Declares.UNKNOWN;
+      }
+      ResolvedReferenceTypeDeclaration declaration = ref.getCorrespondingDeclaration();
+      boolean declares =
+          declaration.getDeclaredMethods().stream()
+              .anyMatch(
+                  m ->
+                      m.getName().equals(name)
+                          && m.getNumberOfParams() == arity
+                          && !m.isStatic()
+                          && m.accessSpecifier() != com.github.javaparser.ast.AccessSpecifier.PRIVATE);
+      if (!declares) {
+        return Declares.NO;
+      }
+      return declaration.toAst().isPresent() ? Declares.PROJECT : Declares.LIBRARY;
+    } catch (RuntimeException | StackOverflowError e) {
+      return Declares.UNKNOWN;
+    }
+  }
 }

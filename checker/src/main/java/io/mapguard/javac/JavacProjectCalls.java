@@ -1,0 +1,114 @@
+package io.mapguard.javac;
+
+import com.sun.source.util.TreePath;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.tree.TreeScanner;
+import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.extract.ProjectCallShapes;
+import io.mapguard.engine.project.ProjectCall;
+import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.engine.project.ProjectMethod;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The calls of every class of the compilation. The calls are indexed by name the first time a
+ * finding asks (most compilations never do), from the trees javac keeps for every class it
+ * compiles; each call asked about is read through the same port as the class analysis.
+ *
+ * <p>It answers only when every class of the compilation is attributed, which javac's {@code
+ * simple} compile policy ensures before the first class is analysed (Error Prone requires it; the
+ * plugin sets it, see {@code CompilePolicy}). Under another policy it does not answer, and every
+ * finding that depends on other classes stands.
+ */
+public final class JavacProjectCalls implements ProjectCalls {
+  private final Context context;
+  private final JavacTypes types;
+  private Map<String, List<Found>> byName;
+  private boolean complete;
+  private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
+  private final Map<JCCompilationUnit, Map<JCClassDecl, JavacSyntax>> ports = new IdentityHashMap<>();
+
+  /** A call found by name: its file and the top-level class it is in. */
+  private record Found(JCCompilationUnit unit, JCClassDecl topLevel, JCMethodInvocation call) {}
+
+  public JavacProjectCalls(Context context) {
+    this.context = context;
+    this.types = new JavacTypes(context);
+  }
+
+  @Override
+  public synchronized List<ProjectCall> callsOf(ProjectMethod method) {
+    if (byName == null) {
+      index();
+    }
+    if (!complete) {
+      return null;
+    }
+    return answers.computeIfAbsent(method, this::find);
+  }
+
+  private List<ProjectCall> find(ProjectMethod method) {
+    List<ProjectCall> calls = new ArrayList<>();
+    for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
+      JavacSyntax port =
+          ports.computeIfAbsent(found.unit(), u -> new IdentityHashMap<>())
+              .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym));
+      if (ProjectCallShapes.mayRun(port, types, found.call(), method)) {
+        calls.add(
+            ProjectCallShapes.describe(
+                port,
+                JavacSyntax.path(TreePath.getPath(found.unit(), found.call())),
+                found.unit().getSourceFile().getName()));
+      }
+    }
+    return calls;
+  }
+
+  /** Every method call of every compilation unit javac entered, by name and number of arguments. */
+  private void index() {
+    byName = new HashMap<>();
+    complete = true;
+    Set<JCCompilationUnit> units = new LinkedHashSet<>();
+    for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
+      if (env.toplevel != null) {
+        units.add(env.toplevel);
+      }
+    }
+    for (JCCompilationUnit unit : units) {
+      for (JCTree definition : unit.defs) {
+        if (!(definition instanceof JCClassDecl)) {
+          continue;
+        }
+        JCClassDecl topLevel = (JCClassDecl) definition;
+        if (topLevel.sym == null || (topLevel.sym.flags_field & Flags.UNATTRIBUTED) != 0) {
+          complete = false; // not attributed yet: its calls have no symbols
+          return;
+        }
+        topLevel.accept(
+            new TreeScanner() {
+              @Override
+              public void visitApply(JCMethodInvocation call) {
+                byName
+                    .computeIfAbsent(TreeInfo.name(call.meth) + "/" + call.args.size(), k -> new ArrayList<>())
+                    .add(new Found(unit, topLevel, call));
+                super.visitApply(call);
+              }
+            });
+      }
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package io.mapguard.engine.extract;
+
+import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.extract.SyntaxPort.Modifier;
+import io.mapguard.engine.extract.SyntaxPort.Overriding;
+import io.mapguard.engine.project.ProjectCall;
+import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.engine.project.ResultUse;
+import java.util.List;
+
+/**
+ * What a call in any class of the project says to the project-wide questions: which project method
+ * it may run, what its caller does with the result, and whether the caller's own callers are all in
+ * the project. Written once on the port; each front end finds the calls (javac in every class of the
+ * compilation, mapvet in the files of the scan that name the method) and hands over their paths.
+ */
+public final class ProjectCallShapes {
+  private ProjectCallShapes() {}
+
+  /**
+   * The project method a {@link Kind#METHOD} declares, or null when its class has no name code
+   * elsewhere can use (an anonymous or local class).
+   */
+  public static <N> ProjectMethod methodOf(SyntaxPort<N> port, SyntaxPath<N> method) {
+    SyntaxPath<N> owner = method.parent();
+    if (owner == null || port.kind(owner.leaf()) != Kind.CLASS || !namedFromTheRoot(port, owner)) {
+      return null;
+    }
+    List<String> types = port.classTypes(owner.leaf());
+    if (types.isEmpty()) {
+      return null;
+    }
+    return new ProjectMethod(types, port.name(method.leaf()), port.parameters(method.leaf()).size());
+  }
+
+  /**
+   * Whether code outside the project may run a method's body, so that the project does not hold all
+   * of its calls: a public method of a class other packages see; a protected one of a class they
+   * can extend; an override of a library's method (the library calls it), or of a method only the
+   * front end's guess says is the project's. A public override of a project method counts too (the
+   * project method may be public in a type others see). A method of a class outside packages cannot
+   * name overrides only what its own package calls, whatever its modifiers.
+   */
+  public static <N> boolean open(SyntaxPort<N> port, SyntaxPath<N> method) {
+    N declaration = method.leaf();
+    SyntaxPath<N> owner = method.parent();
+    if (owner == null || port.kind(owner.leaf()) != Kind.CLASS || !namedFromTheRoot(port, owner)) {
+      return true;
+    }
+    if (port.hasModifier(declaration, Modifier.PRIVATE)) {
+      return false;
+    }
+    Overriding overriding = port.overriding(declaration);
+    if (overriding == Overriding.OTHER) {
+      return true;
+    }
+    boolean visible = visibleOutsideItsPackage(port, owner);
+    if (port.hasModifier(declaration, Modifier.PUBLIC)) {
+      return visible || overriding == Overriding.PROJECT;
+    }
+    return port.hasModifier(declaration, Modifier.PROTECTED)
+        && visible
+        && !port.hasModifier(owner.leaf(), Modifier.FINAL);
+  }
+
+  /** Every class from the compilation unit down to {@code type} is a named member class. */
+  private static <N> boolean namedFromTheRoot(SyntaxPort<N> port, SyntaxPath<N> type) {
+    for (SyntaxPath<N> p = type; p != null; p = p.parent()) {
+      if (port.kind(p.leaf()) != Kind.CLASS) {
+        return p.parent() == null; // the compilation unit: anything else makes a local class
+      }
+      if (port.flatName(p.leaf()) == null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Declared public, and so is every class around it (a nested one may be protected): modifiers as
+   * written, so a class nested in an interface without {@code public} counts as package-private.
+   */
+  private static <N> boolean visibleOutsideItsPackage(SyntaxPort<N> port, SyntaxPath<N> type) {
+    for (SyntaxPath<N> p = type; p != null && port.kind(p.leaf()) == Kind.CLASS; p = p.parent()) {
+      boolean nested = p.parent() != null && port.kind(p.parent().leaf()) == Kind.CLASS;
+      if (!port.hasModifier(p.leaf(), Modifier.PUBLIC)
+          && !(nested && port.hasModifier(p.leaf(), Modifier.PROTECTED))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether a {@link Kind#METHOD_CALL} of {@code method}'s name and arity may run it: its receiver's
+   * type is the method's class or one of its supertypes (dispatch may reach the override), or the
+   * method's class is a supertype of the receiver's (inherited); a call the front end cannot resolve
+   * may run it.
+   */
+  public static <N> boolean mayRun(SyntaxPort<N> port, Callees callees, N call, ProjectMethod method) {
+    Object callee = port.callee(call);
+    if (callee == null || !callees.ownerKnown(callee)) {
+      return true;
+    }
+    return method.ownerTypes().contains(callees.owner(callee)) || callees.ownerIsSubtype(callee, method.owner());
+  }
+
+  /** The call at {@code call} as a {@link ProjectCall}, the caller's file named {@code file}. */
+  public static <N> ProjectCall describe(SyntaxPort<N> port, SyntaxPath<N> call, String file) {
+    SyntaxPath<N> body = call.parent();
+    while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
+      body = body.parent();
+    }
+    boolean inMethod = body != null && port.kind(body.leaf()) == Kind.METHOD;
+    ProjectMethod caller = inMethod ? methodOf(port, body) : null;
+    return new ProjectCall(
+        caller,
+        caller == null || open(port, body),
+        use(port, call, inMethod ? port.methodBody(body.leaf()) : null),
+        file,
+        port.line(call.leaf()));
+  }
+
+  /** What the code around a call does with its result; {@code body} is the enclosing method's. */
+  static <N> ResultUse use(SyntaxPort<N> port, SyntaxPath<N> call, N body) {
+    SyntaxPath<N> value = call;
+    while (true) {
+      SyntaxPath<N> parent = value.parentSkippingParens(port);
+      if (parent == null) {
+        return ResultUse.OTHER;
+      }
+      N holder = parent.leaf();
+      switch (port.kind(holder)) {
+        case CONDITIONAL:
+          if (port.skipParensAndCasts(port.condition(holder)) == value.leaf()) {
+            return ResultUse.OTHER;
+          }
+          value = parent; // either arm's value is the conditional's
+          continue;
+        case RETURN:
+          return ResultUse.RETURNED;
+        case EXPRESSION_STATEMENT:
+          return ResultUse.DISCARDED;
+        default:
+          if (body != null
+              && port.declaresLocal(holder)
+              && port.skipParensAndCasts(port.initializer(holder)) == value.leaf()) {
+            return useOfLocal(port, port.declaredVariable(holder), body);
+          }
+          return ResultUse.OTHER;
+      }
+    }
+  }
+
+  /**
+   * {@link ResultUse#LOCKED} when every use of the local in {@code body} is the lock of a
+   * {@code synchronized} block or inside one that locks it; {@link ResultUse#DISCARDED} when it is
+   * never used.
+   */
+  private static <N> ResultUse useOfLocal(SyntaxPort<N> port, Object local, N body) {
+    boolean[] locked = {false};
+    boolean[] unlocked = {false};
+    port.forEachNode(
+        body,
+        node -> {
+          if (unlocked[0]) {
+            return false;
+          }
+          Kind kind = port.kind(node);
+          if (kind == Kind.SYNCHRONIZED && port.localVariable(port.synchronizedLock(node)) == local) {
+            locked[0] = true;
+            return false; // every use inside holds the map's monitor
+          }
+          if (kind == Kind.IDENTIFIER && port.localVariable(node) == local) {
+            unlocked[0] = true;
+          }
+          return true;
+        });
+    return unlocked[0] ? ResultUse.OTHER : locked[0] ? ResultUse.LOCKED : ResultUse.DISCARDED;
+  }
+}

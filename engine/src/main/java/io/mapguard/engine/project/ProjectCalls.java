@@ -1,0 +1,20 @@
+package io.mapguard.engine.project;
+
+import java.util.List;
+
+/**
+ * The calls of the whole project, asked method by method. A front end answers from what it has:
+ * javac from every class of the compilation, mapvet from every file of the scan. An answer lists
+ * every call that may run the method: calls whose receiver's type is unknown are included, so
+ * that what the engine concludes from "no such call" holds.
+ */
+public interface ProjectCalls {
+  /**
+   * Every call in the project that may run {@code method}'s body; null when the front end cannot
+   * list them (then nothing is concluded from other classes).
+   */
+  List<ProjectCall> callsOf(ProjectMethod method);
+
+  /** A front end that sees no other class: every question is left open. */
+  ProjectCalls UNKNOWN = method -> null;
+}

@@ -1,0 +1,33 @@
+package io.mapguard.engine.project;
+
+import java.util.List;
+
+/**
+ * A method declared in the project (the compilation, or the tree mapvet scans), named the way calls
+ * to it are matched across classes.
+ *
+ * @param ownerTypes the qualified name of the class declaring it, then that class's supertypes: a
+ *     call is made on one of these when dispatch may reach this method's body
+ * @param name its simple name
+ * @param arity its number of parameters (overloads of one arity are not told apart: a call to either
+ *     counts as a call to both, which only ever keeps a finding)
+ */
+public record ProjectMethod(List<String> ownerTypes, String name, int arity) {
+  public ProjectMethod {
+    ownerTypes = List.copyOf(ownerTypes);
+    if (ownerTypes.isEmpty()) {
+      throw new IllegalArgumentException("a project method needs the class that declares it");
+    }
+  }
+
+  /** The qualified name of the class that declares it. */
+  public String owner() {
+    return ownerTypes.get(0);
+  }
+
+  /** How messages name it: {@code ZKWatchManager.getDataWatches}. */
+  public String display() {
+    String owner = owner();
+    return owner.substring(owner.lastIndexOf('.') + 1) + "." + name;
+  }
+}
