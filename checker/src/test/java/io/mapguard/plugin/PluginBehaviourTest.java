@@ -34,6 +34,55 @@ class PluginBehaviourTest {
     assertThat(compilation).hadWarningCount(2);
   }
 
+  /** A map guarded by 'this' whose package-private getter only one other class calls, locking it. */
+  private static final JavaFileObject TABLE =
+      JavaFileObjects.forSourceLines(
+          "t.Table",
+          "package t;",
+          "import java.util.HashMap;",
+          "import java.util.Map;",
+          "public class Table {",
+          "  private final Map<String, String> rows = new HashMap<>();",
+          "  public void put(String k, String v) { synchronized (rows) { rows.put(k, v); } }",
+          "  public void remove(String k) { synchronized (rows) { rows.remove(k); } }",
+          "  Map<String, String> rows() {",
+          "    return rows;",
+          "  }",
+          "}");
+
+  private static final JavaFileObject READER =
+      JavaFileObjects.forSourceLines(
+          "t.Reader",
+          "package t;",
+          "import java.util.Map;",
+          "class Reader {",
+          "  int count(Table table) {",
+          "    Map<String, String> rows = table.rows();",
+          "    synchronized (rows) {",
+          "      return rows.size();",
+          "    }",
+          "  }",
+          "}");
+
+  @Test
+  void decidesAFindingAgainstTheCallsOfTheWholeCompilation() {
+    // the plugin asks javac to attribute every class first, so Reader's call is seen from Table
+    assertThat(javac().withOptions("-Xplugin:MapGuard").compile(TABLE, READER)).succeededWithoutWarnings();
+    assertThat(javac().withOptions("-Xplugin:MapGuard").compile(READER, TABLE)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void underAPolicyTheBuildChoseTheFindingStands() {
+    // by file, Reader is not attributed when Table is analysed: nothing is concluded from it
+    Compilation compilation =
+        javac().withOptions("-Xplugin:MapGuard", "-XDcompilePolicy=byfile").compile(TABLE, READER);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining("[GuardedMapEscape] 'rows' (guarded by 'rows') escapes its lock")
+        .inFile(TABLE)
+        .onLine(9);
+  }
+
   @Test
   void disableOptionTurnsARuleOff() {
     Compilation compilation =

@@ -1,6 +1,7 @@
 package io.mapguard.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -45,6 +46,39 @@ class SourceRootTest {
 
     assertEquals(1, result.exitCode(), result::toString);
     assertEquals(2, findingLines(result).size(), result::toString);
+  }
+
+  private static final String TABLE =
+      "package p;\n\nimport java.util.HashMap;\nimport java.util.Map;\n\npublic class Table {\n"
+          + "  private final Map<String, String> rows = new HashMap<>();\n\n"
+          + "  public void put(String k, String v) {\n    synchronized (rows) {\n      rows.put(k, v);\n    }\n  }\n\n"
+          + "  Map<String, String> rows() {\n    return rows;\n  }\n}\n";
+
+  /**
+   * Whether a guarded map a package-private getter returns escapes its lock is decided by its
+   * callers in the whole tree, not only in the files asked for: a scan of the changed file alone
+   * (a pull request's) decides as a scan of the tree would.
+   */
+  @Test
+  void aGettersCallersOutsideTheGivenPathsDecideIt() {
+    cli.write(
+        "src/p/Reader.java",
+        "package p;\n\nclass Reader {\n  int count(Table table) {\n    return table.rows().size();\n  }\n}\n");
+    cli.write("src/p/Table.java", TABLE);
+
+    CliHarness.Result unlocked = cli.runReal("src/p/Table.java");
+
+    assertEquals(1, unlocked.exitCode(), unlocked::toString);
+    assertTrue(unlocked.out().contains("It is used without the lock by Reader.count (Reader.java:5)"), unlocked::toString);
+
+    cli.write(
+        "src/p/Reader.java",
+        "package p;\n\nimport java.util.Map;\n\nclass Reader {\n  int count(Table table) {\n"
+            + "    Map<String, String> rows = table.rows();\n    synchronized (rows) {\n      return rows.size();\n    }\n  }\n}\n");
+
+    CliHarness.Result locked = cli.runReal("src/p/Table.java");
+
+    assertEquals(0, locked.exitCode(), locked::toString);
   }
 
   /** JavaParser parsed every module-info.java under the root before the first file. */

@@ -20,6 +20,7 @@ import io.mapguard.lint.scan.ProgressLine;
 import io.mapguard.lint.scan.SourceRootDetector;
 import io.mapguard.lint.scan.SourceRootViews;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.Map;
 
 /**
@@ -185,7 +189,7 @@ final class LintRun {
             : request.sourceRoots();
     try (SourceRootViews views =
         SourceRootViews.create(realRoots, temporaryDirectory(), setupDiagnostics)) {
-      return scan(inputs, views.roots(), setupDiagnostics);
+      return decideAcrossFiles(scan(inputs, views.roots(), setupDiagnostics), inputs.files(), realRoots, views.roots());
     }
   }
 
@@ -222,29 +226,44 @@ final class LintRun {
       printDiagnostics(diagnostics);
       throw new Abort("no file could be analysed");
     }
-    return decideAcrossFiles(outcomes, inputs.files(), sourceRoots);
+    return outcomes;
   }
 
   /**
    * The findings that depend on other files (a guarded map returned to callers elsewhere), decided
-   * against the calls of every scanned file. Most scans have none and skip this.
+   * against the calls of the whole source tree: the scanned files and every other file under their
+   * source roots, so that a scan of a few changed files decides as a scan of all would. Most scans
+   * have no such finding and skip this; a tree that cannot be listed decides nothing (they stand).
    */
   private List<FileOutcome> decideAcrossFiles(
-      List<FileOutcome> outcomes, List<InputFile> files, List<Path> sourceRoots) throws Abort {
+      List<FileOutcome> outcomes, List<InputFile> inputs, List<Path> realRoots, List<Path> sourceRoots) {
     if (outcomes.stream().flatMap(o -> o.findings().stream()).allMatch(f -> f.condition() == null)) {
       return outcomes;
     }
     ProjectCalls calls;
     try {
+      List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
+      Set<Path> seen = new HashSet<>();
+      for (InputFile input : inputs) {
+        seen.add(input.path().toAbsolutePath().normalize());
+        files.add(new LintProjectCalls.ProjectFile(input.displayPath(), () -> FileProcessor.readText(input)));
+      }
+      for (Path root : realRoots) {
+        try (Stream<Path> walk = Files.walk(root)) {
+          for (Path path : (Iterable<Path>) walk::iterator) {
+            if (path.toString().endsWith(".java")
+                && seen.add(path.toAbsolutePath().normalize())
+                && Files.isRegularFile(path)) {
+              InputFile other = new InputFile(path, path.toString());
+              files.add(new LintProjectCalls.ProjectFile(other.displayPath(), () -> FileProcessor.readText(other)));
+            }
+          }
+        }
+      }
       FileAnalyzer analyzer =
           analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
-      calls =
-          new LintProjectCalls(
-              files.stream()
-                  .map(f -> new LintProjectCalls.ProjectFile(f.displayPath(), () -> FileProcessor.readText(f)))
-                  .toList(),
-              analyzer);
-    } catch (IOException | RuntimeException e) {
+      calls = new LintProjectCalls(files, analyzer);
+    } catch (IOException | UncheckedIOException | SecurityException e) {
       calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
     }
     List<FileOutcome> decided = new ArrayList<>(outcomes.size());

@@ -1,5 +1,8 @@
 package io.mapguard.lint.lsp;
 
+import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.lint.analysis.FileAnalyzer;
+import io.mapguard.lint.analysis.LintProjectCalls;
 import io.mapguard.lint.config.ConfigException;
 import io.mapguard.lint.config.ConfigFile;
 import io.mapguard.lint.config.ConfigValues;
@@ -52,6 +55,8 @@ final class Workspace implements AutoCloseable {
   private List<Path> realRoots;
   private SourceRootViews views;
   private FileProcessor processor;
+  /** The analyzer {@link #processor} wraps, which also reads the calls of other files. */
+  private FileAnalyzer analyzer;
 
   /**
    * @param folder the workspace folder, absolute and normalised; for a file outside every folder,
@@ -121,13 +126,50 @@ final class Workspace implements AutoCloseable {
     }
     ensureRootOf(file, text);
     if (processor == null) {
+      analyzer = analyzers.get().create(settings.analysisOptions(), views.roots(), List.of());
       processor =
           new FileProcessor(
-              analyzers.get().create(settings.analysisOptions(), views.roots(), List.of()),
-              new IgnoreFilter(settings.enabledRuleNames(), false),
-              settings.enabledRuleNames());
+              analyzer, new IgnoreFilter(settings.enabledRuleNames(), false), settings.enabledRuleNames());
     }
-    return Optional.of(processor.process(shown, text.getBytes(StandardCharsets.UTF_8)));
+    FileOutcome outcome = processor.process(shown, text.getBytes(StandardCharsets.UTF_8));
+    if (outcome.findings().stream().allMatch(f -> f.condition() == null)) {
+      return Optional.of(outcome);
+    }
+    return Optional.of(
+        new FileOutcome(
+            outcome.file(),
+            outcome.analysed(),
+            LintProjectCalls.decide(outcome.findings(), projectCalls(file, shown, text)),
+            outcome.diagnostics(),
+            outcome.suppressed(),
+            outcome.legacyFingerprints()));
+  }
+
+  /**
+   * The calls of the files under the source roots, the edited file read from the editor: what a run
+   * of mapvet over the folder would decide the file's cross-file findings with. A tree that cannot
+   * be listed answers nothing, and those findings stand.
+   */
+  private ProjectCalls projectCalls(Path edited, String shown, String text) {
+    List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
+    files.add(new LintProjectCalls.ProjectFile(shown, () -> text));
+    try {
+      for (Path root : realRoots) {
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+          for (Path path : (Iterable<Path>) walk::iterator) {
+            if (path.toString().endsWith(".java") && !path.equals(edited) && Files.isRegularFile(path)) {
+              String display = displayPath(path);
+              files.add(
+                  new LintProjectCalls.ProjectFile(
+                      display, () -> FileProcessor.readText(new InputFile(path, display))));
+            }
+          }
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+      return ProjectCalls.UNKNOWN;
+    }
+    return new LintProjectCalls(files, analyzer);
   }
 
   /** The file's path as reports show it: relative to the folder, as for a run from there. */

@@ -206,6 +206,70 @@ class LanguageServerTest {
     }
   }
 
+  /**
+   * A guarded map returned from a package-private getter: whether it escapes its lock is decided by
+   * the callers in the workspace's other files, as a run over the folder decides it.
+   */
+  @Test
+  void decidesAGetterByTheCallersInTheWorkspacesOtherFiles(@TempDir Path workspace) throws Exception {
+    Path pkg = Files.createDirectories(workspace.resolve("src/main/java/com/acme"));
+    Path reader = pkg.resolve("Reader.java");
+    Files.writeString(
+        reader,
+        String.join(
+            "\n",
+            "package com.acme;",
+            "",
+            "import java.util.Map;",
+            "",
+            "class Reader {",
+            "  int count(Table table) {",
+            "    Map<String, String> rows = table.rows();",
+            "    synchronized (rows) {",
+            "      return rows.size();",
+            "    }",
+            "  }",
+            "}",
+            ""));
+    String table =
+        String.join(
+            "\n",
+            "package com.acme;",
+            "",
+            "import java.util.HashMap;",
+            "import java.util.Map;",
+            "",
+            "public class Table {",
+            "  private final Map<String, String> rows = new HashMap<>();",
+            "",
+            "  public void put(String k, String v) {",
+            "    synchronized (rows) {",
+            "      rows.put(k, v);",
+            "    }",
+            "  }",
+            "",
+            "  Map<String, String> rows() {",
+            "    return rows;",
+            "  }",
+            "}",
+            "");
+    Path tableFile = pkg.resolve("Table.java");
+    Files.writeString(tableFile, table);
+    try (LspSession session = LspSession.inProcess(REAL)) {
+      session.initialize(workspace);
+      session.open(tableFile, 1, table);
+      assertEquals(List.of(), session.awaitDiagnostics(tableFile, p -> version(p, 1)).getDiagnostics());
+      Files.writeString(reader, Files.readString(reader).replace("synchronized (rows) {", "{"));
+      session.change(tableFile, 2, table);
+      PublishDiagnosticsParams published = session.awaitDiagnostics(tableFile, p -> version(p, 2));
+      Diagnostic escape = withCode(published, "GuardedMapEscape", 15);
+      assertTrue(
+          escape.getMessage().contains("It is used without the lock by Reader.count (Reader.java:7)"),
+          escape.getMessage());
+      assertEquals(0, session.shutdownAndExit());
+    }
+  }
+
   @Test
   void publishesOnlyTheLatestVersionAfterAPauseInTyping(@TempDir Path workspace) throws Exception {
     Path file = demoIn(workspace);
