@@ -42,8 +42,11 @@ public final class JavacProjectCalls implements ProjectCalls {
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
   private final Map<JCCompilationUnit, Map<JCClassDecl, JavacSyntax>> ports = new IdentityHashMap<>();
 
-  /** A call found by name: its file and the top-level class it is in. */
-  private record Found(JCCompilationUnit unit, JCClassDecl topLevel, JCMethodInvocation call) {}
+  /** A call (or method reference) found by name: its file and the top-level class it is in. */
+  private record Found(JCCompilationUnit unit, JCClassDecl topLevel, JCTree call) {}
+
+  /** The key suffix of method references, which name no arity. */
+  private static final String REFERENCE = "/::";
 
   public JavacProjectCalls(Context context) {
     this.context = context;
@@ -63,6 +66,14 @@ public final class JavacProjectCalls implements ProjectCalls {
 
   private List<ProjectCall> find(ProjectMethod method) {
     List<ProjectCall> calls = new ArrayList<>();
+    for (Found found : byName.getOrDefault(method.name() + REFERENCE, List.of())) {
+      calls.add(
+          ProjectCallShapes.reference(
+              ports.computeIfAbsent(found.unit(), u -> new IdentityHashMap<>())
+                  .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym)),
+              found.call(),
+              found.unit().getSourceFile().getName()));
+    }
     for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
       JavacSyntax port =
           ports.computeIfAbsent(found.unit(), u -> new IdentityHashMap<>())
@@ -72,7 +83,8 @@ public final class JavacProjectCalls implements ProjectCalls {
             ProjectCallShapes.describe(
                 port,
                 JavacSyntax.path(TreePath.getPath(found.unit(), found.call())),
-                found.unit().getSourceFile().getName()));
+                found.unit().getSourceFile().getName(),
+                method));
       }
     }
     return calls;
@@ -106,6 +118,14 @@ public final class JavacProjectCalls implements ProjectCalls {
                     .computeIfAbsent(TreeInfo.name(call.meth) + "/" + call.args.size(), k -> new ArrayList<>())
                     .add(new Found(unit, topLevel, call));
                 super.visitApply(call);
+              }
+
+              @Override
+              public void visitReference(JCTree.JCMemberReference reference) {
+                byName
+                    .computeIfAbsent(reference.name + REFERENCE, k -> new ArrayList<>())
+                    .add(new Found(unit, topLevel, reference));
+                super.visitReference(reference);
               }
             });
       }

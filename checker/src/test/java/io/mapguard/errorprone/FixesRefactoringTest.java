@@ -86,24 +86,24 @@ class FixesRefactoringTest {
             "import com.google.errorprone.annotations.concurrent.GuardedBy;",
             "import java.util.HashMap;",
             "import java.util.Map;",
-            "class Registry {",
+            "public class Registry {",
             "  @GuardedBy(\"this\") private int unrelated;",
             "  private final Map<String, Integer> counts = new HashMap<>();",
             "  synchronized void add(String k) { counts.merge(k, 1, Integer::sum); }",
             "  synchronized int get(String k) { return counts.getOrDefault(k, 0); }",
-            "  void reset(String k) { counts.remove(k); }",
+            "  public void reset(String k) { counts.remove(k); }",
             "}")
         .addOutputLines(
             "Registry.java",
             "import com.google.errorprone.annotations.concurrent.GuardedBy;",
             "import java.util.HashMap;",
             "import java.util.Map;",
-            "class Registry {",
+            "public class Registry {",
             "  @GuardedBy(\"this\") private int unrelated;",
             "  @GuardedBy(\"this\") private final Map<String, Integer> counts = new HashMap<>();",
             "  synchronized void add(String k) { counts.merge(k, 1, Integer::sum); }",
             "  synchronized int get(String k) { return counts.getOrDefault(k, 0); }",
-            "  void reset(String k) { counts.remove(k); }",
+            "  public void reset(String k) { counts.remove(k); }",
             "}")
         .doTest(TestMode.TEXT_MATCH);
   }

@@ -87,6 +87,12 @@ public final class FactAssembly<N, P> {
         ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.nestedClass() != null);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
+      if (!unit.accesses.isEmpty()) {
+        ProjectMethod declared = projectMethod(port, unit.unit, positions.path().apply(unit.accesses.get(0).at()));
+        if (declared != null) {
+          facts.projectMethods().put(unit.unit, declared);
+        }
+      }
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
       Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
       for (UnitScan.PendingAccess<P> p : unit.accesses) {
@@ -195,6 +201,33 @@ public final class FactAssembly<N, P> {
   }
 
   /**
+   * The method a unit is, when the project holds all of its calls (see {@link ClassFacts#projectMethods});
+   * {@code at} is the path of a use inside it. Lambdas, tasks, constructors and initializers are not.
+   */
+  private static <N> ProjectMethod projectMethod(SyntaxPort<N> port, CodeUnit unit, SyntaxPath<N> at) {
+    if (unit.kind() != CodeUnit.Kind.METHOD || unit.functional()) {
+      return null;
+    }
+    SyntaxPath<N> body = at;
+    while (body != null && port.kind(body.leaf()) != SyntaxPort.Kind.METHOD && port.kind(body.leaf()) != SyntaxPort.Kind.CLASS) {
+      body = body.parent();
+    }
+    return callersInTheProject(port, body) ? ProjectCallShapes.methodOf(port, body) : null;
+  }
+
+  /**
+   * A method whose calls are all in the project and not all in its class: not private (the class's
+   * own analysis holds all the calls of a private method, method references and tasks included),
+   * not {@link ProjectCallShapes#open}.
+   */
+  private static <N> boolean callersInTheProject(SyntaxPort<N> port, SyntaxPath<N> method) {
+    return method != null
+        && port.kind(method.leaf()) == SyntaxPort.Kind.METHOD
+        && !port.hasModifier(method.leaf(), SyntaxPort.Modifier.PRIVATE)
+        && !ProjectCallShapes.open(port, method);
+  }
+
+  /**
    * The method a map is returned from, when the project holds all of its calls: its callers then
    * decide whether the map leaves its lock (see {@link Escape#returnedBy}).
    */
@@ -206,10 +239,7 @@ public final class FactAssembly<N, P> {
     while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
       body = body.parent();
     }
-    if (body == null || port.kind(body.leaf()) != SyntaxPort.Kind.METHOD || ProjectCallShapes.open(port, body)) {
-      return null;
-    }
-    return ProjectCallShapes.methodOf(port, body);
+    return callersInTheProject(port, body) ? ProjectCallShapes.methodOf(port, body) : null;
   }
 
   /**

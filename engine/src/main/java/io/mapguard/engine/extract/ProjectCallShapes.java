@@ -1,12 +1,15 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
 import io.mapguard.engine.extract.SyntaxPort.Modifier;
 import io.mapguard.engine.extract.SyntaxPort.Overriding;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a call in any class of the project says to the project-wide questions: which project method
@@ -35,8 +38,9 @@ public final class ProjectCallShapes {
 
   /**
    * Whether code outside the project may run a method's body, so that the project does not hold all
-   * of its calls: a public method of a class other packages see; a protected one of a class they
-   * can extend; an override of a library's method (the library calls it), or of a method only the
+   * of its calls: a method with an annotation a framework may call it for (see {@link
+   * CallerNeutralAnnotations}); a public method of a class other packages see; a protected one of a
+   * class they can extend; an override of a library's method (the library calls it), or of a method only the
    * front end's guess says is the project's. A public override of a project method counts too (the
    * project method may be public in a type others see). A method of a class outside packages cannot
    * name overrides only what its own package calls, whatever its modifiers.
@@ -46,6 +50,9 @@ public final class ProjectCallShapes {
     SyntaxPath<N> owner = method.parent();
     if (owner == null || port.kind(owner.leaf()) != Kind.CLASS || !namedFromTheRoot(port, owner)) {
       return true;
+    }
+    if (port.annotations(declaration).stream().anyMatch(a -> !CallerNeutralAnnotations.neutral(a.name()))) {
+      return true; // a framework's entry point, perhaps: it calls the method by reflection
     }
     if (port.hasModifier(declaration, Modifier.PRIVATE)) {
       return false;
@@ -105,20 +112,91 @@ public final class ProjectCallShapes {
     return method.ownerTypes().contains(callees.owner(callee)) || callees.ownerIsSubtype(callee, method.owner());
   }
 
-  /** The call at {@code call} as a {@link ProjectCall}, the caller's file named {@code file}. */
-  public static <N> ProjectCall describe(SyntaxPort<N> port, SyntaxPath<N> call, String file) {
+  /**
+   * The call at {@code call}, which may run {@code method}, as a {@link ProjectCall}: the caller's
+   * file named {@code file}.
+   */
+  public static <N> ProjectCall describe(
+      SyntaxPort<N> port, SyntaxPath<N> call, String file, ProjectMethod method) {
     SyntaxPath<N> body = call.parent();
     while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
       body = body.parent();
     }
     boolean inMethod = body != null && port.kind(body.leaf()) == Kind.METHOD;
     ProjectMethod caller = inMethod ? methodOf(port, body) : null;
+    Monitors held = monitorsHeld(port, call, inMethod ? body : null);
+    // the caller's own object: an unqualified or this-qualified call, from a class of the method's
+    // (an inner class's unqualified call reaches the outer object instead)
+    N receiver = port.receiver(call.leaf());
+    boolean onThis =
+        caller != null
+            && caller.ownerTypes().contains(method.owner())
+            && (receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS);
+    boolean receiverHeld =
+        onThis ? held.self : receiver != null && held.objects.contains(port.text(port.skipParens(receiver)));
     return new ProjectCall(
         caller,
         caller == null || open(port, body),
         use(port, call, inMethod ? port.methodBody(body.leaf()) : null),
         file,
-        port.line(call.leaf()));
+        port.line(call.leaf()),
+        onThis,
+        receiverHeld,
+        held.classes);
+  }
+
+  /**
+   * A method reference ({@code Table::rows}, {@code this::rows}) of the method's name, as a call:
+   * whatever it is handed to calls it, from anywhere, holding nothing, and keeps what it returns.
+   * Its target is not resolved: one of that name may be it.
+   */
+  public static <N> ProjectCall reference(SyntaxPort<N> port, N reference, String file) {
+    return new ProjectCall(null, true, ResultUse.OTHER, file, port.line(reference));
+  }
+
+  /** The monitors held at a call, as written around it in its method. */
+  private record Monitors(boolean self, Set<String> objects, Set<String> classes) {}
+
+  /**
+   * The {@code synchronized} blocks around the call up to its method or lambda (a lambda may run
+   * later, without them), and the method's own {@code synchronized}.
+   */
+  private static <N> Monitors monitorsHeld(SyntaxPort<N> port, SyntaxPath<N> call, SyntaxPath<N> method) {
+    boolean self = false;
+    Set<String> objects = new HashSet<>();
+    Set<String> classes = new HashSet<>();
+    for (SyntaxPath<N> p = call.parent(); p != null && !port.kind(p.leaf()).isCodeBoundary(); p = p.parent()) {
+      if (port.kind(p.leaf()) != Kind.SYNCHRONIZED) {
+        continue;
+      }
+      N lock = port.skipParens(port.synchronizedLock(p.leaf()));
+      switch (port.kind(lock)) {
+        case THIS:
+          self = true;
+          break;
+        case CLASS_LITERAL:
+          classes.add(simpleName(port.classLiteralName(lock)));
+          break;
+        default:
+          objects.add(port.text(lock));
+          break;
+      }
+    }
+    if (method != null && port.hasModifier(method.leaf(), Modifier.SYNCHRONIZED)) {
+      if (port.hasModifier(method.leaf(), Modifier.STATIC)) {
+        SyntaxPath<N> owner = method.parent();
+        if (owner != null && port.kind(owner.leaf()) == Kind.CLASS) {
+          classes.add(port.name(owner.leaf()));
+        }
+      } else {
+        self = true;
+      }
+    }
+    return new Monitors(self, objects, classes);
+  }
+
+  private static String simpleName(String name) {
+    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /** What the code around a call does with its result; {@code body} is the enclosing method's. */

@@ -18,6 +18,9 @@ import java.util.List;
  * @param parameterFates what methods do with objects passed to them, for ownership (see {@link
  *     Holder})
  * @param flagUses reads and writes of volatile fields that hold no map, in classes with map fields
+ * @param projectMethods the methods with map accesses whose calls are all in the project (see {@link
+ *     io.mapguard.engine.extract.ProjectCallShapes#open}), as other classes call them: their
+ *     callers there decide what locks they run with
  */
 public record ClassFacts(
     String className,
@@ -37,7 +40,8 @@ public record ClassFacts(
     List<StoredValue> storedValues,
     List<NullableArgument> nullableArguments,
     List<ParameterFate> parameterFates,
-    List<FlagUse> flagUses) {
+    List<FlagUse> flagUses,
+    java.util.Map<CodeUnit, io.mapguard.engine.project.ProjectMethod> projectMethods) {
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
@@ -58,7 +62,8 @@ public record ClassFacts(
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
-        new ArrayList<>());
+        new ArrayList<>(),
+        new java.util.HashMap<>());
   }
 
   /**
@@ -121,7 +126,7 @@ public record ClassFacts(
     return new ClassFacts(
         className, file, annotations, supertypes, newFields, units, newAccesses, newCalls,
         newEscapes, newLazyInits, creations, localAccesses, newWraps, newMutations, newStored,
-        newNullable, parameterFates, flagUses);
+        newNullable, parameterFates, flagUses, projectMethods);
   }
 
   /** Accesses to map fields and to local maps, for the rules that need no sharing. */

@@ -9,8 +9,26 @@ package io.mapguard.engine.project;
  * @param callerOpen whether code outside the project may call {@code caller} (see {@link
  *     io.mapguard.engine.extract.ProjectCallShapes#open}), so its callers are not all known
  * @param file the caller's file as the front end names it
+ * @param receiverIsThis the call is made on the caller's own object ({@code m()}, {@code this.m()})
+ * @param receiverMonitorHeld the monitor of the object the call is made on is held at the call: a
+ *     {@code synchronized} block on the receiver, or a synchronized method calling on {@code this}
+ * @param classMonitorsHeld the simple names of the classes whose {@code Foo.class} monitor is held
+ *     at the call (a {@code synchronized (Foo.class)} block, a static synchronized method of Foo)
  */
-public record ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
+public record ProjectCall(
+    ProjectMethod caller,
+    boolean callerOpen,
+    ResultUse use,
+    String file,
+    int line,
+    boolean receiverIsThis,
+    boolean receiverMonitorHeld,
+    java.util.Set<String> classMonitorsHeld) {
+
+  /** A call about whose locks nothing is said. */
+  public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
+    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of());
+  }
 
   /** {@code ZooKeeper.java:335}: the caller's place, for messages. */
   public String place() {

@@ -1,7 +1,5 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.report.Evidence;
-import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
@@ -9,10 +7,15 @@ import io.mapguard.engine.analysis.ResolvedAccess;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
-import io.mapguard.engine.model.Effect;
-import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.project.CalledWithoutGuard;
+import io.mapguard.engine.project.ProjectCondition;
+import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.engine.report.Evidence;
+import io.mapguard.engine.report.FixHint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,9 +81,31 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             access.access().site(),
             message,
             fixes(analysis, state, guard, access),
-            evidence);
+            evidence,
+            reachedWithoutGuard(analysis, access, guard));
       }
     }
+  }
+
+  /**
+   * For an access in a method whose calls are all in the project, made without a guard that callers
+   * can hold ({@code this}, {@code Foo.class}): the condition that some call reaches it without the
+   * guard (see {@link CalledWithoutGuard}); else null, and the class alone decides.
+   */
+  private static ProjectCondition reachedWithoutGuard(ClassAnalysis analysis, ResolvedAccess access, Guard guard) {
+    ProjectMethod method = analysis.facts().projectMethods().get(access.access().unit());
+    LockRef lock = guard.lock();
+    if (method == null || lock.kind() != LockRef.Kind.MONITOR || !access.access().unit().entryLocks().isEmpty()) {
+      return null;
+    }
+    if (lock.expression().equals("this")) {
+      return new CalledWithoutGuard(method, null, guard.display());
+    }
+    if (lock.expression().endsWith(".class")) {
+      String type = lock.expression().substring(0, lock.expression().length() - ".class".length());
+      return new CalledWithoutGuard(method, type.substring(type.lastIndexOf('.') + 1), guard.display());
+    }
+    return null;
   }
 
   /**

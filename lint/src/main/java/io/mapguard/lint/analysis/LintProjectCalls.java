@@ -94,13 +94,28 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
-   * Every identifier followed by {@code (} in the text: the names of the methods it may call (and
-   * of the methods, constructors and keywords it declares or uses so, which only widens the set).
+   * Every identifier followed by {@code (} in the text, and every one after {@code ::}: the names of
+   * the methods it may call or reference (and of the methods, constructors and keywords it declares
+   * or uses so, which only widens the set).
    */
   static Set<String> calledNames(String text) {
     Set<String> names = new HashSet<>();
     int length = text.length();
     for (int i = 0; i < length; i++) {
+      if (text.charAt(i) == ':' && i + 1 < length && text.charAt(i + 1) == ':') {
+        int start = i + 2;
+        while (start < length && Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+        int end = start;
+        while (end < length && Character.isJavaIdentifierPart(text.charAt(end))) {
+          end++;
+        }
+        if (end > start) {
+          names.add(text.substring(start, end));
+        }
+        continue;
+      }
       if (text.charAt(i) != '(') {
         continue;
       }

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import io.mapguard.engine.extract.ProjectCallShapes;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
@@ -13,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The calls of one parsed file that may run a project method, read through the same port as the
+ * The calls (and method references) of one parsed file that may run a project method, read through the same port as the
  * class analysis ({@link ProjectCallShapes}). mapvet's side of the project-wide questions: its
  * {@code LintProjectCalls} finds the files that name the method and hands each here.
  */
@@ -26,11 +27,16 @@ public final class LintProjectCallReader {
     LintSymbols symbols = new LintSymbols(types);
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       LintSyntax port = new LintSyntax(symbols, topLevel);
+      for (MethodReferenceExpr reference : topLevel.findAll(MethodReferenceExpr.class)) {
+        if (reference.getIdentifier().equals(method.name())) {
+          calls.add(ProjectCallShapes.reference(port, reference, file));
+        }
+      }
       for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
         if (call.getNameAsString().equals(method.name())
             && call.getArguments().size() == method.arity()
             && ProjectCallShapes.mayRun(port, types, call, method)) {
-          calls.add(ProjectCallShapes.describe(port, LintSyntax.path((Node) call), file));
+          calls.add(ProjectCallShapes.describe(port, LintSyntax.path((Node) call), file, method));
         }
       }
     }
