@@ -41,8 +41,15 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
       }
       Boolean concurrent = null;
       for (ResolvedAccess access : state.raceRelevant()) {
-        if (access.holds(guard.lock()) || MapWriteUnderReadLockCheck.writesUnderReadLock(access)) {
+        if (MapWriteUnderReadLockCheck.writesUnderReadLock(access)) {
           continue;
+        }
+        ProjectCondition callersElsewhere = null;
+        if (access.holds(guard.lock())) {
+          callersElsewhere = heldOnlyByCallers(analysis, access, guard);
+          if (callersElsewhere == null) {
+            continue;
+          }
         }
         if (concurrent == null) {
           concurrent = ConcurrentHashMapAdvice.judge(analysis, state).offer();
@@ -82,9 +89,27 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             message,
             fixes(analysis, state, guard, access),
             evidence,
-            reachedWithoutGuard(analysis, access, guard));
+            callersElsewhere != null ? callersElsewhere : reachedWithoutGuard(analysis, access, guard));
       }
     }
+  }
+
+  /**
+   * For an access of the top-level class that holds the guard only because the class's own calls of
+   * its method all hold it (the method's lock summary), when other classes may call the method too: the
+   * condition that some call of the project reaches it without the guard, which then makes it a
+   * finding; else null (the access is guarded).
+   */
+  private static ProjectCondition heldOnlyByCallers(ClassAnalysis analysis, ResolvedAccess access, Guard guard) {
+    if (access.access().unit().nestedClass() != null) {
+      // a nested class's 'this' and its outer class's are one name in the class's lock summaries:
+      // the summary may say 'this' where the caller held the outer object (javac's Provider.Service)
+      return null;
+    }
+    boolean heldHere =
+        access.access().locksHeld().stream().anyMatch(l -> l.sameLock(guard.lock()))
+            || access.access().unit().entryLocks().stream().anyMatch(l -> l.sameLock(guard.lock()));
+    return heldHere ? null : reachedWithoutGuard(analysis, access, guard);
   }
 
   /**
