@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The last step of an extraction: each unit's pending uses, calls, wraps, mutations and escapes
@@ -87,11 +88,11 @@ public final class FactAssembly<N, P> {
         ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.nestedClass() != null);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
-      if (!unit.accesses.isEmpty()) {
-        ProjectMethod declared = projectMethod(port, unit.unit, positions.path().apply(unit.accesses.get(0).at()));
-        if (declared != null) {
-          facts.projectMethods().put(unit.unit, declared);
-        }
+      P inside =
+          !unit.accesses.isEmpty() ? unit.accesses.get(0).at() : !unit.escapes.isEmpty() ? unit.escapes.get(0).at() : null;
+      if (inside != null && unit.unit.kind() == CodeUnit.Kind.METHOD && !unit.unit.functional()) {
+        SyntaxPath<N> at = positions.path().apply(inside);
+        facts.projectMethods().put(unit.unit, memo(() -> projectMethod(port, at)));
       }
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
       Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
@@ -177,18 +178,11 @@ public final class FactAssembly<N, P> {
         if (e.field().local()) {
           continue; // where a local map goes is the business of the sharing rules' fields only
         }
-        SyntaxPath<N> path = positions.path().apply(e.at());
         facts
             .escapes()
             .add(
                 new Escape(
-                    e.field(),
-                    e.kind(),
-                    e.detail(),
-                    positions.site().apply(e.at()),
-                    unit.unit,
-                    held.apply(e.at()),
-                    returnedBy(port, e.kind(), path)));
+                    e.field(), e.kind(), e.detail(), positions.site().apply(e.at()), unit.unit, held.apply(e.at())));
       }
     }
     // what those methods do with such an object (see io.mapguard.engine.analysis.Ownership)
@@ -201,13 +195,10 @@ public final class FactAssembly<N, P> {
   }
 
   /**
-   * The method a unit is, when the project holds all of its calls (see {@link ClassFacts#projectMethods});
-   * {@code at} is the path of a use inside it. Lambdas, tasks, constructors and initializers are not.
+   * The method around {@code at} (a use inside a method unit), when the project holds all of its
+   * calls (see {@link ClassFacts#projectMethods}); else null.
    */
-  private static <N> ProjectMethod projectMethod(SyntaxPort<N> port, CodeUnit unit, SyntaxPath<N> at) {
-    if (unit.kind() != CodeUnit.Kind.METHOD || unit.functional()) {
-      return null;
-    }
+  private static <N> ProjectMethod projectMethod(SyntaxPort<N> port, SyntaxPath<N> at) {
     SyntaxPath<N> body = at;
     while (body != null && port.kind(body.leaf()) != SyntaxPort.Kind.METHOD && port.kind(body.leaf()) != SyntaxPort.Kind.CLASS) {
       body = body.parent();
@@ -227,19 +218,21 @@ public final class FactAssembly<N, P> {
         && !ProjectCallShapes.open(port, method);
   }
 
-  /**
-   * The method a map is returned from, when the project holds all of its calls: its callers then
-   * decide whether the map leaves its lock (see {@link Escape#returnedBy}).
-   */
-  private static <N> ProjectMethod returnedBy(SyntaxPort<N> port, Escape.Kind kind, SyntaxPath<N> at) {
-    if (kind != Escape.Kind.RETURNED && kind != Escape.Kind.VIEW_RETURNED) {
-      return null;
-    }
-    SyntaxPath<N> body = at;
-    while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
-      body = body.parent();
-    }
-    return callersInTheProject(port, body) ? ProjectCallShapes.methodOf(port, body) : null;
+  /** {@code compute}'s value, computed on the first {@code get} only. */
+  private static <T> Supplier<T> memo(Supplier<T> compute) {
+    return new Supplier<>() {
+      private boolean done;
+      private T value;
+
+      @Override
+      public T get() {
+        if (!done) {
+          value = compute.get();
+          done = true;
+        }
+        return value;
+      }
+    };
   }
 
   /**

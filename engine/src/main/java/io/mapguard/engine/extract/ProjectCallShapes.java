@@ -57,17 +57,15 @@ public final class ProjectCallShapes {
     if (port.hasModifier(declaration, Modifier.PRIVATE)) {
       return false;
     }
-    Overriding overriding = port.overriding(declaration);
-    if (overriding == Overriding.OTHER) {
+    boolean visible = visibleOutsideItsPackage(port, owner);
+    boolean isPublic = port.hasModifier(declaration, Modifier.PUBLIC);
+    if (isPublic && visible
+        || port.hasModifier(declaration, Modifier.PROTECTED) && visible && !port.hasModifier(owner.leaf(), Modifier.FINAL)) {
       return true;
     }
-    boolean visible = visibleOutsideItsPackage(port, owner);
-    if (port.hasModifier(declaration, Modifier.PUBLIC)) {
-      return visible || overriding == Overriding.PROJECT;
-    }
-    return port.hasModifier(declaration, Modifier.PROTECTED)
-        && visible
-        && !port.hasModifier(owner.leaf(), Modifier.FINAL);
+    // asked last: mapvet may need its type solver for the supertypes
+    Overriding overriding = port.overriding(declaration);
+    return overriding == Overriding.OTHER || isPublic && overriding == Overriding.PROJECT;
   }
 
   /** Every class from the compilation unit down to {@code type} is a named member class. */

@@ -18,9 +18,11 @@ import java.util.List;
  * @param parameterFates what methods do with objects passed to them, for ownership (see {@link
  *     Holder})
  * @param flagUses reads and writes of volatile fields that hold no map, in classes with map fields
- * @param projectMethods the methods with map accesses whose calls are all in the project (see {@link
- *     io.mapguard.engine.extract.ProjectCallShapes#open}), as other classes call them: their
- *     callers there decide what locks they run with
+ * @param projectMethods per unit that uses a map field, the method it is as other classes call it,
+ *     when the project holds all of its calls (see {@link
+ *     io.mapguard.engine.extract.ProjectCallShapes#open}): its callers there decide what locks it
+ *     runs with and where what it returns goes. Made when a rule asks ({@link #projectMethod}):
+ *     deciding who may call a method can take the front end's type solver
  */
 public record ClassFacts(
     String className,
@@ -41,7 +43,13 @@ public record ClassFacts(
     List<NullableArgument> nullableArguments,
     List<ParameterFate> parameterFates,
     List<FlagUse> flagUses,
-    java.util.Map<CodeUnit, io.mapguard.engine.project.ProjectMethod> projectMethods) {
+    java.util.Map<CodeUnit, java.util.function.Supplier<io.mapguard.engine.project.ProjectMethod>> projectMethods) {
+
+  /** {@link #projectMethods}' method of {@code unit}, or null. */
+  public io.mapguard.engine.project.ProjectMethod projectMethod(CodeUnit unit) {
+    java.util.function.Supplier<io.mapguard.engine.project.ProjectMethod> method = projectMethods.get(unit);
+    return method == null ? null : method.get();
+  }
 
   public static ClassFacts empty(String className, String file) {
     return new ClassFacts(
@@ -93,7 +101,7 @@ public record ClassFacts(
     for (Escape e : escapes) {
       newEscapes.add(
           new Escape(
-              swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld(), e.returnedBy()));
+              swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld()));
     }
     List<LazyInit> newLazyInits = new ArrayList<>();
     for (LazyInit l : lazyInits) {

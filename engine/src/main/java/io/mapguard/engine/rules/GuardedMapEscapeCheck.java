@@ -8,6 +8,8 @@ import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.project.ProjectCondition;
+import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ReturnedPastGuard;
 import java.util.List;
 
@@ -33,6 +35,19 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
         && !escape.unit().exported()
         && escape.unit().entryLocks().stream().noneMatch(l -> l.sameLock(guard.lock()))
         && analysis.contexts().entryLocks(escape.unit()).stream().anyMatch(l -> l.sameLock(guard.lock()));
+  }
+
+  /**
+   * For a map returned from a method whose callers are all in the project: the condition that some
+   * caller takes it past its lock (see {@link ReturnedPastGuard}); else null, and the class alone
+   * decides.
+   */
+  private static ProjectCondition returnedTo(ClassAnalysis analysis, Escape escape, Guard guard) {
+    if (escape.kind() != Escape.Kind.RETURNED && escape.kind() != Escape.Kind.VIEW_RETURNED) {
+      return null;
+    }
+    ProjectMethod method = analysis.facts().projectMethod(escape.unit());
+    return method == null ? null : new ReturnedPastGuard(method, guardIsTheMap(escape, guard));
   }
 
   /**
@@ -100,7 +115,7 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
           message,
           List.of(),
           guarded == null ? List.of() : List.of(guarded),
-          escape.returnedBy() == null ? null : new ReturnedPastGuard(escape.returnedBy(), guardIsTheMap(escape, guard)));
+          returnedTo(analysis, escape, guard));
     }
   }
 

@@ -118,9 +118,14 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
    * guard (see {@link CalledWithoutGuard}); else null, and the class alone decides.
    */
   private static ProjectCondition reachedWithoutGuard(ClassAnalysis analysis, ResolvedAccess access, Guard guard) {
-    ProjectMethod method = analysis.facts().projectMethods().get(access.access().unit());
     LockRef lock = guard.lock();
-    if (method == null || lock.kind() != LockRef.Kind.MONITOR || !access.access().unit().entryLocks().isEmpty()) {
+    if (lock.kind() != LockRef.Kind.MONITOR
+        || !access.access().unit().entryLocks().isEmpty()
+        || !lock.expression().equals("this") && !lock.expression().endsWith(".class")) {
+      return null;
+    }
+    ProjectMethod method = analysis.facts().projectMethod(access.access().unit());
+    if (method == null) {
       return null;
     }
     if (lock.expression().equals("this")) {
