@@ -82,6 +82,7 @@ public final class JavacProjectCalls implements ProjectCalls {
         calls.add(
             ProjectCallShapes.describe(
                 port,
+                types,
                 JavacSyntax.path(TreePath.getPath(found.unit(), found.call())),
                 found.unit().getSourceFile().getName(),
                 method));

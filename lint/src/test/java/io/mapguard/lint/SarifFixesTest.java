@@ -13,6 +13,7 @@ import io.mapguard.fixtures.Fixture;
 import io.mapguard.fixtures.Fixtures;
 import io.mapguard.lint.analysis.FileResult;
 import io.mapguard.lint.analysis.LintFinding;
+import io.mapguard.lint.analysis.LintProjectCalls;
 import io.mapguard.lint.analysis.SourceAnalyzer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,11 +60,21 @@ class SarifFixesTest {
   }
 
   /** Findings per rule of one file's text. */
-  private static Map<String, Integer> counts(SourceAnalyzer analyzer, String file, String text) {
+  /**
+   * The findings of {@code file} with {@code text}, those that depend on other files decided against
+   * the other files of the corpus ({@code sources}), as the scan decided them.
+   */
+  private static Map<String, Integer> counts(
+      SourceAnalyzer analyzer, String file, String text, Map<String, String> sources) {
     FileResult result = analyzer.analyze(file, text);
     assertEquals(List.of(), result.problems(), file + " no longer parses:\n" + text);
     Map<String, Integer> counts = new TreeMap<>();
-    for (LintFinding finding : result.findings()) {
+    List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
+    sources.forEach(
+        (path, original) ->
+            files.add(new LintProjectCalls.ProjectFile(path, path.equals(file) ? () -> text : () -> original)));
+    LintProjectCalls calls = new LintProjectCalls(files, analyzer);
+    for (LintFinding finding : LintProjectCalls.decide(result.findings(), calls)) {
       counts.merge(finding.rule(), 1, Integer::sum);
     }
     return counts;
@@ -138,7 +149,7 @@ class SarifFixesTest {
       String file = finding.at("/locations/0/physicalLocation/artifactLocation/uri").asText();
       String original = sources.get(file);
       String rule = finding.get("ruleId").asText();
-      Map<String, Integer> before = counts(analyzer, file, original);
+      Map<String, Integer> before = counts(analyzer, file, original, sources);
       for (JsonNode fix : finding.get("fixes")) {
         fixes++;
         String description = fix.at("/description/text").asText();
@@ -151,7 +162,7 @@ class SarifFixesTest {
         covered.add(kind);
         assertEquals(file, fix.at("/artifactChanges/0/artifactLocation/uri").asText());
         String fixed = apply(original, fix);
-        Map<String, Integer> after = counts(analyzer, file, fixed);
+        Map<String, Integer> after = counts(analyzer, file, fixed, sources);
         boolean worse = after.entrySet().stream().anyMatch(e -> e.getValue() > before.getOrDefault(e.getKey(), 0));
         boolean fewer = after.getOrDefault(rule, 0) < before.getOrDefault(rule, 0);
         if (worse || !fewer && kind != FixHint.Kind.ADD_GUARDED_BY) {

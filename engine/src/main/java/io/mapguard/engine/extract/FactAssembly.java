@@ -92,7 +92,7 @@ public final class FactAssembly<N, P> {
           !unit.accesses.isEmpty() ? unit.accesses.get(0).at() : !unit.escapes.isEmpty() ? unit.escapes.get(0).at() : null;
       if (inside != null && unit.unit.kind() == CodeUnit.Kind.METHOD && !unit.unit.functional()) {
         SyntaxPath<N> at = positions.path().apply(inside);
-        facts.projectMethods().put(unit.unit, memo(() -> projectMethod(port, at)));
+        facts.projectMethods().put(unit.unit, Memo.of(() -> projectMethod(port, at)));
       }
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
       Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
@@ -216,23 +216,6 @@ public final class FactAssembly<N, P> {
         && port.kind(method.leaf()) == SyntaxPort.Kind.METHOD
         && !port.hasModifier(method.leaf(), SyntaxPort.Modifier.PRIVATE)
         && !ProjectCallShapes.open(port, method);
-  }
-
-  /** {@code compute}'s value, computed on the first {@code get} only. */
-  private static <T> Supplier<T> memo(Supplier<T> compute) {
-    return new Supplier<>() {
-      private boolean done;
-      private T value;
-
-      @Override
-      public T get() {
-        if (!done) {
-          value = compute.get();
-          done = true;
-        }
-        return value;
-      }
-    };
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
@@ -84,16 +85,22 @@ public final class MapCallValues<N> {
   public void nullableArguments(
       MapField field, String method, SyntaxPath<N> call, Site site, List<NullableArgument> out) {
     List<N> arguments = port.arguments(call.leaf());
+    boolean rejectsNulls =
+        MapBehaviours.has(MapBehaviours.Behaviour.REJECTS_NULLS, field.declaredType(), field.assignedValues());
     for (int i = 0; i < arguments.size(); i++) {
       boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
       if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {
         continue;
       }
-      NullSources.Source source = nulls.sourceOf(arguments.get(i), call);
+      NullSources.Source source = nulls.sourceOf(arguments.get(i), call, rejectsNulls);
       if (source != null) {
+        @SuppressWarnings("unchecked")
+        SyntaxPath<N> declaring = (SyntaxPath<N>) source.method();
         out.add(
             new NullableArgument(
-                field, method, key, port.text(arguments.get(i)), source.kind(), source.detail(), source.line(), site));
+                field, method, key, port.text(arguments.get(i)), source.kind(), source.detail(), source.line(), site,
+                declaring == null ? null : Memo.of(() -> ProjectCallShapes.methodOf(port, declaring)),
+                source.parameter()));
       }
     }
   }

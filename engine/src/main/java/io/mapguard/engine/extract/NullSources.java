@@ -23,7 +23,11 @@ public final class NullSources<N> {
    * @param detail the local, parameter or method, or the map whose {@code get} it is; null for the literal
    * @param line where it becomes null, or 0 when the argument itself is the source
    */
-  public record Source(NullableArgument.Source kind, String detail, int line) {}
+  public record Source(NullableArgument.Source kind, String detail, int line, SyntaxPath<?> method, int parameter) {
+    Source(NullableArgument.Source kind, String detail, int line) {
+      this(kind, detail, line, null, -1);
+    }
+  }
 
   private final SyntaxPort<N> port;
   private final CallShapes<N> shapes;
@@ -35,8 +39,12 @@ public final class NullSources<N> {
     this.apis = apis;
   }
 
-  /** Why {@code argument} of the call at {@code call} may be null there, or null. */
-  public Source sourceOf(N argument, SyntaxPath<N> call) {
+  /**
+   * Why {@code argument} of the call at {@code call} may be null there, or null. {@code
+   * callersMatter}: whether a plain parameter is a source too, null where a caller passes null
+   * (asked only for the maps that reject null: it costs the null checks of every parameter).
+   */
+  public Source sourceOf(N argument, SyntaxPath<N> call, boolean callersMatter) {
     N e = port.skipParensAndCasts(argument);
     if (port.isNullLiteral(e)) {
       return new Source(NullableArgument.Source.LITERAL, null, 0);
@@ -61,6 +69,8 @@ public final class NullSources<N> {
     if (parameter != null) {
       if (isNullable(parameter)) {
         source = new Source(NullableArgument.Source.NULLABLE_PARAMETER, name, 0);
+      } else if (callersMatter) {
+        source = fromCallers(name, parameter, call);
       }
     } else {
       int callOrder = port.order(call.leaf());
@@ -119,6 +129,24 @@ public final class NullSources<N> {
       }
       if (kind == Kind.CLASS) {
         return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A parameter of a method (not a lambda's) with no {@code @Nullable}: null where a caller passes
+   * null, which the project's calls decide ({@link NullableArgument.Source#PARAMETER_FROM_CALLERS}).
+   */
+  private Source fromCallers(String name, N parameter, SyntaxPath<N> use) {
+    for (SyntaxPath<N> p = use; p != null; p = p.parent()) {
+      Kind kind = port.kind(p.leaf());
+      if (kind == Kind.LAMBDA || kind == Kind.CLASS) {
+        return null;
+      }
+      if (kind == Kind.METHOD) {
+        int index = port.parameters(p.leaf()).indexOf(parameter);
+        return index < 0 ? null : new Source(NullableArgument.Source.PARAMETER_FROM_CALLERS, name, 0, p, index);
       }
     }
     return null;

@@ -115,7 +115,7 @@ public final class ProjectCallShapes {
    * file named {@code file}.
    */
   public static <N> ProjectCall describe(
-      SyntaxPort<N> port, SyntaxPath<N> call, String file, ProjectMethod method) {
+      SyntaxPort<N> port, Callees callees, SyntaxPath<N> call, String file, ProjectMethod method) {
     SyntaxPath<N> body = call.parent();
     while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
       body = body.parent();
@@ -132,6 +132,14 @@ public final class ProjectCallShapes {
             && (receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS);
     boolean receiverHeld =
         onThis ? held.self : receiver != null && held.objects.contains(port.text(port.skipParens(receiver)));
+    Set<Integer> nulls = new HashSet<>();
+    List<N> arguments = port.arguments(call.leaf());
+    for (int i = 0; i < arguments.size(); i++) {
+      if (port.isNullLiteral(arguments.get(i))) {
+        nulls.add(i);
+      }
+    }
+    Object callee = port.callee(call.leaf());
     return new ProjectCall(
         caller,
         caller == null || open(port, body),
@@ -140,7 +148,9 @@ public final class ProjectCallShapes {
         port.line(call.leaf()),
         onThis,
         receiverHeld,
-        held.classes);
+        held.classes,
+        callee != null && callees.ownerKnown(callee) && callees.ownerIsSubtype(callee, method.owner()),
+        nulls);
   }
 
   /**

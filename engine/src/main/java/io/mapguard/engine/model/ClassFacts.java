@@ -127,7 +127,7 @@ public record ClassFacts(
       newNullable.add(
           new NullableArgument(
               swap.apply(n.map()), n.method(), n.key(), n.argument(), n.source(), n.detail(),
-              n.sourceLine(), n.site()));
+              n.sourceLine(), n.site(), n.callee(), n.parameter()));
     }
     List<MapField> newFields = new ArrayList<>();
     fields.forEach(f -> newFields.add(swap.apply(f)));

@@ -14,6 +14,9 @@ package io.mapguard.engine.model;
  * @param sourceLine where it becomes null: the assignment, the {@code return null}, the call; 0 when
  *     the argument itself is the source
  * @param site the map call
+ * @param callee for {@link Source#PARAMETER_FROM_CALLERS}: the method whose parameter it is, as
+ *     the project's calls name it (asked for when the rule runs), else null
+ * @param parameter for {@link Source#PARAMETER_FROM_CALLERS}: the parameter's position, else -1
  */
 public record NullableArgument(
     MapField map,
@@ -23,7 +26,14 @@ public record NullableArgument(
     Source source,
     String detail,
     int sourceLine,
-    Site site) {
+    Site site,
+    java.util.function.Supplier<io.mapguard.engine.project.ProjectMethod> callee,
+    int parameter) {
+
+  public NullableArgument(
+      MapField map, String method, boolean key, String argument, Source source, String detail, int sourceLine, Site site) {
+    this(map, method, key, argument, source, detail, sourceLine, site, null, -1);
+  }
 
   public enum Source {
     /** {@code m.put(k, null)}. */
@@ -43,6 +53,11 @@ public record NullableArgument(
      * System.getProperty(key)}…: {@code engine.knowledge.NullableResults}); the detail is the call as
      * written, {@code request.getParameter(...)}.
      */
-    NULLABLE_API
+    NULLABLE_API,
+    /**
+     * A parameter with no {@code @Nullable}: null only where a caller passes null, which the
+     * project's calls decide (the finding stands when one of them passes the literal null).
+     */
+    PARAMETER_FROM_CALLERS
   }
 }

@@ -14,6 +14,10 @@ package io.mapguard.engine.project;
  *     {@code synchronized} block on the receiver, or a synchronized method calling on {@code this}
  * @param classMonitorsHeld the simple names of the classes whose {@code Foo.class} monitor is held
  *     at the call (a {@code synchronized (Foo.class)} block, a static synchronized method of Foo)
+ * @param resolved the front end resolved the call to the method: its receiver's type is the
+ *     method's class or a subtype (a call on a supertype only may reach it, one the front end cannot
+ *     type may be another method of the name)
+ * @param nullArguments the positions of the arguments that are the literal {@code null}
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -23,11 +27,13 @@ public record ProjectCall(
     int line,
     boolean receiverIsThis,
     boolean receiverMonitorHeld,
-    java.util.Set<String> classMonitorsHeld) {
+    java.util.Set<String> classMonitorsHeld,
+    boolean resolved,
+    java.util.Set<Integer> nullArguments) {
 
-  /** A call about whose locks nothing is said. */
+  /** A call about whose locks and arguments nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
-    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of());
+    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of());
   }
 
   /** {@code ZooKeeper.java:335}: the caller's place, for messages. */

@@ -15,6 +15,16 @@ public interface ProjectCalls {
    */
   List<ProjectCall> callsOf(ProjectMethod method);
 
+  /**
+   * The calls of {@link #callsOf} that pass the literal {@code null} for argument {@code
+   * parameter} (a front end may find these without reading every call of the name); null when the
+   * front end cannot list them.
+   */
+  default List<ProjectCall> callsPassingNull(ProjectMethod method, int parameter) {
+    List<ProjectCall> calls = callsOf(method);
+    return calls == null ? null : calls.stream().filter(call -> call.nullArguments().contains(parameter)).toList();
+  }
+
   /** A front end that sees no other class: every question is left open. */
   ProjectCalls UNKNOWN = method -> null;
 }

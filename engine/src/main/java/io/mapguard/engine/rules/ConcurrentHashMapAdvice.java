@@ -7,6 +7,7 @@ import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
 import java.util.HashMap;
@@ -176,6 +177,10 @@ final class ConcurrentHashMapAdvice {
     for (Judge judge : CONCURRENT_MAP_RULES) {
       Rules.checkOf(judge.rule()).check(analysis, sink);
     }
-    return sink.findings().stream().filter(f -> field.equals(f.field())).toList();
+    // what the class alone shows: a finding that needs a caller elsewhere to pass null does not count
+    return sink.findings().stream()
+        .filter(f -> field.equals(f.field()))
+        .filter(f -> f.condition() == null || f.condition().standing(ProjectCalls.UNKNOWN) != null)
+        .toList();
   }
 }

@@ -1,11 +1,12 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.NullableArgument;
+import io.mapguard.engine.project.NullPassedByCaller;
+import io.mapguard.engine.report.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,11 @@ import java.util.List;
 public final class ConcurrentMapNullValueCheck implements RuleCheck {
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
-    for (NullableArgument argument : analysis.facts().nullableArguments()) {
+    // a null the class shows first: one finding per line, and a caller's null only where there is none
+    List<NullableArgument> arguments = new ArrayList<>(analysis.facts().nullableArguments());
+    arguments.sort(
+        java.util.Comparator.comparing(a -> a.source() == NullableArgument.Source.PARAMETER_FROM_CALLERS));
+    for (NullableArgument argument : arguments) {
       MapField map = argument.map();
       if (!MapBehaviours.has(
           MapBehaviours.Behaviour.REJECTS_NULLS, map.declaredType(), map.assignedValues())) {
@@ -51,7 +56,16 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
               + argument.method()
               + " then throws NullPointerException. "
               + fix(argument);
-      sink.report(rule(), map, argument.site(), message, List.of(), source(argument));
+      sink.report(
+          rule(),
+          map,
+          argument.site(),
+          message,
+          List.of(),
+          source(argument),
+          argument.source() == NullableArgument.Source.PARAMETER_FROM_CALLERS
+              ? new NullPassedByCaller(argument.callee().get(), argument.parameter())
+              : null);
     }
   }
 
@@ -81,6 +95,8 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
             + " and not checked before the call";
       case NULLABLE_PARAMETER:
         return "parameter '" + detail + "' is annotated @Nullable and not checked before the call";
+      case PARAMETER_FROM_CALLERS:
+        return "parameter '" + detail + "' is not checked before the call, and a caller passes null";
       case METHOD_RETURNS_NULL:
         return result(argument, detail + "()", "returns null at line " + argument.sourceLine());
       case NULLABLE_METHOD:

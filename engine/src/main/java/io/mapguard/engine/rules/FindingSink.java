@@ -62,7 +62,8 @@ public final class FindingSink {
         || field.declaration() != null && field.declaration().isSuppressed(rule.ruleName())) {
       return;
     }
-    if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line())) {
+    // findings with conditions are kept apart: which of them stands is decided later
+    if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line() + (condition == null ? "" : "\0" + condition))) {
       return;
     }
     add(rule, site, message, field, field.name(), fixes, evidence, condition);

@@ -35,7 +35,7 @@ class NullSourcesTest {
 
   private NullSources.Source sourceOfValue(Node root, Node put) {
     SyntaxPath<Node> path = CallShapesTest.pathTo(root, put);
-    return nulls.sourceOf(put.children.get(2), path);
+    return nulls.sourceOf(put.children.get(2), path, false);
   }
 
   @Test

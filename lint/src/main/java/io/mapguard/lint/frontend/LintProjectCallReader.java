@@ -36,7 +36,7 @@ public final class LintProjectCallReader {
         if (call.getNameAsString().equals(method.name())
             && call.getArguments().size() == method.arity()
             && ProjectCallShapes.mayRun(port, types, call, method)) {
-          calls.add(ProjectCallShapes.describe(port, LintSyntax.path((Node) call), file, method));
+          calls.add(ProjectCallShapes.describe(port, types, LintSyntax.path((Node) call), file, method));
         }
       }
     }
