@@ -2,13 +2,16 @@ package io.mapguard.engine;
 
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.engine.project.ProjectCondition;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.rules.FindingSink;
 import io.mapguard.engine.rules.RuleCheck;
 import io.mapguard.engine.rules.Rules;
-import io.mapguard.engine.project.ProjectCalls;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Entry point of the engine: facts of one class in, findings out. */
 public final class Analyzer {
@@ -38,17 +41,30 @@ public final class Analyzer {
    * names the place in another class that makes them stand).
    */
   public static List<Finding> decide(List<Finding> findings, ProjectCalls calls) {
-    List<Finding> standing = new ArrayList<>(findings.size());
-    for (Finding finding : findings) {
-      if (finding.condition() == null) {
-        standing.add(finding);
+    return decide(findings, Finding::condition, Finding::standing, calls);
+  }
+
+  /**
+   * {@link #decide} for a front end's own form of findings: {@code condition} reads an item's, and
+   * {@code standing} makes the item that stands with the reason its condition gives.
+   */
+  public static <T> List<T> decide(
+      List<T> findings,
+      Function<T, ProjectCondition> condition,
+      BiFunction<T, String, T> standing,
+      ProjectCalls calls) {
+    List<T> stand = new ArrayList<>(findings.size());
+    for (T finding : findings) {
+      ProjectCondition unless = condition.apply(finding);
+      if (unless == null) {
+        stand.add(finding);
         continue;
       }
-      String reason = finding.condition().standing(calls);
+      String reason = unless.standing(calls);
       if (reason != null) {
-        standing.add(finding.standing(reason));
+        stand.add(standing.apply(finding, reason));
       }
     }
-    return standing;
+    return stand;
   }
 }

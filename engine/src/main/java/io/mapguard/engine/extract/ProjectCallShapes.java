@@ -1,9 +1,9 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
-import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
 import io.mapguard.engine.extract.SyntaxPort.Modifier;
 import io.mapguard.engine.extract.SyntaxPort.Overriding;
+import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
@@ -40,10 +40,10 @@ public final class ProjectCallShapes {
    * Whether code outside the project may run a method's body, so that the project does not hold all
    * of its calls: a method with an annotation a framework may call it for (see {@link
    * CallerNeutralAnnotations}); a public method of a class other packages see; a protected one of a
-   * class they can extend; an override of a library's method (the library calls it), or of a method only the
-   * front end's guess says is the project's. A public override of a project method counts too (the
-   * project method may be public in a type others see). A method of a class outside packages cannot
-   * name overrides only what its own package calls, whatever its modifiers.
+   * class they can extend; an override of a method of a library or the JDK (which calls it), or of
+   * one the front end cannot read; a public override of a project method (that method may be public
+   * in a type others see). Any other method of a class other packages cannot name or extend is
+   * called only by its own package, an override of a project method included.
    */
   public static <N> boolean open(SyntaxPort<N> port, SyntaxPath<N> method) {
     N declaration = method.leaf();

@@ -1,6 +1,5 @@
 package io.mapguard.engine.rules;
 
-import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
@@ -11,6 +10,7 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.project.ProjectCondition;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ReturnedPastGuard;
+import io.mapguard.engine.report.Evidence;
 import java.util.List;
 
 /** The map object of a guarded field leaves the code that holds its guard. */

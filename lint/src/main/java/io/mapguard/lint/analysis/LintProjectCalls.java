@@ -42,18 +42,7 @@ public final class LintProjectCalls implements ProjectCalls {
 
   /** The findings that stand once the project's calls are known ({@link Analyzer#decide}). */
   public static List<LintFinding> decide(List<LintFinding> findings, ProjectCalls calls) {
-    List<LintFinding> standing = new ArrayList<>(findings.size());
-    for (LintFinding finding : findings) {
-      if (finding.condition() == null) {
-        standing.add(finding);
-        continue;
-      }
-      String reason = finding.condition().standing(calls);
-      if (reason != null) {
-        standing.add(finding.standing(reason));
-      }
-    }
-    return standing;
+    return Analyzer.decide(findings, LintFinding::condition, LintFinding::standing, calls);
   }
 
   @Override

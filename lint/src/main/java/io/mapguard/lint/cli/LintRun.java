@@ -20,8 +20,8 @@ import io.mapguard.lint.scan.ProgressLine;
 import io.mapguard.lint.scan.SourceRootDetector;
 import io.mapguard.lint.scan.SourceRootViews;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +31,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.Map;
 
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
