@@ -15,7 +15,7 @@ import java.util.List;
  * @param fixes the fixes the engine considers safe (the Error Prone checks offer the same ones)
  * @param evidence the places of the same file the message cites (SARIF related locations)
  * @param condition what other files must do for the finding to stand (the engine's {@code
- *     Finding#condition}), decided once every file is analysed ({@link ProjectDecision}); null
+ *     Finding#condition}), decided once every file is analysed ({@link LintProjectCalls#decide}); null
  *     for a finding the file alone decides. Never written to a report.
  */
 public record LintFinding(
