@@ -67,17 +67,10 @@ public final class JavacProjectCalls implements ProjectCalls {
   private List<ProjectCall> find(ProjectMethod method) {
     List<ProjectCall> calls = new ArrayList<>();
     for (Found found : byName.getOrDefault(method.name() + REFERENCE, List.of())) {
-      calls.add(
-          ProjectCallShapes.reference(
-              ports.computeIfAbsent(found.unit(), u -> new IdentityHashMap<>())
-                  .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym)),
-              found.call(),
-              found.unit().getSourceFile().getName()));
+      calls.add(ProjectCallShapes.reference(portOf(found), found.call(), found.unit().getSourceFile().getName()));
     }
     for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
-      JavacSyntax port =
-          ports.computeIfAbsent(found.unit(), u -> new IdentityHashMap<>())
-              .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym));
+      JavacSyntax port = portOf(found);
       if (ProjectCallShapes.mayRun(port, types, found.call(), method)) {
         calls.add(
             ProjectCallShapes.describe(
@@ -91,7 +84,16 @@ public final class JavacProjectCalls implements ProjectCalls {
     return calls;
   }
 
-  /** Every method call of every compilation unit javac entered, by name and number of arguments. */
+  /** The port that reads the top-level class a call was found in (one per class, kept). */
+  private JavacSyntax portOf(Found found) {
+    return ports.computeIfAbsent(found.unit(), unit -> new IdentityHashMap<>())
+        .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym));
+  }
+
+  /**
+   * Every method call and method reference of every compilation unit javac entered, by name and
+   * number of arguments (references by name).
+   */
   private void index() {
     byName = new HashMap<>();
     complete = true;

@@ -40,6 +40,36 @@ public final class LintProjectCalls implements ProjectCalls {
     this.analyzer = analyzer;
   }
 
+  /**
+   * The {@code .java} files under {@code roots} other than {@code known} (absolute, normalised
+   * paths, which it adds to), each read again when asked, named by {@code display}.
+   *
+   * @throws IOException when a root cannot be listed: then nothing may be concluded from the
+   *     absence of calls
+   */
+  public static List<ProjectFile> filesUnder(
+      List<java.nio.file.Path> roots,
+      Set<java.nio.file.Path> known,
+      java.util.function.Function<java.nio.file.Path, String> display,
+      java.util.function.Function<java.nio.file.Path, String> read)
+      throws java.io.IOException {
+    List<ProjectFile> found = new ArrayList<>();
+    for (java.nio.file.Path root : roots) {
+      try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
+        for (java.nio.file.Path path : (Iterable<java.nio.file.Path>) walk::iterator) {
+          if (path.toString().endsWith(".java")
+              && known.add(path.toAbsolutePath().normalize())
+              && java.nio.file.Files.isRegularFile(path)) {
+            found.add(new ProjectFile(display.apply(path), () -> read.apply(path)));
+          }
+        }
+      } catch (java.io.UncheckedIOException e) {
+        throw e.getCause();
+      }
+    }
+    return found;
+  }
+
   /** The findings that stand once the project's calls are known ({@link Analyzer#decide}). */
   public static List<LintFinding> decide(List<LintFinding> findings, ProjectCalls calls) {
     return Analyzer.decide(findings, LintFinding::condition, LintFinding::standing, calls);

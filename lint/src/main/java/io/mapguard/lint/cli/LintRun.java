@@ -21,7 +21,6 @@ import io.mapguard.lint.scan.SourceRootDetector;
 import io.mapguard.lint.scan.SourceRootViews;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +32,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
@@ -243,39 +241,23 @@ final class LintRun {
     ProjectCalls calls;
     try {
       List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
-      Set<Path> seen = new HashSet<>();
+      Set<Path> known = new HashSet<>();
       for (InputFile input : inputs) {
-        seen.add(input.path().toAbsolutePath().normalize());
+        known.add(input.path().toAbsolutePath().normalize());
         files.add(new LintProjectCalls.ProjectFile(input.displayPath(), () -> FileProcessor.readText(input)));
       }
-      for (Path root : realRoots) {
-        try (Stream<Path> walk = Files.walk(root)) {
-          for (Path path : (Iterable<Path>) walk::iterator) {
-            if (path.toString().endsWith(".java")
-                && seen.add(path.toAbsolutePath().normalize())
-                && Files.isRegularFile(path)) {
-              InputFile other = new InputFile(path, path.toString());
-              files.add(new LintProjectCalls.ProjectFile(other.displayPath(), () -> FileProcessor.readText(other)));
-            }
-          }
-        }
-      }
+      files.addAll(
+          LintProjectCalls.filesUnder(
+              realRoots, known, Path::toString, path -> FileProcessor.readText(new InputFile(path, path.toString()))));
       FileAnalyzer analyzer =
           analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
       calls = new LintProjectCalls(files, analyzer);
-    } catch (IOException | UncheckedIOException | SecurityException e) {
+    } catch (IOException | SecurityException e) {
       calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
     }
     List<FileOutcome> decided = new ArrayList<>(outcomes.size());
     for (FileOutcome outcome : outcomes) {
-      decided.add(
-          new FileOutcome(
-              outcome.file(),
-              outcome.analysed(),
-              LintProjectCalls.decide(outcome.findings(), calls),
-              outcome.diagnostics(),
-              outcome.suppressed(),
-              outcome.legacyFingerprints()));
+      decided.add(outcome.decided(calls));
     }
     return decided;
   }

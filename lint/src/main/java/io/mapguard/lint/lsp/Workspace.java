@@ -23,9 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -135,14 +137,7 @@ final class Workspace implements AutoCloseable {
     if (outcome.findings().stream().allMatch(f -> f.condition() == null)) {
       return Optional.of(outcome);
     }
-    return Optional.of(
-        new FileOutcome(
-            outcome.file(),
-            outcome.analysed(),
-            LintProjectCalls.decide(outcome.findings(), projectCalls(file, shown, text)),
-            outcome.diagnostics(),
-            outcome.suppressed(),
-            outcome.legacyFingerprints()));
+    return Optional.of(outcome.decided(projectCalls(file, shown, text)));
   }
 
   /**
@@ -153,20 +148,15 @@ final class Workspace implements AutoCloseable {
   private ProjectCalls projectCalls(Path edited, String shown, String text) {
     List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
     files.add(new LintProjectCalls.ProjectFile(shown, () -> text));
+    Set<Path> known = new HashSet<>(Set.of(edited.toAbsolutePath().normalize()));
     try {
-      for (Path root : realRoots) {
-        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
-          for (Path path : (Iterable<Path>) walk::iterator) {
-            if (path.toString().endsWith(".java") && !path.equals(edited) && Files.isRegularFile(path)) {
-              String display = displayPath(path);
-              files.add(
-                  new LintProjectCalls.ProjectFile(
-                      display, () -> FileProcessor.readText(new InputFile(path, display))));
-            }
-          }
-        }
-      }
-    } catch (IOException | java.io.UncheckedIOException | SecurityException e) {
+      files.addAll(
+          LintProjectCalls.filesUnder(
+              realRoots,
+              known,
+              this::displayPath,
+              path -> FileProcessor.readText(new InputFile(path, displayPath(path)))));
+    } catch (IOException | SecurityException e) {
       return ProjectCalls.UNKNOWN;
     }
     return new LintProjectCalls(files, analyzer);

@@ -33,6 +33,23 @@ public record FileOutcome(
     this(file, analysed, List.of(), diagnostics, 0, Map.of());
   }
 
+  /**
+   * The outcome with its findings that depend on other files decided against {@code calls} (see
+   * {@link io.mapguard.lint.analysis.LintProjectCalls}); itself when it has none.
+   */
+  public FileOutcome decided(io.mapguard.engine.project.ProjectCalls calls) {
+    if (findings.stream().allMatch(finding -> finding.condition() == null)) {
+      return this;
+    }
+    return new FileOutcome(
+        file,
+        analysed,
+        io.mapguard.lint.analysis.LintProjectCalls.decide(findings, calls),
+        diagnostics,
+        suppressed,
+        legacyFingerprints);
+  }
+
   static FileOutcome failed(String file, Diagnostic diagnostic) {
     return new FileOutcome(file, false, List.of(diagnostic));
   }
