@@ -44,7 +44,7 @@ public final class LintProjectCalls implements ProjectCalls {
    * The {@code .java} files under {@code roots} other than {@code known} (absolute, normalised
    * paths, which it adds to), each read again when asked, named by {@code display}.
    *
-   * @throws IOException when a root cannot be listed: then nothing may be concluded from the
+   * @throws java.io.IOException when a root cannot be listed: then nothing may be concluded from the
    *     absence of calls
    */
   public static List<ProjectFile> filesUnder(
