@@ -1,6 +1,5 @@
 package io.mapguard.javac;
 
-import com.sun.source.util.TreePath;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
@@ -70,15 +69,10 @@ public final class JavacProjectCalls implements ProjectCalls {
       calls.add(ProjectCallShapes.reference(portOf(found), found.call(), found.unit().getSourceFile().getName()));
     }
     for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
-      JavacSyntax port = portOf(found);
-      if (ProjectCallShapes.mayRun(port, types, found.call(), method)) {
-        calls.add(
-            ProjectCallShapes.describe(
-                port,
-                types,
-                JavacSyntax.path(TreePath.getPath(found.unit(), found.call())),
-                found.unit().getSourceFile().getName(),
-                method));
+      ProjectCall call =
+          ProjectCallShapes.callOf(portOf(found), types, found.call(), found.unit().getSourceFile().getName(), method);
+      if (call != null) {
+        calls.add(call);
       }
     }
     return calls;

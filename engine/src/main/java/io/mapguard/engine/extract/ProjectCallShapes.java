@@ -97,25 +97,21 @@ public final class ProjectCallShapes {
   }
 
   /**
-   * Whether a {@link Kind#METHOD_CALL} of {@code method}'s name and arity may run it: its receiver's
-   * type is the method's class or one of its supertypes (dispatch may reach the override), or the
-   * method's class is a supertype of the receiver's (inherited); a call the front end cannot resolve
-   * may run it.
+   * A {@link Kind#METHOD_CALL} of {@code method}'s name and arity in the file named {@code file}, as
+   * a {@link ProjectCall}; null when it cannot run the method. It may run it when its receiver's type
+   * is the method's class or one of its supertypes (dispatch may reach the override), or a subtype
+   * that inherits it; a call the front end cannot resolve may run it. The call's path is asked of
+   * the port only for a call that may.
    */
-  public static <N> boolean mayRun(SyntaxPort<N> port, Callees callees, N call, ProjectMethod method) {
-    Object callee = port.callee(call);
-    if (callee == null || !callees.ownerKnown(callee)) {
-      return true;
+  public static <N> ProjectCall callOf(
+      SyntaxPort<N> port, Callees callees, N node, String file, ProjectMethod method) {
+    Object callee = port.callee(node);
+    boolean ownerKnown = callee != null && callees.ownerKnown(callee);
+    boolean ownerOrSubtype = ownerKnown && callees.ownerIsSubtype(callee, method.owner());
+    if (ownerKnown && !ownerOrSubtype && !method.ownerTypes().contains(callees.owner(callee))) {
+      return null;
     }
-    return method.ownerTypes().contains(callees.owner(callee)) || callees.ownerIsSubtype(callee, method.owner());
-  }
-
-  /**
-   * The call at {@code call}, which may run {@code method}, as a {@link ProjectCall}: the caller's
-   * file named {@code file}.
-   */
-  public static <N> ProjectCall describe(
-      SyntaxPort<N> port, Callees callees, SyntaxPath<N> call, String file, ProjectMethod method) {
+    SyntaxPath<N> call = port.pathTo(node);
     SyntaxPath<N> body = call.parent();
     while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
       body = body.parent();
@@ -139,7 +135,6 @@ public final class ProjectCallShapes {
         nulls.add(i);
       }
     }
-    Object callee = port.callee(call.leaf());
     return new ProjectCall(
         caller,
         caller == null || open(port, body),
@@ -149,7 +144,7 @@ public final class ProjectCallShapes {
         onThis,
         receiverHeld,
         held.classes,
-        callee != null && callees.ownerKnown(callee) && callees.ownerIsSubtype(callee, method.owner()),
+        ownerOrSubtype,
         nulls);
   }
 
@@ -183,7 +178,7 @@ public final class ProjectCallShapes {
           self = true;
           break;
         case CLASS_LITERAL:
-          classes.add(simpleName(port.classLiteralName(lock)));
+          classes.add(port.classLiteralName(lock));
           break;
         default:
           objects.add(port.text(lock));
@@ -201,10 +196,6 @@ public final class ProjectCallShapes {
       }
     }
     return new Monitors(self, objects, classes);
-  }
-
-  private static String simpleName(String name) {
-    return name.substring(name.lastIndexOf('.') + 1);
   }
 
   /** What the code around a call does with its result; {@code body} is the enclosing method's. */

@@ -1,11 +1,5 @@
 package io.mapguard.engine.project;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * An access that misses its guard in a method whose callers are all in the project: it races only
  * when some call reaches the method without the guard. A call holds it when the guard's monitor is
@@ -23,29 +17,23 @@ public record CalledWithoutGuard(ProjectMethod method, String classLock, String 
 
   @Override
   public String standing(ProjectCalls calls) {
-    Deque<ProjectMethod> reached = new ArrayDeque<>(List.of(method));
-    Set<ProjectMethod> seen = new HashSet<>(reached);
-    while (!reached.isEmpty()) {
-      List<ProjectCall> callers = calls.callsOf(reached.pop());
-      if (callers == null) {
-        return "";
-      }
-      for (ProjectCall call : callers) {
-        boolean holds =
-            classLock == null ? call.receiverMonitorHeld() : call.classMonitorsHeld().contains(classLock);
-        if (holds) {
-          continue;
-        }
-        boolean passesOn = classLock != null || call.receiverIsThis();
-        if (call.caller() == null || call.callerOpen() || !passesOn) {
-          String who = call.caller() == null ? call.place() : call.caller().display() + " (" + call.place() + ")";
-          return "It is reached without '" + guard + "' from " + who + ".";
-        }
-        if (seen.add(call.caller())) {
-          reached.push(call.caller());
-        }
-      }
+    ProjectCall call = CallerChains.firstStanding(calls, method, this::step);
+    if (call == CallerChains.UNANSWERED) {
+      return "";
     }
-    return null;
+    return call == null ? null : "It is reached without '" + guard + "' from " + call.who() + ".";
+  }
+
+  /**
+   * A call that holds the guard is safe; one that does not passes the question to its caller's
+   * callers when the guard would pass with it (a class's monitor always, {@code this} only for a
+   * call on the caller's own object); else the access is reached without the guard.
+   */
+  private CallerChains.Step step(ProjectCall call) {
+    boolean holds = classLock == null ? call.receiverMonitorHeld() : call.classMonitorsHeld().contains(classLock);
+    if (holds) {
+      return CallerChains.Step.SAFE;
+    }
+    return classLock != null || call.receiverIsThis() ? CallerChains.Step.FOLLOW : CallerChains.Step.STANDS;
   }
 }

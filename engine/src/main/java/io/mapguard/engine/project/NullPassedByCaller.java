@@ -20,7 +20,7 @@ public record NullPassedByCaller(ProjectMethod method, int parameter) implements
     }
     for (ProjectCall call : callers) {
       if (call.resolved() && call.nullArguments().contains(parameter)) {
-        String who = call.caller() == null ? call.place() : call.caller().display() + " (" + call.place() + ")";
+        String who = call.who();
         return who.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + who.substring(1) + " passes null for it.";
       }
     }

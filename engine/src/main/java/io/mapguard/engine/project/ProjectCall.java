@@ -36,6 +36,14 @@ public record ProjectCall(
     this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of());
   }
 
+  /**
+   * The call as messages name it: {@code Reporter.count (Reporter.java:14)}, or its place alone when
+   * it is in no method ({@code Dashboard.java:10}).
+   */
+  public String who() {
+    return caller == null ? place() : caller.display() + " (" + place() + ")";
+  }
+
   /** {@code ZooKeeper.java:335}: the caller's place, for messages. */
   public String place() {
     return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) + ":" + line;

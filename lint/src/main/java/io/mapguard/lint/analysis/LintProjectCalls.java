@@ -4,13 +4,21 @@ import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.lint.source.JavaLexicalScanner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The calls of every file of a scan, for the findings that depend on other classes. The files are
@@ -44,26 +52,26 @@ public final class LintProjectCalls implements ProjectCalls {
    * The {@code .java} files under {@code roots} other than {@code known} (absolute, normalised
    * paths, which it adds to), each read again when asked, named by {@code display}.
    *
-   * @throws java.io.IOException when a root cannot be listed: then nothing may be concluded from the
+   * @throws IOException when a root cannot be listed: then nothing may be concluded from the
    *     absence of calls
    */
   public static List<ProjectFile> filesUnder(
-      List<java.nio.file.Path> roots,
-      Set<java.nio.file.Path> known,
-      java.util.function.Function<java.nio.file.Path, String> display,
-      java.util.function.Function<java.nio.file.Path, String> read)
-      throws java.io.IOException {
+      List<Path> roots,
+      Set<Path> known,
+      Function<Path, String> display,
+      Function<Path, String> read)
+      throws IOException {
     List<ProjectFile> found = new ArrayList<>();
-    for (java.nio.file.Path root : roots) {
-      try (java.util.stream.Stream<java.nio.file.Path> walk = java.nio.file.Files.walk(root)) {
-        for (java.nio.file.Path path : (Iterable<java.nio.file.Path>) walk::iterator) {
+    for (Path root : roots) {
+      try (Stream<Path> walk = Files.walk(root)) {
+        for (Path path : (Iterable<Path>) walk::iterator) {
           if (path.toString().endsWith(".java")
               && known.add(path.toAbsolutePath().normalize())
-              && java.nio.file.Files.isRegularFile(path)) {
+              && Files.isRegularFile(path)) {
             found.add(new ProjectFile(display.apply(path), () -> read.apply(path)));
           }
         }
-      } catch (java.io.UncheckedIOException e) {
+      } catch (UncheckedIOException e) {
         throw e.getCause();
       }
     }
@@ -83,7 +91,7 @@ public final class LintProjectCalls implements ProjectCalls {
     if (unreadable) {
       return null;
     }
-    return answers.computeIfAbsent(method, m -> callsIn(m, byCalledName));
+    return answers.computeIfAbsent(method, m -> callsIn(m, byCalledName.getOrDefault(m.name(), List.of())));
   }
 
   /**
@@ -101,7 +109,7 @@ public final class LintProjectCalls implements ProjectCalls {
     List<ProjectCall> calls =
         answers.containsKey(method)
             ? answers.get(method)
-            : callsIn(method, Map.of(method.name(), byNullArgument.getOrDefault(nullKey(method.name(), method.arity(), parameter), List.of())));
+            : callsIn(method, byNullArgument.getOrDefault(nullKey(method.name(), method.arity(), parameter), List.of()));
     return calls == null ? null : calls.stream().filter(call -> call.nullArguments().contains(parameter)).toList();
   }
 
@@ -109,9 +117,10 @@ public final class LintProjectCalls implements ProjectCalls {
     return name + "/" + arity + "/" + index;
   }
 
-  private List<ProjectCall> callsIn(ProjectMethod method, Map<String, List<ProjectFile>> index) {
+  /** The calls of {@code method} in {@code files}; null when one of them cannot be read or parsed. */
+  private List<ProjectCall> callsIn(ProjectMethod method, List<ProjectFile> files) {
     List<ProjectCall> calls = new ArrayList<>();
-    for (ProjectFile file : index.getOrDefault(method.name(), List.of())) {
+    for (ProjectFile file : files) {
       String text = file.text().get();
       List<ProjectCall> found = text == null ? null : analyzer.callsOf(method, file.path(), text);
       if (found == null) {
@@ -123,16 +132,16 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
-   * The files by what {@code keys} finds in each, read on the common pool's threads (reading and
-   * looking are the work here; both are safe to run at once); {@link #unreadable} when one cannot
-   * be read.
+   * The files by what {@code keys} finds in each one's code (comments and literals blanked, see
+   * {@link JavaLexicalScanner#codeOnly}), read on the common pool's threads (reading and looking are
+   * the work here; both are safe to run at once); {@link #unreadable} when one cannot be read.
    */
-  private Map<String, List<ProjectFile>> index(java.util.function.Function<String, Set<String>> keys) {
+  private Map<String, List<ProjectFile>> index(Function<String, Set<String>> keys) {
     List<Set<String>> found =
         files.parallelStream()
             .map(file -> {
               String text = file.text().get();
-              return text == null ? null : keys.apply(text);
+              return text == null ? null : keys.apply(JavaLexicalScanner.codeOnly(text));
             })
             .toList();
     Map<String, List<ProjectFile>> index = new HashMap<>();
@@ -149,7 +158,7 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
-   * Every identifier followed by {@code (} in the text, and every one after {@code ::}: the names of
+   * Every identifier followed by {@code (} in the code, and every one after {@code ::}: the names of
    * the methods it may call or reference (and of the methods, constructors and keywords it declares
    * or uses so, which only widens the set).
    */
@@ -171,54 +180,37 @@ public final class LintProjectCalls implements ProjectCalls {
         }
         continue;
       }
-      if (text.charAt(i) != '(') {
-        continue;
-      }
-      int end = i;
-      while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-        end--;
-      }
-      int start = end;
-      while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
-        start--;
-      }
-      if (start < end && Character.isJavaIdentifierStart(text.charAt(start))) {
-        names.add(text.substring(start, end));
+      String called = text.charAt(i) == '(' ? nameBefore(text, i) : null;
+      if (called != null) {
+        names.add(called);
       }
     }
     return names;
   }
 
   /**
-   * The calls of the text with an argument written {@code null}, as {@code name/arity/position}: a
-   * name before {@code (}, the arguments split at the commas outside brackets, strings, characters
-   * and comments, in one pass. A text a parser would read otherwise can only add entries, and an
-   * entry only makes a file be parsed.
+   * The calls of the code (comments and literals blanked) with an argument written {@code null}, as
+   * {@code name/arity/position}: a name before {@code (}, the arguments split at the commas outside
+   * brackets, in one pass. Code a parser would read otherwise can only add entries, and an entry
+   * only makes a file be parsed.
    */
-  static Set<String> callsWithNullArguments(String text) {
+  static Set<String> callsWithNullArguments(String code) {
     Set<String> calls = new HashSet<>();
-    if (!text.contains("null")) {
+    if (!code.contains("null")) {
       return calls;
     }
-    java.util.ArrayDeque<int[]> open = new java.util.ArrayDeque<>(); // {position of '(' or -1, start of argument, arguments so far, null positions bitmask}
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\'') {
-        i = skipLiteral(text, i, c);
-      } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '/') {
-        int newline = text.indexOf('\n', i);
-        i = newline < 0 ? length : newline;
-      } else if (c == '/' && i + 1 < length && text.charAt(i + 1) == '*') {
-        int close = text.indexOf("*/", i + 2);
-        i = close < 0 ? length : close + 1;
-      } else if (c == '(' || c == '[' || c == '{') {
+    // per open bracket: the position of its '(' (-1 for '[' and '{'), where its current argument
+    // starts, how many arguments it has had, which of them are null (a bit each)
+    ArrayDeque<int[]> open = new ArrayDeque<>();
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
         open.push(new int[] {c == '(' ? i : -1, i + 1, 0, 0});
       } else if ((c == ',' || c == ')' || c == ']' || c == '}') && !open.isEmpty()) {
         int[] frame = open.peek();
         boolean call = frame[0] >= 0;
-        if (c == ',' && call || c == ')' && call) {
-          if (frame[2] < 31 && text.substring(frame[1], i).strip().equals("null")) {
+        if (call && (c == ',' || c == ')')) {
+          if (frame[2] < 31 && code.substring(frame[1], i).strip().equals("null")) {
             frame[3] |= 1 << frame[2];
           }
           frame[2]++;
@@ -227,7 +219,7 @@ public final class LintProjectCalls implements ProjectCalls {
         if (c != ',') {
           open.pop();
           if (call && frame[3] != 0) {
-            String name = nameBefore(text, frame[0]);
+            String name = nameBefore(code, frame[0]);
             for (int arg = 0; name != null && arg < frame[2]; arg++) {
               if ((frame[3] & (1 << arg)) != 0) {
                 calls.add(nullKey(name, frame[2], arg));
@@ -251,18 +243,5 @@ public final class LintProjectCalls implements ProjectCalls {
       start--;
     }
     return start < end && Character.isJavaIdentifierStart(text.charAt(start)) ? text.substring(start, end) : null;
-  }
-
-  /** The index of the quote that closes the literal opened at {@code start}. */
-  private static int skipLiteral(String text, int start, char quote) {
-    for (int i = start + 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == quote || c == '\n') {
-        return i;
-      }
-    }
-    return text.length();
   }
 }

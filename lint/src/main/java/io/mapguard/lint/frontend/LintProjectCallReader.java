@@ -33,10 +33,11 @@ public final class LintProjectCallReader {
         }
       }
       for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
-        if (call.getNameAsString().equals(method.name())
-            && call.getArguments().size() == method.arity()
-            && ProjectCallShapes.mayRun(port, types, call, method)) {
-          calls.add(ProjectCallShapes.describe(port, types, LintSyntax.path((Node) call), file, method));
+        if (call.getNameAsString().equals(method.name()) && call.getArguments().size() == method.arity()) {
+          ProjectCall found = ProjectCallShapes.callOf(port, types, (Node) call, file, method);
+          if (found != null) {
+            calls.add(found);
+          }
         }
       }
     }

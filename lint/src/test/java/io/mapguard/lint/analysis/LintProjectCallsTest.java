@@ -3,10 +3,11 @@ package io.mapguard.lint.analysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mapguard.lint.source.JavaLexicalScanner;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The text indexes that choose which files a project-wide question parses. */
+/** The text indexes that choose which files a project-wide question parses (on code-only text). */
 class LintProjectCallsTest {
   @Test
   void namesCalledOrReferenced() {
@@ -19,7 +20,8 @@ class LintProjectCallsTest {
     assertEquals(
         Set.of("register/2/1", "of/1/0"),
         LintProjectCalls.callsWithNullArguments(
-            "registry.register(\"a, (b\", null); x = nullable(y); Optional.of(null); f(g(1, 2), h[0]);"));
+            JavaLexicalScanner.codeOnly(
+                "registry.register(\"a, (b\", null); x = nullable(y); Optional.of(null); f(g(1, 2), h[0]); // m(null)")));
   }
 
   @Test
