@@ -38,7 +38,7 @@ public final class MapGuardJavac {
   private MapGuardJavac(Context context, AnalysisOptions options) {
     this.extractor = new FactExtractor(context, options);
     this.analyzer = new Analyzer(options);
-    this.projectCalls = new JavacProjectCalls(context);
+    this.projectCalls = new JavacProjectCalls(context, options);
   }
 
   /** One instance per compilation (javac's Context), created with the first caller's options. */

@@ -11,6 +11,8 @@ import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.ProjectCallShapes;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
@@ -36,6 +38,7 @@ import java.util.Set;
 public final class JavacProjectCalls implements ProjectCalls {
   private final Context context;
   private final JavacTypes types;
+  private final KnownApis apis;
   private Map<String, List<Found>> byName;
   private boolean complete;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
@@ -47,9 +50,10 @@ public final class JavacProjectCalls implements ProjectCalls {
   /** The key suffix of method references, which name no arity. */
   private static final String REFERENCE = "/::";
 
-  public JavacProjectCalls(Context context) {
+  public JavacProjectCalls(Context context, AnalysisOptions options) {
     this.context = context;
     this.types = new JavacTypes(context);
+    this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
   }
 
   @Override
@@ -70,7 +74,7 @@ public final class JavacProjectCalls implements ProjectCalls {
     }
     for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
       ProjectCall call =
-          ProjectCallShapes.callOf(portOf(found), types, found.call(), found.unit().getSourceFile().getName(), method);
+          ProjectCallShapes.callOf(portOf(found), apis, found.call(), found.unit().getSourceFile().getName(), method);
       if (call != null) {
         calls.add(call);
       }

@@ -762,6 +762,29 @@ public final class ClassAnalysis {
   }
 
   /**
+   * The methods callers call first that run {@code unit}: {@code unit} itself when callers call it,
+   * else the methods up its calls in the class (constructors left out: they build a new object).
+   */
+  public Set<CodeUnit> entryMethods(CodeUnit unit) {
+    Set<CodeUnit> entries = new LinkedHashSet<>();
+    Set<CodeUnit> seen = new HashSet<>(List.of(unit));
+    Deque<CodeUnit> pending = new ArrayDeque<>(List.of(unit));
+    while (!pending.isEmpty()) {
+      CodeUnit callee = pending.pop();
+      if (calledByCallers(callee)) {
+        entries.add(callee);
+        continue;
+      }
+      for (CallEdge edge : incoming().getOrDefault(callee, List.of())) {
+        if (!contexts().isConstructionOnly(edge.caller()) && seen.add(edge.caller())) {
+          pending.push(edge.caller());
+        }
+      }
+    }
+    return entries;
+  }
+
+  /**
    * The calls by which {@code unit} is reached without holding {@code lock} in a mode that allows
    * {@code effect}: from a method callers call or a task, outermost call first; empty when every
    * path holds it (or {@code unit} is not a private helper).

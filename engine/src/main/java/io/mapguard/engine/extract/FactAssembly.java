@@ -14,6 +14,7 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.MapWrap;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ValueMutation;
+import io.mapguard.engine.project.CalledMethod;
 import io.mapguard.engine.project.ProjectMethod;
 import java.util.Collection;
 import java.util.HashMap;
@@ -88,7 +89,9 @@ public final class FactAssembly<N, P> {
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
       P inside =
-          !unit.accesses.isEmpty() ? unit.accesses.get(0).at() : !unit.escapes.isEmpty() ? unit.escapes.get(0).at() : null;
+          !unit.accesses.isEmpty()
+              ? unit.accesses.get(0).at()
+              : !unit.escapes.isEmpty() ? unit.escapes.get(0).at() : !unit.edges.isEmpty() ? unit.edges.get(0).at() : null;
       if (inside != null && unit.unit.kind() == CodeUnit.Kind.METHOD && !unit.unit.functional()) {
         SyntaxPath<N> at = positions.path().apply(inside);
         facts.projectMethods().put(unit.unit, Memo.of(() -> projectMethod(port, at)));
@@ -194,27 +197,24 @@ public final class FactAssembly<N, P> {
   }
 
   /**
-   * The method around {@code at} (a use inside a method unit), when the project holds all of its
-   * calls (see {@link ClassFacts#projectMethods}); else null.
+   * The method around {@code at} (a use or call inside a method unit) as other classes call it, when
+   * they can (see {@link ClassFacts#projectMethods}); else null.
    */
-  private static <N> ProjectMethod projectMethod(SyntaxPort<N> port, SyntaxPath<N> at) {
+  private static <N> CalledMethod projectMethod(SyntaxPort<N> port, SyntaxPath<N> at) {
     SyntaxPath<N> body = at;
     while (body != null && port.kind(body.leaf()) != SyntaxPort.Kind.METHOD && port.kind(body.leaf()) != SyntaxPort.Kind.CLASS) {
       body = body.parent();
     }
-    return callersInTheProject(port, body) ? ProjectCallShapes.methodOf(port, body) : null;
-  }
-
-  /**
-   * A method whose calls are all in the project and not all in its class: not private (the class's
-   * own analysis holds all the calls of a private method, method references and tasks included),
-   * not {@link ProjectCallShapes#open}.
-   */
-  private static <N> boolean callersInTheProject(SyntaxPort<N> port, SyntaxPath<N> method) {
-    return method != null
-        && port.kind(method.leaf()) == SyntaxPort.Kind.METHOD
-        && !port.hasModifier(method.leaf(), SyntaxPort.Modifier.PRIVATE)
-        && !ProjectCallShapes.open(port, method);
+    if (body == null
+        || port.kind(body.leaf()) != SyntaxPort.Kind.METHOD
+        || port.hasModifier(body.leaf(), SyntaxPort.Modifier.PRIVATE)) {
+      return null; // the class's own analysis holds all the calls of a private method
+    }
+    ProjectMethod method = ProjectCallShapes.methodOf(port, body);
+    SyntaxPath<N> declaration = body;
+    return method == null
+        ? null
+        : new CalledMethod(method, Memo.of(() -> !ProjectCallShapes.open(port, declaration)));
   }
 
   /**

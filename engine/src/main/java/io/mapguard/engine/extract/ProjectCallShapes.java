@@ -4,11 +4,16 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.extract.SyntaxPort.Modifier;
 import io.mapguard.engine.extract.SyntaxPort.Overriding;
 import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
+import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.model.FunctionalContext;
+import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -104,7 +109,8 @@ public final class ProjectCallShapes {
    * the port only for a call that may.
    */
   public static <N> ProjectCall callOf(
-      SyntaxPort<N> port, Callees callees, N node, String file, ProjectMethod method) {
+      SyntaxPort<N> port, KnownApis apis, N node, String file, ProjectMethod method) {
+    Callees callees = apis.callees();
     Object callee = port.callee(node);
     boolean ownerKnown = callee != null && callees.ownerKnown(callee);
     boolean ownerOrSubtype = ownerKnown && callees.ownerIsSubtype(callee, method.owner());
@@ -145,7 +151,86 @@ public final class ProjectCallShapes {
         receiverHeld,
         held.classes,
         ownerOrSubtype,
-        nulls);
+        nulls,
+        threadOf(port, apis, call, file));
+  }
+
+  /**
+   * The task the code at {@code code} runs in when it runs on a thread of its own, as messages name
+   * it ("the task submitted at Worker.java:30"); null when it runs on the thread of its method's
+   * callers, or later on a thread nothing says. Up from {@code code}: a lambda or anonymous class
+   * that runs inline (a {@code forEach} callback) runs where the code around it does; one handed to
+   * a thread-start API ({@link TaskStarts#functionalContext}) is a task, and so is an anonymous or
+   * named thread class's task method ({@link TaskClasses}).
+   */
+  static <N> String threadOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file) {
+    TaskStarts<N> starts = null;
+    for (SyntaxPath<N> p = code.parent(); p != null; p = p.parent()) {
+      Kind kind = port.kind(p.leaf());
+      if (!kind.isCodeBoundary()) {
+        continue;
+      }
+      if (kind != Kind.LAMBDA && kind != Kind.METHOD) {
+        return null; // an initializer, a field's value: the class's code, not a task's
+      }
+      SyntaxPath<N> functional = kind == Kind.LAMBDA ? p : anonymousCreation(port, p);
+      if (functional == null) {
+        return kind == Kind.METHOD ? threadClassTask(port, p, file) : null;
+      }
+      if (starts == null) {
+        starts = new TaskStarts<>(port, apis, Map.of(), Set.of(), new HashMap<>(), () -> -1);
+      }
+      FunctionalContext context = starts.functionalContext(functional);
+      TaskClasses.TaskClass taskClass = kind == Kind.METHOD ? starts.taskClassOf(functional.leaf()) : null;
+      if (context.kind() == FunctionalContext.Kind.INLINE && taskClass != null) {
+        context = FunctionalContext.task(starts.taskClassRoot(functional, taskClass));
+      }
+      switch (context.kind()) {
+        case INLINE:
+          p = functional; // runs where the code around it runs
+          continue;
+        case TASK:
+          return kind == Kind.LAMBDA || entryPoint(port, p.leaf(), taskClass) ? named(context.task(), file) : null;
+        default:
+          return null;
+      }
+    }
+    return null;
+  }
+
+  /** The creation of the anonymous class whose method {@code method} is, or null for a named class's. */
+  private static <N> SyntaxPath<N> anonymousCreation(SyntaxPort<N> port, SyntaxPath<N> method) {
+    SyntaxPath<N> owner = method.parent();
+    if (owner != null && port.kind(owner.leaf()) == Kind.CLASS) {
+      owner = owner.parent(); // javac: the creation holds a class declaration; JavaParser: the methods
+    }
+    return owner != null && port.kind(owner.leaf()) == Kind.NEW ? owner : null;
+  }
+
+  /** Whether an anonymous class's {@code method} is what its start runs: {@code run()}, {@code call()}… */
+  private static <N> boolean entryPoint(SyntaxPort<N> port, N method, TaskClasses.TaskClass taskClass) {
+    String name = port.name(method);
+    return port.parameters(method).isEmpty()
+        && (TaskClasses.STARTED_INSTANCE_METHODS.contains(name) || taskClass != null && name.equals(taskClass.method()));
+  }
+
+  /** The thread a named thread class's task method ({@code run()} of a Thread subclass) is, or null. */
+  private static <N> String threadClassTask(SyntaxPort<N> port, SyntaxPath<N> method, String file) {
+    SyntaxPath<N> owner = method.parent();
+    if (owner == null || port.kind(owner.leaf()) != Kind.CLASS || !port.parameters(method.leaf()).isEmpty()) {
+      return null;
+    }
+    for (TaskClasses.TaskClass taskClass : TaskClasses.ALL) {
+      if (port.name(method.leaf()).equals(taskClass.method()) && port.isSubtype(owner.leaf(), taskClass.owner())) {
+        return taskClass.description() + " " + port.name(owner.leaf()) + " (" + ProjectCall.fileName(file) + ":"
+            + port.line(owner.leaf()) + ")";
+      }
+    }
+    return null;
+  }
+
+  private static String named(ThreadRoot task, String file) {
+    return task.description() + " at " + ProjectCall.fileName(file) + ":" + task.line();
   }
 
   /**

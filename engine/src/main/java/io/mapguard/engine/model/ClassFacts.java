@@ -18,11 +18,11 @@ import java.util.List;
  * @param parameterFates what methods do with objects passed to them, for ownership (see {@link
  *     Holder})
  * @param flagUses reads and writes of volatile fields that hold no map, in classes with map fields
- * @param projectMethods per unit that uses a map field, the method it is as other classes call it,
- *     when the project holds all of its calls (see {@link
- *     io.mapguard.engine.extract.ProjectCallShapes#open}): its callers there decide what locks it
- *     runs with and where what it returns goes. Made when a rule asks ({@link #projectMethod}):
- *     deciding who may call a method can take the front end's type solver
+ * @param projectMethods per unit that uses a map field or calls a unit of the class, the non-private
+ *     method it is as other classes call it: the project's callers decide what locks it runs with,
+ *     where what it returns goes, and on which threads it runs. Made when a rule asks ({@link
+ *     #projectMethod}, {@link #calledAs}): deciding who may call a method can take the front end's
+ *     type solver
  */
 public record ClassFacts(
     String className,
@@ -43,12 +43,26 @@ public record ClassFacts(
     List<NullableArgument> nullableArguments,
     List<ParameterFate> parameterFates,
     List<FlagUse> flagUses,
-    java.util.Map<CodeUnit, java.util.function.Supplier<io.mapguard.engine.project.ProjectMethod>> projectMethods) {
+    java.util.Map<CodeUnit, java.util.function.Supplier<io.mapguard.engine.project.CalledMethod>> projectMethods) {
 
-  /** {@link #projectMethods}' method of {@code unit}, or null. */
+  /**
+   * {@link #projectMethods}' method of {@code unit} when the project holds all of its calls (see
+   * {@link io.mapguard.engine.extract.ProjectCallShapes#open}), or null.
+   */
   public io.mapguard.engine.project.ProjectMethod projectMethod(CodeUnit unit) {
-    java.util.function.Supplier<io.mapguard.engine.project.ProjectMethod> method = projectMethods.get(unit);
-    return method == null ? null : method.get();
+    io.mapguard.engine.project.CalledMethod called = called(unit);
+    return called != null && called.callsAllInProject() ? called.method() : null;
+  }
+
+  /** {@link #projectMethods}' method of {@code unit}, whoever else may call it, or null. */
+  public io.mapguard.engine.project.ProjectMethod calledAs(CodeUnit unit) {
+    io.mapguard.engine.project.CalledMethod called = called(unit);
+    return called == null ? null : called.method();
+  }
+
+  private io.mapguard.engine.project.CalledMethod called(CodeUnit unit) {
+    java.util.function.Supplier<io.mapguard.engine.project.CalledMethod> called = projectMethods.get(unit);
+    return called == null ? null : called.get();
   }
 
   public static ClassFacts empty(String className, String file) {

@@ -18,6 +18,10 @@ package io.mapguard.engine.project;
  *     method's class or a subtype (a call on a supertype only may reach it, one the front end cannot
  *     type may be another method of the name)
  * @param nullArguments the positions of the arguments that are the literal {@code null}
+ * @param thread the task the call is written in, when it runs on a thread of its own ("the task
+ *     submitted at Worker.java:30"): a lambda, method reference or anonymous class handed to a
+ *     thread-start API, or the {@code run()} of a thread class; null when it runs on its caller's
+ *     thread or the front end cannot tell
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -29,11 +33,12 @@ public record ProjectCall(
     boolean receiverMonitorHeld,
     java.util.Set<String> classMonitorsHeld,
     boolean resolved,
-    java.util.Set<Integer> nullArguments) {
+    java.util.Set<Integer> nullArguments,
+    String thread) {
 
-  /** A call about whose locks and arguments nothing is said. */
+  /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
-    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of());
+    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null);
   }
 
   /**
@@ -46,6 +51,11 @@ public record ProjectCall(
 
   /** {@code ZooKeeper.java:335}: the caller's place, for messages. */
   public String place() {
-    return file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1) + ":" + line;
+    return fileName(file) + ":" + line;
+  }
+
+  /** The name of the file at {@code path}, without its directories: {@code ZooKeeper.java}. */
+  public static String fileName(String path) {
+    return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
   }
 }

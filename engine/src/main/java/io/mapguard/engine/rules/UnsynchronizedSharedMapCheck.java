@@ -12,6 +12,8 @@ import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.engine.project.WrittenByTaskElsewhere;
 import java.util.LinkedHashSet;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +35,11 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {
-      if (state.kind() != MapKind.NON_THREAD_SAFE || !state.shared()) {
+      if (state.kind() != MapKind.NON_THREAD_SAFE) {
+        continue;
+      }
+      if (!state.shared()) {
+        reportWritesFromOtherClassesTasks(analysis, state, sink);
         continue;
       }
       reportCopyRaces(analysis, state, sink);
@@ -62,12 +68,8 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                 + access.effect().verb()
                 + " here without a lock, but it is shared: "
                 + evidence
-                + ". Guard every access with one lock"
-                + (concurrent.offer() ? " or use ConcurrentHashMap" : "")
-                + (concurrent.why() == null
-                    ? ""
-                    : " (a ConcurrentHashMap alone would not do: " + concurrent.why() + ")")
-                + ".";
+                + ". "
+                + fix(concurrent);
         sink.report(
             rule(),
             state.field(),
@@ -76,6 +78,57 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
             fixes,
             place == null ? List.of() : List.of(place));
       }
+    }
+  }
+
+  /** The advice of the message: one lock, or a ConcurrentHashMap when that alone would do. */
+  private static String fix(ConcurrentHashMapAdvice.Verdict concurrent) {
+    return "Guard every access with one lock"
+        + (concurrent.offer() ? " or use ConcurrentHashMap" : "")
+        + (concurrent.why() == null ? "" : " (a ConcurrentHashMap alone would not do: " + concurrent.why() + ")")
+        + ".";
+  }
+
+  /**
+   * A static map its class writes only on its callers' threads, with no lock and no task of its
+   * own: shared when a task of another class runs a method that writes it. Every access is reported
+   * on that condition ({@link WrittenByTaskElsewhere}), which the front end decides once it sees the
+   * whole project. A map a task of the class itself reaches is shared already; one that only tasks
+   * of one single-thread executor use, or that is published through a volatile flag, is not asked
+   * about.
+   */
+  private void reportWritesFromOtherClassesTasks(ClassAnalysis analysis, FieldState state, FindingSink sink) {
+    if (!state.field().isStatic()
+        || state.field().threadConfined()
+        || analysis.classEvidence() != null
+        || state.raceRelevant().stream().anyMatch(a -> !a.locks().isEmpty() || a.roots().stream().anyMatch(ThreadRoot::isTask))) {
+      return;
+    }
+    Set<ProjectMethod> writers = new LinkedHashSet<>();
+    for (ResolvedAccess access : state.raceRelevant()) {
+      if (access.effect() == Effect.WRITE) {
+        for (CodeUnit entry : analysis.entryMethods(access.access().unit())) {
+          ProjectMethod method = analysis.facts().calledAs(entry);
+          if (method != null) {
+            writers.add(method);
+          }
+        }
+      }
+    }
+    if (writers.isEmpty()) {
+      return;
+    }
+    ConcurrentHashMapAdvice.Verdict concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
+    WrittenByTaskElsewhere condition = new WrittenByTaskElsewhere(List.copyOf(writers), fix(concurrent));
+    for (ResolvedAccess access : state.raceRelevant()) {
+      sink.report(
+          rule(),
+          state.field(),
+          access.access().site(),
+          "'" + state.field().name() + "' is " + access.effect().verb() + " here without a lock, but it is shared:",
+          concurrentHashMapFix(concurrent),
+          List.of(),
+          condition);
     }
   }
 

@@ -246,7 +246,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
     }
     CompilationUnit unit = parsed.getResult().get();
     return LintProjectCallReader.callsIn(
-        unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), file, method);
+        unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, method);
   }
 
   private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {

@@ -5,6 +5,8 @@ import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.ProjectCallShapes;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
@@ -22,8 +24,9 @@ public final class LintProjectCallReader {
   private LintProjectCallReader() {}
 
   public static List<ProjectCall> callsIn(
-      CompilationUnit unit, LintTypes types, String file, ProjectMethod method) {
+      CompilationUnit unit, LintTypes types, AnalysisOptions options, String file, ProjectMethod method) {
     List<ProjectCall> calls = new ArrayList<>();
+    KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     LintSymbols symbols = new LintSymbols(types);
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       LintSyntax port = new LintSyntax(symbols, topLevel);
@@ -34,7 +37,7 @@ public final class LintProjectCallReader {
       }
       for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
         if (call.getNameAsString().equals(method.name()) && call.getArguments().size() == method.arity()) {
-          ProjectCall found = ProjectCallShapes.callOf(port, types, (Node) call, file, method);
+          ProjectCall found = ProjectCallShapes.callOf(port, apis, (Node) call, file, method);
           if (found != null) {
             calls.add(found);
           }
