@@ -15,10 +15,11 @@ assert core.runs[0].results[0].locations[0].physicalLocation.artifactLocation.ur
 assert core.runs[0].originalUriBaseIds['%SRCROOT%'].uri.endsWith('/multi-module/')
 
 def app = new JsonSlurper().parse(new File(basedir, 'app/target/mapvet.sarif'))
-assert app.runs[0].results*.ruleId == ['UnsynchronizedSharedMap', 'UnsynchronizedSharedMap']
+assert app.runs[0].results*.ruleId == ['UnsynchronizedSharedMap']
 assert app.runs[0].results.every { it.locations[0].physicalLocation.artifactLocation.uri == 'app/src/main/java/com/acme/app/Counter.java' }
 assert log.contains("[WARNING] app/src/main/java/com/acme/app/Counter.java:13:26: 'counts' is written here without a lock")
 assert log.contains('[WARNING] core/src/main/java/com/acme/core/Workers.java:18:34: new HashMap<>(keys.size())')
-assert log.contains('[INFO] mapvet: 1 finding in 1 of 1 files (0 errors)')
-assert log.contains('[INFO] mapvet: 2 findings in 1 of 1 files (0 errors)')
+// one finding per module: core's capacity hint, app's race reported once at its write
+assert log.count('[INFO] mapvet: 1 finding in 1 of 1 files (0 errors)') == 2
+assert log.contains('Also unguarded: line 17 (read).')
 return true

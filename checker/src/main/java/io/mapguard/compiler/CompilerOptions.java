@@ -38,11 +38,13 @@ public final class CompilerOptions {
         AnalysisOptions.Builder::threadStartMethods),
     /** SARIF of the compilation's findings, written when it ends (see ReportFile). */
     REPORT("-report", "Report", "FILE", null),
-    STRICT("-strict", "Strict", null, null);
+    STRICT("-strict", "Strict", null, null),
+    /** Every unguarded access of a race a finding of its own (AnalysisOptions#everyAccess). */
+    EVERY_ACCESS("-everyAccess", "EveryAccess", null, null);
 
     final String pluginName;
     final String errorProneName;
-    /** What the value looks like, for messages; null for the on/off flag. */
+    /** What the value looks like, for messages; null for an on/off flag. */
     final String valueShape;
     /** Applies one element of the comma-separated value; IllegalArgumentException on a bad one. */
     final BiConsumer<AnalysisOptions.Builder, String> applyOne;
@@ -206,10 +208,14 @@ public final class CompilerOptions {
         return;
       }
       if (option.applyOne == null) {
-        // the on/off flag: bare, or =true / =false (Error Prone passes a bare flag as "true")
+        // an on/off flag: bare, or =true / =false (Error Prone passes a bare flag as "true")
         String v = Objects.requireNonNullElse(value, "true").trim();
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-          strict = Boolean.parseBoolean(v);
+          if (option == Option.STRICT) {
+            strict = Boolean.parseBoolean(v);
+          } else {
+            builder.everyAccess(Boolean.parseBoolean(v));
+          }
         } else {
           problems.add(
               "bad option '" + given + "=" + value + "': expected " + option.spelling(errorProne));

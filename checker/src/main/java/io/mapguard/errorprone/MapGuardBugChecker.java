@@ -114,9 +114,7 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
       List<Sarif.Fix> reportFixes = new ArrayList<>();
       for (FixHint hint : finding.fixes()) {
         try {
-          Optional<SuggestedFix> fix =
-              FixBuilder.fix(hint, finding, unit, (JCTree) finding.site().anchor(), state)
-                  .map(SuggestedFix.Builder::build);
+          Optional<SuggestedFix> fix = fixAtEveryPlace(hint, finding, unit, state);
           fix.ifPresent(description::addFix);
           if (reportFile != null && fix.isPresent()) {
             ReportFixes.of(fix.get(), hint, finding, unit, reportFile).ifPresent(reportFixes::add);
@@ -134,5 +132,24 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
       }
     }
     return Description.NO_MATCH;
+  }
+
+  /**
+   * The fix for {@code hint}, with an edit at each place it must repair ({@link Finding#fixPlaces}:
+   * every access of a race reported once); empty when some place cannot be fixed that way.
+   */
+  private static Optional<SuggestedFix> fixAtEveryPlace(
+      FixHint hint, Finding finding, JCCompilationUnit unit, VisitorState state) {
+    List<Finding> places = finding.fixPlaces(hint);
+    SuggestedFix.Builder all = null;
+    for (Finding place : places) {
+      Optional<SuggestedFix.Builder> one =
+          FixBuilder.fix(place.fixes().get(0), place, unit, (JCTree) place.site().anchor(), state);
+      if (one.isEmpty()) {
+        return Optional.empty();
+      }
+      all = all == null ? one.get() : all.merge(one.get());
+    }
+    return all == null ? Optional.empty() : Optional.of(all.build());
   }
 }

@@ -66,7 +66,8 @@ class ErrorProneOptionsTest {
                 + " -XepOpt:MapGuard:ImmediateMethods=Owner#method,…,"
                 + " -XepOpt:MapGuard:ThreadStartMethods=Owner#method,…,"
                 + " -XepOpt:MapGuard:Report=FILE,"
-                + " -XepOpt:MapGuard:Strict=true|false)",
+                + " -XepOpt:MapGuard:Strict=true|false,"
+                + " -XepOpt:MapGuard:EveryAccess=true|false)",
             "mapguard: bad option '-XepOpt:MapGuard:Strict=maybe': expected"
                 + " -XepOpt:MapGuard:Strict=true|false",
             "mapguard: bad value in '-XepOpt:MapGuard:ThreadStartMethods=nohash': expected"

@@ -421,9 +421,8 @@ class FixesRefactoringTest {
                 HASH_MAP,
                 "  void record(String k) { pool.submit(() -> bump(k)); }",
                 "  void bump(String k) {",
-                "    // BUG: Diagnostic contains: a ConcurrentHashMap alone would not do",
                 "    int n = counts.getOrDefault(k, 0);",
-                "    // BUG: Diagnostic contains: Guard every access with one lock (a",
+                "    // BUG: Diagnostic contains: Guard every access with one lock (a ConcurrentHashMap alone would not do",
                 "    counts.put(k, n + 1);",
                 "  }"))
         .doTest();

@@ -63,8 +63,11 @@ class FixtureErrorProneTest {
   @MethodSource("cases")
   void reportsExactlyTheExpectedLines(Fixture fixture, Rule rule) {
     CompilationTestHelper helper = CompilationTestHelper.newInstance(checkOf(rule), getClass());
-    if (!rule.enabledByDefault()) {
-      helper.setArgs("-Xep:" + rule.ruleName() + ":WARN");
+    // fixtures mark every access of a race
+    if (rule.enabledByDefault()) {
+      helper.setArgs("-XepOpt:MapGuard:EveryAccess=true");
+    } else {
+      helper.setArgs("-Xep:" + rule.ruleName() + ":WARN", "-XepOpt:MapGuard:EveryAccess=true");
     }
     for (Fixtures.Source stub : Fixtures.stubs()) {
       helper.addSourceLines(stub.relativePath(), stub.text());

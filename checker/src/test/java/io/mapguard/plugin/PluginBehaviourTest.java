@@ -27,6 +27,19 @@ class PluginBehaviourTest {
         .hadWarningContaining("[UnsynchronizedSharedMap] 'm' is written here without a lock")
         .inFile(RACY)
         .onLine(5);
+    // one race, one warning at its write, naming its other access
+    assertThat(compilation)
+        .hadWarningContaining("it is read by callers of get() (line 6). Guard every access with one lock or use"
+            + " ConcurrentHashMap. Also unguarded: line 6 (read).")
+        .inFile(RACY)
+        .onLine(5);
+    assertThat(compilation).hadWarningCount(1);
+  }
+
+  @Test
+  void everyAccessOnRequest() {
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard -everyAccess").compile(RACY);
+    assertThat(compilation).succeeded();
     assertThat(compilation)
         .hadWarningContaining("it is written in the thread created at line 5")
         .inFile(RACY)

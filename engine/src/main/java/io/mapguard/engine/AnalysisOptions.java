@@ -12,18 +12,21 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * User options shared by every front end: disabled rules and extra entries for the immediate-callback
- * and thread-start tables.
+ * User options shared by every front end: disabled rules, extra entries for the immediate-callback
+ * and thread-start tables, and whether a race is reported once or at every access.
  */
 public final class AnalysisOptions {
   private final Set<Rule> enabled;
   private final ImmediateCallbacks immediate;
   private final ThreadStartApis threadStarts;
+  private final boolean everyAccess;
 
-  private AnalysisOptions(Set<Rule> enabled, ImmediateCallbacks immediate, ThreadStartApis starts) {
+  private AnalysisOptions(
+      Set<Rule> enabled, ImmediateCallbacks immediate, ThreadStartApis starts, boolean everyAccess) {
     this.enabled = enabled;
     this.immediate = immediate;
     this.threadStarts = starts;
+    this.everyAccess = everyAccess;
   }
 
   public static AnalysisOptions defaults() {
@@ -46,11 +49,21 @@ public final class AnalysisOptions {
     return threadStarts;
   }
 
+  /**
+   * Whether each unguarded access of a racing map is a finding of its own; by default a race is one
+   * finding, at its most telling access, naming the others (see {@link
+   * io.mapguard.engine.rules.FindingSink#findings}).
+   */
+  public boolean everyAccess() {
+    return everyAccess;
+  }
+
   /** Collects options; every parse error names the offending value. */
   public static final class Builder {
     private final Set<Rule> enabled = new TreeSet<>();
     private final List<MethodRef> immediate = new ArrayList<>();
     private final List<MethodRef> threadStarts = new ArrayList<>();
+    private boolean everyAccess;
 
     private Builder() {
       for (Rule rule : Rules.all()) {
@@ -105,11 +118,18 @@ public final class AnalysisOptions {
       return this;
     }
 
+    /** Report every unguarded access of a race, not one finding per race. */
+    public Builder everyAccess(boolean every) {
+      everyAccess = every;
+      return this;
+    }
+
     public AnalysisOptions build() {
       return new AnalysisOptions(
           Set.copyOf(enabled),
           ImmediateCallbacks.defaults().with(immediate),
-          ThreadStartApis.defaults().with(threadStarts));
+          ThreadStartApis.defaults().with(threadStarts),
+          everyAccess);
     }
 
     private static List<String> split(String list) {

@@ -22,7 +22,7 @@ public final class Analyzer {
   }
 
   public List<Finding> analyze(ClassFacts facts) {
-    FindingSink sink = new FindingSink(facts.file(), facts.className());
+    FindingSink sink = new FindingSink(facts.file(), facts.className(), !options.everyAccess());
     if (facts.fields().isEmpty() && facts.creations().isEmpty() && facts.localAccesses().isEmpty()) {
       return sink.findings();
     }

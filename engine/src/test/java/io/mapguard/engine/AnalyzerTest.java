@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 class AnalyzerTest {
   private static final LockRef LOCK = LockRef.monitor("lock");
 
+  /** Every access a finding of its own: most tests here look at one access's message. */
   private static List<Finding> analyze(ClassFacts facts) {
-    return new Analyzer(AnalysisOptions.defaults()).analyze(facts);
+    return new Analyzer(AnalysisOptions.builder().everyAccess(true).build()).analyze(facts);
   }
 
   private static List<String> rulesAndLines(List<Finding> findings) {
@@ -50,6 +51,37 @@ class AnalyzerTest {
     assertTrue(read37.message().contains("written in the task submitted at line 17"), read37.message());
     // the place the message cites, for SARIF's related locations
     assertEquals(List.of(new Evidence(17, 0, "the task submitted at line 17")), read37.evidence());
+  }
+
+  @Test
+  void byDefaultARaceIsOneFindingAtItsWriteNamingTheOtherAccesses() {
+    ClassFactsBuilder b = ClassFactsBuilder.forClass("Hits");
+    MapField hits = b.hashMapField("hits", 3);
+    CodeUnit read = b.publicMethod("hitsOf(String)");
+    b.access(hits, Effect.READ, "get", read, 12);
+    CodeUnit dump = b.publicMethod("dump()");
+    b.access(hits, Effect.ITERATE, "entrySet", dump, 14);
+    CodeUnit record = b.publicMethod("record(String)");
+    CodeUnit task = b.submittedTask(17, record);
+    b.call(record, task, 17);
+    b.access(hits, Effect.WRITE, "merge", task, 17);
+
+    List<Finding> findings = new Analyzer(AnalysisOptions.defaults()).analyze(b.build());
+
+    assertEquals(List.of("UnsynchronizedSharedMap:17"), rulesAndLines(findings));
+    Finding race = findings.get(0);
+    assertTrue(race.message().startsWith("'hits' is written here without a lock"), race.message());
+    assertTrue(race.message().endsWith(" Also unguarded: line 12 (read), line 14 (iterated)."), race.message());
+    // the places cited (SARIF's related locations): the message's evidence, then the other accesses
+    // not cited yet
+    assertEquals(
+        List.of(
+            new Evidence(12, 5, "read by callers of hitsOf(String)"),
+            new Evidence(14, 5, "also iterated here, unguarded")),
+        race.evidence());
+    assertEquals(List.of(17, 12, 14), race.places().stream().map(f -> f.site().line()).toList());
+    // the fingerprint of the access it is reported at: a baseline of every access still matches it
+    assertEquals(race.places().get(0).fingerprint(), race.fingerprint());
   }
 
   @Test

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --write-baseline} and {@code --baseline}: accept today's findings, fail on new ones. */
 class BaselineTest {
+  /** Every access a finding of its own, for the tests of one statement's fingerprint. */
+  private static final String EVERY_ACCESS = "--every-access";
+
   private static final String A =
       "class A {\n"
           + "  // FAKE(UnsynchronizedSharedMap): 'c' is racy\n"
@@ -105,6 +108,7 @@ class BaselineTest {
   /** The real engine's fingerprints: lines inserted above the findings leave them baselined. */
   @Test
   void realFingerprintsSurviveLinesInsertedAboveTheFindings() {
+    // each access a finding, each statement its own fingerprint
     String counter =
         "import java.util.HashMap;\n"
             + "import java.util.Map;\n"
@@ -121,24 +125,24 @@ class BaselineTest {
             + "  }\n"
             + "}\n";
     cli.write("real/Counter.java", counter);
-    CliHarness.Result before = cli.runReal("real");
+    CliHarness.Result before = cli.runReal(EVERY_ACCESS, "real");
     assertEquals(2, findingLines(before).size(), before::toString);
-    cli.runReal("--write-baseline", "real-baseline.json", "real");
+    cli.runReal(EVERY_ACCESS, "--write-baseline", "real-baseline.json", "real");
 
     cli.write(
         "real/Counter.java",
         "// Copyright notice added later\n// with a second line\n\n"
             + counter.replace("  Integer get() {", "  /** Reads the count. */\n  Integer get() {"));
-    CliHarness.Result moved = cli.runReal("real");
+    CliHarness.Result moved = cli.runReal(EVERY_ACCESS, "real");
     assertEquals(2, findingLines(moved).size(), moved::toString);
     assertEquals(true, findingLines(moved).get(0).startsWith("real/Counter.java:11:"), moved::toString);
 
-    CliHarness.Result baselined = cli.runReal("--baseline", "real-baseline.json", "real");
+    CliHarness.Result baselined = cli.runReal(EVERY_ACCESS, "--baseline", "real-baseline.json", "real");
     assertEquals(0, baselined.exitCode(), baselined::toString);
     assertEquals("", baselined.out());
 
     cli.write("real/Counter.java", counter.replace("counts.get(\"a\")", "counts.get(\"b\")"));
-    CliHarness.Result edited = cli.runReal("--baseline", "real-baseline.json", "real");
+    CliHarness.Result edited = cli.runReal(EVERY_ACCESS, "--baseline", "real-baseline.json", "real");
     assertEquals(1, edited.exitCode(), "an edited statement is a new finding: " + edited);
     assertEquals(1, findingLines(edited).size(), edited::toString);
   }

@@ -195,7 +195,7 @@ class ConfigFileTest {
     assertEquals(
         List.of(
             "mapvet: mapvet.properties: unknown key 'exlcude'"
-                + " (keys: checks, disable, exclude, immediateMethods, threadStartMethods)"),
+                + " (keys: checks, disable, exclude, immediateMethods, threadStartMethods, everyAccess)"),
         result.errLines());
   }
 

@@ -73,7 +73,7 @@ class EmbeddedRunTest {
     assertEquals(
         Files.readString(dir.resolve("cli.sarif")),
         Files.readString(dir.resolve("target/mapvet.sarif")));
-    assertEquals(4, Files.readAllLines(dir.resolve("mapvet.jsonl")).size());
+    assertEquals(3, Files.readAllLines(dir.resolve("mapvet.jsonl")).size());
   }
 
   @Test

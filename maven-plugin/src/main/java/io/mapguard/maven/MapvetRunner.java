@@ -19,7 +19,7 @@ import org.apache.maven.plugin.logging.Log;
  * findings (its stdout) as warnings, its stderr by kind, as the command line would show them.
  */
 final class MapvetRunner {
-  /** {@code mapvet: 4 findings in 1 of 1 files (0 errors)}, the run's last line. */
+  /** {@code mapvet: 3 findings in 1 of 1 files (0 errors)}, the run's last line. */
   private static final Pattern SUMMARY =
       Pattern.compile("^mapvet: \\d+ findings? in \\d+ of \\d+ files?.*");
 

@@ -15,6 +15,8 @@ import java.util.List;
  * @param condition what must hold in other classes for the finding to stand, decided by {@link
  *     io.mapguard.engine.Analyzer#decide} once the front end sees the whole project; null when the
  *     class alone decides
+ * @param places for a race reported once, every access of it as a finding of its own (this one's
+ *     place first), each with the fixes that place offers; empty for a finding of one place
  */
 public record Finding(
     Rule rule,
@@ -25,7 +27,21 @@ public record Finding(
     List<FixHint> fixes,
     String fingerprint,
     List<Evidence> evidence,
-    ProjectCondition condition) {
+    ProjectCondition condition,
+    List<Finding> places) {
+  public Finding(
+      Rule rule,
+      String file,
+      Site site,
+      String message,
+      MapField field,
+      List<FixHint> fixes,
+      String fingerprint,
+      List<Evidence> evidence,
+      ProjectCondition condition) {
+    this(rule, file, site, message, field, fixes, fingerprint, evidence, condition, List.of());
+  }
+
   public Finding(
       Rule rule,
       String file,
@@ -35,13 +51,54 @@ public record Finding(
       List<FixHint> fixes,
       String fingerprint,
       List<Evidence> evidence) {
-    this(rule, file, site, message, field, fixes, fingerprint, evidence, null);
+    this(rule, file, site, message, field, fixes, fingerprint, evidence, null, List.of());
   }
 
   /** The finding once its condition is decided: it stands, and its message says why. */
   public Finding standing(String reason) {
     return new Finding(
         rule, file, site, reason.isEmpty() ? message : message + " " + reason, field, fixes, fingerprint,
-        evidence, null);
+        evidence, null, places);
+  }
+
+  /**
+   * The places where {@code fix} (one of {@link #fixes}) edits the code, each as the finding of that
+   * place with that place's own fix of the kind as its only one: this finding alone, unless the fix edits the
+   * access and this is a race reported once, whose every access it must repair. Empty when some
+   * access of the race has no such fix: repairing the others would leave the race.
+   */
+  public List<Finding> fixPlaces(FixHint fix) {
+    if (!fix.kind().atTheAccess() || places.isEmpty()) {
+      return List.of(withFixes(List.of(fix)));
+    }
+    List<Finding> at = new java.util.ArrayList<>();
+    for (Finding place : places) {
+      FixHint own = place.fixes().stream().filter(h -> h.kind() == fix.kind()).findFirst().orElse(null);
+      if (own == null) {
+        return List.of();
+      }
+      at.add(place.withFixes(List.of(own)));
+    }
+    return at;
+  }
+
+  /**
+   * {@code fix} as a sentence ({@link FixHint#suggestion}), saying where else it edits when it
+   * repairs every access of a race: "… Likewise at line 80 and line 86."
+   */
+  public String suggestion(FixHint fix, String subject) {
+    List<Finding> at = fixPlaces(fix);
+    if (at.size() <= 1) {
+      return fix.suggestion(subject);
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    for (Finding place : at.subList(1, at.size())) {
+      lines.add("line " + place.site().line());
+    }
+    return fix.suggestion(subject) + " Likewise at " + String.join(" and ", lines) + ".";
+  }
+
+  private Finding withFixes(List<FixHint> only) {
+    return new Finding(rule, file, site, message, field, only, fingerprint, evidence, condition, places);
   }
 }

@@ -54,7 +54,15 @@ public record FixHint(Kind kind, String lock, String detail) {
      * Replace {@code m.put(k, m.getOrDefault(k, 0) + n);} by {@code m.merge(k, n, Integer::sum);}
      * (the summing function in {@code lock}).
      */
-    MERGE
+    MERGE;
+
+    /**
+     * Whether it edits the code at the access (the statement, the check, the creation), not the
+     * field's declaration: a race reported once needs it at each of its accesses.
+     */
+    public boolean atTheAccess() {
+      return this != ADD_GUARDED_BY && this != USE_CONCURRENT_HASH_MAP;
+    }
   }
 
   /**

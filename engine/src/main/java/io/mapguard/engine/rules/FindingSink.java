@@ -4,6 +4,7 @@ import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.project.ProjectCondition;
@@ -14,24 +15,67 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Collects findings: one per (rule, field, line), honouring {@code @SuppressWarnings}, with
- * fingerprints that survive unrelated edits.
+ * fingerprints that survive unrelated edits; and, unless every access is asked for, one finding per
+ * race ({@link #findings}).
  */
 public final class FindingSink {
+  /** How many other accesses a race's message lists by line; the rest are counted. */
+  static final int LISTED_ACCESSES = 8;
+
   private final String file;
   private final String className;
+  private final boolean onePerRace;
   private final List<Finding> findings = new ArrayList<>();
   private final Set<String> seen = new HashSet<>();
   private final Map<String, Integer> fingerprintCounts = new HashMap<>();
+  /** The findings reported as one access of a race, with the race they belong to. */
+  private final Map<Finding, RaceAccess> raceAccesses = new java.util.IdentityHashMap<>();
 
+  /** One unguarded access of a race: which race (rule, field and kind), and what it does. */
+  private record RaceAccess(String race, Effect effect) {}
+
+  /** A sink that reports every access (for what-if runs of the rules). */
   public FindingSink(String file, String className) {
+    this(file, className, false);
+  }
+
+  /** @param onePerRace report each race once, naming its other accesses ({@link #findings}) */
+  public FindingSink(String file, String className, boolean onePerRace) {
     this.file = file;
     this.className = className;
+    this.onePerRace = onePerRace;
+  }
+
+  /**
+   * One unguarded access of a race on {@code field}: reported like {@link #report}, and, when the
+   * sink reports a race once, folded with the other accesses of the same {@code race} (a kind the
+   * rule names, e.g. "unguarded") into one finding. An access whose finding depends on other
+   * classes ({@code condition}) is decided alone and stays a finding of its own.
+   */
+  public void reportAccess(
+      Rule rule,
+      MapField field,
+      Site site,
+      Effect effect,
+      String race,
+      String message,
+      List<FixHint> fixes,
+      List<Evidence> evidence,
+      ProjectCondition condition) {
+    int before = findings.size();
+    report(rule, field, site, message, fixes, evidence, condition);
+    if (findings.size() > before && condition == null) {
+      raceAccesses.put(
+          findings.get(findings.size() - 1),
+          new RaceAccess(rule.ruleName() + '\0' + field.name() + '\0' + race, effect));
+    }
   }
 
   public void report(Rule rule, MapField field, Site site, String message, List<FixHint> fixes) {
@@ -102,13 +146,79 @@ public final class FindingSink {
     add(rule, site, message, null, subject, fixes, List.of(), null);
   }
 
+  /**
+   * The findings, by place. A race reported once is its most telling access (a write first, then an
+   * iteration, then a read; the first in the file among equals), whose message ends naming the
+   * others ("Also unguarded: line 80 (iterated), line 86 (read)."), with them as evidence (SARIF's
+   * related locations) and every fix any of them offers; its fingerprint is that access's.
+   */
   public List<Finding> findings() {
-    List<Finding> sorted = new ArrayList<>(findings);
-    sorted.sort(
-        Comparator.comparingInt((Finding f) -> f.site().line())
-            .thenComparingInt(f -> f.site().column())
-            .thenComparing(f -> f.rule().ruleName()));
+    List<Finding> all = onePerRace ? foldRaces() : findings;
+    List<Finding> sorted = new ArrayList<>(all);
+    sorted.sort(BY_PLACE);
     return sorted;
+  }
+
+  private static final Comparator<Finding> BY_PLACE =
+      Comparator.comparingInt((Finding f) -> f.site().line())
+          .thenComparingInt(f -> f.site().column())
+          .thenComparing(f -> f.rule().ruleName());
+
+  private List<Finding> foldRaces() {
+    Map<String, List<Finding>> races = new LinkedHashMap<>();
+    List<Finding> folded = new ArrayList<>();
+    for (Finding finding : findings) {
+      RaceAccess access = raceAccesses.get(finding);
+      if (access == null) {
+        folded.add(finding);
+      } else {
+        races.computeIfAbsent(access.race(), k -> new ArrayList<>()).add(finding);
+      }
+    }
+    for (List<Finding> race : races.values()) {
+      race.sort(
+          Comparator.comparingInt((Finding f) -> TELLING.indexOf(raceAccesses.get(f).effect()))
+              .thenComparing(BY_PLACE));
+      folded.add(race.size() == 1 ? race.get(0) : fold(race));
+    }
+    return folded;
+  }
+
+  /** The effects of accesses, the most telling first: an unguarded write is where a race is made. */
+  private static final List<Effect> TELLING = List.of(Effect.WRITE, Effect.ITERATE, Effect.READ);
+
+  private Finding fold(List<Finding> race) {
+    Finding first = race.get(0);
+    List<Finding> others = new ArrayList<>(race.subList(1, race.size()));
+    others.sort(BY_PLACE);
+    List<String> listed = new ArrayList<>();
+    List<Evidence> evidence = new ArrayList<>(first.evidence());
+    Map<FixHint.Kind, FixHint> fixes = new LinkedHashMap<>();
+    for (Finding place : race) {
+      place.fixes().forEach(fix -> fixes.putIfAbsent(fix.kind(), fix));
+    }
+    for (Finding other : others) {
+      String verb = raceAccesses.get(other).effect().verb();
+      if (listed.size() < LISTED_ACCESSES) {
+        listed.add("line " + other.site().line() + " (" + verb + ")");
+      }
+      if (evidence.stream().noneMatch(cited -> cited.line() == other.site().line())) {
+        evidence.add(new Evidence(other.site().line(), other.site().column(), "also " + verb + " here, unguarded"));
+      }
+    }
+    int unlisted = others.size() - listed.size();
+    String message =
+        first.message()
+            + " Also unguarded: "
+            + String.join(", ", listed)
+            + (unlisted > 0 ? " and " + unlisted + " more" : "")
+            + ".";
+    List<Finding> places = new ArrayList<>();
+    places.add(first);
+    places.addAll(others);
+    return new Finding(
+        first.rule(), first.file(), first.site(), message, first.field(), List.copyOf(fixes.values()),
+        first.fingerprint(), List.copyOf(evidence), null, List.copyOf(places));
   }
 
   private static String normalise(String text) {

@@ -82,10 +82,12 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
         if (thread != null) {
           evidence.add(thread);
         }
-        sink.report(
+        sink.reportAccess(
             rule(),
             state.field(),
             access.access().site(),
+            access.effect(),
+            "without " + guard.display(),
             message,
             fixes(analysis, state, guard, access),
             evidence,

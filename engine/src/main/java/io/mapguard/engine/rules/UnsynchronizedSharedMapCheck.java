@@ -70,13 +70,16 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                 + evidence
                 + ". "
                 + fix(concurrent);
-        sink.report(
+        sink.reportAccess(
             rule(),
             state.field(),
             access.access().site(),
+            access.effect(),
+            "unguarded",
             message,
             fixes,
-            place == null ? List.of() : List.of(place));
+            place == null ? List.of() : List.of(place),
+            null);
       }
     }
   }
@@ -171,13 +174,16 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                   ? ""
                   : "; a ConcurrentHashMap alone would not do: " + concurrent.why())
               + ".";
-      sink.report(
+      sink.reportAccess(
           rule(),
           state.field(),
           access.access().site(),
+          access.effect(),
+          "copies of " + task.describe(),
           message,
           concurrentHashMapFix(concurrent),
-          List.of(ClassAnalysis.taskStart(task)));
+          List.of(ClassAnalysis.taskStart(task)),
+          null);
     }
   }
 

@@ -250,28 +250,35 @@ public final class SourceAnalyzer implements FileAnalyzer {
   }
 
   private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {
-    int endLine = finding.site().line();
-    int endColumn = finding.site().column();
-    if (finding.site().anchor() instanceof Node) {
-      var end = ((Node) finding.site().anchor()).getEnd();
-      if (end.isPresent()) {
-        endLine = end.get().line;
-        endColumn = end.get().column;
-      }
-    }
+    int[] span = span(finding);
+    int endLine = span[0];
+    int endColumn = span[1];
     String subject = finding.field() != null ? finding.field().name() : "the map";
     List<LintFinding.Fix> fixes = new ArrayList<>();
     for (FixHint hint : finding.fixes()) {
-      List<Edit> edits;
-      try {
-        edits =
-            fixEdits
-                .edits(finding.site().line(), finding.site().column(), endLine, endColumn, hint, subject)
-                .orElse(List.of());
-      } catch (RuntimeException e) {
-        edits = List.of(); // an edit that cannot be made never costs the finding: the sentence stays
+      List<Finding> places = finding.fixPlaces(hint);
+      if (places.isEmpty()) {
+        continue; // an access of the race cannot be repaired this way: the others alone would not do
       }
-      fixes.add(new LintFinding.Fix(hint, hint.suggestion(subject), edits));
+      List<Edit> edits = new ArrayList<>();
+      for (Finding place : places) {
+        List<Edit> here;
+        try {
+          int[] placeSpan = span(place);
+          here =
+              fixEdits
+                  .edits(place.site().line(), place.site().column(), placeSpan[0], placeSpan[1], place.fixes().get(0), subject)
+                  .orElse(List.of());
+        } catch (RuntimeException e) {
+          here = List.of(); // an edit that cannot be made never costs the finding: the sentence stays
+        }
+        if (here.isEmpty()) {
+          edits.clear();
+          break;
+        }
+        edits.addAll(here);
+      }
+      fixes.add(new LintFinding.Fix(hint, finding.suggestion(hint, subject), edits));
     }
     return new LintFinding(
         finding.rule().ruleName(),
@@ -286,6 +293,17 @@ public final class SourceAnalyzer implements FileAnalyzer {
         fixes,
         finding.evidence(),
         finding.condition());
+  }
+
+  /** The inclusive end line and column of a finding's anchor (its start when the anchor has no end). */
+  private static int[] span(Finding finding) {
+    if (finding.site().anchor() instanceof Node) {
+      var end = ((Node) finding.site().anchor()).getEnd();
+      if (end.isPresent()) {
+        return new int[] {end.get().line, end.get().column};
+      }
+    }
+    return new int[] {finding.site().line(), finding.site().column()};
   }
 
   private static String firstLine(String message) {

@@ -111,6 +111,13 @@ public final class MapVetCommand implements Callable<Integer> {
   private boolean strict;
 
   @Option(
+      names = "--every-access",
+      description =
+          "Report every unguarded access of a racing map as a finding of its own (default: one"
+              + " finding per race, at its most telling access, naming the others).")
+  private boolean everyAccess;
+
+  @Option(
       names = "--baseline",
       paramLabel = "FILE",
       description = "Drop findings whose fingerprint is in FILE.")
@@ -236,7 +243,8 @@ public final class MapVetCommand implements Callable<Integer> {
             Optional.ofNullable(disable),
             Optional.ofNullable(immediateMethods),
             Optional.ofNullable(threadStartMethods),
-            Optional.ofNullable(exclude));
+            Optional.ofNullable(exclude),
+            everyAccess ? Optional.of("true") : Optional.empty());
     ConfigValues fromFile = configFileValues();
     Settings settings = Settings.resolve(fromCommandLine.over(fromFile));
     DisabledChecks.warn(

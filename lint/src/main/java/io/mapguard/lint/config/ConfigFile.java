@@ -20,7 +20,7 @@ public final class ConfigFile {
   public static final String DEFAULT_NAME = "mapvet.properties";
 
   public static final List<String> KEYS =
-      List.of("checks", "disable", "exclude", "immediateMethods", "threadStartMethods");
+      List.of("checks", "disable", "exclude", "immediateMethods", "threadStartMethods", "everyAccess");
 
   private ConfigFile() {}
 
@@ -48,7 +48,8 @@ public final class ConfigFile {
         value(properties, "disable"),
         value(properties, "immediateMethods"),
         value(properties, "threadStartMethods"),
-        value(properties, "exclude"));
+        value(properties, "exclude"),
+        value(properties, "everyAccess"));
   }
 
   private static Optional<String> value(Properties properties, String key) {

@@ -9,17 +9,20 @@ import java.util.Optional;
  * @param checks a {@link CheckSelection} spec
  * @param disable comma-separated rule names to turn off after {@code checks}
  * @param exclude comma-separated globs
+ * @param everyAccess "true" to report every unguarded access of a race, "false" (the default) for
+ *     one finding per race
  */
 public record ConfigValues(
     Optional<String> checks,
     Optional<String> disable,
     Optional<String> immediateMethods,
     Optional<String> threadStartMethods,
-    Optional<String> exclude) {
+    Optional<String> exclude,
+    Optional<String> everyAccess) {
 
   public static ConfigValues none() {
     return new ConfigValues(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /** Each key from {@code this} when present there, else from {@code fallback}. */
@@ -29,6 +32,7 @@ public record ConfigValues(
         disable.or(fallback::disable),
         immediateMethods.or(fallback::immediateMethods),
         threadStartMethods.or(fallback::threadStartMethods),
-        exclude.or(fallback::exclude));
+        exclude.or(fallback::exclude),
+        everyAccess.or(fallback::everyAccess));
   }
 }

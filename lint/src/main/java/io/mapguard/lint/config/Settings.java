@@ -61,6 +61,11 @@ public final class Settings {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("threadStartMethods: " + e.getMessage(), e);
     }
+    String everyAccess = values.everyAccess().orElse("false").strip();
+    if (!everyAccess.equalsIgnoreCase("true") && !everyAccess.equalsIgnoreCase("false")) {
+      throw new ConfigException("everyAccess: expected true or false, got '" + everyAccess + "'");
+    }
+    builder.everyAccess(Boolean.parseBoolean(everyAccess));
     ExcludeMatcher exclude = ExcludeMatcher.parse(values.exclude().orElse(""));
     return new Settings(new TreeSet<>(enabled), builder.build(), exclude);
   }

@@ -8,7 +8,8 @@ import java.io.Writer;
 
 /**
  * One JSON object a line (JSON Lines), so that results can be streamed through {@code jq} or {@code
- * grep}. Fields come in a fixed order; end positions are inclusive, as in the text format.
+ * grep}. Fields come in a fixed order; end positions are inclusive, as in the text format; {@code
+ * related} lists the places of the same file the message cites.
  */
 final class JsonLinesReporter implements Reporter {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +35,14 @@ final class JsonLinesReporter implements Reporter {
     node.put("fingerprint", finding.fingerprint());
     var suggestions = node.putArray("suggestions");
     finding.suggestions().forEach(suggestions::add);
+    // the places the message cites: the task, the lock, a race's other accesses (SARIF's related locations)
+    var related = node.putArray("related");
+    for (var place : finding.evidence()) {
+      ObjectNode at = related.addObject();
+      at.put("line", place.line());
+      at.put("column", place.column());
+      at.put("message", place.description());
+    }
     return node;
   }
 }

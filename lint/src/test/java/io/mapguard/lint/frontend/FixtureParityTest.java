@@ -47,7 +47,7 @@ class FixtureParityTest {
     for (Rule rule : Rules.all()) {
       everyRule.enable(rule);
     }
-    options = everyRule.build();
+    options = everyRule.everyAccess(true).build(); // fixtures mark every access
     analyzer = new SourceAnalyzer(options, List.of(), List.of());
     exceptions = new TreeSet<>();
     try (InputStream in =
@@ -72,9 +72,13 @@ class FixtureParityTest {
    * files decided against all of the fixture's files, as a scan of its folder would.
    */
   static Analysed analyse(Fixture fixture) {
+    return analyse(fixture, analyzer, options);
+  }
+
+  /** {@link #analyse(Fixture)} with {@code options}, {@code analyzer} analysing single files with them. */
+  static Analysed analyse(Fixture fixture, SourceAnalyzer analyzer, AnalysisOptions options) {
     // a case of several files is a source tree, its folders its packages: mapvet resolves the
     // types of its other files there, as in a scan of the folder
-    SourceAnalyzer analyzer = FixtureParityTest.analyzer;
     if (!fixture.isSingleFile()) {
       try {
         Path root = Files.createTempDirectory("mapvet-fixture");
