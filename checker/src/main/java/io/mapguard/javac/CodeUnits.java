@@ -26,7 +26,7 @@ final class CodeUnits {
 
   CodeUnits(ExtractionState state) {
     this.state = state;
-    this.units = new MethodUnits<>(state.shapes, state.locks, () -> state.nextUnitId++);
+    this.units = new MethodUnits<>(state.shapes, state.locks, state.cleaningActions, () -> state.nextUnitId++);
   }
 
   void createMethodUnits(JCClassDecl classDecl) {

@@ -12,12 +12,14 @@ import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.TeardownMethods;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapCreation;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
+import io.mapguard.engine.project.ResultUse;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -68,7 +70,8 @@ public final class ClassTriage<N> {
       Map<N, N> startedLater,
       Set<Object> singleThreadExecutors,
       List<MapCreation> creations,
-      Set<Object> volatileFields) {}
+      Set<Object> volatileFields,
+      List<N> cleaningActions) {}
 
   private final SyntaxPort<N> port;
   private final KnownApis apis;
@@ -483,6 +486,9 @@ public final class ClassTriage<N> {
       assignment(node);
     } else if (kind == Kind.METHOD_CALL || kind == Kind.NEW) {
       startsLocalFunctions(node);
+      if (kind == Kind.METHOD_CALL && TeardownMethods.mayRegister(port.name(node))) {
+        registersCleaningAction(node);
+      }
     } else if (port.isVariableDeclaration(node)) {
       locks.recordAlias(node);
     }
@@ -501,6 +507,22 @@ public final class ClassTriage<N> {
       describeValue(port.assignedValue(assign), assignedValues(target));
       if (isSingleThreadExecutor(port.assignedValue(assign))) {
         tables.singleThreadExecutors().add(target);
+      }
+    }
+  }
+
+  /**
+   * The action of a cleaner registration whose {@code Cleanable} is thrown away: it runs only once
+   * the registered object is unreachable (see {@link TeardownMethods}).
+   */
+  private void registersCleaningAction(N call) {
+    Object callee = port.callee(call);
+    for (TeardownMethods.Registration registration : TeardownMethods.REGISTRATIONS) {
+      List<N> arguments = port.arguments(call);
+      if (apis.matches(registration.method(), callee)
+          && arguments.size() > registration.action()
+          && ProjectCallShapes.use(port, port.pathTo(call), null) == ResultUse.DISCARDED) {
+        tables.cleaningActions().add(port.skipParens(arguments.get(registration.action())));
       }
     }
   }

@@ -60,6 +60,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   public final Map<N, N> startedLater = new IdentityHashMap<>();
   public final Map<N, ThreadRoot> rootsByStart = new IdentityHashMap<>();
+  /** The actions of cleaner registrations that run only once their object is unreachable. */
+  public final List<N> cleaningActions = new ArrayList<>();
   public final List<MapCreation> creations = new ArrayList<>();
   public final List<LazyInit> lazyInits = new ArrayList<>();
   public final List<StoredValue> storedValues = new ArrayList<>();
@@ -166,7 +168,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             startedLater,
             singleThreadExecutors,
             creations,
-            volatileFields),
+            volatileFields,
+            cleaningActions),
         topLevel);
   }
 

@@ -88,10 +88,7 @@ public final class FactAssembly<N, P> {
         ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.nestedClass() != null);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
-      P inside =
-          !unit.accesses.isEmpty()
-              ? unit.accesses.get(0).at()
-              : !unit.escapes.isEmpty() ? unit.escapes.get(0).at() : !unit.edges.isEmpty() ? unit.edges.get(0).at() : null;
+      P inside = someplaceInside(unit);
       if (inside != null && unit.unit.kind() == CodeUnit.Kind.METHOD && !unit.unit.functional()) {
         SyntaxPath<N> at = positions.path().apply(inside);
         facts.projectMethods().put(unit.unit, Memo.of(() -> projectMethod(port, at)));
@@ -194,6 +191,17 @@ public final class FactAssembly<N, P> {
         facts.parameterFates().addAll(objects.fates(scan));
       }
     }
+  }
+
+  /** A position inside the unit's own code: an access, an escape or a call, or null for none. */
+  private static <N, P> P someplaceInside(UnitScan<N, P> unit) {
+    if (!unit.accesses.isEmpty()) {
+      return unit.accesses.get(0).at();
+    }
+    if (!unit.escapes.isEmpty()) {
+      return unit.escapes.get(0).at();
+    }
+    return unit.edges.isEmpty() ? null : unit.edges.get(0).at();
   }
 
   /**

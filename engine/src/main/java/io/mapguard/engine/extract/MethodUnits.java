@@ -7,18 +7,21 @@ import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.ConstructionMethods;
 import io.mapguard.engine.knowledge.LifecycleMethods;
 import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.knowledge.TeardownMethods;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
  * The code unit of a method or constructor: the locks it holds on entry ({@code synchronized},
  * {@code @Holding}-like annotations, asserted {@code Thread.holdsLock}), whether only this file can
- * call it, whether it is construction, and whether it is the task method of a thread class. Written
- * once for every front end, against the {@link SyntaxPort}.
+ * call it, whether it is construction (or teardown, which races with nothing either), and whether
+ * it is the task method of a thread class. Written once for every front end, against the {@link
+ * SyntaxPort}.
  *
  * @param <N> the front end's node type
  */
@@ -27,12 +30,19 @@ public final class MethodUnits<N> {
   private final CallShapes<N> shapes;
   private final LockNames<N> locks;
   private final IntSupplier nextUnitId;
+  private final List<N> cleaningActions;
 
-  /** @param nextUnitId hands out the class's next unit id */
-  public MethodUnits(CallShapes<N> shapes, LockNames<N> locks, IntSupplier nextUnitId) {
+  /**
+   * @param cleaningActions the actions of cleaner registrations found by the triage ({@link
+   *     ExtractionTables#cleaningActions})
+   * @param nextUnitId hands out the class's next unit id
+   */
+  public MethodUnits(
+      CallShapes<N> shapes, LockNames<N> locks, List<N> cleaningActions, IntSupplier nextUnitId) {
     this.port = shapes.port();
     this.shapes = shapes;
     this.locks = locks;
+    this.cleaningActions = cleaningActions;
     this.nextUnitId = nextUnitId;
   }
 
@@ -58,6 +68,7 @@ public final class MethodUnits<N> {
     boolean construction =
         port.isConstructor(method)
             || isPostConstruct(method)
+            || isTeardown(method, owner)
             || port.hasModifier(method, Modifier.PRIVATE)
                 && !port.hasModifier(method, Modifier.STATIC)
                 && ConstructionMethods.hasName(port.name(method))
@@ -70,6 +81,27 @@ public final class MethodUnits<N> {
     return new CodeUnit(
         nextUnitId.getAsInt(), kind, port.methodDisplayName(method), isPrivate, Set.copyOf(entry), task, exported,
         nestedClass(owner));
+  }
+
+  /**
+   * A finalizer, or the {@code run()} of a class whose instance a cleaner runs once the object it
+   * was registered for is unreachable ({@link TeardownMethods}): no other code uses the object then,
+   * as none did before its constructor returned.
+   */
+  private boolean isTeardown(N method, N owner) {
+    if (port.hasModifier(method, Modifier.STATIC) || !port.parameters(method).isEmpty()) {
+      return false;
+    }
+    String name = port.name(method);
+    if (name.equals(TeardownMethods.FINALIZER)) {
+      return true;
+    }
+    if (!name.equals(TeardownMethods.ACTION_METHOD) || cleaningActions.isEmpty()) {
+      return false;
+    }
+    List<String> types = port.classTypes(owner);
+    return !types.isEmpty()
+        && cleaningActions.stream().anyMatch(action -> port.isSubtype(action, types.get(0)));
   }
 
   /** A {@code @PostConstruct} method: the container runs it once, before the object is used. */

@@ -29,30 +29,6 @@ public record Finding(
     List<Evidence> evidence,
     ProjectCondition condition,
     List<Finding> places) {
-  public Finding(
-      Rule rule,
-      String file,
-      Site site,
-      String message,
-      MapField field,
-      List<FixHint> fixes,
-      String fingerprint,
-      List<Evidence> evidence,
-      ProjectCondition condition) {
-    this(rule, file, site, message, field, fixes, fingerprint, evidence, condition, List.of());
-  }
-
-  public Finding(
-      Rule rule,
-      String file,
-      Site site,
-      String message,
-      MapField field,
-      List<FixHint> fixes,
-      String fingerprint,
-      List<Evidence> evidence) {
-    this(rule, file, site, message, field, fixes, fingerprint, evidence, null, List.of());
-  }
 
   /** The finding once its condition is decided: it stands, and its message says why. */
   public Finding standing(String reason) {
@@ -63,9 +39,9 @@ public record Finding(
 
   /**
    * The places where {@code fix} (one of {@link #fixes}) edits the code, each as the finding of that
-   * place with that place's own fix of the kind as its only one: this finding alone, unless the fix edits the
-   * access and this is a race reported once, whose every access it must repair. Empty when some
-   * access of the race has no such fix: repairing the others would leave the race.
+   * place with that place's own fix of the kind as its only one: this finding alone, unless the fix
+   * edits the access and this is a race reported once, whose every access it must repair. Empty when
+   * some access of the race has no such fix: repairing the others would leave the race.
    */
   public List<Finding> fixPlaces(FixHint fix) {
     if (!fix.kind().atTheAccess() || places.isEmpty()) {

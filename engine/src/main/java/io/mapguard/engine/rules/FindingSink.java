@@ -130,7 +130,7 @@ public final class FindingSink {
     findings.add(
         new Finding(
             rule, file, site, message, field, List.copyOf(fixes), fingerprint, List.copyOf(evidence),
-            condition));
+            condition, List.of()));
   }
 
   /**

@@ -209,7 +209,10 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
   private static List<FixHint> fixes(
       ClassAnalysis analysis, FieldState state, Guard guard, ResolvedAccess access) {
     List<FixHint> fixes = new ArrayList<>();
-    if (guard.lock().kind() == LockRef.Kind.MONITOR) {
+    // 'this' is the top-level class's object: in a nested class's method it would lock another one
+    boolean anotherThis =
+        guard.lock().expression().equals("this") && access.access().unit().nestedClass() != null;
+    if (guard.lock().kind() == LockRef.Kind.MONITOR && !anotherThis) {
       lockFix(state, guard, access).ifPresent(fixes::add);
     }
     if (!guard.declared()) {

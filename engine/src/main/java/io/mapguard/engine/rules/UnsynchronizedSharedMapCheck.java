@@ -104,7 +104,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
     if (!state.field().isStatic()
         || state.field().threadConfined()
         || analysis.classEvidence() != null
-        || state.raceRelevant().stream().anyMatch(a -> !a.locks().isEmpty() || a.roots().stream().anyMatch(ThreadRoot::isTask))) {
+        || state.raceRelevant().stream().anyMatch(UnsynchronizedSharedMapCheck::lockedOrInATask)) {
       return;
     }
     Set<ProjectMethod> writers = new LinkedHashSet<>();
@@ -128,11 +128,16 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           rule(),
           state.field(),
           access.access().site(),
-          "'" + state.field().name() + "' is " + access.effect().verb() + " here without a lock, but it is shared:",
+          "'" + state.field().name() + "' is " + access.effect().verb()
+              + " here without a lock, but it is shared:",
           concurrentHashMapFix(concurrent),
           List.of(),
           condition);
     }
+  }
+
+  private static boolean lockedOrInATask(ResolvedAccess access) {
+    return !access.locks().isEmpty() || access.roots().stream().anyMatch(ThreadRoot::isTask);
   }
 
   /**

@@ -23,7 +23,7 @@ class MethodUnitsTest {
   private final TreePort port = new TreePort();
   private int nextId;
   private final MethodUnits<Node> units =
-      new MethodUnits<>(new CallShapes<>(port), new LockNames<>(port), () -> nextId++);
+      new MethodUnits<>(new CallShapes<>(port), new LockNames<>(port), java.util.List.of(), () -> nextId++);
   private final Node owner = new Node(Kind.CLASS, "Cache");
 
   private static Node method(String name, Node... statements) {

@@ -23,7 +23,7 @@ final class LintCodeUnits {
   LintCodeUnits(AstFactExtractor extraction) {
     this.extraction = extraction;
     this.state = extraction.state;
-    this.units = new MethodUnits<>(state.shapes, state.locks, () -> state.nextUnitId++);
+    this.units = new MethodUnits<>(state.shapes, state.locks, state.cleaningActions, () -> state.nextUnitId++);
   }
 
   void createMethodUnits() {
