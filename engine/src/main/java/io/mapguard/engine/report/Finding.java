@@ -60,7 +60,7 @@ public record Finding(
 
   /**
    * {@code fix} as a sentence ({@link FixHint#suggestion}), saying where else it edits when it
-   * repairs every access of a race: "… Likewise at line 80 and line 86."
+   * repairs every access of a race: "… Likewise at lines 80 and 86."
    */
   public String suggestion(FixHint fix, String subject) {
     List<Finding> at = fixPlaces(fix);
@@ -69,9 +69,11 @@ public record Finding(
     }
     List<String> lines = new java.util.ArrayList<>();
     for (Finding place : at.subList(1, at.size())) {
-      lines.add("line " + place.site().line());
+      lines.add(String.valueOf(place.site().line()));
     }
-    return fix.suggestion(subject) + " Likewise at " + String.join(" and ", lines) + ".";
+    String last = lines.remove(lines.size() - 1);
+    String where = lines.isEmpty() ? "line " + last : "lines " + String.join(", ", lines) + " and " + last;
+    return fix.suggestion(subject) + " Likewise at " + where + ".";
   }
 
   private Finding withFixes(List<FixHint> only) {
