@@ -25,6 +25,15 @@ public interface ProjectCalls {
     return calls == null ? null : calls.stream().filter(call -> call.nullArguments().contains(parameter)).toList();
   }
 
+  /**
+   * How many files answering {@link #callsOf} for {@code method} would read that are not read for
+   * it yet: a question that may give up (one that adds a finding) keeps within a budget with it.
+   * A front end that holds every class's tree reads none.
+   */
+  default int filesToRead(ProjectMethod method) {
+    return 0;
+  }
+
   /** A front end that sees no other class: every question is left open. */
   ProjectCalls UNKNOWN = method -> null;
 }

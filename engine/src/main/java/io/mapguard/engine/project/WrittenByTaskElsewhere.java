@@ -14,7 +14,7 @@ import java.util.Map;
  * thread and any other caller then write or read the one map at once. The finding stands naming
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within
- * {@link #MAX_METHODS} methods up the callers, it does not stand.
+ * {@link #MAX_METHODS} methods up the callers and {@link #MAX_FILES} files read, it does not stand.
  *
  * @param writers the methods of the class, as other classes call them, that write the map
  * @param fix what the message advises once the finding stands
@@ -26,6 +26,15 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
    * the map through a few services.
    */
   static final int MAX_METHODS = 64;
+
+  /**
+   * How many files the walk may have the front end read (parse) at most ({@link
+   * ProjectCalls#filesToRead}): mapvet reads every file that calls a method's name, and a walk
+   * through methods of common names ({@code add}, {@code toString}) would read the whole tree again
+   * and again (java.base: 5.8 times slower). Beyond it the question gives up, and the finding does
+   * not stand.
+   */
+  static final int MAX_FILES = 64;
 
   public WrittenByTaskElsewhere {
     writers = List.copyOf(writers);
@@ -43,8 +52,13 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
       }
     }
     int visited = 0;
+    int filesRead = 0;
     while (!pending.isEmpty() && visited++ < MAX_METHODS) {
       ProjectMethod method = pending.poll();
+      filesRead += calls.filesToRead(method);
+      if (filesRead > MAX_FILES) {
+        return null;
+      }
       List<ProjectCall> callers = calls.callsOf(method);
       if (callers == null) {
         return null;

@@ -61,6 +61,25 @@ class WrittenByTaskElsewhereTest {
   }
 
   @Test
+  void aWalkThatWouldReadTooManyFilesGivesUp() {
+    ProjectCalls calls =
+        new ProjectCalls() {
+          @Override
+          public List<ProjectCall> callsOf(ProjectMethod method) {
+            return method.equals(RECORD)
+                ? List.of(call(null, true, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))
+                : List.of();
+          }
+
+          @Override
+          public int filesToRead(ProjectMethod method) {
+            return WrittenByTaskElsewhere.MAX_FILES + 1; // a name half the tree calls
+          }
+        };
+    assertNull(new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(calls));
+  }
+
+  @Test
   void theWalkStopsAfterItsBoundAndACycleEndsIt() {
     Map<ProjectMethod, List<ProjectCall>> byMethod = new HashMap<>();
     List<ProjectMethod> chain = new ArrayList<>();

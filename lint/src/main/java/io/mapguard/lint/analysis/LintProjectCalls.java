@@ -36,6 +36,7 @@ public final class LintProjectCalls implements ProjectCalls {
 
   private final List<ProjectFile> files;
   private final FileAnalyzer analyzer;
+  /** The files by the names they call ({@link #calledNames}); null until a question needs it. */
   private Map<String, List<ProjectFile>> byCalledName;
   /** The files by the calls they make with a {@code null} argument: name, arity and position. */
   private Map<String, List<ProjectFile>> byNullArgument;
@@ -85,13 +86,18 @@ public final class LintProjectCalls implements ProjectCalls {
 
   @Override
   public synchronized List<ProjectCall> callsOf(ProjectMethod method) {
-    if (byCalledName == null) {
-      byCalledName = index(LintProjectCalls::calledNames);
-    }
+    indexFiles();
     if (unreadable) {
       return null;
     }
     return answers.computeIfAbsent(method, m -> callsIn(m, byCalledName.getOrDefault(m.name(), List.of())));
+  }
+
+  /** The files {@link #callsOf} parses for {@code method}: those calling its name; none once answered. */
+  @Override
+  public synchronized int filesToRead(ProjectMethod method) {
+    indexFiles();
+    return answers.containsKey(method) ? 0 : byCalledName.getOrDefault(method.name(), List.of()).size();
   }
 
   /**
@@ -100,9 +106,7 @@ public final class LintProjectCalls implements ProjectCalls {
    */
   @Override
   public synchronized List<ProjectCall> callsPassingNull(ProjectMethod method, int parameter) {
-    if (byNullArgument == null) {
-      byNullArgument = index(LintProjectCalls::callsWithNullArguments);
-    }
+    indexFiles();
     if (unreadable) {
       return null;
     }
@@ -132,29 +136,40 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
-   * The files by what {@code keys} finds in each one's code (comments and literals blanked, see
-   * {@link JavaLexicalScanner#codeOnly}), read on the common pool's threads (reading and looking are
-   * the work here; both are safe to run at once); {@link #unreadable} when one cannot be read.
+   * Both indexes of the files, {@link #byCalledName} and {@link #byNullArgument}, made once, in one
+   * pass over each file's code (comments and literals blanked, see {@link
+   * JavaLexicalScanner#codeOnly}; reading and blanking are the work here) on the common pool's
+   * threads; {@link #unreadable} when a file cannot be read.
    */
-  private Map<String, List<ProjectFile>> index(Function<String, Set<String>> keys) {
-    List<Set<String>> found =
+  private void indexFiles() {
+    if (byCalledName != null) {
+      return;
+    }
+    List<List<Set<String>>> found =
         files.parallelStream()
             .map(file -> {
               String text = file.text().get();
-              return text == null ? null : keys.apply(JavaLexicalScanner.codeOnly(text));
+              if (text == null) {
+                return (List<Set<String>>) null;
+              }
+              String code = JavaLexicalScanner.codeOnly(text);
+              return List.of(calledNames(code), callsWithNullArguments(code));
             })
             .toList();
-    Map<String, List<ProjectFile>> index = new HashMap<>();
+    byCalledName = new HashMap<>();
+    byNullArgument = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
       if (found.get(i) == null) {
         unreadable = true; // its calls are unknown: nothing may be concluded from their absence
-        return index;
+        return;
       }
-      for (String key : found.get(i)) {
-        index.computeIfAbsent(key, k -> new ArrayList<>()).add(files.get(i));
+      for (String name : found.get(i).get(0)) {
+        byCalledName.computeIfAbsent(name, k -> new ArrayList<>()).add(files.get(i));
+      }
+      for (String call : found.get(i).get(1)) {
+        byNullArgument.computeIfAbsent(call, k -> new ArrayList<>()).add(files.get(i));
       }
     }
-    return index;
   }
 
   /**
