@@ -145,32 +145,36 @@ public final class LintProjectCalls implements ProjectCalls {
     if (byCalledName != null) {
       return;
     }
-    List<List<Set<String>>> found =
+    List<Keys> found =
         files.parallelStream()
             .map(file -> {
               String text = file.text().get();
               if (text == null) {
-                return (List<Set<String>>) null;
+                return null;
               }
               String code = JavaLexicalScanner.codeOnly(text);
-              return List.of(calledNames(code), callsWithNullArguments(code));
+              return new Keys(calledNames(code), callsWithNullArguments(code));
             })
             .toList();
     byCalledName = new HashMap<>();
     byNullArgument = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      if (found.get(i) == null) {
+      Keys keys = found.get(i);
+      if (keys == null) {
         unreadable = true; // its calls are unknown: nothing may be concluded from their absence
         return;
       }
-      for (String name : found.get(i).get(0)) {
+      for (String name : keys.calledNames()) {
         byCalledName.computeIfAbsent(name, k -> new ArrayList<>()).add(files.get(i));
       }
-      for (String call : found.get(i).get(1)) {
+      for (String call : keys.nullArgumentCalls()) {
         byNullArgument.computeIfAbsent(call, k -> new ArrayList<>()).add(files.get(i));
       }
     }
   }
+
+  /** What one file's code is indexed by: {@link #calledNames}, {@link #callsWithNullArguments}. */
+  private record Keys(Set<String> calledNames, Set<String> nullArgumentCalls) {}
 
   /**
    * Every identifier followed by {@code (} in the code, and every one after {@code ::}: the names of
