@@ -9,7 +9,10 @@ import io.mapguard.engine.rules.FindingSink;
 import io.mapguard.engine.rules.RuleCheck;
 import io.mapguard.engine.rules.Rules;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -54,13 +57,16 @@ public final class Analyzer {
       BiFunction<T, String, T> standing,
       ProjectCalls calls) {
     List<T> stand = new ArrayList<>(findings.size());
+    // the accesses of one field share their condition (one walk up the callers for all of them)
+    Map<ProjectCondition, Optional<String>> settled = new HashMap<>();
     for (T finding : findings) {
       ProjectCondition unless = condition.apply(finding);
       if (unless == null) {
         stand.add(finding);
         continue;
       }
-      String reason = unless.standing(calls);
+      String reason =
+          settled.computeIfAbsent(unless, c -> Optional.ofNullable(c.standing(calls))).orElse(null);
       if (reason != null) {
         stand.add(standing.apply(finding, reason));
       }

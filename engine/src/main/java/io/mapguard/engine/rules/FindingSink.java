@@ -69,12 +69,9 @@ public final class FindingSink {
       List<FixHint> fixes,
       List<Evidence> evidence,
       ProjectCondition condition) {
-    int before = findings.size();
-    report(rule, field, site, message, fixes, evidence, condition);
-    if (findings.size() > before && condition == null) {
-      raceAccesses.put(
-          findings.get(findings.size() - 1),
-          new RaceAccess(rule.ruleName() + '\0' + field.name() + '\0' + race, effect));
+    Finding added = accept(rule, field, site, message, fixes, evidence, condition);
+    if (added != null && condition == null) {
+      raceAccesses.put(added, new RaceAccess(rule.ruleName() + '\0' + field.name() + '\0' + race, effect));
     }
   }
 
@@ -102,18 +99,30 @@ public final class FindingSink {
       List<FixHint> fixes,
       List<Evidence> evidence,
       ProjectCondition condition) {
+    accept(rule, field, site, message, fixes, evidence, condition);
+  }
+
+  /** {@link #report}: the finding added, or null when it is suppressed or its line has one already. */
+  private Finding accept(
+      Rule rule,
+      MapField field,
+      Site site,
+      String message,
+      List<FixHint> fixes,
+      List<Evidence> evidence,
+      ProjectCondition condition) {
     if (site.isSuppressed(rule.ruleName())
         || field.declaration() != null && field.declaration().isSuppressed(rule.ruleName())) {
-      return;
+      return null;
     }
     // findings with conditions are kept apart: which of them stands is decided later
     if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line() + (condition == null ? "" : "\0" + condition))) {
-      return;
+      return null;
     }
-    add(rule, site, message, field, field.name(), fixes, evidence, condition);
+    return add(rule, site, message, field, field.name(), fixes, evidence, condition);
   }
 
-  private void add(
+  private Finding add(
       Rule rule,
       Site site,
       String message,
@@ -127,10 +136,12 @@ public final class FindingSink {
             rule.ruleName(), file, className, site.member(), subject, normalise(site.statementText()));
     int occurrence = fingerprintCounts.merge(base, 1, Integer::sum);
     String fingerprint = occurrence == 1 ? base : base + "-" + occurrence;
-    findings.add(
+    Finding finding =
         new Finding(
             rule, file, site, message, field, List.copyOf(fixes), fingerprint, List.copyOf(evidence),
-            condition, List.of()));
+            condition, List.of());
+    findings.add(finding);
+    return finding;
   }
 
   /**
