@@ -876,6 +876,25 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  @SuppressWarnings("unchecked") // javac's List<JCExpression> read as trees
+  public List<JCTree> superConstructorArguments(JCTree constructor) {
+    JCBlock body = ((JCMethodDecl) constructor).body;
+    if (body == null) {
+      return null;
+    }
+    for (JCStatement statement : body.stats) {
+      if (statement instanceof JCExpressionStatement
+          && ((JCExpressionStatement) statement).expr instanceof JCMethodInvocation) {
+        JCMethodInvocation call = (JCMethodInvocation) ((JCExpressionStatement) statement).expr;
+        if (TreeInfo.name(call.meth).contentEquals("super")) {
+          return (List<JCTree>) (List<? extends JCTree>) call.args;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
   public List<JCTree> classBodyMethods(JCTree creation) {
     List<JCTree> methods = new ArrayList<>();
     for (JCTree member : ((JCNewClass) creation).def.defs) {

@@ -562,7 +562,7 @@ public final class ClassAnalysis {
     }
     if (roots.contains(ThreadRoot.CALLER) && !access.roots().contains(ThreadRoot.CALLER)) {
       String verb = verbIn(state, ThreadRoot.CALLER);
-      ResolvedAccess caller = callerAccess(state, verb.equals("written"));
+      ResolvedAccess caller = callerAccess(state, verb);
       if (caller == null) {
         return new Cited("it is " + verb + " by callers of its methods", null);
       }
@@ -611,7 +611,7 @@ public final class ClassAnalysis {
           && unit.kind() == CodeUnit.Kind.METHOD
           && other.roots().contains(ThreadRoot.CALLER)
           && (access.effect() == Effect.WRITE || other.effect() == Effect.WRITE)) {
-        String verb = other.effect().verb();
+        String verb = other.briefVerb();
         List<CodeUnit> path = callerPath(unit);
         return new Cited(
             "it is " + verb + " " + byCallers(path, other.line()),
@@ -631,7 +631,7 @@ public final class ClassAnalysis {
       return null;
     }
     return "it is "
-        + locked.effect().verb()
+        + locked.briefVerb()
         + " at line "
         + locked.line()
         + " while holding '"
@@ -646,7 +646,7 @@ public final class ClassAnalysis {
         ? null
         : place(
             locked,
-            locked.effect().verb()
+            locked.briefVerb()
                 + " while holding '"
                 + locked.locks().iterator().next().expression()
                 + "'");
@@ -678,23 +678,34 @@ public final class ClassAnalysis {
     return roots;
   }
 
+  /**
+   * What {@code root} does to the field: "written", else "read and so written" for a read that
+   * changes the map ({@link io.mapguard.engine.model.ReadingWrite}), else "read".
+   */
   private static String verbIn(FieldState state, ThreadRoot root) {
-    boolean writes =
-        state.raceRelevant().stream()
-            .anyMatch(a -> a.roots().contains(root) && a.effect() == Effect.WRITE);
-    return writes ? "written" : "read";
+    String verb = "read";
+    for (ResolvedAccess access : state.raceRelevant()) {
+      if (access.roots().contains(root) && access.effect() == Effect.WRITE) {
+        if (access.access().readingWrite() == null) {
+          return "written";
+        }
+        verb = access.briefVerb();
+      }
+    }
+    return verb;
   }
 
   /**
-   * An access made on callers' threads, a write when {@code write} (the message says "written by
-   * callers of …", so the access it cites must write).
+   * An access made on callers' threads that does what {@code verb} ({@link #verbIn}) says: the
+   * message says "written by callers of …", so the access it cites must write.
    */
-  private ResolvedAccess callerAccess(FieldState state, boolean write) {
+  private ResolvedAccess callerAccess(FieldState state, String verb) {
+    boolean write = !verb.equals("read");
     for (ResolvedAccess access : state.raceRelevant()) {
       CodeUnit unit = access.access().unit();
       if (unit.kind() == CodeUnit.Kind.METHOD
           && contexts().roots(unit).contains(ThreadRoot.CALLER)
-          && (access.effect() == Effect.WRITE) == write) {
+          && (write ? access.briefVerb().equals(verb) : access.effect() != Effect.WRITE)) {
         return access;
       }
     }

@@ -22,6 +22,16 @@ public record ResolvedAccess(
     return access.effect();
   }
 
+  /** See {@link Access#verb()}. */
+  public String verb() {
+    return access.verb();
+  }
+
+  /** See {@link Access#briefVerb()}. */
+  public String briefVerb() {
+    return access.briefVerb();
+  }
+
   public int line() {
     return access.site().line();
   }

@@ -83,7 +83,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     this.locks = new LockNames<>(syntax);
     this.shapes = new CallShapes<>(syntax);
     this.localAliases = new LocalAliases<>(syntax);
-    this.valueDescriptions = new ValueDescriptions<>(syntax);
+    this.valueDescriptions = new ValueDescriptions<>(syntax, topLevel);
     this.mapFieldDeclarations = handlesByIdentity ? new IdentityHashMap<>() : new LinkedHashMap<>();
     this.fields = handlesByIdentity ? new IdentityHashMap<>() : new LinkedHashMap<>();
     this.assignedValues = map(handlesByIdentity);

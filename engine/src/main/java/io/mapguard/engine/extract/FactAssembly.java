@@ -1,10 +1,12 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.analysis.ClassAnalysis;
+import io.mapguard.engine.knowledge.ReadsThatWrite;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.FlagUse;
 import io.mapguard.engine.model.Holder;
@@ -12,6 +14,7 @@ import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapCall;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.MapWrap;
+import io.mapguard.engine.model.ReadingWrite;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.project.CalledMethod;
@@ -96,11 +99,13 @@ public final class FactAssembly<N, P> {
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
       Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
       for (UnitScan.PendingAccess<P> p : unit.accesses) {
-        (p.field().local() ? facts.localAccesses() : facts.accesses())
+        MapField map = p.field();
+        String writes = ReadsThatWrite.why(map.declaredType(), map.assignedValues(), p.effect(), p.method());
+        (map.local() ? facts.localAccesses() : facts.accesses())
             .add(
                 new Access(
-                    p.field(),
-                    p.effect(),
+                    map,
+                    writes == null ? p.effect() : Effect.WRITE,
                     p.method(),
                     positions.site().apply(p.at()),
                     unit.unit,
@@ -109,7 +114,8 @@ public final class FactAssembly<N, P> {
                     p.fresh(),
                     p.nullArgument(),
                     p.call(),
-                    holders.get(p)));
+                    holders.get(p),
+                    writes == null ? null : new ReadingWrite(p.effect(), writes)));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {
         CallShapes.UpdateCall around = positions.updateAround().apply(e.at());

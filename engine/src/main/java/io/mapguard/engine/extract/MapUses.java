@@ -10,6 +10,7 @@ import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.MethodRef;
+import io.mapguard.engine.knowledge.SynchronizedWrappers;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LazyInit;
@@ -257,7 +258,12 @@ public final class MapUses<N, P> {
     boolean creation = port.kind(call) == Kind.NEW;
     Object callee = port.callee(call);
     String owner = callee == null ? null : apis.callees().owner(callee);
-    MapCall copy = creation && owner != null ? MapCall.traversal("new:" + owner) : MapCall.NONE;
+    MapCall copy =
+        creation && owner != null
+            ? MapCall.traversal("new:" + owner)
+            : callee != null && apis.matches(MapArguments.PUT_ALL, callee)
+                ? MapCall.traversal(SynchronizedWrappers.PUT_ALL)
+                : MapCall.NONE;
     N analysed = callee == null ? null : frontEnd.analysedDeclaration(callee);
     if (analysed == null || !onlyStored(analysed, argumentIndex(use, call))) {
       unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, null, at, false, false, copy));

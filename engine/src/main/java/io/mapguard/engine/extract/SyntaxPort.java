@@ -530,6 +530,12 @@ public interface SyntaxPort<N> {
   /** The declaration of a {@link Kind#FOR_EACH}'s loop variable. */
   N loopVariableDeclaration(N forEach);
 
+  /**
+   * The arguments of the {@code super(…)} call a constructor ({@link Kind#METHOD}) makes, or null
+   * when it calls none explicitly.
+   */
+  List<N> superConstructorArguments(N constructor);
+
   /** The {@link Kind#METHOD}s with a body of the class body of a {@link Kind#NEW}, in order. */
   List<N> classBodyMethods(N creation);
 

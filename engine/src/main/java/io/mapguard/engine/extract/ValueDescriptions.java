@@ -3,20 +3,25 @@ package io.mapguard.engine.extract;
 import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
+import io.mapguard.engine.knowledge.ReadsThatWrite;
 import java.util.List;
 import java.util.function.Function;
 
 /**
  * What is assigned to a map variable, as the knowledge tables' value descriptors:
- * {@code new:<type>}, {@code call:<Owner>.<factory>}, {@code null:} or {@code type:<type>}, the
+ * {@code new:<type>}, {@code call:<Owner>.<factory>}, {@code null:} or {@code type:<type>}
+ * ({@code accessOrdered:java.util.LinkedHashMap} for a LinkedHashMap created in access order), the
  * type being the first of the value's type and supertypes the tables know. Written once for every
  * front end, against the {@link SyntaxPort}.
  */
 public final class ValueDescriptions<N> {
   private final SyntaxPort<N> port;
+  private final AccessOrderedMaps<N> accessOrdered;
 
-  public ValueDescriptions(SyntaxPort<N> port) {
+  /** @param topLevel the class whose subclasses of LinkedHashMap count, or null for none */
+  public ValueDescriptions(SyntaxPort<N> port, N topLevel) {
     this.port = port;
+    this.accessOrdered = new AccessOrderedMaps<>(port, topLevel);
   }
 
   /**
@@ -48,7 +53,9 @@ public final class ValueDescriptions<N> {
     if (kind == Kind.NEW) {
       List<String> created = port.typeAndSupertypes(e);
       if (created != null) {
-        out.add("new:" + firstKnown(created));
+        String type = firstKnown(created);
+        boolean accessOrder = type.equals(ReadsThatWrite.LINKED_HASH_MAP) && accessOrdered.creates(e, created);
+        out.add((accessOrder ? ReadsThatWrite.ACCESS_ORDERED : "new:") + type);
       }
       return;
     }

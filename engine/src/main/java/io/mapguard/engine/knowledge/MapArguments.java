@@ -4,13 +4,16 @@ import java.util.List;
 
 /** What a call does with a map passed to it as an argument. */
 public final class MapArguments {
+  /** {@code Map.putAll(m)}: every map's walks {@code m.entrySet()} with an iterator. */
+  public static final MethodRef PUT_ALL = new MethodRef("java.util.Map", "putAll");
+
   /** Calls that read their map argument on the spot and keep no reference to it. */
   public static final List<MethodRef> SYNCHRONOUS_CONSUMERS =
       List.of(
           new MethodRef("java.util.Map", "copyOf"),
           new MethodRef("java.util.List", "copyOf"),
           new MethodRef("java.util.Set", "copyOf"),
-          new MethodRef("java.util.Map", "putAll"),
+          PUT_ALL,
           new MethodRef("java.util.Map", "equals"),
           new MethodRef("java.util.Collection", "addAll"),
           new MethodRef("java.util.Collection", "containsAll"),

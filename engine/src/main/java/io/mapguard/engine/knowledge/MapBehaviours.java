@@ -2,6 +2,7 @@ package io.mapguard.engine.knowledge;
 
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.FAIL_FAST_ITERATORS;
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.FAILS_ON_RECURSIVE_UPDATE;
+import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.ITERATION_NEEDS_ITS_MONITOR;
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.REJECTS_NULLS;
 
 import java.util.EnumSet;
@@ -34,7 +35,14 @@ public final class MapBehaviours {
      * every ConcurrentMap of the JDK, Hashtable and Properties — for lookups ({@code get(null)}) as
      * well as for stores.
      */
-    REJECTS_NULLS
+    REJECTS_NULLS,
+    /**
+     * Every method locks the map itself, but its views' iterators do not: iterating it while
+     * another thread writes it needs {@code synchronized} on the map — Hashtable (the synchronized
+     * wrappers are known by their {@code MapKind}). Not Properties: since JDK 9 it keeps its entries
+     * in a ConcurrentHashMap, whose views iterate weakly consistently and never throw.
+     */
+    ITERATION_NEEDS_ITS_MONITOR
   }
 
   private static final Map<String, Set<Behaviour>> TYPES =
@@ -43,7 +51,8 @@ public final class MapBehaviours {
           Map.entry("java.util.LinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry("java.util.TreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry(
-              "java.util.Hashtable", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS)),
+              "java.util.Hashtable",
+              EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS, ITERATION_NEEDS_ITS_MONITOR)),
           Map.entry("java.util.Properties", EnumSet.of(FAIL_FAST_ITERATORS, REJECTS_NULLS)),
           Map.entry("java.util.WeakHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
           Map.entry("java.util.IdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
@@ -93,7 +102,7 @@ public final class MapBehaviours {
       String name = value.substring(colon + 1);
       Map<String, Set<Behaviour>> table =
           switch (kind) {
-            case "new:", "type:" -> TYPES;
+            case "new:", "type:", ReadsThatWrite.ACCESS_ORDERED -> TYPES;
             case "call:" -> FACTORIES;
             default -> Map.of();
           };

@@ -210,6 +210,8 @@ public final class MapTypes {
 
   /** Whether a value descriptor is a freshly created map (a constructor or a known factory). */
   public static boolean isFresh(String value) {
-    return value.startsWith("new:") || value.startsWith("call:") && FACTORIES.containsKey(value.substring(5));
+    return value.startsWith("new:")
+        || value.startsWith(ReadsThatWrite.ACCESS_ORDERED)
+        || value.startsWith("call:") && FACTORIES.containsKey(value.substring(5));
   }
 }

@@ -10,9 +10,12 @@ import java.util.Set;
  * {@code String.valueOf(m)} and string concatenation are safe (JDK 17-25 {@code Collections}).
  */
 public final class SynchronizedWrappers {
+  /** The traversal of a map passed to {@code putAll}, which walks its entrySet() with an iterator. */
+  public static final String PUT_ALL = "putAll";
+
   /** Traversal descriptors (see {@code MapCall#traversal}) that iterate without the lock. */
   private static final Set<String> UNLOCKED =
-      Set.of("for-each", "iterator", "spliterator", "stream", "parallelStream");
+      Set.of("for-each", "iterator", "spliterator", "stream", "parallelStream", PUT_ALL);
 
   /**
    * Constructors that walk their argument with an iterator (HashMap/TreeMap copy via entrySet(),
@@ -53,6 +56,9 @@ public final class SynchronizedWrappers {
   public static String describe(String traversal) {
     if (traversal.startsWith("new:")) {
       return "copied into a new " + traversal.substring(traversal.lastIndexOf('.') + 1);
+    }
+    if (traversal.equals(PUT_ALL)) {
+      return "copied by putAll into another map";
     }
     if (traversal.equals("for-each")) {
       return "iterated by a for-each loop";

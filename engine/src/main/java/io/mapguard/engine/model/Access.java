@@ -13,6 +13,9 @@ import java.util.Set;
  * @param call the syntax around the call, for the per-method rules; {@link MapCall#NONE} if none
  * @param holder the object whose field this is, when the unit holds it itself; null for {@code
  *     this}, a static field, or an object reached any other way
+ * @param readingWrite for a read that changes the map (a WeakHashMap's, an access-ordered
+ *     LinkedHashMap's get), whose {@code effect} is therefore {@link Effect#WRITE}: what it reads as
+ *     and why it writes; else null
  */
 public record Access(
     MapField field,
@@ -25,4 +28,25 @@ public record Access(
     boolean freshValue,
     boolean nullArgument,
     MapCall call,
-    Holder holder) {}
+    Holder holder,
+    ReadingWrite readingWrite) {
+
+  /**
+   * What the access does, as messages say it after the field's name: {@code written}, or for a read
+   * that writes {@code read (get on a LinkedHashMap in access order moves the entry to the end, so it
+   * writes)}.
+   */
+  public String verb() {
+    return readingWrite == null
+        ? effect.verb()
+        : readingWrite.asRead().verb() + " (" + readingWrite.why() + ", so it writes)";
+  }
+
+  /**
+   * The same, briefly, for evidence and lists of other accesses: {@code written}, {@code read and so
+   * written}.
+   */
+  public String briefVerb() {
+    return readingWrite == null ? effect.verb() : readingWrite.asRead().verb() + " and so written";
+  }
+}

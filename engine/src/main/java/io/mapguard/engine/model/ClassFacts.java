@@ -100,7 +100,7 @@ public record ClassFacts(
       newAccesses.add(
           new Access(
               swap.apply(a.field()), a.effect(), a.method(), a.site(), a.unit(), a.locksHeld(),
-              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder()));
+              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder(), a.readingWrite()));
     }
     List<CallEdge> newCalls = new ArrayList<>();
     for (CallEdge c : calls) {

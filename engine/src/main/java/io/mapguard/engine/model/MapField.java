@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param name how messages name it: {@code cache}, or {@code State.index} for a nested class's field
  * @param declaredType the erased declared type, with its supertypes (most specific first)
  * @param assignedValues what is assigned to it anywhere: {@code new:java.util.HashMap},
- *     {@code call:java.util.Collections.synchronizedMap}, or {@code type:<static type>}
+ *     {@code call:java.util.Collections.synchronizedMap}, {@code type:<static type>}, or {@code
+ *     accessOrdered:java.util.LinkedHashMap} for a LinkedHashMap created in access order
  * @param declaredGuard the value of a {@code @GuardedBy} of any flavor, or null
  * @param guardAnnotation the qualified name of that annotation, or null
  * @param atomicReference whether the field is an AtomicReference holding a map

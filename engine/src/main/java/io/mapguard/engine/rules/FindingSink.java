@@ -4,6 +4,7 @@ import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
@@ -38,8 +39,12 @@ public final class FindingSink {
   /** The findings reported as one access of a race, with the race they belong to. */
   private final Map<Finding, RaceAccess> raceAccesses = new java.util.IdentityHashMap<>();
 
-  /** One unguarded access of a race: which race (rule, field and kind), and what it does. */
-  private record RaceAccess(String race, Effect effect) {}
+  /**
+   * One unguarded access of a race: which race (rule, field and kind), and what it does.
+   *
+   * @param telling how telling the access is, lowest first ({@link #TELLING})
+   */
+  private record RaceAccess(String race, int telling, String briefVerb) {}
 
   /** A sink that reports every access (for what-if runs of the rules). */
   public FindingSink(String file, String className) {
@@ -54,24 +59,25 @@ public final class FindingSink {
   }
 
   /**
-   * One unguarded access of a race on {@code field}: reported like {@link #report}, and, when the
+   * One unguarded access of a race on its field, reported at the access's site: reported like {@link #report}, and, when the
    * sink reports a race once, folded with the other accesses of the same {@code race} (a kind the
    * rule names, e.g. "unguarded") into one finding. An access whose finding depends on other
    * classes ({@code condition}) is decided alone and stays a finding of its own.
    */
   public void reportAccess(
       Rule rule,
-      MapField field,
-      Site site,
-      Effect effect,
+      Access access,
       String race,
       String message,
       List<FixHint> fixes,
       List<Evidence> evidence,
       ProjectCondition condition) {
-    Finding added = accept(rule, field, site, message, fixes, evidence, condition);
+    MapField field = access.field();
+    Finding added = accept(rule, field, access.site(), message, fixes, evidence, condition);
     if (added != null && condition == null) {
-      raceAccesses.put(added, new RaceAccess(rule.ruleName() + '\0' + field.name() + '\0' + race, effect));
+      raceAccesses.put(
+          added,
+          new RaceAccess(rule.ruleName() + '\0' + field.name() + '\0' + race, telling(access), access.briefVerb()));
     }
   }
 
@@ -188,15 +194,23 @@ public final class FindingSink {
     }
     for (List<Finding> race : races.values()) {
       race.sort(
-          Comparator.comparingInt((Finding f) -> TELLING.indexOf(raceAccesses.get(f).effect()))
+          Comparator.comparingInt((Finding f) -> raceAccesses.get(f).telling())
               .thenComparing(BY_PLACE));
       folded.add(race.size() == 1 ? race.get(0) : fold(race));
     }
     return folded;
   }
 
-  /** The effects of accesses, the most telling first: an unguarded write is where a race is made. */
+  /**
+   * The effects of accesses, the most telling first: an unguarded write is where a race is made (a
+   * read that writes, such as an LRU cache's get, comes after the writes that say so plainly).
+   */
   private static final List<Effect> TELLING = List.of(Effect.WRITE, Effect.ITERATE, Effect.READ);
+
+  private static int telling(Access access) {
+    int rank = TELLING.indexOf(access.effect());
+    return rank < 0 ? rank : 2 * rank + (access.readingWrite() == null ? 0 : 1);
+  }
 
   private Finding fold(List<Finding> race) {
     Finding first = race.get(0);
@@ -209,7 +223,7 @@ public final class FindingSink {
       place.fixes().forEach(fix -> fixes.putIfAbsent(fix.kind(), fix));
     }
     for (Finding other : others) {
-      String verb = raceAccesses.get(other).effect().verb();
+      String verb = raceAccesses.get(other).briefVerb();
       if (listed.size() < LISTED_ACCESSES) {
         listed.add("line " + other.site().line() + " (" + verb + ")");
       }

@@ -59,7 +59,7 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             "'"
                 + state.field().name()
                 + "' is "
-                + access.effect().verb()
+                + access.verb()
                 + " without '"
                 + guard.display()
                 + "' here"
@@ -84,9 +84,7 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
         }
         sink.reportAccess(
             rule(),
-            state.field(),
-            access.access().site(),
-            access.effect(),
+            access.access(),
             "without " + guard.display(),
             message,
             fixes(analysis, state, guard, access),

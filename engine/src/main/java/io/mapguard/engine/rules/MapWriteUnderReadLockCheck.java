@@ -36,17 +36,18 @@ public final class MapWriteUnderReadLockCheck implements RuleCheck {
             readLock.kind() == LockRef.Kind.STAMPED_LOCK
                 ? readLock.expression() + ".writeLock()' stamp"
                 : readLock.expression() + ".writeLock()'";
+        boolean readThatWrites = access.access().readingWrite() != null;
         String message =
             "'"
                 + state.field().name()
-                + "' is written ("
-                + access.access().method()
-                + ") while only the read lock of '"
+                + "' is "
+                + (readThatWrites ? access.verb() : "written (" + access.access().method() + ")")
+                + " while only the read lock of '"
                 + readLock.expression()
                 + "' is held; other readers hold the same read lock at the same time, so this write"
                 + " races with them. Take '"
                 + writeLock
-                + " for writes.";
+                + (readThatWrites ? " here too: this read writes." : " for writes.");
         // No evidence: the message names no other line, and the facts say which locks are held at
         // an access, not where they were taken (a LockRef has no position), so the readLock() call
         // cannot be cited.

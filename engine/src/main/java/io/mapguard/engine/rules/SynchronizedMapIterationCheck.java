@@ -5,6 +5,7 @@ import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
+import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.SynchronizedWrappers;
 import io.mapguard.engine.model.Effect;
@@ -16,16 +17,18 @@ import java.util.Optional;
 
 /**
  * A {@code Collections.synchronizedMap} iterated without {@code synchronized (map)}: its single
- * calls lock the map, its iterators, spliterators and streams do not (see its javadoc).
+ * calls lock the map, its iterators, spliterators and streams do not (see its javadoc). The same
+ * for a Hashtable that other threads reach: its methods are synchronized, its views' iterators are
+ * not, and they fail fast.
  */
 @RuleDefinition(
     name = "SynchronizedMapIteration",
     summary =
-        "A Collections.synchronizedMap (or one of its views) is iterated without "
-            + "synchronized on that map",
+        "A Collections.synchronizedMap or shared Hashtable (or one of its views) is iterated "
+            + "without synchronized on that map",
     brief =
-        "iterating a `Collections.synchronizedMap` (views, iterator, stream, iterating "
-            + "copies) without `synchronized` on that map",
+        "iterating a `Collections.synchronizedMap` or a shared `Hashtable` (views, iterator, "
+            + "stream, iterating copies, `putAll`) without `synchronized` on that map",
     order = 9,
     since = "0.1.0")
 public final class SynchronizedMapIterationCheck implements RuleCheck {
@@ -33,7 +36,14 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
   public void check(ClassAnalysis analysis, FindingSink sink) {
     for (FieldState state : analysis.fields()) {
       MapField field = state.field();
-      if (state.kind() != MapKind.SYNCHRONIZED
+      boolean wrapper = state.kind() == MapKind.SYNCHRONIZED;
+      // a Hashtable is often a legacy map one thread uses: only one other threads reach counts
+      boolean table =
+          !wrapper
+              && MapBehaviours.has(
+                  MapBehaviours.Behaviour.ITERATION_NEEDS_ITS_MONITOR, field.declaredType(), field.assignedValues())
+              && analysis.manyThreadsReach(state);
+      if (!wrapper && !table
           || field.threadConfined()
           || analysis.confinedToOneSingleThreadExecutor(state)) {
         continue;
@@ -53,7 +63,7 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
         String message =
             "'"
                 + field.name()
-                + "' is a synchronized map "
+                + (wrapper ? "' is a synchronized map " : "' is a Hashtable ")
                 + SynchronizedWrappers.describe(traversal)
                 + " at line "
                 + access.line()

@@ -65,16 +65,14 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
             "'"
                 + state.field().name()
                 + "' is "
-                + access.effect().verb()
+                + access.verb()
                 + " here without a lock, but it is shared: "
                 + evidence
                 + ". "
                 + fix(concurrent);
         sink.reportAccess(
             rule(),
-            state.field(),
-            access.access().site(),
-            access.effect(),
+            access.access(),
             "unguarded",
             message,
             fixes,
@@ -128,7 +126,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           rule(),
           state.field(),
           access.access().site(),
-          "'" + state.field().name() + "' is " + access.effect().verb()
+          "'" + state.field().name() + "' is " + access.verb()
               + " here without a lock, but it is shared:",
           concurrentHashMapFix(concurrent),
           List.of(),
@@ -165,7 +163,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           "'"
               + state.field().name()
               + "' is "
-              + access.effect().verb()
+              + access.verb()
               + " here by copies of "
               + task.describe()
               + " that run at once: the starter waits for them holding '"
@@ -181,9 +179,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
               + ".";
       sink.reportAccess(
           rule(),
-          state.field(),
-          access.access().site(),
-          access.effect(),
+          access.access(),
           "copies of " + task.describe(),
           message,
           concurrentHashMapFix(concurrent),

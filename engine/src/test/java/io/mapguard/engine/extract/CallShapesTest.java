@@ -141,6 +141,7 @@ class CallShapesTest {
     @Override public Node loopVariableDeclaration(Node forEach) { return new Node(Kind.OTHER, "local:" + forEach.text); }
     /** A class's text is its flat name; a class without text is anonymous. */
     @Override public String flatName(Node type) { return type.text; }
+    @Override public List<Node> superConstructorArguments(Node constructor) { return null; }
     @Override public List<Node> classBodyMethods(Node creation) { return creation.children.stream().filter(c -> c != null && c.kind == Kind.METHOD).toList(); }
     @Override public boolean returnsBoolean(Node call) { return false; }
     @Override public String thisName(Node self) { return self.kind == Kind.CLASS && declaringClasses.containsValue(self) ? self.text + ".this" : "this"; }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Value descriptors of what is assigned to a map, on trees written by hand (see CallShapesTest). */
 class ValueDescriptionsTest {
-  private final ValueDescriptions<Node> descriptions = new ValueDescriptions<>(new TreePort());
+  private final ValueDescriptions<Node> descriptions = new ValueDescriptions<>(new TreePort(), null);
 
   @Test
   void aConditionalIsBothBranchesAndALocalMadeWithNewIsThatCreation() {

@@ -49,6 +49,7 @@ import com.github.javaparser.ast.stmt.BreakStmt;
 import com.github.javaparser.ast.stmt.CatchClause;
 import com.github.javaparser.ast.stmt.ContinueStmt;
 import com.github.javaparser.ast.stmt.DoStmt;
+import com.github.javaparser.ast.stmt.ExplicitConstructorInvocationStmt;
 import com.github.javaparser.ast.stmt.ExpressionStmt;
 import com.github.javaparser.ast.stmt.ForEachStmt;
 import com.github.javaparser.ast.stmt.ForStmt;
@@ -1041,6 +1042,21 @@ final class LintSyntax implements SyntaxPort<Node> {
   @Override
   public Node loopVariableDeclaration(Node forEach) {
     return ((ForEachStmt) forEach).getVariable().getVariables().get(0);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked") // JavaParser's NodeList<Expression> read as nodes
+  public List<Node> superConstructorArguments(Node constructor) {
+    if (!(constructor instanceof ConstructorDeclaration)) {
+      return null;
+    }
+    for (Statement statement : ((ConstructorDeclaration) constructor).getBody().getStatements()) {
+      if (statement instanceof ExplicitConstructorInvocationStmt
+          && !((ExplicitConstructorInvocationStmt) statement).isThis()) {
+        return (List<Node>) (List<? extends Node>) ((ExplicitConstructorInvocationStmt) statement).getArguments();
+      }
+    }
+    return null;
   }
 
   @Override

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RacePerFindingTest {
   private static final Pattern ALSO = Pattern.compile(" Also unguarded: (.*?)(?: and \\d+ more)?\\.");
-  private static final Pattern LINE = Pattern.compile("line (\\d+) \\((\\w+)\\)");
+  private static final Pattern LINE = Pattern.compile("line (\\d+) \\(([\\w ]+)\\)");
 
   private static AnalysisOptions onePerRace;
   private static AnalysisOptions everyAccess;
