@@ -173,6 +173,11 @@ public final class ClassAnalysis {
     locks.addAll(access.locksHeld());
     Set<ThreadRoot> roots =
         access.holder() == null ? contexts().roots(access.unit()) : ownership().roots(access);
+    if (access.field().isStatic() && access.unit().constructor()) {
+      // a constructor builds its own object, not the class's static state: every new object, made on
+      // whatever thread calls new, writes the shared static
+      roots = Set.of(ThreadRoot.CALLER);
+    }
     Set<LockRef> own =
         contexts().inheritsLocks(access.unit()) ? locksAt(access.unit(), access.locksHeld()) : locks;
     return new ResolvedAccess(access, locks, roots, own);
@@ -294,7 +299,8 @@ public final class ClassAnalysis {
 
   /**
    * Writes that directly follow a fresh assignment to the field in the same unit: the map is being
-   * filled after it was published.
+   * filled after it was published. After a lazy creation ({@code if (f == null) { f = new …; } }),
+   * only the writes of that branch: those after it run on every call.
    */
   private static Set<Access> fills(List<ResolvedAccess> after) {
     Set<Access> fills = new HashSet<>();
@@ -314,7 +320,11 @@ public final class ClassAnalysis {
       }
       for (ResolvedAccess other : after) {
         Access a = other.access();
-        if (a.unit() == unit && a.effect() == Effect.WRITE && a.order() > from && a.order() < until) {
+        if (a.unit() == unit
+            && a.effect() == Effect.WRITE
+            && a.order() > from
+            && a.order() < until
+            && (!assign.access().inNullBranch() || a.inNullBranch())) {
           fills.add(a);
         }
       }

@@ -25,6 +25,9 @@ public final class GuardInference {
     Map<String, Counts> byLock = new LinkedHashMap<>();
     for (ResolvedAccess access : accesses) {
       for (LockRef lock : access.locks()) {
+        if (lock.isStriped()) {
+          continue; // one lock per key: never the one lock of a map
+        }
         Counts counts = byLock.computeIfAbsent(lock.expression(), k -> new Counts(lock));
         if (counts.lastCounted != access) {
           counts.lastCounted = access;

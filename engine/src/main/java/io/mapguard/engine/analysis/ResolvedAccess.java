@@ -40,6 +40,19 @@ public record ResolvedAccess(
     return roots.stream().anyMatch(r -> r.kind() != ThreadRoot.Kind.CONSTRUCTION);
   }
 
+  /**
+   * Whether the access holds a lock that keeps every other holder out: one that is not striped
+   * ({@link LockRef#stripedMonitor}).
+   */
+  public boolean holdsExcludingLock() {
+    return locks.stream().anyMatch(LockRef::excludesOthers);
+  }
+
+  /** The striped lock the access holds when it holds no other, else null: for messages. */
+  public LockRef onlyStripedLock() {
+    return holdsExcludingLock() ? null : locks.stream().filter(LockRef::isStriped).findFirst().orElse(null);
+  }
+
   /** Whether a lock that is {@code guard} (any mode) is held in a mode that allows this effect. */
   public boolean holds(LockRef guard) {
     return locks.stream().anyMatch(l -> l.sameLock(guard) && l.covers(effect()));

@@ -79,6 +79,7 @@ public final class FactAssembly<N, P> {
       Function<N, Object> mapFieldOf,
       boolean loopsMatter) {
     SyntaxPort<N> port = shapes.port();
+    LazyInitShapes<N> nullChecks = new LazyInitShapes<>(port);
     ObjectHolders<N, P> objects = new ObjectHolders<>(port, apis, at -> positions.path().apply(at).leaf());
     // the methods that receive an object their caller holds, or reach a map field through a parameter
     Set<CodeUnit> receivers = new LinkedHashSet<>();
@@ -115,6 +116,7 @@ public final class FactAssembly<N, P> {
                     p.nullArgument(),
                     p.call(),
                     holders.get(p),
+                    !map.local() && nullChecks.insideNullCheck(map, positions.path().apply(p.at()), mapFieldOf),
                     writes == null ? null : new ReadingWrite(p.effect(), writes)));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {
@@ -187,7 +189,13 @@ public final class FactAssembly<N, P> {
             .escapes()
             .add(
                 new Escape(
-                    e.field(), e.kind(), e.detail(), positions.site().apply(e.at()), unit.unit, held.apply(e.at())));
+                    e.field(),
+                    e.kind(),
+                    e.detail(),
+                    positions.site().apply(e.at()),
+                    unit.unit,
+                    held.apply(e.at()),
+                    e.view()));
       }
     }
     // what those methods do with such an object (see io.mapguard.engine.analysis.Ownership)

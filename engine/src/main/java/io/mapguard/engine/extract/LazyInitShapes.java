@@ -46,6 +46,24 @@ public final class LazyInitShapes<N> {
     return 0;
   }
 
+  /**
+   * Whether the assignment to {@code field} at {@code assign} runs only when the field is null: an
+   * {@code if (f == null)} around it in its own method or lambda (a lazy creation).
+   */
+  public boolean insideNullCheck(MapField field, SyntaxPath<N> assign, Function<N, Object> mapFieldOf) {
+    for (SyntaxPath<N> p = assign.parent(); p != null; p = p.parent()) {
+      N leaf = p.leaf();
+      Kind kind = port.kind(leaf);
+      if (kind == Kind.METHOD || kind == Kind.LAMBDA || kind == Kind.CLASS) {
+        return false;
+      }
+      if (kind == Kind.IF && checksNull(port.condition(leaf), field, mapFieldOf)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** {@code field == null} or {@code null == field}. */
   private boolean checksNull(N condition, MapField field, Function<N, Object> mapFieldOf) {
     N c = port.skipParens(condition);

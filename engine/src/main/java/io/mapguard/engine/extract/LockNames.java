@@ -14,6 +14,9 @@ import java.util.Map;
  * Written once for every front end, against the {@link SyntaxPort}; one instance per class.
  */
 public final class LockNames<N> {
+  /** The prefix of {@link #canonical} for a local that aliases nothing known. */
+  private static final String LOCAL = "local:";
+
   private final SyntaxPort<N> port;
   /** Variables holding {@code rw.readLock()} and the like, resolved to their lock. */
   private final Map<Object, LockRef> aliases = new IdentityHashMap<>();
@@ -35,16 +38,36 @@ public final class LockNames<N> {
     Kind kind = port.kind(init);
     if (kind == Kind.METHOD_CALL || kind == Kind.IDENTIFIER || kind == Kind.FIELD_ACCESS) {
       LockRef lock = lockObject(init);
-      if (lock != null && !lock.expression().startsWith("local:")) {
+      if (lock != null && !lock.isStriped()) {
         aliases.put(port.declaredVariable(declaration), lock);
       }
     }
   }
 
-  /** The lock taken by {@code synchronized (expression)}, or null when it has no name. */
+  /**
+   * The lock taken by {@code synchronized (expression)}, or null when it has no name: a striped one
+   * ({@link LockRef#stripedMonitor}) for a call with arguments or an array element.
+   */
   public LockRef monitor(N expression) {
+    N e = port.skipParensAndCasts(expression);
+    Kind kind = port.kind(e);
+    if (kind == Kind.ARRAY_ACCESS || kind == Kind.METHOD_CALL && !port.arguments(e).isEmpty()) {
+      return LockRef.stripedMonitor(port.text(e));
+    }
     String name = canonical(expression);
-    return name == null ? null : LockRef.monitor(name);
+    return name == null ? null : named(LockRef.monitor(name));
+  }
+
+  /**
+   * A lock named by a local that aliases no field ({@code local:name}): a lock chosen per use, as
+   * the local may hold another object at each call ({@code Object lock = locks.computeIfAbsent(key,
+   * …)}), named by the local as written.
+   */
+  private static LockRef named(LockRef lock) {
+    String name = lock.expression();
+    return name.startsWith(LOCAL)
+        ? new LockRef(name.substring(LOCAL.length()), lock.mode(), lock.kind()).chosen(LockRef.Choice.PER_CALL)
+        : lock;
   }
 
   /** What the call does to a lock, or null when it is not a lock call. */
@@ -56,7 +79,10 @@ public final class LockNames<N> {
     }
     if (port.isSubtype(receiver, LockApis.STAMPED_LOCK)) {
       String lock = canonical(receiver);
-      return lock == null ? null : LockApis.stampedLockOperation(name, lock);
+      // a local StampedLock keeps its name: its stamps tie each unlock to its lock
+      return lock == null
+          ? null
+          : LockApis.stampedLockOperation(name, lock.startsWith(LOCAL) ? lock.substring(LOCAL.length()) : lock);
     }
     for (LockApis.ExclusiveLock api : LockApis.EXCLUSIVE_LOCKS) {
       if (!port.isSubtype(receiver, api.owner())) {
@@ -87,7 +113,7 @@ public final class LockNames<N> {
       String ownerName = canonical(owner);
       for (LockApis.LockView view : LockApis.LOCK_VIEWS) {
         if (ownerName != null && view.method().equals(port.name(e)) && port.isSubtype(owner, view.owner())) {
-          return new LockRef(ownerName, view.mode(), view.kind());
+          return named(new LockRef(ownerName, view.mode(), view.kind()));
         }
       }
     }
@@ -97,16 +123,17 @@ public final class LockNames<N> {
     }
     for (LockApis.ModeLockClass modeLock : LockApis.MODE_LOCK_CLASSES) {
       if (port.isSubtype(e, modeLock.type())) {
-        return new LockRef(name, modeLock.mode(), LockRef.Kind.READ_WRITE_LOCK);
+        return named(new LockRef(name, modeLock.mode(), LockRef.Kind.READ_WRITE_LOCK));
       }
     }
-    return new LockRef(name, LockRef.Mode.EXCLUSIVE, LockRef.Kind.LOCK);
+    return named(new LockRef(name, LockRef.Mode.EXCLUSIVE, LockRef.Kind.LOCK));
   }
 
   /**
    * {@code this}, {@code Outer.this}, {@code Foo.class}, a field ({@code lock}, {@code State.lock}
    * for a nested class's field), {@code local:name} for a local that aliases nothing known,
-   * {@code call:m()} for a call; null for anything else.
+   * {@code m()} or {@code state.m()} for a call without arguments on this object or on a named
+   * one; null for anything else (a call with arguments may return another lock each time).
    */
   public String canonical(N expression) {
     N e = port.skipParensAndCasts(expression);
@@ -117,7 +144,7 @@ public final class LockNames<N> {
       case CLASS_LITERAL:
         return port.classLiteralName(e) + ".class";
       case METHOD_CALL:
-        return "call:" + port.name(e) + "()";
+        return calledLock(e);
       case IDENTIFIER:
       case FIELD_ACCESS:
         LockRef alias = aliasOf(e);
@@ -128,10 +155,23 @@ public final class LockNames<N> {
         if (field != null) {
           return field;
         }
-        return port.localVariable(e) != null ? "local:" + port.name(e) : null;
+        return port.localVariable(e) != null ? LOCAL + port.name(e) : null;
       default:
         return null;
     }
+  }
+
+  /** {@code getLock()}, {@code this.getLock()} or {@code state.getLock()}: the call as a lock name. */
+  private String calledLock(N call) {
+    if (!port.arguments(call).isEmpty()) {
+      return null;
+    }
+    N receiver = port.receiver(call);
+    if (receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS) {
+      return port.name(call) + "()";
+    }
+    String owner = canonical(receiver);
+    return owner == null || owner.startsWith(LOCAL) ? null : owner + "." + port.name(call) + "()";
   }
 
   private LockRef aliasOf(N expression) {

@@ -166,13 +166,11 @@ public final class MapUses<N, P> {
       List<String> values = new ArrayList<>();
       describeValue.accept(port.assignedValue(parent), values);
       boolean fresh = !values.isEmpty() && values.stream().allMatch(MapTypes::isFresh);
-      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, at, fresh, false));
-      if (!field.local()) {
-        int outerCheck = lazyInits.outerCheckLine(field, use, mapFieldOf);
-        if (outerCheck > 0) {
-          tables.lazyInits().add(new LazyInit(field, frontEnd.site(at), outerCheck));
-        }
+      int outerCheck = field.local() ? 0 : lazyInits.outerCheckLine(field, use, mapFieldOf);
+      if (outerCheck > 0) {
+        tables.lazyInits().add(new LazyInit(field, frontEnd.site(at), outerCheck));
       }
+      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, at, fresh, false));
       return;
     }
     if (parentKind == Kind.ASSIGN && port.skipParensAndCasts(port.assignedValue(parent)) == use.leaf()) {
@@ -226,13 +224,28 @@ public final class MapUses<N, P> {
                 shapes.enclosingUpdate(parentPath, mapFieldOf, field));
       }
       unit.accesses.add(new PendingAccess<>(field, effect, view + "()." + method, at, false, false, call));
+      SyntaxPath<N> outer = parentPath.parentSkippingParens(port);
+      if (MapMethods.isTraversal(method) && outer != null && port.kind(outer.leaf()) == Kind.RETURN) {
+        // an iterator, spliterator or stream handed out walks the map later, without the lock
+        unit.escapes.add(
+            new PendingEscape<>(
+                field,
+                Escape.Kind.VIEW_RETURNED,
+                frontEnd.enclosingMethodName(fieldUse),
+                frontEnd.position(outer),
+                view + "()." + method + "()"));
+      }
       return;
     }
     if (parentKind == Kind.RETURN) {
       unit.accesses.add(new PendingAccess<>(field, Effect.ITERATE, view, at, false, false));
       unit.escapes.add(
           new PendingEscape<>(
-              field, Escape.Kind.VIEW_RETURNED, frontEnd.enclosingMethodName(fieldUse), frontEnd.position(parentPath)));
+              field,
+              Escape.Kind.VIEW_RETURNED,
+              frontEnd.enclosingMethodName(fieldUse),
+              frontEnd.position(parentPath),
+              view + "()"));
       return;
     }
     if (parentKind == Kind.METHOD_CALL || parentKind == Kind.NEW) {

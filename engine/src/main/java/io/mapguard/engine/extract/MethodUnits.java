@@ -80,7 +80,7 @@ public final class MethodUnits<N> {
         overrides(method) || port.hasModifier(method, Modifier.PUBLIC) && !port.onlyThisFileSees(owner);
     return new CodeUnit(
         nextUnitId.getAsInt(), kind, port.methodDisplayName(method), isPrivate, Set.copyOf(entry), task, exported,
-        nestedClass(owner));
+        nestedClass(owner), task == null && port.isConstructor(method));
   }
 
   /**

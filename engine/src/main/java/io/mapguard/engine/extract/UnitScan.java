@@ -32,7 +32,12 @@ public class UnitScan<N, P> {
   public record PendingWrap<P>(MapField backing, String wrapper, P at) {}
 
   /** A map field (or a view of it) leaving the class's control. */
-  public record PendingEscape<P>(MapField field, Escape.Kind kind, String detail, P at) {}
+  /** @param view see {@link Escape#view} */
+  public record PendingEscape<P>(MapField field, Escape.Kind kind, String detail, P at, String view) {
+    public PendingEscape(MapField field, Escape.Kind kind, String detail, P at) {
+      this(field, kind, detail, at, null);
+    }
+  }
 
   /** A value taken out of a map field and changed ({@code index.get(k).add(v)}). */
   public record PendingMutation<P>(

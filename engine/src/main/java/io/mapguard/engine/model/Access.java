@@ -13,6 +13,9 @@ import java.util.Set;
  * @param call the syntax around the call, for the per-method rules; {@link MapCall#NONE} if none
  * @param holder the object whose field this is, when the unit holds it itself; null for {@code
  *     this}, a static field, or an object reached any other way
+ * @param inNullBranch made inside {@code if (f == null)} of its own map {@code f}: for {@link
+ *     Effect#ASSIGN}, a lazy creation, after which only the writes of that branch fill the new map
+ *     (those after it run on every call, on whichever map exists by then)
  * @param readingWrite for a read that changes the map (a WeakHashMap's, an access-ordered
  *     LinkedHashMap's get), whose {@code effect} is therefore {@link Effect#WRITE}: what it reads as
  *     and why it writes; else null
@@ -29,6 +32,7 @@ public record Access(
     boolean nullArgument,
     MapCall call,
     Holder holder,
+    boolean inNullBranch,
     ReadingWrite readingWrite) {
 
   /**

@@ -100,7 +100,7 @@ public record ClassFacts(
       newAccesses.add(
           new Access(
               swap.apply(a.field()), a.effect(), a.method(), a.site(), a.unit(), a.locksHeld(),
-              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder(), a.readingWrite()));
+              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder(), a.inNullBranch(), a.readingWrite()));
     }
     List<CallEdge> newCalls = new ArrayList<>();
     for (CallEdge c : calls) {
@@ -115,7 +115,7 @@ public record ClassFacts(
     for (Escape e : escapes) {
       newEscapes.add(
           new Escape(
-              swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld()));
+              swap.apply(e.field()), e.kind(), e.detail(), e.site(), e.unit(), e.locksHeld(), e.view()));
     }
     List<LazyInit> newLazyInits = new ArrayList<>();
     for (LazyInit l : lazyInits) {

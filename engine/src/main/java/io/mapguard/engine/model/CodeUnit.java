@@ -17,6 +17,9 @@ import java.util.Set;
  * @param nestedClass the simple name of the nested (inner, local, anonymous) class whose code this
  *     is, as nested classes' fields are named ({@code State} for {@code State.index}); null for the
  *     top-level class's own code
+ * @param constructor a constructor proper, not a method given the construction role (a
+ *     {@code @PostConstruct} method, a private {@code init()}): it runs once per new object, on
+ *     whatever thread calls {@code new}, so it builds its own object but not the class's static state
  */
 public record CodeUnit(
     int id,
@@ -26,7 +29,21 @@ public record CodeUnit(
     Set<LockRef> entryLocks,
     ThreadRoot task,
     boolean exported,
-    String nestedClass) {
+    String nestedClass,
+    boolean constructor) {
+
+  public CodeUnit(
+      int id,
+      Kind kind,
+      String name,
+      boolean isPrivate,
+      Set<LockRef> entryLocks,
+      ThreadRoot task,
+      boolean exported,
+      String nestedClass) {
+    this(id, kind, name, isPrivate, entryLocks, task, exported, nestedClass, false);
+  }
+
   /** A unit of the top-level class only the class calls: a task body, a lambda, a private method. */
   public CodeUnit(int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
     this(id, kind, name, isPrivate, entryLocks, task, false, null);

@@ -25,18 +25,71 @@ public final class LockRef {
     STAMPED_LOCK
   }
 
+  /** How the object locked is chosen, which decides whom holding it keeps out. */
+  public enum Choice {
+    /** One object for every use: {@code this}, a field, a class literal, a getter without arguments. */
+    FIXED,
+    /**
+     * A local that aliases no field: one object for the whole run of its method (lambdas of that
+     * run see the same one), maybe another on the next call ({@code Object lock =
+     * locks.computeIfAbsent(key, …)}).
+     */
+    PER_CALL,
+    /** Chosen at each use by arguments or an index: {@code lockFor(key)}, {@code stripes[i]}. */
+    PER_USE
+  }
+
   private final String expression;
   private final Mode mode;
   private final Kind kind;
+  private final Choice choice;
 
   public LockRef(String expression, Mode mode, Kind kind) {
+    this(expression, mode, kind, Choice.FIXED);
+  }
+
+  private LockRef(String expression, Mode mode, Kind kind, Choice choice) {
     this.expression = Objects.requireNonNull(expression);
     this.mode = Objects.requireNonNull(mode);
     this.kind = Objects.requireNonNull(kind);
+    this.choice = Objects.requireNonNull(choice);
   }
 
   public static LockRef monitor(String expression) {
     return new LockRef(expression, Mode.EXCLUSIVE, Kind.MONITOR);
+  }
+
+  /**
+   * The monitor of an object chosen anew at each use, by arguments or an index ({@code
+   * synchronized (lockFor(key))}, {@code synchronized (stripes[i])}): one lock per key, so it keeps
+   * out only the threads that choose the same object — never one lock for a whole map.
+   *
+   * @param expression the lock as written, for messages
+   */
+  public static LockRef stripedMonitor(String expression) {
+    return monitor(expression).chosen(Choice.PER_USE);
+  }
+
+  /** This lock, its object chosen as {@code choice} says. */
+  public LockRef chosen(Choice choice) {
+    return new LockRef(expression, mode, kind, choice);
+  }
+
+  public Choice choice() {
+    return choice;
+  }
+
+  /**
+   * Whether this is one lock of many, chosen per use or per call ({@link Choice}): the threads of
+   * other calls may hold another one.
+   */
+  public boolean isStriped() {
+    return choice != Choice.FIXED;
+  }
+
+  /** Whether holding the lock keeps every other holder of it out: not for a striped lock. */
+  public boolean excludesOthers() {
+    return choice == Choice.FIXED;
   }
 
   public String expression() {
@@ -51,9 +104,9 @@ public final class LockRef {
     return kind;
   }
 
-  /** Same lock object, whatever the mode. */
+  /** Same lock object, whatever the mode; never for a striped lock, which may differ per use. */
   public boolean sameLock(LockRef other) {
-    return expression.equals(other.expression);
+    return choice == Choice.FIXED && other.choice == Choice.FIXED && expression.equals(other.expression);
   }
 
   /**
@@ -77,7 +130,7 @@ public final class LockRef {
       return false;
     }
     LockRef other = (LockRef) o;
-    return expression.equals(other.expression) && mode == other.mode;
+    return expression.equals(other.expression) && mode == other.mode && choice == other.choice;
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.mapguard.engine.rules;
 import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
+import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LockRef;
@@ -12,6 +13,7 @@ import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ReturnedPastGuard;
 import io.mapguard.engine.report.Evidence;
 import java.util.List;
+import java.util.Objects;
 
 /** The map object of a guarded field leaves the code that holds its guard. */
 @RuleDefinition(
@@ -83,11 +85,17 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
           break;
         case VIEW_RETURNED:
           how =
-              "a live view of it is returned from "
-                  + escape.detail()
-                  + ", and reading a view reads the map without '"
-                  + lock
-                  + "'";
+              escape.view() != null && escape.view().contains("().")
+                  ? "a traversal of it (" + escape.view() + ") is returned from "
+                      + escape.detail()
+                      + ", and it walks the map later without '"
+                      + lock
+                      + "'"
+                  : "a live view of it is returned from "
+                      + escape.detail()
+                      + ", and reading a view reads the map without '"
+                      + lock
+                      + "'";
           break;
         case PASSED:
           how = "it is passed to " + escape.detail() + ", which can keep and use it without '" + lock + "'";
@@ -104,7 +112,7 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
               + "') escapes its lock: "
               + how
               + ". Hand out a copy made under the lock ("
-              + copy(state.field())
+              + Objects.requireNonNullElseGet(viewCopy(state.field(), escape.view()), () -> copy(state.field()))
               + ") instead.";
       // The message names no line; where the guard is held (or declared) is what it escapes from.
       Evidence guarded = InconsistentMapLockingCheck.guardPlace(state, guard);
@@ -117,6 +125,33 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
           guarded == null ? List.of() : List.of(guarded),
           returnedTo(analysis, escape, guard));
     }
+  }
+
+  /**
+   * A copy of what a view escape hands out, of a type the method can still return: {@code new
+   * LinkedHashSet<>(m.keySet())} (a Set, in the view's order), {@code new ArrayList<>(m.values())},
+   * {@code new HashMap<>(m).entrySet().iterator()}; null when the view is not known.
+   */
+  private static String viewCopy(MapField field, String view) {
+    if (view == null) {
+      return null;
+    }
+    int end = view.indexOf("()");
+    String name = field.name();
+    String viewName = view.substring(0, end);
+    String rest = view.substring(end + 2);
+    String copied;
+    if (MapMethods.KEY_VIEWS.contains(viewName)) {
+      copied = "new LinkedHashSet<>(" + name + "." + viewName + "())";
+    } else if (viewName.equals("values")) {
+      copied = "new ArrayList<>(" + name + ".values())";
+    } else if (viewName.equals("entrySet")) {
+      String type = MapTypes.copiedAs(field.declaredType(), field.assignedValues());
+      copied = "new " + type.substring(type.lastIndexOf('.') + 1) + "<>(" + name + ").entrySet()";
+    } else {
+      return null;
+    }
+    return copied + rest;
   }
 
   /**

@@ -48,16 +48,19 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       }
       ConcurrentHashMapAdvice.Verdict concurrent = null;
       for (ResolvedAccess access : state.raceRelevant()) {
-        if (!access.locks().isEmpty()) {
+        if (access.holdsExcludingLock()) {
           continue;
         }
+        LockRef striped = access.onlyStripedLock();
         if (concurrent == null) {
           concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
         }
         List<FixHint> fixes = concurrentHashMapFix(concurrent);
         String evidence = analysis.threadEvidence(state, access);
         Evidence place = analysis.threadEvidencePlace(state, access);
-        if (evidence == null) {
+        if (evidence == null && striped != null) {
+          evidence = "taking a lock there shows that other threads are expected";
+        } else if (evidence == null) {
           evidence = Objects.requireNonNullElse(analysis.lockEvidence(state), "other threads use it");
           place = analysis.lockEvidencePlace(state);
         }
@@ -66,7 +69,13 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                 + state.field().name()
                 + "' is "
                 + access.verb()
-                + " here without a lock, but it is shared: "
+                + (striped == null
+                    ? " here without a lock"
+                    : " here holding only '"
+                        + striped.expression()
+                        + "', one lock of several chosen per use, which keeps out only the threads"
+                        + " that choose the same one")
+                + ", but it is shared: "
                 + evidence
                 + ". "
                 + fix(concurrent);
@@ -149,7 +158,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       Set<LockRef> starters = new LinkedHashSet<>(access.locks());
       starters.removeAll(access.ownLocks());
       boolean reportedElsewhere =
-          state.guard().map(guard -> !access.holds(guard.lock())).orElse(access.locks().isEmpty());
+          state.guard().map(guard -> !access.holds(guard.lock())).orElse(!access.holdsExcludingLock());
       if (starters.isEmpty() || reportedElsewhere) {
         continue;
       }

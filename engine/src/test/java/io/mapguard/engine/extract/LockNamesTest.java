@@ -3,7 +3,9 @@ package io.mapguard.engine.extract;
 import static io.mapguard.engine.extract.CallShapesTest.call;
 import static io.mapguard.engine.extract.CallShapesTest.id;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.extract.CallShapesTest.Node;
 import io.mapguard.engine.extract.CallShapesTest.TreePort;
@@ -55,8 +57,25 @@ class LockNamesTest {
     assertEquals("lock", locks.canonical(new Node(Kind.PARENS, null, id("lock"))));
     assertEquals("local:guard", locks.canonical(id("guard")));
     assertEquals("Registry.class", locks.canonical(new Node(Kind.CLASS_LITERAL, "Registry")));
-    assertEquals("call:lock()", locks.canonical(call(null, "lock")));
+    assertEquals("lock()", locks.canonical(call(null, "lock")));
+    assertEquals("rw.lock()", locks.canonical(call(id("rw"), "lock")));
+    assertNull(locks.canonical(call(id("guard"), "lock")), "a getter on a local may return any object");
     assertNull(locks.canonical(new Node(Kind.OTHER_EXPRESSION, "new Object()")));
+  }
+
+  @Test
+  void aLockChosenPerUseIsStripedAndNamedAsWritten() {
+    LockRef perKey = locks.monitor(call(null, "lockFor", id("key")));
+    LockRef local = locks.monitor(id("guard"));
+    LockRef getter = locks.monitor(call(null, "getLock"));
+
+    assertEquals("lockFor", perKey.expression(), "the call's text as the port gives it");
+    assertTrue(perKey.isStriped());
+    assertEquals("guard", local.expression());
+    assertTrue(local.isStriped());
+    assertFalse(local.sameLock(locks.monitor(id("guard"))), "two uses of a striped lock may differ");
+    assertFalse(getter.isStriped());
+    assertTrue(getter.sameLock(locks.monitor(call(null, "getLock"))));
   }
 
   @Test
