@@ -417,7 +417,9 @@ public final class LintSymbols {
       return types.resolve(local.getType());
     }
     if (LintTypes.jdkClass(owner).isEmpty()) {
-      return null; // a library or tree type: its methods are not worth a parse
+      // a library or tree type: its methods are not worth a parse; a JDK type newer than the one
+      // mapvet runs on answers from its table
+      return LintTypes.jdkReturnType(owner, call.getNameAsString(), call.getArguments().size());
     }
     for (String type : types.typeAndSupertypes(owner)) {
       String returned = LintTypes.jdkReturnType(type, call.getNameAsString(), call.getArguments().size());

@@ -234,6 +234,10 @@ public final class LintTypes implements Callees {
     if (jdkClass(type).isPresent()) {
       return typeAndSupertypes(type).contains(target);
     }
+    List<String> newer = NewerJdkApis.typeAndSupertypes(type);
+    if (newer != null) {
+      return newer.contains(target);
+    }
     TypeDeclaration<?> local = declared.get(type);
     if (local != null) {
       if (target.equals("java.lang.Object")) {
@@ -285,6 +289,11 @@ public final class LintTypes implements Callees {
     List<String> cached = supertypeCache.get(type);
     if (cached != null) {
       return cached;
+    }
+    List<String> newer = NewerJdkApis.typeAndSupertypes(type);
+    if (newer != null) {
+      supertypeCache.put(type, newer);
+      return newer;
     }
     supertypeCache.put(type, List.of(type)); // cycles in broken code end here
     Set<String> all = new LinkedHashSet<>();
@@ -423,7 +432,7 @@ public final class LintTypes implements Callees {
   public static String jdkReturnType(String owner, String name, int arity) {
     Optional<Class<?>> type = jdkClass(owner);
     if (type.isEmpty()) {
-      return null;
+      return NewerJdkApis.returnType(owner, name);
     }
     String found = null;
     for (Method m : type.get().getMethods()) {
@@ -442,7 +451,7 @@ public final class LintTypes implements Callees {
       }
       found = returnName;
     }
-    return found;
+    return found != null ? found : NewerJdkApis.returnType(owner, name);
   }
 
   private boolean solverKnows(String name) {
