@@ -18,9 +18,13 @@ import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Site;
 import io.mapguard.javac.ExtractionState.UnitInfo;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.VariableElement;
 
 /**
  * Translates one attributed top-level class into engine facts. It only reads syntax and types; every
@@ -89,7 +93,13 @@ public final class FactExtractor {
     @Override
     public void describeClass(ClassFacts facts) {
       for (var annotation : state.topSymbol.getAnnotationMirrors()) {
-        facts.annotations().add(annotation.type.tsym.getQualifiedName().toString());
+        String name = annotation.type.tsym.getQualifiedName().toString();
+        facts.annotations().add(name);
+        List<String> values = new ArrayList<>();
+        annotation.getElementValues().values().forEach(value -> addValues(value.getValue(), values));
+        if (!values.isEmpty()) {
+          facts.annotationValues().put(name, values);
+        }
       }
       facts.supertypes().addAll(types.typeAndSupertypes(state.topSymbol.type));
     }
@@ -147,6 +157,22 @@ public final class FactExtractor {
             state.locks);
       }
       return null;
+    }
+  }
+
+  /**
+   * An annotation element's value as {@code ClassFacts#annotationValues} holds it: a string (a
+   * constant's value included), an enum constant's name, each element of an array.
+   */
+  private static void addValues(Object value, List<String> out) {
+    if (value instanceof String) {
+      out.add((String) value);
+    } else if (value instanceof VariableElement) {
+      out.add(((VariableElement) value).getSimpleName().toString());
+    } else if (value instanceof List) {
+      for (Object element : (List<?>) value) {
+        addValues(element instanceof AnnotationValue ? ((AnnotationValue) element).getValue() : element, out);
+      }
     }
   }
 }

@@ -214,7 +214,7 @@ public final class ClassAnalysis {
         return "the class is annotated @ThreadSafe, so its methods run on many threads at once";
       }
     }
-    return ManagedSingletons.describe(facts.annotations(), facts.supertypes())
+    return ManagedSingletons.describe(facts.annotations(), facts.annotationValues(), facts.supertypes())
         .map(d -> "the class is " + d + ", whose methods run on many request threads at once")
         .orElse(null);
   }

@@ -7,6 +7,9 @@ import java.util.List;
  * Everything a front end extracts from one top-level class. Front ends fill it; the engine reads it.
  *
  * @param annotations qualified names of the class's annotations
+ * @param annotationValues the values of those annotations, by qualified name: a literal as its
+ *     value, a constant or an enum constant as its name or value ({@code prototype} or {@code
+ *     SCOPE_PROTOTYPE}, {@code READ})
  * @param supertypes qualified names of all its supertypes
  * @param creations maps created with a size argument anywhere in the class, fields or not
  * @param localAccesses uses of maps held in local variables and parameters ({@link MapField#local}):
@@ -28,6 +31,7 @@ public record ClassFacts(
     String className,
     String file,
     List<String> annotations,
+    java.util.Map<String, List<String>> annotationValues,
     List<String> supertypes,
     List<MapField> fields,
     List<CodeUnit> units,
@@ -70,6 +74,7 @@ public record ClassFacts(
         className,
         file,
         new ArrayList<>(),
+        new java.util.HashMap<>(),
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
@@ -146,7 +151,7 @@ public record ClassFacts(
     List<MapField> newFields = new ArrayList<>();
     fields.forEach(f -> newFields.add(swap.apply(f)));
     return new ClassFacts(
-        className, file, annotations, supertypes, newFields, units, newAccesses, newCalls,
+        className, file, annotations, annotationValues, supertypes, newFields, units, newAccesses, newCalls,
         newEscapes, newLazyInits, creations, localAccesses, newWraps, newMutations, newStored,
         newNullable, parameterFates, flagUses, projectMethods);
   }

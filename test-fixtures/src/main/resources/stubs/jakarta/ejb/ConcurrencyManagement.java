@@ -1,0 +1,13 @@
+package jakarta.ejb;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Test stub of the EJB {@code @ConcurrencyManagement}. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+public @interface ConcurrencyManagement {
+  ConcurrencyManagementType value() default ConcurrencyManagementType.CONTAINER;
+}

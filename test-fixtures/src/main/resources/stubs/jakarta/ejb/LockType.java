@@ -1,0 +1,7 @@
+package jakarta.ejb;
+
+/** Test stub of the EJB {@code LockType}. */
+public enum LockType {
+  READ,
+  WRITE
+}
