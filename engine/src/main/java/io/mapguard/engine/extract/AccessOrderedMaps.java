@@ -32,10 +32,11 @@ final class AccessOrderedMaps<N> {
     if (!chain.contains(ReadsThatWrite.LINKED_HASH_MAP)) {
       return false;
     }
-    if (chain.get(0).equals(ReadsThatWrite.LINKED_HASH_MAP) || port.hasClassBody(creation)) {
-      return passesAccessOrder(port.arguments(creation));
+    boolean linkedHashMap = chain.get(0).equals(ReadsThatWrite.LINKED_HASH_MAP);
+    if ((linkedHashMap || port.hasClassBody(creation)) && passesAccessOrder(port.arguments(creation))) {
+      return true;
     }
-    if (topLevel == null) {
+    if (linkedHashMap || topLevel == null) {
       return false;
     }
     if (subclasses == null) {

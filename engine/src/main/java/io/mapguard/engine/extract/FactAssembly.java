@@ -80,6 +80,7 @@ public final class FactAssembly<N, P> {
       boolean loopsMatter) {
     SyntaxPort<N> port = shapes.port();
     LazyInitShapes<N> nullChecks = new LazyInitShapes<>(port);
+    Map<MapField, Boolean> readsMayWrite = new HashMap<>();
     ObjectHolders<N, P> objects = new ObjectHolders<>(port, apis, at -> positions.path().apply(at).leaf());
     // the methods that receive an object their caller holds, or reach a map field through a parameter
     Set<CodeUnit> receivers = new LinkedHashSet<>();
@@ -99,9 +100,20 @@ public final class FactAssembly<N, P> {
       }
       Function<P, Set<LockRef>> regions = positions.heldLocks().apply(unit);
       Function<P, Set<LockRef>> held = at -> regions == null ? Set.of() : regions.apply(at);
+      // the maps a lazy creation in this unit fills: only their accesses ask whether they are in its branch
+      Set<MapField> createdHere = new HashSet<>();
+      for (UnitScan.PendingAccess<P> p : unit.accesses) {
+        if (p.effect() == Effect.ASSIGN && p.fresh() && !p.field().local()) {
+          createdHere.add(p.field());
+        }
+      }
       for (UnitScan.PendingAccess<P> p : unit.accesses) {
         MapField map = p.field();
-        String writes = ReadsThatWrite.why(map.declaredType(), map.assignedValues(), p.effect(), p.method());
+        String writes =
+            p.effect().readsContents() && readsMayWrite.computeIfAbsent(
+                    map, m -> ReadsThatWrite.someReadsWrite(m.declaredType(), m.assignedValues()))
+                ? ReadsThatWrite.why(map.declaredType(), map.assignedValues(), p.effect(), p.method())
+                : null;
         (map.local() ? facts.localAccesses() : facts.accesses())
             .add(
                 new Access(
@@ -116,7 +128,8 @@ public final class FactAssembly<N, P> {
                     p.nullArgument(),
                     p.call(),
                     holders.get(p),
-                    !map.local() && nullChecks.insideNullCheck(map, positions.path().apply(p.at()), mapFieldOf),
+                    createdHere.contains(map)
+                        && nullChecks.insideNullCheck(map, positions.path().apply(p.at()), mapFieldOf),
                     writes == null ? null : new ReadingWrite(p.effect(), writes)));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {

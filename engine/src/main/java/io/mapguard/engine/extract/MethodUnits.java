@@ -118,7 +118,7 @@ public final class MethodUnits<N> {
   public CodeUnit initializerUnit(N owner) {
     return new CodeUnit(
         nextUnitId.getAsInt(), CodeUnit.Kind.INITIALIZER, "initializer of " + port.name(owner), true, Set.of(), null,
-        false, nestedClass(owner));
+        false, nestedClass(owner), false);
   }
 
   /**

@@ -420,15 +420,15 @@ public final class ScanSteps<N, P> {
       case TASK:
         unit =
             new CodeUnit(
-                frontEnd.nextUnitId(), CodeUnit.Kind.TASK, name, true, Set.of(), context.task(), false, nestedClass);
+                frontEnd.nextUnitId(), CodeUnit.Kind.TASK, name, true, Set.of(), context.task(), false, nestedClass, false);
         break;
       case INLINE:
-        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, true, Set.of(), null, false, nestedClass);
+        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, true, Set.of(), null, false, nestedClass, false);
         break;
       default:
         unit =
             new CodeUnit(
-                frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, false, entryLocks, null, false, nestedClass);
+                frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, false, entryLocks, null, false, nestedClass, false);
         break;
     }
     UnitScan<N, P> registered = frontEnd.register(unit, body);

@@ -29,6 +29,21 @@ public final class ReadsThatWrite {
   private ReadsThatWrite() {}
 
   /**
+   * Whether some read of such a map may write it (a WeakHashMap, an access-ordered LinkedHashMap):
+   * the cheap test the extraction makes once per map before asking {@link #why} of each access.
+   */
+  public static boolean someReadsWrite(List<String> declaredType, List<String> assignedValues) {
+    return weak(declaredType, assignedValues)
+        || assignedValues.stream().anyMatch(v -> v.startsWith(ACCESS_ORDERED));
+  }
+
+  private static boolean weak(List<String> declaredType, List<String> assignedValues) {
+    return assignedValues.isEmpty()
+        ? !declaredType.isEmpty() && declaredType.get(0).equals(WEAK_HASH_MAP)
+        : assignedValues.stream().anyMatch(v -> v.endsWith(WEAK_HASH_MAP) && v.indexOf(':') == v.length() - WEAK_HASH_MAP.length() - 1);
+  }
+
+  /**
    * Why this read of a map writes it, or null when it does not: for a map some value assigned to
    * it (else its declared type, when nothing is assigned in view) makes so.
    *
@@ -37,14 +52,10 @@ public final class ReadsThatWrite {
    *     keySet().contains}), or null
    */
   public static String why(List<String> declaredType, List<String> assignedValues, Effect effect, String method) {
-    if (!effect.readsContents()) {
+    if (!effect.readsContents() || !someReadsWrite(declaredType, assignedValues)) {
       return null;
     }
-    boolean weak =
-        assignedValues.isEmpty()
-            ? !declaredType.isEmpty() && declaredType.get(0).equals(WEAK_HASH_MAP)
-            : assignedValues.stream().anyMatch(v -> v.substring(v.indexOf(':') + 1).equals(WEAK_HASH_MAP));
-    if (weak) {
+    if (weak(declaredType, assignedValues)) {
       return "a WeakHashMap removes the entries of collected keys whenever it is read";
     }
     if (method != null && REORDERING_READS.contains(method) && assignedValues.stream().anyMatch(v -> v.startsWith(ACCESS_ORDERED))) {

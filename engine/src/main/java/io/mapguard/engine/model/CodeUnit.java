@@ -32,23 +32,10 @@ public record CodeUnit(
     String nestedClass,
     boolean constructor) {
 
-  public CodeUnit(
-      int id,
-      Kind kind,
-      String name,
-      boolean isPrivate,
-      Set<LockRef> entryLocks,
-      ThreadRoot task,
-      boolean exported,
-      String nestedClass) {
-    this(id, kind, name, isPrivate, entryLocks, task, exported, nestedClass, false);
-  }
-
   /** A unit of the top-level class only the class calls: a task body, a lambda, a private method. */
   public CodeUnit(int id, Kind kind, String name, boolean isPrivate, Set<LockRef> entryLocks, ThreadRoot task) {
-    this(id, kind, name, isPrivate, entryLocks, task, false, null);
+    this(id, kind, name, isPrivate, entryLocks, task, false, null, false);
   }
-
 
   /**
    * The id alone: units are map keys throughout the analysis, and the record's own hash would go
