@@ -11,7 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The shape of the code around a map call, for the per-method rules ({@link MapCall}): its key as
@@ -50,7 +49,7 @@ public final class CallShapes<N> {
   public MapCall describe(SyntaxPath<N> call, Function<N, Object> fieldOf, Object field) {
     List<N> arguments = port.arguments(call.leaf());
     String key =
-        arguments.isEmpty() ? null : key(arguments.get(0), e -> locals.isReassignedLocal(e, call));
+        arguments.isEmpty() ? null : key(arguments.get(0), e -> locals.valueVersion(e, call));
     List<Object> valueVariables = new ArrayList<>();
     String valueLocal = null;
     Object valueVariable = null;
@@ -113,7 +112,7 @@ public final class CallShapes<N> {
     }
     List<N> arguments = port.arguments(v);
     N receiver = port.receiver(v);
-    Predicate<N> reassigned = e -> locals.isReassignedLocal(e, call);
+    Function<N, String> reassigned = e -> locals.valueVersion(e, call);
     if (arguments.size() == 1 && KeyDerivedValues.LOOKUPS.contains(port.name(v))) {
       Object map = fieldOf.apply(receiver);
       return key.equals(key(arguments.get(0), reassigned))
@@ -128,16 +127,22 @@ public final class CallShapes<N> {
 
   /**
    * A key expression as stable text ({@code user.id()}, {@code "a"}, {@code prefix+id}), or null when
-   * it is not a simple, stable expression: a {@code new}, an increment, a local the method assigns
-   * after its declaration ({@code reassignedLocal}).
+   * it is not a simple, stable expression: a {@code new}, an increment, a local changed in place. A
+   * local the method assigns after its declaration carries which of its values it reads ({@code
+   * k@120}, see {@link MethodLocals#valueVersion}): two uses with no assignment between them are one
+   * key.
+   *
+   * @param reassignedLocal the value version of a local ({@code ""} when it has one value), null
+   *     when it has none that is stable
    */
-  public String key(N expression, Predicate<N> reassignedLocal) {
+  public String key(N expression, Function<N, String> reassignedLocal) {
     N e = port.skipParens(expression);
     switch (port.kind(e)) {
       case CAST:
         return key(port.castOperand(e), reassignedLocal);
       case IDENTIFIER:
-        return reassignedLocal.test(e) ? null : port.name(e);
+        String version = reassignedLocal.apply(e);
+        return version == null ? null : port.name(e) + version;
       case THIS:
         return "this";
       case FIELD_ACCESS:
@@ -170,7 +175,7 @@ public final class CallShapes<N> {
   }
 
   /** {@code owner.name}, or the bare name for a member of {@code this}. */
-  private String member(N owner, String name, Predicate<N> reassignedLocal) {
+  private String member(N owner, String name, Function<N, String> reassignedLocal) {
     N o = port.skipParens(owner);
     if (port.kind(o) == Kind.THIS) {
       return name;
@@ -677,7 +682,7 @@ public final class CallShapes<N> {
         && port.name(c).equals(LockApis.HOLDS_LOCK.name())
         && port.arguments(c).size() == 1
         && port.receiver(c) != null) {
-      String owner = key(port.receiver(c), n -> false);
+      String owner = key(port.receiver(c), n -> "");
       String qualified = LockApis.HOLDS_LOCK.owner();
       if (qualified.equals(owner) || qualified.substring(qualified.lastIndexOf('.') + 1).equals(owner)) {
         locks.add(port.arguments(c).get(0));

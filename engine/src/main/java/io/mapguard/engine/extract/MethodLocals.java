@@ -54,11 +54,33 @@ public final class MethodLocals<N> {
     return values;
   }
 
-  /** Whether the method around {@code use} assigns the local {@code expression} names after its declaration. */
-  public boolean isReassignedLocal(N expression, SyntaxPath<N> use) {
+  /**
+   * Which value of a local {@code expression} reads, as a suffix for its key: {@code ""} for a local
+   * the method never assigns after its declaration (or no local); for one it does, {@code @} and the
+   * position of the last assignment before {@code expression} in the source ({@code @0}: none, the
+   * first value), so two uses with no assignment between them agree; null when the local is also
+   * changed in place ({@code +=}, {@code ++}).
+   *
+   * @param use a node of the method around {@code expression}
+   */
+  public String valueVersion(N expression, SyntaxPath<N> use) {
     Object local = port.localVariable(expression);
-    Writes<N> writes = writesAround(use);
-    return local != null && writes != null && writes.assigned().contains(local);
+    Writes<N> writes = local == null ? null : writesAround(use);
+    if (writes == null || !writes.assigned().contains(local)) {
+      return "";
+    }
+    if (writes.changedInPlace().contains(local)) {
+      return null;
+    }
+    int at = port.order(expression);
+    int last = 0;
+    for (Assignment<N> assignment : writes.assignments().getOrDefault(local, List.of())) {
+      int order = port.order(assignment.at());
+      if (order < at && order > last) {
+        last = order;
+      }
+    }
+    return "@" + last;
   }
 
   /** The calls in the method around {@code use} that take {@code local} as an argument. */

@@ -216,12 +216,13 @@ class CallShapesTest {
   @Test
   void keysAreStableTextOrNull() {
     Node key = new Node(Kind.PLUS, null, id("prefix"), call(id("user"), "id"));
-    assertEquals("prefix+user.id()", shapes.key(key, n -> false));
+    assertEquals("prefix+user.id()", shapes.key(key, n -> ""));
     Node thisField = new Node(Kind.FIELD_ACCESS, "name", new Node(Kind.THIS, null));
-    assertEquals("name", shapes.key(thisField, n -> false));
-    assertEquals("\"a\"", shapes.key(new Node(Kind.LITERAL, "\"a\""), n -> false));
-    assertNull(shapes.key(id("k"), n -> n.text.equals("k")), "a reassigned local is no stable key");
-    assertNull(shapes.key(new Node(Kind.OTHER_EXPRESSION, "new"), n -> false));
+    assertEquals("name", shapes.key(thisField, n -> ""));
+    assertEquals("\"a\"", shapes.key(new Node(Kind.LITERAL, "\"a\""), n -> ""));
+    assertNull(shapes.key(id("k"), n -> n.text.equals("k") ? null : ""), "a local changed in place is no stable key");
+    assertEquals("k@42", shapes.key(id("k"), n -> "@42"), "a reassigned local reads one of its values");
+    assertNull(shapes.key(new Node(Kind.OTHER_EXPRESSION, "new"), n -> ""));
   }
 
   @Test
