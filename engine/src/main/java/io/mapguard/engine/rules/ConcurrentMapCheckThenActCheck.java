@@ -81,11 +81,21 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     }
   }
 
+  /**
+   * A put or remove whose result is kept in a local that the next statement does not test ({@code
+   * V old = m.put(k, v); log(old);}): the result is not used to notice a value that got in between,
+   * so the check before it still decides alone. One tested right away ({@code if (old != null)})
+   * handles the race; one returned or passed on is the caller's.
+   */
+  private static boolean storedUntested(MapCall call) {
+    return call.resultLocal() != null && call.test() == null;
+  }
+
   private void checkThenAct(
       FieldState state, List<ResolvedAccess> accesses, ResolvedAccess act, FindingSink sink) {
     Access a = act.access();
     MapCall call = a.call();
-    if (call.key() == null || !call.resultDiscarded()) {
+    if (call.key() == null || !call.resultDiscarded() && !storedUntested(call)) {
       return;
     }
     String name = state.field().name();
@@ -123,7 +133,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         }
         MapCall.Test test = c.call().test();
         boolean simpleShape =
-            !test.throughLocal()
+            call.resultDiscarded()
+                && !test.throughLocal()
                 && test.exact()
                 && call.branches().get(0).equals(new MapCall.Branch(test.condition(), true));
         String message =
