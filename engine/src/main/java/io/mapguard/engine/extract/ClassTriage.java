@@ -517,8 +517,8 @@ public final class ClassTriage<N> {
    */
   private void registersCleaningAction(N call) {
     Object callee = port.callee(call);
+    List<N> arguments = port.arguments(call);
     for (TeardownMethods.Registration registration : TeardownMethods.REGISTRATIONS) {
-      List<N> arguments = port.arguments(call);
       if (apis.matches(registration.method(), callee)
           && arguments.size() > registration.action()
           && ProjectCallShapes.use(port, port.pathTo(call), null) == ResultUse.DISCARDED) {

@@ -21,7 +21,8 @@ public final class ReadsThatWrite {
 
   public static final String LINKED_HASH_MAP = "java.util.LinkedHashMap";
 
-  private static final String WEAK_HASH_MAP = "java.util.WeakHashMap";
+  /** How a value descriptor of a WeakHashMap ends: {@code new:java.util.WeakHashMap}, {@code type:…}. */
+  private static final String WEAK_HASH_MAP_VALUE = ":java.util.WeakHashMap";
 
   /** The reads that move an entry of an access-ordered LinkedHashMap. */
   private static final Set<String> REORDERING_READS = Set.of("get", "getOrDefault");
@@ -33,14 +34,17 @@ public final class ReadsThatWrite {
    * the cheap test the extraction makes once per map before asking {@link #why} of each access.
    */
   public static boolean someReadsWrite(List<String> declaredType, List<String> assignedValues) {
-    return weak(declaredType, assignedValues)
-        || assignedValues.stream().anyMatch(v -> v.startsWith(ACCESS_ORDERED));
+    return weak(declaredType, assignedValues) || accessOrdered(assignedValues);
   }
 
   private static boolean weak(List<String> declaredType, List<String> assignedValues) {
     return assignedValues.isEmpty()
-        ? !declaredType.isEmpty() && declaredType.get(0).equals(WEAK_HASH_MAP)
-        : assignedValues.stream().anyMatch(v -> v.endsWith(WEAK_HASH_MAP) && v.indexOf(':') == v.length() - WEAK_HASH_MAP.length() - 1);
+        ? !declaredType.isEmpty() && declaredType.get(0).equals(WEAK_HASH_MAP_VALUE.substring(1))
+        : assignedValues.stream().anyMatch(v -> v.endsWith(WEAK_HASH_MAP_VALUE));
+  }
+
+  private static boolean accessOrdered(List<String> assignedValues) {
+    return assignedValues.stream().anyMatch(v -> v.startsWith(ACCESS_ORDERED));
   }
 
   /**
@@ -52,13 +56,13 @@ public final class ReadsThatWrite {
    *     keySet().contains}), or null
    */
   public static String why(List<String> declaredType, List<String> assignedValues, Effect effect, String method) {
-    if (!effect.readsContents() || !someReadsWrite(declaredType, assignedValues)) {
+    if (!effect.readsContents()) {
       return null;
     }
     if (weak(declaredType, assignedValues)) {
       return "a WeakHashMap removes the entries of collected keys whenever it is read";
     }
-    if (method != null && REORDERING_READS.contains(method) && assignedValues.stream().anyMatch(v -> v.startsWith(ACCESS_ORDERED))) {
+    if (method != null && REORDERING_READS.contains(method) && accessOrdered(assignedValues)) {
       return method + " on a LinkedHashMap in access order moves the entry to the end";
     }
     return null;

@@ -73,7 +73,7 @@ public final class FindingSink {
       List<Evidence> evidence,
       ProjectCondition condition) {
     MapField field = access.field();
-    Finding added = accept(rule, field, access.site(), message, fixes, evidence, condition);
+    Finding added = report(rule, field, access.site(), message, fixes, evidence, condition);
     if (added != null && condition == null) {
       raceAccesses.put(
           added,
@@ -96,20 +96,12 @@ public final class FindingSink {
     report(rule, field, site, message, fixes, evidence, null);
   }
 
-  /** {@code condition}: what other classes must do for the finding to stand ({@link Finding#condition}). */
-  public void report(
-      Rule rule,
-      MapField field,
-      Site site,
-      String message,
-      List<FixHint> fixes,
-      List<Evidence> evidence,
-      ProjectCondition condition) {
-    accept(rule, field, site, message, fixes, evidence, condition);
-  }
-
-  /** {@link #report}: the finding added, or null when it is suppressed or its line has one already. */
-  private Finding accept(
+  /**
+   * {@code condition}: what other classes must do for the finding to stand ({@link Finding#condition}).
+   *
+   * @return the finding added, or null when it is suppressed or its line has one already
+   */
+  public Finding report(
       Rule rule,
       MapField field,
       Site site,

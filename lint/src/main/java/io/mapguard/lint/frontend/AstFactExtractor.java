@@ -7,14 +7,7 @@ import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
-import com.github.javaparser.ast.expr.ArrayInitializerExpr;
-import com.github.javaparser.ast.expr.Expression;
-import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
-import com.github.javaparser.ast.expr.NameExpr;
-import com.github.javaparser.ast.expr.NormalAnnotationExpr;
-import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.CallShapes;
@@ -25,10 +18,8 @@ import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.Site;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
 import io.mapguard.lint.symbols.LintTypes;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -91,37 +82,15 @@ public final class AstFactExtractor implements ExtractionTables.Steps<Node, Node
   @Override
   public void describeClass(ClassFacts facts) {
     for (AnnotationExpr annotation : state.topLevelType.getAnnotations()) {
-      String written = annotation.getNameAsString();
-      String name = Objects.requireNonNullElse(state.types.resolveName(written, annotation), written);
+      String name = state.syntax.annotationName(annotation);
       facts.annotations().add(name);
-      List<String> values = new ArrayList<>();
-      if (annotation instanceof SingleMemberAnnotationExpr single) {
-        addValues(single.getMemberValue(), values);
-      } else if (annotation instanceof NormalAnnotationExpr normal) {
-        normal.getPairs().forEach(pair -> addValues(pair.getValue(), values));
-      }
+      // mapvet cannot read a constant's value: the table knows the constants' names too
+      List<String> values = LintMapDeclarations.annotationValues(annotation, true);
       if (!values.isEmpty()) {
         facts.annotationValues().put(name, values);
       }
     }
     facts.supertypes().addAll(state.types.typeAndSupertypes(className()));
-  }
-
-  /**
-   * A class annotation's value as {@code ClassFacts#annotationValues} holds it: a string, or the
-   * name of the constant or enum constant ({@code SCOPE_PROTOTYPE}, {@code READ}), which mapvet
-   * cannot read the value of.
-   */
-  private static void addValues(Expression value, List<String> out) {
-    if (value instanceof ArrayInitializerExpr array) {
-      array.getValues().forEach(element -> addValues(element, out));
-    } else if (value instanceof StringLiteralExpr string) {
-      out.add(string.asString());
-    } else if (value instanceof FieldAccessExpr field) {
-      out.add(field.getNameAsString());
-    } else if (value instanceof NameExpr name) {
-      out.add(name.getNameAsString());
-    }
   }
 
   @Override

@@ -9,6 +9,8 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
@@ -73,6 +75,14 @@ final class LintMapDeclarations {
   }
 
   static List<String> annotationValues(AnnotationExpr annotation) {
+    return annotationValues(annotation, false);
+  }
+
+  /**
+   * @param constantNames also the names of constants and enum constants ({@code SCOPE_PROTOTYPE},
+   *     {@code READ}), whose values mapvet cannot read
+   */
+  static List<String> annotationValues(AnnotationExpr annotation, boolean constantNames) {
     List<Expression> values = new ArrayList<>();
     if (annotation instanceof SingleMemberAnnotationExpr) {
       values.add(((SingleMemberAnnotationExpr) annotation).getMemberValue());
@@ -86,6 +96,10 @@ final class LintMapDeclarations {
       for (Expression element : elements) {
         if (element instanceof StringLiteralExpr) {
           strings.add(((StringLiteralExpr) element).asString());
+        } else if (constantNames && element instanceof FieldAccessExpr) {
+          strings.add(((FieldAccessExpr) element).getNameAsString());
+        } else if (constantNames && element instanceof NameExpr) {
+          strings.add(((NameExpr) element).getNameAsString());
         }
       }
     }

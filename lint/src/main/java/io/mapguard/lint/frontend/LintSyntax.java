@@ -74,6 +74,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -844,12 +845,15 @@ final class LintSyntax implements SyntaxPort<Node> {
     }
     List<Annotation> annotations = new ArrayList<>();
     for (AnnotationExpr annotation : written) {
-      String name = annotation.getNameAsString();
-      String resolved = symbols.types().resolveName(name, annotation);
-      annotations.add(
-          new Annotation(resolved == null ? name : resolved, LintMapDeclarations.annotationValues(annotation)));
+      annotations.add(new Annotation(annotationName(annotation), LintMapDeclarations.annotationValues(annotation)));
     }
     return annotations;
+  }
+
+  /** The qualified name of a written annotation, or its name as written when it does not resolve. */
+  String annotationName(AnnotationExpr annotation) {
+    String name = annotation.getNameAsString();
+    return Objects.requireNonNullElse(symbols.types().resolveName(name, annotation), name);
   }
 
   @Override
