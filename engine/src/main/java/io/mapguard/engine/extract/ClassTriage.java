@@ -499,6 +499,7 @@ public final class ClassTriage<N> {
     if (target == null) {
       return;
     }
+    locks.recordReassignment(assign);
     List<String> localValues = tables.localMapValues().get(target);
     if (localValues != null) {
       describeValue(port.assignedValue(assign), localValues);

@@ -4,7 +4,9 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,6 +22,14 @@ public final class LockNames<N> {
   private final SyntaxPort<N> port;
   /** Variables holding {@code rw.readLock()} and the like, resolved to their lock. */
   private final Map<Object, LockRef> aliases = new IdentityHashMap<>();
+  /**
+   * Aliases given another lock later in their method, by where ({@code lock = rw.writeLock();}, the
+   * upgrade of a read lock): a use means the lock of the last assignment before it in the source.
+   */
+  private final Map<Object, List<Reassignment>> reassigned = new IdentityHashMap<>();
+
+  /** {@code lock = value} at {@code order}; {@code lock} null when the value is no known lock. */
+  private record Reassignment(int order, LockRef lock) {}
 
   public LockNames(SyntaxPort<N> port) {
     this.port = port;
@@ -42,6 +52,22 @@ public final class LockNames<N> {
         aliases.put(port.declaredVariable(declaration), lock);
       }
     }
+  }
+
+  /**
+   * Records {@code lock = rw.writeLock();} for a variable {@link #recordAlias} knows, so that the
+   * uses after it mean the new lock (see {@link #reassigned}); the declaration must be recorded
+   * first, as a walk in source order does.
+   */
+  public void recordReassignment(N assignment) {
+    Object variable = port.variable(port.assignTarget(assignment));
+    if (variable == null || !aliases.containsKey(variable)) {
+      return;
+    }
+    LockRef lock = lockObject(port.assignedValue(assignment));
+    reassigned
+        .computeIfAbsent(variable, v -> new ArrayList<>())
+        .add(new Reassignment(port.order(assignment), lock == null || lock.isStriped() ? null : lock));
   }
 
   /**
@@ -178,6 +204,21 @@ public final class LockNames<N> {
     Kind kind = port.kind(expression);
     Object variable =
         kind == Kind.IDENTIFIER || kind == Kind.FIELD_ACCESS ? port.variable(expression) : null;
-    return variable == null ? null : aliases.get(variable);
+    if (variable == null) {
+      return null;
+    }
+    LockRef lock = aliases.get(variable);
+    List<Reassignment> later = reassigned.get(variable);
+    if (later != null) {
+      int at = port.order(expression);
+      int latest = Integer.MIN_VALUE;
+      for (Reassignment reassignment : later) {
+        if (reassignment.order() < at && reassignment.order() > latest) {
+          latest = reassignment.order();
+          lock = reassignment.lock();
+        }
+      }
+    }
+    return lock;
   }
 }

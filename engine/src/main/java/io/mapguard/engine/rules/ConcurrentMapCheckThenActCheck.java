@@ -168,7 +168,9 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
                 + check.line()
                 + " (get) and removed at line "
                 + act.line()
-                + " as two steps: two threads can both see '"
+                + " as two steps"
+                + sharedLockNote(check, act)
+                + ": two threads can both see '"
                 + c.call().resultLocal()
                 + "' and both remove it, or remove a newer value. Use the result of remove(key),"
                 + " or remove(key, value).";
@@ -196,7 +198,26 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         + how
         + ") and written at line "
         + act.line()
-        + " (put) as two steps: ";
+        + " (put) as two steps"
+        + sharedLockNote(check, act)
+        + ": ";
+  }
+
+  /**
+   * ", holding the read lock of 'rw', which other threads hold at the same time" when both
+   * steps hold a lock in read mode: the read lock is what the
+   * code trusted to make them one step.
+   */
+  private static String sharedLockNote(ResolvedAccess first, ResolvedAccess second) {
+    for (LockRef lock : first.ownLocks()) {
+      if (!excludesOthers(lock)
+          && second.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && !excludesOthers(l))) {
+        return ", holding the read lock of '"
+            + lock.expression()
+            + "', which other threads hold at the same time";
+      }
+    }
+    return "";
   }
 
   /** {@code V v = m.get(k); … m.put(k, f(v))} or {@code m.put(k, m.get(k) + 1)}. */
@@ -249,7 +270,9 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
               + g.method()
               + ") and written at line "
               + act.line()
-              + " with a value computed from it: an update another thread makes in between is"
+              + " with a value computed from it"
+              + sharedLockNote(read, act)
+              + ": an update another thread makes in between is"
               + " lost. Use merge or compute, which read and write the entry atomically.";
       String sum = SUMS.get(state.field().valueType());
       boolean counter = g.method().equals("getOrDefault") && g.call().argumentOf() == a.order();
@@ -363,16 +386,22 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         + (check.call().test().throughLocal() ? " through '" + check.call().resultLocal() + "'" : "");
   }
 
+  /** Whether holding {@code lock} keeps every other thread that takes it out: not a read lock. */
+  private static boolean excludesOthers(LockRef lock) {
+    return lock.mode() != LockRef.Mode.READ;
+  }
+
   /** Writes that can add a key: the ones that break an "absent" check. */
   private static final Set<String> INSERTING =
       Set.of("put", "putIfAbsent", "putAll", "compute", "computeIfAbsent", "merge");
 
   /**
-   * Whether one lock is held at both steps and at every write of the field after construction
-   * (with {@code onlyInsertions}, every write that can add a key, and every reassignment): then
-   * nothing that matters can happen in between. The mode of a read-write lock is not compared: a local
-   * lock variable switched from {@code readLock()} to {@code writeLock()} to re-check (the usual
-   * upgrade idiom) is not tracked precisely, and a false positive costs more than a miss here.
+   * Whether one lock is held at both steps, in a mode that keeps other holders out, and at every
+   * write of the field after construction (with {@code onlyInsertions}, every write that can add a
+   * key, and every reassignment): then nothing that matters can happen in between. A read lock held
+   * at a step does not make the two steps one: readers hold it together, so two of them can run the
+   * same check-then-act at once. The writes' mode is not compared: a write under the read lock is one
+   * step of a compound that the read lock never made atomic anyway.
    */
   private static boolean lockedTogether(
       FieldState state, ResolvedAccess check, ResolvedAccess act, boolean onlyInsertions) {
@@ -380,7 +409,7 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     // waits for does not keep one copy's act from another's check
     List<LockRef> common = new ArrayList<>();
     for (LockRef lock : check.ownLocks()) {
-      if (act.ownLocks().stream().anyMatch(l -> l.sameLock(lock))) {
+      if (excludesOthers(lock) && act.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && excludesOthers(l))) {
         common.add(lock);
       }
     }
