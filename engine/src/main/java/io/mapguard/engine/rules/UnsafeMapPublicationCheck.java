@@ -72,6 +72,9 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
         Optional<ResolvedAccess> firstFill = firstFill(state, assign.access());
         MapField field = state.field();
         if (firstFill.isPresent()) {
+          // filling a local first is not enough for a field its readers read without a lock
+          // unless it is volatile: the replacement itself would then be the next finding
+          boolean alsoVolatile = !field.isVolatile() && !field.isFinal() && !field.atomicReference();
           String message =
               "'"
                   + field.name()
@@ -83,7 +86,9 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
                   + reader.get().text()
                   + ": readers can see a half-built map. Fill a local map, then assign it to '"
                   + field.name()
-                  + "'.";
+                  + "'"
+                  + (alsoVolatile ? ", and make '" + field.name() + "' volatile" : "")
+                  + ".";
           List<Evidence> evidence = new ArrayList<>();
           evidence.add(
               ClassAnalysis.place(
@@ -96,15 +101,31 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
           evidence.addAll(reader.get().places());
           sink.report(rule(), field, assign.access().site(), message, List.of(), evidence);
         } else if (!field.isVolatile() && !field.isFinal() && !field.atomicReference()) {
+          List<LockRef> held = exclusiveLocks(assign);
           String message =
-              "'"
-                  + field.name()
-                  + "' is replaced here without synchronization while "
-                  + reader.get().text()
-                  + ": that thread can see a stale or partly constructed map. Make '"
-                  + field.name()
-                  + "' volatile (and never modify a published map) or guard every access with one"
-                  + " lock.";
+              held.isEmpty()
+                  ? "'"
+                      + field.name()
+                      + "' is replaced here without synchronization while "
+                      + reader.get().text()
+                      + ": that thread can see a stale or partly constructed map. Make '"
+                      + field.name()
+                      + "' volatile (and never modify a published map) or guard every access with one"
+                      + " lock."
+                  : "'"
+                      + field.name()
+                      + "' is replaced here holding '"
+                      + held.get(0).expression()
+                      + "', but "
+                      + reader.get().text()
+                      + " without it, and '"
+                      + field.name()
+                      + "' is not volatile: the lock orders nothing for a reader that does not take"
+                      + " it, so that thread can see a stale or partly constructed map. Make '"
+                      + field.name()
+                      + "' volatile (and never modify a published map) or read it holding '"
+                      + held.get(0).expression()
+                      + "'.";
           sink.report(
               rule(), field, assign.access().site(), message, List.of(), reader.get().places());
         }
@@ -129,7 +150,9 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
   private static Optional<Reader> otherThreadReading(
       ClassAnalysis analysis, FieldState state, ResolvedAccess assign) {
     for (ResolvedAccess other : state.afterConstruction()) {
-      if (other.effect() == Effect.ASSIGN || other.access().unit() == assign.access().unit()) {
+      if (other.effect() == Effect.ASSIGN
+          || other.access().unit() == assign.access().unit()
+          || excludedBy(other, assign)) {
         continue;
       }
       for (ThreadRoot root : other.roots()) {
@@ -163,6 +186,20 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
     return root.isTask()
         ? root.repeated()
         : root.kind() == ThreadRoot.Kind.CALLER && analysis.classEvidenceReaches(state);
+  }
+
+  /**
+   * Whether {@code other} holds a lock that the assignment holds in a mode that keeps it out (a
+   * reader under {@code rw}'s read lock while the assignment holds its write lock): then it cannot
+   * see the assignment half done.
+   */
+  private static boolean excludedBy(ResolvedAccess other, ResolvedAccess assign) {
+    return exclusiveLocks(assign).stream().anyMatch(lock -> other.locks().stream().anyMatch(lock::sameLock));
+  }
+
+  /** The locks held at {@code access} that keep every other holder out (not a read lock). */
+  private static List<LockRef> exclusiveLocks(ResolvedAccess access) {
+    return access.locks().stream().filter(lock -> lock.mode() != LockRef.Mode.READ).toList();
   }
 
   /** Whether the assignment and every other access hold one common lock. */
