@@ -4,6 +4,7 @@ import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.FAIL_FAST_ITE
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.FAILS_ON_RECURSIVE_UPDATE;
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.ITERATION_NEEDS_ITS_MONITOR;
 import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.REJECTS_NULLS;
+import static io.mapguard.engine.knowledge.MapBehaviours.Behaviour.SIZE_IS_ONE_FIELD;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -42,20 +43,28 @@ public final class MapBehaviours {
      * wrappers are known by their {@code MapKind}). Not Properties: since JDK 9 it keeps its entries
      * in a ConcurrentHashMap, whose views iterate weakly consistently and never throw.
      */
-    ITERATION_NEEDS_ITS_MONITOR
+    ITERATION_NEEDS_ITS_MONITOR,
+    /**
+     * {@code size()} and {@code isEmpty()} read one int field and change nothing: an unlocked call
+     * while another thread writes returns a stale count, never a broken map. HashMap,
+     * LinkedHashMap (in either order), TreeMap, IdentityHashMap, EnumMap; not WeakHashMap, whose
+     * size() first expunges stale entries (a write).
+     */
+    SIZE_IS_ONE_FIELD
   }
 
   private static final Map<String, Set<Behaviour>> TYPES =
       Map.ofEntries(
-          Map.entry("java.util.HashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("java.util.LinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("java.util.TreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("java.util.HashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
+          Map.entry("java.util.LinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
+          Map.entry("java.util.TreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
           Map.entry(
               "java.util.Hashtable",
               EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS, ITERATION_NEEDS_ITS_MONITOR)),
           Map.entry("java.util.Properties", EnumSet.of(FAIL_FAST_ITERATORS, REJECTS_NULLS)),
           Map.entry("java.util.WeakHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
-          Map.entry("java.util.IdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
+          Map.entry("java.util.IdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS, SIZE_IS_ONE_FIELD)),
+          Map.entry("java.util.EnumMap", EnumSet.of(SIZE_IS_ONE_FIELD)),
           Map.entry(
               "java.util.concurrent.ConcurrentHashMap", EnumSet.of(FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS)),
           Map.entry("java.util.concurrent.ConcurrentSkipListMap", EnumSet.of(REJECTS_NULLS)),
@@ -74,16 +83,16 @@ public final class MapBehaviours {
           Map.entry("java.util.Collections.synchronizedMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry("java.util.Collections.synchronizedSortedMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
           Map.entry("java.util.Collections.synchronizedNavigableMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("com.google.common.collect.Maps.newHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
+          Map.entry("com.google.common.collect.Maps.newHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
           Map.entry(
-              "com.google.common.collect.Maps.newHashMapWithExpectedSize", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("com.google.common.collect.Maps.newLinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("com.google.common.collect.Maps.newTreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("com.google.common.collect.Maps.newIdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS)),
+              "com.google.common.collect.Maps.newHashMapWithExpectedSize", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
+          Map.entry("com.google.common.collect.Maps.newLinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
+          Map.entry("com.google.common.collect.Maps.newTreeMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
+          Map.entry("com.google.common.collect.Maps.newIdentityHashMap", EnumSet.of(FAIL_FAST_ITERATORS, SIZE_IS_ONE_FIELD)),
           Map.entry(
               "com.google.common.collect.Maps.newConcurrentMap", EnumSet.of(FAILS_ON_RECURSIVE_UPDATE, REJECTS_NULLS)),
-          Map.entry("java.util.HashMap.newHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)),
-          Map.entry("java.util.LinkedHashMap.newLinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE)));
+          Map.entry("java.util.HashMap.newHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)),
+          Map.entry("java.util.LinkedHashMap.newLinkedHashMap", EnumSet.of(FAIL_FAST_ITERATORS, FAILS_ON_RECURSIVE_UPDATE, SIZE_IS_ONE_FIELD)));
 
   private MapBehaviours() {}
 

@@ -5,6 +5,7 @@ import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.Guard;
 import io.mapguard.engine.analysis.ResolvedAccess;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.CodeUnit;
@@ -41,7 +42,8 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
       }
       Boolean concurrent = null;
       for (ResolvedAccess access : state.raceRelevant()) {
-        if (MapWriteUnderReadLockCheck.writesUnderReadLock(access)) {
+        if (MapWriteUnderReadLockCheck.writesUnderReadLock(access)
+            || staleCountOnly(state, access)) {
           continue;
         }
         ProjectCondition callersElsewhere = null;
@@ -92,6 +94,24 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             callersElsewhere != null ? callersElsewhere : reachedWithoutGuard(analysis, access, guard));
       }
     }
+  }
+
+  /**
+   * An unlocked {@code isEmpty()} or {@code size()} whose result an {@code if} tests, on a map whose
+   * size is one field: a fast path before the locked work ({@code if (m.isEmpty()) return;}) that
+   * can only act on a stale count, as it would had the other thread come a moment later. A count
+   * returned or kept is still reported: callers may wait on it in a loop that never sees a new one.
+   * Not reported against a declared {@code @GuardedBy} either: the fix that annotates an inferred
+   * guard must not turn such tests into findings.
+   */
+  private static boolean staleCountOnly(FieldState state, ResolvedAccess access) {
+    Access a = access.access();
+    return a.effect() == Effect.READ
+        && ("size".equals(a.method()) || "isEmpty".equals(a.method()))
+        && a.call() != null
+        && a.call().test() != null
+        && MapBehaviours.has(
+            MapBehaviours.Behaviour.SIZE_IS_ONE_FIELD, state.field().declaredType(), state.field().assignedValues());
   }
 
   /**
