@@ -40,7 +40,9 @@ public final class CompilerOptions {
     REPORT("-report", "Report", "FILE", null),
     STRICT("-strict", "Strict", null, null),
     /** Every unguarded access of a race a finding of its own (AnalysisOptions#everyAccess). */
-    EVERY_ACCESS("-everyAccess", "EveryAccess", null, null);
+    EVERY_ACCESS("-everyAccess", "EveryAccess", null, null),
+    /** Static caches count as shared without other evidence (AnalysisOptions#staticCachesShared). */
+    STATIC_CACHES_SHARED("-staticCachesShared", "StaticCachesShared", null, null);
 
     final String pluginName;
     final String errorProneName;
@@ -211,10 +213,12 @@ public final class CompilerOptions {
         // an on/off flag: bare, or =true / =false (Error Prone passes a bare flag as "true")
         String v = Objects.requireNonNullElse(value, "true").trim();
         if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
-          if (option == Option.STRICT) {
-            strict = Boolean.parseBoolean(v);
-          } else {
-            builder.everyAccess(Boolean.parseBoolean(v));
+          boolean on = Boolean.parseBoolean(v);
+          switch (option) {
+            case STRICT -> strict = on;
+            case EVERY_ACCESS -> builder.everyAccess(on);
+            case STATIC_CACHES_SHARED -> builder.staticCachesShared(on);
+            default -> throw new IllegalStateException("not an on/off flag: " + option);
           }
         } else {
           problems.add(

@@ -48,6 +48,33 @@ class ErrorProneOptionsTest {
   }
 
   @Test
+  void staticCachesSharedTurnsALibrarysCacheIntoAFinding() {
+    String[] cache = {
+      "import java.util.HashMap;",
+      "import java.util.Map;",
+      "public class Names {",
+      "  private static final Map<String, String> CANONICAL = new HashMap<>();",
+      "  public static String canonical(String name) {",
+      "    String known = CANONICAL.get(name);",
+      "    if (known == null) {",
+      "      known = name.trim();",
+      "      // BUG: Diagnostic contains: static caches count as shared (option staticCachesShared)",
+      "      CANONICAL.put(name, known);",
+      "    }",
+      "    return known;",
+      "  }",
+      "}"
+    };
+    CompilationTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .setArgs("-XepOpt:MapGuard:StaticCachesShared=true")
+        .addSourceLines("Names.java", cache)
+        .doTest();
+    CompilationTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
+        .addSourceLines("Names.java", String.join("\n", cache).replace("// BUG: Diagnostic contains:", "//").split("\n"))
+        .doTest();
+  }
+
+  @Test
   void eachBadOptionIsOneErrorNamingTheValueAndWhatIsValid(@TempDir Path out) throws Exception {
     List<String> errors =
         errors(
@@ -67,7 +94,8 @@ class ErrorProneOptionsTest {
                 + " -XepOpt:MapGuard:ThreadStartMethods=Owner#method,…,"
                 + " -XepOpt:MapGuard:Report=FILE,"
                 + " -XepOpt:MapGuard:Strict=true|false,"
-                + " -XepOpt:MapGuard:EveryAccess=true|false)",
+                + " -XepOpt:MapGuard:EveryAccess=true|false,"
+                + " -XepOpt:MapGuard:StaticCachesShared=true|false)",
             "mapguard: bad option '-XepOpt:MapGuard:Strict=maybe': expected"
                 + " -XepOpt:MapGuard:Strict=true|false",
             "mapguard: bad value in '-XepOpt:MapGuard:ThreadStartMethods=nohash': expected"

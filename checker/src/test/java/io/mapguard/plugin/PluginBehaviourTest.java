@@ -47,6 +47,44 @@ class PluginBehaviourTest {
     assertThat(compilation).hadWarningCount(2);
   }
 
+  /** A library's static cache: filled lazily by a public method, no lock, no thread in view. */
+  private static final JavaFileObject STATIC_CACHE =
+      JavaFileObjects.forSourceLines(
+          "c.Names",
+          "package c;",
+          "import java.util.HashMap;",
+          "import java.util.Map;",
+          "public class Names {",
+          "  private static final Map<String, String> CANONICAL = new HashMap<>();",
+          "  public static String canonical(String name) {",
+          "    String known = CANONICAL.get(name);",
+          "    if (known == null) {",
+          "      known = name.trim().toLowerCase();",
+          "      CANONICAL.put(name, known);",
+          "    }",
+          "    return known;",
+          "  }",
+          "}");
+
+  @Test
+  void staticCachesAreSharedOnlyOnRequest() {
+    assertThat(javac().withOptions("-Xplugin:MapGuard").compile(STATIC_CACHE)).hadWarningCount(0);
+    Compilation compilation =
+        javac().withOptions("-Xplugin:MapGuard -staticCachesShared").compile(STATIC_CACHE);
+    assertThat(compilation).succeeded();
+    assertThat(compilation)
+        .hadWarningContaining(
+            "'CANONICAL' is written here without a lock, but it is shared: it is a static map that"
+                + " Names.canonical() writes on the thread of whoever calls it, and static caches"
+                + " count as shared (option staticCachesShared). Guard every access with one lock (a"
+                + " ConcurrentHashMap alone would not do: the two-step update at line 10 would still"
+                + " race; on a ConcurrentHashMap use compute, merge or computeIfAbsent). Also"
+                + " unguarded: line 7 (read).")
+        .inFile(STATIC_CACHE)
+        .onLine(10);
+    assertThat(compilation).hadWarningCount(1);
+  }
+
   /** A map guarded by 'this' whose package-private getter only one other class calls, locking it. */
   private static final JavaFileObject TABLE =
       JavaFileObjects.forSourceLines(

@@ -13,20 +13,27 @@ import java.util.stream.Collectors;
 
 /**
  * User options shared by every front end: disabled rules, extra entries for the immediate-callback
- * and thread-start tables, and whether a race is reported once or at every access.
+ * and thread-start tables, whether a race is reported once or at every access, and whether static
+ * caches count as shared without other evidence.
  */
 public final class AnalysisOptions {
   private final Set<Rule> enabled;
   private final ImmediateCallbacks immediate;
   private final ThreadStartApis threadStarts;
   private final boolean everyAccess;
+  private final boolean staticCachesShared;
 
   private AnalysisOptions(
-      Set<Rule> enabled, ImmediateCallbacks immediate, ThreadStartApis starts, boolean everyAccess) {
+      Set<Rule> enabled,
+      ImmediateCallbacks immediate,
+      ThreadStartApis starts,
+      boolean everyAccess,
+      boolean staticCachesShared) {
     this.enabled = enabled;
     this.immediate = immediate;
     this.threadStarts = starts;
     this.everyAccess = everyAccess;
+    this.staticCachesShared = staticCachesShared;
   }
 
   public static AnalysisOptions defaults() {
@@ -58,12 +65,23 @@ public final class AnalysisOptions {
     return everyAccess;
   }
 
+  /**
+   * Whether a static non-thread-safe map that non-private methods write after construction, in a
+   * class with no lock, task or other thread evidence (a library's lazily filled cache), is shared
+   * by itself: any thread may call those methods. Off by default: then such a map is shared only
+   * when a task of the project reaches a writer (docs/rules/UnsynchronizedSharedMap.md says why).
+   */
+  public boolean staticCachesShared() {
+    return staticCachesShared;
+  }
+
   /** Collects options; every parse error names the offending value. */
   public static final class Builder {
     private final Set<Rule> enabled = new TreeSet<>();
     private final List<MethodRef> immediate = new ArrayList<>();
     private final List<MethodRef> threadStarts = new ArrayList<>();
     private boolean everyAccess;
+    private boolean staticCachesShared;
 
     private Builder() {
       for (Rule rule : Rules.all()) {
@@ -124,12 +142,19 @@ public final class AnalysisOptions {
       return this;
     }
 
+    /** Static caches count as shared without other evidence ({@link #staticCachesShared()}). */
+    public Builder staticCachesShared(boolean shared) {
+      staticCachesShared = shared;
+      return this;
+    }
+
     public AnalysisOptions build() {
       return new AnalysisOptions(
           Set.copyOf(enabled),
           ImmediateCallbacks.defaults().with(immediate),
           ThreadStartApis.defaults().with(threadStarts),
-          everyAccess);
+          everyAccess,
+          staticCachesShared);
     }
 
     private static List<String> split(String list) {

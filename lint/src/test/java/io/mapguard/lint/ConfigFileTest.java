@@ -172,6 +172,25 @@ class ConfigFileTest {
   }
 
   @Test
+  void staticCachesSharedFromTheFileOrTheCommandLine() {
+    cli.run(capturing(), "src/main/A.java");
+    assertFalse(seenOptions.get().staticCachesShared());
+
+    cli.run(capturing(), "--static-caches-shared", "src/main/A.java");
+    assertTrue(seenOptions.get().staticCachesShared());
+
+    cli.write("mapvet.properties", "staticCachesShared = true\n");
+    cli.run(capturing(), "src/main/A.java");
+    assertTrue(seenOptions.get().staticCachesShared());
+
+    cli.write("mapvet.properties", "staticCachesShared = sometimes\n");
+    CliHarness.Result result = cli.run("src");
+    assertEquals(2, result.exitCode());
+    assertEquals(
+        List.of("mapvet: staticCachesShared: expected true or false, got 'sometimes'"), result.errLines());
+  }
+
+  @Test
   void badMethodReferenceNamesTheKey() {
     cli.write("mapvet.properties", "threadStartMethods=com.acme.Pool.submit\n");
 
@@ -195,7 +214,8 @@ class ConfigFileTest {
     assertEquals(
         List.of(
             "mapvet: mapvet.properties: unknown key 'exlcude'"
-                + " (keys: checks, disable, exclude, immediateMethods, threadStartMethods, everyAccess)"),
+                + " (keys: checks, disable, exclude, immediateMethods, threadStartMethods, everyAccess,"
+                    + " staticCachesShared)"),
         result.errLines());
   }
 

@@ -129,6 +129,10 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       return;
     }
     ConcurrentHashMapAdvice.Verdict concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
+    if (analysis.options().staticCachesShared()) {
+      reportStaticCache(state, writers.iterator().next(), concurrent, sink);
+      return;
+    }
     WrittenByTaskElsewhere condition = new WrittenByTaskElsewhere(List.copyOf(writers), fix(concurrent));
     for (ResolvedAccess access : state.raceRelevant()) {
       sink.report(
@@ -140,6 +144,28 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           concurrentHashMapFix(concurrent),
           List.of(),
           condition);
+    }
+  }
+
+  /**
+   * The same static map under the option {@code staticCachesShared}: a writer any thread may call is
+   * evidence enough, one finding per race as for any shared map.
+   */
+  private void reportStaticCache(
+      FieldState state, ProjectMethod writer, ConcurrentHashMapAdvice.Verdict concurrent, FindingSink sink) {
+    for (ResolvedAccess access : state.raceRelevant()) {
+      String message =
+          "'"
+              + state.field().name()
+              + "' is "
+              + access.verb()
+              + " here without a lock, but it is shared: it is a static map that "
+              + writer.display()
+              + "() writes on the thread of whoever calls it, and static caches count as shared"
+              + " (option staticCachesShared). "
+              + fix(concurrent);
+      sink.reportAccess(
+          rule(), access.access(), "unguarded", message, concurrentHashMapFix(concurrent), List.of(), null);
     }
   }
 

@@ -118,6 +118,14 @@ public final class MapVetCommand implements Callable<Integer> {
   private boolean everyAccess;
 
   @Option(
+      names = "--static-caches-shared",
+      description =
+          "Count a static map that non-private methods fill lazily with no lock, in a class with no"
+              + " other thread evidence (a library's cache), as shared: any thread may call those"
+              + " methods (default: only when a task of the scanned code reaches them).")
+  private boolean staticCachesShared;
+
+  @Option(
       names = "--baseline",
       paramLabel = "FILE",
       description = "Drop findings whose fingerprint is in FILE.")
@@ -244,7 +252,8 @@ public final class MapVetCommand implements Callable<Integer> {
             Optional.ofNullable(immediateMethods),
             Optional.ofNullable(threadStartMethods),
             Optional.ofNullable(exclude),
-            everyAccess ? Optional.of("true") : Optional.empty());
+            everyAccess ? Optional.of("true") : Optional.empty(),
+            staticCachesShared ? Optional.of("true") : Optional.empty());
     ConfigValues fromFile = configFileValues();
     Settings settings = Settings.resolve(fromCommandLine.over(fromFile));
     DisabledChecks.warn(

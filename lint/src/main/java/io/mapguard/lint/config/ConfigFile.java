@@ -20,7 +20,14 @@ public final class ConfigFile {
   public static final String DEFAULT_NAME = "mapvet.properties";
 
   public static final List<String> KEYS =
-      List.of("checks", "disable", "exclude", "immediateMethods", "threadStartMethods", "everyAccess");
+      List.of(
+          "checks",
+          "disable",
+          "exclude",
+          "immediateMethods",
+          "threadStartMethods",
+          "everyAccess",
+          "staticCachesShared");
 
   private ConfigFile() {}
 
@@ -49,7 +56,8 @@ public final class ConfigFile {
         value(properties, "immediateMethods"),
         value(properties, "threadStartMethods"),
         value(properties, "exclude"),
-        value(properties, "everyAccess"));
+        value(properties, "everyAccess"),
+        value(properties, "staticCachesShared"));
   }
 
   private static Optional<String> value(Properties properties, String key) {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param exclude comma-separated globs
  * @param everyAccess "true" to report every unguarded access of a race, "false" (the default) for
  *     one finding per race
+ * @param staticCachesShared "true" to count static caches as shared without other evidence
+ *     (AnalysisOptions#staticCachesShared), "false" (the default)
  */
 public record ConfigValues(
     Optional<String> checks,
@@ -18,11 +20,18 @@ public record ConfigValues(
     Optional<String> immediateMethods,
     Optional<String> threadStartMethods,
     Optional<String> exclude,
-    Optional<String> everyAccess) {
+    Optional<String> everyAccess,
+    Optional<String> staticCachesShared) {
 
   public static ConfigValues none() {
     return new ConfigValues(
-        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /** Each key from {@code this} when present there, else from {@code fallback}. */
@@ -33,6 +42,7 @@ public record ConfigValues(
         immediateMethods.or(fallback::immediateMethods),
         threadStartMethods.or(fallback::threadStartMethods),
         exclude.or(fallback::exclude),
-        everyAccess.or(fallback::everyAccess));
+        everyAccess.or(fallback::everyAccess),
+        staticCachesShared.or(fallback::staticCachesShared));
   }
 }

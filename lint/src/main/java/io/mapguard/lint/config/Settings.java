@@ -61,13 +61,19 @@ public final class Settings {
     } catch (IllegalArgumentException e) {
       throw new ConfigException("threadStartMethods: " + e.getMessage(), e);
     }
-    String everyAccess = values.everyAccess().orElse("false").strip();
-    if (!everyAccess.equalsIgnoreCase("true") && !everyAccess.equalsIgnoreCase("false")) {
-      throw new ConfigException("everyAccess: expected true or false, got '" + everyAccess + "'");
-    }
-    builder.everyAccess(Boolean.parseBoolean(everyAccess));
+    builder.everyAccess(onOff("everyAccess", values.everyAccess()));
+    builder.staticCachesShared(onOff("staticCachesShared", values.staticCachesShared()));
     ExcludeMatcher exclude = ExcludeMatcher.parse(values.exclude().orElse(""));
     return new Settings(new TreeSet<>(enabled), builder.build(), exclude);
+  }
+
+  /** An on/off key, false when not given. */
+  private static boolean onOff(String key, Optional<String> value) throws ConfigException {
+    String given = value.orElse("false").strip();
+    if (!given.equalsIgnoreCase("true") && !given.equalsIgnoreCase("false")) {
+      throw new ConfigException(key + ": expected true or false, got '" + given + "'");
+    }
+    return Boolean.parseBoolean(given);
   }
 
   public Set<Rule> enabledRules() {
