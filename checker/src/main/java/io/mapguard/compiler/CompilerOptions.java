@@ -31,6 +31,11 @@ public final class CompilerOptions {
         "ImmediateMethods",
         "Owner#method,…",
         AnalysisOptions.Builder::immediateMethods),
+    LOCKING_CALLBACK_METHODS(
+        "-lockingCallbackMethods",
+        "LockingCallbackMethods",
+        "Owner#method,…",
+        AnalysisOptions.Builder::lockingCallbackMethods),
     THREAD_START_METHODS(
         "-threadStartMethods",
         "ThreadStartMethods",

@@ -91,6 +91,7 @@ class ErrorProneOptionsTest {
             "mapguard: unknown option '-XepOpt:MapGuard:Stict=true' (options:"
                 + " -XepOpt:MapGuard:Disable=RuleA,RuleB,"
                 + " -XepOpt:MapGuard:ImmediateMethods=Owner#method,…,"
+                + " -XepOpt:MapGuard:LockingCallbackMethods=Owner#method,…,"
                 + " -XepOpt:MapGuard:ThreadStartMethods=Owner#method,…,"
                 + " -XepOpt:MapGuard:Report=FILE,"
                 + " -XepOpt:MapGuard:Strict=true|false,"

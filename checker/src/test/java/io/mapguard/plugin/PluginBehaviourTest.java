@@ -85,6 +85,52 @@ class PluginBehaviourTest {
     assertThat(compilation).hadWarningCount(1);
   }
 
+  /** A helper that runs its callback holding the lock it is given, and a class that uses it. */
+  private static final JavaFileObject LOCKS =
+      JavaFileObjects.forSourceLines(
+          "l.Locks",
+          "package l;",
+          "import java.util.concurrent.locks.Lock;",
+          "import java.util.function.Supplier;",
+          "public final class Locks {",
+          "  public static <T> T withLock(Lock lock, Supplier<T> body) {",
+          "    lock.lock();",
+          "    try { return body.get(); } finally { lock.unlock(); }",
+          "  }",
+          "}");
+
+  private static final JavaFileObject USERS =
+      JavaFileObjects.forSourceLines(
+          "l.Users",
+          "package l;",
+          "import java.util.HashMap;",
+          "import java.util.Map;",
+          "import java.util.concurrent.locks.Lock;",
+          "import java.util.concurrent.locks.ReentrantLock;",
+          "public class Users {",
+          "  private final Lock lock = new ReentrantLock();",
+          "  private final Map<String, String> names = new HashMap<>();",
+          "  public String name(String id) { return Locks.withLock(lock, () -> names.get(id)); }",
+          "  public void rename(String id, String name) { Locks.withLock(lock, () -> names.put(id, name)); }",
+          "  public void remove(String id) {",
+          "    lock.lock();",
+          "    try { names.remove(id); } finally { lock.unlock(); }",
+          "  }",
+          "}");
+
+  @Test
+  void lockingCallbackMethodsHoldTheirLockInTheCallback() {
+    Compilation without = javac().withOptions("-Xplugin:MapGuard").compile(LOCKS, USERS);
+    assertThat(without)
+        .hadWarningContaining("'names' is written here without a lock, but it is shared")
+        .inFile(USERS)
+        .onLine(10);
+    Compilation with =
+        javac().withOptions("-Xplugin:MapGuard -lockingCallbackMethods=l.Locks#withLock").compile(LOCKS, USERS);
+    assertThat(with).succeeded();
+    assertThat(with).hadWarningCount(0);
+  }
+
   /** A map guarded by 'this' whose package-private getter only one other class calls, locking it. */
   private static final JavaFileObject TABLE =
       JavaFileObjects.forSourceLines(

@@ -79,6 +79,7 @@ public final class AnalysisOptions {
   public static final class Builder {
     private final Set<Rule> enabled = new TreeSet<>();
     private final List<MethodRef> immediate = new ArrayList<>();
+    private final List<MethodRef> locking = new ArrayList<>();
     private final List<MethodRef> threadStarts = new ArrayList<>();
     private boolean everyAccess;
     private boolean staticCachesShared;
@@ -130,6 +131,16 @@ public final class AnalysisOptions {
       return this;
     }
 
+    /**
+     * Comma-separated {@code Owner#method} entries: methods that run their callback arguments right
+     * away holding a lock they are given ({@code Locks.withLock(lock, () -> …)}; see {@link
+     * ImmediateCallbacks#withLocking}).
+     */
+    public Builder lockingCallbackMethods(String refs) {
+      split(refs).forEach(r -> locking.add(MethodRef.parse(r)));
+      return this;
+    }
+
     /** Comma-separated {@code Owner#method} entries. */
     public Builder threadStartMethods(String refs) {
       split(refs).forEach(r -> threadStarts.add(MethodRef.parse(r)));
@@ -151,7 +162,7 @@ public final class AnalysisOptions {
     public AnalysisOptions build() {
       return new AnalysisOptions(
           Set.copyOf(enabled),
-          ImmediateCallbacks.defaults().with(immediate),
+          ImmediateCallbacks.defaults().with(immediate).withLocking(locking),
           ThreadStartApis.defaults().with(threadStarts),
           everyAccess,
           staticCachesShared);

@@ -214,7 +214,8 @@ class ConfigFileTest {
     assertEquals(
         List.of(
             "mapvet: mapvet.properties: unknown key 'exlcude'"
-                + " (keys: checks, disable, exclude, immediateMethods, threadStartMethods, everyAccess,"
+                + " (keys: checks, disable, exclude, immediateMethods, lockingCallbackMethods, threadStartMethods,"
+                + " everyAccess,"
                     + " staticCachesShared)"),
         result.errLines());
   }

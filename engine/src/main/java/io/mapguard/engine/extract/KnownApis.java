@@ -66,6 +66,19 @@ public final class KnownApis {
     return known;
   }
 
+  /** Whether the callee runs its functional arguments right away holding a lock it is given. */
+  public boolean isLockingCallback(Object callee) {
+    if (callee == null) {
+      return false;
+    }
+    for (MethodRef ref : immediate.lockingCandidates(callees.name(callee))) {
+      if (matches(ref, callee)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The thread-start entry the callee matches, if any. */
   public Optional<ThreadStartApis.Entry> threadStart(Object callee) {
     if (callee == null) {

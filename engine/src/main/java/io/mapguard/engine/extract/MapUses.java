@@ -270,6 +270,9 @@ public final class MapUses<N, P> {
     N call = callPath.leaf();
     boolean creation = port.kind(call) == Kind.NEW;
     Object callee = port.callee(call);
+    if (apis.isLockingCallback(callee) && !creation && use.parentSkippingParens(port).leaf() == call) {
+      return; // the map is the monitor the call locks around its callback, not data it reads
+    }
     String owner = callee == null ? null : apis.callees().owner(callee);
     MapCall copy =
         creation && owner != null

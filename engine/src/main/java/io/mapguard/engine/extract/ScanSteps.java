@@ -331,12 +331,48 @@ public final class ScanSteps<N, P> {
     }
   }
 
-  /** A lambda's unit: inline, later, or a task (see {@link TaskStarts#functionalContext}). */
+  /**
+   * A lambda's unit: inline, later, or a task (see {@link TaskStarts#functionalContext}); one
+   * passed to a locking callback method runs holding the lock that call is given.
+   */
   public CodeUnit lambda(SyntaxPath<N> lambda) {
     return functionalUnit(
-            starts.functionalContext(lambda), "lambda at line " + port.line(lambda.leaf()), lambda.leaf(), lambda,
-            Set.of())
+            starts.functionalContext(lambda),
+            "lambda at line " + port.line(lambda.leaf()),
+            lambda.leaf(),
+            lambda,
+            lockOfLockingCallback(lambda))
         .unit;
+  }
+
+  /**
+   * The lock a locking callback method holds around the function at {@code functional} (the option
+   * lockingCallbackMethods): its first other argument that names a lock — a {@code Lock} taken, any
+   * other object as a monitor — or its receiver when it has no other argument.
+   */
+  private Set<LockRef> lockOfLockingCallback(SyntaxPath<N> functional) {
+    N call = starts.lockingCallbackCall(functional);
+    if (call == null) {
+      return Set.of();
+    }
+    List<N> candidates = new ArrayList<>();
+    for (N argument : port.arguments(call)) {
+      Kind kind = port.kind(port.skipParens(argument));
+      if (kind != Kind.LAMBDA && kind != Kind.METHOD_REFERENCE) {
+        candidates.add(argument);
+      }
+    }
+    if (candidates.isEmpty() && port.receiver(call) != null) {
+      candidates.add(port.receiver(call));
+    }
+    for (N candidate : candidates) {
+      LockRef lock =
+          port.isSubtype(candidate, LockApis.LOCK) ? locks.lockObject(candidate) : locks.monitor(candidate);
+      if (lock != null) {
+        return Set.of(lock);
+      }
+    }
+    return Set.of();
   }
 
   /** A method reference to a method analysed here: an edge to it, from here or from the task it starts. */
@@ -423,7 +459,8 @@ public final class ScanSteps<N, P> {
                 frontEnd.nextUnitId(), CodeUnit.Kind.TASK, name, true, Set.of(), context.task(), false, nestedClass, false);
         break;
       case INLINE:
-        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, true, Set.of(), null, false, nestedClass, false);
+        // entry locks: those a locking callback method or a callback-under-lock API holds around it
+        unit = new CodeUnit(frontEnd.nextUnitId(), CodeUnit.Kind.METHOD, name, true, entryLocks, null, false, nestedClass, false);
         break;
       default:
         unit =

@@ -96,6 +96,25 @@ public final class TaskStarts<N> {
         : FunctionalContext.INLINE;
   }
 
+  /**
+   * The call of a locking callback method ({@link KnownApis#isLockingCallback}) that {@code
+   * functional} is an argument of, or null.
+   */
+  public N lockingCallbackCall(SyntaxPath<N> functional) {
+    SyntaxPath<N> outermost = functional;
+    while (outermost.parent() != null && port.kind(outermost.parent().leaf()).wrapsExpression()) {
+      outermost = outermost.parent();
+    }
+    SyntaxPath<N> parentPath = outermost.parent();
+    if (parentPath == null || port.kind(parentPath.leaf()) != Kind.METHOD_CALL) {
+      return null;
+    }
+    N call = parentPath.leaf();
+    return port.arguments(call).contains(outermost.leaf()) && apis.isLockingCallback(port.callee(call))
+        ? call
+        : null;
+  }
+
   /** A function passed to the call at {@code callPath}. */
   private FunctionalContext argumentOfCall(SyntaxPath<N> callPath) {
     N call = callPath.leaf();

@@ -37,20 +37,43 @@ public final class ImmediateCallbacks {
 
   private final List<MethodRef> methods;
   private final ByMethodName<MethodRef> byName;
+  /** The ones that also hold a lock around their callbacks (the option lockingCallbackMethods). */
+  private final List<MethodRef> locking;
+  private final ByMethodName<MethodRef> lockingByName;
 
-  private ImmediateCallbacks(List<MethodRef> methods) {
+  private ImmediateCallbacks(List<MethodRef> methods, List<MethodRef> locking) {
     this.methods = List.copyOf(methods);
     this.byName = new ByMethodName<>(this.methods, ref -> ref);
+    this.locking = List.copyOf(locking);
+    this.lockingByName = new ByMethodName<>(this.locking, ref -> ref);
   }
 
   public static ImmediateCallbacks defaults() {
-    return new ImmediateCallbacks(DEFAULTS);
+    return new ImmediateCallbacks(DEFAULTS, List.of());
   }
 
   public ImmediateCallbacks with(Collection<MethodRef> extra) {
     List<MethodRef> all = new ArrayList<>(methods);
     all.addAll(extra);
-    return new ImmediateCallbacks(all);
+    return new ImmediateCallbacks(all, locking);
+  }
+
+  /**
+   * With methods that run their callbacks right away holding a lock they are given ({@code
+   * Locks.withLock(lock, () -> …)}): the lock is their first argument that is not a callback, or
+   * their receiver when they have none. They are immediate callbacks too.
+   */
+  public ImmediateCallbacks withLocking(Collection<MethodRef> extra) {
+    List<MethodRef> all = new ArrayList<>(methods);
+    all.addAll(extra);
+    List<MethodRef> allLocking = new ArrayList<>(locking);
+    allLocking.addAll(extra);
+    return new ImmediateCallbacks(all, allLocking);
+  }
+
+  /** The locking entries that may match a call of a method named {@code name}. */
+  public List<MethodRef> lockingCandidates(String name) {
+    return lockingByName.candidates(name);
   }
 
   /** Entries; a name of {@code *} matches every method of the owner and its subtypes. */

@@ -196,6 +196,14 @@ public final class MapVetCommand implements Callable<Integer> {
   private String immediateMethods;
 
   @Option(
+      names = "--locking-callback-methods",
+      paramLabel = "LIST",
+      description =
+          "Methods that run their callbacks right away holding a lock they are given, e.g."
+              + " com.acme.Locks#withLock for Locks.withLock(lock, () -> ...) (Owner#method,...).")
+  private String lockingCallbackMethods;
+
+  @Option(
       names = "--thread-start-methods",
       paramLabel = "LIST",
       description = "Extra methods that run their argument on another thread (Owner#method,...).")
@@ -253,7 +261,8 @@ public final class MapVetCommand implements Callable<Integer> {
             Optional.ofNullable(threadStartMethods),
             Optional.ofNullable(exclude),
             everyAccess ? Optional.of("true") : Optional.empty(),
-            staticCachesShared ? Optional.of("true") : Optional.empty());
+            staticCachesShared ? Optional.of("true") : Optional.empty(),
+            Optional.ofNullable(lockingCallbackMethods));
     ConfigValues fromFile = configFileValues();
     Settings settings = Settings.resolve(fromCommandLine.over(fromFile));
     DisabledChecks.warn(

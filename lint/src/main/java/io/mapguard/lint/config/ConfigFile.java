@@ -25,6 +25,7 @@ public final class ConfigFile {
           "disable",
           "exclude",
           "immediateMethods",
+          "lockingCallbackMethods",
           "threadStartMethods",
           "everyAccess",
           "staticCachesShared");
@@ -57,7 +58,8 @@ public final class ConfigFile {
         value(properties, "threadStartMethods"),
         value(properties, "exclude"),
         value(properties, "everyAccess"),
-        value(properties, "staticCachesShared"));
+        value(properties, "staticCachesShared"),
+        value(properties, "lockingCallbackMethods"));
   }
 
   private static Optional<String> value(Properties properties, String key) {

@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param exclude comma-separated globs
  * @param everyAccess "true" to report every unguarded access of a race, "false" (the default) for
  *     one finding per race
+ * @param lockingCallbackMethods comma-separated {@code Owner#method} entries of methods that run
+ *     their callbacks holding a lock they are given
  * @param staticCachesShared "true" to count static caches as shared without other evidence
  *     (AnalysisOptions#staticCachesShared), "false" (the default)
  */
@@ -21,10 +23,12 @@ public record ConfigValues(
     Optional<String> threadStartMethods,
     Optional<String> exclude,
     Optional<String> everyAccess,
-    Optional<String> staticCachesShared) {
+    Optional<String> staticCachesShared,
+    Optional<String> lockingCallbackMethods) {
 
   public static ConfigValues none() {
     return new ConfigValues(
+        Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
@@ -43,6 +47,7 @@ public record ConfigValues(
         threadStartMethods.or(fallback::threadStartMethods),
         exclude.or(fallback::exclude),
         everyAccess.or(fallback::everyAccess),
-        staticCachesShared.or(fallback::staticCachesShared));
+        staticCachesShared.or(fallback::staticCachesShared),
+        lockingCallbackMethods.or(fallback::lockingCallbackMethods));
   }
 }

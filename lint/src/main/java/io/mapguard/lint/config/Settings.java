@@ -57,6 +57,11 @@ public final class Settings {
       throw new ConfigException("immediateMethods: " + e.getMessage(), e);
     }
     try {
+      builder.lockingCallbackMethods(values.lockingCallbackMethods().orElse(""));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("lockingCallbackMethods: " + e.getMessage(), e);
+    }
+    try {
       builder.threadStartMethods(values.threadStartMethods().orElse(""));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("threadStartMethods: " + e.getMessage(), e);
