@@ -67,7 +67,41 @@ public final class ValueDescriptions<N> {
     List<String> type = port.typeAndSupertypes(e);
     if (type != null) {
       out.add("type:" + firstKnown(type));
+    } else if (kind == Kind.METHOD_CALL) {
+      String built = builtMap(e);
+      if (built != null) {
+        out.add("type:" + built);
+      }
     }
+  }
+
+  /**
+   * For a call whose type the front end cannot tell (mapvet without the library's jar): the map a
+   * known builder or cache hands out ({@link MapTypes#builtMap}), found from the first receiver
+   * along the chain whose type is known by its name, or null.
+   */
+  private String builtMap(N call) {
+    String method = port.name(call);
+    for (N receiver = port.receiver(call); receiver != null; ) {
+      N r = port.skipParens(receiver);
+      Kind kind = port.kind(r);
+      String staticCall = kind == Kind.METHOD_CALL ? port.staticCallTarget(r) : null;
+      List<String> types =
+          staticCall != null
+              ? List.of(staticCall.substring(0, staticCall.lastIndexOf('.')))
+              : port.typeAndSupertypes(r);
+      for (String type : types == null ? List.<String>of() : types) {
+        String built = MapTypes.builtMap(type, method);
+        if (built != null) {
+          return built;
+        }
+      }
+      if (types != null || kind != Kind.METHOD_CALL) {
+        return null;
+      }
+      receiver = port.receiver(r);
+    }
+    return null;
   }
 
   /** The first type of the chain the tables know, else the type itself. */

@@ -101,7 +101,33 @@ public final class MapTypes {
           Map.entry("java.util.HashMap.newHashMap", "java.util.HashMap"),
           Map.entry("java.util.LinkedHashMap.newLinkedHashMap", "java.util.LinkedHashMap"));
 
+  /**
+   * Maps that other libraries' builders and caches hand out, by the type a call chain starts from
+   * (or is made on) and the method that returns the map, as {@code Owner#method}: the type of the
+   * map. A compiler knows these from the methods' return types; mapvet without the library's jar
+   * knows only the names, which the imports qualify.
+   */
+  private static final Map<String, String> BUILT_MAPS =
+      Map.ofEntries(
+          Map.entry("com.google.common.collect.MapMaker#makeMap", "java.util.concurrent.ConcurrentMap"),
+          Map.entry("com.google.common.cache.CacheBuilder#asMap", "java.util.concurrent.ConcurrentMap"),
+          Map.entry("com.google.common.cache.Cache#asMap", "java.util.concurrent.ConcurrentMap"),
+          Map.entry("com.google.common.cache.LoadingCache#asMap", "java.util.concurrent.ConcurrentMap"),
+          Map.entry("com.github.benmanes.caffeine.cache.Caffeine#asMap", "java.util.concurrent.ConcurrentMap"),
+          Map.entry("com.github.benmanes.caffeine.cache.Cache#asMap", "java.util.concurrent.ConcurrentMap"),
+          Map.entry(
+              "com.github.benmanes.caffeine.cache.LoadingCache#asMap", "java.util.concurrent.ConcurrentMap"));
+
   private MapTypes() {}
+
+  /**
+   * The type of the map {@code method} returns at the end of a call chain that starts from, or is
+   * made on, {@code type} ({@code new MapMaker().weakKeys().makeMap()}, {@code cache.asMap()}), or
+   * null when the table does not know it.
+   */
+  public static String builtMap(String type, String method) {
+    return BUILT_MAPS.get(type + "#" + method);
+  }
 
   /**
    * The qualified class a copy of the field is made as ({@code java.util.TreeMap} for a TreeMap or a
