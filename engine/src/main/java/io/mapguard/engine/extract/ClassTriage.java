@@ -93,6 +93,12 @@ public final class ClassTriage<N> {
   private boolean walksAMap;
   private boolean changesAMap;
   /**
+   * A call that writes a map ({@code put}, {@code merge}…): with a thread start or a parallel stream
+   * ({@link #concurrencySignals}), a local map may be written by callbacks that run as several
+   * copies at once (UnsynchronizedSharedMap). Known where types are cheap.
+   */
+  private boolean writesAMap;
+  /**
    * Anything the race rules need before they can fire: a lock (synchronized, a lock API call, a
    * guard annotation), a thread start (task, thread class, parallel stream), a volatile or atomic
    * field. Known where types are cheap.
@@ -128,7 +134,7 @@ public final class ClassTriage<N> {
    */
   public boolean worthScanning() {
     return !tables.mapFields().isEmpty()
-        || !tables.localMapValues().isEmpty() && (!cheapTypes || loopsOrUpdates);
+        || !tables.localMapValues().isEmpty() && (!cheapTypes || localMapsMatter());
   }
 
   /**
@@ -137,6 +143,14 @@ public final class ClassTriage<N> {
    */
   public boolean needsScan(ClassFacts facts, Collection<MapField> fields) {
     return !cheapTypes || loopsOrUpdates || concurrencySignals || needsAnalysisAnyway(facts, fields);
+  }
+
+  /**
+   * Whether a rule about local maps can fire: loops or updates ({@link #loopsOrUpdates}), or a map
+   * written where callbacks may run as copies at once.
+   */
+  private boolean localMapsMatter() {
+    return loopsOrUpdates || concurrencySignals && writesAMap;
   }
 
   /** Whether loops matter to the assembly: see {@link FactAssembly#assemble}; always where unknown. */
@@ -302,6 +316,13 @@ public final class ClassTriage<N> {
    */
   private final class LocalCandidates {
     final Set<String> names = new HashSet<>();
+    /**
+     * Receivers of calls that write a map, which count only with {@link #startsCopies}: a local map
+     * that callbacks running as copies at once may write (UnsynchronizedSharedMap).
+     */
+    final Set<String> writeReceivers = new HashSet<>();
+    /** A parallel stream, or a call of a thread-start method's name. */
+    boolean startsCopies;
     final List<N> locals = new ArrayList<>();
     final List<N> parameters = new ArrayList<>();
 
@@ -314,6 +335,14 @@ public final class ClassTriage<N> {
         N receiver = port.receiver(call);
         addIfName(receiver);
       }
+      if (MapMethods.effectOnMap(name) == Effect.WRITE) {
+        N receiver = port.receiver(call);
+        N e = receiver == null ? null : port.skipParens(receiver);
+        if (e != null && port.kind(e) == Kind.IDENTIFIER) {
+          writeReceivers.add(port.name(e));
+        }
+      }
+      startsCopies |= ThreadStartApis.PARALLEL_STREAM_METHODS.contains(name) || apis.mayStartThreads(name);
       if (name.startsWith("synchronized") && LocalMapTriggers.CALLS.contains(name)) {
         port.arguments(call).forEach(this::addIfName);
       }
@@ -334,6 +363,9 @@ public final class ClassTriage<N> {
           }
         }
         return;
+      }
+      if (startsCopies) {
+        names.addAll(writeReceivers);
       }
       if (names.isEmpty()) {
         return; // no rule about local maps can fire here
@@ -366,6 +398,9 @@ public final class ClassTriage<N> {
 
   private void callSignals(N call) {
     String method = port.name(call);
+    if (!writesAMap && MapMethods.effectOnMap(method) == Effect.WRITE) {
+      writesAMap = mayBeOnAMap(call);
+    }
     if (!loopsOrUpdates) {
       boolean walk = MapMethods.isView(method) || method.equals("forEach");
       boolean updateOrWrap = LocalMapTriggers.UPDATE_OR_WRAP_CALLS.contains(method);

@@ -332,14 +332,16 @@ public final class FactAssembly<N, P> {
   }
 
   /**
-   * Units where the locks held matter: those that touch a map field, and their callers in the class
-   * (the locks at a call become the callee's entry locks). A front end whose lock regions are
-   * costly (javac builds a CFG) computes them only for these.
+   * Units where the locks held matter: those that touch a map field or write a local map from a
+   * task, and their callers in the class (the locks at a call become the callee's entry locks). A
+   * front end whose lock regions are costly (javac builds a CFG) computes them only for these.
    */
   public static <N, P> Set<CodeUnit> lockSensitiveUnits(Collection<? extends UnitScan<N, P>> units) {
     Set<CodeUnit> sensitive = new HashSet<>();
     for (UnitScan<N, P> unit : units) {
-      if (unit.accesses.stream().anyMatch(a -> !a.field().local())
+      boolean task = unit.unit.kind() == CodeUnit.Kind.TASK;
+      // a task's writes to a local map matter too: copies of it may write the map together
+      if (unit.accesses.stream().anyMatch(a -> !a.field().local() || task && a.effect() == Effect.WRITE)
           || unit.escapes.stream().anyMatch(e -> !e.field().local())
           || !unit.wraps.isEmpty()
           || !unit.mutations.isEmpty()) {

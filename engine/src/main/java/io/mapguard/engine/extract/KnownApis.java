@@ -79,6 +79,11 @@ public final class KnownApis {
     return false;
   }
 
+  /** Whether a method of this name may start a thread: a cheap filter before types are resolved. */
+  public boolean mayStartThreads(String name) {
+    return !threadStarts.candidates(name).isEmpty();
+  }
+
   /** The thread-start entry the callee matches, if any. */
   public Optional<ThreadStartApis.Entry> threadStart(Object callee) {
     if (callee == null) {

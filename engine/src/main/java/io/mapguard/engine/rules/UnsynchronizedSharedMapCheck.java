@@ -11,6 +11,7 @@ import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.WrittenByTaskElsewhere;
@@ -34,6 +35,7 @@ import java.util.Set;
 public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
+    reportLocalMapsOfConcurrentCallbacks(analysis, sink);
     for (FieldState state : analysis.fields()) {
       if (state.kind() != MapKind.NON_THREAD_SAFE) {
         continue;
@@ -166,6 +168,48 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
               + fix(concurrent);
       sink.reportAccess(
           rule(), access.access(), "unguarded", message, concurrentHashMapFix(concurrent), List.of(), null);
+    }
+  }
+
+  /**
+   * A non-thread-safe map local to a method, declared before a callback that runs as several copies
+   * at once (a parallel stream's {@code forEach}/{@code map}…, a task started in a loop) and written
+   * by it with no lock: the copies change one map together. One finding per map, at its first such
+   * write. A lock the callback takes on a local (the map itself, an {@code Object lock}) counts:
+   * declared before the callback, it is one object for every copy of one run of the method.
+   */
+  private void reportLocalMapsOfConcurrentCallbacks(ClassAnalysis analysis, FindingSink sink) {
+    Set<MapField> reported = new LinkedHashSet<>();
+    for (Access access : analysis.facts().localAccesses()) {
+      MapField map = access.field();
+      CodeUnit unit = access.unit();
+      ThreadRoot task = unit.kind() == CodeUnit.Kind.TASK ? unit.task() : null;
+      if (task == null
+          || !task.repeated()
+          || access.effect() != Effect.WRITE
+          || reported.contains(map)
+          || map.declaration() == null
+          || map.declaration().line() >= task.line()
+          || MapTypes.kindOfField(map.declaredType(), map.assignedValues()) != MapKind.NON_THREAD_SAFE
+          || access.locksHeld().stream().anyMatch(lock -> lock.choice() != LockRef.Choice.PER_USE)) {
+        continue;
+      }
+      reported.add(map);
+      String message =
+          "'"
+              + map.name()
+              + "' is a map local to the method, "
+              + access.verb()
+              + " here by "
+              + task.describe()
+              + ", which runs as several copies at once: they change it together, with no lock."
+              + " Let the stream collect the results (Collectors.toMap, Collectors.groupingBy), or"
+              + " make '"
+              + map.name()
+              + "' a ConcurrentHashMap and update it with merge or compute.";
+      // two locals of one name in different methods are two races
+      String race = "local declared at " + map.declaration().line() + ":" + map.declaration().column();
+      sink.reportAccess(rule(), access, race, message, List.of(), List.of(), null);
     }
   }
 
