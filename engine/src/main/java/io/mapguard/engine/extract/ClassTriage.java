@@ -71,6 +71,7 @@ public final class ClassTriage<N> {
       Set<Object> singleThreadExecutors,
       List<MapCreation> creations,
       Set<Object> volatileFields,
+      Set<Object> nullableFields,
       List<N> cleaningActions) {}
 
   private final SyntaxPort<N> port;
@@ -305,6 +306,13 @@ public final class ClassTriage<N> {
     if (port.hasModifier(declaration, Modifier.VOLATILE) && !port.declaresMap(declaration)) {
       tables.volatileFields().add(field); // a flag that may publish a map (VolatilePublication)
     }
+    if (isNullable(port.annotations(declaration)) || isNullable(port.typeAnnotations(declaration))) {
+      tables.nullableFields().add(field); // a null source for ConcurrentMapNullValue (NullSources)
+    }
+  }
+
+  private static boolean isNullable(List<Annotation> annotations) {
+    return annotations.stream().anyMatch(a -> ConcurrencyAnnotations.NULLABLE.contains(a.name()));
   }
 
   /**

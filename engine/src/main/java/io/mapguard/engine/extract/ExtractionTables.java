@@ -57,6 +57,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   public final Set<Object> singleThreadExecutors;
   /** The class's volatile fields that hold no map, by variable handle. */
   public final Set<Object> volatileFields;
+  /** Fields annotated {@code @Nullable} (any flavor), by handle: null sources (NullSources). */
+  public final Set<Object> nullableFields;
   /** Functional values kept in a local and later handed to a thread-start call, by that call. */
   public final Map<N, N> startedLater = new IdentityHashMap<>();
   public final Map<N, ThreadRoot> rootsByStart = new IdentityHashMap<>();
@@ -95,6 +97,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     this.singleThreadExecutors =
         handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
     this.volatileFields =
+        handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
+    this.nullableFields =
         handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
     this.mapFields = new MapFields<>(syntax, topLevel, assignedValues, localMapValues);
   }
@@ -169,6 +173,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             singleThreadExecutors,
             creations,
             volatileFields,
+            nullableFields,
             cleaningActions),
         topLevel);
   }
@@ -235,7 +240,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             uses,
             steps::mapFieldOf,
             this::describeValue,
-            new MapUses.Tables(fields, valueLocals, storedValues, nullableArguments, lazyInits)));
+            new MapUses.Tables(fields, valueLocals, storedValues, nullableArguments, lazyInits, nullableFields)));
     scanSteps = steps;
     return steps;
   }

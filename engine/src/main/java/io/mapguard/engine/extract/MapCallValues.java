@@ -20,10 +20,11 @@ public final class MapCallValues<N> {
   private final MethodLocals<N> locals;
   private final NullSources<N> nulls;
 
-  public MapCallValues(CallShapes<N> shapes, KnownApis apis) {
+  /** @param nullableFields the fields annotated {@code @Nullable}, by handle */
+  public MapCallValues(CallShapes<N> shapes, KnownApis apis, Set<Object> nullableFields) {
     this.port = shapes.port();
     this.locals = shapes.locals();
-    this.nulls = new NullSources<>(shapes, apis);
+    this.nulls = new NullSources<>(shapes, apis, nullableFields);
   }
 
   /** The values the call at {@code call} ({@code field.method(…)}) stores into {@code field}, into {@code out}. */

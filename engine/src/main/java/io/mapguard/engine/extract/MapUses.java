@@ -21,6 +21,7 @@ import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.StoredValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -72,7 +73,8 @@ public final class MapUses<N, P> {
       Map<Object, ValueLocal> valueLocals,
       List<StoredValue> storedValues,
       List<NullableArgument> nullableArguments,
-      List<LazyInit> lazyInits) {}
+      List<LazyInit> lazyInits,
+      Set<Object> nullableFields) {}
 
   private final Tables tables;
   private final BiConsumer<N, List<String>> describeValue;
@@ -97,7 +99,7 @@ public final class MapUses<N, P> {
     this.mapFieldOf = mapFieldOf;
     this.tables = tables;
     this.valueLocals = new MapValueLocals<>(shapes);
-    this.callValues = new MapCallValues<>(shapes, apis);
+    this.callValues = new MapCallValues<>(shapes, apis, tables.nullableFields());
     this.lazyInits = new LazyInitShapes<>(port);
   }
 

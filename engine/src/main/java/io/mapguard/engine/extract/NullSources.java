@@ -8,6 +8,7 @@ import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.model.NullableArgument;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Whether an argument may be null where it is passed: the literal, a local assigned null or a
@@ -32,11 +33,14 @@ public final class NullSources<N> {
   private final SyntaxPort<N> port;
   private final CallShapes<N> shapes;
   private final KnownApis apis;
+  private final Set<Object> nullableFields;
 
-  public NullSources(CallShapes<N> shapes, KnownApis apis) {
+  /** @param nullableFields the fields annotated {@code @Nullable}, by handle */
+  public NullSources(CallShapes<N> shapes, KnownApis apis, Set<Object> nullableFields) {
     this.port = shapes.port();
     this.shapes = shapes;
     this.apis = apis;
+    this.nullableFields = nullableFields;
   }
 
   /**
@@ -61,7 +65,7 @@ public final class NullSources<N> {
     }
     Object variable = port.kind(e) == Kind.IDENTIFIER ? port.localVariable(e) : null;
     if (variable == null) {
-      return null;
+      return nullableField(e, call);
     }
     String name = port.name(e);
     Source source = null;
@@ -101,6 +105,67 @@ public final class NullSources<N> {
     }
     String checkedMap = source.kind() == NullableArgument.Source.MAP_GET ? source.detail() : null;
     return checked(name, checkedMap, call) || passedBefore(variable, call) ? null : source;
+  }
+
+  /**
+   * A field annotated {@code @Nullable} ({@code label}, {@code this.label}) not checked before the
+   * call; else null.
+   */
+  private Source nullableField(N e, SyntaxPath<N> call) {
+    Kind kind = port.kind(e);
+    boolean ownField =
+        kind == Kind.IDENTIFIER
+            || kind == Kind.FIELD_ACCESS && port.kind(port.skipParens(port.selected(e))) == Kind.THIS;
+    if (nullableFields.isEmpty() || !ownField) {
+      return null; // another object's field (iterator.key) is that object's to keep non-null
+    }
+    Object field = port.variable(e);
+    if (field == null || !nullableFields.contains(field)) {
+      return null;
+    }
+    String name = port.name(e);
+    return checked(name, null, call) || mentionedInCallBefore(field, call)
+        ? null
+        : new Source(NullableArgument.Source.NULLABLE_FIELD, name, 0);
+  }
+
+  /**
+   * Whether a call earlier in the method mentions {@code field} in its arguments: a precondition
+   * ({@code requireNonNull(label)}, {@code checkState(label != null)}) or a helper that may check it,
+   * as {@link #passedBefore} takes it for locals.
+   */
+  private boolean mentionedInCallBefore(Object field, SyntaxPath<N> call) {
+    SyntaxPath<N> method = call;
+    while (method != null && port.kind(method.leaf()) != Kind.METHOD && port.kind(method.leaf()) != Kind.LAMBDA) {
+      method = method.parent();
+    }
+    if (method == null) {
+      return false;
+    }
+    int before = port.order(call.leaf());
+    boolean[] found = {false};
+    port.forEachNode(
+        method.leaf(),
+        node -> {
+          if (found[0]) {
+            return false;
+          }
+          if (port.kind(node) == Kind.METHOD_CALL && node != call.leaf() && port.order(node) < before) {
+            for (N argument : port.arguments(node)) {
+              port.forEachNode(
+                  argument,
+                  inner -> {
+                    Kind k = port.kind(inner);
+                    if ((k == Kind.IDENTIFIER || k == Kind.FIELD_ACCESS) && field.equals(port.variable(inner))) {
+                      found[0] = true;
+                    }
+                    return !found[0];
+                  });
+            }
+          }
+          return !found[0];
+        });
+    return found[0];
   }
 
   /**
@@ -436,6 +501,9 @@ public final class NullSources<N> {
     N e = port.skipParens(expression);
     if (port.kind(e) == Kind.IDENTIFIER) {
       return port.name(e).equals(name);
+    }
+    if (port.kind(e) == Kind.FIELD_ACCESS && port.kind(port.skipParens(port.selected(e))) == Kind.THIS) {
+      return port.name(e).equals(name); // this.label for a field named label
     }
     return port.kind(e) == Kind.METHOD_CALL && !isIdentifier(name) && port.text(e).equals(name);
   }

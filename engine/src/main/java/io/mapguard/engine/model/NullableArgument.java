@@ -46,6 +46,8 @@ public record NullableArgument(
     NULLABLE_METHOD,
     /** A parameter annotated {@code @Nullable}. */
     NULLABLE_PARAMETER,
+    /** A field annotated {@code @Nullable}, not checked before the call. */
+    NULLABLE_FIELD,
     /** {@code other.get(k)}: null when the key is absent. */
     MAP_GET,
     /**

@@ -95,6 +95,8 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
             + " and not checked before the call";
       case NULLABLE_PARAMETER:
         return "parameter '" + detail + "' is annotated @Nullable and not checked before the call";
+      case NULLABLE_FIELD:
+        return "field '" + detail + "' is annotated @Nullable and not checked before the call";
       case PARAMETER_FROM_CALLERS:
         return "parameter '" + detail + "' is not checked before the call, and a caller passes null";
       case METHOD_RETURNS_NULL:

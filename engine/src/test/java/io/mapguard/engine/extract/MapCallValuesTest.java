@@ -22,7 +22,7 @@ class MapCallValuesTest {
   private static final MapField INDEX =
       CallShapesTest.hashMapField("index");
 
-  private final MapCallValues<Node> values = new MapCallValues<>(new CallShapes<>(new TreePort()), null);
+  private final MapCallValues<Node> values = new MapCallValues<>(new CallShapes<>(new TreePort()), null, Set.of());
 
   @Test
   void aPutStoresEveryValueItsLocalIsGiven() {

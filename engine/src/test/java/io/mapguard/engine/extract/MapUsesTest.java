@@ -69,7 +69,12 @@ class MapUsesTest {
             }
           },
           new MapUses.Tables(
-              Map.of("cache", CACHE), new IdentityHashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>()));
+              Map.of("cache", CACHE),
+              new IdentityHashMap<>(),
+              new ArrayList<>(),
+              new ArrayList<>(),
+              new ArrayList<>(),
+              Set.of()));
 
   private void classify(Node root, Node use) {
     uses.classify(CACHE, CallShapesTest.pathTo(root, use), AliasKind.MAP);

@@ -12,6 +12,7 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.NullableArgument;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Null sources and the checks that rule them out, on trees written by hand (see CallShapesTest). */
@@ -19,7 +20,8 @@ class NullSourcesTest {
   private final NullSources<Node> nulls =
       new NullSources<>(
           new CallShapes<>(new TreePort()),
-          new KnownApis(CallShapesTest.CALLEES, ImmediateCallbacks.defaults(), ThreadStartApis.defaults()));
+          new KnownApis(CallShapesTest.CALLEES, ImmediateCallbacks.defaults(), ThreadStartApis.defaults()),
+          Set.of());
 
   private static Node nullLiteral() {
     return new Node(Kind.LITERAL, "null");

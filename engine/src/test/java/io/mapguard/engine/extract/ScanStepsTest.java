@@ -79,7 +79,7 @@ class ScanStepsTest {
             },
             steps::mapFieldOf,
             (expression, out) -> {},
-            new MapUses.Tables(fields, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>())));
+            new MapUses.Tables(fields, new HashMap<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), Set.of())));
   }
 
   private static Node inMethod(Node... statements) {
