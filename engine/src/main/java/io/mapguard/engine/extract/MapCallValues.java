@@ -58,7 +58,7 @@ public final class MapCallValues<N> {
           node -> {
             Kind kind = port.kind(node);
             if (kind == Kind.RETURN && port.returnedValue(node) != null) {
-              describe(field, port.returnedValue(node), line, out);
+              describeReturned(field, port.returnedValue(node), call, line, out);
             }
             // the returns of nested lambdas and classes are theirs
             return kind != Kind.LAMBDA && kind != Kind.CLASS && kind != Kind.METHOD && kind != Kind.NEW;
@@ -67,6 +67,27 @@ public final class MapCallValues<N> {
       String created = port.constructorReferenceType(function);
       if (created != null) {
         out.add(new StoredValue(field, "new:" + created, line));
+      }
+    }
+  }
+
+  /**
+   * What a function's {@code return} stores: the value itself, or, for a local or parameter of the
+   * function ({@code (k, list) -> { if (list == null) list = new ArrayList<>(); list.add(v); return
+   * list; }}), the values the function gives it — the map's own value it was passed is already
+   * there.
+   */
+  private void describeReturned(MapField field, N returned, SyntaxPath<N> call, int line, List<StoredValue> out) {
+    N value = port.skipParensAndCasts(returned);
+    Object local = port.kind(value) == Kind.IDENTIFIER ? port.localVariable(value) : null;
+    List<N> given = local == null ? null : locals.valuesOf(local, port.pathTo(value));
+    if (given == null || given.isEmpty()) {
+      describe(field, value, line, out);
+      return;
+    }
+    for (N assigned : given) {
+      if (!port.isNullLiteral(port.skipParensAndCasts(assigned))) {
+        describe(field, assigned, line, out);
       }
     }
   }
