@@ -7,6 +7,7 @@ import com.google.errorprone.CompilationTestHelper;
 import com.sun.tools.javac.main.Main.Result;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.rules.Rules;
+import io.mapguard.fixtures.OptionSources;
 import io.mapguard.testing.RacySource;
 import java.io.StringWriter;
 import java.net.URI;
@@ -49,28 +50,16 @@ class ErrorProneOptionsTest {
 
   @Test
   void staticCachesSharedTurnsALibrarysCacheIntoAFinding() {
-    String[] cache = {
-      "import java.util.HashMap;",
-      "import java.util.Map;",
-      "public class Names {",
-      "  private static final Map<String, String> CANONICAL = new HashMap<>();",
-      "  public static String canonical(String name) {",
-      "    String known = CANONICAL.get(name);",
-      "    if (known == null) {",
-      "      known = name.trim();",
-      "      // BUG: Diagnostic contains: static caches count as shared (option staticCachesShared)",
-      "      CANONICAL.put(name, known);",
-      "    }",
-      "    return known;",
-      "  }",
-      "}"
-    };
+    List<String> marked = new ArrayList<>(List.of(OptionSources.STATIC_CACHE));
+    marked.add(
+        OptionSources.STATIC_CACHE_PUT_LINE - 1,
+        "// BUG: Diagnostic contains: static caches count as shared (option staticCachesShared)");
     CompilationTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
         .setArgs("-XepOpt:MapGuard:StaticCachesShared=true")
-        .addSourceLines("Names.java", cache)
+        .addSourceLines("c/Names.java", marked.toArray(String[]::new))
         .doTest();
     CompilationTestHelper.newInstance(UnsynchronizedSharedMap.class, getClass())
-        .addSourceLines("Names.java", String.join("\n", cache).replace("// BUG: Diagnostic contains:", "//").split("\n"))
+        .addSourceLines("c/Names.java", OptionSources.STATIC_CACHE)
         .doTest();
   }
 

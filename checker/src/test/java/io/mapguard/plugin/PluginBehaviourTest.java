@@ -5,6 +5,7 @@ import static com.google.testing.compile.Compiler.javac;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
+import io.mapguard.fixtures.OptionSources;
 import io.mapguard.testing.RacySource;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.AfterEach;
@@ -49,22 +50,7 @@ class PluginBehaviourTest {
 
   /** A library's static cache: filled lazily by a public method, no lock, no thread in view. */
   private static final JavaFileObject STATIC_CACHE =
-      JavaFileObjects.forSourceLines(
-          "c.Names",
-          "package c;",
-          "import java.util.HashMap;",
-          "import java.util.Map;",
-          "public class Names {",
-          "  private static final Map<String, String> CANONICAL = new HashMap<>();",
-          "  public static String canonical(String name) {",
-          "    String known = CANONICAL.get(name);",
-          "    if (known == null) {",
-          "      known = name.trim().toLowerCase();",
-          "      CANONICAL.put(name, known);",
-          "    }",
-          "    return known;",
-          "  }",
-          "}");
+      JavaFileObjects.forSourceLines("c.Names", OptionSources.STATIC_CACHE);
 
   @Test
   void staticCachesAreSharedOnlyOnRequest() {
@@ -81,42 +67,14 @@ class PluginBehaviourTest {
                 + " race; on a ConcurrentHashMap use compute, merge or computeIfAbsent). Also"
                 + " unguarded: line 7 (read).")
         .inFile(STATIC_CACHE)
-        .onLine(10);
+        .onLine(OptionSources.STATIC_CACHE_PUT_LINE);
     assertThat(compilation).hadWarningCount(1);
   }
 
   /** A helper that runs its callback holding the lock it is given, and a class that uses it. */
-  private static final JavaFileObject LOCKS =
-      JavaFileObjects.forSourceLines(
-          "l.Locks",
-          "package l;",
-          "import java.util.concurrent.locks.Lock;",
-          "import java.util.function.Supplier;",
-          "public final class Locks {",
-          "  public static <T> T withLock(Lock lock, Supplier<T> body) {",
-          "    lock.lock();",
-          "    try { return body.get(); } finally { lock.unlock(); }",
-          "  }",
-          "}");
+  private static final JavaFileObject LOCKS = JavaFileObjects.forSourceLines("l.Locks", OptionSources.LOCKS);
 
-  private static final JavaFileObject USERS =
-      JavaFileObjects.forSourceLines(
-          "l.Users",
-          "package l;",
-          "import java.util.HashMap;",
-          "import java.util.Map;",
-          "import java.util.concurrent.locks.Lock;",
-          "import java.util.concurrent.locks.ReentrantLock;",
-          "public class Users {",
-          "  private final Lock lock = new ReentrantLock();",
-          "  private final Map<String, String> names = new HashMap<>();",
-          "  public String name(String id) { return Locks.withLock(lock, () -> names.get(id)); }",
-          "  public void rename(String id, String name) { Locks.withLock(lock, () -> names.put(id, name)); }",
-          "  public void remove(String id) {",
-          "    lock.lock();",
-          "    try { names.remove(id); } finally { lock.unlock(); }",
-          "  }",
-          "}");
+  private static final JavaFileObject USERS = JavaFileObjects.forSourceLines("l.Users", OptionSources.USERS);
 
   @Test
   void lockingCallbackMethodsHoldTheirLockInTheCallback() {
@@ -124,9 +82,11 @@ class PluginBehaviourTest {
     assertThat(without)
         .hadWarningContaining("'names' is written here without a lock, but it is shared")
         .inFile(USERS)
-        .onLine(10);
+        .onLine(OptionSources.USERS_RENAME_LINE);
     Compilation with =
-        javac().withOptions("-Xplugin:MapGuard -lockingCallbackMethods=l.Locks#withLock").compile(LOCKS, USERS);
+        javac()
+            .withOptions("-Xplugin:MapGuard -lockingCallbackMethods=l.Locks#withLock,l.Locks#locked")
+            .compile(LOCKS, USERS);
     assertThat(with).succeeded();
     assertThat(with).hadWarningCount(0);
   }
