@@ -58,7 +58,7 @@ public final class MapCallValues<N> {
           node -> {
             Kind kind = port.kind(node);
             if (kind == Kind.RETURN && port.returnedValue(node) != null) {
-              describeReturned(field, port.returnedValue(node), call, line, out);
+              describeReturned(field, port.returnedValue(node), line, out);
             }
             // the returns of nested lambdas and classes are theirs
             return kind != Kind.LAMBDA && kind != Kind.CLASS && kind != Kind.METHOD && kind != Kind.NEW;
@@ -77,7 +77,7 @@ public final class MapCallValues<N> {
    * list; }}), the values the function gives it — the map's own value it was passed is already
    * there.
    */
-  private void describeReturned(MapField field, N returned, SyntaxPath<N> call, int line, List<StoredValue> out) {
+  private void describeReturned(MapField field, N returned, int line, List<StoredValue> out) {
     N value = port.skipParensAndCasts(returned);
     Object local = port.kind(value) == Kind.IDENTIFIER ? port.localVariable(value) : null;
     List<N> given = local == null ? null : locals.valuesOf(local, port.pathTo(value));

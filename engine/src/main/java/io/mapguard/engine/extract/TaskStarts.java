@@ -60,10 +60,7 @@ public final class TaskStarts<N> {
 
   /** Where the lambda, method reference or anonymous class at {@code functional} runs. */
   public FunctionalContext functionalContext(SyntaxPath<N> functional) {
-    SyntaxPath<N> outermost = functional;
-    while (outermost.parent() != null && port.kind(outermost.parent().leaf()).wrapsExpression()) {
-      outermost = outermost.parent();
-    }
+    SyntaxPath<N> outermost = outermost(functional);
     SyntaxPath<N> parentPath = outermost.parent();
     if (parentPath == null) {
       return FunctionalContext.INLINE;
@@ -101,10 +98,7 @@ public final class TaskStarts<N> {
    * functional} is an argument of, or null.
    */
   public N lockingCallbackCall(SyntaxPath<N> functional) {
-    SyntaxPath<N> outermost = functional;
-    while (outermost.parent() != null && port.kind(outermost.parent().leaf()).wrapsExpression()) {
-      outermost = outermost.parent();
-    }
+    SyntaxPath<N> outermost = outermost(functional);
     SyntaxPath<N> parentPath = outermost.parent();
     if (parentPath == null || port.kind(parentPath.leaf()) != Kind.METHOD_CALL) {
       return null;
@@ -113,6 +107,15 @@ public final class TaskStarts<N> {
     return port.arguments(call).contains(outermost.leaf()) && apis.isLockingCallback(port.callee(call))
         ? call
         : null;
+  }
+
+  /** The function with the parentheses and casts around it: what its parent sees. */
+  private SyntaxPath<N> outermost(SyntaxPath<N> functional) {
+    SyntaxPath<N> outermost = functional;
+    while (outermost.parent() != null && port.kind(outermost.parent().leaf()).wrapsExpression()) {
+      outermost = outermost.parent();
+    }
+    return outermost;
   }
 
   /** A function passed to the call at {@code callPath}. */

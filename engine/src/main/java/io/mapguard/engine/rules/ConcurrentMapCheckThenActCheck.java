@@ -204,14 +204,13 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   }
 
   /**
-   * ", holding the read lock of 'rw', which other threads hold at the same time" when both
-   * steps hold a lock in read mode: the read lock is what the
-   * code trusted to make them one step.
+   * ", holding the read lock of 'rw', which other threads hold at the same time" when both steps
+   * hold a lock in read mode: the read lock is what the code trusted to make them one step.
    */
   private static String sharedLockNote(ResolvedAccess first, ResolvedAccess second) {
     for (LockRef lock : first.ownLocks()) {
-      if (!excludesOthers(lock)
-          && second.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && !excludesOthers(l))) {
+      if (!heldExclusively(lock)
+          && second.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && !heldExclusively(l))) {
         return ", holding the read lock of '"
             + lock.expression()
             + "', which other threads hold at the same time";
@@ -386,8 +385,11 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         + (check.call().test().throughLocal() ? " through '" + check.call().resultLocal() + "'" : "");
   }
 
-  /** Whether holding {@code lock} keeps every other thread that takes it out: not a read lock. */
-  private static boolean excludesOthers(LockRef lock) {
+  /**
+   * Whether {@code lock} is held in a mode that keeps every other thread that takes it out: not a
+   * read lock. (Not {@link LockRef#excludesOthers}, which is about striped locks.)
+   */
+  private static boolean heldExclusively(LockRef lock) {
     return lock.mode() != LockRef.Mode.READ;
   }
 
@@ -409,7 +411,7 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     // waits for does not keep one copy's act from another's check
     List<LockRef> common = new ArrayList<>();
     for (LockRef lock : check.ownLocks()) {
-      if (excludesOthers(lock) && act.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && excludesOthers(l))) {
+      if (heldExclusively(lock) && act.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && heldExclusively(l))) {
         common.add(lock);
       }
     }
