@@ -1,5 +1,6 @@
 package io.mapguard.engine;
 
+import io.mapguard.engine.analysis.SharingPolicy;
 import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.ThreadStartApis;
@@ -73,6 +74,11 @@ public final class AnalysisOptions {
    */
   public boolean staticCachesShared() {
     return staticCachesShared;
+  }
+
+  /** What the analysis and the rules read of these options ({@link SharingPolicy}). */
+  public SharingPolicy sharingPolicy() {
+    return new SharingPolicy(staticCachesShared);
   }
 
   /** Collects options; every parse error names the offending value. */

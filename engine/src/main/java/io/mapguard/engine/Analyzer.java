@@ -29,7 +29,7 @@ public final class Analyzer {
     if (facts.fields().isEmpty() && facts.creations().isEmpty() && facts.localAccesses().isEmpty()) {
       return sink.findings();
     }
-    ClassAnalysis analysis = ClassAnalysis.of(facts, options);
+    ClassAnalysis analysis = ClassAnalysis.of(facts, options.sharingPolicy());
     for (RuleCheck check : Rules.checks()) {
       if (options.isEnabled(check.rule())) {
         check.check(analysis, sink);

@@ -1,6 +1,5 @@
 package io.mapguard.engine.analysis;
 
-import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
@@ -40,7 +39,7 @@ public final class ClassAnalysis {
   /** Computed on first use, for the rules that follow calls: see {@link #accessesRunWithin}. */
   private CallGraph callGraph;
 
-  private final AnalysisOptions options;
+  private final SharingPolicy policy;
   private Map<CodeUnit, List<Access>> accessesByUnit;
   /** The calls into each unit, computed on first use. */
   private Map<CodeUnit, List<CallEdge>> incoming;
@@ -49,9 +48,9 @@ public final class ClassAnalysis {
   /** Maps published through a volatile flag; only for classes with flag uses, one for all fields. */
   private VolatilePublication publication;
 
-  private ClassAnalysis(ClassFacts facts, AnalysisOptions options) {
+  private ClassAnalysis(ClassFacts facts, SharingPolicy policy) {
     this.facts = facts;
-    this.options = options;
+    this.policy = policy;
     this.classEvidence = classEvidence(facts);
     Map<MapField, List<ResolvedAccess>> byField = new LinkedHashMap<>();
     for (MapField field : facts.fields()) {
@@ -65,17 +64,17 @@ public final class ClassAnalysis {
     byField.forEach((field, accesses) -> states.put(field, analyseField(field, accesses)));
   }
 
-  /** The analysis of one class under the user's options (the rules read the sharing policies). */
-  public static ClassAnalysis of(ClassFacts facts, AnalysisOptions options) {
-    return new ClassAnalysis(facts, options);
+  /** The analysis of one class under the user's sharing policy (the rules read it too). */
+  public static ClassAnalysis of(ClassFacts facts, SharingPolicy policy) {
+    return new ClassAnalysis(facts, policy);
   }
 
   public ClassFacts facts() {
     return facts;
   }
 
-  public AnalysisOptions options() {
-    return options;
+  public SharingPolicy policy() {
+    return policy;
   }
 
   /** Why the class's methods run on many threads at once, or null. */

@@ -155,7 +155,7 @@ final class ConcurrentHashMapAdvice {
             field.declaration(),
             field.local(),
             field.valueType());
-    ClassAnalysis changed = ClassAnalysis.of(analysis.facts().withMapReplaced(field, asConcurrent), analysis.options());
+    ClassAnalysis changed = ClassAnalysis.of(analysis.facts().withMapReplaced(field, asConcurrent), analysis.policy());
     Set<String> now = new HashSet<>();
     for (Finding finding : run(analysis, field)) {
       now.add(finding.rule() + ":" + finding.site().line());

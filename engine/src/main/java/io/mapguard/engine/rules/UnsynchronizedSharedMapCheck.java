@@ -131,7 +131,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       return;
     }
     ConcurrentHashMapAdvice.Verdict concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
-    if (analysis.options().staticCachesShared()) {
+    if (analysis.policy().staticCachesShared()) {
       reportStaticCache(state, writers.iterator().next(), concurrent, sink);
       return;
     }
