@@ -36,7 +36,7 @@ public final class GuardInference {
           if (access.effect() == Effect.WRITE) {
             counts.writes++;
           }
-          if (lock.mode() != LockRef.Mode.READ) {
+          if (!lock.isReadMode()) {
             counts.representative = lock;
           }
         }

@@ -306,13 +306,10 @@ public final class ClassTriage<N> {
     if (port.hasModifier(declaration, Modifier.VOLATILE) && !port.declaresMap(declaration)) {
       tables.volatileFields().add(field); // a flag that may publish a map (VolatilePublication)
     }
-    if (isNullable(port.annotations(declaration)) || isNullable(port.typeAnnotations(declaration))) {
+    if (Annotation.anyNamed(port.annotations(declaration), ConcurrencyAnnotations.NULLABLE)
+        || Annotation.anyNamed(port.typeAnnotations(declaration), ConcurrencyAnnotations.NULLABLE)) {
       tables.nullableFields().add(field); // a null source for ConcurrentMapNullValue (NullSources)
     }
-  }
-
-  private static boolean isNullable(List<Annotation> annotations) {
-    return annotations.stream().anyMatch(a -> ConcurrencyAnnotations.NULLABLE.contains(a.name()));
   }
 
   /**
@@ -344,11 +341,7 @@ public final class ClassTriage<N> {
         addIfName(receiver);
       }
       if (MapMethods.effectOnMap(name) == Effect.WRITE) {
-        N receiver = port.receiver(call);
-        N e = receiver == null ? null : port.skipParens(receiver);
-        if (e != null && port.kind(e) == Kind.IDENTIFIER) {
-          writeReceivers.add(port.name(e));
-        }
+        addIfName(port.receiver(call), writeReceivers);
       }
       startsCopies |= ThreadStartApis.PARALLEL_STREAM_METHODS.contains(name) || apis.mayStartThreads(name);
       if (name.startsWith("synchronized") && LocalMapTriggers.CALLS.contains(name)) {
@@ -357,9 +350,13 @@ public final class ClassTriage<N> {
     }
 
     private void addIfName(N expression) {
+      addIfName(expression, names);
+    }
+
+    private void addIfName(N expression, Set<String> into) {
       N e = expression == null ? null : port.skipParens(expression);
       if (e != null && port.kind(e) == Kind.IDENTIFIER) {
-        names.add(port.name(e));
+        into.add(port.name(e));
       }
     }
 

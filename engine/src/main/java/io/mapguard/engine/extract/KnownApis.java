@@ -5,6 +5,7 @@ import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.NullableResults;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -54,13 +55,7 @@ public final class KnownApis {
     }
     Boolean known = immediateByCallee.get(callee);
     if (known == null) {
-      known = false;
-      for (MethodRef ref : immediate.candidates(callees.name(callee))) {
-        if (matches(ref, callee)) {
-          known = true;
-          break;
-        }
-      }
+      known = matchesAny(immediate.candidates(callees.name(callee)), callee);
       immediateByCallee.put(callee, known);
     }
     return known;
@@ -71,7 +66,11 @@ public final class KnownApis {
     if (callee == null) {
       return false;
     }
-    for (MethodRef ref : immediate.lockingCandidates(callees.name(callee))) {
+    return matchesAny(immediate.lockingCandidates(callees.name(callee)), callee);
+  }
+
+  private boolean matchesAny(List<MethodRef> refs, Object callee) {
+    for (MethodRef ref : refs) {
       if (matches(ref, callee)) {
         return true;
       }

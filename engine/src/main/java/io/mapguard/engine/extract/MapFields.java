@@ -8,7 +8,6 @@ import io.mapguard.engine.model.Site;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The {@link MapField} of a map field or of a local map, from its declaration: its name, declared
@@ -49,8 +48,8 @@ public final class MapFields<N> {
     }
     N owner = port.declaringClass(declaration);
     boolean confined =
-        has(port.annotations(declaration), ConcurrencyAnnotations.THREAD_CONFINED)
-            || owner != null && has(port.annotations(owner), ConcurrencyAnnotations.THREAD_CONFINED);
+        Annotation.anyNamed(port.annotations(declaration), ConcurrencyAnnotations.THREAD_CONFINED)
+            || owner != null && Annotation.anyNamed(port.annotations(owner), ConcurrencyAnnotations.THREAD_CONFINED);
     return new MapField(
         port.variableName(declaration),
         port.declaredTypeChain(declaration),
@@ -102,9 +101,5 @@ public final class MapFields<N> {
     String name = value.startsWith("this.") ? value.substring("this.".length()) : value;
     String member = port.fieldNameIn(owner, name);
     return member == null ? guard : member;
-  }
-
-  private static boolean has(List<Annotation> annotations, Set<String> names) {
-    return annotations.stream().anyMatch(a -> names.contains(a.name()));
   }
 }

@@ -42,7 +42,12 @@ public interface SyntaxPort<N> {
    * An annotation written on a declaration: its name as the front end resolves it (qualified, or as
    * written when it cannot), and the literal values of its members (an array's elements one by one).
    */
-  record Annotation(String name, List<String> values) {}
+  record Annotation(String name, List<String> values) {
+    /** Whether one of {@code annotations} has one of {@code names}. */
+    static boolean anyNamed(List<Annotation> annotations, Set<String> names) {
+      return annotations.stream().anyMatch(a -> names.contains(a.name()));
+    }
+  }
 
   /** The kinds of node the extraction tells apart; everything else is one of the OTHER kinds. */
   enum Kind {

@@ -99,6 +99,14 @@ public final class LockRef {
   public Mode mode() {
     return mode;
   }
+  /**
+   * Whether this is a read lock: other readers hold it at the same time, so it keeps out only the
+   * holders of the write mode.
+   */
+  public boolean isReadMode() {
+    return mode == Mode.READ;
+  }
+
 
   public Kind kind() {
     return kind;

@@ -208,15 +208,22 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
    * hold a lock in read mode: the read lock is what the code trusted to make them one step.
    */
   private static String sharedLockNote(ResolvedAccess first, ResolvedAccess second) {
+    List<LockRef> read = heldAtBoth(first, second, true);
+    return read.isEmpty()
+        ? ""
+        : ", holding the read lock of '" + read.get(0).expression() + "', which other threads hold at the same time";
+  }
+
+  /** The locks both accesses' own threads hold, all in read mode or all in a mode that excludes. */
+  private static List<LockRef> heldAtBoth(ResolvedAccess first, ResolvedAccess second, boolean readMode) {
+    List<LockRef> both = new ArrayList<>();
     for (LockRef lock : first.ownLocks()) {
-      if (!heldExclusively(lock)
-          && second.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && !heldExclusively(l))) {
-        return ", holding the read lock of '"
-            + lock.expression()
-            + "', which other threads hold at the same time";
+      if (lock.isReadMode() == readMode
+          && second.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && l.isReadMode() == readMode)) {
+        both.add(lock);
       }
     }
-    return "";
+    return both;
   }
 
   /** {@code V v = m.get(k); … m.put(k, f(v))} or {@code m.put(k, m.get(k) + 1)}. */
@@ -385,14 +392,6 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
         + (check.call().test().throughLocal() ? " through '" + check.call().resultLocal() + "'" : "");
   }
 
-  /**
-   * Whether {@code lock} is held in a mode that keeps every other thread that takes it out: not a
-   * read lock. (Not {@link LockRef#excludesOthers}, which is about striped locks.)
-   */
-  private static boolean heldExclusively(LockRef lock) {
-    return lock.mode() != LockRef.Mode.READ;
-  }
-
   /** Writes that can add a key: the ones that break an "absent" check. */
   private static final Set<String> INSERTING =
       Set.of("put", "putIfAbsent", "putAll", "compute", "computeIfAbsent", "merge");
@@ -408,13 +407,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   private static boolean lockedTogether(
       FieldState state, ResolvedAccess check, ResolvedAccess act, boolean onlyInsertions) {
     // the locks of the accesses' own threads: a starter's lock held for the copies of a task it
-    // waits for does not keep one copy's act from another's check
-    List<LockRef> common = new ArrayList<>();
-    for (LockRef lock : check.ownLocks()) {
-      if (heldExclusively(lock) && act.ownLocks().stream().anyMatch(l -> l.sameLock(lock) && heldExclusively(l))) {
-        common.add(lock);
-      }
-    }
+    // waits for does not keep one copy's act from another's check; a read lock keeps no reader out
+    List<LockRef> common = heldAtBoth(check, act, false);
     for (LockRef lock : common) {
       boolean everyWrite =
           state.afterConstruction().stream()

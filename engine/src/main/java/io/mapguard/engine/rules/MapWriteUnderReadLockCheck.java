@@ -31,7 +31,7 @@ public final class MapWriteUnderReadLockCheck implements RuleCheck {
           continue;
         }
         LockRef readLock =
-            access.locks().stream().filter(l -> l.mode() == LockRef.Mode.READ).findFirst().get();
+            access.locks().stream().filter(LockRef::isReadMode).findFirst().get();
         String writeLock =
             readLock.kind() == LockRef.Kind.STAMPED_LOCK
                 ? readLock.expression() + ".writeLock()' stamp"
@@ -62,7 +62,7 @@ public final class MapWriteUnderReadLockCheck implements RuleCheck {
     }
     boolean readLock = false;
     for (LockRef lock : access.locks()) {
-      if (lock.mode() == LockRef.Mode.READ) {
+      if (lock.isReadMode()) {
         readLock = true;
       } else {
         return false;

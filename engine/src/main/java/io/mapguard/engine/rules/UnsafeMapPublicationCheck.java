@@ -102,30 +102,26 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
           sink.report(rule(), field, assign.access().site(), message, List.of(), evidence);
         } else if (!field.isVolatile() && !field.isFinal() && !field.atomicReference()) {
           List<LockRef> held = exclusiveLocks(assign);
-          String message =
-              held.isEmpty()
-                  ? "'"
-                      + field.name()
-                      + "' is replaced here without synchronization while "
-                      + reader.get().text()
-                      + ": that thread can see a stale or partly constructed map. Make '"
-                      + field.name()
-                      + "' volatile (and never modify a published map) or guard every access with one"
-                      + " lock."
-                  : "'"
-                      + field.name()
-                      + "' is replaced here holding '"
-                      + held.get(0).expression()
+          String lock = held.isEmpty() ? null : held.get(0).expression();
+          String replaced =
+              lock == null
+                  ? "' is replaced here without synchronization while " + reader.get().text() + ": that thread"
+                  : "' is replaced here holding '"
+                      + lock
                       + "', but "
                       + reader.get().text()
                       + " without it, and '"
                       + field.name()
                       + "' is not volatile: the lock orders nothing for a reader that does not take"
-                      + " it, so that thread can see a stale or partly constructed map. Make '"
-                      + field.name()
-                      + "' volatile (and never modify a published map) or read it holding '"
-                      + held.get(0).expression()
-                      + "'.";
+                      + " it, so that thread";
+          String message =
+              "'"
+                  + field.name()
+                  + replaced
+                  + " can see a stale or partly constructed map. Make '"
+                  + field.name()
+                  + "' volatile (and never modify a published map) or "
+                  + (lock == null ? "guard every access with one lock." : "read it holding '" + lock + "'.");
           sink.report(
               rule(), field, assign.access().site(), message, List.of(), reader.get().places());
         }
@@ -199,17 +195,13 @@ public final class UnsafeMapPublicationCheck implements RuleCheck {
 
   /** The locks held at {@code access} that keep every other holder out (not a read lock). */
   private static List<LockRef> exclusiveLocks(ResolvedAccess access) {
-    return access.locks().stream().filter(lock -> lock.mode() != LockRef.Mode.READ).toList();
+    return access.locks().stream().filter(lock -> !lock.isReadMode()).toList();
   }
 
   /** Whether the assignment and every other access hold one common lock. */
   private static boolean sharesLockWithAll(FieldState state, ResolvedAccess assign) {
     Set<String> common = new LinkedHashSet<>();
-    for (LockRef lock : assign.locks()) {
-      if (lock.mode() != LockRef.Mode.READ) {
-        common.add(lock.expression());
-      }
-    }
+    exclusiveLocks(assign).forEach(lock -> common.add(lock.expression()));
     for (ResolvedAccess other : state.afterConstruction()) {
       Set<String> held = new HashSet<>();
       other.locks().forEach(l -> held.add(l.expression()));
