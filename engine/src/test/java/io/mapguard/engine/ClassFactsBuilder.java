@@ -171,7 +171,7 @@ final class ClassFactsBuilder {
   /** A call made inside the function of {@code update} on {@code map}. */
   ClassFactsBuilder callInUpdate(
       CodeUnit caller, CodeUnit callee, int line, MapField map, MapCall.Update update) {
-    facts.calls().add(new CallEdge(caller, callee, Set.of(), line, map, update, null, null, -1, List.of(), null));
+    facts.calls().add(new CallEdge(caller, callee, Set.of(), line, map, update, null, null, -1, List.of(), null, Set.of()));
     return this;
   }
 

@@ -15,10 +15,12 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -307,9 +309,10 @@ public final class ClassAnalysis {
   /**
    * Writes that directly follow a fresh assignment to the field in the same unit: the map is being
    * filled after it was published. After a lazy creation ({@code if (f == null) { f = new …; } }),
-   * only the writes of that branch: those after it run on every call.
+   * only the writes of that branch: those after it run on every call; and every access of a method
+   * only that branch calls (directly or through other such methods), which helps fill the new map.
    */
-  private static Set<Access> fills(List<ResolvedAccess> after) {
+  private Set<Access> fills(List<ResolvedAccess> after) {
     Set<Access> fills = new HashSet<>();
     for (ResolvedAccess assign : after) {
       if (assign.effect() != Effect.ASSIGN || !assign.access().freshValue()) {
@@ -319,8 +322,10 @@ public final class ClassAnalysis {
       int from = assign.access().order();
       int until = Integer.MAX_VALUE;
       for (ResolvedAccess other : after) {
+        // a reset to null ends no filling: writes written after it run on the paths that skip it
         if (other.access().unit() == unit
             && other.effect() == Effect.ASSIGN
+            && !other.access().nullArgument()
             && other.access().order() > from) {
           until = Math.min(until, other.access().order());
         }
@@ -335,8 +340,60 @@ public final class ClassAnalysis {
           fills.add(a);
         }
       }
+      if (assign.access().inNullBranch()) {
+        Set<CodeUnit> helpers = fillingHelpers(assign.access(), until);
+        for (ResolvedAccess other : after) {
+          if (helpers.contains(other.access().unit())) {
+            fills.add(other.access());
+          }
+        }
+      }
     }
     return fills;
+  }
+
+  /**
+   * The methods called only from the branch of the lazy creation {@code assign} (before the unit
+   * assigns the field again, at {@code until}), directly or through other such methods: they run
+   * while the new map is being filled, before the branch publishes it. Only methods whose calls are
+   * all known ({@link CodeUnit#exported}) and that run right away (not tasks).
+   */
+  private Set<CodeUnit> fillingHelpers(Access assign, int until) {
+    Set<CallEdge> fromBranch = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (CallEdge edge : facts.calls()) {
+      if (edge.caller() == assign.unit()
+          && edge.inLazyCreationOf().contains(assign.field())
+          && edge.order() > assign.order()
+          && edge.order() < until) {
+        fromBranch.add(edge);
+      }
+    }
+    if (fromBranch.isEmpty()) {
+      return Set.of();
+    }
+    Map<CodeUnit, List<CallEdge>> incoming = new HashMap<>();
+    for (CallEdge edge : facts.calls()) {
+      incoming.computeIfAbsent(edge.callee(), k -> new ArrayList<>()).add(edge);
+    }
+    Set<CodeUnit> helpers = new HashSet<>();
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Map.Entry<CodeUnit, List<CallEdge>> calls : incoming.entrySet()) {
+        CodeUnit callee = calls.getKey();
+        if (helpers.contains(callee)
+            || callee == assign.unit()
+            || callee.exported()
+            || callee.kind() != CodeUnit.Kind.METHOD) {
+          continue;
+        }
+        if (calls.getValue().stream().allMatch(e -> fromBranch.contains(e) || helpers.contains(e.caller()))) {
+          helpers.add(callee);
+          grew = true;
+        }
+      }
+    }
+    return helpers;
   }
 
   /**

@@ -136,8 +136,15 @@ public final class FactAssembly<N, P> {
         CallShapes.UpdateCall around = positions.updateAround().apply(e.at());
         MapField updated =
             around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();
-        LoopAround looped = loopsMatter ? loopAround(positions.path().apply(e.at()), fields, mapFieldOf) : null;
-        N call = positions.path().apply(e.at()).leaf();
+        SyntaxPath<N> callPath = positions.path().apply(e.at());
+        LoopAround looped = loopsMatter ? loopAround(callPath, fields, mapFieldOf) : null;
+        N call = callPath.leaf();
+        Set<MapField> inLazyCreationOf = new HashSet<>();
+        for (MapField created : createdHere) {
+          if (nullChecks.insideNullCheck(created, callPath, mapFieldOf)) {
+            inLazyCreationOf.add(created);
+          }
+        }
         // what the call passes and the object it is made on, when objects matter: some access goes
         // through a held object, or a nested class has map fields (see ClassAnalysis: whose threads
         // reach a nested object's maps)
@@ -167,7 +174,8 @@ public final class FactAssembly<N, P> {
                     looped == null ? null : looped.loop(),
                     port.order(call),
                     arguments,
-                    receiver));
+                    receiver,
+                    Set.copyOf(inLazyCreationOf)));
       }
       for (UnitScan.PendingWrap<P> w : unit.wraps) {
         facts

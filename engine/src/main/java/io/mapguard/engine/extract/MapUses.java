@@ -172,7 +172,8 @@ public final class MapUses<N, P> {
       if (outerCheck > 0) {
         tables.lazyInits().add(new LazyInit(field, frontEnd.site(at), outerCheck));
       }
-      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, at, fresh, false));
+      boolean assignsNull = port.isNullLiteral(port.skipParensAndCasts(port.assignedValue(parent)));
+      unit.accesses.add(new PendingAccess<>(field, Effect.ASSIGN, null, at, fresh, assignsNull));
       return;
     }
     if (parentKind == Kind.ASSIGN && port.skipParensAndCasts(port.assignedValue(parent)) == use.leaf()) {

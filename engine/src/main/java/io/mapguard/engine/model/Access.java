@@ -9,7 +9,8 @@ import java.util.Set;
  * @param locksHeld locks held at the access inside its unit (entry locks are added by the engine)
  * @param order the access's position inside its unit, to order accesses in one method
  * @param freshValue for {@link Effect#ASSIGN}: the value is a newly created map
- * @param nullArgument a literal null is passed as key or value
+ * @param nullArgument a literal null is passed as key or value; for {@link Effect#ASSIGN}, the field
+ *     is assigned the literal null (a reset, which creates no map for later writes to fill)
  * @param call the syntax around the call, for the per-method rules; {@link MapCall#NONE} if none
  * @param holder the object whose field this is, when the unit holds it itself; null for {@code
  *     this}, a static field, or an object reached any other way

@@ -18,6 +18,8 @@ import java.util.Set;
  *     null; empty when no argument is one
  * @param receiver the object the caller holds that the method is called on ({@code record.fill()}),
  *     or null
+ * @param inLazyCreationOf the map fields whose lazy creation ({@code if (f == null) { f = new …; …
+ *     }}) in the caller surrounds the call: a method called only there helps fill the new map
  */
 public record CallEdge(
     CodeUnit caller,
@@ -30,10 +32,11 @@ public record CallEdge(
     MapCall.Loop loop,
     int order,
     List<Holder> arguments,
-    Holder receiver) {
+    Holder receiver,
+    Set<MapField> inLazyCreationOf) {
 
   public CallEdge(CodeUnit caller, CodeUnit callee, Set<LockRef> locksHeld, int line) {
-    this(caller, callee, locksHeld, line, null, null, null, null, -1, List.of(), null);
+    this(caller, callee, locksHeld, line, null, null, null, null, -1, List.of(), null, Set.of());
   }
 
   /** The holder passed as argument {@code index}, or null. */

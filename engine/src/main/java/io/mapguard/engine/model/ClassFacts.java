@@ -114,7 +114,8 @@ public record ClassFacts(
               c.caller(), c.callee(), c.locksHeld(), c.line(),
               c.updatedMap() == null ? null : swap.apply(c.updatedMap()), c.update(),
               c.loopedMap() == null ? null : swap.apply(c.loopedMap()), c.loop(), c.order(),
-              c.arguments(), c.receiver()));
+              c.arguments(), c.receiver(),
+              c.inLazyCreationOf().stream().map(swap).collect(java.util.stream.Collectors.toSet())));
     }
     List<Escape> newEscapes = new ArrayList<>();
     for (Escape e : escapes) {

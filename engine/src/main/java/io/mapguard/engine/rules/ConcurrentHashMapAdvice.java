@@ -89,7 +89,7 @@ final class ConcurrentHashMapAdvice {
     Map<CodeUnit, ResolvedAccess> reads = new HashMap<>();
     for (ResolvedAccess resolved : state.afterConstruction()) {
       Access access = resolved.access();
-      if (access.nullArgument()) {
+      if (access.nullArgument() && access.effect() != Effect.ASSIGN) {
         return new Verdict(false, judge(Rules.CONCURRENT_MAP_NULL_VALUE).stillReported(resolved.line()));
       }
       if (access.effect() == Effect.ITERATE) {
