@@ -47,7 +47,9 @@ public final class CompilerOptions {
     /** Every unguarded access of a race a finding of its own (AnalysisOptions#everyAccess). */
     EVERY_ACCESS("-everyAccess", "EveryAccess", null, null),
     /** Static caches count as shared without other evidence (AnalysisOptions#staticCachesShared). */
-    STATIC_CACHES_SHARED("-staticCachesShared", "StaticCachesShared", null, null);
+    STATIC_CACHES_SHARED("-staticCachesShared", "StaticCachesShared", null, null),
+    /** Call summaries written into the class output; on unless =false (AnalysisOptions#writeSummaries). */
+    SUMMARIES("-summaries", "Summaries", null, null);
 
     final String pluginName;
     final String errorProneName;
@@ -223,6 +225,7 @@ public final class CompilerOptions {
             case STRICT -> strict = on;
             case EVERY_ACCESS -> builder.everyAccess(on);
             case STATIC_CACHES_SHARED -> builder.staticCachesShared(on);
+            case SUMMARIES -> builder.writeSummaries(on);
             default -> throw new IllegalStateException("not an on/off flag: " + option);
           }
         } else {

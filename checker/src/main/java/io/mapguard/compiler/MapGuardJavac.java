@@ -8,10 +8,14 @@ import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.javac.FactExtractor;
+import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.engine.project.SummarizedCalls;
+import io.mapguard.javac.JavacCallSummaries;
 import io.mapguard.javac.JavacProjectCalls;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
+import javax.tools.Diagnostic;
 
 /**
  * The javac front end as one call: facts from an attributed top-level class, through the engine, to
@@ -29,7 +33,11 @@ public final class MapGuardJavac {
 
   private final FactExtractor extractor;
   private final Analyzer analyzer;
-  private final JavacProjectCalls projectCalls;
+  private final Context context;
+  private final JavacCallSummaries summaries;
+  /** The compilation's calls and those the summaries on the class path keep of other classes. */
+  private final ProjectCalls projectCalls;
+  private final boolean writeSummaries;
   private final Map<JCClassDecl, Result> cache = new WeakHashMap<>();
 
   /** Findings of one class, or the failure that stopped its analysis. */
@@ -38,7 +46,11 @@ public final class MapGuardJavac {
   private MapGuardJavac(Context context, AnalysisOptions options) {
     this.extractor = new FactExtractor(context, options);
     this.analyzer = new Analyzer(options);
-    this.projectCalls = new JavacProjectCalls(context, options);
+    this.context = context;
+    JavacProjectCalls compiled = new JavacProjectCalls(context, options);
+    this.summaries = compiled.summaries();
+    this.projectCalls = new SummarizedCalls(compiled, summaries::readClassPath, summaries::isSubtype);
+    this.writeSummaries = options.writeSummaries();
   }
 
   /** One instance per compilation (javac's Context), created with the first caller's options. */
@@ -60,9 +72,12 @@ public final class MapGuardJavac {
             if (FailureHook.shouldFail(topLevel.sym)) {
               throw new IllegalStateException("failure forced by " + FailureHook.PROPERTY);
             }
+            writeSummary(unit, topLevel);
             ClassFacts facts = AnalysisTiming.extraction(() -> extractor.extract(unit, topLevel));
             List<Finding> findings = AnalysisTiming.rules(() -> analyzer.analyze(facts));
-            return new Result(Analyzer.decide(findings, projectCalls), null);
+            List<Finding> decided = Analyzer.decide(findings, projectCalls);
+            noteSummaryProblems();
+            return new Result(decided, null);
           } catch (RuntimeException | LinkageError e) {
             if (Boolean.getBoolean("mapguard.debug")) {
               e.printStackTrace();
@@ -72,6 +87,31 @@ public final class MapGuardJavac {
             return new Result(List.of(), failure);
           }
         });
+  }
+
+  /**
+   * The class's call summary into the class output ({@link JavacCallSummaries}): a failure there is
+   * a note of its own and never costs the class its findings.
+   */
+  private void writeSummary(JCCompilationUnit unit, JCClassDecl topLevel) {
+    if (!writeSummaries) {
+      return;
+    }
+    try {
+      summaries.write(unit, topLevel);
+    } catch (RuntimeException | LinkageError e) {
+      Reporting.printOnce(
+          context,
+          Diagnostic.Kind.NOTE,
+          "mapguard: cannot summarize the calls of " + topLevel.sym.getQualifiedName() + " (" + e + ")");
+    }
+  }
+
+  /** Notes, once each, what went wrong with reading or writing summaries since the last call. */
+  private void noteSummaryProblems() {
+    for (String problem : summaries.takeProblems()) {
+      Reporting.printOnce(context, Diagnostic.Kind.NOTE, "mapguard: " + problem);
+    }
   }
 
   /** The NOTE printed once per class when its analysis failed. */

@@ -43,6 +43,7 @@ public final class JavacProjectCalls implements ProjectCalls {
   private boolean complete;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
   private final Map<JCCompilationUnit, Map<JCClassDecl, JavacSyntax>> ports = new IdentityHashMap<>();
+  private final JavacCallSummaries summaries;
 
   /** A call (or method reference) found by name: its file and the top-level class it is in. */
   private record Found(JCCompilationUnit unit, JCClassDecl topLevel, JCTree call) {}
@@ -54,6 +55,12 @@ public final class JavacProjectCalls implements ProjectCalls {
     this.context = context;
     this.types = new JavacTypes(context);
     this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
+    this.summaries = new JavacCallSummaries(context, types, apis);
+  }
+
+  /** The summaries this compilation writes and reads, sharing its type lookups. */
+  public JavacCallSummaries summaries() {
+    return summaries;
   }
 
   @Override

@@ -85,7 +85,8 @@ class ErrorProneOptionsTest {
                 + " -XepOpt:MapGuard:Report=FILE,"
                 + " -XepOpt:MapGuard:Strict=true|false,"
                 + " -XepOpt:MapGuard:EveryAccess=true|false,"
-                + " -XepOpt:MapGuard:StaticCachesShared=true|false)",
+                + " -XepOpt:MapGuard:StaticCachesShared=true|false,"
+                + " -XepOpt:MapGuard:Summaries=true|false)",
             "mapguard: bad option '-XepOpt:MapGuard:Strict=maybe': expected"
                 + " -XepOpt:MapGuard:Strict=true|false",
             "mapguard: bad value in '-XepOpt:MapGuard:ThreadStartMethods=nohash': expected"

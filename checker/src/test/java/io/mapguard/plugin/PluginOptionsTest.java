@@ -51,7 +51,7 @@ class PluginOptionsTest {
         .hadWarningContaining(
             "mapguard: unknown option '-frobnicate=1' (options: -disable=RuleA,RuleB,"
                 + " -enable=RuleA,RuleB, -immediateMethods=Owner#method,…,"
-                + " -lockingCallbackMethods=Owner#method,…, -threadStartMethods=Owner#method,…, -report=FILE, -strict, -everyAccess, -staticCachesShared)");
+                + " -lockingCallbackMethods=Owner#method,…, -threadStartMethods=Owner#method,…, -report=FILE, -strict, -everyAccess, -staticCachesShared, -summaries)");
     assertThat(compilation)
         .hadWarningContaining(
             "mapguard: bad value in '-threadStartMethods=com.acme.Pool#submit,nohash': expected"

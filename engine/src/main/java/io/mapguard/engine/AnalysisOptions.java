@@ -23,18 +23,21 @@ public final class AnalysisOptions {
   private final ThreadStartApis threadStarts;
   private final boolean everyAccess;
   private final boolean staticCachesShared;
+  private final boolean writeSummaries;
 
   private AnalysisOptions(
       Set<Rule> enabled,
       ImmediateCallbacks immediate,
       ThreadStartApis starts,
       boolean everyAccess,
-      boolean staticCachesShared) {
+      boolean staticCachesShared,
+      boolean writeSummaries) {
     this.enabled = enabled;
     this.immediate = immediate;
     this.threadStarts = starts;
     this.everyAccess = everyAccess;
     this.staticCachesShared = staticCachesShared;
+    this.writeSummaries = writeSummaries;
   }
 
   public static AnalysisOptions defaults() {
@@ -76,6 +79,20 @@ public final class AnalysisOptions {
     return staticCachesShared;
   }
 
+  /**
+   * Whether the compiler route writes the summary of each class's calls into the class output
+   * ({@link io.mapguard.engine.project.CallSummaries}); on by default. Reading the summaries on the
+   * class path is not optional: they only add what other classes do.
+   */
+  public boolean writeSummaries() {
+    return writeSummaries;
+  }
+
+  /** These options with {@link #writeSummaries()} set to {@code write}. */
+  public AnalysisOptions withWriteSummaries(boolean write) {
+    return new AnalysisOptions(enabled, immediate, threadStarts, everyAccess, staticCachesShared, write);
+  }
+
   /** What the analysis and the rules read of these options ({@link SharingPolicy}). */
   public SharingPolicy sharingPolicy() {
     return new SharingPolicy(staticCachesShared);
@@ -89,6 +106,7 @@ public final class AnalysisOptions {
     private final List<MethodRef> threadStarts = new ArrayList<>();
     private boolean everyAccess;
     private boolean staticCachesShared;
+    private boolean writeSummaries = true;
 
     private Builder() {
       for (Rule rule : Rules.all()) {
@@ -165,13 +183,20 @@ public final class AnalysisOptions {
       return this;
     }
 
+    /** Whether the compiler route writes call summaries ({@link #writeSummaries()}). */
+    public Builder writeSummaries(boolean write) {
+      writeSummaries = write;
+      return this;
+    }
+
     public AnalysisOptions build() {
       return new AnalysisOptions(
           Set.copyOf(enabled),
           ImmediateCallbacks.defaults().with(immediate).withLocking(locking),
           ThreadStartApis.defaults().with(threadStarts),
           everyAccess,
-          staticCachesShared);
+          staticCachesShared,
+          writeSummaries);
     }
 
     private static List<String> split(String list) {

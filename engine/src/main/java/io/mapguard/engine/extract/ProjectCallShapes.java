@@ -7,6 +7,7 @@ import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.project.CallSite;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
@@ -103,21 +104,30 @@ public final class ProjectCallShapes {
 
   /**
    * A {@link Kind#METHOD_CALL} of {@code method}'s name and arity in the file named {@code file}, as
-   * a {@link ProjectCall}; null when it cannot run the method. It may run it when its receiver's type
-   * is the method's class or one of its supertypes (dispatch may reach the override), or a subtype
-   * that inherits it; a call the front end cannot resolve may run it. The call's path is asked of
-   * the port only for a call that may.
+   * a {@link ProjectCall}; null when it cannot run the method (see {@link CallSite#asCallOf}). The
+   * call's path is asked of the port only for a call that may.
    */
   public static <N> ProjectCall callOf(
       SyntaxPort<N> port, KnownApis apis, N node, String file, ProjectMethod method) {
     Callees callees = apis.callees();
     Object callee = port.callee(node);
     boolean ownerKnown = callee != null && callees.ownerKnown(callee);
-    boolean ownerOrSubtype = ownerKnown && callees.ownerIsSubtype(callee, method.owner());
-    if (ownerKnown && !ownerOrSubtype && !method.ownerTypes().contains(callees.owner(callee))) {
+    if (ownerKnown
+        && !callees.ownerIsSubtype(callee, method.owner())
+        && !method.ownerTypes().contains(callees.owner(callee))) {
       return null;
     }
-    SyntaxPath<N> call = port.pathTo(node);
+    return siteOf(port, apis, port.pathTo(node), file).asCallOf(method, type -> callees.ownerIsSubtype(callee, type));
+  }
+
+  /**
+   * The {@link Kind#METHOD_CALL} at {@code call} in the file named {@code file}, described for any
+   * method it may run: what a summary keeps of it.
+   */
+  public static <N> CallSite siteOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> call, String file) {
+    Callees callees = apis.callees();
+    Object callee = port.callee(call.leaf());
+    String owner = callee != null && callees.ownerKnown(callee) ? callees.owner(callee) : null;
     SyntaxPath<N> body = call.parent();
     while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
       body = body.parent();
@@ -125,15 +135,7 @@ public final class ProjectCallShapes {
     boolean inMethod = body != null && port.kind(body.leaf()) == Kind.METHOD;
     ProjectMethod caller = inMethod ? methodOf(port, body) : null;
     Monitors held = monitorsHeld(port, call, inMethod ? body : null);
-    // the caller's own object: an unqualified or this-qualified call, from a class of the method's
-    // (an inner class's unqualified call reaches the outer object instead)
     N receiver = port.receiver(call.leaf());
-    boolean onThis =
-        caller != null
-            && caller.ownerTypes().contains(method.owner())
-            && (receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS);
-    boolean receiverHeld =
-        onThis ? held.self : receiver != null && held.objects.contains(port.text(port.skipParens(receiver)));
     Set<Integer> nulls = new HashSet<>();
     List<N> arguments = port.arguments(call.leaf());
     for (int i = 0; i < arguments.size(); i++) {
@@ -141,16 +143,19 @@ public final class ProjectCallShapes {
         nulls.add(i);
       }
     }
-    return new ProjectCall(
+    return new CallSite(
+        port.name(call.leaf()),
+        arguments.size(),
+        owner,
         caller,
         caller == null || open(port, body),
         use(port, call, inMethod ? port.methodBody(body.leaf()) : null),
         file,
         port.line(call.leaf()),
-        onThis,
-        receiverHeld,
+        receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS,
+        held.self,
+        receiver != null && held.objects.contains(port.text(port.skipParens(receiver))),
         held.classes,
-        ownerOrSubtype,
         nulls,
         threadOf(port, apis, call, file));
   }

@@ -19,4 +19,12 @@ public interface FileAnalyzer {
   default List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
     return null;
   }
+
+  /**
+   * Whether the type named first (qualified) is the second or a subtype of it; an analyzer that
+   * cannot tell answers for the same name only.
+   */
+  default boolean isSubtype(String type, String supertype) {
+    return type.equals(supertype);
+  }
 }

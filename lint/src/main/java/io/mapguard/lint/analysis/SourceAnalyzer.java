@@ -20,6 +20,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeS
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
+import io.mapguard.engine.project.CallSummaries.ClassCalls;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.report.Finding;
@@ -204,7 +205,25 @@ public final class SourceAnalyzer implements FileAnalyzer {
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
     List<String> lines = JavaLexicalScanner.lines(source);
     FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
+    List<ClassCalls> summaries = new ArrayList<>();
     for (TypeDeclaration<?> type : unit.getTypes()) {
+      if (options.writeSummaries()) {
+        try {
+          summaries.add(LintProjectCallReader.summarize(unit, type, types, options, file));
+        } catch (RuntimeException | StackOverflowError e) {
+          problems.add(
+              new SourceProblem(
+                  file,
+                  type.getBegin().map(p -> p.line).orElse(1),
+                  1,
+                  SourceProblem.INTERNAL_ERROR,
+                  "mapvet failed while summarizing the calls of class "
+                      + type.getFullyQualifiedName().orElse(type.getNameAsString())
+                      + " ("
+                      + e
+                      + "), please report"));
+        }
+      }
       try {
         Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file, types, lines).extract();
         if (facts.isEmpty()) {
@@ -231,7 +250,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
                     + "), please report"));
       }
     }
-    return new FileResult(findings, problems);
+    return new FileResult(findings, problems, summaries);
   }
 
   /**
@@ -247,6 +266,15 @@ public final class SourceAnalyzer implements FileAnalyzer {
     CompilationUnit unit = parsed.getResult().get();
     return LintProjectCallReader.callsIn(
         unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, method);
+  }
+
+  /**
+   * Whether the type named first is the second or a subtype of it, as this analyzer's type solver
+   * sees them (for summarized calls, see {@link io.mapguard.engine.project.SummarizedCalls}).
+   */
+  @Override
+  public boolean isSubtype(String type, String supertype) {
+    return new LintTypes(new CompilationUnit(), solver, solvedAncestors, tree, withJars).isSubtype(type, supertype);
   }
 
   private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {

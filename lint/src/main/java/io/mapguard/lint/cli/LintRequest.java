@@ -31,4 +31,6 @@ record LintRequest(
     boolean quiet,
     List<Path> sourceRoots,
     List<Path> classpath,
-    List<ReportFile> extraReports) {}
+    List<ReportFile> extraReports,
+    List<Path> summaries,
+    Optional<Path> summariesOut) {}

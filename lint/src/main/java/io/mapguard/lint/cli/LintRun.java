@@ -1,6 +1,8 @@
 package io.mapguard.lint.cli;
 
+import io.mapguard.engine.project.CallSummaries;
 import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.engine.project.SummarizedCalls;
 import io.mapguard.lint.analysis.FileAnalyzer;
 import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.analysis.LintProjectCalls;
@@ -19,6 +21,7 @@ import io.mapguard.lint.scan.ParallelScanner;
 import io.mapguard.lint.scan.ProgressLine;
 import io.mapguard.lint.scan.SourceRootDetector;
 import io.mapguard.lint.scan.SourceRootViews;
+import io.mapguard.lint.scan.SummaryFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -206,7 +209,9 @@ final class LintRun {
                 analyzers.create(
                     request.settings().analysisOptions(), sourceRoots, request.classpath()),
                 ignoreFilter,
-                request.settings().enabledRuleNames());
+                request.settings().enabledRuleNames(),
+                request.summariesOut().orElse(null));
+    createSummariesOut();
     ProgressLine progress = new ProgressLine(env.err(), env.interactive(), System::nanoTime);
     List<FileOutcome> outcomes;
     try {
@@ -251,7 +256,12 @@ final class LintRun {
               realRoots, known, Path::toString, path -> FileProcessor.readText(new InputFile(path, path.toString()))));
       FileAnalyzer analyzer =
           analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
-      calls = new LintProjectCalls(files, analyzer);
+      Set<String> scannedClasses = classNames(files, inputs, realRoots);
+      calls =
+          new SummarizedCalls(
+              new LintProjectCalls(files, analyzer),
+              () -> summariesOfOtherClasses(scannedClasses),
+              analyzer::isSubtype);
     } catch (IOException | SecurityException e) {
       calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
     }
@@ -260,6 +270,56 @@ final class LintRun {
       decided.add(outcome.decided(calls));
     }
     return decided;
+  }
+
+  private void createSummariesOut() throws Abort {
+    if (request.summariesOut().isPresent()) {
+      try {
+        Files.createDirectories(request.summariesOut().get());
+      } catch (IOException | SecurityException e) {
+        throw new Abort("cannot create the --summaries-out directory " + request.summariesOut().get() + " (" + e + ")");
+      }
+    }
+  }
+
+  /**
+   * The summaries of --summaries and of the --classpath jars, less those of the classes this scan
+   * reads the sources of (they would count their calls twice, and perhaps stale ones); what cannot be
+   * read is said on stderr.
+   */
+  private List<CallSummaries.ClassCalls> summariesOfOtherClasses(Set<String> scannedClasses) {
+    List<Path> locations = new ArrayList<>(request.summaries());
+    locations.addAll(request.classpath());
+    if (locations.isEmpty()) {
+      return List.of();
+    }
+    SummaryFiles.Read read = SummaryFiles.read(locations);
+    read.problems().forEach(problem -> env.err().println("mapvet: " + problem));
+    return read.summaries().stream().filter(calls -> !scannedClasses.contains(calls.className())).toList();
+  }
+
+  /**
+   * The classes of the project's files as their paths under the source roots name them ({@code
+   * com/acme/Stock.java} is {@code com.acme.Stock}).
+   */
+  private static Set<String> classNames(
+      List<LintProjectCalls.ProjectFile> files, List<InputFile> inputs, List<Path> roots) {
+    Set<String> names = new HashSet<>();
+    List<Path> paths = new ArrayList<>();
+    inputs.forEach(input -> paths.add(input.path().toAbsolutePath().normalize()));
+    files.forEach(file -> paths.add(Path.of(file.path()).toAbsolutePath().normalize()));
+    for (Path path : paths) {
+      for (Path root : roots) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        if (path.startsWith(absoluteRoot)) {
+          String relative = absoluteRoot.relativize(path).toString();
+          if (relative.endsWith(".java")) {
+            names.add(relative.substring(0, relative.length() - ".java".length()).replace(java.io.File.separatorChar, '.'));
+          }
+        }
+      }
+    }
+    return names;
   }
 
   private void writeReport(Report report) throws Abort {

@@ -188,6 +188,23 @@ public final class MapVetCommand implements Callable<Integer> {
   private String classpath;
 
   @Option(
+      names = "--summaries",
+      paramLabel = "PATHS",
+      description =
+          "Call summaries of classes whose sources are not scanned (directories written by"
+              + " --summaries-out, class-output directories or jars of a build with the javac plugin),"
+              + " separated by '${sys:path.separator}'; the --classpath jars are read too.")
+  private String summaries;
+
+  @Option(
+      names = "--summaries-out",
+      paramLabel = "DIR",
+      description =
+          "Write the call summary of each analysed class into DIR, for a later scan (another shard,"
+              + " another module) to read with --summaries.")
+  private Path summariesOut;
+
+  @Option(
       names = "--immediate-methods",
       paramLabel = "LIST",
       description =
@@ -267,6 +284,9 @@ public final class MapVetCommand implements Callable<Integer> {
     Settings settings = Settings.resolve(fromCommandLine.over(fromFile));
     DisabledChecks.warn(
         Settings.resolve(fromCommandLine), settings, configFileName(), env.err());
+    if (summariesOut != null) {
+      settings = settings.withSummaries();
+    }
     return new LintRequest(
         paths,
         settings,
@@ -284,7 +304,9 @@ public final class MapVetCommand implements Callable<Integer> {
         classpathJars(),
         extraReports.stream()
             .map(report -> new ReportFile(report.format(), resolve(report.path())))
-            .toList());
+            .toList(),
+        summaryLocations(),
+        Optional.ofNullable(summariesOut).map(this::resolve));
   }
 
   private ConfigValues configFileValues() throws ConfigException {
@@ -311,6 +333,25 @@ public final class MapVetCommand implements Callable<Integer> {
       resolved.add(absolute);
     }
     return resolved;
+  }
+
+  /** The --summaries entries, each a directory or a jar that exists. */
+  private List<Path> summaryLocations() throws ConfigException {
+    List<Path> locations = new ArrayList<>();
+    if (summaries == null) {
+      return locations;
+    }
+    for (String entry : summaries.split(File.pathSeparator)) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      Path location = resolve(Path.of(entry.strip()));
+      if (!Files.isDirectory(location) && !Files.isRegularFile(location)) {
+        throw new ConfigException("--summaries entry " + entry + ": no such directory or jar");
+      }
+      locations.add(location);
+    }
+    return locations;
   }
 
   private List<Path> classpathJars() throws ConfigException {

@@ -68,6 +68,7 @@ public final class Settings {
     }
     builder.everyAccess(onOff("everyAccess", values.everyAccess()));
     builder.staticCachesShared(onOff("staticCachesShared", values.staticCachesShared()));
+    builder.writeSummaries(false); // only where --summaries-out asks (withSummaries)
     ExcludeMatcher exclude = ExcludeMatcher.parse(values.exclude().orElse(""));
     return new Settings(new TreeSet<>(enabled), builder.build(), exclude);
   }
@@ -94,6 +95,11 @@ public final class Settings {
 
   public AnalysisOptions analysisOptions() {
     return analysisOptions;
+  }
+
+  /** These settings, with each analysed file's call summaries made for {@code --summaries-out}. */
+  public Settings withSummaries() {
+    return new Settings(enabledRules, analysisOptions.withWriteSummaries(true), exclude);
   }
 
   public ExcludeMatcher exclude() {

@@ -8,6 +8,8 @@ import com.github.javaparser.ast.expr.MethodReferenceExpr;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.ProjectCallShapes;
+import io.mapguard.engine.project.CallSite;
+import io.mapguard.engine.project.CallSummaries;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.lint.symbols.LintSymbols;
@@ -45,5 +47,29 @@ public final class LintProjectCallReader {
       }
     }
     return calls;
+  }
+
+  /**
+   * The summary of the calls written in {@code type} (a top-level type of {@code unit}) that may run
+   * a method of no JDK class ({@link io.mapguard.engine.project.CallSummaries}).
+   */
+  public static CallSummaries.ClassCalls summarize(
+      CompilationUnit unit, TypeDeclaration<?> type, LintTypes types, AnalysisOptions options, String file) {
+    KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
+    LintSyntax port = new LintSyntax(new LintSymbols(types), type);
+    List<CallSite> sites = new ArrayList<>();
+    for (MethodReferenceExpr reference : type.findAll(MethodReferenceExpr.class)) {
+      sites.add(CallSite.reference(reference.getIdentifier(), file, port.line(reference)));
+    }
+    for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
+      Object callee = port.callee(call);
+      String owner = callee != null && types.ownerKnown(callee) ? types.owner(callee) : null;
+      if (owner == null || !types.isJdkType(owner)) {
+        sites.add(ProjectCallShapes.siteOf(port, apis, port.pathTo(call), file));
+      }
+    }
+    sites.sort(java.util.Comparator.comparingInt(CallSite::line));
+    String className = type.getFullyQualifiedName().orElse(type.getNameAsString());
+    return new CallSummaries.ClassCalls(className, file, sites);
   }
 }

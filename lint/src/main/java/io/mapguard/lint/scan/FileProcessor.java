@@ -1,5 +1,6 @@
 package io.mapguard.lint.scan;
 
+import io.mapguard.engine.project.CallSummaries.ClassCalls;
 import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.baseline.SourceFingerprints;
 import io.mapguard.lint.analysis.FileAnalyzer;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,7 @@ public final class FileProcessor {
   private final FileAnalyzer analyzer;
   private final IgnoreFilter ignoreFilter;
   private final Set<String> enabledRuleNames;
+  private final Path summariesOut;
 
   /**
    * @param enabledRuleNames findings of engine rules outside this set are dropped, so that the
@@ -43,9 +46,19 @@ public final class FileProcessor {
    */
   public FileProcessor(
       FileAnalyzer analyzer, IgnoreFilter ignoreFilter, Set<String> enabledRuleNames) {
+    this(analyzer, ignoreFilter, enabledRuleNames, null);
+  }
+
+  /**
+   * @param summariesOut the directory the call summaries the analyzer makes are written to
+   *     ({@code --summaries-out}, see {@link SummaryFiles}); null for none
+   */
+  public FileProcessor(
+      FileAnalyzer analyzer, IgnoreFilter ignoreFilter, Set<String> enabledRuleNames, Path summariesOut) {
     this.analyzer = analyzer;
     this.ignoreFilter = ignoreFilter;
     this.enabledRuleNames = Set.copyOf(enabledRuleNames);
+    this.summariesOut = summariesOut;
   }
 
   /**
@@ -168,6 +181,18 @@ public final class FileProcessor {
     }
     for (SourceProblem problem : result.problems()) {
       diagnostics.add(Diagnostic.of(problem));
+    }
+    if (summariesOut != null) {
+      for (ClassCalls calls : result.summaries()) {
+        try {
+          SummaryFiles.write(summariesOut, calls);
+        } catch (IOException | RuntimeException e) {
+          // asked for and lost: the shards joined later would miss this class's calls
+          diagnostics.add(
+              Diagnostic.ofFile(
+                  file, Diagnostic.Kind.ERROR, "cannot write the summary of " + calls.className() + " (" + e.getMessage() + ")"));
+        }
+      }
     }
     if (!result.parsed()) {
       return new FileOutcome(file, false, diagnostics);

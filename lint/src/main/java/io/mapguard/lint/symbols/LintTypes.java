@@ -402,6 +402,14 @@ public final class LintTypes implements Callees {
     }
   }
 
+  /**
+   * Whether {@code name} is a class of the JDK and not one the scanned tree declares (a scan of the
+   * JDK's own sources declares its classes).
+   */
+  public boolean isJdkType(String name) {
+    return jdkClass(name).isPresent() && !tree.declares(name);
+  }
+
   /** A JDK class (java.*, javax.*, jdk.*) by its dotted name, nested classes included. */
   static Optional<Class<?>> jdkClass(String name) {
     if (name == null || !JDK_PACKAGE_PREFIXES.stream().anyMatch(name::startsWith)) {

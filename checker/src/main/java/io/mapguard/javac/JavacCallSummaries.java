@@ -1,0 +1,196 @@
+package io.mapguard.javac;
+
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Symbol;
+import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
+import com.sun.tools.javac.comp.Modules;
+import com.sun.tools.javac.tree.JCTree;
+import com.sun.tools.javac.tree.JCTree.JCClassDecl;
+import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
+import com.sun.tools.javac.tree.TreeInfo;
+import com.sun.tools.javac.util.Context;
+import io.mapguard.engine.extract.KnownApis;
+import io.mapguard.engine.extract.ProjectCallShapes;
+import io.mapguard.engine.project.CallSite;
+import io.mapguard.engine.project.CallSummaries;
+import io.mapguard.engine.project.CallSummaries.ClassCalls;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.tools.FileObject;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Summaries of the compilation's classes' calls, written into the class output as each class is
+ * analysed, and those of the classes on the class path that the compilation does not compile, read
+ * when the first finding asks about other classes' calls ({@link CallSummaries}). Calls of JDK
+ * methods are left out: no summary is ever asked about them.
+ */
+public final class JavacCallSummaries {
+  private final Context context;
+  private final JavacTypes types;
+  private final KnownApis apis;
+  private final JavaFileManager files;
+  /** Summaries that could not be read or written, for the one note the compilation prints. */
+  private final List<String> problems = new ArrayList<>();
+  /** Set once the class output refused a summary: the others are not tried. */
+  private volatile boolean writingFailed;
+
+  JavacCallSummaries(Context context, JavacTypes types, KnownApis apis) {
+    this.context = context;
+    this.types = types;
+    this.apis = apis;
+    this.files = context.get(JavaFileManager.class);
+  }
+
+  /** What went wrong with summaries so far (and forgets it): each entry names the summary. */
+  public synchronized List<String> takeProblems() {
+    List<String> taken = List.copyOf(problems);
+    problems.clear();
+    return taken;
+  }
+
+  /** Writes the summary of {@code topLevel}'s calls into the class output, when the compilation has one. */
+  public void write(JCCompilationUnit unit, JCClassDecl topLevel) {
+    if (writingFailed || topLevel.sym == null || !files.hasLocation(StandardLocation.CLASS_OUTPUT)) {
+      return;
+    }
+    String className = types.text(topLevel.sym.flatName());
+    String summary = CallSummaries.write(summarize(unit, topLevel));
+    try {
+      // in a multi-module compilation, into the class's own module's output, as its classes go
+      JavaFileManager.Location output =
+          Modules.instance(context).multiModuleMode
+              ? files.getLocationForModule(StandardLocation.CLASS_OUTPUT, topLevel.sym.packge().modle.name.toString())
+              : StandardLocation.CLASS_OUTPUT;
+      FileObject out =
+          files.getFileForOutput(
+              output,
+              "",
+              CallSummaries.RESOURCE_DIRECTORY + "/" + CallSummaries.fileName(className),
+              null);
+      // UTF-8 whatever the compilation's -encoding: the format's own
+      try (java.io.OutputStream stream = out.openOutputStream()) {
+        stream.write(summary.getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException | RuntimeException e) {
+      // one note for the compilation: an output that refuses one summary refuses them all
+      synchronized (this) {
+        writingFailed = true;
+        problems.add(
+            "cannot write the summary of "
+                + className
+                + " ("
+                + e
+                + "); no further summaries are written in this compilation (see docs/summaries.md)");
+      }
+    }
+  }
+
+  /** The calls written in {@code topLevel} (and its nested classes) that may run a method of no JDK class. */
+  ClassCalls summarize(JCCompilationUnit unit, JCClassDecl topLevel) {
+    JavacSyntax port = new JavacSyntax(unit, types, topLevel.sym);
+    String file = unit.getSourceFile().getName();
+    List<CallSite> sites = new ArrayList<>();
+    new TreePathScanner<Void, Void>() {
+      @Override
+      public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void nothing) {
+        Symbol callee = TreeInfo.symbol(((JCTree.JCMethodInvocation) node).meth);
+        if (callee == null || !inPlatform(callee)) {
+          sites.add(ProjectCallShapes.siteOf(port, apis, JavacSyntax.path(getCurrentPath()), file));
+        }
+        return super.visitMethodInvocation(node, nothing);
+      }
+
+      @Override
+      public Void visitMemberReference(com.sun.source.tree.MemberReferenceTree node, Void nothing) {
+        JCTree.JCMemberReference reference = (JCTree.JCMemberReference) node;
+        if (reference.sym == null || !inPlatform(reference.sym)) {
+          sites.add(CallSite.reference(types.text(reference.name), file, port.line(reference)));
+        }
+        return super.visitMemberReference(node, nothing);
+      }
+    }.scan(new TreePath(new TreePath(unit), topLevel), null);
+    return new ClassCalls(types.text(topLevel.sym.flatName()), file, sites);
+  }
+
+  /** A method of a class of the JDK's own modules: no project summary is asked about it. */
+  private static boolean inPlatform(Symbol method) {
+    Symbol.ClassSymbol owner = method.owner instanceof ClassSymbol ? (ClassSymbol) method.owner : null;
+    return owner != null
+        && owner.packge().modle != null
+        && (owner.packge().modle.flags() & Flags.SYSTEM_MODULE) != 0;
+  }
+
+  /**
+   * The summaries on the class path of the classes this compilation does not compile (a class
+   * compiled now has its calls read from its source); one that cannot be read is left out, named in
+   * {@link #takeProblems}.
+   */
+  public List<ClassCalls> readClassPath() {
+    Set<String> compiledNow = new HashSet<>();
+    for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
+      if (env.toplevel != null) {
+        for (JCTree definition : env.toplevel.defs) {
+          if (definition instanceof JCClassDecl && ((JCClassDecl) definition).sym != null) {
+            compiledNow.add(types.text(((JCClassDecl) definition).sym.flatName()));
+          }
+        }
+      }
+    }
+    List<ClassCalls> read = new ArrayList<>();
+    Iterable<JavaFileObject> listed;
+    try {
+      if (!files.hasLocation(StandardLocation.CLASS_PATH)) {
+        return read;
+      }
+      listed =
+          files.list(
+              StandardLocation.CLASS_PATH,
+              CallSummaries.RESOURCE_DIRECTORY.replace('/', '.'),
+              Set.of(JavaFileObject.Kind.OTHER),
+              false);
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        problems.add("cannot list the summaries on the class path (" + e + ")");
+      }
+      return read;
+    }
+    for (JavaFileObject summary : listed) {
+      String name = summary.getName();
+      if (!name.endsWith(CallSummaries.SUFFIX)) {
+        continue;
+      }
+      try {
+        String text;
+        try (java.io.InputStream stream = summary.openInputStream()) {
+          text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ClassCalls calls = CallSummaries.read(text);
+        if (!compiledNow.contains(calls.className())) {
+          read.add(calls);
+        }
+      } catch (IOException | CallSummaries.UnreadableSummary | RuntimeException e) {
+        synchronized (this) {
+          problems.add("cannot read the summary " + summary.toUri() + " (" + e.getMessage() + ")");
+        }
+      }
+    }
+    return read;
+  }
+
+  /** Whether the type named first is the second or a subtype of it, as this compilation sees them. */
+  public boolean isSubtype(String type, String supertype) {
+    return types.isSubtype(types.named(type), supertype);
+  }
+}

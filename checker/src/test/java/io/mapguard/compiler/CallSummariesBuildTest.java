@@ -1,0 +1,176 @@
+package io.mapguard.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.mapguard.engine.project.CallSummaries;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Call summaries as an incremental build uses them: a first compilation of the whole module writes
+ * each class's summary into the class output; a second compiles only the changed class, with the
+ * output on the class path (as Maven and Gradle pass it), and still knows the calls of the classes
+ * it does not compile. Here the finding that depends on them: a caller in another class passes null
+ * to a method that puts it into a ConcurrentHashMap.
+ */
+class CallSummariesBuildTest {
+  private static final String REGISTRY =
+      """
+      package handlers;
+
+      import java.util.Map;
+      import java.util.concurrent.ConcurrentHashMap;
+
+      public class Registry {
+        private final Map<String, Runnable> handlers = new ConcurrentHashMap<>();
+
+        public void register(String name, Runnable handler) {
+          handlers.put(name, handler);
+        }
+      }
+      """;
+  private static final String SETUP =
+      """
+      package handlers;
+
+      class Setup {
+        void init(Registry registry) {
+          registry.register("noop", null);
+        }
+      }
+      """;
+  private static final String FINDING = "Setup.init (Setup.java:5) passes null for it";
+
+  @TempDir Path dir;
+  private Path registry;
+  private Path setup;
+  private Path classes;
+
+  @BeforeEach
+  void sources() throws IOException {
+    Path sources = Files.createDirectories(dir.resolve("src/handlers"));
+    registry = Files.writeString(sources.resolve("Registry.java"), REGISTRY, StandardCharsets.UTF_8);
+    setup = Files.writeString(sources.resolve("Setup.java"), SETUP, StandardCharsets.UTF_8);
+    classes = Files.createDirectories(dir.resolve("classes"));
+  }
+
+  private List<String> compile(String plugin, List<Path> sources) throws IOException {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "-d",
+                classes.toString(),
+                "-classpath",
+                classes.toString(),
+                "-XDcompilePolicy=simple",
+                "--should-stop=ifError=FLOW",
+                "-processorpath",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                plugin));
+    StringWriter output = new StringWriter();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
+      boolean ok =
+          javac
+              .getTask(output, files, diagnostics, arguments, null, files.getJavaFileObjectsFromPaths(sources))
+              .call();
+      assertTrue(ok, output + " " + diagnostics.getDiagnostics());
+    }
+    return diagnostics.getDiagnostics().stream()
+        .map(d -> d.getKind() + ": " + d.getMessage(null))
+        .collect(Collectors.toList());
+  }
+
+  private Path summaryOf(String className) {
+    return classes.resolve(CallSummaries.RESOURCE_DIRECTORY).resolve(CallSummaries.fileName(className));
+  }
+
+  private static boolean reports(List<String> diagnostics) {
+    return diagnostics.stream().anyMatch(d -> d.startsWith("WARNING") && d.contains(FINDING));
+  }
+
+  @Test
+  void aRecompiledClassKeepsTheEvidenceOfClassesNotCompiledAgain() throws IOException {
+    assertTrue(reports(compile("-Xplugin:MapGuard", List.of(registry, setup))));
+    assertTrue(Files.isRegularFile(summaryOf("handlers.Setup")));
+    assertTrue(Files.isRegularFile(summaryOf("handlers.Registry")));
+
+    List<String> again = compile("-Xplugin:MapGuard", List.of(registry));
+    assertTrue(reports(again), again.toString());
+  }
+
+  @Test
+  void errorProneWritesAndReadsTheSameSummaries() throws IOException {
+    String errorProne = "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:ConcurrentMapNullValue:WARN";
+    assertTrue(reports(compile(errorProne, List.of(registry, setup))));
+    assertTrue(Files.isRegularFile(summaryOf("handlers.Setup")));
+    List<String> again = compile(errorProne, List.of(registry));
+    assertTrue(reports(again), again.toString());
+  }
+
+  @Test
+  void errorProneWritesNoneWhenToldNotTo() throws IOException {
+    compile(
+        "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:ConcurrentMapNullValue:WARN -XepOpt:MapGuard:Summaries=false",
+        List.of(registry, setup));
+    assertFalse(Files.exists(classes.resolve(CallSummaries.RESOURCE_DIRECTORY)));
+  }
+
+  @Test
+  void withoutSummariesTheRecompiledClassLosesIt() throws IOException {
+    assertTrue(reports(compile("-Xplugin:MapGuard -summaries=false", List.of(registry, setup))));
+    assertFalse(Files.exists(classes.resolve(CallSummaries.RESOURCE_DIRECTORY)));
+    assertFalse(reports(compile("-Xplugin:MapGuard -summaries=false", List.of(registry))));
+  }
+
+  @Test
+  void aClassCompiledNowIsReadFromItsSourceNotItsOldSummary() throws IOException {
+    compile("-Xplugin:MapGuard", List.of(registry, setup));
+    // the caller no longer passes null: its old summary says it does, but it is compiled again
+    Files.writeString(setup, SETUP.replace("null", "() -> {}"), StandardCharsets.UTF_8);
+    assertFalse(reports(compile("-Xplugin:MapGuard", List.of(registry, setup))));
+    CallSummaries.ClassCalls rewritten = read(summaryOf("handlers.Setup"));
+    assertEquals(1, rewritten.sites().size());
+    assertEquals(Set.of(), rewritten.sites().get(0).nullArguments(), "the summary is rewritten");
+  }
+
+  private static CallSummaries.ClassCalls read(Path summary) throws IOException {
+    try {
+      return CallSummaries.read(Files.readString(summary));
+    } catch (CallSummaries.UnreadableSummary e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void anUnreadableSummaryIsOneNoteAndTheBuildGoesOn() throws IOException {
+    compile("-Xplugin:MapGuard", List.of(registry, setup));
+    Files.writeString(summaryOf("handlers.Setup"), "mapguard-summary\t99\nclass\thandlers.Setup\tx\n");
+    List<String> again = compile("-Xplugin:MapGuard", List.of(registry));
+    assertFalse(reports(again));
+    assertEquals(
+        1,
+        again.stream()
+            .filter(d -> d.startsWith("NOTE") && d.contains("summary version 99, this mapguard reads version 1"))
+            .count(),
+        again.toString());
+  }
+}

@@ -1,0 +1,104 @@
+package io.mapguard.engine.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallSummariesTest {
+  private static final ProjectMethod RESERVE = new ProjectMethod(List.of("com.acme.Stock", "java.lang.Object"), "reserve", 2);
+  private static final ProjectMethod CALLER =
+      new ProjectMethod(List.of("com.acme.Inventory", "java.lang.Object"), "restock", 1);
+
+  private static CallSite site(String owner, boolean onThis, boolean selfHeld, boolean receiverHeld, String thread) {
+    return new CallSite(
+        "reserve", 2, owner, CALLER, true, ResultUse.DISCARDED, "src/com/acme/Inventory.java", 42, onThis,
+        selfHeld, receiverHeld, Set.of("Inventory"), Set.of(1), thread);
+  }
+
+  private static CallSummaries.ClassCalls roundTrip(CallSummaries.ClassCalls calls) throws Exception {
+    return CallSummaries.read(CallSummaries.write(calls));
+  }
+
+  @Test
+  void aSummaryReadsBackAsWritten() throws Exception {
+    CallSite resolved = site("com.acme.Stock", false, false, true, "the task submitted at Inventory.java:30");
+    CallSite unresolved =
+        new CallSite(
+            "reserve", 2, null, null, true, ResultUse.OTHER, "src/com/acme/Inventory.java", 50, true, false, false,
+            Set.of(), Set.of(), null);
+    CallSite reference = CallSite.reference("reserve", "src/com/acme/Inventory.java", 57);
+    CallSummaries.ClassCalls calls =
+        new CallSummaries.ClassCalls("com.acme.Inventory", "src/com/acme/Inventory.java", List.of(resolved, unresolved, reference));
+    assertEquals(calls, roundTrip(calls));
+  }
+
+  @Test
+  void textThatLooksLikeTheFormatIsEscaped() throws Exception {
+    CallSite odd =
+        new CallSite(
+            "reserve", 2, "com.acme.Stock", CALLER, false, ResultUse.RETURNED, "dir\twith\ttabs\\and\nnewline.java", 3,
+            false, true, false, Set.of(), Set.of(0, 1), "-");
+    CallSummaries.ClassCalls calls = new CallSummaries.ClassCalls("com.acme.Odd", "dir\twith\ttabs\\and\nnewline.java", List.of(odd));
+    assertEquals(calls, roundTrip(calls));
+  }
+
+  @Test
+  void anotherVersionOrAnotherFileIsRefused() {
+    CallSummaries.UnreadableSummary version =
+        assertThrows(
+            CallSummaries.UnreadableSummary.class, () -> CallSummaries.read("mapguard-summary\t2\nclass\tA\tA.java\n"));
+    assertEquals("summary version 2, this mapguard reads version 1", version.getMessage());
+    assertThrows(CallSummaries.UnreadableSummary.class, () -> CallSummaries.read("PK\u0003\u0004"));
+    CallSummaries.UnreadableSummary line =
+        assertThrows(
+            CallSummaries.UnreadableSummary.class,
+            () -> CallSummaries.read("mapguard-summary\t1\nclass\tA\tA.java\ncall\treserve\ttwo\n"));
+    assertTrue(line.getMessage().startsWith("line 3: "), line.getMessage());
+  }
+
+  @Test
+  void aSiteIsACallOfTheMethodItWasResolvedToOrOfItsOverrides() {
+    CallSite onStock = site("com.acme.Stock", false, false, true, null);
+    ProjectCall call = onStock.asCallOf(RESERVE, type -> type.equals("com.acme.Stock"));
+    assertTrue(call.resolved());
+    assertTrue(call.receiverMonitorHeld(), "the receiver's monitor as written");
+    assertEquals(Set.of(1), call.nullArguments());
+    // a call resolved to a supertype may reach the override in a subclass
+    ProjectMethod override = new ProjectMethod(List.of("com.acme.ColdStock", "com.acme.Stock"), "reserve", 2);
+    ProjectCall viaSupertype = onStock.asCallOf(override, type -> false);
+    assertTrue(viaSupertype != null && !viaSupertype.resolved());
+    // resolved to an unrelated class, another arity or name: not a call of it
+    ProjectMethod other = new ProjectMethod(List.of("com.acme.Ledger"), "reserve", 2);
+    assertNull(onStock.asCallOf(other, type -> false));
+    assertNull(onStock.asCallOf(new ProjectMethod(List.of("com.acme.Stock"), "reserve", 1), type -> true));
+    assertNull(onStock.asCallOf(new ProjectMethod(List.of("com.acme.Stock"), "release", 2), type -> true));
+  }
+
+  @Test
+  void aCallOnTheCallersOwnObjectHoldsWhatTheCallerHolds() {
+    ProjectMethod ownMethod = new ProjectMethod(List.of("com.acme.Inventory", "java.lang.Object"), "reserve", 2);
+    ProjectCall call = site("com.acme.Inventory", true, true, false, null).asCallOf(ownMethod, type -> true);
+    assertTrue(call.receiverIsThis());
+    assertTrue(call.receiverMonitorHeld(), "synchronized (this) is the receiver's monitor");
+  }
+
+  @Test
+  void summarizedCallsJoinTheCallsOfTheSourcesReadNow() {
+    ProjectCall found = new ProjectCall(null, true, ResultUse.OTHER, "Other.java", 9);
+    ProjectCalls current = method -> List.of(found);
+    CallSummaries.ClassCalls summarized =
+        new CallSummaries.ClassCalls(
+            "com.acme.Inventory", "src/com/acme/Inventory.java", List.of(site("com.acme.Stock", false, false, false, null)));
+    SummarizedCalls calls = new SummarizedCalls(current, () -> List.of(summarized), String::equals);
+    assertEquals(List.of("Other.java:9", "Inventory.java:42"), calls.callsOf(RESERVE).stream().map(ProjectCall::place).toList());
+    assertEquals(List.of("Inventory.java:42"), calls.callsPassingNull(RESERVE, 1).stream().map(ProjectCall::place).toList());
+    assertEquals(List.of(), calls.callsPassingNull(RESERVE, 0));
+    // sources that cannot be listed decide nothing, whatever the summaries say
+    assertNull(new SummarizedCalls(ProjectCalls.UNKNOWN, () -> List.of(summarized), String::equals).callsOf(RESERVE));
+  }
+}
