@@ -89,15 +89,21 @@ public final class LockApis {
   private record StampedOperation(LockOperation.Kind kind, LockRef.Mode mode) {}
 
   private static final Map<String, StampedOperation> STAMPED_LOCK_OPERATIONS =
-      Map.of(
-          "writeLock", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.WRITE),
-          "writeLockInterruptibly", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.WRITE),
-          "readLock", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.READ),
-          "readLockInterruptibly", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.READ),
-          "unlockWrite", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.WRITE),
-          "unlockRead", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.READ),
+      Map.ofEntries(
+          Map.entry("writeLock", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.WRITE)),
+          Map.entry("writeLockInterruptibly", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.WRITE)),
+          Map.entry("readLock", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.READ)),
+          Map.entry("readLockInterruptibly", new StampedOperation(LockOperation.Kind.ACQUIRE, LockRef.Mode.READ)),
+          // a stamp that is not 0 when the mode was taken (or the held stamp converted to it)
+          Map.entry("tryWriteLock", new StampedOperation(LockOperation.Kind.TRY_STAMP, LockRef.Mode.WRITE)),
+          Map.entry("tryConvertToWriteLock", new StampedOperation(LockOperation.Kind.TRY_STAMP, LockRef.Mode.WRITE)),
+          Map.entry("tryReadLock", new StampedOperation(LockOperation.Kind.TRY_STAMP, LockRef.Mode.READ)),
+          Map.entry("unlockWrite", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.WRITE)),
+          Map.entry("unlockRead", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.READ)),
+          Map.entry("tryUnlockWrite", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.WRITE)),
+          Map.entry("tryUnlockRead", new StampedOperation(LockOperation.Kind.RELEASE, LockRef.Mode.READ)),
           // unlock(stamp) releases whichever mode the stamp holds
-          "unlock", new StampedOperation(LockOperation.Kind.RELEASE_ANY_MODE, LockRef.Mode.WRITE));
+          Map.entry("unlock", new StampedOperation(LockOperation.Kind.RELEASE_ANY_MODE, LockRef.Mode.WRITE)));
 
   /** {@code StampedLock} methods that take or release a stamp. */
   public static final Set<String> STAMPED_LOCK_METHODS = STAMPED_LOCK_OPERATIONS.keySet();

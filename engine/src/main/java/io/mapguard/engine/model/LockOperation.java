@@ -7,6 +7,12 @@ public record LockOperation(Kind kind, LockRef lock) {
     TRY_ACQUIRE,
     RELEASE,
     /** {@code StampedLock.unlock(stamp)}: releases whichever mode is held. */
-    RELEASE_ANY_MODE
+    RELEASE_ANY_MODE,
+    /**
+     * {@code StampedLock.tryWriteLock()}, {@code tryConvertToWriteLock(stamp)} and their read
+     * counterparts: the stamp returned is not 0 exactly when the lock was taken in the mode. It is
+     * held where the code has tested the stamp kept in a local against 0 ({@code if (ws != 0L)}).
+     */
+    TRY_STAMP
   }
 }

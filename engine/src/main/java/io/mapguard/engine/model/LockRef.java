@@ -1,6 +1,8 @@
 package io.mapguard.engine.model;
 
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A lock in canonical form: {@code this}, {@code Outer.this}, {@code Foo.class}, a field path
@@ -126,6 +128,27 @@ public final class LockRef {
       return null;
     }
     return mode == Mode.READ || other.mode != Mode.READ ? this : other;
+  }
+
+  /**
+   * The locks surely held where two paths join, one holding {@code a} and the other {@code b}: those
+   * held on both, and a lock held for writing on one and for reading on the other in its read mode
+   * (a loop that takes a read lock and upgrades it holds at least the read lock at its head).
+   */
+  public static Set<LockRef> heldOnBoth(Set<LockRef> a, Set<LockRef> b) {
+    Set<LockRef> both = new LinkedHashSet<>();
+    for (LockRef lock : a) {
+      if (b.contains(lock)) {
+        both.add(lock);
+        continue;
+      }
+      for (LockRef other : b) {
+        if (lock.mode != other.mode && (lock.isReadMode() || other.isReadMode()) && lock.sameLock(other)) {
+          both.add(lock.meet(other));
+        }
+      }
+    }
+    return both;
   }
 
   public boolean covers(Effect effect) {

@@ -2,9 +2,14 @@ package io.mapguard.lint.frontend;
 
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.AssignExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.IntegerLiteralExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
+import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.UnaryExpr;
 import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -30,6 +35,7 @@ import io.mapguard.engine.extract.LockNames;
 import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.lint.symbols.LintSymbols;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -45,6 +51,12 @@ final class LintLockRegions {
   private final LockNames<Node> locks;
   private final Node body;
   private final Map<Node, Set<LockRef>> before = new IdentityHashMap<>();
+  /**
+   * The locals that keep a stamp of a StampedLock try-method ({@code long ws =
+   * sl.tryConvertToWriteLock(stamp)}), by name, as the walk has met their assignments: the lock is
+   * held where a test says the stamp is not 0.
+   */
+  private final Map<String, LockRef> stamps = new HashMap<>();
 
   private LintLockRegions(LockNames<Node> locks, Node body) {
     this.locks = locks;
@@ -103,20 +115,20 @@ final class LintLockRegions {
       return tryStatement((TryStmt) s, in);
     }
     if (s instanceof WhileStmt) {
-      return loop(((WhileStmt) s).getBody(), in);
+      return loop(s, ((WhileStmt) s).getBody(), in);
     }
     if (s instanceof DoStmt) {
-      return loop(((DoStmt) s).getBody(), in);
+      return loop(s, ((DoStmt) s).getBody(), in);
     }
     if (s instanceof ForStmt) {
       Set<LockRef> state = in;
       for (Expression init : ((ForStmt) s).getInitialization()) {
         state = expression(init, state);
       }
-      return loop(((ForStmt) s).getBody(), state);
+      return loop(s, ((ForStmt) s).getBody(), state);
     }
     if (s instanceof ForEachStmt) {
-      return loop(((ForEachStmt) s).getBody(), in);
+      return loop(s, ((ForEachStmt) s).getBody(), in);
     }
     if (s instanceof LabeledStmt) {
       return statement(((LabeledStmt) s).getStatement(), in);
@@ -147,9 +159,22 @@ final class LintLockRegions {
     return in;
   }
 
-  private Set<LockRef> loop(Statement loopBody, Set<LockRef> in) {
-    Set<LockRef> out = statement(loopBody, in);
-    return out == null ? in : meet(in, out);
+  /**
+   * A loop's body runs from the state at its head, which is what holds on entry and at the end of
+   * every pass (a pass that upgrades a read lock to the write lock leaves at least the read lock):
+   * passes are walked until the head's state no longer changes (it only loses locks).
+   */
+  private Set<LockRef> loop(Statement loop, Statement loopBody, Set<LockRef> in) {
+    Set<LockRef> head = in;
+    while (true) {
+      Set<LockRef> out = statement(loopBody, head);
+      Set<LockRef> next = out == null ? head : meet(head, out);
+      if (next.equals(head)) {
+        record(loop, head); // its condition and update run at the head
+        return head;
+      }
+      head = next;
+    }
   }
 
   private Set<LockRef> tryStatement(TryStmt s, Set<LockRef> in) {
@@ -179,13 +204,18 @@ final class LintLockRegions {
       Set<LockRef> state = in;
       for (VariableDeclarator v : ((VariableDeclarationExpr) e).getVariables()) {
         if (v.getInitializer().isPresent()) {
+          keepStamp(v.getNameAsString(), v.getInitializer().get());
           state = expression(v.getInitializer().get(), state);
         }
       }
       return state;
     }
-    if (e instanceof com.github.javaparser.ast.expr.AssignExpr) {
-      return expression(((com.github.javaparser.ast.expr.AssignExpr) e).getValue(), in);
+    if (e instanceof AssignExpr) {
+      AssignExpr assign = (AssignExpr) e;
+      if (assign.getTarget() instanceof NameExpr) {
+        keepStamp(((NameExpr) assign.getTarget()).getNameAsString(), assign.getValue());
+      }
+      return expression(assign.getValue(), in);
     }
     if (!(e instanceof MethodCallExpr)) {
       return in;
@@ -198,6 +228,7 @@ final class LintLockRegions {
       case ACQUIRE:
         return with(in, op.lock());
       case TRY_ACQUIRE:
+      case TRY_STAMP:
         return in; // the result is not tested here: the lock may not be held
       case RELEASE:
         return without(in, op.lock(), false);
@@ -225,7 +256,41 @@ final class LintLockRegions {
         return new Set[] {with(in, op.lock()), in};
       }
     }
+    if (c instanceof BinaryExpr) {
+      BinaryExpr test = (BinaryExpr) c;
+      LockRef stamped = testedStamp(test);
+      if (stamped != null && test.getOperator() == BinaryExpr.Operator.NOT_EQUALS) {
+        return new Set[] {with(in, stamped), in};
+      }
+      if (stamped != null && test.getOperator() == BinaryExpr.Operator.EQUALS) {
+        return new Set[] {in, with(in, stamped)};
+      }
+    }
     return new Set[] {in, in};
+  }
+
+  /** {@code local} now keeps the stamp {@code value} returns when it is a StampedLock try-method's. */
+  private void keepStamp(String local, Expression value) {
+    Expression v = LintSymbols.skipParens(value);
+    LockOperation op = v instanceof MethodCallExpr ? locks.operation((MethodCallExpr) v) : null;
+    if (op != null && op.kind() == LockOperation.Kind.TRY_STAMP) {
+      stamps.put(local, op.lock());
+    } else {
+      stamps.remove(local);
+    }
+  }
+
+  /** The lock whose stamp {@code test} compares with 0 ({@code ws != 0L}), or null. */
+  private LockRef testedStamp(BinaryExpr test) {
+    Expression left = LintSymbols.skipParens(test.getLeft());
+    Expression right = LintSymbols.skipParens(test.getRight());
+    Expression local = isZero(right) ? left : isZero(left) ? right : null;
+    return local instanceof NameExpr ? stamps.get(((NameExpr) local).getNameAsString()) : null;
+  }
+
+  private static boolean isZero(Expression e) {
+    return (e instanceof IntegerLiteralExpr || e instanceof LongLiteralExpr)
+        && ((LiteralStringValueExpr) e).getValue().replace("_", "").matches("0+[lL]?");
   }
 
   private void record(Node node, Set<LockRef> held) {
@@ -253,9 +318,8 @@ final class LintLockRegions {
     return b == null ? a : intersect(a, b);
   }
 
+  /** What surely holds on both of two paths ({@link LockRef#heldOnBoth}). */
   private static Set<LockRef> intersect(Set<LockRef> a, Set<LockRef> b) {
-    Set<LockRef> out = new HashSet<>(a);
-    out.retainAll(b);
-    return Set.copyOf(out);
+    return Set.copyOf(LockRef.heldOnBoth(a, b));
   }
 }
