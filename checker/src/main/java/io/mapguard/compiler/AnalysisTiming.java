@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 /**
  * With {@code -J-D}{@value #PROPERTY}{@code =true}, the CPU time the analysis takes (facts, then
- * rules) is added up over the whole JVM and printed to stderr when it exits. A whole compile varies
+ * rules, and the call summaries written) is added up over the whole JVM and printed to stderr when it exits. A whole compile varies
  * by several percent from run to run on a shared machine, more than the plugin costs: this is how
  * docs/performance.md compares two builds of the plugin's own work.
  */
@@ -16,6 +16,7 @@ final class AnalysisTiming {
   private static final boolean ENABLED = Boolean.getBoolean(PROPERTY);
   private static final AtomicLong EXTRACTION_NANOS = new AtomicLong();
   private static final AtomicLong RULES_NANOS = new AtomicLong();
+  private static final AtomicLong SUMMARIES_NANOS = new AtomicLong();
   private static final AtomicLong CLASSES = new AtomicLong();
 
   static {
@@ -25,8 +26,11 @@ final class AnalysisTiming {
               new Thread(
                   () ->
                       System.err.printf(
-                          "mapguard timing: %d classes, facts %.1f ms, rules %.1f ms of CPU%n",
-                          CLASSES.get(), EXTRACTION_NANOS.get() / 1e6, RULES_NANOS.get() / 1e6)));
+                          "mapguard timing: %d classes, facts %.1f ms, rules %.1f ms, summaries %.1f ms of CPU%n",
+                          CLASSES.get(),
+                          EXTRACTION_NANOS.get() / 1e6,
+                          RULES_NANOS.get() / 1e6,
+                          SUMMARIES_NANOS.get() / 1e6)));
     }
   }
 
@@ -39,6 +43,15 @@ final class AnalysisTiming {
 
   static <T> T rules(Supplier<T> step) {
     return timed(step, RULES_NANOS);
+  }
+
+  static void summaries(Runnable step) {
+    timed(
+        () -> {
+          step.run();
+          return null;
+        },
+        SUMMARIES_NANOS);
   }
 
   private static <T> T timed(Supplier<T> step, AtomicLong total) {

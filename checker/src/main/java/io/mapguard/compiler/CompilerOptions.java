@@ -48,7 +48,7 @@ public final class CompilerOptions {
     EVERY_ACCESS("-everyAccess", "EveryAccess", null, null),
     /** Static caches count as shared without other evidence (AnalysisOptions#staticCachesShared). */
     STATIC_CACHES_SHARED("-staticCachesShared", "StaticCachesShared", null, null),
-    /** Call summaries written into the class output; on unless =false (AnalysisOptions#writeSummaries). */
+    /** Call summaries written into the class output (AnalysisOptions#writeSummaries). */
     SUMMARIES("-summaries", "Summaries", null, null);
 
     final String pluginName;

@@ -98,7 +98,7 @@ public final class MapGuardJavac {
       return;
     }
     try {
-      summaries.write(unit, topLevel);
+      AnalysisTiming.summaries(() -> summaries.write(unit, topLevel));
     } catch (RuntimeException | LinkageError e) {
       Reporting.printOnce(
           context,

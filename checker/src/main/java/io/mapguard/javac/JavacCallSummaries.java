@@ -21,6 +21,8 @@ import io.mapguard.engine.project.CallSummaries;
 import io.mapguard.engine.project.CallSummaries.ClassCalls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.Set;
 import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 
 /**
@@ -45,6 +48,10 @@ public final class JavacCallSummaries {
   private final List<String> problems = new ArrayList<>();
   /** Set once the class output refused a summary: the others are not tried. */
   private volatile boolean writingFailed;
+  private volatile boolean hasProblems;
+  /** The summaries' directory in the class output, when that is a path (found at the first write). */
+  private Path outputDirectory;
+  private boolean outputDirectoryKnown;
 
   JavacCallSummaries(Context context, JavacTypes types, KnownApis apis) {
     this.context = context;
@@ -54,10 +61,21 @@ public final class JavacCallSummaries {
   }
 
   /** What went wrong with summaries so far (and forgets it): each entry names the summary. */
-  public synchronized List<String> takeProblems() {
-    List<String> taken = List.copyOf(problems);
-    problems.clear();
-    return taken;
+  public List<String> takeProblems() {
+    if (!hasProblems) {
+      return List.of(); // asked after every class: most compilations have none
+    }
+    synchronized (this) {
+      List<String> taken = List.copyOf(problems);
+      problems.clear();
+      hasProblems = false;
+      return taken;
+    }
+  }
+
+  private synchronized void problem(String problem) {
+    problems.add(problem);
+    hasProblems = true;
   }
 
   /** Writes the summary of {@code topLevel}'s calls into the class output, when the compilation has one. */
@@ -68,46 +86,76 @@ public final class JavacCallSummaries {
     String className = types.text(topLevel.sym.flatName());
     String summary = CallSummaries.write(summarize(unit, topLevel));
     try {
+      byte[] bytes = summary.getBytes(StandardCharsets.UTF_8); // UTF-8 whatever the -encoding: the format's own
+      String relative = CallSummaries.RESOURCE_DIRECTORY + "/" + CallSummaries.fileName(className);
+      Path directory = summaryDirectory();
+      if (directory != null) {
+        // straight to the directory: javac's file objects cost more than the summary itself
+        Files.write(directory.resolve(CallSummaries.fileName(className)), bytes);
+        return;
+      }
       // in a multi-module compilation, into the class's own module's output, as its classes go
       JavaFileManager.Location output =
           Modules.instance(context).multiModuleMode
               ? files.getLocationForModule(StandardLocation.CLASS_OUTPUT, topLevel.sym.packge().modle.name.toString())
               : StandardLocation.CLASS_OUTPUT;
-      FileObject out =
-          files.getFileForOutput(
-              output,
-              "",
-              CallSummaries.RESOURCE_DIRECTORY + "/" + CallSummaries.fileName(className),
-              null);
-      // UTF-8 whatever the compilation's -encoding: the format's own
+      FileObject out = files.getFileForOutput(output, "", relative, null);
       try (java.io.OutputStream stream = out.openOutputStream()) {
-        stream.write(summary.getBytes(StandardCharsets.UTF_8));
+        stream.write(bytes);
       }
     } catch (IOException | RuntimeException e) {
       // one note for the compilation: an output that refuses one summary refuses them all
-      synchronized (this) {
-        writingFailed = true;
-        problems.add(
-            "cannot write the summary of "
-                + className
-                + " ("
-                + e
-                + "); no further summaries are written in this compilation (see docs/summaries.md)");
-      }
+      writingFailed = true;
+      problem(
+          "cannot write the summary of "
+              + className
+              + " ("
+              + e
+              + "); no further summaries are written in this compilation (see docs/summaries.md)");
     }
   }
 
-  /** The calls written in {@code topLevel} (and its nested classes) that may run a method of no JDK class. */
+  /**
+   * The summaries' directory in the class output when that is one directory on disk (javac's -d),
+   * made at the first write; null for a file manager of another kind (an in-memory one, a
+   * module-oriented output), which is then written through.
+   */
+  private synchronized Path summaryDirectory() throws IOException {
+    if (!outputDirectoryKnown) {
+      outputDirectoryKnown = true;
+      if (files instanceof StandardJavaFileManager && !Modules.instance(context).multiModuleMode) {
+        try {
+          Iterable<? extends Path> paths =
+              ((StandardJavaFileManager) files).getLocationAsPaths(StandardLocation.CLASS_OUTPUT);
+          java.util.Iterator<? extends Path> only = paths == null ? null : paths.iterator();
+          Path first = only != null && only.hasNext() ? only.next() : null;
+          outputDirectory = first != null && !only.hasNext() ? first.resolve(CallSummaries.RESOURCE_DIRECTORY) : null;
+        } catch (RuntimeException e) {
+          outputDirectory = null;
+        }
+        if (outputDirectory != null) {
+          Files.createDirectories(outputDirectory);
+        }
+      }
+    }
+    return outputDirectory;
+  }
+
+  /**
+   * The calls written in {@code topLevel} (and its nested classes) that may run a method of another
+   * class, not of the JDK.
+   */
   ClassCalls summarize(JCCompilationUnit unit, JCClassDecl topLevel) {
     JavacSyntax port = new JavacSyntax(unit, types, topLevel.sym);
     String file = unit.getSourceFile().getName();
     List<CallSite> sites = new ArrayList<>();
+    ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
     new TreePathScanner<Void, Void>() {
       @Override
       public Void visitMethodInvocation(com.sun.source.tree.MethodInvocationTree node, Void nothing) {
         Symbol callee = TreeInfo.symbol(((JCTree.JCMethodInvocation) node).meth);
-        if (callee == null || !inPlatform(callee)) {
-          sites.add(ProjectCallShapes.siteOf(port, apis, JavacSyntax.path(getCurrentPath()), file));
+        if (callee == null || !inPlatform(callee) && !inClass(callee, topLevel.sym)) {
+          sites.add(ProjectCallShapes.siteOf(port, apis, JavacSyntax.path(getCurrentPath()), file, memo));
         }
         return super.visitMethodInvocation(node, nothing);
       }
@@ -122,6 +170,14 @@ public final class JavacCallSummaries {
       }
     }.scan(new TreePath(new TreePath(unit), topLevel), null);
     return new ClassCalls(types.text(topLevel.sym.flatName()), file, sites);
+  }
+
+  /**
+   * A method of the summarized class itself (or of a class nested in it): asked about only while
+   * that class is compiled, when its own source answers.
+   */
+  private static boolean inClass(Symbol method, ClassSymbol topLevel) {
+    return method.owner instanceof ClassSymbol && ((ClassSymbol) method.owner).outermostClass() == topLevel;
   }
 
   /** A method of a class of the JDK's own modules: no project summary is asked about it. */
@@ -161,9 +217,7 @@ public final class JavacCallSummaries {
               Set.of(JavaFileObject.Kind.OTHER),
               false);
     } catch (IOException | RuntimeException e) {
-      synchronized (this) {
-        problems.add("cannot list the summaries on the class path (" + e + ")");
-      }
+      problem("cannot list the summaries on the class path (" + e + ")");
       return read;
     }
     for (JavaFileObject summary : listed) {
@@ -181,9 +235,7 @@ public final class JavacCallSummaries {
           read.add(calls);
         }
       } catch (IOException | CallSummaries.UnreadableSummary | RuntimeException e) {
-        synchronized (this) {
-          problems.add("cannot read the summary " + summary.toUri() + " (" + e.getMessage() + ")");
-        }
+        problem("cannot read the summary " + summary.toUri() + " (" + e.getMessage() + ")");
       }
     }
     return read;

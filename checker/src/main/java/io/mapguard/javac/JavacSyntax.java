@@ -918,7 +918,7 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         || symbol.owner instanceof ClassSymbol)) {
       return List.of(); // anonymous or local
     }
-    return types.typeAndSupertypes(symbol.type);
+    return types.classTypes(symbol);
   }
 
   @Override

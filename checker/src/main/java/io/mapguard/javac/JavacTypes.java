@@ -36,6 +36,7 @@ final class JavacTypes implements Callees {
    * over. A name is unique in its table, so its text is kept by identity.
    */
   private final Map<Name, String> texts = new IdentityHashMap<>();
+  private final Map<Symbol.ClassSymbol, List<String>> classTypes = new IdentityHashMap<>();
 
   JavacTypes(Context context) {
     this.types = Types.instance(context);
@@ -124,6 +125,14 @@ final class JavacTypes implements Callees {
   }
 
   /** The type and its supertypes, superclasses first, as qualified names. */
+  /**
+   * A class's own type and its supertypes, as {@link #typeAndSupertypes}, kept per class: every
+   * method of a class asks it when its calls are summarized.
+   */
+  List<String> classTypes(Symbol.ClassSymbol type) {
+    return classTypes.computeIfAbsent(type, t -> List.copyOf(typeAndSupertypes(t.type)));
+  }
+
   List<String> typeAndSupertypes(Type type) {
     Set<String> names = new LinkedHashSet<>();
     Type erased = types.erasure(type);

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Call summaries as an incremental build uses them: a first compilation of the whole module writes
- * each class's summary into the class output; a second compiles only the changed class, with the
+ * Call summaries as an incremental build uses them (with {@code -summaries}): a first compilation of
+ * the whole module writes each class's summary into the class output; a second compiles only the changed class, with the
  * output on the class path (as Maven and Gradle pass it), and still knows the calls of the classes
  * it does not compile. Here the finding that depends on them: a caller in another class passes null
  * to a method that puts it into a ConcurrentHashMap.
@@ -109,17 +109,19 @@ class CallSummariesBuildTest {
 
   @Test
   void aRecompiledClassKeepsTheEvidenceOfClassesNotCompiledAgain() throws IOException {
-    assertTrue(reports(compile("-Xplugin:MapGuard", List.of(registry, setup))));
+    assertTrue(reports(compile("-Xplugin:MapGuard -summaries", List.of(registry, setup))));
     assertTrue(Files.isRegularFile(summaryOf("handlers.Setup")));
     assertTrue(Files.isRegularFile(summaryOf("handlers.Registry")));
 
+    // reading needs no option: only writing does
     List<String> again = compile("-Xplugin:MapGuard", List.of(registry));
     assertTrue(reports(again), again.toString());
   }
 
   @Test
   void errorProneWritesAndReadsTheSameSummaries() throws IOException {
-    String errorProne = "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:ConcurrentMapNullValue:WARN";
+    String errorProne =
+        "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:ConcurrentMapNullValue:WARN -XepOpt:MapGuard:Summaries=true";
     assertTrue(reports(compile(errorProne, List.of(registry, setup))));
     assertTrue(Files.isRegularFile(summaryOf("handlers.Setup")));
     List<String> again = compile(errorProne, List.of(registry));
@@ -127,26 +129,24 @@ class CallSummariesBuildTest {
   }
 
   @Test
-  void errorProneWritesNoneWhenToldNotTo() throws IOException {
-    compile(
-        "-Xplugin:ErrorProne -XepDisableAllChecks -Xep:ConcurrentMapNullValue:WARN -XepOpt:MapGuard:Summaries=false",
-        List.of(registry, setup));
+  void errorProneWritesNoneUnlessAsked() throws IOException {
+    compile("-Xplugin:ErrorProne -XepDisableAllChecks -Xep:ConcurrentMapNullValue:WARN", List.of(registry, setup));
     assertFalse(Files.exists(classes.resolve(CallSummaries.RESOURCE_DIRECTORY)));
   }
 
   @Test
   void withoutSummariesTheRecompiledClassLosesIt() throws IOException {
-    assertTrue(reports(compile("-Xplugin:MapGuard -summaries=false", List.of(registry, setup))));
+    assertTrue(reports(compile("-Xplugin:MapGuard", List.of(registry, setup))));
     assertFalse(Files.exists(classes.resolve(CallSummaries.RESOURCE_DIRECTORY)));
-    assertFalse(reports(compile("-Xplugin:MapGuard -summaries=false", List.of(registry))));
+    assertFalse(reports(compile("-Xplugin:MapGuard", List.of(registry))));
   }
 
   @Test
   void aClassCompiledNowIsReadFromItsSourceNotItsOldSummary() throws IOException {
-    compile("-Xplugin:MapGuard", List.of(registry, setup));
+    compile("-Xplugin:MapGuard -summaries", List.of(registry, setup));
     // the caller no longer passes null: its old summary says it does, but it is compiled again
     Files.writeString(setup, SETUP.replace("null", "() -> {}"), StandardCharsets.UTF_8);
-    assertFalse(reports(compile("-Xplugin:MapGuard", List.of(registry, setup))));
+    assertFalse(reports(compile("-Xplugin:MapGuard -summaries", List.of(registry, setup))));
     CallSummaries.ClassCalls rewritten = read(summaryOf("handlers.Setup"));
     assertEquals(1, rewritten.sites().size());
     assertEquals(Set.of(), rewritten.sites().get(0).nullArguments(), "the summary is rewritten");
@@ -162,9 +162,9 @@ class CallSummariesBuildTest {
 
   @Test
   void anUnreadableSummaryIsOneNoteAndTheBuildGoesOn() throws IOException {
-    compile("-Xplugin:MapGuard", List.of(registry, setup));
+    compile("-Xplugin:MapGuard -summaries", List.of(registry, setup));
     Files.writeString(summaryOf("handlers.Setup"), "mapguard-summary\t99\nclass\thandlers.Setup\tx\n");
-    List<String> again = compile("-Xplugin:MapGuard", List.of(registry));
+    List<String> again = compile("-Xplugin:MapGuard -summaries", List.of(registry));
     assertFalse(reports(again));
     assertEquals(
         1,

@@ -81,8 +81,9 @@ public final class AnalysisOptions {
 
   /**
    * Whether the compiler route writes the summary of each class's calls into the class output
-   * ({@link io.mapguard.engine.project.CallSummaries}); on by default. Reading the summaries on the
-   * class path is not optional: they only add what other classes do.
+   * ({@link io.mapguard.engine.project.CallSummaries}); off by default, as it costs about 2% of a
+   * compile (docs/performance.md). Reading the summaries on the class path is not optional: they
+   * only add what other classes do.
    */
   public boolean writeSummaries() {
     return writeSummaries;
@@ -106,7 +107,7 @@ public final class AnalysisOptions {
     private final List<MethodRef> threadStarts = new ArrayList<>();
     private boolean everyAccess;
     private boolean staticCachesShared;
-    private boolean writeSummaries = true;
+    private boolean writeSummaries;
 
     private Builder() {
       for (Rule rule : Rules.all()) {

@@ -13,6 +13,7 @@ import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +126,24 @@ public final class ProjectCallShapes {
    * method it may run: what a summary keeps of it.
    */
   public static <N> CallSite siteOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> call, String file) {
+    return siteOf(port, apis, call, file, new SiteMemo());
+  }
+
+  /**
+   * What the calls written directly in one method or lambda share: the calling method, whether its
+   * callers are all known, the thread it runs on. A summary of a whole class asks it once per body
+   * ({@link SiteMemo}), not once per call.
+   */
+  private record BodyFacts(ProjectMethod caller, boolean open, String thread) {}
+
+  /** The {@link BodyFacts} of the bodies met so far, for the calls of one class. */
+  public static final class SiteMemo {
+    private final Map<Object, BodyFacts> byBody = new IdentityHashMap<>();
+  }
+
+  /** {@link #siteOf(SyntaxPort, KnownApis, SyntaxPath, String)}, sharing {@code memo} with the class's other calls. */
+  public static <N> CallSite siteOf(
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> call, String file, SiteMemo memo) {
     Callees callees = apis.callees();
     Object callee = port.callee(call.leaf());
     String owner = callee != null && callees.ownerKnown(callee) ? callees.owner(callee) : null;
@@ -133,7 +152,14 @@ public final class ProjectCallShapes {
       body = body.parent();
     }
     boolean inMethod = body != null && port.kind(body.leaf()) == Kind.METHOD;
-    ProjectMethod caller = inMethod ? methodOf(port, body) : null;
+    BodyFacts facts = body == null ? null : memo.byBody.get(body.leaf());
+    if (facts == null) {
+      ProjectMethod caller = inMethod ? methodOf(port, body) : null;
+      facts = new BodyFacts(caller, caller == null || open(port, body), threadOf(port, apis, call, file));
+      if (body != null) {
+        memo.byBody.put(body.leaf(), facts);
+      }
+    }
     Monitors held = monitorsHeld(port, call, inMethod ? body : null);
     N receiver = port.receiver(call.leaf());
     Set<Integer> nulls = new HashSet<>();
@@ -147,8 +173,8 @@ public final class ProjectCallShapes {
         port.name(call.leaf()),
         arguments.size(),
         owner,
-        caller,
-        caller == null || open(port, body),
+        facts.caller(),
+        facts.open(),
         use(port, call, inMethod ? port.methodBody(body.leaf()) : null),
         file,
         port.line(call.leaf()),
@@ -157,7 +183,7 @@ public final class ProjectCallShapes {
         receiver != null && held.objects.contains(port.text(port.skipParens(receiver))),
         held.classes,
         nulls,
-        threadOf(port, apis, call, file));
+        facts.thread());
   }
 
   /**

@@ -2,8 +2,10 @@ package io.mapguard.engine.project;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -16,7 +18,9 @@ import java.util.Set;
  * <pre>
  * mapguard-summary	1
  * class	com.acme.Inventory	src/main/java/com/acme/Inventory.java
- * call	reserve	2	com.acme.Stock	42	ot	DISCARDED	com.acme.Inventory,java.lang.Object	restock	1	-	1	-
+ * types	0	com.acme.Inventory,java.lang.Object
+ * method	0	0	restock	1	o
+ * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-
  * ref	reserve	57
  * </pre>
  */
@@ -53,39 +57,66 @@ public final class CallSummaries {
     }
   }
 
+  /**
+   * The summary's text. The calling methods and their classes' type lists are written once each, in
+   * {@code types} and {@code method} lines that the calls refer to by number: a class's calls share a
+   * few callers, and a type list can be long.
+   */
   public static String write(ClassCalls calls) {
-    StringBuilder out = new StringBuilder();
+    StringBuilder out = new StringBuilder(64 + calls.sites().size() * 48);
     out.append(HEADER).append('\t').append(VERSION).append('\n');
     out.append("class\t").append(escape(calls.className())).append('\t').append(escape(calls.file())).append('\n');
+    Map<List<String>, Integer> typeLists = new HashMap<>();
+    Map<String, Integer> methods = new HashMap<>();
     for (CallSite site : calls.sites()) {
       if (site.isReference()) {
         out.append("ref\t").append(escape(site.name())).append('\t').append(site.line()).append('\n');
         continue;
       }
+      String method = NONE;
       ProjectMethod caller = site.caller();
-      String flags =
-          (site.callerOpen() ? "o" : "")
-              + (site.receiverThisOrImplicit() ? "t" : "")
-              + (site.selfMonitorHeld() ? "s" : "")
-              + (site.receiverMonitorHeld() ? "r" : "");
-      List<String> fields =
-          List.of(
-              "call",
-              escape(site.name()),
-              Integer.toString(site.arity()),
-              orNone(site.calleeOwner()),
-              Integer.toString(site.line()),
-              flags.isEmpty() ? NONE : flags,
-              site.use().name(),
-              caller == null ? NONE : list(caller.ownerTypes()),
-              caller == null ? NONE : escape(caller.name()),
-              caller == null ? NONE : Integer.toString(caller.arity()),
-              site.classMonitorsHeld().isEmpty() ? NONE : list(site.classMonitorsHeld().stream().sorted().toList()),
-              site.nullArguments().isEmpty()
-                  ? NONE
-                  : list(site.nullArguments().stream().sorted().map(String::valueOf).toList()),
-              orNone(site.thread()));
-      out.append(String.join("\t", fields)).append('\n');
+      if (caller != null) {
+        Integer types = typeLists.get(caller.ownerTypes());
+        if (types == null) {
+          types = typeLists.size();
+          typeLists.put(caller.ownerTypes(), types);
+          out.append("types\t").append(types).append('\t').append(list(caller.ownerTypes())).append('\n');
+        }
+        String key = types + "\t" + escape(caller.name()) + "\t" + caller.arity() + "\t" + (site.callerOpen() ? "o" : NONE);
+        Integer id = methods.get(key);
+        if (id == null) {
+          id = methods.size();
+          methods.put(key, id);
+          out.append("method\t").append(id).append('\t').append(key).append('\n');
+        }
+        method = id.toString();
+      }
+      out.append("call\t").append(escape(site.name())).append('\t').append(site.arity()).append('\t');
+      out.append(orNone(site.calleeOwner())).append('\t').append(site.line()).append('\t');
+      int flagsAt = out.length();
+      if (site.receiverThisOrImplicit()) {
+        out.append('t');
+      }
+      if (site.selfMonitorHeld()) {
+        out.append('s');
+      }
+      if (site.receiverMonitorHeld()) {
+        out.append('r');
+      }
+      if (caller == null && site.callerOpen()) {
+        out.append('o'); // a call in no method: code anywhere may run it
+      }
+      if (out.length() == flagsAt) {
+        out.append(NONE);
+      }
+      out.append('\t').append(site.use().name()).append('\t').append(method).append('\t');
+      out.append(site.classMonitorsHeld().isEmpty() ? NONE : list(site.classMonitorsHeld().stream().sorted().toList()));
+      out.append('\t');
+      out.append(
+          site.nullArguments().isEmpty()
+              ? NONE
+              : list(site.nullArguments().stream().sorted().map(String::valueOf).toList()));
+      out.append('\t').append(orNone(site.thread())).append('\n');
     }
     return out.toString();
   }
@@ -109,14 +140,38 @@ public final class CallSummaries {
     if (header.length != 3 || !header[0].equals("class")) {
       throw new UnreadableSummary("line 2: expected 'class', its name and its file");
     }
-    List<CallSite> sites = new ArrayList<>();
     String file = unescape(header[2]);
+    List<CallSite> sites = new ArrayList<>();
+    Map<String, List<String>> typeLists = new HashMap<>();
+    Map<String, String[]> methods = new HashMap<>();
     for (int i = 2; i < lines.length; i++) {
       if (lines[i].isEmpty()) {
         continue;
       }
+      String[] f = lines[i].split("\t", -1);
       try {
-        sites.add(site(lines[i].split("\t", -1), file));
+        switch (f[0]) {
+          case "types" -> {
+            fields(f, 3);
+            typeLists.put(f[1], Arrays.asList(unescape(f[2]).split(",")));
+          }
+          case "method" -> {
+            fields(f, 6);
+            if (!typeLists.containsKey(f[2])) {
+              throw new IllegalArgumentException("no types " + f[2] + " before it");
+            }
+            methods.put(f[1], f);
+          }
+          case "ref" -> {
+            fields(f, 3);
+            sites.add(CallSite.reference(unescape(f[1]), file, Integer.parseInt(f[2])));
+          }
+          case "call" -> {
+            fields(f, 11);
+            sites.add(call(f, file, typeLists, methods));
+          }
+          default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
+        }
       } catch (RuntimeException e) {
         throw new UnreadableSummary("line " + (i + 1) + ": " + e.getMessage());
       }
@@ -124,19 +179,28 @@ public final class CallSummaries {
     return new ClassCalls(unescape(header[1]), file, sites);
   }
 
-  private static CallSite site(String[] f, String file) {
-    if (f[0].equals("ref") && f.length == 3) {
-      return CallSite.reference(unescape(f[1]), file, Integer.parseInt(f[2]));
+  private static void fields(String[] f, int count) {
+    if (f.length != count) {
+      throw new IllegalArgumentException("'" + f[0] + "' has " + f.length + " fields, not " + count);
     }
-    if (!f[0].equals("call") || f.length != 13) {
-      throw new IllegalArgumentException("expected a 'call' of 13 fields or a 'ref' of 3");
-    }
+  }
+
+  private static CallSite call(
+      String[] f, String file, Map<String, List<String>> typeLists, Map<String, String[]> methods) {
     String flags = f[5];
-    ProjectMethod caller =
-        f[7].equals(NONE) ? null : new ProjectMethod(Arrays.asList(f[7].split(",")), unescape(f[8]), Integer.parseInt(f[9]));
+    ProjectMethod caller = null;
+    boolean open = flags.contains("o");
+    if (!f[7].equals(NONE)) {
+      String[] method = methods.get(f[7]);
+      if (method == null) {
+        throw new IllegalArgumentException("no method " + f[7] + " before it");
+      }
+      caller = new ProjectMethod(typeLists.get(method[2]), unescape(method[3]), Integer.parseInt(method[4]));
+      open = method[5].equals("o");
+    }
     Set<Integer> nulls = new LinkedHashSet<>();
-    if (!f[11].equals(NONE)) {
-      for (String position : f[11].split(",")) {
+    if (!f[9].equals(NONE)) {
+      for (String position : f[9].split(",")) {
         nulls.add(Integer.parseInt(position));
       }
     }
@@ -145,16 +209,16 @@ public final class CallSummaries {
         Integer.parseInt(f[2]),
         noneOr(f[3]),
         caller,
-        flags.contains("o"),
+        open,
         ResultUse.valueOf(f[6]),
         file,
         Integer.parseInt(f[4]),
         flags.contains("t"),
         flags.contains("s"),
         flags.contains("r"),
-        f[10].equals(NONE) ? Set.of() : Set.of(f[10].split(",")),
+        f[8].equals(NONE) ? Set.of() : Set.of(f[8].split(",")),
         nulls,
-        noneOr(f[12]));
+        noneOr(f[10]));
   }
 
   private static String list(List<String> items) {

@@ -68,7 +68,6 @@ public final class Settings {
     }
     builder.everyAccess(onOff("everyAccess", values.everyAccess()));
     builder.staticCachesShared(onOff("staticCachesShared", values.staticCachesShared()));
-    builder.writeSummaries(false); // only where --summaries-out asks (withSummaries)
     ExcludeMatcher exclude = ExcludeMatcher.parse(values.exclude().orElse(""));
     return new Settings(new TreeSet<>(enabled), builder.build(), exclude);
   }

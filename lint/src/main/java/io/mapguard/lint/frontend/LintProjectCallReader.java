@@ -51,25 +51,28 @@ public final class LintProjectCallReader {
 
   /**
    * The summary of the calls written in {@code type} (a top-level type of {@code unit}) that may run
-   * a method of no JDK class ({@link io.mapguard.engine.project.CallSummaries}).
+   * a method of another class, not of the JDK ({@link io.mapguard.engine.project.CallSummaries}).
    */
   public static CallSummaries.ClassCalls summarize(
       CompilationUnit unit, TypeDeclaration<?> type, LintTypes types, AnalysisOptions options, String file) {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     LintSyntax port = new LintSyntax(new LintSymbols(types), type);
     List<CallSite> sites = new ArrayList<>();
+    ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
     for (MethodReferenceExpr reference : type.findAll(MethodReferenceExpr.class)) {
       sites.add(CallSite.reference(reference.getIdentifier(), file, port.line(reference)));
     }
+    String className = type.getFullyQualifiedName().orElse(type.getNameAsString());
     for (MethodCallExpr call : type.findAll(MethodCallExpr.class)) {
       Object callee = port.callee(call);
       String owner = callee != null && types.ownerKnown(callee) ? types.owner(callee) : null;
-      if (owner == null || !types.isJdkType(owner)) {
-        sites.add(ProjectCallShapes.siteOf(port, apis, port.pathTo(call), file));
+      // calls of the class's own methods are asked about only while its source is read
+      boolean own = owner != null && (owner.equals(className) || owner.startsWith(className + "."));
+      if (owner == null || !own && !types.isJdkType(owner)) {
+        sites.add(ProjectCallShapes.siteOf(port, apis, port.pathTo(call), file, memo));
       }
     }
     sites.sort(java.util.Comparator.comparingInt(CallSite::line));
-    String className = type.getFullyQualifiedName().orElse(type.getNameAsString());
     return new CallSummaries.ClassCalls(className, file, sites);
   }
 }
