@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.project.CallSummaries;
+import io.mapguard.fixtures.OptionSources;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,32 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * to a method that puts it into a ConcurrentHashMap.
  */
 class CallSummariesBuildTest {
-  private static final String REGISTRY =
-      """
-      package handlers;
-
-      import java.util.Map;
-      import java.util.concurrent.ConcurrentHashMap;
-
-      public class Registry {
-        private final Map<String, Runnable> handlers = new ConcurrentHashMap<>();
-
-        public void register(String name, Runnable handler) {
-          handlers.put(name, handler);
-        }
-      }
-      """;
-  private static final String SETUP =
-      """
-      package handlers;
-
-      class Setup {
-        void init(Registry registry) {
-          registry.register("noop", null);
-        }
-      }
-      """;
-  private static final String FINDING = "Setup.init (Setup.java:5) passes null for it";
+  private static final String REGISTRY = OptionSources.text(OptionSources.REGISTRY);
+  private static final String SETUP = OptionSources.text(OptionSources.SETUP);
+  private static final String FINDING = OptionSources.SETUP_PASSES_NULL;
 
   @TempDir Path dir;
   private Path registry;

@@ -3,6 +3,7 @@ package io.mapguard.lint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mapguard.fixtures.OptionSources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -19,34 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
  * javac plugin left them in) and decides as a scan of both would.
  */
 class SummariesOptionTest {
-  private static final String REGISTRY =
-      """
-      package handlers;
-
-      import java.util.Map;
-      import java.util.concurrent.ConcurrentHashMap;
-
-      public class Registry {
-        private final Map<String, Runnable> handlers = new ConcurrentHashMap<>();
-
-        public void register(String name, Runnable handler) {
-          handlers.put(name, handler);
-        }
-      }
-      """;
-  private static final String SETUP =
-      """
-      package handlers;
-
-      class Setup {
-        void init(Registry registry) {
-          registry.register("noop", null);
-        }
-      }
-      """;
+  private static final String REGISTRY = OptionSources.text(OptionSources.REGISTRY);
+  private static final String SETUP = OptionSources.text(OptionSources.SETUP);
   private static final String FINDING =
-      "b/handlers/Registry.java:10:5: 'handlers' is a ConcurrentHashMap, which rejects null keys and values";
-  private static final String EVIDENCE = "Setup.init (Setup.java:5) passes null for it.";
+      "b/handlers/Registry.java:"
+          + OptionSources.REGISTRY_PUT_LINE
+          + ":5: 'handlers' is a ConcurrentHashMap, which rejects null keys and values";
+  private static final String EVIDENCE = OptionSources.SETUP_PASSES_NULL + ".";
 
   @TempDir Path dir;
   private CliHarness cli;

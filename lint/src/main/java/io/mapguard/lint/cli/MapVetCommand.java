@@ -337,45 +337,45 @@ public final class MapVetCommand implements Callable<Integer> {
 
   /** The --summaries entries, each a directory or a jar that exists. */
   private List<Path> summaryLocations() throws ConfigException {
-    List<Path> locations = new ArrayList<>();
-    if (summaries == null) {
-      return locations;
-    }
-    for (String entry : summaries.split(File.pathSeparator)) {
-      if (entry.isBlank()) {
-        continue;
-      }
-      Path location = resolve(Path.of(entry.strip()));
-      if (!Files.isDirectory(location) && !Files.isRegularFile(location)) {
-        throw new ConfigException("--summaries entry " + entry + ": no such directory or jar");
-      }
-      locations.add(location);
-    }
-    return locations;
+    return pathList(
+        "--summaries",
+        summaries,
+        location ->
+            Files.isDirectory(location) || Files.isRegularFile(location) ? null : "no such directory or jar");
   }
 
   private List<Path> classpathJars() throws ConfigException {
-    List<Path> jars = new ArrayList<>();
-    if (classpath == null) {
-      return jars;
+    return pathList(
+        "--classpath",
+        classpath,
+        jar ->
+            Files.isRegularFile(jar)
+                ? null
+                : Files.isDirectory(jar) ? "directories are not supported, give jars" : "no such jar");
+  }
+
+  /**
+   * The entries of a path-separated option value, resolved against the working directory;
+   * {@code problem} says what is wrong with an entry, or null when it is fine.
+   */
+  private List<Path> pathList(String option, String value, java.util.function.Function<Path, String> problem)
+      throws ConfigException {
+    List<Path> paths = new ArrayList<>();
+    if (value == null) {
+      return paths;
     }
-    for (String entry : classpath.split(File.pathSeparator)) {
+    for (String entry : value.split(File.pathSeparator)) {
       if (entry.isBlank()) {
         continue;
       }
-      Path jar = resolve(Path.of(entry.strip()));
-      if (!Files.isRegularFile(jar)) {
-        throw new ConfigException(
-            "--classpath entry "
-                + entry
-                + ": "
-                + (Files.isDirectory(jar)
-                    ? "directories are not supported, give jars"
-                    : "no such jar"));
+      Path path = resolve(Path.of(entry.strip()));
+      String wrong = problem.apply(path);
+      if (wrong != null) {
+        throw new ConfigException(option + " entry " + entry + ": " + wrong);
       }
-      jars.add(jar);
+      paths.add(path);
     }
-    return jars;
+    return paths;
   }
 
   private Path resolve(Path path) {
