@@ -9,6 +9,7 @@ import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.StoredValue;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What a call on a map field puts into it: the values a put-like call stores (or the function of a
@@ -105,10 +106,26 @@ public final class MapCallValues<N> {
    * @param site the map use the finding is reported at
    */
   public void nullableArguments(
-      MapField field, String method, SyntaxPath<N> call, Site site, List<NullableArgument> out) {
+      MapField field,
+      String method,
+      SyntaxPath<N> call,
+      Site site,
+      Function<N, Object> mapFieldOf,
+      List<NullableArgument> out) {
     List<N> arguments = port.arguments(call.leaf());
     boolean rejectsNulls =
         MapBehaviours.has(MapBehaviours.Behaviour.REJECTS_NULLS, field.declaredType(), field.assignedValues());
+    if (method.equals("putAll")) {
+      // the entries of another map field of the class: they may be null where the class puts null there
+      Object copied = rejectsNulls && arguments.size() == 1 ? mapFieldOf.apply(port.skipParensAndCasts(arguments.get(0))) : null;
+      if (copied instanceof MapField && !((MapField) copied).local() && copied != field) {
+        out.add(
+            new NullableArgument(
+                field, method, false, port.text(arguments.get(0)), NullableArgument.Source.MAP_HOLDING_NULL,
+                ((MapField) copied).name(), 0, site));
+      }
+      return;
+    }
     for (int i = 0; i < arguments.size(); i++) {
       boolean key = i == 0 && MapMethods.KEY_METHODS.contains(method);
       if (!key && !MapMethods.VALUE_ARGUMENTS.getOrDefault(method, Set.of()).contains(i)) {

@@ -143,7 +143,8 @@ public final class MapUses<N, P> {
       if (!field.local()) {
         trackValue(field, method, use, parentPath);
         callValues.storedValues(field, method, parentPath, tables.storedValues());
-        callValues.nullableArguments(field, method, parentPath, frontEnd.site(at), tables.nullableArguments());
+        callValues.nullableArguments(
+            field, method, parentPath, frontEnd.site(at), mapFieldOf, tables.nullableArguments());
       }
       return;
     }

@@ -60,6 +60,12 @@ public record NullableArgument(
      * A parameter with no {@code @Nullable}: null only where a caller passes null, which the
      * project's calls decide (the finding stands when one of them passes the literal null).
      */
-    PARAMETER_FROM_CALLERS
+    PARAMETER_FROM_CALLERS,
+    /**
+     * {@code m.putAll(other)} with {@code other} a map field of the class that accepts null: it may
+     * hold a null key or value where the class puts one into it (the detail is its name; the rule
+     * decides, from the class's other nullable arguments, whether it does).
+     */
+    MAP_HOLDING_NULL
   }
 }

@@ -40,6 +40,10 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
           MapBehaviours.Behaviour.REJECTS_NULLS, map.declaredType(), map.assignedValues())) {
         continue;
       }
+      if (argument.source() == NullableArgument.Source.MAP_HOLDING_NULL) {
+        reportCopiedNull(analysis, argument, sink);
+        continue;
+      }
       String role = argument.key() ? "key" : "value";
       String message =
           "'"
@@ -67,6 +71,58 @@ public final class ConcurrentMapNullValueCheck implements RuleCheck {
               ? new NullPassedByCaller(argument.callee().get(), argument.parameter())
               : null);
     }
+  }
+
+  /**
+   * {@code m.putAll(other)}: reported when the class puts a key or value that may be null into the
+   * map field {@code other} (which accepts it), naming that put; else nothing.
+   */
+  private void reportCopiedNull(ClassAnalysis analysis, NullableArgument copy, FindingSink sink) {
+    NullableArgument put = null;
+    for (NullableArgument candidate : analysis.facts().nullableArguments()) {
+      MapField source = candidate.map();
+      if (source.name().equals(copy.detail())
+          && candidate.source() != NullableArgument.Source.PARAMETER_FROM_CALLERS
+          && candidate.source() != NullableArgument.Source.MAP_HOLDING_NULL
+          && !MapBehaviours.has(MapBehaviours.Behaviour.REJECTS_NULLS, source.declaredType(), source.assignedValues())
+          && (put == null || candidate.site().line() < put.site().line())) {
+        put = candidate;
+      }
+    }
+    if (put == null) {
+      return;
+    }
+    String role = put.key() ? "key" : "value";
+    MapField map = copy.map();
+    String message =
+        "'"
+            + map.name()
+            + "' is a "
+            + implementation(map)
+            + ", which rejects null keys and values, but the entries putAll copies here from '"
+            + copy.detail()
+            + "' may hold a null "
+            + role
+            + ": the "
+            + role
+            + " passed to "
+            + put.method()
+            + " at line "
+            + put.site().line()
+            + " may be null ("
+            + why(put)
+            + "). putAll then throws NullPointerException part-way, leaving some entries copied. Keep"
+            + " nulls out of '"
+            + copy.detail()
+            + "', or copy the entries one by one and skip the null ones.";
+    sink.report(
+        rule(),
+        map,
+        copy.site(),
+        message,
+        List.of(),
+        List.of(new Evidence(put.site().line(), 0, "'" + copy.detail() + "' gets a " + role + " that may be null here")),
+        null);
   }
 
   /** Where the argument becomes null, when the message cites that line. */

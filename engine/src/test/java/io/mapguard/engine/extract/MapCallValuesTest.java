@@ -60,7 +60,7 @@ class MapCallValuesTest {
     Site site = new Site(3, 5, "A#m()", "", Set.of(), put);
     List<NullableArgument> nullable = new ArrayList<>();
 
-    values.nullableArguments(INDEX, "put", CallShapesTest.pathTo(stmt(put), put), site, nullable);
+    values.nullableArguments(INDEX, "put", CallShapesTest.pathTo(stmt(put), put), site, node -> null, nullable);
 
     assertEquals(
         List.of(new NullableArgument(INDEX, "put", false, "null", NullableArgument.Source.LITERAL, null, 0, site)),
