@@ -106,8 +106,8 @@ final class LockTransfer
   @Override
   public TransferResult<NoValue, LockStore> visitAssignment(
       AssignmentNode node, TransferInput<NoValue, LockStore> in) {
-    if (!(node.getTarget() instanceof LocalVariableNode)) {
-      return visitNode(node, in);
+    if (!(node.getTarget() instanceof LocalVariableNode) || in.containsTwoStores()) {
+      return visitNode(node, in); // a boolean's two stores pass through, as before
     }
     Tree value = node.getExpression().getTree();
     LockOperation op = value instanceof MethodInvocationTree ? locks.operation((JCTree) value) : null;
