@@ -35,9 +35,10 @@ import javax.tools.StandardLocation;
 
 /**
  * Summaries of the compilation's classes' calls, written into the class output as each class is
- * analysed, and those of the classes on the class path that the compilation does not compile, read
- * when the first finding asks about other classes' calls ({@link CallSummaries}). Calls of JDK
- * methods are left out: no summary is ever asked about them.
+ * analysed (when asked: {@code -summaries}), and those of the classes on the class path that the
+ * compilation does not compile, read when the first finding asks about other classes' calls ({@link
+ * CallSummaries}). Calls of JDK methods and of the class's own methods are left out: no summary is
+ * ever asked about them.
  */
 public final class JavacCallSummaries {
   private final Context context;
