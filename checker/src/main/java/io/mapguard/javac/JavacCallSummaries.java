@@ -5,9 +5,6 @@ import com.sun.source.util.TreePathScanner;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
-import com.sun.tools.javac.comp.AttrContext;
-import com.sun.tools.javac.comp.Enter;
-import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.comp.Modules;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
@@ -49,7 +46,6 @@ public final class JavacCallSummaries {
   private final List<String> problems = new ArrayList<>();
   /** Set once the class output refused a summary: the others are not tried. */
   private volatile boolean writingFailed;
-  private volatile boolean hasProblems;
   /** The summaries' directory in the class output, when that is a path (found at the first write). */
   private Path outputDirectory;
   private boolean outputDirectoryKnown;
@@ -62,21 +58,17 @@ public final class JavacCallSummaries {
   }
 
   /** What went wrong with summaries so far (and forgets it): each entry names the summary. */
-  public List<String> takeProblems() {
-    if (!hasProblems) {
+  public synchronized List<String> takeProblems() {
+    if (problems.isEmpty()) {
       return List.of(); // asked after every class: most compilations have none
     }
-    synchronized (this) {
-      List<String> taken = List.copyOf(problems);
-      problems.clear();
-      hasProblems = false;
-      return taken;
-    }
+    List<String> taken = List.copyOf(problems);
+    problems.clear();
+    return taken;
   }
 
   private synchronized void problem(String problem) {
     problems.add(problem);
-    hasProblems = true;
   }
 
   /** Writes the summary of {@code topLevel}'s calls into the class output, when the compilation has one. */
@@ -88,7 +80,6 @@ public final class JavacCallSummaries {
     String summary = CallSummaries.write(summarize(unit, topLevel));
     try {
       byte[] bytes = summary.getBytes(StandardCharsets.UTF_8); // UTF-8 whatever the -encoding: the format's own
-      String relative = CallSummaries.RESOURCE_DIRECTORY + "/" + CallSummaries.fileName(className);
       Path directory = summaryDirectory();
       if (directory != null) {
         // straight to the directory: javac's file objects cost more than the summary itself
@@ -100,7 +91,9 @@ public final class JavacCallSummaries {
           Modules.instance(context).multiModuleMode
               ? files.getLocationForModule(StandardLocation.CLASS_OUTPUT, topLevel.sym.packge().modle.name.toString())
               : StandardLocation.CLASS_OUTPUT;
-      FileObject out = files.getFileForOutput(output, "", relative, null);
+      FileObject out =
+          files.getFileForOutput(
+              output, "", CallSummaries.RESOURCE_DIRECTORY + "/" + CallSummaries.fileName(className), null);
       try (java.io.OutputStream stream = out.openOutputStream()) {
         stream.write(bytes);
       }
@@ -196,12 +189,10 @@ public final class JavacCallSummaries {
    */
   public List<ClassCalls> readClassPath() {
     Set<String> compiledNow = new HashSet<>();
-    for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
-      if (env.toplevel != null) {
-        for (JCTree definition : env.toplevel.defs) {
-          if (definition instanceof JCClassDecl && ((JCClassDecl) definition).sym != null) {
-            compiledNow.add(types.text(((JCClassDecl) definition).sym.flatName()));
-          }
+    for (JCCompilationUnit unit : JavacProjectCalls.compiledUnits(context)) {
+      for (JCTree definition : unit.defs) {
+        if (definition instanceof JCClassDecl && ((JCClassDecl) definition).sym != null) {
+          compiledNow.add(types.text(((JCClassDecl) definition).sym.flatName()));
         }
       }
     }

@@ -95,6 +95,17 @@ public final class JavacProjectCalls implements ProjectCalls {
         .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym));
   }
 
+  /** Every compilation unit javac entered: the files this compilation compiles. */
+  static Set<JCCompilationUnit> compiledUnits(Context context) {
+    Set<JCCompilationUnit> units = new LinkedHashSet<>();
+    for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
+      if (env.toplevel != null) {
+        units.add(env.toplevel);
+      }
+    }
+    return units;
+  }
+
   /**
    * Every method call and method reference of every compilation unit javac entered, by name and
    * number of arguments (references by name).
@@ -102,13 +113,7 @@ public final class JavacProjectCalls implements ProjectCalls {
   private void index() {
     byName = new HashMap<>();
     complete = true;
-    Set<JCCompilationUnit> units = new LinkedHashSet<>();
-    for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
-      if (env.toplevel != null) {
-        units.add(env.toplevel);
-      }
-    }
-    for (JCCompilationUnit unit : units) {
+    for (JCCompilationUnit unit : compiledUnits(context)) {
       for (JCTree definition : unit.defs) {
         if (!(definition instanceof JCClassDecl)) {
           continue;

@@ -139,7 +139,7 @@ public final class FactAssembly<N, P> {
         SyntaxPath<N> callPath = positions.path().apply(e.at());
         LoopAround looped = loopsMatter ? loopAround(callPath, fields, mapFieldOf) : null;
         N call = callPath.leaf();
-        Set<MapField> inLazyCreationOf = new HashSet<>();
+        Set<MapField> inLazyCreationOf = createdHere.isEmpty() ? Set.of() : new HashSet<>();
         for (MapField created : createdHere) {
           if (nullChecks.insideNullCheck(created, callPath, mapFieldOf)) {
             inLazyCreationOf.add(created);

@@ -57,6 +57,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
   private final boolean withJars;
   private final Analyzer analyzer;
   private final AnalysisOptions options;
+  /** Type lookups of no file in particular ({@link #isSubtype}), made at the first question. */
+  private LintTypes typesOutsideFiles;
 
   /**
    * @param sourceRoots roots of the scanned tree's packages, for resolving its own types
@@ -211,17 +213,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
         try {
           summaries.add(LintProjectCallReader.summarize(unit, type, types, options, file));
         } catch (RuntimeException | StackOverflowError e) {
-          problems.add(
-              new SourceProblem(
-                  file,
-                  type.getBegin().map(p -> p.line).orElse(1),
-                  1,
-                  SourceProblem.INTERNAL_ERROR,
-                  "mapvet failed while summarizing the calls of class "
-                      + type.getFullyQualifiedName().orElse(type.getNameAsString())
-                      + " ("
-                      + e
-                      + "), please report"));
+          problems.add(internalError(file, type, "summarizing the calls of", e));
         }
       }
       try {
@@ -236,18 +228,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
           findings.add(toLintFinding(file, finding, fixEdits));
         }
       } catch (RuntimeException | StackOverflowError e) {
-        int line = type.getBegin().map(p -> p.line).orElse(1);
-        problems.add(
-            new SourceProblem(
-                file,
-                line,
-                1,
-                SourceProblem.INTERNAL_ERROR,
-                "mapvet failed while analysing class "
-                    + type.getFullyQualifiedName().orElse(type.getNameAsString())
-                    + " ("
-                    + e
-                    + "), please report"));
+        problems.add(internalError(file, type, "analysing", e));
       }
     }
     return new FileResult(findings, problems, summaries);
@@ -268,13 +249,32 @@ public final class SourceAnalyzer implements FileAnalyzer {
         unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, method);
   }
 
+  /** A class that could not be {@code doing} ("analysing"): one internal error, placed at the class. */
+  private static SourceProblem internalError(String file, TypeDeclaration<?> type, String doing, Throwable e) {
+    return new SourceProblem(
+        file,
+        type.getBegin().map(p -> p.line).orElse(1),
+        1,
+        SourceProblem.INTERNAL_ERROR,
+        "mapvet failed while "
+            + doing
+            + " class "
+            + type.getFullyQualifiedName().orElse(type.getNameAsString())
+            + " ("
+            + e
+            + "), please report");
+  }
+
   /**
    * Whether the type named first is the second or a subtype of it, as this analyzer's type solver
    * sees them (for summarized calls, see {@link io.mapguard.engine.project.SummarizedCalls}).
    */
   @Override
   public boolean isSubtype(String type, String supertype) {
-    return new LintTypes(new CompilationUnit(), solver, solvedAncestors, tree, withJars).isSubtype(type, supertype);
+    if (typesOutsideFiles == null) {
+      typesOutsideFiles = new LintTypes(new CompilationUnit(), solver, solvedAncestors, tree, withJars);
+    }
+    return typesOutsideFiles.isSubtype(type, supertype);
   }
 
   private static LintFinding toLintFinding(String file, Finding finding, FixEdits fixEdits) {

@@ -256,11 +256,10 @@ final class LintRun {
               realRoots, known, Path::toString, path -> FileProcessor.readText(new InputFile(path, path.toString()))));
       FileAnalyzer analyzer =
           analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
-      Set<String> scannedClasses = classNames(files, inputs, realRoots);
       calls =
           new SummarizedCalls(
               new LintProjectCalls(files, analyzer),
-              () -> summariesOfOtherClasses(scannedClasses),
+              () -> summariesOfOtherClasses(known, realRoots),
               analyzer::isSubtype);
     } catch (IOException | SecurityException e) {
       calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
@@ -284,10 +283,10 @@ final class LintRun {
 
   /**
    * The summaries of --summaries and of the --classpath jars, less those of the classes this scan
-   * reads the sources of (they would count their calls twice, and perhaps stale ones); what cannot be
-   * read is said on stderr.
+   * reads the sources of ({@code projectFiles}: they would count their calls twice, and perhaps stale
+   * ones); what cannot be read is said on stderr.
    */
-  private List<CallSummaries.ClassCalls> summariesOfOtherClasses(Set<String> scannedClasses) {
+  private List<CallSummaries.ClassCalls> summariesOfOtherClasses(Set<Path> projectFiles, List<Path> roots) {
     List<Path> locations = new ArrayList<>(request.summaries());
     locations.addAll(request.classpath());
     if (locations.isEmpty()) {
@@ -295,27 +294,22 @@ final class LintRun {
     }
     SummaryFiles.Read read = SummaryFiles.read(locations);
     read.problems().forEach(problem -> env.err().println("mapvet: " + problem));
+    Set<String> scannedClasses = classNames(projectFiles, roots);
     return read.summaries().stream().filter(calls -> !scannedClasses.contains(calls.className())).toList();
   }
 
   /**
-   * The classes of the project's files as their paths under the source roots name them ({@code
-   * com/acme/Stock.java} is {@code com.acme.Stock}).
+   * The classes of the project's files (absolute, normalised paths) as their paths under the source
+   * roots name them ({@code com/acme/Stock.java} is {@code com.acme.Stock}).
    */
-  private static Set<String> classNames(
-      List<LintProjectCalls.ProjectFile> files, List<InputFile> inputs, List<Path> roots) {
+  private static Set<String> classNames(Set<Path> files, List<Path> roots) {
+    List<Path> absoluteRoots = roots.stream().map(root -> root.toAbsolutePath().normalize()).toList();
     Set<String> names = new HashSet<>();
-    List<Path> paths = new ArrayList<>();
-    inputs.forEach(input -> paths.add(input.path().toAbsolutePath().normalize()));
-    files.forEach(file -> paths.add(Path.of(file.path()).toAbsolutePath().normalize()));
-    for (Path path : paths) {
-      for (Path root : roots) {
-        Path absoluteRoot = root.toAbsolutePath().normalize();
-        if (path.startsWith(absoluteRoot)) {
-          String relative = absoluteRoot.relativize(path).toString();
-          if (relative.endsWith(".java")) {
-            names.add(relative.substring(0, relative.length() - ".java".length()).replace(java.io.File.separatorChar, '.'));
-          }
+    for (Path path : files) {
+      for (Path root : absoluteRoots) {
+        String relative = path.startsWith(root) ? root.relativize(path).toString() : "";
+        if (relative.endsWith(".java")) {
+          names.add(relative.substring(0, relative.length() - ".java".length()).replace(java.io.File.separatorChar, '.'));
         }
       }
     }
