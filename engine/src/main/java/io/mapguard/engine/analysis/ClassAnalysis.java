@@ -4,6 +4,7 @@ import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.ManagedSingletons;
+import io.mapguard.engine.knowledge.RequestScopedTypes;
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.CallEdge;
@@ -35,6 +36,11 @@ public final class ClassAnalysis {
   /** Computed on first use: classes whose only maps are locals never need it. */
   private UnitContexts contexts;
   private final String classEvidence;
+  /**
+   * Whether each object of the class belongs to one request ({@link RequestScopedTypes}): its own
+   * locks are not evidence that its instance fields are shared, only a task it starts is.
+   */
+  private final boolean requestScoped;
   /** Computed on first use, see {@link #classHasThreadEvidence()}. */
   private Boolean threadEvidence;
   private final Map<MapField, FieldState> states = new LinkedHashMap<>();
@@ -54,6 +60,7 @@ public final class ClassAnalysis {
     this.facts = facts;
     this.policy = policy;
     this.classEvidence = classEvidence(facts);
+    this.requestScoped = RequestScopedTypes.describe(facts.supertypes()).isPresent();
     Map<MapField, List<ResolvedAccess>> byField = new LinkedHashMap<>();
     for (MapField field : facts.fields()) {
       byField.put(field, new ArrayList<>());
@@ -100,9 +107,12 @@ public final class ClassAnalysis {
       return true;
     }
     for (CodeUnit unit : facts.units()) {
-      if (unit.task() != null || !unit.entryLocks().isEmpty()) {
+      if (unit.task() != null || !requestScoped && !unit.entryLocks().isEmpty()) {
         return true;
       }
+    }
+    if (requestScoped) {
+      return false;
     }
     for (Access access : facts.accesses()) {
       if (!access.locksHeld().isEmpty()) {
@@ -438,7 +448,9 @@ public final class ClassAnalysis {
     }
     Set<ThreadRoot> roots = rootsOf(raceRelevant);
     Set<ThreadRoot> running = runningRoots(roots);
-    boolean locked = raceRelevant.stream().anyMatch(a -> !a.locks().isEmpty());
+    boolean locked =
+        (!requestScoped || field.isStatic())
+            && raceRelevant.stream().anyMatch(a -> !a.locks().isEmpty());
     List<ThreadRoot> tasks = running.stream().filter(ThreadRoot::isTask).toList();
     boolean callers = running.contains(ThreadRoot.CALLER);
     if (!tasks.isEmpty() && !callers && confinedToOneSingleThreadExecutor(tasks)) {

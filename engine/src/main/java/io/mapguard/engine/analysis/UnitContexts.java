@@ -1,6 +1,7 @@
 package io.mapguard.engine.analysis;
 
 import io.mapguard.engine.knowledge.LifecycleMethods;
+import io.mapguard.engine.knowledge.ManagedSingletons;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.model.CallEdge;
 import io.mapguard.engine.model.ClassFacts;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * On which threads each unit runs and which locks it holds on entry. Constructors, initializers and
- * the lifecycle methods a container runs before use ({@link LifecycleMethods}) run as construction;
+ * the lifecycle methods a container runs before use ({@link LifecycleMethods}), and the property
+ * setters of a container-managed singleton, run as construction;
  * other non-private methods run on callers' threads with their declared locks; a private method
  * inherits the roots of all its callers, and a method whose calls are all known ({@link
  * CodeUnit#exported}) the locks held at every call site (intersection, fixpoint inside the class);
@@ -46,8 +48,12 @@ public final class UnitContexts {
     for (CallEdge edge : facts.calls()) {
       incoming.computeIfAbsent(edge.callee(), k -> new ArrayList<>()).add(edge);
     }
+    boolean managedSingleton =
+        ManagedSingletons.describe(facts.annotations(), facts.annotationValues(), facts.supertypes())
+            .isPresent();
     for (CodeUnit unit : facts.units()) {
-      contexts.roots.put(unit, new LinkedHashSet<>(baseRoots(unit, incoming, facts.supertypes())));
+      contexts.roots.put(
+          unit, new LinkedHashSet<>(baseRoots(unit, incoming, facts.supertypes(), managedSingleton)));
       contexts.units.put(unit.id(), unit);
     }
     propagateRoots(facts, contexts.roots);
@@ -66,7 +72,10 @@ public final class UnitContexts {
   }
 
   private static Set<ThreadRoot> baseRoots(
-      CodeUnit unit, Map<CodeUnit, List<CallEdge>> incoming, List<String> supertypes) {
+      CodeUnit unit,
+      Map<CodeUnit, List<CallEdge>> incoming,
+      List<String> supertypes,
+      boolean managedSingleton) {
     switch (unit.kind()) {
       case TASK:
         return Set.of(unit.task());
@@ -76,6 +85,12 @@ public final class UnitContexts {
       default:
         if (LifecycleMethods.declaredBy(unit.name(), supertypes).isPresent()) {
           return Set.of(ThreadRoot.CONSTRUCTION); // a servlet's init(): before any request
+        }
+        if (managedSingleton
+            && unit.nestedClass() == null
+            && !unit.isPrivate()
+            && LifecycleMethods.isConfigurationSetter(unit.name())) {
+          return Set.of(ThreadRoot.CONSTRUCTION); // configured by the container before first use
         }
         // A private method nobody in the class calls is still callable (reflection, a nested class we
         // did not see); treat it as reachable by callers.

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Methods a container calls once, after it constructs an object and before it lets other threads
@@ -34,7 +35,24 @@ public final class LifecycleMethods {
   public static final Set<String> ANNOTATIONS =
       Set.of("javax.annotation.PostConstruct", "jakarta.annotation.PostConstruct");
 
+  /**
+   * A JavaBean property setter, as units name methods ({@code setMaxAge(long)}): one parameter, a
+   * name of {@code set} and a capital letter.
+   */
+  private static final Pattern PROPERTY_SETTER = Pattern.compile("set\\p{Lu}\\w*\\([^,()]+\\)");
+
   private LifecycleMethods() {}
+
+  /**
+   * Whether {@code method} of a container-managed singleton ({@link ManagedSingletons}) is a property
+   * setter, which configures the object before its first use: dependency injection calls setters
+   * while it builds the bean (Spring's setter injection), and Tomcat's {@code FilterBase.init} hands
+   * each filter init parameter to its setter. A setter the class's own request code calls also runs
+   * on request threads (its callers' roots reach it).
+   */
+  public static boolean isConfigurationSetter(String method) {
+    return PROPERTY_SETTER.matcher(method).matches();
+  }
 
   /**
    * The supertype that makes {@code method} (as units name methods: {@code init(FilterConfig)}) a
