@@ -21,8 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * On which threads each unit runs and which locks it holds on entry. Constructors, initializers and
- * the lifecycle methods a container runs before use ({@link LifecycleMethods}), and the property
- * setters of a container-managed singleton, run as construction;
+ * the lifecycle methods a container runs before use ({@link LifecycleMethods}), the property
+ * setters of a container-managed singleton, and the methods that restore an object from its
+ * serialized form, run as construction;
  * other non-private methods run on callers' threads with their declared locks; a private method
  * inherits the roots of all its callers, and a method whose calls are all known ({@link
  * CodeUnit#exported}) the locks held at every call site (intersection, fixpoint inside the class);
@@ -85,6 +86,9 @@ public final class UnitContexts {
       default:
         if (LifecycleMethods.declaredBy(unit.name(), supertypes).isPresent()) {
           return Set.of(ThreadRoot.CONSTRUCTION); // a servlet's init(): before any request
+        }
+        if (LifecycleMethods.isDeserializer(unit.name())) {
+          return Set.of(ThreadRoot.CONSTRUCTION); // on the object the deserializer is building
         }
         if (managedSingleton
             && unit.nestedClass() == null

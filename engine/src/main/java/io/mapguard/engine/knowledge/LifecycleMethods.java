@@ -31,6 +31,24 @@ public final class LifecycleMethods {
           Map.entry("jakarta.servlet.Filter", FILTER_INIT),
           Map.entry("org.springframework.beans.factory.InitializingBean", List.of("afterPropertiesSet()")));
 
+  /**
+   * Methods (name and simple parameter types) that restore an object from serialized form, which the
+   * deserializer calls on the object it is building, before it hands the object to anyone: {@code
+   * java.io}'s {@code readObject}/{@code readObjectNoData} of a {@code Serializable} and {@code
+   * readExternal} of an {@code Externalizable} (on the object its no-argument constructor made),
+   * Hadoop's {@code Writable.readFields}, and ZooKeeper's Jute {@code Record.deserialize} (a snapshot
+   * is loaded into a tree no request thread uses yet). Whatever the class's supertypes: a class may
+   * follow the contract without declaring it.
+   */
+  private static final Set<String> DESERIALIZERS =
+      Set.of(
+          "readObject(ObjectInputStream)",
+          "readObjectNoData()",
+          "readExternal(ObjectInput)",
+          "readFields(DataInput)",
+          "deserialize(InputArchive)",
+          "deserialize(InputArchive, String)");
+
   /** Annotations (qualified) on a method the container calls once before the object is used. */
   public static final Set<String> ANNOTATIONS =
       Set.of("javax.annotation.PostConstruct", "jakarta.annotation.PostConstruct");
@@ -42,6 +60,11 @@ public final class LifecycleMethods {
   private static final Pattern PROPERTY_SETTER = Pattern.compile("set\\p{Lu}\\w*\\([^,()]+\\)");
 
   private LifecycleMethods() {}
+
+  /** Whether {@code method} (as units name methods) restores its object from serialized form. */
+  public static boolean isDeserializer(String method) {
+    return DESERIALIZERS.contains(method);
+  }
 
   /**
    * Whether {@code method} of a container-managed singleton ({@link ManagedSingletons}) is a property
