@@ -84,7 +84,7 @@ class EvidenceTest {
       String key, boolean resultDiscarded, MapCall.Test test, List<MapCall.Branch> branches) {
     return new MapCall(
         key, null, resultDiscarded, null, test, branches, -1, 0, 2, null, null, false, null, 0,
-        MapCall.Variables.NONE, false);
+        MapCall.Variables.NONE, false, false);
   }
 
   // ------------------------------------------------------------------ ConcurrentMapNullValue

@@ -1,6 +1,7 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.FreshValues;
 import io.mapguard.engine.knowledge.KeyDerivedValues;
 import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapMethods;
@@ -79,6 +80,7 @@ public final class CallShapes<N> {
         valueFromKey = assigned != null && derivedFromKey(assigned, key, call, fieldOf, field);
       }
     }
+    boolean freshKey = arguments.size() >= 2 && freshKey(arguments.get(0), call);
     ResultUse result = resultUse(call);
     return new MapCall(
         key,
@@ -95,8 +97,108 @@ public final class CallShapes<N> {
         exitsAfter(call),
         enclosingUpdate(call, fieldOf, field),
         valueReassigned,
-        new MapCall.Variables(result.variable(), valueVariable, List.copyOf(valueVariables)),
-        valueFromKey);
+        new MapCall.Variables(
+            result.variable(),
+            valueVariable,
+            List.copyOf(valueVariables),
+            arguments.size() == 1 && port.name(call.leaf()).equals("remove") ? localsReadAfter(call) : List.of()),
+        valueFromKey,
+        freshKey);
+  }
+
+  /**
+   * The local variables read by the statements after the call's statement, in each block around it
+   * up to its method or lambda: what the code still does once the call has run (an else of an if
+   * around the call is another path and left out).
+   */
+  private List<Object> localsReadAfter(SyntaxPath<N> call) {
+    List<Object> read = new ArrayList<>();
+    N child = call.leaf();
+    for (SyntaxPath<N> p = call.parent(); p != null; child = p.leaf(), p = p.parent()) {
+      Kind kind = port.kind(p.leaf());
+      if (kind.isCodeBoundary()) {
+        break;
+      }
+      if (kind != Kind.BLOCK) {
+        continue;
+      }
+      boolean after = false;
+      for (N statement : port.statements(p.leaf())) {
+        if (after) {
+          port.forEachNode(
+              statement,
+              node -> {
+                Object local = port.kind(node) == Kind.IDENTIFIER ? port.localVariable(node) : null;
+                if (local != null) {
+                  read.add(local);
+                }
+                return true;
+              });
+        }
+        after |= statement == child;
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Whether a key argument is a value no earlier call made ({@link FreshValues}): such a call, a
+   * local whose every value is one, or a member {@code l.token} of a local that holds a new object
+   * at the call (its last value before it) when every assignment of that member in the method is
+   * one and one comes between that object's creation and the call.
+   */
+  private boolean freshKey(N argument, SyntaxPath<N> call) {
+    N key = port.skipParensAndCasts(argument);
+    switch (port.kind(key)) {
+      case IDENTIFIER:
+        Object local = port.localVariable(key);
+        return local != null && allFresh(locals.valuesOf(local, call));
+      case FIELD_ACCESS:
+        N owner = port.skipParens(port.selected(key));
+        Object object = port.kind(owner) == Kind.IDENTIFIER ? port.localVariable(owner) : null;
+        N objectValue = object == null ? null : locals.lastIndependentValue(call, object);
+        if (objectValue == null || port.kind(port.skipParens(objectValue)) != Kind.NEW) {
+          return false;
+        }
+        int created = locals.lastIndependentAssignment(call, object);
+        int at = port.order(call.leaf());
+        List<N> assignments = locals.memberAssignments(object, port.name(key), call);
+        return assignments.stream().anyMatch(m -> port.order(m) > created && port.order(m) < at)
+            && allFresh(assignments.stream().map(port::assignedValue).toList());
+      default:
+        return freshValue(key);
+    }
+  }
+
+  private boolean allFresh(List<N> values) {
+    return values != null && !values.isEmpty() && values.stream().allMatch(this::freshValue);
+  }
+
+  /** {@code UUID.randomUUID()}, {@code ids.incrementAndGet()} of a field, and their strings. */
+  private boolean freshValue(N value) {
+    N v = port.skipParensAndCasts(value);
+    if (port.kind(v) != Kind.METHOD_CALL) {
+      return false;
+    }
+    N receiver = port.receiver(v);
+    List<N> arguments = port.arguments(v);
+    String method = port.name(v);
+    if (receiver == null) {
+      return false;
+    }
+    N r = port.skipParens(receiver);
+    boolean classLike = port.kind(r) == Kind.IDENTIFIER || port.kind(r) == Kind.FIELD_ACCESS;
+    String receiverName = classLike ? port.name(r) : null;
+    if (arguments.isEmpty()) {
+      // a counter of a field counts on across calls; a local one starts again in each
+      boolean notLocal = port.kind(r) != Kind.IDENTIFIER || port.localVariable(r) == null;
+      return notLocal && FreshValues.generates(method, receiverName)
+          || FreshValues.keepsReceiver(method) && freshValue(r);
+    }
+    return arguments.size() == 1
+        && receiverName != null
+        && FreshValues.keepsArgument(receiverName, method)
+        && freshValue(arguments.get(0));
   }
 
   /**

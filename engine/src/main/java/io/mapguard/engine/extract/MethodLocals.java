@@ -3,6 +3,7 @@ package io.mapguard.engine.extract;
 import io.mapguard.engine.extract.SyntaxPort.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -81,6 +82,31 @@ public final class MethodLocals<N> {
       }
     }
     return "@" + last;
+  }
+
+  /**
+   * The assignments {@code local.member = value} in the method around {@code use}, in source order.
+   */
+  public List<N> memberAssignments(Object local, String member, SyntaxPath<N> use) {
+    SyntaxPath<N> scope = scopeOf(use);
+    List<N> assignments = new ArrayList<>();
+    if (scope != null) {
+      port.forEachNode(
+          scope.leaf(),
+          node -> {
+            if (port.kind(node) == Kind.ASSIGN) {
+              N target = port.skipParens(port.assignTarget(node));
+              if (port.kind(target) == Kind.FIELD_ACCESS
+                  && port.name(target).equals(member)
+                  && port.localVariable(port.skipParens(port.selected(target))) == local) {
+                assignments.add(node);
+              }
+            }
+            return true;
+          });
+    }
+    assignments.sort(Comparator.comparingInt(port::order));
+    return assignments;
   }
 
   /** The calls in the method around {@code use} that take {@code local} as an argument. */

@@ -41,6 +41,9 @@ import java.util.Set;
  * @param valueFromKey when {@code valueReassigned} is set: that assignment computes the value from
  *     the key alone ({@code v = other.get(k)}, {@code v = k.getMethods()}, see {@link
  *     io.mapguard.engine.knowledge.KeyDerivedValues}): two threads that both miss put equal values
+ * @param freshKey a call with a value argument whose key no earlier call made ({@code
+ *     UUID.randomUUID().toString()}, a field counter's {@code incrementAndGet()}, directly or through
+ *     a local, see {@link io.mapguard.engine.knowledge.FreshValues}): it never replaces an entry
  */
 public record MapCall(
     String key,
@@ -58,12 +61,13 @@ public record MapCall(
     Update insideUpdate,
     int valueReassigned,
     Variables variables,
-    boolean valueFromKey) {
+    boolean valueFromKey,
+    boolean freshKey) {
 
   public static final MapCall NONE =
       new MapCall(
           null, null, false, null, null, List.of(), -1, 0, 0, null, null, false, null, 0, Variables.NONE,
-          false);
+          false, false);
 
   /**
    * The front end's handles ({@code SyntaxPort.localVariable}) of the locals a call's description
@@ -73,12 +77,17 @@ public record MapCall(
    * @param value the variable of {@code valueLocal}, or null
    * @param read the local variables read in the value argument
    */
-  public record Variables(Object result, Object value, List<Object> read) {
-    public static final Variables NONE = new Variables(null, null, List.of());
+  public record Variables(Object result, Object value, List<Object> read, List<Object> readAfter) {
+    public static final Variables NONE = new Variables(null, null, List.of(), List.of());
 
     /** Whether the value argument reads {@code variable}. */
     public boolean reads(Object variable) {
       return variable != null && read.stream().anyMatch(v -> v == variable);
+    }
+
+    /** Whether the code after the call reads {@code variable} (see {@code readAfter}). */
+    public boolean readAfterwards(Object variable) {
+      return variable != null && readAfter.stream().anyMatch(v -> v == variable);
     }
   }
 
@@ -102,7 +111,7 @@ public record MapCall(
     return new MapCall(
         key, valueLocal, resultDiscarded, resultLocal, test, branches, argumentOf,
         valueReadLine, arguments, traversal, loop, exitsAfter, insideUpdate, valueReassigned,
-        variables, valueFromKey);
+        variables, valueFromKey, freshKey);
   }
 
   /** What holds in the then-branch of the if that tests the result. */
@@ -129,6 +138,6 @@ public record MapCall(
   public static MapCall traversal(String traversal) {
     return new MapCall(
         null, null, false, null, null, List.of(), -1, 0, 0, traversal, null, false, null, 0, Variables.NONE,
-        false);
+        false, false);
   }
 }

@@ -37,6 +37,8 @@ import java.util.Set;
 public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
   private static final Set<String> CHECKS = Set.of("containsKey", "get");
   private static final Set<String> VALUE_READS = Set.of("get", "getOrDefault");
+  /** Writes that only take entries out. */
+  private static final Set<String> REMOVALS = Set.of("remove", "clear");
 
   /** The summing function a counter's merge fix uses, by the map's value type. */
   private static final Map<String, String> SUMS =
@@ -160,7 +162,8 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
       if (!put
           && meaning == Meaning.PRESENT
           && c.method().equals("get")
-          && c.call().resultLocal() != null) {
+          && c.call().resultLocal() != null
+          && !(keysNeverReused(accesses) && !call.variables().readAfterwards(c.call().variables().result()))) {
         String message =
             "'"
                 + name
@@ -185,6 +188,29 @@ public final class ConcurrentMapCheckThenActCheck implements RuleCheck {
     if (put) {
       lostUpdate(state, accesses, act, sink);
     }
+  }
+
+  /**
+   * Whether every entry of the map is stored by a put under a fresh key ({@link MapCall#freshKey}):
+   * no key is put twice, so a get-then-remove cannot take a newer value, and two removes of one
+   * entry remove it once (as a lock token in Tomcat's WebdavServlet). The caller also asks that
+   * nothing after the remove uses the value read: code that acts on it then (closes it) would act
+   * twice.
+   */
+  private static boolean keysNeverReused(List<ResolvedAccess> accesses) {
+    boolean stored = false;
+    for (ResolvedAccess access : accesses) {
+      Access a = access.access();
+      // a write through a view (method null) can only take entries out
+      if (a.effect() != Effect.WRITE || a.method() == null || REMOVALS.contains(a.method())) {
+        continue;
+      }
+      if (!a.method().equals("put") || !a.call().freshKey()) {
+        return false;
+      }
+      stored = true;
+    }
+    return stored;
   }
 
   /** "'m' is checked at line 3 (containsKey) and written at line 5 (put) as two steps: ". */
