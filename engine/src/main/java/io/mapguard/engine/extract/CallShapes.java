@@ -59,15 +59,7 @@ public final class CallShapes<N> {
     boolean valueFromKey = false;
     if (arguments.size() >= 2) {
       N value = arguments.get(1);
-      port.forEachNode(
-          value,
-          node -> {
-            Object variable = port.kind(node) == Kind.IDENTIFIER ? port.localVariable(node) : null;
-            if (variable != null) {
-              valueVariables.add(variable);
-            }
-            return true;
-          });
+      addLocalsRead(value, valueVariables);
       N v = port.skipParens(value);
       Object local = port.kind(v) == Kind.IDENTIFIER ? port.localVariable(v) : null;
       if (local != null) {
@@ -125,20 +117,25 @@ public final class CallShapes<N> {
       boolean after = false;
       for (N statement : port.statements(p.leaf())) {
         if (after) {
-          port.forEachNode(
-              statement,
-              node -> {
-                Object local = port.kind(node) == Kind.IDENTIFIER ? port.localVariable(node) : null;
-                if (local != null) {
-                  read.add(local);
-                }
-                return true;
-              });
+          addLocalsRead(statement, read);
         }
         after |= statement == child;
       }
     }
     return read;
+  }
+
+  /** Adds the local variables {@code root} reads to {@code read}. */
+  private void addLocalsRead(N root, List<Object> read) {
+    port.forEachNode(
+        root,
+        node -> {
+          Object local = port.kind(node) == Kind.IDENTIFIER ? port.localVariable(node) : null;
+          if (local != null) {
+            read.add(local);
+          }
+          return true;
+        });
   }
 
   /**

@@ -12,8 +12,9 @@ import java.util.Set;
  */
 public final class FreshValues {
   /**
-   * No-argument methods that make a new value, by the simple name of the class whose static method
-   * it is; {@code null} for an instance method of any receiver (a counter's).
+   * No-argument methods that make a new value, to the simple name of the class whose static method
+   * it is, or to {@code ""} for an instance method of any receiver that is no local (a counter
+   * field's: a local counter starts again on each call).
    */
   private static final Map<String, String> GENERATORS =
       Map.of(
