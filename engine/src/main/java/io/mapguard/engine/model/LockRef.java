@@ -57,6 +57,14 @@ public final class LockRef {
     this.choice = Objects.requireNonNull(choice);
   }
 
+  /**
+   * Whether this is the monitor of the local variable {@code name} ({@code synchronized (list)}):
+   * front ends name a local's monitor by the local's name, and a field of that name is hidden there.
+   */
+  public boolean isMonitorOfLocal(String name) {
+    return kind == Kind.MONITOR && expression.equals(name);
+  }
+
   public static LockRef monitor(String expression) {
     return new LockRef(expression, Mode.EXCLUSIVE, Kind.MONITOR);
   }

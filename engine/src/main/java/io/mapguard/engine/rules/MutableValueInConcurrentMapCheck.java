@@ -9,8 +9,12 @@ import io.mapguard.engine.knowledge.ValueTypes;
 import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.model.ValueMutation;
+import io.mapguard.engine.model.LockRef;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,6 +40,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     if (analysis.facts().valueMutations().isEmpty()) {
       return;
     }
+    Map<FieldState, List<Locked>> lockedChanges = new LinkedHashMap<>();
     for (ValueMutation mutation : analysis.facts().valueMutations()) {
       FieldState state = analysis.state(mutation.map());
       if (state == null
@@ -44,17 +49,107 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         continue;
       }
       Set<ThreadRoot> roots = analysis.contexts().roots(mutation.unit());
-      if (roots.stream().allMatch(r -> r == ThreadRoot.CONSTRUCTION)
-          || !analysis.locksAt(mutation.unit(), mutation.locksHeld()).isEmpty()) {
+      if (roots.stream().allMatch(r -> r == ThreadRoot.CONSTRUCTION)) {
         continue;
       }
       Optional<Values> values = unsafeValues(analysis, mutation);
-      if (values.isPresent()) {
+      if (values.isEmpty()) {
+        continue;
+      }
+      Set<LockRef> held = analysis.locksAt(mutation.unit(), mutation.locksHeld());
+      if (held.stream().anyMatch(l -> l.isStriped() && !isValueMonitor(l, mutation))) {
+        continue; // a lock chosen by the key (lockFor(key)) can guard that key's value
+      }
+      List<LockRef> excluding = excludingLocks(held, mutation);
+      if (excluding.isEmpty()) { // no lock, or read locks only
         List<Evidence> evidence = new ArrayList<>();
-        String message = message(analysis, state, mutation, values.get(), evidence);
+        String lockText =
+            held.isEmpty()
+                ? " outside any lock"
+                : " holding only the read lock of '"
+                    + held.iterator().next().expression()
+                    + "', which other threads hold at the same time";
+        String message = message(analysis, state, mutation, values.get(), lockText, null, evidence);
         sink.report(rule(), state.field(), mutation.site(), message, List.of(), evidence);
+      } else {
+        lockedChanges
+            .computeIfAbsent(state, k -> new ArrayList<>())
+            .add(new Locked(mutation, values.get(), excluding));
       }
     }
+    lockedChanges.forEach((state, changes) -> reportDifferentLocks(analysis, state, changes, sink));
+  }
+
+  /** A change of a value made holding {@code locks} (exclusive ones, the value's own as {@link #VALUE_MONITOR}). */
+  private record Locked(ValueMutation mutation, Values values, List<LockRef> locks) {}
+
+  /** How the value's own monitor is named among a change's locks: each change holds its own value's. */
+  private static final String VALUE_MONITOR = "the value itself";
+
+  /**
+   * The locks held at the change that keep other holders out (not a read lock); {@code
+   * synchronized (list)} on the local holding the value is the value's own monitor, the same lock
+   * whatever the local is called.
+   */
+  private static List<LockRef> excludingLocks(Set<LockRef> held, ValueMutation mutation) {
+    List<LockRef> locks = new ArrayList<>();
+    for (LockRef lock : held) {
+      if (lock.isReadMode()) {
+        continue;
+      }
+      locks.add(isValueMonitor(lock, mutation) ? LockRef.monitor(VALUE_MONITOR) : lock);
+    }
+    return locks;
+  }
+
+  /** {@code synchronized (list)} on the local that holds the changed value. */
+  private static boolean isValueMonitor(LockRef lock, ValueMutation mutation) {
+    return mutation.through() != null && lock.isMonitorOfLocal(mutation.through());
+  }
+
+  /**
+   * Changes of the map's values that all hold a lock, but not one lock: the first change (in line
+   * order) that shares no lock with another is reported, naming that other change; one finding per
+   * map, as one fix (one lock for every change) mends them all.
+   */
+  private void reportDifferentLocks(
+      ClassAnalysis analysis, FieldState state, List<Locked> changes, FindingSink sink) {
+    changes.sort(Comparator.comparingInt(c -> c.mutation().site().line()));
+    for (Locked change : changes) {
+      for (Locked other : changes) {
+        if (other != change && change.locks().stream().noneMatch(l -> other.locks().stream().anyMatch(l::sameLock))) {
+          List<Evidence> evidence = new ArrayList<>();
+          String lockText = " holding " + describe(change.locks());
+          String otherText =
+              "line "
+                  + other.mutation().site().line()
+                  + " changes a value taken from it ("
+                  + other.mutation().method()
+                  + ") holding "
+                  + describe(other.locks())
+                  + ", and the two locks do not keep each other out";
+          evidence.add(
+              new Evidence(
+                  other.mutation().site().line(),
+                  other.mutation().site().column(),
+                  "a value taken from '" + state.field().name() + "' is changed here holding "
+                      + describe(other.locks())));
+          String message =
+              message(analysis, state, change.mutation(), change.values(), lockText, otherText, evidence);
+          sink.report(rule(), state.field(), change.mutation().site(), message, List.of(), evidence);
+          return;
+        }
+      }
+    }
+  }
+
+  /** "'lock'", "'lock' and 'this'", or "the value's own monitor". */
+  private static String describe(List<LockRef> locks) {
+    List<String> names = new ArrayList<>();
+    for (LockRef lock : locks) {
+      names.add(lock.expression().equals(VALUE_MONITOR) ? "the value's own monitor" : "'" + lock.expression() + "'");
+    }
+    return String.join(" and ", names);
   }
 
   /** How the message names the map's values, and where a stored value it cites is created. */
@@ -100,6 +195,8 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
       FieldState state,
       ValueMutation mutation,
       Values values,
+      String lockText,
+      String otherChange,
       List<Evidence> evidence) {
     String name = state.field().name();
     String change =
@@ -136,12 +233,15 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         + taken
         + " is changed by "
         + change
-        + " outside any lock"
+        + lockText
+        + (otherChange == null ? "" : ", but " + otherChange)
         + (threads == null ? "" : "; " + threads.text())
         + ": the "
         + (state.kind() == MapKind.SYNCHRONIZED ? "synchronized map" : "concurrent map")
         + " only makes its own operations atomic, so threads that get the same value race on it."
-        + " Store thread-safe values (ConcurrentHashMap.newKeySet(), CopyOnWriteArrayList,"
+        + (otherChange == null ? "" : " Hold one lock for every change of the values, or")
+        + (otherChange == null ? " Store" : " store")
+        + " thread-safe values (ConcurrentHashMap.newKeySet(), CopyOnWriteArrayList,"
         + " LongAdder, AtomicInteger) or change the value inside compute(key, (k, v) -> ...).";
   }
 
