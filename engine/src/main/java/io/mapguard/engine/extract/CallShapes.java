@@ -731,14 +731,16 @@ public final class CallShapes<N> {
   // ------------------------------------------------------------------ uses of values
 
   /**
-   * A call made on a value ({@code method}) or a store into one of its elements
-   * ({@link ValueMutation#ARRAY_STORE}), and the node that makes it.
+   * A call made on a value ({@code method}), a store into one of its elements
+   * ({@link ValueMutation#ARRAY_STORE}) or a for-each loop over it ({@link ValueMutation#FOR_EACH}),
+   * and the node that makes it.
    */
   public record ValueUse<N>(String method, N node) {}
 
   /**
    * What is done right away to the value the node yields: a method called on it
-   * ({@code map.get(k).add(v)}) or a store into its element ({@code counts.get(k)[0]++}); else null.
+   * ({@code map.get(k).add(v)}), a store into its element ({@code counts.get(k)[0]++}) or a for-each
+   * loop over it ({@code for (V v : map.get(k))}); else null.
    */
   public ValueUse<N> useOfValue(SyntaxPath<N> value) {
     N written = outermostWrapping(value).leaf();
@@ -747,6 +749,9 @@ public final class CallShapes<N> {
     Kind kind = parent == null ? Kind.OTHER : port.kind(parent);
     if (kind == Kind.METHOD_CALL && port.receiver(parent) == written) {
       return new ValueUse<>(port.name(parent), parent);
+    }
+    if (kind == Kind.FOR_EACH && port.iterable(parent) == written) {
+      return new ValueUse<>(ValueMutation.FOR_EACH, parent);
     }
     if (kind == Kind.ARRAY_ACCESS && port.array(parent) == written) {
       SyntaxPath<N> storePath = parentPath.parentSkippingParens(port);

@@ -388,6 +388,10 @@ public final class MapUses<N, P> {
    * or the local it goes into when that local only ever holds values of this map (or new ones).
    */
   private void trackValue(MapField field, String method, SyntaxPath<N> use, SyntaxPath<N> call) {
+    if (MapMethods.VALUE_PARAMETER_OF_FUNCTION.containsKey(method)) {
+      valueLocals.trackFunctionParameter(field, method, port.line(use.leaf()), call, tables.valueLocals());
+      return;
+    }
     if (!MapMethods.VALUE_SOURCES.contains(method)) {
       return;
     }

@@ -61,6 +61,30 @@ public final class MapValueLocals<N> {
     }
   }
 
+  /**
+   * Records the parameter through which the lambda given to {@code compute}/{@code
+   * computeIfPresent}/{@code merge} at {@code call} receives the key's current value ({@link
+   * MapMethods#VALUE_PARAMETER_OF_FUNCTION}): what the function does to it is a use of the map's
+   * value, made atomically for its key.
+   */
+  public void trackFunctionParameter(
+      MapField field, String method, int line, SyntaxPath<N> call, Map<Object, ValueLocal> valueLocals) {
+    List<N> arguments = port.arguments(call.leaf());
+    if (arguments.isEmpty()) {
+      return;
+    }
+    N function = port.skipParens(arguments.get(arguments.size() - 1));
+    if (port.kind(function) != Kind.LAMBDA) {
+      return;
+    }
+    List<N> parameters = port.parameters(function);
+    int position = MapMethods.VALUE_PARAMETER_OF_FUNCTION.get(method);
+    Object parameter = parameters.size() > position ? port.declaredVariable(parameters.get(position)) : null;
+    if (parameter != null) {
+      valueLocals.putIfAbsent(parameter, new ValueLocal(field, method, line));
+    }
+  }
+
   private boolean storesInto(MapField field, Object local, SyntaxPath<N> use, Function<N, Object> mapFieldOf) {
     for (N call : locals.callsTaking(local, use)) {
       N receiver = port.receiver(call);

@@ -51,6 +51,15 @@ public final class MapMethods {
           "merge", List.of(1, 1),
           "replaceAll", List.of(0, 1));
 
+  /**
+   * Map methods whose function (last argument) is given the key's current value, by the position of
+   * that parameter: {@code compute((k, v) -> …)}, {@code merge(k, x, (old, given) -> …)}. The
+   * function runs atomically for its key, so what it does to that value no other update function of
+   * the key overlaps.
+   */
+  public static final Map<String, Integer> VALUE_PARAMETER_OF_FUNCTION =
+      Map.of("compute", 1, "computeIfPresent", 1, "merge", 0);
+
   /** Methods that hand out a value stored in the map (a caller can change it in place). */
   public static final Set<String> VALUE_SOURCES =
       Set.of("get", "getOrDefault", "computeIfAbsent", "putIfAbsent");

@@ -49,6 +49,23 @@ public final class ValueTypes {
           Family.ARRAY,
           Set.of(io.mapguard.engine.model.ValueMutation.ARRAY_STORE));
 
+  /**
+   * Methods that walk every element of the value, by family (with the for-each loop over it): a
+   * walk while another thread changes the value can throw ConcurrentModificationException or see a
+   * half-made change. Views ({@code keySet()}…) walk it later, in the caller's own loop.
+   */
+  private static final Map<Family, Set<String>> WALKERS =
+      Map.of(
+          Family.COLLECTION,
+          Set.of(
+              io.mapguard.engine.model.ValueMutation.FOR_EACH, "iterator", "listIterator",
+              "forEach", "stream", "parallelStream", "spliterator", "toArray", "containsAll",
+              "descendingIterator"),
+          Family.MAP,
+          Set.of("forEach", "keySet", "values", "entrySet", "navigableKeySet", "descendingMap"),
+          Family.MULTIMAP,
+          Set.of("forEach", "keySet", "values", "entries", "asMap", "keys"));
+
   /** Concrete types that are not thread-safe. */
   private static final Map<String, Family> NOT_THREAD_SAFE =
       Map.ofEntries(
@@ -167,5 +184,10 @@ public final class ValueTypes {
 
   public static boolean mutates(Family family, String method) {
     return MUTATORS.get(family).contains(method);
+  }
+
+  /** Whether {@code method} (or {@code for-each}) walks every element of a value of {@code family}. */
+  public static boolean walks(Family family, String method) {
+    return WALKERS.getOrDefault(family, Set.of()).contains(method);
   }
 }

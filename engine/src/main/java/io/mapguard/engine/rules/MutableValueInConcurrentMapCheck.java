@@ -5,6 +5,7 @@ import io.mapguard.engine.analysis.ClassAnalysis;
 import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
 import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.ValueTypes;
 import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
@@ -27,11 +28,12 @@ import java.util.Set;
     name = "MutableValueInConcurrentMap",
     summary =
         "A value that is not thread-safe (ArrayList, HashSet, StringBuilder, an array...) is "
-            + "taken from a shared ConcurrentMap and changed outside compute and outside any lock",
+            + "taken from a shared ConcurrentMap and changed outside compute and outside one lock, "
+            + "or walked while guarded changes run",
     brief =
         "a non-thread-safe value (`ArrayList`, `HashSet`, `StringBuilder`, an `int[]` "
             + "counter…) taken from a shared ConcurrentMap by `get`/`computeIfAbsent` and changed "
-            + "outside `compute` and outside any lock",
+            + "outside `compute` and outside one lock, or walked while guarded changes run",
     order = 7,
     since = "0.1.0")
 public final class MutableValueInConcurrentMapCheck implements RuleCheck {
@@ -41,6 +43,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
       return;
     }
     Map<FieldState, List<Locked>> lockedChanges = new LinkedHashMap<>();
+    Map<FieldState, List<Locked>> walks = new LinkedHashMap<>();
     for (ValueMutation mutation : analysis.facts().valueMutations()) {
       FieldState state = analysis.state(mutation.map());
       if (state == null
@@ -61,7 +64,12 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         continue; // a lock chosen by the key (lockFor(key)) can guard that key's value
       }
       List<LockRef> excluding = excludingLocks(held, mutation);
-      if (excluding.isEmpty()) { // no lock, or read locks only
+      boolean change = ValueTypes.mutates(values.get().family(), mutation.method());
+      if (!change) {
+        if (ValueTypes.walks(values.get().family(), mutation.method())) {
+          walks.computeIfAbsent(state, k -> new ArrayList<>()).add(new Locked(mutation, values.get(), excluding));
+        }
+      } else if (excluding.isEmpty()) { // no lock, or read locks only
         List<Evidence> evidence = new ArrayList<>();
         String lockText =
             held.isEmpty()
@@ -78,18 +86,35 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
       }
     }
     lockedChanges.forEach((state, changes) -> reportDifferentLocks(analysis, state, changes, sink));
+    walks.forEach(
+        (state, walked) ->
+            reportWalkDuringChange(analysis, state, walked, lockedChanges.getOrDefault(state, List.of()), sink));
   }
 
-  /** A change of a value made holding {@code locks} (exclusive ones, the value's own as {@link #VALUE_MONITOR}). */
-  private record Locked(ValueMutation mutation, Values values, List<LockRef> locks) {}
+  /**
+   * A use of a value made holding {@code locks}: the exclusive ones, the value's own monitor as
+   * {@link #VALUE_MONITOR}, and {@link #KEY_ENTRY} inside the function of an update method.
+   */
+  private record Locked(ValueMutation mutation, Values values, List<LockRef> locks) {
+    boolean insideUpdate() {
+      return locks.stream().anyMatch(l -> l.expression().equals(KEY_ENTRY));
+    }
+  }
+
+  /**
+   * How the exclusion of the function of {@code compute}/{@code computeIfPresent}/{@code merge} is
+   * named among a use's locks: the map runs it atomically for its key, as if it held a lock of that
+   * key's entry that every other such function takes too.
+   */
+  private static final String KEY_ENTRY = "the map's update of the key";
 
   /** How the value's own monitor is named among a change's locks: each change holds its own value's. */
   private static final String VALUE_MONITOR = "the value itself";
 
   /**
-   * The locks held at the change that keep other holders out (not a read lock); {@code
+   * The locks held at the use that keep other holders out (not a read lock); {@code
    * synchronized (list)} on the local holding the value is the value's own monitor, the same lock
-   * whatever the local is called.
+   * whatever the local is called; inside an update method's function, {@link #KEY_ENTRY}.
    */
   private static List<LockRef> excludingLocks(Set<LockRef> held, ValueMutation mutation) {
     List<LockRef> locks = new ArrayList<>();
@@ -98,6 +123,9 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         continue;
       }
       locks.add(isValueMonitor(lock, mutation) ? LockRef.monitor(VALUE_MONITOR) : lock);
+    }
+    if (MapMethods.VALUE_PARAMETER_OF_FUNCTION.containsKey(mutation.source())) {
+      locks.add(LockRef.monitor(KEY_ENTRY));
     }
     return locks;
   }
@@ -114,10 +142,12 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
    */
   private void reportDifferentLocks(
       ClassAnalysis analysis, FieldState state, List<Locked> changes, FindingSink sink) {
-    changes.sort(Comparator.comparingInt(c -> c.mutation().site().line()));
+    // a change inside an update function is where the map wants it: report the other one
+    changes.sort(
+        Comparator.comparing(Locked::insideUpdate).thenComparingInt(c -> c.mutation().site().line()));
     for (Locked change : changes) {
       for (Locked other : changes) {
-        if (other != change && change.locks().stream().noneMatch(l -> other.locks().stream().anyMatch(l::sameLock))) {
+        if (other != change && !shareALock(change, other)) {
           List<Evidence> evidence = new ArrayList<>();
           String lockText = " holding " + describe(change.locks());
           String otherText =
@@ -143,36 +173,110 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     }
   }
 
+  private static boolean shareALock(Locked one, Locked other) {
+    return one.locks().stream().anyMatch(l -> other.locks().stream().anyMatch(l::sameLock));
+  }
+
+  /**
+   * A value walked (a for-each loop, {@code forEach}, {@code stream}…) holding no lock that the
+   * changes of the map's values hold, when those changes are guarded otherwise (inside an update
+   * function, or holding a lock): the walk is then the one side of the race left unguarded. (A walk
+   * that races with an unguarded change is not reported: the change is, and its fix, one lock or
+   * the update functions, settles the walk too.) One finding per map, at its first such walk.
+   */
+  private void reportWalkDuringChange(
+      ClassAnalysis analysis, FieldState state, List<Locked> walked, List<Locked> changes, FindingSink sink) {
+    walked.sort(Comparator.comparingInt(w -> w.mutation().site().line()));
+    for (Locked walk : walked) {
+      for (Locked change : changes) {
+        if (!shareALock(walk, change)) {
+          ValueMutation mutation = walk.mutation();
+          List<Evidence> evidence = new ArrayList<>();
+          evidence.add(
+              new Evidence(
+                  change.mutation().site().line(),
+                  change.mutation().site().column(),
+                  "a value of '" + state.field().name() + "' is changed here (" + change.mutation().method() + ")"
+                      + changedHow(change)));
+          String walkText =
+              mutation.method().equals(ValueMutation.FOR_EACH) ? "a for-each loop" : mutation.method();
+          String message =
+              "'"
+                  + state.field().name()
+                  + "' holds "
+                  + walk.values().text()
+                  + ", and "
+                  + (mutation.through() == null ? "the value" : "'" + mutation.through() + "'")
+                  + " taken from it "
+                  + takenAt(mutation)
+                  + " is walked by "
+                  + walkText
+                  + (walk.locks().isEmpty() ? " outside any lock" : " holding " + describe(walk.locks()))
+                  + ", while line "
+                  + change.mutation().site().line()
+                  + " changes values of it ("
+                  + change.mutation().method()
+                  + ")"
+                  + changedHow(change)
+                  + ": the walk can throw ConcurrentModificationException or see a change half made."
+                  + " Walk a copy made where the changes are made ("
+                  + (change.insideUpdate()
+                      ? "inside " + state.field().name() + "." + change.mutation().source() + "(…)"
+                      : "holding " + describe(change.locks()))
+                  + "), or store thread-safe values (CopyOnWriteArrayList, ConcurrentHashMap.newKeySet()).";
+          sink.report(rule(), state.field(), mutation.site(), message, List.of(), evidence);
+          return;
+        }
+      }
+    }
+  }
+
+  /** "by get on the same line", or "at line 12 (get)". */
+  private static String takenAt(ValueMutation mutation) {
+    return mutation.sourceLine() == mutation.site().line()
+        ? "by " + mutation.source() + " on the same line"
+        : "at line " + mutation.sourceLine() + " (" + mutation.source() + ")";
+  }
+
+  /** " inside compute(…)" or " holding 'lock'". */
+  private static String changedHow(Locked change) {
+    return change.insideUpdate()
+        ? " inside " + change.mutation().source() + "(…), which keeps out only other updates of the key"
+        : " holding " + describe(change.locks());
+  }
+
   /** "'lock'", "'lock' and 'this'", or "the value's own monitor". */
   private static String describe(List<LockRef> locks) {
     List<String> names = new ArrayList<>();
     for (LockRef lock : locks) {
-      names.add(lock.expression().equals(VALUE_MONITOR) ? "the value's own monitor" : "'" + lock.expression() + "'");
+      String name = lock.expression();
+      names.add(
+          name.equals(VALUE_MONITOR)
+              ? "the value's own monitor"
+              : name.equals(KEY_ENTRY) ? "the map's update of the key" : "'" + name + "'");
     }
     return String.join(" and ", names);
   }
 
   /** How the message names the map's values, and where a stored value it cites is created. */
-  private record Values(String text, Evidence created) {}
+  private record Values(String text, Evidence created, ValueTypes.Family family) {}
 
   /** A text the message says and the place it cites, or null. */
   private record Cited(String text, Evidence place) {}
 
   /**
-   * How the message names the map's values when they are not thread-safe and {@code mutation}
-   * changes one: "ArrayList values" for a declared class, "List values created as ArrayList (line
-   * 9)" for an interface whose stored values show it; empty when not known.
+   * How the message names the map's values when they are not thread-safe, and their family: "ArrayList
+   * values" for a declared class, "List values created as ArrayList (line 9)" for an interface whose
+   * stored values show it; empty when not known.
    */
   private static Optional<Values> unsafeValues(ClassAnalysis analysis, ValueMutation mutation) {
     String declared = mutation.map().valueType();
     Optional<ValueTypes.Family> concrete = ValueTypes.notThreadSafeType(declared);
     if (concrete.isPresent()) {
-      return ValueTypes.mutates(concrete.get(), mutation.method())
-          ? Optional.of(new Values(simpleName(declared) + " values", null))
-          : Optional.empty();
+      return Optional.of(new Values(simpleName(declared) + " values", null, concrete.get()));
     }
     Optional<ValueTypes.Family> family = ValueTypes.interfaceType(declared);
-    if (family.isEmpty() || !ValueTypes.mutates(family.get(), mutation.method())) {
+    if (family.isEmpty()) {
       return Optional.empty();
     }
     for (StoredValue stored : analysis.facts().storedValues()) {
@@ -183,7 +287,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
                 + ")";
         String description =
             "a value created as " + created + " is stored in '" + mutation.map().name() + "' here";
-        return Optional.of(new Values(text, new Evidence(stored.line(), 0, description)));
+        return Optional.of(new Values(text, new Evidence(stored.line(), 0, description), family.get()));
       }
     }
     return Optional.empty();
@@ -203,10 +307,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         mutation.method().equals(ValueMutation.ARRAY_STORE)
             ? "an element store"
             : mutation.method();
-    String taken =
-        mutation.sourceLine() == mutation.site().line()
-            ? "by " + mutation.source() + " on the same line"
-            : "at line " + mutation.sourceLine() + " (" + mutation.source() + ")";
+    String taken = takenAt(mutation);
     String held = mutation.through() == null ? "the value" : "'" + mutation.through() + "'";
     if (values.created() != null) {
       evidence.add(values.created());
