@@ -739,8 +739,8 @@ public final class CallShapes<N> {
 
   /**
    * What is done right away to the value the node yields: a method called on it
-   * ({@code map.get(k).add(v)}), a store into its element ({@code counts.get(k)[0]++}) or a for-each
-   * loop over it ({@code for (V v : map.get(k))}); else null.
+   * ({@code map.get(k).add(v)}), a store into its element ({@code counts.get(k)[0]++}), a for-each
+   * loop over it ({@code for (V v : map.get(k))}) or a return of it; else null.
    */
   public ValueUse<N> useOfValue(SyntaxPath<N> value) {
     N written = outermostWrapping(value).leaf();
@@ -752,6 +752,9 @@ public final class CallShapes<N> {
     }
     if (kind == Kind.FOR_EACH && port.iterable(parent) == written) {
       return new ValueUse<>(ValueMutation.FOR_EACH, parent);
+    }
+    if (kind == Kind.RETURN && port.returnedValue(parent) == written) {
+      return new ValueUse<>(ValueMutation.RETURNED, parent);
     }
     if (kind == Kind.ARRAY_ACCESS && port.array(parent) == written) {
       SyntaxPath<N> storePath = parentPath.parentSkippingParens(port);

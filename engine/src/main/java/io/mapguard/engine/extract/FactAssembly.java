@@ -65,6 +65,58 @@ public final class FactAssembly<N, P> {
   }
 
   /**
+   * The methods of the class that return a value taken from one map field ({@code return
+   * items.computeIfAbsent(k, ..)}): what their calls return is a value of that map.
+   */
+  private Map<CodeUnit, UnitScan.PendingMutation<P>> valueGetters(Collection<? extends UnitScan<N, P>> units) {
+    Map<CodeUnit, UnitScan.PendingMutation<P>> getters = new HashMap<>();
+    for (UnitScan<N, P> unit : units) {
+      if (unit.unit.kind() != CodeUnit.Kind.METHOD || unit.unit.functional()) {
+        continue;
+      }
+      for (UnitScan.PendingMutation<P> m : unit.mutations) {
+        if (m.method().equals(ValueMutation.RETURNED)) {
+          UnitScan.PendingMutation<P> other = getters.putIfAbsent(unit.unit, m);
+          if (other != null && other.field() != m.field()) {
+            getters.put(unit.unit, null); // values of two maps: neither is known at the call
+          }
+        }
+      }
+    }
+    getters.values().removeIf(java.util.Objects::isNull);
+    return getters;
+  }
+
+  /**
+   * A use made right away of what a call of a value getter returns ({@code itemsOf(u).add(x)}): a
+   * use of the map's value, taken out by the getter.
+   */
+  private void useOfReturnedValue(
+      ClassFacts facts,
+      UnitScan<N, P> unit,
+      UnitScan.PendingEdge<P> edge,
+      UnitScan.PendingMutation<P> returned,
+      Function<P, Set<LockRef>> held) {
+    SyntaxPath<N> call = positions.path().apply(edge.at());
+    CallShapes.ValueUse<N> use = shapes.useOfValue(call);
+    if (use == null || use.method().equals(ValueMutation.RETURNED)) {
+      return; // a getter of the getter: its own callers' uses are not followed
+    }
+    facts
+        .valueMutations()
+        .add(
+            new ValueMutation(
+                returned.field(),
+                edge.callee().name(),
+                shapes.port().line(call.leaf()),
+                use.method(),
+                null,
+                positions.site().apply(edge.at()),
+                unit.unit,
+                held.apply(edge.at())));
+  }
+
+  /**
    * Adds the facts of {@code units} to {@code facts}.
    *
    * @param fields the class's map fields, for the loops around calls
@@ -91,6 +143,7 @@ public final class FactAssembly<N, P> {
     // be about them (ClassAnalysis#classEvidenceReaches)
     boolean nestedMaps =
         ClassAnalysis.hasClassEvidence(facts) && fields.stream().anyMatch(field -> field.nestedClass() != null);
+    Map<CodeUnit, UnitScan.PendingMutation<P>> valueGetters = valueGetters(units);
     for (UnitScan<N, P> unit : units) {
       facts.units().add(unit.unit);
       P inside = someplaceInside(unit);
@@ -133,6 +186,10 @@ public final class FactAssembly<N, P> {
                     writes == null ? null : new ReadingWrite(p.effect(), writes)));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {
+        UnitScan.PendingMutation<P> returned = valueGetters.get(e.callee());
+        if (returned != null) {
+          useOfReturnedValue(facts, unit, e, returned, held);
+        }
         CallShapes.UpdateCall around = positions.updateAround().apply(e.at());
         MapField updated =
             around == null || ((MapField) around.map()).local() ? null : (MapField) around.map();

@@ -12,10 +12,12 @@ import java.util.Set;
  * @param map the map field the value came from
  * @param source the map method that handed it out: {@code get}, {@code getOrDefault},
  *     {@code computeIfAbsent}, {@code putIfAbsent}; or {@code compute}, {@code computeIfPresent},
- *     {@code merge} for a use inside that method's function, which runs atomically for its key
+ *     {@code merge} for a use inside that method's function, which runs atomically for its key; or
+ *     a method of the class that returns a value of the map ({@link #RETURNED}), for a use of what
+ *     its call returns
  * @param sourceLine where that call is
- * @param method the method called on the value, {@code []=} for a store into an array element, or
- *     {@code for-each} for a loop over it
+ * @param method the method called on the value, {@code []=} for a store into an array element,
+ *     {@code for-each} for a loop over it, or {@code return}
  * @param through the local variable holding the value, or null when the call is chained
  * @param site the call on the value
  * @param unit the unit the call on the value runs in
@@ -36,4 +38,11 @@ public record ValueMutation(
 
   /** The pseudo-method of a for-each loop over the value ({@code for (V v : list)}). */
   public static final String FOR_EACH = "for-each";
+
+  /**
+   * The pseudo-method of a {@code return} of the value: its callers use it after the method
+   * returns. A call of such a method in the class is itself a source of the map's values (its
+   * {@code source} is the method's name, as units name it: {@code itemsOf(String)}).
+   */
+  public static final String RETURNED = "return";
 }

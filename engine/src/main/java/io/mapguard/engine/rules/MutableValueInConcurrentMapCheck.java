@@ -13,6 +13,7 @@ import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.model.LockRef;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,8 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     }
     Map<FieldState, List<Locked>> lockedChanges = new LinkedHashMap<>();
     Map<FieldState, List<Locked>> walks = new LinkedHashMap<>();
+    Map<FieldState, List<Locked>> handouts = new LinkedHashMap<>();
+    Set<FieldState> changed = new HashSet<>();
     for (ValueMutation mutation : analysis.facts().valueMutations()) {
       FieldState state = analysis.state(mutation.map());
       if (state == null
@@ -64,7 +67,16 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         continue; // a lock chosen by the key (lockFor(key)) can guard that key's value
       }
       List<LockRef> excluding = excludingLocks(held, mutation);
+      if (mutation.method().equals(ValueMutation.RETURNED)) {
+        if (mutation.unit().exported()) { // used by callers outside the class, after it returns
+          handouts.computeIfAbsent(state, k -> new ArrayList<>()).add(new Locked(mutation, values.get(), List.of()));
+        }
+        continue;
+      }
       boolean change = ValueTypes.mutates(values.get().family(), mutation.method());
+      if (change) {
+        changed.add(state);
+      }
       if (!change) {
         if (ValueTypes.walks(values.get().family(), mutation.method())) {
           walks.computeIfAbsent(state, k -> new ArrayList<>()).add(new Locked(mutation, values.get(), excluding));
@@ -89,6 +101,73 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     walks.forEach(
         (state, walked) ->
             reportWalkDuringChange(analysis, state, walked, lockedChanges.getOrDefault(state, List.of()), sink));
+    handouts.forEach(
+        (state, given) ->
+            reportHandout(
+                analysis, state, given, lockedChanges.getOrDefault(state, List.of()), changed.contains(state), sink));
+  }
+
+  /**
+   * A value returned by a method that code outside the class calls: its callers use it after the
+   * method returns, with no lock of the class and outside the map's update functions. Reported (one
+   * finding per map, at the first such return) when the class guards its own changes of the values
+   * (the callers' uses race with them), or when the method creates the values with {@code
+   * computeIfAbsent}, as new objects of a type that is not thread-safe ({@code new ArrayList<>()},
+   * not a value computed from the key), and the class never changes them itself: they are made for
+   * the callers to fill.
+   */
+  private void reportHandout(
+      ClassAnalysis analysis,
+      FieldState state,
+      List<Locked> given,
+      List<Locked> guardedChanges,
+      boolean changedHere,
+      FindingSink sink) {
+    given.sort(Comparator.comparingInt(g -> g.mutation().site().line()));
+    Locked handout = given.get(0);
+    ValueMutation mutation = handout.mutation();
+    String method = mutation.unit().name();
+    String name = state.field().name();
+    List<Evidence> evidence = new ArrayList<>();
+    String race;
+    if (!guardedChanges.isEmpty()) {
+      Locked change = guardedChanges.get(0);
+      evidence.add(
+          new Evidence(
+              change.mutation().site().line(),
+              change.mutation().site().column(),
+              "a value of '" + name + "' is changed here (" + change.mutation().method() + ")" + changedHow(change)));
+      race =
+          ", while line "
+              + change.mutation().site().line()
+              + " changes values of it ("
+              + change.mutation().method()
+              + ")"
+              + changedHow(change)
+              + ": what the callers do to it races with that change";
+    } else if (!changedHere && mutation.source().equals("computeIfAbsent") && createsEmptyValues(analysis, state)) {
+      race =
+          ", which creates it for them to fill: two callers that get one key's value change it at once";
+    } else {
+      return;
+    }
+    String message =
+        "'"
+            + name
+            + "' holds "
+            + handout.values().text()
+            + ", and "
+            + method
+            + " returns one taken from it "
+            + takenAt(mutation)
+            + " to callers outside the class, who use it after the method returns, outside the"
+            + " map's update functions and holding no lock of the class"
+            + race
+            + ". Return a copy"
+            + (guardedChanges.isEmpty() ? "" : " made where the changes are made")
+            + ", give callers methods that change the value inside compute(key, (k, v) -> ...), or"
+            + " store thread-safe values (CopyOnWriteArrayList, ConcurrentHashMap.newKeySet()).";
+    sink.report(rule(), state.field(), mutation.site(), message, List.of(), evidence);
   }
 
   /**
@@ -229,6 +308,16 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         }
       }
     }
+  }
+
+  /** Whether the class stores new objects of a type that is not thread-safe into the map. */
+  private static boolean createsEmptyValues(ClassAnalysis analysis, FieldState state) {
+    return analysis.facts().storedValues().stream()
+        .anyMatch(
+            stored ->
+                stored.map().equals(state.field())
+                    && stored.value().startsWith("new:")
+                    && ValueTypes.isNotThreadSafeValue(stored.value()));
   }
 
   /** "by get on the same line", or "at line 12 (get)". */
