@@ -73,15 +73,14 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         }
         continue;
       }
-      boolean change = ValueTypes.mutates(values.get().family(), mutation.method());
-      if (change) {
-        changed.add(state);
-      }
-      if (!change) {
+      if (!ValueTypes.mutates(values.get().family(), mutation.method())) {
         if (ValueTypes.walks(values.get().family(), mutation.method())) {
           walks.computeIfAbsent(state, k -> new ArrayList<>()).add(new Locked(mutation, values.get(), excluding));
         }
-      } else if (excluding.isEmpty()) { // no lock, or read locks only
+        continue;
+      }
+      changed.add(state);
+      if (excluding.isEmpty()) { // no lock, or read locks only
         List<Evidence> evidence = new ArrayList<>();
         String lockText =
             held.isEmpty()
