@@ -319,7 +319,26 @@ public final class MapUses<N, P> {
         creation
             ? port.createdTypeName(call)
             : receiver == null ? port.name(call) : port.text(receiver) + "." + port.name(call);
-    unit.escapes.add(new PendingEscape<>(field, Escape.Kind.PASSED, detail + "(..)", frontEnd.position(callPath)));
+    unit.escapes.add(
+        new PendingEscape<>(
+            field, Escape.Kind.PASSED, detail + "(..)", frontEnd.position(callPath), passedView(use, call)));
+  }
+
+  /**
+   * {@code keySet()} when what is passed is a view of the map, not the map ({@code
+   * Collections.enumeration(m.keySet())}): a copy handed on instead must be a copy of the view.
+   */
+  private String passedView(SyntaxPath<N> use, N call) {
+    SyntaxPath<N> argument = use;
+    while (argument.parent() != null && argument.parent().leaf() != call) {
+      argument = argument.parent();
+    }
+    N passed = port.skipParens(argument.leaf());
+    if (passed == use.leaf() || port.kind(passed) != Kind.METHOD_CALL || !MapMethods.isView(port.name(passed))) {
+      return null;
+    }
+    N receiver = port.receiver(passed);
+    return receiver != null && port.skipParens(receiver) == use.leaf() ? port.name(passed) + "()" : null;
   }
 
   /** The position of the argument that holds {@code use} among the call's arguments, or -1. */

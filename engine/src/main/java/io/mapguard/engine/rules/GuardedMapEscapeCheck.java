@@ -98,7 +98,11 @@ public final class GuardedMapEscapeCheck implements RuleCheck {
                       + "'";
           break;
         case PASSED:
-          how = "it is passed to " + escape.detail() + ", which can keep and use it without '" + lock + "'";
+          how =
+              escape.view() == null
+                  ? "it is passed to " + escape.detail() + ", which can keep and use it without '" + lock + "'"
+                  : "a live view of it (" + escape.view() + ") is passed to " + escape.detail()
+                      + ", which can keep it and read the map through it without '" + lock + "'";
           break;
         default:
           how = "it is stored in " + escape.detail() + ", where it is used without '" + lock + "'";
