@@ -15,7 +15,10 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.WrittenByTaskElsewhere;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +39,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   @Override
   public void check(ClassAnalysis analysis, FindingSink sink) {
     reportLocalMapsOfConcurrentCallbacks(analysis, sink);
+    reportLocalMapsUsedWhileTheirTaskRuns(analysis, sink);
     for (FieldState state : analysis.fields()) {
       if (state.kind() != MapKind.NON_THREAD_SAFE) {
         continue;
@@ -211,6 +215,77 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       String race = "local declared at " + map.declaration().line() + ":" + map.declaration().column();
       sink.reportAccess(rule(), access, race, message, List.of(), List.of(), null);
     }
+  }
+
+  /**
+   * A non-thread-safe map local to a method, declared before a task the method starts once, used by
+   * the task and by the method itself after the start while the task may still run: before the
+   * method waits for it ({@code future.get()}, {@code thread.join()}), or with no such wait. One of
+   * the two writes it. (A task started in a loop or a parallel stream is the copies' race, above.)
+   * The start orders what the method did before it; the wait, what it does after. One finding per
+   * map, at the task's first write (else the method's).
+   */
+  private void reportLocalMapsUsedWhileTheirTaskRuns(ClassAnalysis analysis, FindingSink sink) {
+    Map<MapField, List<Access>> byMap = new LinkedHashMap<>();
+    for (Access access : analysis.facts().localAccesses()) {
+      MapField map = access.field();
+      if (map.declaration() != null
+          && MapTypes.kindOfField(map.declaredType(), map.assignedValues()) == MapKind.NON_THREAD_SAFE
+          && access.effect().touchesContents()) {
+        byMap.computeIfAbsent(map, k -> new ArrayList<>()).add(access);
+      }
+    }
+    byMap.forEach(
+        (map, accesses) -> {
+          for (Access inTask : accesses) {
+            // the task's own body, or a callback it runs inline (words.forEach(w -> m.put(..)))
+            ThreadRoot task =
+                analysis.contexts().roots(inTask.unit()).stream()
+                    .filter(ThreadRoot::isTask)
+                    .findFirst()
+                    .orElse(null);
+            if (task == null || task.repeated() || map.declaration().line() >= task.line() || locked(inTask)) {
+              continue;
+            }
+            Access meanwhile = null;
+            for (Access other : accesses) {
+              if (other.unit().id() == task.startUnit()
+                  && other.order() > task.startOrder()
+                  && (task.awaitOrder() < 0 || other.order() < task.awaitOrder())
+                  && !locked(other)
+                  && (inTask.effect() == Effect.WRITE || other.effect() == Effect.WRITE)) {
+                meanwhile = other;
+                break;
+              }
+            }
+            if (meanwhile == null) {
+              continue;
+            }
+            boolean taskWrites = inTask.effect() == Effect.WRITE;
+            String waits =
+                task.awaitOrder() < 0 ? ", and it does not wait for the task" : " before it waits for the task";
+            String message =
+                taskWrites
+                    ? "'" + map.name() + "' is a map local to the method, " + inTask.verb() + " here by "
+                        + task.describe() + ", while the method goes on using it at line "
+                        + meanwhile.site().line() + waits
+                    : "'" + map.name() + "' is a map local to the method, " + meanwhile.verb()
+                        + " here while " + task.describe() + " reads it (line " + inTask.site().line()
+                        + ")" + waits;
+            message +=
+                ": the two use it at once, with no lock. Let the task build its own map and return it"
+                    + " (Future.get hands it over), or use the map only after waiting for the task.";
+            String race = "local declared at " + map.declaration().line() + ":" + map.declaration().column();
+            sink.reportAccess(
+                rule(), taskWrites ? inTask : meanwhile, race, message, List.of(), List.of(), null);
+            return;
+          }
+        });
+  }
+
+  /** Whether a lock other than one chosen per use is held at the access. */
+  private static boolean locked(Access access) {
+    return access.locksHeld().stream().anyMatch(lock -> lock.choice() != LockRef.Choice.PER_USE);
   }
 
   private static boolean lockedOrInATask(ResolvedAccess access) {
