@@ -26,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -83,7 +84,7 @@ public final class FactAssembly<N, P> {
         }
       }
     }
-    getters.values().removeIf(java.util.Objects::isNull);
+    getters.values().removeIf(Objects::isNull);
     return getters;
   }
 

@@ -195,7 +195,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           || map.declaration() == null
           || map.declaration().line() >= task.line()
           || MapTypes.kindOfField(map.declaredType(), map.assignedValues()) != MapKind.NON_THREAD_SAFE
-          || access.locksHeld().stream().anyMatch(lock -> lock.choice() != LockRef.Choice.PER_USE)) {
+          || locked(access)) {
         continue;
       }
       reported.add(map);
