@@ -72,7 +72,9 @@ public final class CallShapes<N> {
         valueFromKey = assigned != null && derivedFromKey(assigned, key, call, fieldOf, field);
       }
     }
-    boolean freshKey = arguments.size() >= 2 && freshKey(arguments.get(0), call);
+    // only a put's key matters (ConcurrentMapCheckThenAct: every entry stored under a fresh key)
+    boolean freshKey =
+        arguments.size() == 2 && port.name(call.leaf()).equals("put") && freshKey(arguments.get(0), call);
     ResultUse result = resultUse(call);
     return new MapCall(
         key,

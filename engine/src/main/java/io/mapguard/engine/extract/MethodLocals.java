@@ -3,7 +3,6 @@ package io.mapguard.engine.extract;
 import io.mapguard.engine.extract.SyntaxPort.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,14 +29,16 @@ public final class MethodLocals<N> {
   /**
    * One walk of a scope: the values each local is given, in source order (initializer first); the
    * locals assigned after their declaration ({@code =}, {@code +=}, {@code ++}…) and those changed
-   * in place ({@code +=}, {@code ++}…); the identifiers by name, and those an {@code =} assigns to.
+   * in place ({@code +=}, {@code ++}…); the identifiers by name, and those an {@code =} assigns to;
+   * the assignments {@code local.member = value} by local.
    */
   private record Writes<N>(
       Map<Object, List<Assignment<N>>> assignments,
       Set<Object> assigned,
       Set<Object> changedInPlace,
       Map<String, List<N>> identifiers,
-      Set<N> assignTargets) {}
+      Set<N> assignTargets,
+      Map<Object, List<N>> memberAssignments) {}
 
   /**
    * Every value {@code local} is given in the method around {@code use}, its initializer first; null
@@ -88,24 +89,15 @@ public final class MethodLocals<N> {
    * The assignments {@code local.member = value} in the method around {@code use}, in source order.
    */
   public List<N> memberAssignments(Object local, String member, SyntaxPath<N> use) {
-    SyntaxPath<N> scope = scopeOf(use);
+    Writes<N> writes = writesAround(use);
     List<N> assignments = new ArrayList<>();
-    if (scope != null) {
-      port.forEachNode(
-          scope.leaf(),
-          node -> {
-            if (port.kind(node) == Kind.ASSIGN) {
-              N target = port.skipParens(port.assignTarget(node));
-              if (port.kind(target) == Kind.FIELD_ACCESS
-                  && port.name(target).equals(member)
-                  && port.localVariable(port.skipParens(port.selected(target))) == local) {
-                assignments.add(node);
-              }
-            }
-            return true;
-          });
+    if (writes != null) {
+      for (N assignment : writes.memberAssignments().getOrDefault(local, List.of())) {
+        if (port.name(port.skipParens(port.assignTarget(assignment))).equals(member)) {
+          assignments.add(assignment);
+        }
+      }
     }
-    assignments.sort(Comparator.comparingInt(port::order));
     return assignments;
   }
 
@@ -212,7 +204,8 @@ public final class MethodLocals<N> {
 
   private Writes<N> walk(N scope) {
     Writes<N> writes =
-        new Writes<>(new IdentityHashMap<>(), identitySet(), identitySet(), new HashMap<>(), identitySet());
+        new Writes<>(
+            new IdentityHashMap<>(), identitySet(), identitySet(), new HashMap<>(), identitySet(), new IdentityHashMap<>());
     port.forEachNode(
         scope,
         node -> {
@@ -227,6 +220,11 @@ public final class MethodLocals<N> {
                 given(writes, assigned, node, port.assignedValue(node));
                 writes.assigned().add(assigned);
                 writes.assignTargets().add(target);
+              } else if (port.kind(target) == Kind.FIELD_ACCESS) {
+                Object owner = port.localVariable(port.skipParens(port.selected(target)));
+                if (owner != null) {
+                  writes.memberAssignments().computeIfAbsent(owner, k -> new ArrayList<>()).add(node);
+                }
               }
               break;
             case COMPOUND_ASSIGN:

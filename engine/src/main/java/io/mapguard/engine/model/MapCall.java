@@ -41,7 +41,7 @@ import java.util.Set;
  * @param valueFromKey when {@code valueReassigned} is set: that assignment computes the value from
  *     the key alone ({@code v = other.get(k)}, {@code v = k.getMethods()}, see {@link
  *     io.mapguard.engine.knowledge.KeyDerivedValues}): two threads that both miss put equal values
- * @param freshKey a call with a value argument whose key no earlier call made ({@code
+ * @param freshKey a {@code put} whose key no earlier call made ({@code
  *     UUID.randomUUID().toString()}, a field counter's {@code incrementAndGet()}, directly or through
  *     a local, see {@link io.mapguard.engine.knowledge.FreshValues}): it never replaces an entry
  */

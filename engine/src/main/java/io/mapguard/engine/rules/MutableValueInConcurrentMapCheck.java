@@ -66,13 +66,13 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
       if (held.stream().anyMatch(l -> l.isStriped() && !isValueMonitor(l, mutation))) {
         continue; // a lock chosen by the key (lockFor(key)) can guard that key's value
       }
-      List<LockRef> excluding = excludingLocks(held, mutation);
       if (mutation.method().equals(ValueMutation.RETURNED)) {
         if (mutation.unit().exported()) { // used by callers outside the class, after it returns
           handouts.computeIfAbsent(state, k -> new ArrayList<>()).add(new Locked(mutation, values.get(), List.of()));
         }
         continue;
       }
+      List<LockRef> excluding = excludingLocks(held, mutation);
       if (!ValueTypes.mutates(values.get().family(), mutation.method())) {
         if (ValueTypes.walks(values.get().family(), mutation.method())) {
           walks.computeIfAbsent(state, k -> new ArrayList<>()).add(new Locked(mutation, values.get(), excluding));
@@ -131,19 +131,8 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     String race;
     if (!guardedChanges.isEmpty()) {
       Locked change = guardedChanges.get(0);
-      evidence.add(
-          new Evidence(
-              change.mutation().site().line(),
-              change.mutation().site().column(),
-              "a value of '" + name + "' is changed here (" + change.mutation().method() + ")" + changedHow(change)));
-      race =
-          ", while line "
-              + change.mutation().site().line()
-              + " changes values of it ("
-              + change.mutation().method()
-              + ")"
-              + changedHow(change)
-              + ": what the callers do to it races with that change";
+      evidence.add(changedHere(state, change));
+      race = whileChanged(change) + ": what the callers do to it races with that change";
     } else if (!changedHere && mutation.source().equals("computeIfAbsent") && createsEmptyValues(analysis, state)) {
       race =
           ", which creates it for them to fill: two callers that get one key's value change it at once";
@@ -175,7 +164,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
    */
   private record Locked(ValueMutation mutation, Values values, List<LockRef> locks) {
     boolean insideUpdate() {
-      return locks.stream().anyMatch(l -> l.expression().equals(KEY_ENTRY));
+      return MapMethods.VALUE_PARAMETER_OF_FUNCTION.containsKey(mutation.source());
     }
   }
 
@@ -270,12 +259,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         if (!shareALock(walk, change)) {
           ValueMutation mutation = walk.mutation();
           List<Evidence> evidence = new ArrayList<>();
-          evidence.add(
-              new Evidence(
-                  change.mutation().site().line(),
-                  change.mutation().site().column(),
-                  "a value of '" + state.field().name() + "' is changed here (" + change.mutation().method() + ")"
-                      + changedHow(change)));
+          evidence.add(changedHere(state, change));
           String walkText =
               mutation.method().equals(ValueMutation.FOR_EACH) ? "a for-each loop" : mutation.method();
           String message =
@@ -290,12 +274,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
                   + " is walked by "
                   + walkText
                   + (walk.locks().isEmpty() ? " outside any lock" : " holding " + describe(walk.locks()))
-                  + ", while line "
-                  + change.mutation().site().line()
-                  + " changes values of it ("
-                  + change.mutation().method()
-                  + ")"
-                  + changedHow(change)
+                  + whileChanged(change)
                   + ": the walk can throw ConcurrentModificationException or see a change half made."
                   + " Walk a copy made where the changes are made ("
                   + (change.insideUpdate()
@@ -324,6 +303,25 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     return mutation.sourceLine() == mutation.site().line()
         ? "by " + mutation.source() + " on the same line"
         : "at line " + mutation.sourceLine() + " (" + mutation.source() + ")";
+  }
+
+  /** Where a guarded change of the map's values is made, as evidence. */
+  private static Evidence changedHere(FieldState state, Locked change) {
+    return new Evidence(
+        change.mutation().site().line(),
+        change.mutation().site().column(),
+        "a value of '" + state.field().name() + "' is changed here (" + change.mutation().method() + ")"
+            + changedHow(change));
+  }
+
+  /** ", while line 12 changes values of it (add) inside compute(…), which …". */
+  private static String whileChanged(Locked change) {
+    return ", while line "
+        + change.mutation().site().line()
+        + " changes values of it ("
+        + change.mutation().method()
+        + ")"
+        + changedHow(change);
   }
 
   /** " inside compute(…)" or " holding 'lock'". */
