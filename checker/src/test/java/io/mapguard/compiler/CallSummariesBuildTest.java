@@ -147,8 +147,44 @@ class CallSummariesBuildTest {
     assertEquals(
         1,
         again.stream()
-            .filter(d -> d.startsWith("NOTE") && d.contains("summary version 99, this mapguard reads version 1"))
+            .filter(d -> d.startsWith("NOTE") && d.contains("summary version 99, this mapguard reads version " + CallSummaries.VERSION))
             .count(),
         again.toString());
+  }
+
+  @Test
+  void aRecompiledGetterKeepsTheChangesCallersMakeToWhatItReturns() throws IOException {
+    Path sources = dir.resolve("src/handlers");
+    Path sessions =
+        Files.writeString(
+            sources.resolve("Sessions.java"),
+            String.join(
+                "\n",
+                "package handlers;",
+                "import java.util.*;",
+                "import java.util.concurrent.ConcurrentHashMap;",
+                "public class Sessions {",
+                "  private static final Map<String, List<String>> TAGS = new ConcurrentHashMap<>();",
+                "  public static void open(String id) { TAGS.put(id, new ArrayList<>()); }",
+                "  public static List<String> tagsOf(String id) { return TAGS.get(id); }",
+                "}"),
+            StandardCharsets.UTF_8);
+    Path tagger =
+        Files.writeString(
+            sources.resolve("Tagger.java"),
+            String.join(
+                "\n",
+                "package handlers;",
+                "class Tagger {",
+                "  void tag(String id, String tag) { Sessions.tagsOf(id).add(tag); }",
+                "}"),
+            StandardCharsets.UTF_8);
+    String changedByTagger = "Tagger.tag (Tagger.java:3) changes it (add) with no lock held";
+    List<String> first = compile("-Xplugin:MapGuard -summaries", List.of(sessions, tagger));
+    assertTrue(first.stream().anyMatch(d -> d.startsWith("WARNING") && d.contains(changedByTagger)), first.toString());
+    assertEquals(Set.of("add"), read(summaryOf("handlers.Tagger")).sites().get(0).resultCalls());
+
+    List<String> again = compile("-Xplugin:MapGuard", List.of(sessions));
+    assertTrue(again.stream().anyMatch(d -> d.startsWith("WARNING") && d.contains(changedByTagger)), again.toString());
   }
 }

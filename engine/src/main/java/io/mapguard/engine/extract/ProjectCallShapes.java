@@ -7,6 +7,7 @@ import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.project.CallSite;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
@@ -161,6 +162,7 @@ public final class ProjectCallShapes {
       }
     }
     Monitors held = monitorsHeld(port, call, inMethod ? body : null);
+    ResultFate fate = fate(port, call, inMethod ? port.methodBody(body.leaf()) : null);
     N receiver = port.receiver(call.leaf());
     Set<Integer> nulls = new HashSet<>();
     List<N> arguments = port.arguments(call.leaf());
@@ -175,7 +177,7 @@ public final class ProjectCallShapes {
         owner,
         facts.caller(),
         facts.open(),
-        use(port, call, inMethod ? port.methodBody(body.leaf()) : null),
+        fate.use(),
         file,
         port.line(call.leaf()),
         receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS,
@@ -183,7 +185,8 @@ public final class ProjectCallShapes {
         receiver != null && held.objects.contains(port.text(port.skipParens(receiver))),
         held.classes,
         nulls,
-        facts.thread());
+        facts.thread(),
+        held.any() ? Set.of() : fate.calls());
   }
 
   /**
@@ -274,7 +277,11 @@ public final class ProjectCallShapes {
   }
 
   /** The monitors held at a call, as written around it in its method. */
-  private record Monitors(boolean self, Set<String> objects, Set<String> classes) {}
+  private record Monitors(boolean self, Set<String> objects, Set<String> classes) {
+    boolean any() {
+      return self || !objects.isEmpty() || !classes.isEmpty();
+    }
+  }
 
   /**
    * The {@code synchronized} blocks around the call up to its method or lambda (a lambda may run
@@ -316,59 +323,138 @@ public final class ProjectCallShapes {
 
   /** What the code around a call does with its result; {@code body} is the enclosing method's. */
   static <N> ResultUse use(SyntaxPort<N> port, SyntaxPath<N> call, N body) {
+    return fate(port, call, body).use();
+  }
+
+  /**
+   * What the caller does with a call's result: its {@link ResultUse}, and what it calls on the
+   * result with no monitor held ({@link CallSite#resultCalls}).
+   */
+  record ResultFate(ResultUse use, Set<String> calls) {
+    static final ResultFate OTHER = new ResultFate(ResultUse.OTHER, Set.of());
+  }
+
+  /**
+   * {@link #use} with the calls made on the result: right away ({@code registry.tagsOf(id).add(t)},
+   * {@code counters.of(k)[0]++}) or through the local it initialises ({@code tags = registry.tagsOf(id);
+   * tags.add(t)}), the local's outside every {@code synchronized} block (the caller leaves out all
+   * of them when a monitor is held at the call); {@code body} is the enclosing method's.
+   */
+  static <N> ResultFate fate(SyntaxPort<N> port, SyntaxPath<N> call, N body) {
     SyntaxPath<N> value = call;
     while (true) {
       SyntaxPath<N> parent = value.parentSkippingParens(port);
       if (parent == null) {
-        return ResultUse.OTHER;
+        return ResultFate.OTHER;
       }
       N holder = parent.leaf();
       switch (port.kind(holder)) {
         case CONDITIONAL:
           if (port.skipParensAndCasts(port.condition(holder)) == value.leaf()) {
-            return ResultUse.OTHER;
+            return ResultFate.OTHER;
           }
           value = parent; // either arm's value is the conditional's
           continue;
         case RETURN:
-          return ResultUse.RETURNED;
+          return new ResultFate(ResultUse.RETURNED, Set.of());
         case EXPRESSION_STATEMENT:
-          return ResultUse.DISCARDED;
+          return new ResultFate(ResultUse.DISCARDED, Set.of());
+        case METHOD_CALL:
+        case ARRAY_ACCESS:
+          // a call made right on it, or a store into its element, as a map's value is judged
+          CallShapes.ValueUse<N> direct = new CallShapes<>(port).useOfValue(value);
+          return direct == null ? ResultFate.OTHER : new ResultFate(ResultUse.OTHER, Set.of(direct.method()));
         default:
           if (body != null
               && port.declaresLocal(holder)
               && port.skipParensAndCasts(port.initializer(holder)) == value.leaf()) {
-            return useOfLocal(port, port.declaredVariable(holder), body);
+            return fateOfLocal(port, port.declaredVariable(holder), body);
           }
-          return ResultUse.OTHER;
+          return ResultFate.OTHER;
       }
     }
   }
 
   /**
-   * {@link ResultUse#LOCKED} when every use of the local in {@code body} is the lock of a
-   * {@code synchronized} block or inside one that locks it; {@link ResultUse#DISCARDED} when it is
-   * never used.
+   * The fate of a result kept in {@code local}: {@link ResultUse#LOCKED} when every use of the local
+   * in {@code body} is the lock of a {@code synchronized} block or inside one that locks it, {@link
+   * ResultUse#DISCARDED} when it is never used, else {@link ResultUse#OTHER}; and the methods called
+   * on the local, and stores into its elements, outside every {@code synchronized} block.
    */
-  private static <N> ResultUse useOfLocal(SyntaxPort<N> port, Object local, N body) {
-    boolean[] locked = {false};
-    boolean[] unlocked = {false};
-    port.forEachNode(
-        body,
-        node -> {
-          if (unlocked[0]) {
-            return false;
-          }
-          Kind kind = port.kind(node);
-          if (kind == Kind.SYNCHRONIZED && port.localVariable(port.synchronizedLock(node)) == local) {
-            locked[0] = true;
-            return false; // every use inside holds the map's monitor
-          }
-          if (kind == Kind.IDENTIFIER && port.localVariable(node) == local) {
-            unlocked[0] = true;
-          }
-          return true;
-        });
-    return unlocked[0] ? ResultUse.OTHER : locked[0] ? ResultUse.LOCKED : ResultUse.DISCARDED;
+  private static <N> ResultFate fateOfLocal(SyntaxPort<N> port, Object local, N body) {
+    LocalUses<N> uses = new LocalUses<>(port, local);
+    uses.walk(body, false);
+    ResultUse use = uses.unlocked ? ResultUse.OTHER : uses.locked ? ResultUse.LOCKED : ResultUse.DISCARDED;
+    return new ResultFate(use, uses.calls.isEmpty() ? Set.of() : Set.copyOf(uses.calls));
+  }
+
+  /** The uses of one local in a method body, gathered by {@link #walk}. */
+  private static final class LocalUses<N> {
+    private final SyntaxPort<N> port;
+    private final Object local;
+    /** A {@code synchronized (local)} block. */
+    boolean locked;
+    /** A use outside the local's own {@code synchronized} blocks. */
+    boolean unlocked;
+    /** What is called on the local, or stored into its elements, outside every monitor. */
+    final Set<String> calls = new HashSet<>();
+
+    LocalUses(SyntaxPort<N> port, Object local) {
+      this.port = port;
+      this.local = local;
+    }
+
+    /** Visits {@code root}'s nodes; {@code underMonitor}: a {@code synchronized} block is around it. */
+    void walk(N root, boolean underMonitor) {
+      port.forEachNode(
+          root,
+          node -> {
+            Kind kind = port.kind(node);
+            if (kind == Kind.SYNCHRONIZED && node != root) {
+              if (port.localVariable(port.synchronizedLock(node)) == local) {
+                locked = true;
+                return false; // every use inside holds the value's own monitor
+              }
+              walk(node, true);
+              return false;
+            }
+            if (kind == Kind.IDENTIFIER && port.localVariable(node) == local) {
+              unlocked = true;
+            } else if (!underMonitor) {
+              String change = changeOfLocal(node, kind);
+              if (change != null) {
+                calls.add(change);
+              }
+            }
+            return true;
+          });
+    }
+
+    /**
+     * The method a call on the local names, or {@link ValueMutation#ARRAY_STORE} for an assignment or
+     * increment of one of its elements; else null.
+     */
+    private String changeOfLocal(N node, Kind kind) {
+      switch (kind) {
+        case METHOD_CALL:
+          return isLocal(port.receiver(node)) ? port.name(node) : null;
+        case ASSIGN:
+        case COMPOUND_ASSIGN:
+          return isElementOfLocal(port.assignTarget(node)) ? ValueMutation.ARRAY_STORE : null;
+        case INCREMENT:
+          return isElementOfLocal(port.operand(node)) ? ValueMutation.ARRAY_STORE : null;
+        default:
+          return null;
+      }
+    }
+
+    private boolean isLocal(N expression) {
+      return expression != null && port.localVariable(port.skipParensAndCasts(expression)) == local;
+    }
+
+    private boolean isElementOfLocal(N expression) {
+      N target = port.skipParens(expression);
+      return port.kind(target) == Kind.ARRAY_ACCESS && isLocal(port.array(target));
+    }
   }
 }

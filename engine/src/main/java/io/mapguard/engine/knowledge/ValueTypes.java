@@ -50,6 +50,20 @@ public final class ValueTypes {
           Set.of(io.mapguard.engine.model.ValueMutation.ARRAY_STORE));
 
   /**
+   * What to store instead, by family, as fixes name it: thread-safe types that keep the value's
+   * use (a set or list for a collection, an adder for a counter, an atomic array for an array).
+   */
+  private static final Map<Family, String> THREAD_SAFE_ALTERNATIVES =
+      Map.of(
+          Family.COLLECTION, "ConcurrentHashMap.newKeySet(), CopyOnWriteArrayList, ConcurrentLinkedQueue",
+          Family.MAP, "ConcurrentHashMap",
+          Family.MULTIMAP, "a ConcurrentHashMap of ConcurrentHashMap.newKeySet() sets",
+          Family.TEXT, "a ConcurrentLinkedQueue of the parts, joined when read",
+          Family.BITS, "an AtomicLongArray of the bit words",
+          Family.MUTABLE_NUMBER, "LongAdder, AtomicLong, AtomicInteger",
+          Family.ARRAY, "AtomicLongArray, AtomicIntegerArray, AtomicReferenceArray");
+
+  /**
    * Methods that walk every element of the value, by family (with the for-each loop over it): a
    * walk while another thread changes the value can throw ConcurrentModificationException or see a
    * half-made change. Views ({@code keySet()}…) walk it later, in the caller's own loop.
@@ -180,6 +194,16 @@ public final class ValueTypes {
       return name.substring(name.lastIndexOf('.', method - 1) + 1) + "()";
     }
     return name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  /** Thread-safe types to store instead of values of {@code family}, as a fix lists them. */
+  public static String threadSafeAlternatives(Family family) {
+    return THREAD_SAFE_ALTERNATIVES.get(family);
+  }
+
+  /** The methods that change a value of {@code family} ({@link io.mapguard.engine.model.ValueMutation#ARRAY_STORE} for an array). */
+  public static Set<String> mutators(Family family) {
+    return MUTATORS.get(family);
   }
 
   public static boolean mutates(Family family, String method) {

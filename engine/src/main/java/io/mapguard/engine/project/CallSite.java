@@ -19,6 +19,10 @@ import java.util.function.Predicate;
  *     a synchronized method)
  * @param receiverMonitorHeld a {@code synchronized} block on the receiver as written is around the
  *     call
+ * @param resultCalls what the caller calls on the result with no monitor held: the names of the
+ *     methods called on it right away ({@code registry.tagsOf(id).add(t)}) or on the local it
+ *     initialises, outside {@code synchronized} blocks, and {@code []=} for a store into one of its
+ *     elements; empty when a monitor is held at the call
  * @see ProjectCall for the other components
  */
 public record CallSite(
@@ -35,7 +39,8 @@ public record CallSite(
     boolean receiverMonitorHeld,
     Set<String> classMonitorsHeld,
     Set<Integer> nullArguments,
-    String thread) {
+    String thread,
+    Set<String> resultCalls) {
 
   /** The arity of a method reference, which names none. */
   public static final int REFERENCE = -1;
@@ -43,12 +48,14 @@ public record CallSite(
   public CallSite {
     classMonitorsHeld = Set.copyOf(classMonitorsHeld);
     nullArguments = Set.copyOf(nullArguments);
+    resultCalls = Set.copyOf(resultCalls);
   }
 
   /** A method reference ({@code Table::rows}): whatever it is handed to calls it, from anywhere. */
   public static CallSite reference(String name, String file, int line) {
     return new CallSite(
-        name, REFERENCE, null, null, true, ResultUse.OTHER, file, line, false, false, false, Set.of(), Set.of(), null);
+        name, REFERENCE, null, null, true, ResultUse.OTHER, file, line, false, false, false, Set.of(), Set.of(), null,
+        Set.of());
   }
 
   public boolean isReference() {
@@ -89,6 +96,7 @@ public record CallSite(
         classMonitorsHeld,
         ownerOrSubtype,
         nullArguments,
-        thread);
+        thread,
+        resultCalls);
   }
 }

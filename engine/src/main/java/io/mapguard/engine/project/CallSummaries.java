@@ -20,7 +20,8 @@ import java.util.Set;
  * class	com.acme.Inventory	src/main/java/com/acme/Inventory.java
  * types	0	com.acme.Inventory,java.lang.Object
  * method	0	0	restock	1	o
- * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-
+ * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-	-
+ * call	tagsOf	1	com.acme.Sessions	48	-	OTHER	0	-	-	-	add
  * ref	reserve	57
  * </pre>
  */
@@ -28,7 +29,7 @@ public final class CallSummaries {
   private CallSummaries() {}
 
   /** The format's version: a reader takes only its own. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** Where in a class output (a directory or jar) the summaries are, one file per top-level class. */
   public static final String RESOURCE_DIRECTORY = "META-INF/mapguard/summaries";
@@ -116,7 +117,9 @@ public final class CallSummaries {
           site.nullArguments().isEmpty()
               ? NONE
               : list(site.nullArguments().stream().sorted().map(String::valueOf).toList()));
-      out.append('\t').append(orNone(site.thread())).append('\n');
+      out.append('\t').append(orNone(site.thread())).append('\t');
+      out.append(site.resultCalls().isEmpty() ? NONE : list(site.resultCalls().stream().sorted().toList()));
+      out.append('\n');
     }
     return out.toString();
   }
@@ -167,7 +170,7 @@ public final class CallSummaries {
             sites.add(CallSite.reference(unescape(f[1]), file, Integer.parseInt(f[2])));
           }
           case "call" -> {
-            fields(f, 11);
+            fields(f, 12);
             sites.add(call(f, file, typeLists, methods));
           }
           default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
@@ -218,7 +221,8 @@ public final class CallSummaries {
         flags.contains("r"),
         f[8].equals(NONE) ? Set.of() : Set.of(f[8].split(",")),
         nulls,
-        noneOr(f[10]));
+        noneOr(f[10]),
+        f[11].equals(NONE) ? Set.of() : Set.of(unescape(f[11]).split(",")));
   }
 
   private static String list(List<String> items) {

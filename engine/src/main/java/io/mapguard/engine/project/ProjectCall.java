@@ -22,6 +22,8 @@ package io.mapguard.engine.project;
  *     submitted at Worker.java:30"): a lambda, method reference or anonymous class handed to a
  *     thread-start API, or the {@code run()} of a thread class; null when it runs on its caller's
  *     thread or the front end cannot tell
+ * @param resultCalls what the caller calls on the result with no monitor held (see {@link
+ *     CallSite#resultCalls})
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -34,11 +36,13 @@ public record ProjectCall(
     java.util.Set<String> classMonitorsHeld,
     boolean resolved,
     java.util.Set<Integer> nullArguments,
-    String thread) {
+    String thread,
+    java.util.Set<String> resultCalls) {
 
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
-    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null);
+    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null,
+        java.util.Set.of());
   }
 
   /**

@@ -11,6 +11,8 @@ import io.mapguard.engine.model.StoredValue;
 import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.model.LockRef;
+import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.engine.project.ValueChangedByCallers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -110,10 +112,11 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
    * A value returned by a method that code outside the class calls: its callers use it after the
    * method returns, with no lock of the class and outside the map's update functions. Reported (one
    * finding per map, at the first such return) when the class guards its own changes of the values
-   * (the callers' uses race with them), or when the method creates the values with {@code
+   * (the callers' uses race with them); when the method creates the values with {@code
    * computeIfAbsent}, as new objects of a type that is not thread-safe ({@code new ArrayList<>()},
    * not a value computed from the key), and the class never changes them itself: they are made for
-   * the callers to fill.
+   * the callers to fill; and, when the class never changes them, if a caller in another class of
+   * the project changes what the method returns with no lock held ({@link ValueChangedByCallers}).
    */
   private void reportHandout(
       ClassAnalysis analysis,
@@ -128,18 +131,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
     String method = mutation.unit().name();
     String name = state.field().name();
     List<Evidence> evidence = new ArrayList<>();
-    String race;
-    if (!guardedChanges.isEmpty()) {
-      Locked change = guardedChanges.get(0);
-      evidence.add(changedHere(state, change));
-      race = whileChanged(change) + ": what the callers do to it races with that change";
-    } else if (!changedHere && mutation.source().equals("computeIfAbsent") && createsEmptyValues(analysis, state)) {
-      race =
-          ", which creates it for them to fill: two callers that get one key's value change it at once";
-    } else {
-      return;
-    }
-    String message =
+    String handedOut =
         "'"
             + name
             + "' holds "
@@ -149,12 +141,41 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
             + " returns one taken from it "
             + takenAt(mutation)
             + " to callers outside the class, who use it after the method returns, outside the"
-            + " map's update functions and holding no lock of the class"
+            + " map's update functions and holding no lock of the class";
+    String threadSafeValues =
+        "store thread-safe values (" + ValueTypes.threadSafeAlternatives(handout.values().family()) + ")";
+    boolean madeForCallers =
+        !changedHere && mutation.source().equals("computeIfAbsent") && createsEmptyValues(analysis, state);
+    if (guardedChanges.isEmpty() && !madeForCallers) {
+      // unguarded changes of its own are reported where they are made; with none, only a caller
+      // elsewhere that changes the value makes the getter a race
+      ProjectMethod getter = changedHere ? null : analysis.facts().calledAs(mutation.unit());
+      if (getter != null) {
+        String fix =
+            "Give callers methods that change the value inside compute(key, (k, v) -> ...), or "
+                + threadSafeValues + ".";
+        sink.report(
+            rule(), state.field(), mutation.site(), handedOut + ".", List.of(), evidence,
+            new ValueChangedByCallers(getter, ValueTypes.mutators(handout.values().family()), fix));
+      }
+      return;
+    }
+    String race;
+    if (!guardedChanges.isEmpty()) {
+      Locked change = guardedChanges.get(0);
+      evidence.add(changedHere(state, change));
+      race = whileChanged(change) + ": what the callers do to it races with that change";
+    } else {
+      race =
+          ", which creates it for them to fill: two callers that get one key's value change it at once";
+    }
+    String message =
+        handedOut
             + race
             + ". Return a copy"
             + (guardedChanges.isEmpty() ? "" : " made where the changes are made")
-            + ", give callers methods that change the value inside compute(key, (k, v) -> ...), or"
-            + " store thread-safe values (CopyOnWriteArrayList, ConcurrentHashMap.newKeySet()).";
+            + ", give callers methods that change the value inside compute(key, (k, v) -> ...), or "
+            + threadSafeValues + ".";
     sink.report(rule(), state.field(), mutation.site(), message, List.of(), evidence);
   }
 
@@ -280,7 +301,9 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
                   + (change.insideUpdate()
                       ? "inside " + state.field().name() + "." + change.mutation().source() + "(…)"
                       : "holding " + describe(change.locks()))
-                  + "), or store thread-safe values (CopyOnWriteArrayList, ConcurrentHashMap.newKeySet()).";
+                  + "), or store thread-safe values ("
+                  + ValueTypes.threadSafeAlternatives(walk.values().family())
+                  + ").";
           sink.report(rule(), state.field(), mutation.site(), message, List.of(), evidence);
           return;
         }
@@ -428,8 +451,9 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
         + " only makes its own operations atomic, so threads that get the same value race on it."
         + (otherChange == null ? "" : " Hold one lock for every change of the values, or")
         + (otherChange == null ? " Store" : " store")
-        + " thread-safe values (ConcurrentHashMap.newKeySet(), CopyOnWriteArrayList,"
-        + " LongAdder, AtomicInteger) or change the value inside compute(key, (k, v) -> ...).";
+        + " thread-safe values ("
+        + ValueTypes.threadSafeAlternatives(values.family())
+        + ") or change the value inside compute(key, (k, v) -> ...).";
   }
 
   /** The access that took the value out of the map, or null if not among the field's accesses. */

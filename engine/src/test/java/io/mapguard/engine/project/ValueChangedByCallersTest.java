@@ -1,0 +1,72 @@
+package io.mapguard.engine.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Whether a caller in the project changes what a value getter returns, with hand-written calls. */
+class ValueChangedByCallersTest {
+  private static final ProjectMethod TAGS_OF = method("p.Sessions", "tagsOf", 1);
+  private static final ProjectMethod CURRENT_TAGS = method("p.Requests", "currentTags", 0);
+  private static final ProjectMethod TAG = method("p.Tagger", "tag", 2);
+  private static final ValueChangedByCallers CONDITION =
+      new ValueChangedByCallers(TAGS_OF, Set.of("add", "remove", "clear"), "Store thread-safe values.");
+
+  private static ProjectMethod method(String owner, String name, int arity) {
+    return new ProjectMethod(List.of(owner, "java.lang.Object"), name, arity);
+  }
+
+  private static ProjectCall call(
+      ProjectMethod caller, ResultUse use, boolean resolved, Set<String> resultCalls, String file, int line) {
+    return new ProjectCall(
+        caller, false, use, file, line, false, false, Set.of(), resolved, Set.of(), null, resultCalls);
+  }
+
+  private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {
+    return method -> byMethod.getOrDefault(method, List.of());
+  }
+
+  @Test
+  void aResolvedCallerThatChangesTheResultStandsNamingIt() {
+    ProjectCalls calls =
+        calls(Map.of(TAGS_OF, List.of(call(TAG, ResultUse.OTHER, true, Set.of("contains", "add"), "src/p/Tagger.java", 9))));
+    assertEquals(
+        "Tagger.tag (Tagger.java:9) changes it (add) with no lock held: two threads that get one key's value change"
+            + " it at once. Store thread-safe values.",
+        CONDITION.standing(calls));
+  }
+
+  @Test
+  void readsAndCallsNotResolvedToTheGetterDoNotStand() {
+    ProjectCalls calls =
+        calls(
+            Map.of(
+                TAGS_OF,
+                List.of(
+                    call(TAG, ResultUse.OTHER, true, Set.of("contains", "size"), "src/p/Tagger.java", 9),
+                    call(TAG, ResultUse.OTHER, false, Set.of("add"), "src/p/Tagger.java", 12))));
+    assertNull(CONDITION.standing(calls));
+  }
+
+  @Test
+  void aMethodThatReturnsTheValueOnHandsTheQuestionToItsCallers() {
+    ProjectCalls calls =
+        calls(
+            Map.of(
+                TAGS_OF, List.of(call(CURRENT_TAGS, ResultUse.RETURNED, true, Set.of(), "src/p/Requests.java", 20)),
+                CURRENT_TAGS, List.of(call(TAG, ResultUse.OTHER, true, Set.of("clear"), "src/p/Tagger.java", 31))));
+    assertEquals(
+        "Tagger.tag (Tagger.java:31) changes it (clear) with no lock held: two threads that get one key's value"
+            + " change it at once. Store thread-safe values.",
+        CONDITION.standing(calls));
+  }
+
+  @Test
+  void callsThatCannotBeListedDoNotStand() {
+    assertNull(CONDITION.standing(ProjectCalls.UNKNOWN));
+  }
+}
