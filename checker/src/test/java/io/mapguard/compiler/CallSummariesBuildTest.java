@@ -182,7 +182,7 @@ class CallSummariesBuildTest {
     String changedByTagger = "Tagger.tag (Tagger.java:3) changes it (add) with no lock held";
     List<String> first = compile("-Xplugin:MapGuard -summaries", List.of(sessions, tagger));
     assertTrue(first.stream().anyMatch(d -> d.startsWith("WARNING") && d.contains(changedByTagger)), first.toString());
-    assertEquals(Set.of("add"), read(summaryOf("handlers.Tagger")).sites().get(0).resultCalls());
+    assertEquals(Set.of("add"), read(summaryOf("handlers.Tagger")).sites().get(0).resultUses());
 
     List<String> again = compile("-Xplugin:MapGuard", List.of(sessions));
     assertTrue(again.stream().anyMatch(d -> d.startsWith("WARNING") && d.contains(changedByTagger)), again.toString());

@@ -562,7 +562,7 @@ public final class ClassTriage<N> {
     for (TeardownMethods.Registration registration : TeardownMethods.REGISTRATIONS) {
       if (apis.matches(registration.method(), callee)
           && arguments.size() > registration.action()
-          && ProjectCallShapes.use(port, port.pathTo(call), null) == ResultUse.DISCARDED) {
+          && ProjectCallShapes.use(port, apis, port.pathTo(call), null) == ResultUse.DISCARDED) {
         tables.cleaningActions().add(port.skipParens(arguments.get(registration.action())));
       }
     }

@@ -4,6 +4,9 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.extract.SyntaxPort.Modifier;
 import io.mapguard.engine.extract.SyntaxPort.Overriding;
 import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
+import io.mapguard.engine.knowledge.MapArguments;
+import io.mapguard.engine.knowledge.MapMethods;
+import io.mapguard.engine.knowledge.SynchronizedWrappers;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
@@ -162,7 +165,7 @@ public final class ProjectCallShapes {
       }
     }
     Monitors held = monitorsHeld(port, call, inMethod ? body : null);
-    ResultFate fate = fate(port, call, inMethod ? port.methodBody(body.leaf()) : null);
+    ResultFate fate = fate(port, apis, call, inMethod ? port.methodBody(body.leaf()) : null);
     N receiver = port.receiver(call.leaf());
     Set<Integer> nulls = new HashSet<>();
     List<N> arguments = port.arguments(call.leaf());
@@ -186,7 +189,7 @@ public final class ProjectCallShapes {
         held.classes,
         nulls,
         facts.thread(),
-        held.any() ? Set.of() : fate.calls());
+        held.any() ? Set.of() : fate.uses());
   }
 
   /**
@@ -322,25 +325,27 @@ public final class ProjectCallShapes {
   }
 
   /** What the code around a call does with its result; {@code body} is the enclosing method's. */
-  static <N> ResultUse use(SyntaxPort<N> port, SyntaxPath<N> call, N body) {
-    return fate(port, call, body).use();
+  static <N> ResultUse use(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> call, N body) {
+    return fate(port, apis, call, body).use();
   }
 
   /**
-   * What the caller does with a call's result: its {@link ResultUse}, and what it calls on the
-   * result with no monitor held ({@link CallSite#resultCalls}).
+   * What the caller does with a call's result: its {@link ResultUse}, and what else it does to the
+   * result with no monitor held ({@link CallSite#resultUses}).
    */
-  record ResultFate(ResultUse use, Set<String> calls) {
+  record ResultFate(ResultUse use, Set<String> uses) {
     static final ResultFate OTHER = new ResultFate(ResultUse.OTHER, Set.of());
   }
 
   /**
-   * {@link #use} with the calls made on the result: right away ({@code registry.tagsOf(id).add(t)},
-   * {@code counters.of(k)[0]++}) or through the local it initialises ({@code tags = registry.tagsOf(id);
-   * tags.add(t)}), the local's outside every {@code synchronized} block (the caller leaves out all
-   * of them when a monitor is held at the call); {@code body} is the enclosing method's.
+   * {@link #use} with what the caller does to the result: right away ({@code
+   * registry.tagsOf(id).add(t)}, {@code counters.of(k)[0]++}, {@code for (E e :
+   * sessions.lastSeen().entrySet())}) or through the local it initialises ({@code tags =
+   * registry.tagsOf(id); tags.add(t)}), the local's outside every {@code synchronized} block (the
+   * caller leaves out all of them when a monitor is held at the call); {@code body} is the enclosing
+   * method's.
    */
-  static <N> ResultFate fate(SyntaxPort<N> port, SyntaxPath<N> call, N body) {
+  static <N> ResultFate fate(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> call, N body) {
     SyntaxPath<N> value = call;
     while (true) {
       SyntaxPath<N> parent = value.parentSkippingParens(port);
@@ -361,14 +366,13 @@ public final class ProjectCallShapes {
           return new ResultFate(ResultUse.DISCARDED, Set.of());
         case METHOD_CALL:
         case ARRAY_ACCESS:
-          // a call made right on it, or a store into its element, as a map's value is judged
-          CallShapes.ValueUse<N> direct = new CallShapes<>(port).useOfValue(value);
-          return direct == null ? ResultFate.OTHER : new ResultFate(ResultUse.OTHER, Set.of(direct.method()));
+        case NEW:
+          return new ResultFate(ResultUse.OTHER, directUses(port, apis, value));
         default:
           if (body != null
               && port.declaresLocal(holder)
               && port.skipParensAndCasts(port.initializer(holder)) == value.leaf()) {
-            return fateOfLocal(port, port.declaredVariable(holder), body);
+            return fateOfLocal(port, apis, port.declaredVariable(holder), body);
           }
           return ResultFate.OTHER;
       }
@@ -376,31 +380,105 @@ public final class ProjectCallShapes {
   }
 
   /**
+   * What is done right away to the value at {@code value}: a change as a map's value is judged (a
+   * call on it, a store into its element), and a walk of it as a map ({@link #walkOf}).
+   */
+  private static <N> Set<String> directUses(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> value) {
+    CallShapes.ValueUse<N> change = new CallShapes<>(port).useOfValue(value);
+    String walk = walkOf(port, apis, value);
+    if (walk == null) {
+      return change == null ? Set.of() : Set.of(change.method());
+    }
+    return change == null ? Set.of(CallSite.WALK + walk) : Set.of(change.method(), CallSite.WALK + walk);
+  }
+
+  /**
+   * How the map at {@code map} is walked, as {@link SynchronizedWrappers} names traversals: one of
+   * its views taken ({@code keySet()}, {@code values()}, {@code entrySet()}) and walked ({@link
+   * #walkOfView}), or the map copied ({@code new HashMap<>(m)}, {@code other.putAll(m)}); else null.
+   */
+  static <N> String walkOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> map) {
+    SyntaxPath<N> parentPath = map.parentSkippingParens(port);
+    N parent = parentPath == null ? null : parentPath.leaf();
+    Kind kind = parent == null ? Kind.OTHER : port.kind(parent);
+    if (kind == Kind.METHOD_CALL && isReceiver(port, parent, map.leaf())) {
+      return MapMethods.ITERATED_VIEWS.contains(port.name(parent)) ? walkOfView(port, apis, parentPath) : null;
+    }
+    return kind == Kind.METHOD_CALL || kind == Kind.NEW ? copyBy(port, apis, parent) : null;
+  }
+
+  /**
+   * How the view at {@code view} is walked: a for-each loop over it, {@code iterator()}, {@code
+   * stream()}… called on it, or a copy of it; else null.
+   */
+  private static <N> String walkOfView(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> view) {
+    SyntaxPath<N> parentPath = view.parentSkippingParens(port);
+    N parent = parentPath == null ? null : parentPath.leaf();
+    switch (parent == null ? Kind.OTHER : port.kind(parent)) {
+      case FOR_EACH:
+        return port.skipParensAndCasts(port.iterable(parent)) == view.leaf() ? "for-each" : null;
+      case METHOD_CALL:
+        if (isReceiver(port, parent, view.leaf())) {
+          return MapMethods.isTraversal(port.name(parent)) ? port.name(parent) : null;
+        }
+        return copyBy(port, apis, parent);
+      case NEW:
+        return copyBy(port, apis, parent);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The traversal of a map or view passed to {@code call}: a creation copies it ({@code
+   * new:java.util.HashSet}), {@code putAll} walks it; null for any other call.
+   */
+  private static <N> String copyBy(SyntaxPort<N> port, KnownApis apis, N call) {
+    Object callee = port.callee(call);
+    if (callee == null) {
+      return null;
+    }
+    if (port.kind(call) == Kind.NEW) {
+      String owner = apis.callees().owner(callee);
+      return owner == null ? null : "new:" + owner;
+    }
+    return apis.matches(MapArguments.PUT_ALL, callee) ? SynchronizedWrappers.PUT_ALL : null;
+  }
+
+  private static <N> boolean isReceiver(SyntaxPort<N> port, N call, N expression) {
+    N receiver = port.receiver(call);
+    return receiver != null && port.skipParensAndCasts(receiver) == expression;
+  }
+
+  /**
    * The fate of a result kept in {@code local}: {@link ResultUse#LOCKED} when every use of the local
    * in {@code body} is the lock of a {@code synchronized} block or inside one that locks it, {@link
-   * ResultUse#DISCARDED} when it is never used, else {@link ResultUse#OTHER}; and the methods called
-   * on the local, and stores into its elements, outside every {@code synchronized} block.
+   * ResultUse#DISCARDED} when it is never used, else {@link ResultUse#OTHER}; and what is done to the
+   * local outside every {@code synchronized} block: methods called on it, stores into its elements,
+   * walks of it (see {@link CallSite#resultUses}).
    */
-  private static <N> ResultFate fateOfLocal(SyntaxPort<N> port, Object local, N body) {
-    LocalUses<N> uses = new LocalUses<>(port, local);
+  private static <N> ResultFate fateOfLocal(SyntaxPort<N> port, KnownApis apis, Object local, N body) {
+    LocalUses<N> uses = new LocalUses<>(port, apis, local);
     uses.walk(body, false);
     ResultUse use = uses.unlocked ? ResultUse.OTHER : uses.locked ? ResultUse.LOCKED : ResultUse.DISCARDED;
-    return new ResultFate(use, uses.calls.isEmpty() ? Set.of() : Set.copyOf(uses.calls));
+    return new ResultFate(use, uses.found.isEmpty() ? Set.of() : Set.copyOf(uses.found));
   }
 
   /** The uses of one local in a method body, gathered by {@link #walk}. */
   private static final class LocalUses<N> {
     private final SyntaxPort<N> port;
+    private final KnownApis apis;
     private final Object local;
     /** A {@code synchronized (local)} block. */
     boolean locked;
     /** A use outside the local's own {@code synchronized} blocks. */
     boolean unlocked;
-    /** What is called on the local, or stored into its elements, outside every monitor. */
-    final Set<String> calls = new HashSet<>();
+    /** What is done to the local outside every monitor (see {@link CallSite#resultUses}). */
+    final Set<String> found = new HashSet<>();
 
-    LocalUses(SyntaxPort<N> port, Object local) {
+    LocalUses(SyntaxPort<N> port, KnownApis apis, Object local) {
       this.port = port;
+      this.apis = apis;
       this.local = local;
     }
 
@@ -421,30 +499,58 @@ public final class ProjectCallShapes {
             if (kind == Kind.IDENTIFIER && port.localVariable(node) == local) {
               unlocked = true;
             } else if (!underMonitor) {
-              String change = changeOfLocal(node, kind);
-              if (change != null) {
-                calls.add(change);
-              }
+              use(node, kind);
             }
             return true;
           });
     }
 
     /**
-     * The method a call on the local names, or {@link ValueMutation#ARRAY_STORE} for an assignment or
-     * increment of one of its elements; else null.
+     * A call on the local (its name; for a view, how the view is walked), a copy of the local by a
+     * creation or {@code putAll}, a for-each loop over it, an assignment or increment of one of
+     * its elements ({@link ValueMutation#ARRAY_STORE}).
      */
-    private String changeOfLocal(N node, Kind kind) {
+    private void use(N node, Kind kind) {
       switch (kind) {
         case METHOD_CALL:
-          return isLocal(port.receiver(node)) ? port.name(node) : null;
+          if (isLocal(port.receiver(node))) {
+            found.add(port.name(node));
+            if (MapMethods.ITERATED_VIEWS.contains(port.name(node))) {
+              addWalk(walkOfView(port, apis, port.pathTo(node)));
+            }
+          } else if (port.arguments(node).stream().anyMatch(this::isLocal)) {
+            addWalk(copyBy(port, apis, node));
+          }
+          break;
+        case NEW:
+          if (port.arguments(node).stream().anyMatch(this::isLocal)) {
+            addWalk(copyBy(port, apis, node));
+          }
+          break;
+        case FOR_EACH:
+          if (isLocal(port.iterable(node))) {
+            addWalk("for-each");
+          }
+          break;
         case ASSIGN:
         case COMPOUND_ASSIGN:
-          return isElementOfLocal(port.assignTarget(node)) ? ValueMutation.ARRAY_STORE : null;
+          if (isElementOfLocal(port.assignTarget(node))) {
+            found.add(ValueMutation.ARRAY_STORE);
+          }
+          break;
         case INCREMENT:
-          return isElementOfLocal(port.operand(node)) ? ValueMutation.ARRAY_STORE : null;
+          if (isElementOfLocal(port.operand(node))) {
+            found.add(ValueMutation.ARRAY_STORE);
+          }
+          break;
         default:
-          return null;
+          break;
+      }
+    }
+
+    private void addWalk(String traversal) {
+      if (traversal != null) {
+        found.add(CallSite.WALK + traversal);
       }
     }
 

@@ -52,6 +52,13 @@ public final class SynchronizedWrappers {
     return UNLOCKED.contains(traversal);
   }
 
+  /** Every traversal {@link #iteratesWithoutLock} says needs the lock, copies as {@code new:} and the class. */
+  public static Set<String> unlockedTraversals() {
+    Set<String> all = new java.util.HashSet<>(UNLOCKED);
+    ITERATING_COPIES.forEach(copy -> all.add("new:" + copy));
+    return all;
+  }
+
   /** "for-each loop", "iterator()", "copy into a HashSet". */
   public static String describe(String traversal) {
     if (traversal.startsWith("new:")) {

@@ -19,10 +19,13 @@ import java.util.function.Predicate;
  *     a synchronized method)
  * @param receiverMonitorHeld a {@code synchronized} block on the receiver as written is around the
  *     call
- * @param resultCalls what the caller calls on the result with no monitor held: the names of the
- *     methods called on it right away ({@code registry.tagsOf(id).add(t)}) or on the local it
- *     initialises, outside {@code synchronized} blocks, and {@code []=} for a store into one of its
- *     elements; empty when a monitor is held at the call
+ * @param resultUses what the caller does to the result with no monitor held, right away ({@code
+ *     registry.tagsOf(id).add(t)}) or through the local it initialises, outside that local's
+ *     {@code synchronized} blocks: the names of the methods called on it, {@code []=} for a store
+ *     into one of its elements, and {@link #WALK} and a traversal ({@code walk:for-each}, {@code
+ *     walk:iterator}, {@code walk:new:java.util.HashSet}, {@code walk:putAll}) for a walk of it or of
+ *     one of its views ({@code keySet()}, {@code values()}, {@code entrySet()}); empty when a monitor
+ *     is held at the call
  * @see ProjectCall for the other components
  */
 public record CallSite(
@@ -40,7 +43,10 @@ public record CallSite(
     Set<String> classMonitorsHeld,
     Set<Integer> nullArguments,
     String thread,
-    Set<String> resultCalls) {
+    Set<String> resultUses) {
+
+  /** How {@link #resultUses} names a walk of the result: this, then the traversal. */
+  public static final String WALK = "walk:";
 
   /** The arity of a method reference, which names none. */
   public static final int REFERENCE = -1;
@@ -48,7 +54,7 @@ public record CallSite(
   public CallSite {
     classMonitorsHeld = Set.copyOf(classMonitorsHeld);
     nullArguments = Set.copyOf(nullArguments);
-    resultCalls = Set.copyOf(resultCalls);
+    resultUses = Set.copyOf(resultUses);
   }
 
   /** A method reference ({@code Table::rows}): whatever it is handed to calls it, from anywhere. */
@@ -97,6 +103,6 @@ public record CallSite(
         ownerOrSubtype,
         nullArguments,
         thread,
-        resultCalls);
+        resultUses);
   }
 }

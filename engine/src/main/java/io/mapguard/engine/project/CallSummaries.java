@@ -118,7 +118,7 @@ public final class CallSummaries {
               ? NONE
               : list(site.nullArguments().stream().sorted().map(String::valueOf).toList()));
       out.append('\t').append(orNone(site.thread())).append('\t');
-      out.append(site.resultCalls().isEmpty() ? NONE : list(site.resultCalls().stream().sorted().toList()));
+      out.append(site.resultUses().isEmpty() ? NONE : list(site.resultUses().stream().sorted().toList()));
       out.append('\n');
     }
     return out.toString();

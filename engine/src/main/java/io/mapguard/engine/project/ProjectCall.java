@@ -22,8 +22,8 @@ package io.mapguard.engine.project;
  *     submitted at Worker.java:30"): a lambda, method reference or anonymous class handed to a
  *     thread-start API, or the {@code run()} of a thread class; null when it runs on its caller's
  *     thread or the front end cannot tell
- * @param resultCalls what the caller calls on the result with no monitor held (see {@link
- *     CallSite#resultCalls})
+ * @param resultUses what the caller does to the result with no monitor held (see {@link
+ *     CallSite#resultUses})
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -37,7 +37,7 @@ public record ProjectCall(
     boolean resolved,
     java.util.Set<Integer> nullArguments,
     String thread,
-    java.util.Set<String> resultCalls) {
+    java.util.Set<String> resultUses) {
 
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {

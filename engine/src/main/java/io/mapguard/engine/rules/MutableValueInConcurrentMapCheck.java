@@ -12,7 +12,7 @@ import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.project.ProjectMethod;
-import io.mapguard.engine.project.ValueChangedByCallers;
+import io.mapguard.engine.project.ResultUsedByCallers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -116,7 +116,7 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
    * computeIfAbsent}, as new objects of a type that is not thread-safe ({@code new ArrayList<>()},
    * not a value computed from the key), and the class never changes them itself: they are made for
    * the callers to fill; and, when the class never changes them, if a caller in another class of
-   * the project changes what the method returns with no lock held ({@link ValueChangedByCallers}).
+   * the project changes what the method returns with no lock held ({@link ResultUsedByCallers}).
    */
   private void reportHandout(
       ClassAnalysis analysis,
@@ -156,7 +156,11 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
                 + threadSafeValues + ".";
         sink.report(
             rule(), state.field(), mutation.site(), handedOut + ".", List.of(), evidence,
-            new ValueChangedByCallers(getter, ValueTypes.mutators(handout.values().family()), fix));
+            new ResultUsedByCallers(
+                getter,
+                changesByCallers(handout.values().family()),
+                " with no lock held: two threads that get one key's value change it at once.",
+                fix));
       }
       return;
     }
@@ -177,6 +181,16 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
             + ", give callers methods that change the value inside compute(key, (k, v) -> ...), or "
             + threadSafeValues + ".";
     sink.report(rule(), state.field(), mutation.site(), message, List.of(), evidence);
+  }
+
+  /** The changes of a value of {@code family} a caller may make, as the message names them. */
+  private static Map<String, String> changesByCallers(ValueTypes.Family family) {
+    Map<String, String> changes = new LinkedHashMap<>();
+    for (String method : ValueTypes.mutators(family)) {
+      changes.put(
+          method, " changes it (" + (method.equals(ValueMutation.ARRAY_STORE) ? "stores into an element" : method) + ")");
+    }
+    return changes;
   }
 
   /**

@@ -7,11 +7,17 @@ import io.mapguard.engine.analysis.FieldState;
 import io.mapguard.engine.analysis.ResolvedAccess;
 import io.mapguard.engine.knowledge.MapBehaviours;
 import io.mapguard.engine.knowledge.MapKind;
+import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.SynchronizedWrappers;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.Escape;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
+import io.mapguard.engine.project.CallSite;
+import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.engine.project.ResultUsedByCallers;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,6 +89,69 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
         sink.report(
             rule(), field, access.access().site(), message, fixes, List.of(writer.get().place()));
       }
+      reportIterationByCallers(analysis, state, wrapper, sink);
+    }
+  }
+
+  /**
+   * A map the class writes after construction and returns from a method code outside the class
+   * calls (one the class alone calls is judged where the class iterates its result): reported at the return when a caller elsewhere in the project iterates what the method
+   * returns (a view walked, a copy by an iterating constructor or {@code putAll}) holding no monitor
+   * ({@link ResultUsedByCallers}).
+   */
+  private void reportIterationByCallers(ClassAnalysis analysis, FieldState state, boolean wrapper, FindingSink sink) {
+    ResolvedAccess write =
+        state.afterConstruction().stream().filter(a -> a.effect() == Effect.WRITE).findFirst().orElse(null);
+    if (write == null) {
+      return;
+    }
+    MapField field = state.field();
+    String name = field.name();
+    Map<String, String> walks = new HashMap<>();
+    for (String traversal : SynchronizedWrappers.unlockedTraversals()) {
+      walks.put(
+          CallSite.WALK + traversal,
+          ", where it is " + SynchronizedWrappers.describe(traversal) + " without synchronized on the map");
+    }
+    String copy = MapTypes.copiedAs(field.declaredType(), field.assignedValues());
+    String fix =
+        "Wrap the caller's iteration in synchronized on the map, or return a copy made holding it: synchronized ("
+            + name
+            + ") { return new "
+            + copy.substring(copy.lastIndexOf('.') + 1)
+            + "<>("
+            + name
+            + "); }.";
+    for (Escape escape : analysis.facts().escapes()) {
+      ProjectMethod getter =
+          escape.field().equals(field) && escape.kind() == Escape.Kind.RETURNED && escape.unit().exported()
+              ? analysis.facts().calledAs(escape.unit())
+              : null;
+      if (getter == null) {
+        continue;
+      }
+      String message =
+          "'"
+              + name
+              + (wrapper ? "' is a synchronized map " : "' is a Hashtable ")
+              + "that "
+              + escape.unit().name()
+              + " returns at line "
+              + escape.site().line()
+              + " to callers outside the class, while it is written at line "
+              + write.line()
+              + ". It goes to";
+      String method = write.access().method();
+      Evidence written =
+          ClassAnalysis.place(write, "'" + name + "' is written here" + (method == null ? "" : " (" + method + ")"));
+      sink.report(
+          rule(), field, escape.site(), message, List.of(), List.of(written),
+          new ResultUsedByCallers(
+              getter,
+              walks,
+              ": its iterators do not lock the map, so the walk can throw ConcurrentModificationException or miss"
+                  + " entries.",
+              fix));
     }
   }
 

@@ -8,22 +8,26 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Whether a caller in the project changes what a value getter returns, with hand-written calls. */
-class ValueChangedByCallersTest {
+/** Whether a caller in the project uses what a getter returns in a given way, with hand-written calls. */
+class ResultUsedByCallersTest {
   private static final ProjectMethod TAGS_OF = method("p.Sessions", "tagsOf", 1);
   private static final ProjectMethod CURRENT_TAGS = method("p.Requests", "currentTags", 0);
   private static final ProjectMethod TAG = method("p.Tagger", "tag", 2);
-  private static final ValueChangedByCallers CONDITION =
-      new ValueChangedByCallers(TAGS_OF, Set.of("add", "remove", "clear"), "Store thread-safe values.");
+  private static final ResultUsedByCallers CONDITION =
+      new ResultUsedByCallers(
+          TAGS_OF,
+          Map.of("add", " changes it (add)", "remove", " changes it (remove)", "clear", " changes it (clear)"),
+          " with no lock held: two threads that get one key's value change it at once.",
+          "Store thread-safe values.");
 
   private static ProjectMethod method(String owner, String name, int arity) {
     return new ProjectMethod(List.of(owner, "java.lang.Object"), name, arity);
   }
 
   private static ProjectCall call(
-      ProjectMethod caller, ResultUse use, boolean resolved, Set<String> resultCalls, String file, int line) {
+      ProjectMethod caller, ResultUse use, boolean resolved, Set<String> resultUses, String file, int line) {
     return new ProjectCall(
-        caller, false, use, file, line, false, false, Set.of(), resolved, Set.of(), null, resultCalls);
+        caller, false, use, file, line, false, false, Set.of(), resolved, Set.of(), null, resultUses);
   }
 
   private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {
