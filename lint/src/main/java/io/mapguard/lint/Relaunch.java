@@ -41,7 +41,7 @@ final class Relaunch {
 
   /** The launcher script's default JVM options; MAPVET_JAVA_OPTS replaces them. */
   static final List<String> DEFAULT_OPTIONS =
-      List.of("-XX:+UseSerialGC", "-Xmx1g", "-XX:TieredStopAtLevel=1", "-XX:-DontCompileHugeMethods");
+      List.of("-XX:+UseParallelGC", "-Xmx1g", "-Xmn300m", "-XX:TieredStopAtLevel=1", "-XX:-DontCompileHugeMethods");
 
   /** CDS's own messages (e.g. on picocli's Java 5 classes) are noise here. */
   static final List<String> QUIET_CDS = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
