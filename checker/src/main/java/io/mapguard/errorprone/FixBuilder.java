@@ -146,20 +146,24 @@ final class FixBuilder {
       }
       List<JCTree.JCStatement> statements = ((JCTree.JCBlock) p.getParentPath().getLeaf()).stats;
       int index = statements.indexOf(leaf);
-      for (int i = index - 1; i >= 0; i--) {
-        JCTree.JCStatement before = statements.get(i);
-        if (before instanceof JCTree.JCSynchronized
-            && covers(unit, before, blockLine)
-            && hint.lock().equals(FixText.text(source, unit, TreeInfo.skipParens(((JCTree.JCSynchronized) before).lock)))) {
-          JCTree.JCBlock body = ((JCTree.JCSynchronized) before).body;
+      // the block to extend comes before the statement (it goes to the block's end) or after it (to its start)
+      boolean blockAfter = blockLine > unit.getLineMap().getLineNumber(TreeInfo.getStartPos(leaf));
+      int step = blockAfter ? 1 : -1;
+      for (int i = index + step; i >= 0 && i < statements.size(); i += step) {
+        JCTree.JCStatement other = statements.get(i);
+        if (other instanceof JCTree.JCSynchronized
+            && covers(unit, other, blockLine)
+            && hint.lock().equals(FixText.text(source, unit, TreeInfo.skipParens(((JCTree.JCSynchronized) other).lock)))) {
+          JCTree.JCBlock body = ((JCTree.JCSynchronized) other).body;
           String moved = FixText.text(source, unit, leaf);
           SuggestedFix.Builder fix = SuggestedFix.builder().delete(leaf);
           if (body.stats.isEmpty()) {
             return Optional.of(fix.replace(body, "{ " + moved + " }"));
           }
-          return Optional.of(fix.postfixWith(body.stats.last(), " " + moved));
+          return Optional.of(
+              blockAfter ? fix.prefixWith(body.stats.head, moved + " ") : fix.postfixWith(body.stats.last(), " " + moved));
         }
-        if (mentions(before, finding.field().name())) {
+        if (mentions(other, finding.field().name())) {
           return Optional.empty();
         }
       }

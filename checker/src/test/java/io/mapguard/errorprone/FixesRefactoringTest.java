@@ -538,4 +538,28 @@ class FixesRefactoringTest {
         .addOutputLines("Buffer.java", expected.toArray(String[]::new))
         .doTest(TestMode.TEXT_MATCH);
   }
+
+  /**
+   * Item 16 the other way: a clear with no guarded use before it goes into the block that refills
+   * the map after it, not into a block of its own (other threads would see the map empty between
+   * the two blocks); the result is checked again.
+   */
+  @Test
+  void movesALoneClearIntoTheBlockThatRefillsTheMap() {
+    String[] fixed =
+        buffer(
+            "    copy = new HashMap<>();",
+            "    ",
+            "    synchronized (lock) { pending.clear(); pending.putAll(copy); }");
+    BugCheckerRefactoringTestHelper.newInstance(InconsistentMapLocking.class, getClass())
+        .addInputLines(
+            "Buffer.java",
+            buffer(
+                "    copy = new HashMap<>();",
+                "    pending.clear();",
+                "    synchronized (lock) { pending.putAll(copy); }"))
+        .addOutputLines("Buffer.java", fixed)
+        .doTest(TestMode.TEXT_MATCH);
+    nothingReportedIn("Buffer.java", fixed);
+  }
 }

@@ -321,7 +321,7 @@ class AnalyzerTest {
             io.mapguard.engine.report.FixHint.Kind.EXTEND_SYNCHRONIZED, "lock", "12"),
         clear.fixes().get(0));
     assertEquals(
-        "Move the statement to the end of the synchronized (lock) block at line 12, so that nothing"
+        "Move the statement into the synchronized (lock) block at line 12, next to the map's use there, so that nothing"
             + " changes the map between the two.",
         clear.fixes().get(0).suggestion("pending"));
   }

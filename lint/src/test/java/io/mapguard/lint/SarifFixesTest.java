@@ -42,7 +42,7 @@ class SarifFixesTest {
   private static final Map<FixHint.Kind, Pattern> DESCRIPTIONS =
       Map.of(
           FixHint.Kind.WRAP_SYNCHRONIZED, Pattern.compile("Wrap the statement in synchronized .*"),
-          FixHint.Kind.EXTEND_SYNCHRONIZED, Pattern.compile("Move the statement to the end of .*"),
+          FixHint.Kind.EXTEND_SYNCHRONIZED, Pattern.compile("Move the statement into the synchronized .*"),
           FixHint.Kind.ADD_GUARDED_BY, Pattern.compile("Annotate '.*' with @GuardedBy.*"),
           FixHint.Kind.USE_CONCURRENT_HASH_MAP, Pattern.compile("Create '.*' as a ConcurrentHashMap\\."),
           FixHint.Kind.COMPUTE_IF_ABSENT, Pattern.compile("Replace the check and the put by .*"),

@@ -461,7 +461,10 @@ public final class ProjectCallShapes {
     LocalUses<N> uses = new LocalUses<>(port, apis, local);
     uses.walk(body, false);
     ResultUse use = uses.unlocked ? ResultUse.OTHER : uses.locked ? ResultUse.LOCKED : ResultUse.DISCARDED;
-    return new ResultFate(use, uses.found.isEmpty() ? Set.of() : Set.copyOf(uses.found));
+    // a local given another value (a copy: tags = new ArrayList<>(tags)) may not hold the result
+    // where it is used: nothing is said of those uses
+    boolean known = !uses.reassigned && !uses.found.isEmpty();
+    return new ResultFate(use, known ? Set.copyOf(uses.found) : Set.of());
   }
 
   /** The uses of one local in a method body, gathered by {@link #walk}. */
@@ -475,6 +478,8 @@ public final class ProjectCallShapes {
     boolean unlocked;
     /** What is done to the local outside every monitor (see {@link CallSite#resultUses}). */
     final Set<String> found = new HashSet<>();
+    /** The local is assigned after its declaration. */
+    boolean reassigned;
 
     LocalUses(SyntaxPort<N> port, KnownApis apis, Object local) {
       this.port = port;
@@ -495,6 +500,9 @@ public final class ProjectCallShapes {
               }
               walk(node, true);
               return false;
+            }
+            if ((kind == Kind.ASSIGN || kind == Kind.COMPOUND_ASSIGN) && isLocal(port.assignTarget(node))) {
+              reassigned = true;
             }
             if (kind == Kind.IDENTIFIER && port.localVariable(node) == local) {
               unlocked = true;

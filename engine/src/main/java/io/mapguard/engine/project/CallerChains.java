@@ -1,10 +1,13 @@
 package io.mapguard.engine.project;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -56,6 +59,68 @@ final class CallerChains {
             break;
           default:
             return call;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * How many methods a walk that adds findings ({@link #firstWithinBudget}) visits at most: a bound
+   * on the cost of one question (each method's calls are looked up in the whole project), deep
+   * enough for a task that reaches a map through a few services.
+   */
+  static final int MAX_METHODS = 64;
+
+  /**
+   * How many files such a walk may have the front end read (parse) at most ({@link
+   * ProjectCalls#filesToRead}): mapvet reads every file that calls a method's name, and a walk
+   * through methods of common names ({@code add}, {@code toString}) would read the whole tree again
+   * and again (java.base: 5.8 times slower). Beyond it the question gives up, and the finding does
+   * not stand.
+   */
+  static final int MAX_FILES = 64;
+
+  /**
+   * The walk of a question that adds a finding: up from {@code start}, breadth first, through each
+   * method's calls; the first non-null answer {@code stands} gives for a call (and the method it
+   * calls) is the reason the finding stands. A call's caller is visited next when {@code up} says
+   * so (once). Null when no call stands, when a method's calls cannot be listed, or when the walk
+   * passes {@link #MAX_METHODS} methods or {@link #MAX_FILES} files read: absent evidence adds
+   * nothing.
+   */
+  static String firstWithinBudget(
+      ProjectCalls calls,
+      Collection<ProjectMethod> start,
+      BiFunction<ProjectCall, ProjectMethod, String> stands,
+      BiPredicate<ProjectCall, ProjectMethod> up) {
+    Deque<ProjectMethod> pending = new ArrayDeque<>();
+    Set<ProjectMethod> seen = new HashSet<>();
+    for (ProjectMethod method : start) {
+      if (seen.add(method)) {
+        pending.add(method);
+      }
+    }
+    int visited = 0;
+    int filesRead = 0;
+    while (!pending.isEmpty() && visited++ < MAX_METHODS) {
+      ProjectMethod method = pending.poll();
+      filesRead += calls.filesToRead(method);
+      if (filesRead > MAX_FILES) {
+        return null;
+      }
+      List<ProjectCall> callers = calls.callsOf(method);
+      if (callers == null) {
+        return null;
+      }
+      for (ProjectCall call : callers) {
+        String reason = stands.apply(call, method);
+        if (reason != null) {
+          return reason;
+        }
+        if (call.caller() != null && !seen.contains(call.caller()) && up.test(call, method)) {
+          seen.add(call.caller());
+          pending.add(call.caller());
         }
       }
     }

@@ -1,8 +1,6 @@
 package io.mapguard.engine.project;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,28 +12,12 @@ import java.util.Map;
  * thread and any other caller then write or read the one map at once. The finding stands naming
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within
- * {@link #MAX_METHODS} methods up the callers and {@link #MAX_FILES} files read, it does not stand.
+ * {@link CallerChains#MAX_METHODS} methods up the callers and {@link CallerChains#MAX_FILES} files read, it does not stand.
  *
  * @param writers the methods of the class, as other classes call them, that write the map
  * @param fix what the message advises once the finding stands
  */
 public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) implements ProjectCondition {
-  /**
-   * How many methods the walk up the callers visits at most: a bound on the cost of one question
-   * (each method's calls are looked up in the whole project), deep enough for a task that reaches
-   * the map through a few services.
-   */
-  static final int MAX_METHODS = 64;
-
-  /**
-   * How many files the walk may have the front end read (parse) at most ({@link
-   * ProjectCalls#filesToRead}): mapvet reads every file that calls a method's name, and a walk
-   * through methods of common names ({@code add}, {@code toString}) would read the whole tree again
-   * and again (java.base: 5.8 times slower). Beyond it the question gives up, and the finding does
-   * not stand.
-   */
-  static final int MAX_FILES = 64;
-
   public WrittenByTaskElsewhere {
     writers = List.copyOf(writers);
   }
@@ -44,42 +26,24 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
   public String standing(ProjectCalls calls) {
     // for each method reached, its call on the way down to a writer (null for a writer)
     Map<ProjectMethod, Step> towardsWriter = new HashMap<>();
-    Deque<ProjectMethod> pending = new ArrayDeque<>();
-    for (ProjectMethod writer : writers) {
-      if (!towardsWriter.containsKey(writer)) {
-        towardsWriter.put(writer, null);
-        pending.add(writer);
-      }
-    }
-    int visited = 0;
-    int filesRead = 0;
-    while (!pending.isEmpty() && visited++ < MAX_METHODS) {
-      ProjectMethod method = pending.poll();
-      filesRead += calls.filesToRead(method);
-      if (filesRead > MAX_FILES) {
-        return null;
-      }
-      List<ProjectCall> callers = calls.callsOf(method);
-      if (callers == null) {
-        return null;
-      }
-      for (ProjectCall call : callers) {
+    writers.forEach(writer -> towardsWriter.put(writer, null));
+    return CallerChains.firstWithinBudget(
+        calls,
+        writers,
         // only calls the front end resolved to the method: a call on a supertype, or one it cannot
         // type, may run another method of the name, which is no evidence
-        if (!call.resolved()) {
-          continue;
-        }
-        if (call.thread() != null) {
-          return "it is written in " + call.thread() + ", which calls " + path(new Step(call, method), towardsWriter)
-              + ". " + fix;
-        }
-        if (call.caller() != null && !towardsWriter.containsKey(call.caller())) {
+        (call, method) ->
+            call.resolved() && call.thread() != null
+                ? "it is written in " + call.thread() + ", which calls "
+                    + path(new Step(call, method), towardsWriter) + ". " + fix
+                : null,
+        (call, method) -> {
+          if (!call.resolved()) {
+            return false;
+          }
           towardsWriter.put(call.caller(), new Step(call, method));
-          pending.add(call.caller());
-        }
-      }
-    }
-    return null;
+          return true;
+        });
   }
 
   /** A call a method makes on the way to a writer, and the method it calls. */

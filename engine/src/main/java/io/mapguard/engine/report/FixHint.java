@@ -26,9 +26,10 @@ public record FixHint(Kind kind, String lock, String detail) {
     /** Wrap the statement holding the access in {@code synchronized (lock) { ... }}. */
     WRAP_SYNCHRONIZED,
     /**
-     * Move the statement holding the access to the end of the earlier {@code synchronized (lock)}
-     * block of the same method (at line {@code detail}) that used the map: wrapping it in a block of
-     * its own would let other threads change the map between the two blocks.
+     * Move the statement holding the access into the {@code synchronized (lock)} block of the same
+     * block of statements (at line {@code detail}) that uses the map: to its end when the block
+     * comes before the statement, to its start when it comes after. Wrapping it in a block of its
+     * own would let other threads change the map between the two blocks.
      */
     EXTEND_SYNCHRONIZED,
     /**
@@ -75,11 +76,11 @@ public record FixHint(Kind kind, String lock, String detail) {
       case WRAP_SYNCHRONIZED:
         return "Wrap the statement in synchronized (" + lock + ") { … }.";
       case EXTEND_SYNCHRONIZED:
-        return "Move the statement to the end of the synchronized ("
+        return "Move the statement into the synchronized ("
             + lock
             + ") block at line "
             + detail
-            + ", so that nothing changes the map between the two.";
+            + ", next to the map's use there, so that nothing changes the map between the two.";
       case ADD_GUARDED_BY:
         return "Annotate '"
             + subject

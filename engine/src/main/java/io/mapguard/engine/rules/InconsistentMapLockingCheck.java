@@ -244,7 +244,9 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
    * the guard earlier: then the write most likely belongs to that block (a copy then a clear, a
    * read then a put), and a block of its own would let other threads change the map in between
    * (entries added after the copy would be cleared unseen). The fix then extends that block, when
-   * no unguarded use of the map lies between the two; else no lock fix is offered.
+   * no unguarded use of the map lies between the two; else no lock fix is offered. With no such
+   * block before it, a guarded use of the map later in the method is the block to extend ({@link
+   * #nextLockedBlock}).
    */
   private static java.util.Optional<FixHint> lockFix(
       FieldState state, Guard guard, ResolvedAccess access) {
@@ -263,7 +265,7 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
       }
     }
     if (lastLocked == null) {
-      return java.util.Optional.of(new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, guard.display()));
+      return java.util.Optional.of(nextLockedBlock(state, guard, write));
     }
     for (ResolvedAccess other : state.afterConstruction()) {
       Access a = other.access();
@@ -276,5 +278,25 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             FixHint.Kind.EXTEND_SYNCHRONIZED,
             guard.display(),
             String.valueOf(lastLocked.site().line())));
+  }
+
+  /**
+   * For a write with no guarded use of the map before it in its method: the block of the next
+   * use of the map in the method, when that use holds the guard (a clear before the block that
+   * refills the map belongs in it: in a block of its own, other threads would see the map empty
+   * in between); else a block of its own.
+   */
+  private static FixHint nextLockedBlock(FieldState state, Guard guard, Access write) {
+    Access next = null;
+    for (ResolvedAccess other : state.afterConstruction()) {
+      Access a = other.access();
+      if (a.unit().equals(write.unit()) && a.order() > write.order() && (next == null || a.order() < next.order())) {
+        next = a;
+      }
+    }
+    if (next == null || next.locksHeld().stream().noneMatch(l -> l.sameLock(guard.lock()))) {
+      return new FixHint(FixHint.Kind.WRAP_SYNCHRONIZED, guard.display());
+    }
+    return new FixHint(FixHint.Kind.EXTEND_SYNCHRONIZED, guard.display(), String.valueOf(next.site().line()));
   }
 }

@@ -73,7 +73,7 @@ class WrittenByTaskElsewhereTest {
 
           @Override
           public int filesToRead(ProjectMethod method) {
-            return WrittenByTaskElsewhere.MAX_FILES + 1; // a name half the tree calls
+            return CallerChains.MAX_FILES + 1; // a name half the tree calls
           }
         };
     assertNull(new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(calls));
@@ -83,7 +83,7 @@ class WrittenByTaskElsewhereTest {
   void theWalkStopsAfterItsBoundAndACycleEndsIt() {
     Map<ProjectMethod, List<ProjectCall>> byMethod = new HashMap<>();
     List<ProjectMethod> chain = new ArrayList<>();
-    for (int i = 0; i <= WrittenByTaskElsewhere.MAX_METHODS; i++) {
+    for (int i = 0; i <= CallerChains.MAX_METHODS; i++) {
       chain.add(method("p.Step" + i, "step", 0));
     }
     for (int i = 0; i < chain.size() - 1; i++) {

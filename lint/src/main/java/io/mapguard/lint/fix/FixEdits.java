@@ -161,9 +161,10 @@ public final class FixEdits {
   }
 
   /**
-   * Moves a lone statement to the end of the {@code synchronized (lock)} block before it in the same
-   * block (the one holding the hint's line), when no statement between them mentions the map: the
-   * write then happens under the same lock hold as the earlier use of the map.
+   * Moves a lone statement into the {@code synchronized (lock)} block before or after it in the
+   * same block (the one holding the hint's line): to the end of one before, to the start of one
+   * after, when no statement between them mentions the map. The write then happens under the same
+   * lock hold as the other use of the map.
    */
   private Optional<List<TextEdit>> extendSynchronized(
       com.github.javaparser.Position at,
@@ -189,16 +190,24 @@ public final class FixEdits {
     String map = lastIdentifier(anchorText(line, column, endLine, endColumn));
     List<Statement> statements = ((BlockStmt) statement.getParentNode().get()).getStatements();
     int index = indexOf(statements, statement);
-    for (int i = index - 1; i >= 0; i--) {
-      Statement before = statements.get(i);
-      if (before instanceof SynchronizedStmt
-          && covers(before, blockLine)
-          && fix.lock().equals(text(skipParens(((SynchronizedStmt) before).getExpression())))) {
-        BlockStmt body = ((SynchronizedStmt) before).getBody();
+    // the block to extend comes before the statement (it goes to the block's end) or after it (to its start)
+    boolean blockAfter = blockLine > statement.getRange().orElseThrow().begin.line;
+    int step = blockAfter ? 1 : -1;
+    for (int i = index + step; i >= 0 && i < statements.size(); i += step) {
+      Statement other = statements.get(i);
+      if (other instanceof SynchronizedStmt
+          && covers(other, blockLine)
+          && fix.lock().equals(text(skipParens(((SynchronizedStmt) other).getExpression())))) {
+        BlockStmt body = ((SynchronizedStmt) other).getBody();
         String moved = text(statement);
         List<TextEdit> edits = new ArrayList<>();
         if (body.getStatements().isEmpty()) {
           edits.add(new TextEdit(range(body), "{ " + moved + " }"));
+        } else if (blockAfter) {
+          Statement first = body.getStatements().getFirst().get();
+          Position start = range(first).getStart();
+          String indent = indentBefore(start);
+          edits.add(new TextEdit(new Range(start, start), moved + (indent != null ? "\n" + indent : " ")));
         } else {
           Statement last = body.getStatements().getLast().get();
           Position end = range(last).getEnd();
@@ -210,7 +219,7 @@ public final class FixEdits {
         edits.add(new TextEdit(wholeLinesOf(statement), ""));
         return Optional.of(edits);
       }
-      if (map != null && mentions(before, map)) {
+      if (map != null && mentions(other, map)) {
         return Optional.empty();
       }
     }

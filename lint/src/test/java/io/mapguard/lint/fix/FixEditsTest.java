@@ -81,6 +81,35 @@ class FixEditsTest {
   }
 
   @Test
+  void movesTheStatementIntoTheLaterSynchronizedBlock() {
+    FixHint extend = new FixHint(FixHint.Kind.EXTEND_SYNCHRONIZED, "lock", "5");
+    String source =
+        lines(
+            "class A {",
+            "  void f() {",
+            "    m.clear();",
+            "    other();",
+            "    synchronized (lock) {",
+            "      m.putAll(loaded);",
+            "    }",
+            "  }",
+            "}");
+    assertEquals(
+        lines(
+            "class A {",
+            "  void f() {",
+            "    other();",
+            "    synchronized (lock) {",
+            "      m.clear();",
+            "      m.putAll(loaded);",
+            "    }",
+            "  }",
+            "}"),
+        fixed(source, 3, 5, 5, extend, "m"));
+    assertNull(fixed(source.replace("other()", "other(m)"), 3, 5, 5, extend, "m"));
+  }
+
+  @Test
   void annotatesTheFieldWithMapguardsGuardedByOrTheOneTheFileImports() {
     FixHint guard = new FixHint(FixHint.Kind.ADD_GUARDED_BY, "lock");
     String source =
