@@ -151,9 +151,9 @@ final class FixBuilder {
       int step = blockAfter ? 1 : -1;
       for (int i = index + step; i >= 0 && i < statements.size(); i += step) {
         JCTree.JCStatement other = statements.get(i);
-        if (other instanceof JCTree.JCSynchronized
-            && covers(unit, other, blockLine)
-            && hint.lock().equals(FixText.text(source, unit, TreeInfo.skipParens(((JCTree.JCSynchronized) other).lock)))) {
+        JCTree.JCExpression lock =
+            other instanceof JCTree.JCSynchronized ? TreeInfo.skipParens(((JCTree.JCSynchronized) other).lock) : null;
+        if (lock != null && covers(unit, other, blockLine) && hint.lock().equals(FixText.text(source, unit, lock))) {
           JCTree.JCBlock body = ((JCTree.JCSynchronized) other).body;
           String moved = FixText.text(source, unit, leaf);
           SuggestedFix.Builder fix = SuggestedFix.builder().delete(leaf);
@@ -161,7 +161,9 @@ final class FixBuilder {
             return Optional.of(fix.replace(body, "{ " + moved + " }"));
           }
           return Optional.of(
-              blockAfter ? fix.prefixWith(body.stats.head, moved + " ") : fix.postfixWith(body.stats.last(), " " + moved));
+              blockAfter
+                  ? fix.prefixWith(body.stats.head, moved + " ")
+                  : fix.postfixWith(body.stats.last(), " " + moved));
         }
         if (mentions(other, finding.field().name())) {
           return Optional.empty();

@@ -201,7 +201,10 @@ public final class ValueTypes {
     return THREAD_SAFE_ALTERNATIVES.get(family);
   }
 
-  /** The methods that change a value of {@code family} ({@link io.mapguard.engine.model.ValueMutation#ARRAY_STORE} for an array). */
+  /**
+   * The methods that change a value of {@code family} ({@link
+   * io.mapguard.engine.model.ValueMutation#ARRAY_STORE} for an array).
+   */
   public static Set<String> mutators(Family family) {
     return MUTATORS.get(family);
   }

@@ -12,7 +12,8 @@ import java.util.Map;
  * thread and any other caller then write or read the one map at once. The finding stands naming
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within
- * {@link CallerChains#MAX_METHODS} methods up the callers and {@link CallerChains#MAX_FILES} files read, it does not stand.
+ * {@link CallerChains#MAX_METHODS} methods up the callers and {@link CallerChains#MAX_FILES} files
+ * read, it does not stand.
  *
  * @param writers the methods of the class, as other classes call them, that write the map
  * @param fix what the message advises once the finding stands

@@ -187,8 +187,8 @@ public final class MutableValueInConcurrentMapCheck implements RuleCheck {
   private static Map<String, String> changesByCallers(ValueTypes.Family family) {
     Map<String, String> changes = new LinkedHashMap<>();
     for (String method : ValueTypes.mutators(family)) {
-      changes.put(
-          method, " changes it (" + (method.equals(ValueMutation.ARRAY_STORE) ? "stores into an element" : method) + ")");
+      String change = method.equals(ValueMutation.ARRAY_STORE) ? "stores into an element" : method;
+      changes.put(method, " changes it (" + change + ")");
     }
     return changes;
   }

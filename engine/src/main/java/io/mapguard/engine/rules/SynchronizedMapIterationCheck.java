@@ -95,9 +95,10 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
 
   /**
    * A map the class writes after construction and returns from a method code outside the class
-   * calls (one the class alone calls is judged where the class iterates its result): reported at the return when a caller elsewhere in the project iterates what the method
-   * returns (a view walked, a copy by an iterating constructor or {@code putAll}) holding no monitor
-   * ({@link ResultUsedByCallers}).
+   * calls (one only the class calls is judged where the class iterates its result): reported at
+   * the return when a caller elsewhere in the project iterates what the method returns (a view
+   * walked, a copy by an iterating constructor or {@code putAll}) holding no monitor ({@link
+   * ResultUsedByCallers}).
    */
   private void reportIterationByCallers(ClassAnalysis analysis, FieldState state, boolean wrapper, FindingSink sink) {
     ResolvedAccess write =
