@@ -329,11 +329,7 @@ public final class MapUses<N, P> {
    * Collections.enumeration(m.keySet())}): a copy handed on instead must be a copy of the view.
    */
   private String passedView(SyntaxPath<N> use, N call) {
-    SyntaxPath<N> argument = use;
-    while (argument.parent() != null && argument.parent().leaf() != call) {
-      argument = argument.parent();
-    }
-    N passed = port.skipParens(argument.leaf());
+    N passed = port.skipParens(argumentOf(use, call));
     if (passed == use.leaf() || port.kind(passed) != Kind.METHOD_CALL || !MapMethods.isView(port.name(passed))) {
       return null;
     }
@@ -343,11 +339,16 @@ public final class MapUses<N, P> {
 
   /** The position of the argument that holds {@code use} among the call's arguments, or -1. */
   private int argumentIndex(SyntaxPath<N> use, N call) {
+    return port.arguments(call).indexOf(argumentOf(use, call));
+  }
+
+  /** The argument of {@code call} that holds {@code use} (the child of the call on the way up). */
+  private N argumentOf(SyntaxPath<N> use, N call) {
     SyntaxPath<N> argument = use;
     while (argument.parent() != null && argument.parent().leaf() != call) {
       argument = argument.parent();
     }
-    return port.arguments(call).indexOf(argument.leaf());
+    return argument.leaf();
   }
 
   /**

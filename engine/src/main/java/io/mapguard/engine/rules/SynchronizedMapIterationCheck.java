@@ -94,6 +94,22 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
   }
 
   /**
+   * The walks of a caller ({@link CallSite#resultUses}) that need the map's lock, as the message
+   * says them after the caller's name.
+   */
+  private static final Map<String, String> WALKS_WITHOUT_THE_LOCK = walksWithoutTheLock();
+
+  private static Map<String, String> walksWithoutTheLock() {
+    Map<String, String> walks = new HashMap<>();
+    for (String traversal : SynchronizedWrappers.unlockedTraversals()) {
+      walks.put(
+          CallSite.WALK + traversal,
+          ", where it is " + SynchronizedWrappers.describe(traversal) + " without synchronized on the map");
+    }
+    return Map.copyOf(walks);
+  }
+
+  /**
    * A map the class writes after construction and returns from a method code outside the class
    * calls (one only the class calls is judged where the class iterates its result): reported at
    * the return when a caller elsewhere in the project iterates what the method returns (a view
@@ -108,12 +124,6 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
     }
     MapField field = state.field();
     String name = field.name();
-    Map<String, String> walks = new HashMap<>();
-    for (String traversal : SynchronizedWrappers.unlockedTraversals()) {
-      walks.put(
-          CallSite.WALK + traversal,
-          ", where it is " + SynchronizedWrappers.describe(traversal) + " without synchronized on the map");
-    }
     String copy = MapTypes.copiedAs(field.declaredType(), field.assignedValues());
     String fix =
         "Wrap the caller's iteration in synchronized on the map, or return a copy made holding it: synchronized ("
@@ -149,7 +159,7 @@ public final class SynchronizedMapIterationCheck implements RuleCheck {
           rule(), field, escape.site(), message, List.of(), List.of(written),
           new ResultUsedByCallers(
               getter,
-              walks,
+              WALKS_WITHOUT_THE_LOCK,
               ": its iterators do not lock the map, so the walk can throw ConcurrentModificationException or miss"
                   + " entries.",
               fix));
