@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Makes {@code java -jar mapvet.jar} as fast as the {@code ./mapvet} launcher: started without JVM
@@ -54,7 +55,7 @@ final class Relaunch {
 
   /** Why mapvet runs in this JVM, or empty when it should relaunch. */
   static Optional<String> reasonToStay(
-      Map<String, String> env, String marker, List<String> jvmArguments, String classPath) {
+      Map<String, String> env, String marker, Supplier<List<String>> jvmArguments, String classPath) {
     if (marker != null) {
       return Optional.of("already relaunched");
     }
@@ -62,8 +63,9 @@ final class Relaunch {
     if (optOut != null && !optOut.isBlank() && !optOut.equals("0") && !optOut.equalsIgnoreCase("false")) {
       return Optional.of("MAPVET_NO_RELAUNCH is set");
     }
-    if (!userOptions(env, jvmArguments).isEmpty()) {
-      return Optional.of("the JVM was started with options of its own: " + userOptions(env, jvmArguments));
+    List<String> userOptions = userOptions(env, jvmArguments.get());
+    if (!userOptions.isEmpty()) {
+      return Optional.of("the JVM was started with options of its own: " + userOptions);
     }
     if (classPath == null || classPath.isBlank()) {
       return Optional.of("no class path");
@@ -132,7 +134,9 @@ final class Relaunch {
           reasonToStay(
               env,
               System.getProperty(MARKER),
-              ManagementFactory.getRuntimeMXBean().getInputArguments(),
+              // asked only when the marker is absent: the management classes cost a relaunched run
+              // (and every ./mapvet run) some 10 ms of start-up
+              () -> ManagementFactory.getRuntimeMXBean().getInputArguments(),
               classPath);
       boolean trace = env.containsKey("MAPVET_LAUNCH_TRACE");
       if (stay.isPresent()) {

@@ -22,27 +22,27 @@ class RelaunchTest {
 
   @Test
   void relaunchesAJvmStartedWithoutOptions() {
-    assertEquals(java.util.Optional.empty(), Relaunch.reasonToStay(Map.of(), null, List.of(), CP));
+    assertEquals(java.util.Optional.empty(), Relaunch.reasonToStay(Map.of(), null, () -> List.of(), CP));
   }
 
   @Test
   void neverRelaunchesTwice() {
-    assertEquals("already relaunched", Relaunch.reasonToStay(Map.of(), "jar", List.of(), CP).orElseThrow());
+    assertEquals("already relaunched", Relaunch.reasonToStay(Map.of(), "jar", () -> List.of(), CP).orElseThrow());
   }
 
   @Test
   void optOutWithMapvetNoRelaunch() {
-    assertTrue(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "1"), null, List.of(), CP).isPresent());
-    assertTrue(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "yes"), null, List.of(), CP).isPresent());
+    assertTrue(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "1"), null, () -> List.of(), CP).isPresent());
+    assertTrue(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "yes"), null, () -> List.of(), CP).isPresent());
     // "0", "false" and an empty value do not opt out
-    assertFalse(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "0"), null, List.of(), CP).isPresent());
-    assertFalse(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "false"), null, List.of(), CP).isPresent());
-    assertFalse(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", ""), null, List.of(), CP).isPresent());
+    assertFalse(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "0"), null, () -> List.of(), CP).isPresent());
+    assertFalse(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", "false"), null, () -> List.of(), CP).isPresent());
+    assertFalse(Relaunch.reasonToStay(Map.of("MAPVET_NO_RELAUNCH", ""), null, () -> List.of(), CP).isPresent());
   }
 
   @Test
   void keepsTheUsersOwnJvmOptions() {
-    String reason = Relaunch.reasonToStay(Map.of(), null, List.of("-Xmx4g"), CP).orElseThrow();
+    String reason = Relaunch.reasonToStay(Map.of(), null, () -> List.of("-Xmx4g"), CP).orElseThrow();
     assertTrue(reason.contains("-Xmx4g"), reason);
   }
 
@@ -52,8 +52,8 @@ class RelaunchTest {
     Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", " -Dfile.encoding=UTF-8  -XX:+UseContainerSupport");
     assertEquals(
         java.util.Optional.empty(),
-        Relaunch.reasonToStay(env, null, List.of("-Dfile.encoding=UTF-8", "-XX:+UseContainerSupport"), CP));
-    assertTrue(Relaunch.reasonToStay(env, null, List.of("-Dfile.encoding=UTF-8", "-Xss8m"), CP).isPresent());
+        Relaunch.reasonToStay(env, null, () -> List.of("-Dfile.encoding=UTF-8", "-XX:+UseContainerSupport"), CP));
+    assertTrue(Relaunch.reasonToStay(env, null, () -> List.of("-Dfile.encoding=UTF-8", "-Xss8m"), CP).isPresent());
   }
 
   @Test

@@ -8,10 +8,13 @@ import java.util.List;
  *
  * @param summaries the call summaries of its top-level classes, when the options ask for them
  *     ({@code --summaries-out}); else empty
+ * @param callKeys what the project-wide questions index the file by ({@link LintProjectCalls}), read
+ *     from its tree while it was parsed; null when it did not parse
  */
-public record FileResult(List<LintFinding> findings, List<SourceProblem> problems, List<ClassCalls> summaries) {
+public record FileResult(
+    List<LintFinding> findings, List<SourceProblem> problems, List<ClassCalls> summaries, CallKeys callKeys) {
   public FileResult(List<LintFinding> findings, List<SourceProblem> problems) {
-    this(findings, problems, List.of());
+    this(findings, problems, List.of(), null);
   }
 
   public boolean parsed() {

@@ -4,15 +4,12 @@ import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
-import io.mapguard.lint.source.JavaLexicalScanner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,17 +19,23 @@ import java.util.stream.Stream;
 
 /**
  * The calls of every file of a scan, for the findings that depend on other classes. The files are
- * not kept parsed (a scan of {@code java.base} could not hold its trees): the first question reads
- * each file's text once for the names it calls, and each question parses only the files that call
- * its method's name.
+ * not kept parsed (a scan of {@code java.base} could not hold its trees): each file is indexed by
+ * the names it calls ({@link CallKeys}, kept from the scan's parse or read from the text at the first
+ * question), and each question parses only the files that call its method's name.
  */
 public final class LintProjectCalls implements ProjectCalls {
   /**
    * A file of the project.
    *
    * @param text reads its text again; null when it cannot be read any more
+   * @param keys what the file is indexed by when the scan has worked it out from its tree (it parsed
+   *     the file anyway); null to read them from the text
    */
-  public record ProjectFile(String path, Supplier<String> text) {}
+  public record ProjectFile(String path, Supplier<String> text, CallKeys keys) {
+    public ProjectFile(String path, Supplier<String> text) {
+      this(path, text, null);
+    }
+  }
 
   private final List<ProjectFile> files;
   private final FileAnalyzer analyzer;
@@ -113,12 +116,11 @@ public final class LintProjectCalls implements ProjectCalls {
     List<ProjectCall> calls =
         answers.containsKey(method)
             ? answers.get(method)
-            : callsIn(method, byNullArgument.getOrDefault(nullKey(method.name(), method.arity(), parameter), List.of()));
+            : callsIn(
+                method,
+                byNullArgument.getOrDefault(
+                    CallKeys.nullArgumentKey(method.name(), method.arity(), parameter), List.of()));
     return calls == null ? null : calls.stream().filter(call -> call.nullArguments().contains(parameter)).toList();
-  }
-
-  private static String nullKey(String name, int arity, int index) {
-    return name + "/" + arity + "/" + index;
   }
 
   /** The calls of {@code method} in {@code files}; null when one of them cannot be read or parsed. */
@@ -136,30 +138,28 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
-   * Both indexes of the files, {@link #byCalledName} and {@link #byNullArgument}, made once, in one
-   * pass over each file's code (comments and literals blanked, see {@link
-   * JavaLexicalScanner#codeOnly}; reading and blanking are the work here) on the common pool's
-   * threads; {@link #unreadable} when a file cannot be read.
+   * Both indexes of the files, {@link #byCalledName} and {@link #byNullArgument}, made once: each
+   * file's {@link CallKeys}, those the scan kept or else read from its text (reading and blanking it
+   * are the work here, on the common pool's threads); {@link #unreadable} when a file cannot be read.
    */
   private void indexFiles() {
     if (byCalledName != null) {
       return;
     }
-    List<Keys> found =
+    List<CallKeys> found =
         files.parallelStream()
             .map(file -> {
-              String text = file.text().get();
-              if (text == null) {
-                return null;
+              if (file.keys() != null) {
+                return file.keys();
               }
-              String code = JavaLexicalScanner.codeOnly(text);
-              return new Keys(calledNames(code), callsWithNullArguments(code));
+              String text = file.text().get();
+              return text == null ? null : CallKeys.ofText(text);
             })
             .toList();
     byCalledName = new HashMap<>();
     byNullArgument = new HashMap<>();
     for (int i = 0; i < files.size(); i++) {
-      Keys keys = found.get(i);
+      CallKeys keys = found.get(i);
       if (keys == null) {
         unreadable = true; // its calls are unknown: nothing may be concluded from their absence
         return;
@@ -171,96 +171,5 @@ public final class LintProjectCalls implements ProjectCalls {
         byNullArgument.computeIfAbsent(call, k -> new ArrayList<>()).add(files.get(i));
       }
     }
-  }
-
-  /** What one file's code is indexed by: {@link #calledNames}, {@link #callsWithNullArguments}. */
-  private record Keys(Set<String> calledNames, Set<String> nullArgumentCalls) {}
-
-  /**
-   * Every identifier followed by {@code (} in the code, and every one after {@code ::}: the names of
-   * the methods it may call or reference (and of the methods, constructors and keywords it declares
-   * or uses so, which only widens the set).
-   */
-  static Set<String> calledNames(String text) {
-    Set<String> names = new HashSet<>();
-    int length = text.length();
-    for (int i = 0; i < length; i++) {
-      if (text.charAt(i) == ':' && i + 1 < length && text.charAt(i + 1) == ':') {
-        int start = i + 2;
-        while (start < length && Character.isWhitespace(text.charAt(start))) {
-          start++;
-        }
-        int end = start;
-        while (end < length && Character.isJavaIdentifierPart(text.charAt(end))) {
-          end++;
-        }
-        if (end > start) {
-          names.add(text.substring(start, end));
-        }
-        continue;
-      }
-      String called = text.charAt(i) == '(' ? nameBefore(text, i) : null;
-      if (called != null) {
-        names.add(called);
-      }
-    }
-    return names;
-  }
-
-  /**
-   * The calls of the code (comments and literals blanked) with an argument written {@code null}, as
-   * {@code name/arity/position}: a name before {@code (}, the arguments split at the commas outside
-   * brackets, in one pass. Code a parser would read otherwise can only add entries, and an entry
-   * only makes a file be parsed.
-   */
-  static Set<String> callsWithNullArguments(String code) {
-    Set<String> calls = new HashSet<>();
-    if (!code.contains("null")) {
-      return calls;
-    }
-    // per open bracket: the position of its '(' (-1 for '[' and '{'), where its current argument
-    // starts, how many arguments it has had, which of them are null (a bit each)
-    ArrayDeque<int[]> open = new ArrayDeque<>();
-    for (int i = 0; i < code.length(); i++) {
-      char c = code.charAt(i);
-      if (c == '(' || c == '[' || c == '{') {
-        open.push(new int[] {c == '(' ? i : -1, i + 1, 0, 0});
-      } else if ((c == ',' || c == ')' || c == ']' || c == '}') && !open.isEmpty()) {
-        int[] frame = open.peek();
-        boolean call = frame[0] >= 0;
-        if (call && (c == ',' || c == ')')) {
-          if (frame[2] < 31 && code.substring(frame[1], i).strip().equals("null")) {
-            frame[3] |= 1 << frame[2];
-          }
-          frame[2]++;
-          frame[1] = i + 1;
-        }
-        if (c != ',') {
-          open.pop();
-          if (call && frame[3] != 0) {
-            String name = nameBefore(code, frame[0]);
-            for (int arg = 0; name != null && arg < frame[2]; arg++) {
-              if ((frame[3] & (1 << arg)) != 0) {
-                calls.add(nullKey(name, frame[2], arg));
-              }
-            }
-          }
-        }
-      }
-    }
-    return calls;
-  }
-
-  /** The identifier right before the {@code (} at {@code open}, or null. */
-  private static String nameBefore(String text, int open) {
-    int end = open;
-    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    int start = end;
-    while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
-      start--;
-    }
-    return start < end && Character.isJavaIdentifierStart(text.charAt(start)) ? text.substring(start, end) : null;
   }
 }

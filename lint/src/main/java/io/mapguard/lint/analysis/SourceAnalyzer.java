@@ -204,6 +204,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
       return new FileResult(findings, problems);
     }
     CompilationUnit unit = parsed.getResult().get();
+    CallKeys callKeys = CallKeys.of(unit);
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
     List<String> lines = JavaLexicalScanner.lines(source);
     FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
@@ -231,7 +232,7 @@ public final class SourceAnalyzer implements FileAnalyzer {
         problems.add(internalError(file, type, "analysing", e));
       }
     }
-    return new FileResult(findings, problems, summaries);
+    return new FileResult(findings, problems, summaries, callKeys);
   }
 
   /**

@@ -44,7 +44,13 @@ public final class Baseline {
   private static final Pattern LINE_NUMBERS =
       Pattern.compile("\\b(lines?) \\d+(?:(?:, | and | or )\\d+)*");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Jackson, made when a baseline is read or written: its start-up (some 30 ms of class loading
+   * and date-format set-up) is not paid by the runs without one.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final int format;
   private final List<BaselineEntry> entries;
@@ -73,7 +79,7 @@ public final class Baseline {
     }
     BaselineFile parsed;
     try {
-      parsed = JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), BaselineFile.class);
+      parsed = Json.MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), BaselineFile.class);
     } catch (NoSuchFileException e) {
       throw new BaselineException(file + ": no such file (create it with --write-baseline)");
     } catch (JsonProcessingException e) {
@@ -130,7 +136,7 @@ public final class Baseline {
             .withObjectIndenter(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
     try {
       String json =
-          JSON.writer(printer)
+          Json.MAPPER.writer(printer)
               .writeValueAsString(new BaselineFile("mapvet", FORMAT_VERSION, entries));
       Path parent = file.toAbsolutePath().getParent();
       if (parent != null) {

@@ -237,6 +237,8 @@ final class LintRun {
    * against the calls of the whole source tree: the scanned files and every other file under their
    * source roots, so that a scan of a few changed files decides as a scan of all would. Most scans
    * have no such finding and skip this; a tree that cannot be listed decides nothing (they stand).
+   * {@code outcomes} are in the order of {@code inputs} ({@link ParallelScanner#scan}): each scanned
+   * file's index keys come from its outcome, read from the tree its scan parsed.
    */
   private List<FileOutcome> decideAcrossFiles(
       List<FileOutcome> outcomes, List<InputFile> inputs, List<Path> realRoots, List<Path> sourceRoots) {
@@ -247,9 +249,12 @@ final class LintRun {
     try {
       List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
       Set<Path> known = new HashSet<>();
-      for (InputFile input : inputs) {
+      for (int i = 0; i < inputs.size(); i++) {
+        InputFile input = inputs.get(i);
         known.add(input.path().toAbsolutePath().normalize());
-        files.add(new LintProjectCalls.ProjectFile(input.displayPath(), () -> FileProcessor.readText(input)));
+        files.add(
+            new LintProjectCalls.ProjectFile(
+                input.displayPath(), () -> FileProcessor.readText(input), outcomes.get(i).callKeys()));
       }
       files.addAll(
           LintProjectCalls.filesUnder(

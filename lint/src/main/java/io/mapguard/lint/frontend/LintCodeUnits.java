@@ -9,6 +9,8 @@ import io.mapguard.engine.extract.MethodUnits;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.lint.frontend.LintExtractionState.UnitInfo;
 import io.mapguard.lint.symbols.AstNodes;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The code units of the class: one for each method with a body and each constructor of a named
@@ -27,7 +29,17 @@ final class LintCodeUnits {
   }
 
   void createMethodUnits() {
-    for (TypeDeclaration<?> type : AstNodes.all(state.topLevel, TypeDeclaration.class)) {
+    // the walk that leaves out names, types and literals: no class is declared inside them
+    List<TypeDeclaration<?>> types = new ArrayList<>();
+    AstNodes.forEach(
+        state.topLevel,
+        node -> {
+          if (node instanceof TypeDeclaration<?> type) {
+            types.add(type);
+          }
+          return true;
+        });
+    for (TypeDeclaration<?> type : types) {
       if (state.syntax.insideAnonymousClass(type)) {
         continue; // named classes of the top-level type (itself, nested, local), not in anonymous ones
       }

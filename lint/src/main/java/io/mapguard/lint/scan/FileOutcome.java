@@ -1,5 +1,6 @@
 package io.mapguard.lint.scan;
 
+import io.mapguard.lint.analysis.CallKeys;
 import io.mapguard.lint.analysis.LintFinding;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,8 @@ import java.util.Map;
  * @param suppressed findings removed by directives
  * @param legacyFingerprints the format 1 fingerprint of each finding whose fingerprint changed in
  *     format 2, by the new one (see {@link io.mapguard.lint.baseline.SourceFingerprints})
+ * @param callKeys what the project-wide questions index the file by, kept from its parse; null when
+ *     it was not parsed (they are then read from its text, when a question comes)
  */
 public record FileOutcome(
     String file,
@@ -20,7 +23,8 @@ public record FileOutcome(
     List<LintFinding> findings,
     List<Diagnostic> diagnostics,
     int suppressed,
-    Map<String, String> legacyFingerprints) {
+    Map<String, String> legacyFingerprints,
+    CallKeys callKeys) {
 
   public FileOutcome {
     findings = List.copyOf(findings);
@@ -30,7 +34,7 @@ public record FileOutcome(
 
   /** An outcome without findings. */
   public FileOutcome(String file, boolean analysed, List<Diagnostic> diagnostics) {
-    this(file, analysed, List.of(), diagnostics, 0, Map.of());
+    this(file, analysed, List.of(), diagnostics, 0, Map.of(), null);
   }
 
   /**
@@ -47,7 +51,8 @@ public record FileOutcome(
         io.mapguard.lint.analysis.LintProjectCalls.decide(findings, calls),
         diagnostics,
         suppressed,
-        legacyFingerprints);
+        legacyFingerprints,
+        callKeys);
   }
 
   static FileOutcome failed(String file, Diagnostic diagnostic) {

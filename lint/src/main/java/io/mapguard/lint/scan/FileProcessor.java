@@ -211,7 +211,7 @@ public final class FileProcessor {
     List<LintFinding> findings = new ArrayList<>(fingerprinted.findings());
     findings.addAll(filtered.directiveFindings());
     return new FileOutcome(
-        file, true, findings, diagnostics, filtered.suppressed(), fingerprinted.legacy());
+        file, true, findings, diagnostics, filtered.suppressed(), fingerprinted.legacy(), result.callKeys());
   }
 
   private boolean isSelected(String ruleName) {

@@ -1,33 +1,68 @@
 package io.mapguard.lint.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.mapguard.lint.source.JavaLexicalScanner;
-import java.util.Set;
+import io.mapguard.engine.project.ProjectCall;
+import io.mapguard.engine.project.ProjectMethod;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The text indexes that choose which files a project-wide question parses (on code-only text). */
+/** Which files the project-wide questions read: only those whose keys name the method asked. */
 class LintProjectCallsTest {
-  @Test
-  void namesCalledOrReferenced() {
-    Set<String> names = LintProjectCalls.calledNames("a.rows (); b.put(k, v); Runnable r = this :: sweep;");
-    assertTrue(names.containsAll(Set.of("rows", "put", "sweep")), names.toString());
+  private static final ProjectMethod SWEEP = new ProjectMethod(List.of("p.Cache"), "sweep", 0);
+
+  /** Answers with no calls and counts the files it was handed. */
+  private static final class CountingAnalyzer implements FileAnalyzer {
+    final List<String> parsed = new ArrayList<>();
+
+    @Override
+    public FileResult analyze(String file, String source) {
+      throw new AssertionError("not a scan");
+    }
+
+    @Override
+    public List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
+      parsed.add(file);
+      return List.of();
+    }
   }
 
   @Test
-  void callsWithANullArgumentByNameArityAndPosition() {
-    assertEquals(
-        Set.of("register/2/1", "of/1/0"),
-        LintProjectCalls.callsWithNullArguments(
-            JavaLexicalScanner.codeOnly(
-                "registry.register(\"a, (b\", null); x = nullable(y); Optional.of(null); f(g(1, 2), h[0]); // m(null)")));
+  void keysKeptFromTheScanAreUsedWithoutReadingTheFile() {
+    AtomicInteger reads = new AtomicInteger();
+    CountingAnalyzer analyzer = new CountingAnalyzer();
+    LintProjectCalls calls =
+        new LintProjectCalls(
+            List.of(
+                new LintProjectCalls.ProjectFile(
+                    "Scanned.java",
+                    () -> {
+                      reads.incrementAndGet();
+                      return "class Scanned { void f(Cache c) { c.sweep(); } }";
+                    },
+                    new CallKeys(java.util.Set.of("sweep"), java.util.Set.of())),
+                new LintProjectCalls.ProjectFile(
+                    "Other.java",
+                    () -> {
+                      reads.incrementAndGet();
+                      return "class Other { void g() { h(); } }";
+                    })),
+            analyzer);
+
+    assertEquals(1, calls.filesToRead(SWEEP));
+    assertEquals(1, reads.get(), "only the file without kept keys is read to index it");
+    assertEquals(List.of(), calls.callsOf(SWEEP));
+    assertEquals(List.of("Scanned.java"), analyzer.parsed);
+    assertEquals(2, reads.get(), "the file calling sweep is read to be parsed");
   }
 
   @Test
-  void nestedCallsAndBracketsDoNotSplitTheArguments() {
-    assertEquals(
-        Set.of("put/3/2"),
-        LintProjectCalls.callsWithNullArguments("m.put(f(a, b), new int[] {1, 2}, null);"));
+  void aFileThatCannotBeReadAnyMoreMakesTheCallsUnknown() {
+    LintProjectCalls calls =
+        new LintProjectCalls(List.of(new LintProjectCalls.ProjectFile("Gone.java", () -> null)), new CountingAnalyzer());
+    assertNull(calls.callsOf(SWEEP));
   }
 }

@@ -99,8 +99,9 @@ class FixtureParityTest {
     for (Fixtures.Source source : fixture.sources()) {
       String path = fixture.pathOf(source);
       fileByPath.put(path, source.relativePath());
-      files.add(new LintProjectCalls.ProjectFile(path, source::text));
       FileResult result = analyzer.analyze(path, source.text());
+      // the keys the scan keeps, as the command line uses them
+      files.add(new LintProjectCalls.ProjectFile(path, source::text, result.callKeys()));
       findings.addAll(result.findings());
       problems.addAll(result.problems());
     }

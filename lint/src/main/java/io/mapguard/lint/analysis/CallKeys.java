@@ -1,0 +1,157 @@
+package io.mapguard.lint.analysis;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NullLiteralExpr;
+import io.mapguard.lint.source.JavaLexicalScanner;
+import io.mapguard.lint.symbols.AstNodes;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link LintProjectCalls} indexes a file by, so that a project-wide question parses only the
+ * files that may answer it: the names the file calls or references, and its calls with an argument
+ * written {@code null} (as {@code name/arity/position}). A key only makes a file be parsed, so keys
+ * may be too many, never too few, for the calls {@link
+ * io.mapguard.lint.frontend.LintProjectCallReader#callsIn} finds in the file's tree.
+ *
+ * <p>Two ways to the same keys: from a tree the scan has parsed anyway ({@link #of}: a walk, no
+ * text), and from the text of a file the scan did not parse ({@link #ofText}: comments and literals
+ * blanked, then two passes over the characters).
+ */
+public record CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
+  public CallKeys {
+    calledNames = Set.copyOf(calledNames);
+    nullArgumentCalls = Set.copyOf(nullArgumentCalls);
+  }
+
+  /**
+   * The keys of a parsed file: the names of its method calls and method references, and its calls
+   * with a {@code null} literal argument; exactly the calls {@code callsIn} looks at.
+   */
+  public static CallKeys of(CompilationUnit unit) {
+    Set<String> names = new HashSet<>();
+    Set<String> nullArguments = new HashSet<>();
+    AstNodes.forEach(
+        unit,
+        node -> {
+          if (node instanceof MethodCallExpr call) {
+            String name = call.getNameAsString();
+            names.add(name);
+            List<Expression> arguments = call.getArguments();
+            for (int i = 0; i < arguments.size(); i++) {
+              if (arguments.get(i) instanceof NullLiteralExpr) {
+                nullArguments.add(nullArgumentKey(name, arguments.size(), i));
+              }
+            }
+          } else if (node instanceof MethodReferenceExpr reference) {
+            names.add(reference.getIdentifier());
+          }
+          return true;
+        });
+    return new CallKeys(names, nullArguments);
+  }
+
+  /** The keys of a file's text (not parsed: a name followed by {@code (} may be a call). */
+  public static CallKeys ofText(String text) {
+    String code = JavaLexicalScanner.codeOnly(text);
+    return new CallKeys(calledNames(code), callsWithNullArguments(code));
+  }
+
+  /** The key of the calls of {@code name} with {@code arity} arguments whose argument at {@code index} is null. */
+  static String nullArgumentKey(String name, int arity, int index) {
+    return name + "/" + arity + "/" + index;
+  }
+
+  /**
+   * Every identifier followed by {@code (} in the code, and every one after {@code ::}: the names of
+   * the methods it may call or reference (and of the methods, constructors and keywords it declares
+   * or uses so, which only widens the set).
+   */
+  static Set<String> calledNames(String text) {
+    Set<String> names = new HashSet<>();
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      if (text.charAt(i) == ':' && i + 1 < length && text.charAt(i + 1) == ':') {
+        int start = i + 2;
+        while (start < length && Character.isWhitespace(text.charAt(start))) {
+          start++;
+        }
+        int end = start;
+        while (end < length && Character.isJavaIdentifierPart(text.charAt(end))) {
+          end++;
+        }
+        if (end > start) {
+          names.add(text.substring(start, end));
+        }
+        continue;
+      }
+      String called = text.charAt(i) == '(' ? nameBefore(text, i) : null;
+      if (called != null) {
+        names.add(called);
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The calls of the code (comments and literals blanked) with an argument written {@code null}, as
+   * {@code name/arity/position}: a name before {@code (}, the arguments split at the commas outside
+   * brackets, in one pass. Code a parser would read otherwise can only add entries, and an entry
+   * only makes a file be parsed.
+   */
+  static Set<String> callsWithNullArguments(String code) {
+    Set<String> calls = new HashSet<>();
+    if (!code.contains("null")) {
+      return calls;
+    }
+    // per open bracket: the position of its '(' (-1 for '[' and '{'), where its current argument
+    // starts, how many arguments it has had, which of them are null (a bit each)
+    ArrayDeque<int[]> open = new ArrayDeque<>();
+    for (int i = 0; i < code.length(); i++) {
+      char c = code.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        open.push(new int[] {c == '(' ? i : -1, i + 1, 0, 0});
+      } else if ((c == ',' || c == ')' || c == ']' || c == '}') && !open.isEmpty()) {
+        int[] frame = open.peek();
+        boolean call = frame[0] >= 0;
+        if (call && (c == ',' || c == ')')) {
+          if (frame[2] < 31 && code.substring(frame[1], i).strip().equals("null")) {
+            frame[3] |= 1 << frame[2];
+          }
+          frame[2]++;
+          frame[1] = i + 1;
+        }
+        if (c != ',') {
+          open.pop();
+          if (call && frame[3] != 0) {
+            String name = nameBefore(code, frame[0]);
+            for (int arg = 0; name != null && arg < frame[2]; arg++) {
+              if ((frame[3] & (1 << arg)) != 0) {
+                calls.add(nullArgumentKey(name, frame[2], arg));
+              }
+            }
+          }
+        }
+      }
+    }
+    return calls;
+  }
+
+  /** The identifier right before the {@code (} at {@code open}, or null. */
+  private static String nameBefore(String text, int open) {
+    int end = open;
+    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
+      start--;
+    }
+    return start < end && Character.isJavaIdentifierStart(text.charAt(start)) ? text.substring(start, end) : null;
+  }
+}
