@@ -7,32 +7,33 @@ import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.Name;
 import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.Type;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
  * Pre-order searches of a syntax tree, in the order of JavaParser's {@code findAll}. JavaParser's
  * walk goes through an iterator that synchronises on a {@code Stack} and wraps every child list, and
- * was the fact extraction's costliest step; these walks use a plain array stack (no recursion, so
- * deeply nested generated expressions cannot overflow the thread's stack).
+ * was the fact extraction's costliest step; these walks use a plain array stack of child lists (no
+ * recursion, so deeply nested generated expressions cannot overflow the thread's stack).
  */
 public final class AstNodes {
+  private static final int INITIAL_DEPTH = 64;
+
   private AstNodes() {}
 
   /** Every node of {@code kind} under {@code root}, {@code root} included, in pre-order. */
   public static <T extends Node> List<T> all(Node root, Class<T> kind) {
     List<T> found = new ArrayList<>();
-    ArrayDeque<Node> pending = new ArrayDeque<>();
-    pending.push(root);
-    while (!pending.isEmpty()) {
-      Node node = pending.pop();
-      if (kind.isInstance(node)) {
-        found.add(kind.cast(node));
-      }
-      pushChildren(node, pending);
-    }
+    walk(
+        root,
+        node -> {
+          if (kind.isInstance(node)) {
+            found.add(kind.cast(node));
+          }
+          return true;
+        });
     return found;
   }
 
@@ -42,22 +43,56 @@ public final class AstNodes {
    * inside literals: none is an expression or statement the shared extraction looks at.
    */
   public static void forEach(Node root, Predicate<Node> enter) {
-    ArrayDeque<Node> pending = new ArrayDeque<>();
-    pending.push(root);
-    while (!pending.isEmpty()) {
-      Node node = pending.pop();
-      if (node instanceof LiteralExpr) {
-        enter.test(node);
-      } else if (!holdsNoIndexedKind(node) && enter.test(node)) {
-        pushChildren(node, pending);
-      }
-    }
+    walk(
+        root,
+        node -> {
+          if (node instanceof LiteralExpr) {
+            enter.test(node);
+            return false;
+          }
+          return !holdsNoIndexedKind(node) && enter.test(node);
+        });
   }
 
-  private static void pushChildren(Node node, ArrayDeque<Node> pending) {
-    List<Node> children = node.getChildNodes();
-    for (int i = children.size() - 1; i >= 0; i--) {
-      pending.push(children.get(i));
+  /**
+   * The pre-order walk both searches share. Its stack holds child lists, each with the position
+   * reached in it, rather than every pending node: a node's children are not copied onto the stack
+   * one by one (most are leaves, names and types, popped again at once), which made pushing the
+   * walk's costliest step.
+   */
+  @SuppressWarnings("unchecked")
+  private static void walk(Node root, Predicate<Node> enter) {
+    if (!enter.test(root)) {
+      return;
+    }
+    List<Node>[] lists = new List[INITIAL_DEPTH];
+    int[] positions = new int[INITIAL_DEPTH];
+    int depth = 0;
+    lists[depth++] = root.getChildNodes();
+    while (depth > 0) {
+      int top = depth - 1;
+      List<Node> list = lists[top];
+      int position = positions[top];
+      if (position == list.size()) {
+        lists[top] = null;
+        positions[top] = 0;
+        depth = top;
+        continue;
+      }
+      positions[top] = position + 1;
+      Node node = list.get(position);
+      if (!enter.test(node)) {
+        continue;
+      }
+      List<Node> children = node.getChildNodes();
+      if (children.isEmpty()) {
+        continue;
+      }
+      if (depth == lists.length) {
+        lists = Arrays.copyOf(lists, depth * 2);
+        positions = Arrays.copyOf(positions, depth * 2);
+      }
+      lists[depth++] = children;
     }
   }
 
