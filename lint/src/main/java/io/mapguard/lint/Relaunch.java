@@ -181,14 +181,21 @@ final class Relaunch {
     }
   }
 
-  /** The running JVM's {@code java}, resolved (the script resolves {@code java} the same way). */
+  /**
+   * The running JVM's {@code java}, resolved (the script resolves {@code java} the same way): the
+   * launcher of its {@code java.home}, which asks nothing of the operating system (reading the
+   * process's command line cost the relaunch some 10 ms); the process's command where that has none.
+   */
   static Path javaExecutable() throws IOException {
+    Path launcher = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java");
+    if (Files.isRegularFile(launcher)) {
+      return launcher.toRealPath();
+    }
     Optional<String> command = ProcessHandle.current().info().command();
-    Path java =
-        command.isPresent()
-            ? Path.of(command.get())
-            : Path.of(System.getProperty("java.home"), "bin", "java");
-    return java.toRealPath();
+    if (command.isEmpty()) {
+      throw new IOException("no java launcher in " + launcher.getParent());
+    }
+    return Path.of(command.get()).toRealPath();
   }
 
   /** The jar mapvet runs from when the class path is that one jar, resolved; else null. */
