@@ -1,6 +1,7 @@
 package io.mapguard.engine.analysis;
 
 import io.mapguard.engine.knowledge.ConcurrencyAnnotations;
+import io.mapguard.engine.knowledge.LifecycleMethods;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.knowledge.ManagedSingletons;
@@ -461,12 +462,41 @@ public final class ClassAnalysis {
     boolean shared =
         tasks.size() >= 2
             || !tasks.isEmpty() && callers
-            || tasks.stream().anyMatch(ThreadRoot::repeated)
+            || tasks.stream().anyMatch(this::runsAsCopies)
             || evidence != null
             || locked
             || field.isStatic() && !tasks.isEmpty()
             || !copyRaces(raceRelevant).isEmpty();
     return shared ? Optional.of(new Sharing(roots, evidence)) : Optional.empty();
+  }
+
+  /**
+   * Whether copies of {@code task} run at the same time: it is started in a loop or by a parallel
+   * stream ({@link ThreadRoot#repeated}), or a method callers call handed it to an executor of
+   * several threads, one task per call ({@link ThreadRoot#pooled}): a second call before the first
+   * task ends runs a second copy beside it. A method that starts its object once ({@link
+   * LifecycleMethods#STARTS_ONCE}: {@code start()}, {@code init()}) runs one copy.
+   */
+  private boolean runsAsCopies(ThreadRoot task) {
+    return task.repeated() || startedOnEveryCall(task);
+  }
+
+  private boolean startedOnEveryCall(ThreadRoot task) {
+    if (!task.pooled()) {
+      return false;
+    }
+    CodeUnit starter = contexts().starter(task);
+    return starter != null
+        && starter.kind() == CodeUnit.Kind.METHOD
+        && !starter.constructor()
+        && !LifecycleMethods.STARTS_ONCE.contains(methodName(starter))
+        && contexts().roots(starter).contains(ThreadRoot.CALLER);
+  }
+
+  /** "restock" for the unit named "restock(String, int)". */
+  private static String methodName(CodeUnit unit) {
+    int parenthesis = unit.name().indexOf('(');
+    return parenthesis < 0 ? unit.name() : unit.name().substring(0, parenthesis);
   }
 
   /**
@@ -661,6 +691,16 @@ public final class ClassAnalysis {
     for (ThreadRoot root : access.roots()) {
       if (root.isTask() && root.repeated()) {
         return new Cited(root.describe() + " runs on several threads at once", taskStart(root));
+      }
+      if (root.isTask() && startedOnEveryCall(root)) {
+        return new Cited(
+            root.describe()
+                + " runs on several threads at once: "
+                + contexts().starter(root).name()
+                + " hands one to '"
+                + root.executor()
+                + "', an executor of several threads, on every call",
+            taskStart(root));
       }
     }
     Cited callers = otherAccess ? callersElsewhere(state, access) : null;

@@ -182,6 +182,11 @@ public final class UnitContexts {
     return tasksPerRoot.getOrDefault(task, 0) > 1;
   }
 
+  /** The unit that starts {@code task}, or null when it is not one of the class's. */
+  public CodeUnit starter(ThreadRoot task) {
+    return units.get(task.startUnit());
+  }
+
   /** The roots of the unit that starts {@code task}. */
   public Set<ThreadRoot> starterRoots(ThreadRoot task) {
     CodeUnit starter = units.get(task.startUnit());

@@ -68,7 +68,7 @@ public final class ClassTriage<N> {
       Map<Object, List<String>> localMapValues,
       Map<Object, N> newInitializers,
       Map<N, N> startedLater,
-      Set<Object> singleThreadExecutors,
+      Map<Object, ThreadStartApis.ExecutorThreads> executorThreads,
       List<MapCreation> creations,
       Set<Object> volatileFields,
       Set<Object> nullableFields,
@@ -300,8 +300,9 @@ public final class ClassTriage<N> {
         describeValue(init, assignedValues(field));
       }
     }
-    if (init != null && isSingleThreadExecutor(init)) {
-      tables.singleThreadExecutors().add(field);
+    ThreadStartApis.ExecutorThreads threads = init == null ? null : executorThreads(init);
+    if (threads != null) {
+      tables.executorThreads().put(field, threads);
     }
     if (port.hasModifier(declaration, Modifier.VOLATILE) && !port.declaresMap(declaration)) {
       tables.volatileFields().add(field); // a flag that may publish a map (VolatilePublication)
@@ -492,18 +493,29 @@ public final class ClassTriage<N> {
     return kind == Kind.LITERAL ? MapCreation.SizeArgument.LITERAL : MapCreation.SizeArgument.OTHER;
   }
 
-  private boolean isSingleThreadExecutor(N init) {
+  /** How many tasks at once the executor {@code init} makes runs, when a known factory makes it. */
+  private ThreadStartApis.ExecutorThreads executorThreads(N init) {
     N e = port.skipParens(init);
     if (port.kind(e) != Kind.METHOD_CALL) {
-      return false;
+      return null;
     }
     Object callee = port.callee(e);
     for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
       if (apis.isExactly(factory, callee)) {
-        return true;
+        return ThreadStartApis.ExecutorThreads.ONE;
       }
     }
-    return false;
+    for (MethodRef factory : ThreadStartApis.POOL_EXECUTOR_FACTORIES) {
+      if (apis.isExactly(factory, callee)) {
+        List<N> arguments = port.arguments(e);
+        boolean oneThread =
+            !arguments.isEmpty()
+                && port.kind(arguments.get(0)) == Kind.LITERAL
+                && "1".equals(port.literalKey(arguments.get(0)));
+        return oneThread ? ThreadStartApis.ExecutorThreads.ONE : ThreadStartApis.ExecutorThreads.SEVERAL;
+      }
+    }
+    return null;
   }
 
   private List<String> assignedValues(Object field) {
@@ -546,8 +558,9 @@ public final class ClassTriage<N> {
     }
     if (tables.mapFields().containsKey(target)) {
       describeValue(port.assignedValue(assign), assignedValues(target));
-      if (isSingleThreadExecutor(port.assignedValue(assign))) {
-        tables.singleThreadExecutors().add(target);
+      ThreadStartApis.ExecutorThreads threads = executorThreads(port.assignedValue(assign));
+      if (threads != null) {
+        tables.executorThreads().put(target, threads);
       }
     }
   }

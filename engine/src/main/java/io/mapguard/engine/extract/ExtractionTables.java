@@ -1,5 +1,6 @@
 package io.mapguard.engine.extract;
 
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.LazyInit;
 import io.mapguard.engine.model.MapCreation;
@@ -53,8 +54,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   public final Map<Object, Alias> aliases;
   /** Locals holding values of a map field (see {@link MapValueLocals}). */
   public final Map<Object, ValueLocal> valueLocals;
-  /** Executor fields made by a single-thread factory. */
-  public final Set<Object> singleThreadExecutors;
+  /** Executor fields made by a known factory, with how many tasks at once each runs. */
+  public final Map<Object, ThreadStartApis.ExecutorThreads> executorThreads;
   /** The class's volatile fields that hold no map, by variable handle. */
   public final Set<Object> volatileFields;
   /** Fields annotated {@code @Nullable} (any flavor), by handle: null sources (NullSources). */
@@ -94,8 +95,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     this.localMaps = map(handlesByIdentity);
     this.aliases = map(handlesByIdentity);
     this.valueLocals = map(handlesByIdentity);
-    this.singleThreadExecutors =
-        handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
+    this.executorThreads = map(handlesByIdentity);
     this.volatileFields =
         handlesByIdentity ? Collections.newSetFromMap(new IdentityHashMap<>()) : new HashSet<>();
     this.nullableFields =
@@ -170,7 +170,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             localMapValues,
             newInitializers,
             startedLater,
-            singleThreadExecutors,
+            executorThreads,
             creations,
             volatileFields,
             nullableFields,
@@ -223,7 +223,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   public <P> ScanSteps<N, P> scanSteps(
       ScanSteps.FrontEnd<N, P> walk, MapUses.FrontEnd<N, P> uses, IntSupplier currentUnitId) {
     TaskStarts<N> starts =
-        new TaskStarts<>(syntax, apis, startedLater, singleThreadExecutors, rootsByStart, currentUnitId);
+        new TaskStarts<>(syntax, apis, startedLater, executorThreads, rootsByStart, currentUnitId);
     ScanSteps<N, P> steps =
         new ScanSteps<>(
             shapes,

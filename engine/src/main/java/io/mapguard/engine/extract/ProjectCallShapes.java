@@ -215,7 +215,7 @@ public final class ProjectCallShapes {
         return kind == Kind.METHOD ? threadClassTask(port, p, file) : null;
       }
       if (starts == null) {
-        starts = new TaskStarts<>(port, apis, Map.of(), Set.of(), new HashMap<>(), () -> -1);
+        starts = new TaskStarts<>(port, apis, Map.of(), Map.of(), new HashMap<>(), () -> -1);
       }
       FunctionalContext context = starts.functionalContext(functional);
       TaskClasses.TaskClass taskClass = kind == Kind.METHOD ? starts.taskClassOf(functional.leaf()) : null;

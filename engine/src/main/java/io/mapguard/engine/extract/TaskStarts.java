@@ -24,7 +24,7 @@ public final class TaskStarts<N> {
   private final SyntaxPort<N> port;
   private final KnownApis apis;
   private final Map<N, N> startedLater;
-  private final Set<Object> singleThreadExecutors;
+  private final Map<Object, ThreadStartApis.ExecutorThreads> executorThreads;
   private final Map<N, ThreadRoot> rootsByStart;
   private final IntSupplier currentUnitId;
   private final TaskAwaits<N> awaits;
@@ -32,8 +32,8 @@ public final class TaskStarts<N> {
   /**
    * @param startedLater functional values kept in a local and later handed to a thread-start call,
    *     by the value (the triage finds them)
-   * @param singleThreadExecutors the variable handles of executor fields made by a single-thread
-   *     factory
+   * @param executorThreads executor fields made by a known factory (by variable handle), with how
+   *     many tasks at once each runs
    * @param rootsByStart where each start's root is kept (by the start call or creation)
    * @param currentUnitId the id of the unit the scan is in, or -1
    */
@@ -41,13 +41,13 @@ public final class TaskStarts<N> {
       SyntaxPort<N> port,
       KnownApis apis,
       Map<N, N> startedLater,
-      Set<Object> singleThreadExecutors,
+      Map<Object, ThreadStartApis.ExecutorThreads> executorThreads,
       Map<N, ThreadRoot> rootsByStart,
       IntSupplier currentUnitId) {
     this.port = port;
     this.apis = apis;
     this.startedLater = startedLater;
-    this.singleThreadExecutors = singleThreadExecutors;
+    this.executorThreads = executorThreads;
     this.rootsByStart = rootsByStart;
     this.currentUnitId = currentUnitId;
     this.awaits = new TaskAwaits<>(port);
@@ -224,10 +224,15 @@ public final class TaskStarts<N> {
         start -> {
           String executor = null;
           boolean singleThread = false;
+          boolean pooled = false;
           N receiver = port.kind(start) == Kind.METHOD_CALL ? port.receiver(start) : null;
           if (receiver != null && port.fieldName(receiver) != null) {
             executor = port.fieldName(receiver);
-            singleThread = singleThreadExecutors.contains(port.variable(receiver));
+            ThreadStartApis.ExecutorThreads threads = executorThreads.get(port.variable(receiver));
+            singleThread = threads == ThreadStartApis.ExecutorThreads.ONE;
+            pooled =
+                threads == ThreadStartApis.ExecutorThreads.SEVERAL
+                    && ThreadStartApis.ONE_TASK_PER_CALL.contains(port.name(start));
           }
           TaskAwaits.Window awaited = awaits.window(startPath, waitsItself, startsReceiver);
           return new ThreadRoot(
@@ -236,6 +241,7 @@ public final class TaskStarts<N> {
               description,
               executor,
               singleThread,
+              pooled,
               repeated || insideLoop(startPath),
               currentUnitId.getAsInt(),
               port.order(start),

@@ -50,6 +50,14 @@ public final class LifecycleMethods {
           "deserialize(InputArchive, String)");
 
   /** Annotations (qualified) on a method the container calls once before the object is used. */
+  /**
+   * Names of the methods that start a component, which its owner calls once: a task they hand to
+   * an executor runs once per object, not once per call (see {@link
+   * io.mapguard.engine.knowledge.ThreadStartApis#ONE_TASK_PER_CALL}).
+   */
+  public static final Set<String> STARTS_ONCE =
+      Set.of("start", "startup", "init", "initialize", "open", "connect", "activate", "launch", "main");
+
   public static final Set<String> ANNOTATIONS =
       Set.of("javax.annotation.PostConstruct", "jakarta.annotation.PostConstruct");
 

@@ -116,6 +116,32 @@ public final class ThreadStartApis {
           new MethodRef("java.util.concurrent.Executors", "newSingleThreadExecutor"),
           new MethodRef("java.util.concurrent.Executors", "newSingleThreadScheduledExecutor"));
 
+  /**
+   * Executor factories whose executor runs several tasks at once, unless the first argument, where
+   * it is the number of threads, is the literal 1 ({@code newFixedThreadPool(1)}).
+   */
+  public static final List<MethodRef> POOL_EXECUTOR_FACTORIES =
+      List.of(
+          new MethodRef("java.util.concurrent.Executors", "newFixedThreadPool"),
+          new MethodRef("java.util.concurrent.Executors", "newCachedThreadPool"),
+          new MethodRef("java.util.concurrent.Executors", "newWorkStealingPool"),
+          new MethodRef("java.util.concurrent.Executors", "newScheduledThreadPool"),
+          new MethodRef("java.util.concurrent.Executors", "newVirtualThreadPerTaskExecutor"),
+          new MethodRef("java.util.concurrent.Executors", "newThreadPerTaskExecutor"));
+
+  /** How many tasks at once an executor made by a known factory runs. */
+  public enum ExecutorThreads {
+    ONE,
+    SEVERAL
+  }
+
+  /**
+   * The executor calls that hand it one task per call: a method that makes one on every call, to an
+   * executor of several threads, has copies of the task running at once when it is called again
+   * before the last one ended. (Periodic schedules are left out: their runs do not overlap.)
+   */
+  public static final Set<String> ONE_TASK_PER_CALL = Set.of("submit", "execute");
+
   private final List<Entry> entries;
   private final ByMethodName<Entry> byName;
 

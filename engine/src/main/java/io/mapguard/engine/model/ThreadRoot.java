@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param description how the task is started, e.g. "the task submitted" or "the thread created"
  * @param executor canonical name of the executor field the task goes to, or null
  * @param singleThreadExecutor whether that executor runs one task at a time
+ * @param pooled whether the task goes, one per start call ({@code submit}, {@code execute}), to an
+ *     executor field made with several threads: when its starter runs again before it ends, the
+ *     copies run at once
  * @param repeated whether the task may run concurrently with itself (started in a loop, parallel stream)
  * @param startUnit id of the unit that starts the task, or -1
  * @param startOrder position of the start call inside that unit (same scale as {@link Access#order})
@@ -25,6 +28,7 @@ public record ThreadRoot(
     String description,
     String executor,
     boolean singleThreadExecutor,
+    boolean pooled,
     boolean repeated,
     int startUnit,
     int startOrder,
@@ -40,7 +44,7 @@ public record ThreadRoot(
       boolean repeated,
       int startUnit,
       int startOrder) {
-    this(kind, line, description, executor, singleThreadExecutor, repeated, startUnit, startOrder, -1, -1);
+    this(kind, line, description, executor, singleThreadExecutor, false, repeated, startUnit, startOrder, -1, -1);
   }
 
   public enum Kind {
@@ -74,6 +78,7 @@ public record ThreadRoot(
             && awaitFrom == that.awaitFrom
             && awaitOrder == that.awaitOrder
             && singleThreadExecutor == that.singleThreadExecutor
+            && pooled == that.pooled
             && repeated == that.repeated
             && Objects.equals(description, that.description)
             && Objects.equals(executor, that.executor);

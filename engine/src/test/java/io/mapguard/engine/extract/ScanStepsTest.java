@@ -59,7 +59,7 @@ class ScanStepsTest {
       new ScanSteps<>(
           shapes,
           new LockNames<>(port),
-          new TaskStarts<>(port, apis, new IdentityHashMap<>(), Set.of(), new IdentityHashMap<>(), () -> 0),
+          new TaskStarts<>(port, apis, new IdentityHashMap<>(), java.util.Map.of(), new IdentityHashMap<>(), () -> 0),
           new LocalAliases<>(port),
           new MapFields<>(port, null, new HashMap<>(), new HashMap<>()),
           frontEnd,

@@ -25,13 +25,13 @@ import org.junit.jupiter.api.Test;
 class TaskStartsTest {
   private final TreePort port = new TreePort();
   private final Map<Node, Node> startedLater = new IdentityHashMap<>();
-  private final Set<Object> singleThreadExecutors = new HashSet<>();
+  private final Map<Object, ThreadStartApis.ExecutorThreads> executorThreads = new java.util.HashMap<>();
   private final TaskStarts<Node> starts =
       new TaskStarts<>(
           port,
           new KnownApis(CallShapesTest.CALLEES, ImmediateCallbacks.defaults(), ThreadStartApis.defaults()),
           startedLater,
-          singleThreadExecutors,
+          executorThreads,
           new IdentityHashMap<>(),
           () -> 7);
 
