@@ -181,7 +181,8 @@ class LanguageServerTest {
             "",
             "public class Registry {",
             "  private final Cache hits = new Cache();",
-            "  private final ExecutorService pool = Executors.newFixedThreadPool(2);",
+            // one thread: the tasks alone never overlap (a pool of several would run copies at once)
+            "  private final ExecutorService pool = Executors.newSingleThreadExecutor();",
             "",
             "  public void record(String user) {",
             "    pool.submit(() -> hits.put(user, 1));",
