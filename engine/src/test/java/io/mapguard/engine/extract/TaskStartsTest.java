@@ -15,10 +15,8 @@ import io.mapguard.engine.knowledge.ImmediateCallbacks;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Where a function runs, on trees written by hand (see CallShapesTest). */
