@@ -189,7 +189,31 @@ public final class ProjectCallShapes {
         held.classes,
         nulls,
         facts.thread(),
-        held.any() ? Set.of() : fate.uses());
+        held.any() ? Set.of() : fate.uses(),
+        receiver == null ? null : receiverField(port, call, port.skipParens(receiver)));
+  }
+
+  /**
+   * The field {@code receiver} names, as the top-level class the call is written in and the field's
+   * name there ({@link SyntaxPort#fieldName} names fields relative to it); null when it names none.
+   */
+  private static <N> String receiverField(SyntaxPort<N> port, SyntaxPath<N> call, N receiver) {
+    Kind kind = port.kind(receiver);
+    if (kind != Kind.IDENTIFIER && kind != Kind.FIELD_ACCESS) {
+      return null;
+    }
+    String field = port.fieldName(receiver);
+    if (field == null) {
+      return null;
+    }
+    N topLevel = null;
+    for (SyntaxPath<N> p = call; p != null; p = p.parent()) {
+      if (port.kind(p.leaf()) == Kind.CLASS) {
+        topLevel = p.leaf();
+      }
+    }
+    List<String> types = topLevel == null ? List.of() : port.classTypes(topLevel);
+    return types.isEmpty() ? null : types.get(0) + "#" + field;
   }
 
   /**

@@ -154,6 +154,25 @@ public final class ThreadStartApis {
     return new ThreadStartApis(DEFAULTS);
   }
 
+  /**
+   * The names a file's code calls (or declares) when it may hold a task of the default starts: the
+   * start methods' names ({@code Thread} for {@code new Thread(…)}) and the task methods of the
+   * task classes ({@code run}, {@code call}, {@code compute}…). A front end that reads files to
+   * answer a question about tasks may skip the files that call none of them.
+   */
+  public static final Set<String> TASK_CODE_NAMES = taskCodeNames();
+
+  private static Set<String> taskCodeNames() {
+    Set<String> names = new java.util.HashSet<>();
+    for (Entry entry : DEFAULTS) {
+      String name = entry.method().name();
+      names.add(name.equals("<init>") ? simpleName(entry.method().owner()) : name);
+    }
+    TaskClasses.ALL.forEach(taskClass -> names.add(taskClass.method()));
+    names.addAll(TaskClasses.STARTED_INSTANCE_METHODS);
+    return Set.copyOf(names);
+  }
+
   /** The defaults plus user entries ({@code -threadStartMethods=com.acme.Pool#submit}). */
   public ThreadStartApis with(Collection<MethodRef> extra) {
     List<Entry> all = new ArrayList<>(entries);

@@ -26,6 +26,9 @@ import java.util.function.Predicate;
  *     walk:iterator}, {@code walk:new:java.util.HashSet}, {@code walk:putAll}) for a walk of it or of
  *     one of its views ({@code keySet()}, {@code values()}, {@code entrySet()}); empty when a monitor
  *     is held at the call
+ * @param receiverField the field the call is made on ({@code inventory.reserve(…)}, {@code
+ *     this.inventory.reserve(…)}), as the top-level class it is written in and the field's name
+ *     there ({@code orders.OrderProcessor#inventory}); null for any other receiver
  * @see ProjectCall for the other components
  */
 public record CallSite(
@@ -43,7 +46,8 @@ public record CallSite(
     Set<String> classMonitorsHeld,
     Set<Integer> nullArguments,
     String thread,
-    Set<String> resultUses) {
+    Set<String> resultUses,
+    String receiverField) {
 
   /** How {@link #resultUses} names a walk of the result: this, then the traversal. */
   public static final String WALK = "walk:";
@@ -61,7 +65,7 @@ public record CallSite(
   public static CallSite reference(String name, String file, int line) {
     return new CallSite(
         name, REFERENCE, null, null, true, ResultUse.OTHER, file, line, false, false, false, Set.of(), Set.of(), null,
-        Set.of());
+        Set.of(), null);
   }
 
   public boolean isReference() {
@@ -103,6 +107,8 @@ public record CallSite(
         ownerOrSubtype,
         nullArguments,
         thread,
-        resultUses);
+        resultUses,
+        selfMonitorHeld,
+        receiverField);
   }
 }

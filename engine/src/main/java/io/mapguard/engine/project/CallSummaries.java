@@ -29,7 +29,7 @@ public final class CallSummaries {
   private CallSummaries() {}
 
   /** The format's version: a reader takes only its own. */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   /** Where in a class output (a directory or jar) the summaries are, one file per top-level class. */
   public static final String RESOURCE_DIRECTORY = "META-INF/mapguard/summaries";
@@ -119,6 +119,7 @@ public final class CallSummaries {
               : list(site.nullArguments().stream().sorted().map(String::valueOf).toList()));
       out.append('\t').append(orNone(site.thread())).append('\t');
       out.append(site.resultUses().isEmpty() ? NONE : list(site.resultUses().stream().sorted().toList()));
+      out.append('\t').append(site.receiverField() == null ? NONE : escape(site.receiverField()));
       out.append('\n');
     }
     return out.toString();
@@ -170,7 +171,7 @@ public final class CallSummaries {
             sites.add(CallSite.reference(unescape(f[1]), file, Integer.parseInt(f[2])));
           }
           case "call" -> {
-            fields(f, 12);
+            fields(f, 13);
             sites.add(call(f, file, typeLists, methods));
           }
           default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
@@ -222,7 +223,8 @@ public final class CallSummaries {
         f[8].equals(NONE) ? Set.of() : Set.of(f[8].split(",")),
         nulls,
         noneOr(f[10]),
-        f[11].equals(NONE) ? Set.of() : Set.of(unescape(f[11]).split(",")));
+        f[11].equals(NONE) ? Set.of() : Set.of(unescape(f[11]).split(",")),
+        f[12].equals(NONE) ? null : unescape(f[12]));
   }
 
   private static String list(List<String> items) {

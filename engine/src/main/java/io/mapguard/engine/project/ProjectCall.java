@@ -24,6 +24,9 @@ package io.mapguard.engine.project;
  *     thread or the front end cannot tell
  * @param resultUses what the caller does to the result with no monitor held (see {@link
  *     CallSite#resultUses})
+ * @param callerMonitorHeld the monitor of the caller's own object is held at the call ({@code
+ *     synchronized (this)}, a synchronized method), whatever the call is made on
+ * @param receiverField the field the call is made on (see {@link CallSite#receiverField}), or null
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -37,12 +40,14 @@ public record ProjectCall(
     boolean resolved,
     java.util.Set<Integer> nullArguments,
     String thread,
-    java.util.Set<String> resultUses) {
+    java.util.Set<String> resultUses,
+    boolean callerMonitorHeld,
+    String receiverField) {
 
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
     this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null,
-        java.util.Set.of());
+        java.util.Set.of(), false, null);
   }
 
   /**

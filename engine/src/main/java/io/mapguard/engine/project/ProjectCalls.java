@@ -34,6 +34,23 @@ public interface ProjectCalls {
     return 0;
   }
 
+  /**
+   * The calls of {@link #callsOf} among which are those a task makes through a field of its class:
+   * a front end that reads files to answer may skip the files that start no task (whose code names
+   * none of {@link io.mapguard.engine.knowledge.ThreadStartApis#TASK_CODE_NAMES}) or declare no
+   * field of the method's class or of one of its supertypes (mapvet, by its index of each file's
+   * names); one that holds every tree answers {@link #callsOf}. Null when the front end cannot list
+   * them.
+   */
+  default List<ProjectCall> callsThroughFieldsInTasks(ProjectMethod method) {
+    return callsOf(method);
+  }
+
+  /** {@link #filesToRead} for {@link #callsThroughFieldsInTasks}. */
+  default int filesToReadThroughFieldsInTasks(ProjectMethod method) {
+    return filesToRead(method);
+  }
+
   /** A front end that sees no other class: every question is left open. */
   ProjectCalls UNKNOWN = method -> null;
 }

@@ -25,6 +25,12 @@ public record ProjectMethod(List<String> ownerTypes, String name, int arity) {
     return ownerTypes.get(0);
   }
 
+  /** A constructor: javac names it {@code <init>}, JavaParser after its class. */
+  public boolean isConstructor() {
+    String owner = owner();
+    return name.equals("<init>") || name.equals(owner.substring(owner.lastIndexOf('.') + 1));
+  }
+
   /** How messages name it: {@code ZKWatchManager.getDataWatches}. */
   public String display() {
     String owner = owner();

@@ -50,6 +50,17 @@ public final class SummarizedCalls implements ProjectCalls {
     return current.filesToRead(method);
   }
 
+  /** The current files' calls that tasks may make through fields, and every summarized call. */
+  @Override
+  public List<ProjectCall> callsThroughFieldsInTasks(ProjectMethod method) {
+    return withSummarized(current.callsThroughFieldsInTasks(method), method, -1);
+  }
+
+  @Override
+  public int filesToReadThroughFieldsInTasks(ProjectMethod method) {
+    return current.filesToReadThroughFieldsInTasks(method);
+  }
+
   /** {@code found} and the summarized calls of {@code method} (those passing null at {@code parameter} when ≥ 0). */
   private List<ProjectCall> withSummarized(List<ProjectCall> found, ProjectMethod method, int parameter) {
     if (found == null) {

@@ -13,8 +13,10 @@ import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
+import io.mapguard.engine.project.ProjectCondition;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.WrittenByTaskElsewhere;
+import io.mapguard.engine.project.WrittenThroughSharedFieldByTask;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -106,26 +108,29 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   }
 
   /**
-   * A static map its class writes only on its callers' threads, with no lock and no task of its
-   * own: shared when a task of another class runs a method that writes it. Every access is reported
-   * on that condition ({@link WrittenByTaskElsewhere}), which the front end decides once it sees the
-   * whole project. A map a task of the class itself reaches is shared already; one that only tasks
-   * of one single-thread executor use, or that is published through a volatile flag, is not asked
-   * about.
+   * A map its class writes only on its callers' threads, with no lock and no task of its own: a
+   * static one is shared when a task of another class runs a method that writes it ({@link
+   * WrittenByTaskElsewhere}); an instance one when another class keeps the object in a field, writes
+   * the map through it in a task and uses it through the same field on another thread ({@link
+   * WrittenThroughSharedFieldByTask}). Every access is reported on that condition, which the front
+   * end decides once it sees the whole project. A map a task of the class itself reaches is shared
+   * already; one that only tasks of one single-thread executor use, or that is published through a
+   * volatile flag, is not asked about.
    */
   private void reportWritesFromOtherClassesTasks(ClassAnalysis analysis, FieldState state, FindingSink sink) {
-    if (!state.field().isStatic()
-        || state.field().threadConfined()
+    if (state.field().threadConfined()
         || analysis.classEvidence() != null
         || state.raceRelevant().stream().anyMatch(UnsynchronizedSharedMapCheck::lockedOrInATask)) {
       return;
     }
     Set<ProjectMethod> writers = new LinkedHashSet<>();
+    Set<ProjectMethod> users = new LinkedHashSet<>();
     for (ResolvedAccess access : state.raceRelevant()) {
-      if (access.effect() == Effect.WRITE) {
-        for (CodeUnit entry : analysis.entryMethods(access.access().unit())) {
-          ProjectMethod method = analysis.facts().calledAs(entry);
-          if (method != null) {
+      for (CodeUnit entry : analysis.entryMethods(access.access().unit())) {
+        ProjectMethod method = analysis.facts().calledAs(entry);
+        if (method != null) {
+          users.add(method);
+          if (access.effect() == Effect.WRITE) {
             writers.add(method);
           }
         }
@@ -135,11 +140,14 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       return;
     }
     ConcurrentHashMapAdvice.Verdict concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
-    if (analysis.policy().staticCachesShared()) {
+    if (state.field().isStatic() && analysis.policy().staticCachesShared()) {
       reportStaticCache(state, writers.iterator().next(), concurrent, sink);
       return;
     }
-    WrittenByTaskElsewhere condition = new WrittenByTaskElsewhere(List.copyOf(writers), fix(concurrent));
+    ProjectCondition condition =
+        state.field().isStatic()
+            ? new WrittenByTaskElsewhere(List.copyOf(writers), fix(concurrent))
+            : new WrittenThroughSharedFieldByTask(List.copyOf(writers), List.copyOf(users), fix(concurrent));
     for (ResolvedAccess access : state.raceRelevant()) {
       sink.report(
           rule(),

@@ -17,7 +17,7 @@ class CallSummariesTest {
   private static CallSite site(String owner, boolean onThis, boolean selfHeld, boolean receiverHeld, String thread) {
     return new CallSite(
         "reserve", 2, owner, CALLER, true, ResultUse.DISCARDED, "src/com/acme/Inventory.java", 42, onThis,
-        selfHeld, receiverHeld, Set.of("Inventory"), Set.of(1), thread, Set.of());
+        selfHeld, receiverHeld, Set.of("Inventory"), Set.of(1), thread, Set.of(), "com.acme.Restocker#inventory");
   }
 
   private static CallSummaries.ClassCalls roundTrip(CallSummaries.ClassCalls calls) throws Exception {
@@ -30,7 +30,7 @@ class CallSummariesTest {
     CallSite unresolved =
         new CallSite(
             "reserve", 2, null, null, true, ResultUse.OTHER, "src/com/acme/Inventory.java", 50, true, false, false,
-            Set.of(), Set.of(), null, Set.of("add", "[]="));
+            Set.of(), Set.of(), null, Set.of("add", "[]="), null);
     CallSite reference = CallSite.reference("reserve", "src/com/acme/Inventory.java", 57);
     CallSummaries.ClassCalls calls =
         new CallSummaries.ClassCalls("com.acme.Inventory", "src/com/acme/Inventory.java", List.of(resolved, unresolved, reference));
@@ -42,7 +42,7 @@ class CallSummariesTest {
     CallSite odd =
         new CallSite(
             "reserve", 2, "com.acme.Stock", CALLER, false, ResultUse.RETURNED, "dir\twith\ttabs\\and\nnewline.java", 3,
-            false, true, false, Set.of(), Set.of(0, 1), "-", Set.of("put"));
+            false, true, false, Set.of(), Set.of(0, 1), "-", Set.of("put"), "odd.Class#field\twith\ttabs");
     CallSummaries.ClassCalls calls = new CallSummaries.ClassCalls("com.acme.Odd", "dir\twith\ttabs\\and\nnewline.java", List.of(odd));
     assertEquals(calls, roundTrip(calls));
   }
@@ -52,12 +52,12 @@ class CallSummariesTest {
     CallSummaries.UnreadableSummary version =
         assertThrows(
             CallSummaries.UnreadableSummary.class, () -> CallSummaries.read("mapguard-summary\t1\nclass\tA\tA.java\n"));
-    assertEquals("summary version 1, this mapguard reads version 2", version.getMessage());
+    assertEquals("summary version 1, this mapguard reads version 3", version.getMessage());
     assertThrows(CallSummaries.UnreadableSummary.class, () -> CallSummaries.read("PK\u0003\u0004"));
     CallSummaries.UnreadableSummary line =
         assertThrows(
             CallSummaries.UnreadableSummary.class,
-            () -> CallSummaries.read("mapguard-summary\t2\nclass\tA\tA.java\ncall\treserve\ttwo\n"));
+            () -> CallSummaries.read("mapguard-summary\t" + CallSummaries.VERSION + "\nclass\tA\tA.java\ncall\treserve\ttwo\n"));
     assertTrue(line.getMessage().startsWith("line 3: "), line.getMessage());
   }
 

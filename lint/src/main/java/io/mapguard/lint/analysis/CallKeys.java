@@ -1,13 +1,25 @@
 package io.mapguard.lint.analysis;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NullLiteralExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.AstNodes;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,11 +34,32 @@ import java.util.Set;
  * <p>Two ways to the same keys: from a tree the scan has parsed anyway ({@link #of}: a walk, no
  * text), and from the text of a file the scan did not parse ({@link #ofText}: comments and literals
  * blanked, then two passes over the characters).
+ *
+ * @param fieldTypes the simple names of the classes the file's fields are declared with ({@code
+ *     InventoryService} for {@code private final InventoryService inventory}): a call made through a
+ *     field of the caller's class reaches a method of one of them; null when not known (from text)
+ * @param taskFieldCalls the names of the methods the file calls in task code (a lambda, a {@code
+ *     run()} or {@code call()}) on a receiver that may be one of its fields ({@code this.f}, or a
+ *     name its fields have); null when not known (from text)
  */
-public record CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
+public record CallKeys(
+    Set<String> calledNames, Set<String> nullArgumentCalls, Set<String> fieldTypes, Set<String> taskFieldCalls) {
   public CallKeys {
     calledNames = Set.copyOf(calledNames);
     nullArgumentCalls = Set.copyOf(nullArgumentCalls);
+    fieldTypes = fieldTypes == null ? null : Set.copyOf(fieldTypes);
+    taskFieldCalls = taskFieldCalls == null ? null : Set.copyOf(taskFieldCalls);
+  }
+
+  /**
+   * Whether the file may call {@code name} in task code through a field of one of {@code
+   * simpleNames} (unknown counts as may: then it must name a task start, {@code taskCodeNames}).
+   */
+  public boolean mayCallThroughFieldInTask(String name, Set<String> simpleNames, Set<String> taskCodeNames) {
+    if (fieldTypes == null || taskFieldCalls == null) {
+      return taskCodeNames.stream().anyMatch(calledNames::contains);
+    }
+    return taskFieldCalls.contains(name) && simpleNames.stream().anyMatch(fieldTypes::contains);
   }
 
   /**
@@ -36,12 +69,30 @@ public record CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
   public static CallKeys of(CompilationUnit unit) {
     Set<String> names = new HashSet<>();
     Set<String> nullArguments = new HashSet<>();
+    Set<String> fieldTypes = new HashSet<>();
+    Set<String> fieldNames = new HashSet<>();
+    Set<String> taskFieldCalls = new HashSet<>();
+    // calls on this.f or on a name, kept until the fields are all known: only those on a field's
+    // name are then asked whether they are in task code (a walk up the tree each)
+    List<MethodCallExpr> callsOnNames = new ArrayList<>();
     AstNodes.forEach(
         unit,
         node -> {
-          if (node instanceof MethodCallExpr call) {
+          if (node instanceof FieldDeclaration field) {
+            for (VariableDeclarator variable : field.getVariables()) {
+              fieldNames.add(variable.getNameAsString());
+              if (variable.getType() instanceof ClassOrInterfaceType type) {
+                fieldTypes.add(type.getNameAsString());
+              }
+            }
+          } else if (node instanceof MethodCallExpr call) {
             String name = call.getNameAsString();
             names.add(name);
+            Expression scope = call.getScope().orElse(null);
+            if (scope instanceof NameExpr
+                || scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+              callsOnNames.add(call);
+            }
             List<Expression> arguments = call.getArguments();
             for (int i = 0; i < arguments.size(); i++) {
               if (arguments.get(i) instanceof NullLiteralExpr) {
@@ -53,13 +104,50 @@ public record CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
           }
           return true;
         });
-    return new CallKeys(names, nullArguments);
+    for (MethodCallExpr call : callsOnNames) {
+      Expression scope = call.getScope().orElseThrow();
+      String receiver =
+          scope instanceof NameExpr name ? name.getNameAsString() : ((FieldAccessExpr) scope).getNameAsString();
+      if (fieldNames.contains(receiver) && inTaskCode(call)) {
+        taskFieldCalls.add(call.getNameAsString());
+      }
+    }
+    return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls);
+  }
+
+  /**
+   * Whether code runs as a task may: inside a lambda, or in a method a task class or an anonymous
+   * one runs ({@code run()}, {@code call()}, {@code compute()}…). Inline callbacks count too: a
+   * key may be too wide, never too narrow.
+   */
+  private static boolean inTaskCode(Node node) {
+    for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
+      if (n instanceof LambdaExpr) {
+        return true;
+      }
+      if (n instanceof MethodDeclaration method) {
+        return TASK_METHODS.contains(method.getNameAsString());
+      }
+      if (n instanceof BodyDeclaration) {
+        return false; // a constructor, an initializer, a field's value
+      }
+    }
+    return false;
+  }
+
+  /** The methods task classes run ({@link TaskClasses}). */
+  private static final Set<String> TASK_METHODS = taskMethods();
+
+  private static Set<String> taskMethods() {
+    Set<String> methods = new HashSet<>(TaskClasses.STARTED_INSTANCE_METHODS);
+    TaskClasses.ALL.forEach(taskClass -> methods.add(taskClass.method()));
+    return Set.copyOf(methods);
   }
 
   /** The keys of a file's text (not parsed: a name followed by {@code (} may be a call). */
   public static CallKeys ofText(String text) {
     String code = JavaLexicalScanner.codeOnly(text);
-    return new CallKeys(calledNames(code), callsWithNullArguments(code));
+    return new CallKeys(calledNames(code), callsWithNullArguments(code), null, null);
   }
 
   /** The key of the calls of {@code name} with {@code arity} arguments whose argument at {@code index} is null. */

@@ -1,6 +1,7 @@
 package io.mapguard.lint.analysis;
 
 import io.mapguard.engine.Analyzer;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,8 +45,12 @@ public final class LintProjectCalls implements ProjectCalls {
   private Map<String, List<ProjectFile>> byCalledName;
   /** The files by the calls they make with a {@code null} argument: name, arity and position. */
   private Map<String, List<ProjectFile>> byNullArgument;
+  /** What each file is indexed by, for questions limited to files calling some names. */
+  private Map<ProjectFile, CallKeys> keysByFile;
   private boolean unreadable;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
+  /** The answers of {@link #callsThroughFieldsInTasks}. */
+  private final Map<ProjectMethod, List<ProjectCall>> answersThroughFields = new HashMap<>();
 
   /** {@code analyzer} parses the files that may call a method; it is used by one thread at a time. */
   public LintProjectCalls(List<ProjectFile> files, FileAnalyzer analyzer) {
@@ -104,6 +110,47 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
+   * Parses only the files that may call the method in task code through a field of the method's
+   * class or of one of its project supertypes ({@link CallKeys#mayCallThroughFieldInTask}).
+   */
+  @Override
+  public synchronized List<ProjectCall> callsThroughFieldsInTasks(ProjectMethod method) {
+    indexFiles();
+    if (unreadable) {
+      return null;
+    }
+    List<ProjectCall> all = answers.get(method);
+    if (all != null) {
+      return all;
+    }
+    return answersThroughFields.computeIfAbsent(method, m -> callsIn(m, filesWithTasksAndFieldsOf(m)));
+  }
+
+  @Override
+  public synchronized int filesToReadThroughFieldsInTasks(ProjectMethod method) {
+    indexFiles();
+    return answers.containsKey(method) || answersThroughFields.containsKey(method)
+        ? 0
+        : filesWithTasksAndFieldsOf(method).size();
+  }
+
+  private List<ProjectFile> filesWithTasksAndFieldsOf(ProjectMethod method) {
+    Set<String> owners = new HashSet<>();
+    for (String type : method.ownerTypes()) {
+      if (!type.startsWith("java.") && !type.startsWith("javax.") && !type.startsWith("jdk.")) {
+        owners.add(type.substring(type.lastIndexOf('.') + 1));
+      }
+    }
+    List<ProjectFile> found = new ArrayList<>();
+    for (ProjectFile file : byCalledName.getOrDefault(method.name(), List.of())) {
+      if (keysByFile.get(file).mayCallThroughFieldInTask(method.name(), owners, ThreadStartApis.TASK_CODE_NAMES)) {
+        found.add(file);
+      }
+    }
+    return found;
+  }
+
+  /**
    * Parses only the files with a call of the method's name and arity whose argument at {@code
    * parameter} is, as written, {@code null}.
    */
@@ -158,12 +205,14 @@ public final class LintProjectCalls implements ProjectCalls {
             .toList();
     byCalledName = new HashMap<>();
     byNullArgument = new HashMap<>();
+    keysByFile = new java.util.IdentityHashMap<>();
     for (int i = 0; i < files.size(); i++) {
       CallKeys keys = found.get(i);
       if (keys == null) {
         unreadable = true; // its calls are unknown: nothing may be concluded from their absence
         return;
       }
+      keysByFile.put(files.get(i), keys);
       for (String name : keys.calledNames()) {
         byCalledName.computeIfAbsent(name, k -> new ArrayList<>()).add(files.get(i));
       }

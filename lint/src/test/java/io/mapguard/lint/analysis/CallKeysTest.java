@@ -69,4 +69,37 @@ class CallKeysTest {
     assertTrue(fromText.calledNames().containsAll(fromTree.calledNames()), fromText.calledNames().toString());
     assertEquals(fromTree.nullArgumentCalls(), fromText.nullArgumentCalls());
   }
+
+  @Test
+  void callsThroughFieldsInTaskCodeAreKeyedWithTheFieldsTypes() {
+    CallKeys keys =
+        CallKeys.of(
+            StaticJavaParser.parse(
+                """
+                class Orders {
+                  private final Inventory inventory = new Inventory();
+                  private final java.util.concurrent.ExecutorService pool = null;
+                  void process(String sku) {
+                    pool.submit(() -> inventory.reserve(sku));
+                    pool.submit(() -> this.inventory.release(sku));
+                    inventory.count(sku);
+                    Inventory local = inventory;
+                    pool.submit(() -> local.audit(sku));
+                  }
+                  class Worker implements Runnable {
+                    public void run() { inventory.restock(); }
+                  }
+                }
+                """));
+    assertEquals(Set.of("Inventory", "ExecutorService"), keys.fieldTypes());
+    // count() runs on the caller's thread, audit() on a local
+    assertEquals(Set.of("reserve", "release", "restock"), keys.taskFieldCalls());
+    assertTrue(keys.mayCallThroughFieldInTask("reserve", Set.of("Inventory"), Set.of()));
+    assertTrue(!keys.mayCallThroughFieldInTask("reserve", Set.of("Ledger"), Set.of()));
+    assertTrue(!keys.mayCallThroughFieldInTask("count", Set.of("Inventory"), Set.of()));
+    // from text nothing is known of fields: a file naming a task start may
+    CallKeys text = CallKeys.ofText("class A { void f() { pool.submit(() -> x.count()); } }");
+    assertTrue(text.mayCallThroughFieldInTask("count", Set.of("Inventory"), Set.of("submit")));
+    assertTrue(!text.mayCallThroughFieldInTask("count", Set.of("Inventory"), Set.of("execute")));
+  }
 }

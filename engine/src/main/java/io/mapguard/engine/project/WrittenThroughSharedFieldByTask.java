@@ -1,0 +1,134 @@
+package io.mapguard.engine.project;
+
+import java.util.List;
+
+/**
+ * An instance map that its own class writes only on its callers' threads, with no lock and no
+ * thread of its own: it is shared when another class keeps the object in a field, calls a method
+ * that writes the map through that field in a task's own code (the lambda or anonymous class handed
+ * to an executor, a thread class's {@code run()}), and uses the map through the same field on
+ * another thread: in a method its callers call (code outside the project may call it too), or in
+ * another task. The two uses then reach one object
+ * at once, unless both calls hold the using class's own monitor or a {@code synchronized} block on
+ * the field's object. The finding stands naming the task, the field and the other use.
+ *
+ * <p>Like {@link WrittenByTaskElsewhere} it adds a finding the class alone would not make: when the
+ * calls cannot be listed, or answering would read more than {@link CallerChains#MAX_FILES} files,
+ * it does not stand. What it cannot see keeps it quiet: an object handed in as an argument or made
+ * in the task (no field), a write from a method the task calls rather than in the task's code (the
+ * walk up such methods' callers cost mapvet 1.6 times a scan of Tomcat), a use in a constructor
+ * (before the object is shared), a use in a method only the project calls (its callers may all run
+ * on the task's thread), and copies of one task.
+ *
+ * @param writers the methods of the class, as other classes call them, that write the map
+ * @param users the methods of the class, as other classes call them, that use the map (writers
+ *     included)
+ * @param fix what the message advises once the finding stands
+ */
+public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<ProjectMethod> users, String fix)
+    implements ProjectCondition {
+  public WrittenThroughSharedFieldByTask {
+    writers = List.copyOf(writers);
+    users = List.copyOf(users);
+  }
+
+  @Override
+  public String standing(ProjectCalls calls) {
+    for (ProjectMethod writer : writers) {
+      // only files that start a task and keep the class in a field can hold the write (or the
+      // method a task calls to make it): reading every file that calls a common name (add, put)
+      // for every map would cost a scan many times over
+      if (calls.filesToReadThroughFieldsInTasks(writer) > CallerChains.MAX_FILES) {
+        return null;
+      }
+      List<ProjectCall> writes = calls.callsThroughFieldsInTasks(writer);
+      if (writes == null) {
+        return null;
+      }
+      for (ProjectCall write : writes) {
+        if (!write.resolved() || write.receiverField() == null) {
+          continue;
+        }
+        String task = write.thread();
+        if (task == null) {
+          continue;
+        }
+        Use other = useOnAnotherThread(calls, write, task);
+        if (other != null) {
+          return "it is written in "
+              + task
+              + ", through "
+              + writer.display()
+              + " on "
+              + fieldOwner(write.receiverField())
+              + "'s field '"
+              + fieldName(write.receiverField())
+              + "' ("
+              + write.place()
+              + "), and "
+              + other.call().who()
+              + (other.call().thread() != null ? ", in " + other.call().thread() + "," : "")
+              + (writers.contains(other.method()) ? " writes" : " reads")
+              + " it through the same field"
+              + (other.call().thread() != null ? "" : " on its callers' threads")
+              + ". "
+              + fix;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A call of one of {@link #users}, and the user it calls. */
+  private record Use(ProjectCall call, ProjectMethod method) {}
+
+  /**
+   * A call of one of {@link #users} through the same field as {@code write}, made on a thread other
+   * than {@code task}'s, with no monitor in common; null when there is none.
+   */
+  private Use useOnAnotherThread(ProjectCalls calls, ProjectCall write, String task) {
+    for (ProjectMethod user : users) {
+      if (calls.filesToRead(user) > CallerChains.MAX_FILES) {
+        continue; // a use this question cannot afford to look for is no evidence
+      }
+      List<ProjectCall> uses = calls.callsOf(user);
+      if (uses == null) {
+        return null;
+      }
+      for (ProjectCall use : uses) {
+        if (use == write
+            || !use.resolved()
+            || !write.receiverField().equals(use.receiverField())
+            || use.file().equals(write.file()) && use.line() == write.line()) {
+          continue;
+        }
+        boolean otherThread =
+            use.thread() != null
+                ? !use.thread().equals(task)
+                : use.caller() != null && use.callerOpen() && !use.caller().isConstructor();
+        if (otherThread && !monitorInCommon(write, use)) {
+          return new Use(use, user);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Both calls hold the using class's own monitor, or a {@code synchronized} block on the field's object. */
+  private static boolean monitorInCommon(ProjectCall one, ProjectCall other) {
+    return one.callerMonitorHeld() && other.callerMonitorHeld()
+        || one.receiverMonitorHeld() && other.receiverMonitorHeld()
+        || one.classMonitorsHeld().stream().anyMatch(other.classMonitorsHeld()::contains);
+  }
+
+  /** "OrderProcessor" for the field "orders.OrderProcessor#inventory". */
+  private static String fieldOwner(String field) {
+    String owner = field.substring(0, field.indexOf('#'));
+    return owner.substring(owner.lastIndexOf('.') + 1);
+  }
+
+  /** "inventory" for the field "orders.OrderProcessor#inventory". */
+  private static String fieldName(String field) {
+    return field.substring(field.indexOf('#') + 1);
+  }
+}
