@@ -1,6 +1,8 @@
 package io.mapguard.javac;
 
 import com.sun.tools.javac.code.Flags;
+import com.sun.tools.javac.code.Kinds;
+import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.comp.AttrContext;
 import com.sun.tools.javac.comp.Enter;
 import com.sun.tools.javac.comp.Env;
@@ -24,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The calls of every class of the compilation. The calls are indexed by name the first time a
@@ -42,6 +45,8 @@ public final class JavacProjectCalls implements ProjectCalls {
   private Map<String, List<Found>> byName;
   private boolean complete;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
+  /** The answers of {@link #callsThroughFieldsInTasks}. */
+  private final Map<ProjectMethod, List<ProjectCall>> answersThroughFields = new HashMap<>();
   private final Map<JCCompilationUnit, Map<JCClassDecl, JavacSyntax>> ports = new IdentityHashMap<>();
   private final JavacCallSummaries summaries;
 
@@ -65,13 +70,39 @@ public final class JavacProjectCalls implements ProjectCalls {
 
   @Override
   public synchronized List<ProjectCall> callsOf(ProjectMethod method) {
+    return indexed() ? answers.computeIfAbsent(method, this::find) : null;
+  }
+
+  /** Whether every call of the compilation is indexed: not before every class is attributed. */
+  private boolean indexed() {
     if (byName == null) {
       index();
     }
-    if (!complete) {
+    return complete;
+  }
+
+  /**
+   * Only the calls made on a field ({@code inventory.reserve()}, {@code this.inventory.reserve()}):
+   * a task's call through a field of its class is one of them, and describing a call (its result's
+   * fate, its thread) costs more than looking at its receiver.
+   */
+  @Override
+  public synchronized List<ProjectCall> callsThroughFieldsInTasks(ProjectMethod method) {
+    if (!indexed()) {
       return null;
     }
-    return answers.computeIfAbsent(method, this::find);
+    List<ProjectCall> all = answers.get(method);
+    return all != null
+        ? all
+        : answersThroughFields.computeIfAbsent(method, m -> calls(m, JavacProjectCalls::madeOnAField));
+  }
+
+  private static boolean madeOnAField(JCTree call) {
+    if (!(call instanceof JCMethodInvocation invocation) || !(invocation.meth instanceof JCTree.JCFieldAccess select)) {
+      return false;
+    }
+    Symbol receiver = TreeInfo.symbol(select.selected);
+    return receiver instanceof Symbol.VarSymbol && receiver.owner != null && receiver.owner.kind == Kinds.Kind.TYP;
   }
 
   private List<ProjectCall> find(ProjectMethod method) {
@@ -79,11 +110,20 @@ public final class JavacProjectCalls implements ProjectCalls {
     for (Found found : byName.getOrDefault(method.name() + REFERENCE, List.of())) {
       calls.add(ProjectCallShapes.reference(portOf(found), found.call(), found.unit().getSourceFile().getName()));
     }
+    calls.addAll(calls(method, call -> true));
+    return calls;
+  }
+
+  /** The calls of the method's name and arity that {@code which} lets through, as calls of it. */
+  private List<ProjectCall> calls(ProjectMethod method, Predicate<JCTree> which) {
+    List<ProjectCall> calls = new ArrayList<>();
     for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
-      ProjectCall call =
-          ProjectCallShapes.callOf(portOf(found), apis, found.call(), found.unit().getSourceFile().getName(), method);
-      if (call != null) {
-        calls.add(call);
+      if (which.test(found.call())) {
+        ProjectCall call =
+            ProjectCallShapes.callOf(portOf(found), apis, found.call(), found.unit().getSourceFile().getName(), method);
+        if (call != null) {
+          calls.add(call);
+        }
       }
     }
     return calls;

@@ -8,9 +8,9 @@ import java.util.List;
  * that writes the map through that field in a task's own code (the lambda or anonymous class handed
  * to an executor, a thread class's {@code run()}), and uses the map through the same field on
  * another thread: in a method its callers call (code outside the project may call it too), or in
- * another task. The two uses then reach one object
- * at once, unless both calls hold the using class's own monitor or a {@code synchronized} block on
- * the field's object. The finding stands naming the task, the field and the other use.
+ * another task. The two uses then reach one object at once, unless both calls hold the using
+ * class's own monitor or a {@code synchronized} block on the field's object. The finding stands
+ * naming the task, the field and the other use.
  *
  * <p>Like {@link WrittenByTaskElsewhere} it adds a finding the class alone would not make: when the
  * calls cannot be listed, or answering would read more than {@link CallerChains#MAX_FILES} files,
@@ -35,9 +35,9 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
   @Override
   public String standing(ProjectCalls calls) {
     for (ProjectMethod writer : writers) {
-      // only files that start a task and keep the class in a field can hold the write (or the
-      // method a task calls to make it): reading every file that calls a common name (add, put)
-      // for every map would cost a scan many times over
+      // only the calls made on a field in task code (mapvet: in files whose index says they may
+      // hold one): reading every file that calls a common name (add, put) for every map would cost
+      // a scan many times over
       if (calls.filesToReadThroughFieldsInTasks(writer) > CallerChains.MAX_FILES) {
         return null;
       }

@@ -64,7 +64,8 @@ public record CallKeys(
 
   /**
    * The keys of a parsed file: the names of its method calls and method references, and its calls
-   * with a {@code null} literal argument; exactly the calls {@code callsIn} looks at.
+   * with a {@code null} literal argument (exactly the calls {@code callsIn} looks at); its fields'
+   * types, and the names it calls in task code on its fields' names.
    */
   public static CallKeys of(CompilationUnit unit) {
     Set<String> names = new HashSet<>();
