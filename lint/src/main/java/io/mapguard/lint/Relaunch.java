@@ -187,7 +187,8 @@ final class Relaunch {
    * process's command line cost the relaunch some 10 ms); the process's command where that has none.
    */
   static Path javaExecutable() throws IOException {
-    Path launcher = Path.of(System.getProperty("java.home"), "bin", File.separatorChar == '\\' ? "java.exe" : "java");
+    String name = File.separatorChar == '\\' ? "java.exe" : "java";
+    Path launcher = Path.of(System.getProperty("java.home"), "bin", name);
     if (Files.isRegularFile(launcher)) {
       return launcher.toRealPath();
     }

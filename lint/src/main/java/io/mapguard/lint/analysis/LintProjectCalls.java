@@ -45,7 +45,7 @@ public final class LintProjectCalls implements ProjectCalls {
   private Map<String, List<ProjectFile>> byCalledName;
   /** The files by the calls they make with a {@code null} argument: name, arity and position. */
   private Map<String, List<ProjectFile>> byNullArgument;
-  /** What each file is indexed by, for questions limited to files calling some names. */
+  /** What each file is indexed by, for the question about calls through fields in tasks. */
   private Map<ProjectFile, CallKeys> keysByFile;
   private boolean unreadable;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
