@@ -32,5 +32,14 @@ public final class TaskClasses {
    */
   public static final Set<String> STARTED_INSTANCE_METHODS = Set.of("run", "call");
 
+  /** The names of every method that runs as a task: the task classes' and the started instances'. */
+  public static final Set<String> TASK_METHOD_NAMES = taskMethodNames();
+
+  private static Set<String> taskMethodNames() {
+    Set<String> names = new java.util.HashSet<>(STARTED_INSTANCE_METHODS);
+    ALL.forEach(taskClass -> names.add(taskClass.method()));
+    return Set.copyOf(names);
+  }
+
   private TaskClasses() {}
 }

@@ -168,8 +168,7 @@ public final class ThreadStartApis {
       String name = entry.method().name();
       names.add(name.equals("<init>") ? simpleName(entry.method().owner()) : name);
     }
-    TaskClasses.ALL.forEach(taskClass -> names.add(taskClass.method()));
-    names.addAll(TaskClasses.STARTED_INSTANCE_METHODS);
+    names.addAll(TaskClasses.TASK_METHOD_NAMES);
     return Set.copyOf(names);
   }
 

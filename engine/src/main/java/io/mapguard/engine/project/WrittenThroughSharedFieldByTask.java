@@ -96,8 +96,7 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
         return null;
       }
       for (ProjectCall use : uses) {
-        if (use == write
-            || !use.resolved()
+        if (!use.resolved()
             || !write.receiverField().equals(use.receiverField())
             || use.file().equals(write.file()) && use.line() == write.line()) {
           continue;

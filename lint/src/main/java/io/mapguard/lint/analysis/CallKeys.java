@@ -127,22 +127,13 @@ public record CallKeys(
         return true;
       }
       if (n instanceof MethodDeclaration method) {
-        return TASK_METHODS.contains(method.getNameAsString());
+        return TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString());
       }
       if (n instanceof BodyDeclaration) {
         return false; // a constructor, an initializer, a field's value
       }
     }
     return false;
-  }
-
-  /** The methods task classes run ({@link TaskClasses}). */
-  private static final Set<String> TASK_METHODS = taskMethods();
-
-  private static Set<String> taskMethods() {
-    Set<String> methods = new HashSet<>(TaskClasses.STARTED_INSTANCE_METHODS);
-    TaskClasses.ALL.forEach(taskClass -> methods.add(taskClass.method()));
-    return Set.copyOf(methods);
   }
 
   /** The keys of a file's text (not parsed: a name followed by {@code (} may be a call). */

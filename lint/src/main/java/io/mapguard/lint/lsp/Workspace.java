@@ -1,6 +1,7 @@
 package io.mapguard.lint.lsp;
 
 import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.lint.analysis.CallKeys;
 import io.mapguard.lint.analysis.FileAnalyzer;
 import io.mapguard.lint.analysis.LintProjectCalls;
 import io.mapguard.lint.config.ConfigException;
@@ -137,17 +138,18 @@ final class Workspace implements AutoCloseable {
     if (outcome.findings().stream().allMatch(f -> f.condition() == null)) {
       return Optional.of(outcome);
     }
-    return Optional.of(outcome.decided(projectCalls(file, shown, text)));
+    return Optional.of(outcome.decided(projectCalls(file, shown, text, outcome.callKeys())));
   }
 
   /**
    * The calls of the files under the source roots, the edited file read from the editor: what a run
-   * of mapvet over the folder would decide the file's cross-file findings with. A tree that cannot
-   * be listed answers nothing, and those findings stand.
+   * of mapvet over the folder would decide the file's cross-file findings with (indexed, as there,
+   * by the keys its analysis kept, {@code keys}). A tree that cannot be listed answers nothing, and
+   * those findings stand.
    */
-  private ProjectCalls projectCalls(Path edited, String shown, String text) {
+  private ProjectCalls projectCalls(Path edited, String shown, String text, CallKeys keys) {
     List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
-    files.add(new LintProjectCalls.ProjectFile(shown, () -> text));
+    files.add(new LintProjectCalls.ProjectFile(shown, () -> text, keys));
     Set<Path> known = new HashSet<>(Set.of(edited.toAbsolutePath().normalize()));
     try {
       files.addAll(
