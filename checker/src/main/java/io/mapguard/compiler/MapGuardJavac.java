@@ -7,11 +7,16 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.javac.FactExtractor;
+import io.mapguard.engine.project.CallSummaries.ClassCalls;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.SummarizedCalls;
 import io.mapguard.javac.JavacCallSummaries;
 import io.mapguard.javac.JavacProjectCalls;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -39,6 +44,10 @@ public final class MapGuardJavac {
   private final ProjectCalls projectCalls;
   private final boolean writeSummaries;
   private final Map<JCClassDecl, Result> cache = new WeakHashMap<>();
+  /** The summaries of the classes on the class path this compilation does not compile; read once, when first needed. */
+  private List<ClassCalls> classPathSummaries;
+  /** {@link #takeClassPathFindings}' findings not yet taken, by rule name; null until the first call. */
+  private Map<String, List<PendingFinding>> classPathFindings;
 
   /** Findings of one class, or the failure that stopped its analysis. */
   public record Result(List<Finding> findings, RuntimeException failure) {}
@@ -49,7 +58,7 @@ public final class MapGuardJavac {
     this.context = context;
     JavacProjectCalls compiled = new JavacProjectCalls(context, options);
     this.summaries = compiled.summaries();
-    this.projectCalls = new SummarizedCalls(compiled, summaries::readClassPath, summaries::isSubtype);
+    this.projectCalls = new SummarizedCalls(compiled, this::summariesOnClassPath, summaries::isSubtype);
     this.writeSummaries = options.writeSummaries();
   }
 
@@ -68,16 +77,16 @@ public final class MapGuardJavac {
     return cache.computeIfAbsent(
         topLevel,
         tree -> {
+          List<Finding> notStanding = List.of();
           try {
             if (FailureHook.shouldFail(topLevel.sym)) {
               throw new IllegalStateException("failure forced by " + FailureHook.PROPERTY);
             }
-            writeSummary(unit, topLevel);
             ClassFacts facts = AnalysisTiming.extraction(() -> extractor.extract(unit, topLevel));
             List<Finding> findings = AnalysisTiming.rules(() -> analyzer.analyze(facts));
-            List<Finding> decided = Analyzer.decide(findings, projectCalls);
-            noteSummaryProblems();
-            return new Result(decided, null);
+            Analyzer.Decision<Finding> decision = Analyzer.decision(findings, projectCalls);
+            notStanding = decision.notStanding();
+            return new Result(decision.standing(), null);
           } catch (RuntimeException | LinkageError e) {
             if (Boolean.getBoolean("mapguard.debug")) {
               e.printStackTrace();
@@ -85,20 +94,70 @@ public final class MapGuardJavac {
             RuntimeException failure =
                 e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
             return new Result(List.of(), failure);
+          } finally {
+            writeSummary(unit, topLevel, notStanding);
+            noteSummaryProblems();
           }
         });
   }
 
   /**
-   * The class's call summary into the class output ({@link JavacCallSummaries}): a failure there is
-   * a note of its own and never costs the class its findings.
+   * The findings of classes on the class path that their own compilation could not decide ({@link
+   * PendingFinding}) and that stand against this compilation's calls, those of {@code rule}, handed
+   * out once: each front end reports them with the rule's other findings. They are decided at the
+   * first call, which follows the first class's analysis: every class of the compilation is
+   * attributed then and none lowered yet (javac's {@code simple} policy), so the calls read are
+   * the source's. Never throws: a failure is a note, and no finding.
    */
-  private void writeSummary(JCCompilationUnit unit, JCClassDecl topLevel) {
+  public synchronized List<PendingFinding> takeClassPathFindings(Rule rule) {
+    if (classPathFindings == null) {
+      classPathFindings = new HashMap<>();
+      for (PendingFinding finding : classPathFindingsThatStand()) {
+        classPathFindings.computeIfAbsent(finding.rule(), r -> new ArrayList<>()).add(finding);
+      }
+    }
+    List<PendingFinding> taken = classPathFindings.remove(rule.ruleName());
+    return taken == null ? List.of() : taken;
+  }
+
+  private List<PendingFinding> classPathFindingsThatStand() {
+    try {
+      List<PendingFinding> pending = new ArrayList<>();
+      for (ClassCalls calls : summariesOnClassPath()) {
+        pending.addAll(calls.pending());
+      }
+      List<PendingFinding> standing =
+          pending.isEmpty()
+              ? List.of()
+              : Analyzer.decide(pending, PendingFinding::condition, PendingFinding::standing, projectCalls);
+      noteSummaryProblems();
+      return standing;
+    } catch (RuntimeException | LinkageError e) {
+      Reporting.printOnce(
+          context, Diagnostic.Kind.NOTE, "mapguard: cannot decide the findings of the summaries on the class path (" + e + ")");
+      return List.of();
+    }
+  }
+
+  private synchronized List<ClassCalls> summariesOnClassPath() {
+    if (classPathSummaries == null) {
+      classPathSummaries = summaries.readClassPath();
+    }
+    return classPathSummaries;
+  }
+
+  /**
+   * The class's call summary into the class output ({@link JavacCallSummaries}), with the findings
+   * whose condition this compilation's calls did not uphold: a failure there is a note of its own
+   * and never costs the class its findings.
+   */
+  private void writeSummary(JCCompilationUnit unit, JCClassDecl topLevel, List<Finding> notStanding) {
     if (!writeSummaries) {
       return;
     }
     try {
-      AnalysisTiming.summaries(() -> summaries.write(unit, topLevel));
+      List<PendingFinding> pending = notStanding.stream().map(Finding::pending).toList();
+      AnalysisTiming.summaries(() -> summaries.write(unit, topLevel, pending));
     } catch (RuntimeException | LinkageError e) {
       Reporting.printOnce(
           context,

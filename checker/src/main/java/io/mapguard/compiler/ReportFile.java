@@ -9,6 +9,7 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.rules.Rules;
@@ -106,6 +107,26 @@ public final class ReportFile {
             // left out, so that code scanning computes its own from the contents
             Map.of(),
             finding.fixes().stream().map(fix -> fix.suggestion(subject)).toList()));
+  }
+
+  /**
+   * Records a finding of a class on the class path at the place its summary names ({@link
+   * MapGuardJavac#takeClassPathFindings}), reported at {@code level}.
+   */
+  public synchronized void addFromClassPath(PendingFinding finding, String level) {
+    results.add(
+        new Sarif.Result(
+            finding.rule(),
+            level,
+            finding.message(),
+            new Sarif.Location(
+                finding.file(),
+                Sarif.Region.lines(finding.line(), finding.column() > 0 ? finding.column() : null, null, null),
+                null),
+            List.of(),
+            List.of(),
+            Map.of(),
+            List.of()));
   }
 
   /** The path of {@code unit}'s file as SARIF gets it: relative to the working directory if under it. */

@@ -4,6 +4,7 @@ import com.sun.tools.javac.processing.JavacProcessingEnvironment;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
 import com.sun.tools.javac.util.Context;
 import com.sun.tools.javac.util.Log;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.report.Rule;
 import java.util.Collections;
 import java.util.HashSet;
@@ -51,6 +52,19 @@ public final class Reporting {
   /** Code with compile errors is left to javac: analysing it would only add noise. */
   public static boolean hasErrors(Context context) {
     return Log.instance(context).nerrors > 0;
+  }
+
+  /**
+   * A finding of a class on the class path ({@link MapGuardJavac#takeClassPathFindings}): it has no
+   * position in this compilation's sources, so its text names the place, {@code [UnsynchronizedSharedMap]
+   * lib/src/plugins/PluginVersions.java:8 (from its summary on the class path): 'VERSIONS' is …}.
+   */
+  public static void printFromClassPath(Context context, Diagnostic.Kind kind, Rule rule, PendingFinding finding) {
+    JavacProcessingEnvironment.instance(context)
+        .getMessager()
+        .printMessage(
+            kind,
+            format(rule, finding.file() + ":" + finding.line() + " (from its summary on the class path): " + finding.message()));
   }
 
   /** The text both front ends print: {@code [Rule] message} and a link to the rule's page. */

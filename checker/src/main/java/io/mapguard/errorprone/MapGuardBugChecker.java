@@ -18,6 +18,7 @@ import io.mapguard.compiler.MapGuardJavac;
 import io.mapguard.compiler.ReportFile;
 import io.mapguard.compiler.Reporting;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
@@ -94,8 +95,9 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
       return Description.NO_MATCH;
     }
     JCCompilationUnit unit = (JCCompilationUnit) state.getPath().getCompilationUnit();
-    MapGuardJavac.Result result =
-        MapGuardJavac.instance(state.context, options).analyze(unit, (JCClassDecl) tree);
+    MapGuardJavac analysis = MapGuardJavac.instance(state.context, options);
+    MapGuardJavac.Result result = analysis.analyze(unit, (JCClassDecl) tree);
+    reportClassPathFindings(analysis, reportFile, state);
     if (result.failure() != null) {
       Reporting.reportFailureOnce(
           state.context,
@@ -133,6 +135,29 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
     }
     return Description.NO_MATCH;
   }
+
+  /**
+   * The findings of this check's rule in classes on the class path that stand here ({@link
+   * MapGuardJavac#takeClassPathFindings}), once, at the level the build gives the rule: they have
+   * no tree of this compilation for Error Prone to place them at.
+   */
+  private void reportClassPathFindings(MapGuardJavac analysis, ReportFile reportFile, VisitorState state) {
+    List<PendingFinding> findings = analysis.takeClassPathFindings(rule());
+    if (findings.isEmpty()) {
+      return;
+    }
+    String level = ReportFixes.level(rule(), state);
+    for (PendingFinding finding : findings) {
+      Reporting.printFromClassPath(state.context, LEVELS.getOrDefault(level, Diagnostic.Kind.WARNING), rule(), finding);
+      if (reportFile != null) {
+        reportFile.addFromClassPath(finding, level);
+      }
+    }
+  }
+
+  /** SARIF's levels as javac's kinds of diagnostic. */
+  private static final java.util.Map<String, Diagnostic.Kind> LEVELS =
+      java.util.Map.of("error", Diagnostic.Kind.ERROR, "warning", Diagnostic.Kind.WARNING, "note", Diagnostic.Kind.NOTE);
 
   /**
    * The fix for {@code hint}, with an edit at each place it must repair ({@link Finding#fixPlaces}:

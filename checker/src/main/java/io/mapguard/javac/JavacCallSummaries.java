@@ -16,6 +16,8 @@ import io.mapguard.engine.extract.ProjectCallShapes;
 import io.mapguard.engine.project.CallSite;
 import io.mapguard.engine.project.CallSummaries;
 import io.mapguard.engine.project.CallSummaries.ClassCalls;
+import io.mapguard.engine.project.PendingFinding;
+import io.mapguard.engine.project.StoredSummaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,13 +73,16 @@ public final class JavacCallSummaries {
     problems.add(problem);
   }
 
-  /** Writes the summary of {@code topLevel}'s calls into the class output, when the compilation has one. */
-  public void write(JCCompilationUnit unit, JCClassDecl topLevel) {
+  /**
+   * Writes the summary of {@code topLevel}'s calls and its {@code pending} findings into the class
+   * output, when the compilation has one.
+   */
+  public void write(JCCompilationUnit unit, JCClassDecl topLevel, List<PendingFinding> pending) {
     if (writingFailed || topLevel.sym == null || !files.hasLocation(StandardLocation.CLASS_OUTPUT)) {
       return;
     }
     String className = types.text(topLevel.sym.flatName());
-    String summary = CallSummaries.write(summarize(unit, topLevel));
+    String summary = CallSummaries.write(summarize(unit, topLevel).withPending(pending));
     try {
       byte[] bytes = summary.getBytes(StandardCharsets.UTF_8); // UTF-8 whatever the -encoding: the format's own
       Path directory = summaryDirectory();
@@ -197,11 +202,35 @@ public final class JavacCallSummaries {
       }
     }
     List<ClassCalls> read = new ArrayList<>();
-    Iterable<JavaFileObject> listed;
+    for (ClassCalls calls : onClassPath()) {
+      if (!compiledNow.contains(calls.className())) {
+        read.add(calls);
+      }
+    }
+    return read;
+  }
+
+  /**
+   * Every summary on the class path. javac's file manager lists no {@code META-INF} entry of a jar
+   * (its name is not a package's), so the class path's directories and jars are read as paths
+   * when the file manager has them; else through its listing, which finds those of directories.
+   */
+  private List<ClassCalls> onClassPath() {
     try {
       if (!files.hasLocation(StandardLocation.CLASS_PATH)) {
-        return read;
+        return List.of();
       }
+      if (files instanceof StandardJavaFileManager standard) {
+        StoredSummaries.Read stored = StoredSummaries.read(standard.getLocationAsPaths(StandardLocation.CLASS_PATH));
+        stored.problems().forEach(this::problem);
+        return stored.summaries();
+      }
+    } catch (RuntimeException e) {
+      // a file manager that has no paths for its class path: listed below
+    }
+    List<ClassCalls> read = new ArrayList<>();
+    Iterable<JavaFileObject> listed;
+    try {
       listed =
           files.list(
               StandardLocation.CLASS_PATH,
@@ -222,10 +251,7 @@ public final class JavacCallSummaries {
         try (java.io.InputStream stream = summary.openInputStream()) {
           text = new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         }
-        ClassCalls calls = CallSummaries.read(text);
-        if (!compiledNow.contains(calls.className())) {
-          read.add(calls);
-        }
+        read.add(CallSummaries.read(text));
       } catch (IOException | CallSummaries.UnreadableSummary | RuntimeException e) {
         problem("cannot read the summary " + summary.toUri() + " (" + e.getMessage() + ")");
       }

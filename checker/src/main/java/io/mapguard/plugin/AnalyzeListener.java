@@ -15,7 +15,10 @@ import io.mapguard.compiler.MapGuardJavac;
 import io.mapguard.compiler.ReportFile;
 import io.mapguard.compiler.Reporting;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
@@ -77,7 +80,9 @@ final class AnalyzeListener implements TaskListener {
   }
 
   private void report(JCCompilationUnit unit, JCClassDecl topLevel) {
-    MapGuardJavac.Result result = MapGuardJavac.instance(context, options).analyze(unit, topLevel);
+    MapGuardJavac analysis = MapGuardJavac.instance(context, options);
+    MapGuardJavac.Result result = analysis.analyze(unit, topLevel);
+    reportClassPathFindings(analysis);
     if (result.failure() != null) {
       Reporting.reportFailureOnce(context, MapGuardPlugin.NAME, topLevel, result.failure(), strict);
       return;
@@ -91,6 +96,21 @@ final class AnalyzeListener implements TaskListener {
             unit);
         if (reportFile != null) {
           reportFile.add(unit, finding, ReportFile.level(finding.rule(), null), List.of());
+        }
+      }
+    }
+  }
+
+  /** The findings of classes on the class path that stand here, once, with the first class's. */
+  private void reportClassPathFindings(MapGuardJavac analysis) {
+    for (Rule rule : Rules.all()) {
+      if (!options.isEnabled(rule)) {
+        continue;
+      }
+      for (PendingFinding finding : analysis.takeClassPathFindings(rule)) {
+        Reporting.printFromClassPath(context, Diagnostic.Kind.WARNING, rule, finding);
+        if (reportFile != null) {
+          reportFile.addFromClassPath(finding, ReportFile.level(rule, null));
         }
       }
     }

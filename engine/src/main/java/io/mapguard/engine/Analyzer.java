@@ -44,7 +44,12 @@ public final class Analyzer {
    * names the place in another class that makes them stand).
    */
   public static List<Finding> decide(List<Finding> findings, ProjectCalls calls) {
-    return decide(findings, Finding::condition, Finding::standing, calls);
+    return decision(findings, calls).standing();
+  }
+
+  /** {@link #decide}, keeping the findings whose condition did not hold too. */
+  public static Decision<Finding> decision(List<Finding> findings, ProjectCalls calls) {
+    return decision(findings, Finding::condition, Finding::standing, calls);
   }
 
   /**
@@ -56,7 +61,24 @@ public final class Analyzer {
       Function<T, ProjectCondition> condition,
       BiFunction<T, String, T> standing,
       ProjectCalls calls) {
+    return decision(findings, condition, standing, calls).standing();
+  }
+
+  /**
+   * The findings of a class once decided: those that stand, and those whose condition the calls
+   * seen did not uphold, which the class's summary keeps for a compilation that sees more ({@link
+   * io.mapguard.engine.project.PendingFinding}).
+   */
+  public record Decision<T>(List<T> standing, List<T> notStanding) {}
+
+  /** {@link #decide} for a front end's own form of findings, keeping those that do not stand. */
+  public static <T> Decision<T> decision(
+      List<T> findings,
+      Function<T, ProjectCondition> condition,
+      BiFunction<T, String, T> standing,
+      ProjectCalls calls) {
     List<T> stand = new ArrayList<>(findings.size());
+    List<T> notStanding = new ArrayList<>();
     // the accesses of one field share their condition (one walk up the callers for all of them)
     Map<ProjectCondition, Optional<String>> settled = new HashMap<>();
     for (T finding : findings) {
@@ -69,8 +91,10 @@ public final class Analyzer {
           settled.computeIfAbsent(unless, c -> Optional.ofNullable(c.standing(calls))).orElse(null);
       if (reason != null) {
         stand.add(standing.apply(finding, reason));
+      } else {
+        notStanding.add(finding);
       }
     }
-    return stand;
+    return new Decision<>(stand, notStanding);
   }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,6 +63,10 @@ class SummariesOptionTest {
     Path jar = dir.resolve("setup.jar");
     try (OutputStream file = Files.newOutputStream(jar);
         ZipOutputStream zip = new ZipOutputStream(file)) {
+      for (String directory : List.of("META-INF/", "META-INF/mapguard/", "META-INF/mapguard/summaries/")) {
+        zip.putNextEntry(new ZipEntry(directory));
+        zip.closeEntry();
+      }
       zip.putNextEntry(new ZipEntry("META-INF/mapguard/summaries/handlers.Setup.calls"));
       zip.write(Files.readAllBytes(dir.resolve("summaries/handlers.Setup.calls")));
       zip.closeEntry();
@@ -93,5 +98,89 @@ class SummariesOptionTest {
     CliHarness.Result result = cli.runReal("--summaries", "nowhere", "b");
     assertEquals(2, result.exitCode(), result::toString);
     assertTrue(result.err().contains("--summaries entry nowhere: no such directory or jar"), result::toString);
+  }
+
+  private static final String VERSIONS =
+      String.join(
+          "\n",
+          "package plugins;",
+          "import java.util.HashMap;",
+          "import java.util.Map;",
+          "public final class PluginVersions {",
+          "  private static final Map<String, String> VERSIONS = new HashMap<>();",
+          "  private PluginVersions() {}",
+          "  public static void record(String plugin, String version) {",
+          "    VERSIONS.put(plugin, version);",
+          "  }",
+          "  public static String versionOf(String plugin) {",
+          "    return VERSIONS.get(plugin);",
+          "  }",
+          "}",
+          "");
+  private static final String LOADER =
+      String.join(
+          "\n",
+          "package app;",
+          "import java.util.concurrent.ExecutorService;",
+          "import java.util.concurrent.Executors;",
+          "import plugins.PluginVersions;",
+          "public class PluginLoader {",
+          "  private final ExecutorService pool = Executors.newFixedThreadPool(4);",
+          "  public void load(String jar) {",
+          "    pool.submit(() -> PluginVersions.record(jar, \"1.0\"));",
+          "  }",
+          "}",
+          "");
+  private static final String LIBRARY_WRITE =
+      "lib/plugins/PluginVersions.java:8:5: 'VERSIONS' is written here without a lock, but it is shared: it is"
+          + " written in the task submitted at PluginLoader.java:8, which calls PluginVersions.record"
+          + " (PluginLoader.java:8)";
+
+  /**
+   * A library's map that the library's own scan cannot see shared: its summary keeps the findings it
+   * could not decide, and the scan of the application that submits the task reports them, at the
+   * library's file and line.
+   */
+  @Test
+  void theApplicationsScanReportsTheLibrarysMapItsTasksWrite() throws IOException {
+    cli.write("lib/plugins/PluginVersions.java", VERSIONS);
+    cli.write("app/app/PluginLoader.java", LOADER);
+    CliHarness.Result library = cli.runReal("--summaries-out", "lib-summaries", "lib");
+    assertEquals(0, library.exitCode(), library::toString);
+    String summary = Files.readString(dir.resolve("lib-summaries/plugins.PluginVersions.calls"));
+    assertTrue(summary.contains("finding\tUnsynchronizedSharedMap\t8\t5\t"), summary);
+
+    CliHarness.Result application = cli.runReal("--summaries", "lib-summaries", "app");
+    assertEquals(1, application.exitCode(), application::toString);
+    assertTrue(application.outLines().stream().anyMatch(line -> line.startsWith(LIBRARY_WRITE)), application::toString);
+    assertTrue(
+        application.outLines().stream().anyMatch(line -> line.startsWith("lib/plugins/PluginVersions.java:11:")),
+        application::toString);
+
+    CliHarness.Result json = cli.runReal("--summaries", "lib-summaries", "--format", "json", "app");
+    assertTrue(json.out().contains("\"file\":\"lib/plugins/PluginVersions.java\""), json::toString);
+    assertTrue(json.out().contains("\"line\":8"), json::toString);
+  }
+
+  @Test
+  void anApplicationThatUsesTheLibraryOnItsCallersThreadsReportsNothing() {
+    cli.write("lib/plugins/PluginVersions.java", VERSIONS);
+    cli.write(
+        "app/app/Setup.java",
+        "package app;\nclass Setup {\n  void install(String jar) { plugins.PluginVersions.record(jar, \"1.0\"); }\n}\n");
+    cli.runReal("--summaries-out", "lib-summaries", "lib");
+    CliHarness.Result application = cli.runReal("--summaries", "lib-summaries", "app");
+    assertEquals(0, application.exitCode(), application::toString);
+  }
+
+  @Test
+  void aFindingTheShardDecidedIsNotCarriedTwice() throws IOException {
+    cli.write("lib/plugins/PluginVersions.java", VERSIONS);
+    cli.write("lib/app/PluginLoader.java", LOADER);
+    CliHarness.Result both = cli.runReal("--summaries-out", "lib-summaries", "lib");
+    assertEquals(1, both.exitCode(), both::toString);
+    assertTrue(both.outLines().stream().anyMatch(line -> line.startsWith(LIBRARY_WRITE)), both::toString);
+    String summary = Files.readString(dir.resolve("lib-summaries/plugins.PluginVersions.calls"));
+    assertTrue(!summary.contains("finding\t"), "a finding that stood is not pending: " + summary);
   }
 }

@@ -23,13 +23,14 @@ import java.util.Set;
  * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-	-
  * call	tagsOf	1	com.acme.Sessions	48	-	OTHER	0	-	-	-	add
  * ref	reserve	57
+ * finding	UnsynchronizedSharedMap	12	5	…	Field 'stock' …	written-by-task-elsewhere	0:restock:1	Guard it …
  * </pre>
  */
 public final class CallSummaries {
   private CallSummaries() {}
 
   /** The format's version: a reader takes only its own. */
-  public static final int VERSION = 3;
+  public static final int VERSION = 4;
 
   /** Where in a class output (a directory or jar) the summaries are, one file per top-level class. */
   public static final String RESOURCE_DIRECTORY = "META-INF/mapguard/summaries";
@@ -44,10 +45,24 @@ public final class CallSummaries {
   private static final String HEADER = "mapguard-summary";
   private static final String NONE = "-";
 
-  /** The calls of one top-level class, named by its qualified name, written in {@code file}. */
-  public record ClassCalls(String className, String file, List<CallSite> sites) {
+  /**
+   * The calls of one top-level class, named by its qualified name, written in {@code file}, and the
+   * findings in it that its compilation could not decide ({@link PendingFinding}).
+   */
+  public record ClassCalls(String className, String file, List<CallSite> sites, List<PendingFinding> pending) {
     public ClassCalls {
       sites = List.copyOf(sites);
+      pending = List.copyOf(pending);
+    }
+
+    /** A class with no pending finding. */
+    public ClassCalls(String className, String file, List<CallSite> sites) {
+      this(className, file, sites, List.of());
+    }
+
+    /** The same calls, with {@code findings} as its pending findings. */
+    public ClassCalls withPending(List<PendingFinding> findings) {
+      return new ClassCalls(className, file, sites, findings);
     }
   }
 
@@ -77,12 +92,7 @@ public final class CallSummaries {
       String method = NONE;
       ProjectMethod caller = site.caller();
       if (caller != null) {
-        Integer types = typeLists.get(caller.ownerTypes());
-        if (types == null) {
-          types = typeLists.size();
-          typeLists.put(caller.ownerTypes(), types);
-          out.append("types\t").append(types).append('\t').append(list(caller.ownerTypes())).append('\n');
-        }
+        int types = typesNumber(caller.ownerTypes(), typeLists, out);
         String key = types + "\t" + escape(caller.name()) + "\t" + caller.arity() + "\t" + (site.callerOpen() ? "o" : NONE);
         Integer id = methods.get(key);
         if (id == null) {
@@ -122,7 +132,58 @@ public final class CallSummaries {
       out.append('\t').append(site.receiverField() == null ? NONE : escape(site.receiverField()));
       out.append('\n');
     }
+    for (PendingFinding finding : calls.pending()) {
+      writePending(finding, typeLists, out);
+    }
     return out.toString();
+  }
+
+  /**
+   * The number of the {@code types} line of {@code ownerTypes}, the line written now when it is the
+   * first to need it.
+   */
+  private static int typesNumber(List<String> ownerTypes, Map<List<String>, Integer> typeLists, StringBuilder out) {
+    Integer types = typeLists.get(ownerTypes);
+    if (types == null) {
+      types = typeLists.size();
+      typeLists.put(ownerTypes, types);
+      out.append("types\t").append(types).append('\t').append(list(ownerTypes)).append('\n');
+    }
+    return types;
+  }
+
+  /**
+   * A {@code finding} line: rule, line, column, fingerprint, message, then the condition's kind and
+   * fields ({@link SummarizedConditions}), its methods written {@code types:name:arity}. A finding
+   * whose condition summaries do not keep is left out.
+   */
+  private static void writePending(PendingFinding finding, Map<List<String>, Integer> typeLists, StringBuilder out) {
+    List<String> condition =
+        SummarizedConditions.write(
+            finding.condition(),
+            new SummarizedConditions.Methods() {
+              @Override
+              public String write(ProjectMethod method) {
+                return method == null
+                    ? null
+                    : typesNumber(method.ownerTypes(), typeLists, out) + ":" + method.name() + ":" + method.arity();
+              }
+
+              @Override
+              public ProjectMethod read(String field) {
+                throw new UnsupportedOperationException("writing");
+              }
+            });
+    if (condition == null) {
+      return;
+    }
+    out.append("finding\t").append(escape(finding.rule())).append('\t').append(finding.line()).append('\t');
+    out.append(finding.column()).append('\t').append(orNone(finding.fingerprint())).append('\t');
+    out.append(escape(finding.message()));
+    for (String field : condition) {
+      out.append('\t').append(orNone(field));
+    }
+    out.append('\n');
   }
 
   /**
@@ -146,6 +207,7 @@ public final class CallSummaries {
     }
     String file = unescape(header[2]);
     List<CallSite> sites = new ArrayList<>();
+    List<PendingFinding> pending = new ArrayList<>();
     Map<String, List<String>> typeLists = new HashMap<>();
     Map<String, String[]> methods = new HashMap<>();
     for (int i = 2; i < lines.length; i++) {
@@ -174,13 +236,52 @@ public final class CallSummaries {
             fields(f, 13);
             sites.add(call(f, file, typeLists, methods));
           }
+          case "finding" -> pending.add(pending(f, file, typeLists));
           default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
         }
       } catch (RuntimeException e) {
         throw new UnreadableSummary("line " + (i + 1) + ": " + e.getMessage());
       }
     }
-    return new ClassCalls(unescape(header[1]), file, sites);
+    return new ClassCalls(unescape(header[1]), file, sites, pending);
+  }
+
+  private static PendingFinding pending(String[] f, String file, Map<String, List<String>> typeLists) {
+    if (f.length < 7) {
+      throw new IllegalArgumentException("'finding' has " + f.length + " fields, not 7 or more");
+    }
+    List<String> conditionFields = new ArrayList<>();
+    for (int i = 7; i < f.length; i++) {
+      conditionFields.add(noneOr(f[i]));
+    }
+    SummarizedConditions.Methods methods =
+        new SummarizedConditions.Methods() {
+          @Override
+          public String write(ProjectMethod method) {
+            throw new UnsupportedOperationException("reading");
+          }
+
+          @Override
+          public ProjectMethod read(String field) {
+            if (field == null) {
+              return null;
+            }
+            String[] parts = field.split(":", -1);
+            List<String> types = parts.length == 3 ? typeLists.get(parts[0]) : null;
+            if (types == null) {
+              throw new IllegalArgumentException("no types for the method '" + field + "' before it");
+            }
+            return new ProjectMethod(types, parts[1], Integer.parseInt(parts[2]));
+          }
+        };
+    return new PendingFinding(
+        unescape(f[1]),
+        file,
+        Integer.parseInt(f[2]),
+        Integer.parseInt(f[3]),
+        noneOr(f[4]),
+        unescape(f[5]),
+        SummarizedConditions.read(unescape(f[6]), conditionFields, methods));
   }
 
   private static void fields(String[] f, int count) {

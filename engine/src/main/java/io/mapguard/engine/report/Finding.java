@@ -2,6 +2,7 @@ package io.mapguard.engine.report;
 
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.project.ProjectCondition;
 import java.util.List;
 
@@ -29,6 +30,12 @@ public record Finding(
     List<Evidence> evidence,
     ProjectCondition condition,
     List<Finding> places) {
+
+  /** The finding as a summary keeps it while its condition is undecided (it has one). */
+  public PendingFinding pending() {
+    return new PendingFinding(
+        rule.ruleName(), file, site.line(), site.column(), fingerprint, message, condition);
+  }
 
   /** The finding once its condition is decided: it stands, and its message says why. */
   public Finding standing(String reason) {

@@ -48,11 +48,67 @@ class CallSummariesTest {
   }
 
   @Test
+  void pendingFindingsReadBackWithTheirConditionsOfEveryKind() throws Exception {
+    ProjectMethod getter = new ProjectMethod(List.of("com.acme.Sessions", "java.lang.Object"), "tags", 0);
+    List<ProjectCondition> conditions =
+        List.of(
+            new NullPassedByCaller(RESERVE, 1),
+            new NullPassedByCaller(null, 0),
+            new WrittenByTaskElsewhere(List.of(RESERVE, CALLER), "Guard it,\tplease."),
+            new WrittenThroughSharedFieldByTask(List.of(RESERVE), List.of(RESERVE, getter), "Use a ConcurrentHashMap."),
+            new ResultUsedByCallers(
+                getter, java.util.Map.of("add", " changes it (add)", "walk:for-each", " walks it, a, b"), ": at once.", "Copy it."),
+            new CalledWithoutGuard(CALLER, null, "this"),
+            new CalledWithoutGuard(CALLER, "Inventory", "Inventory.class"),
+            new ReturnedPastGuard(getter, true));
+    List<PendingFinding> pending = new java.util.ArrayList<>();
+    for (int i = 0; i < conditions.size(); i++) {
+      pending.add(
+          new PendingFinding(
+              "UnsynchronizedSharedMap", "src/com/acme/Inventory.java", 10 + i, i, i == 1 ? null : "fp-" + i,
+              "Field 'stock'\tis -\nwritten", conditions.get(i)));
+    }
+    CallSummaries.ClassCalls calls =
+        new CallSummaries.ClassCalls(
+            "com.acme.Inventory", "src/com/acme/Inventory.java",
+            List.of(site("com.acme.Stock", false, false, true, null)), pending);
+    assertEquals(calls, roundTrip(calls));
+  }
+
+  @Test
+  void aPendingFindingStandsWhereTheCallsOfALaterCompilationUpholdIt() throws Exception {
+    // the library's compilation saw no task call its writer; the application's has one
+    PendingFinding pending =
+        new PendingFinding(
+            "UnsynchronizedSharedMap", "lib/src/com/acme/Stock.java", 12, 5, "fp", "Field 'levels' is written without a lock.",
+            new WrittenByTaskElsewhere(List.of(RESERVE), "Guard it."));
+    CallSummaries.ClassCalls library =
+        roundTrip(new CallSummaries.ClassCalls("com.acme.Stock", "lib/src/com/acme/Stock.java", List.of(), List.of(pending)));
+    ProjectCall inTask =
+        new ProjectCall(
+            null, false, ResultUse.DISCARDED, "app/src/com/acme/Worker.java", 9, false, false, Set.of(), true, Set.of(),
+            "the task submitted at Worker.java:9", Set.of(), false, null);
+    ProjectCalls application = method -> method.equals(RESERVE) ? List.of(inTask) : List.of();
+    List<PendingFinding> standing =
+        io.mapguard.engine.Analyzer.decide(
+            library.pending(), PendingFinding::condition, PendingFinding::standing, application);
+    assertEquals(1, standing.size());
+    assertEquals(
+        "Field 'levels' is written without a lock. it is written in the task submitted at Worker.java:9, which calls"
+            + " Stock.reserve (Worker.java:9). Guard it.",
+        standing.get(0).message());
+    assertEquals("Stock.java:12", standing.get(0).place());
+    assertNull(standing.get(0).condition());
+    assertEquals(
+        List.of(), io.mapguard.engine.Analyzer.decide(library.pending(), PendingFinding::condition, PendingFinding::standing, m -> List.of()));
+  }
+
+  @Test
   void anotherVersionOrAnotherFileIsRefused() {
     CallSummaries.UnreadableSummary version =
         assertThrows(
             CallSummaries.UnreadableSummary.class, () -> CallSummaries.read("mapguard-summary\t1\nclass\tA\tA.java\n"));
-    assertEquals("summary version 1, this mapguard reads version 3", version.getMessage());
+    assertEquals("summary version 1, this mapguard reads version " + CallSummaries.VERSION, version.getMessage());
     assertThrows(CallSummaries.UnreadableSummary.class, () -> CallSummaries.read("PK\u0003\u0004"));
     CallSummaries.UnreadableSummary line =
         assertThrows(

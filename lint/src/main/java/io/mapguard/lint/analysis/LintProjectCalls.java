@@ -90,7 +90,12 @@ public final class LintProjectCalls implements ProjectCalls {
 
   /** The findings that stand once the project's calls are known ({@link Analyzer#decide}). */
   public static List<LintFinding> decide(List<LintFinding> findings, ProjectCalls calls) {
-    return Analyzer.decide(findings, LintFinding::condition, LintFinding::standing, calls);
+    return decision(findings, calls).standing();
+  }
+
+  /** {@link #decide}, keeping the findings that do not stand too (a summary keeps them). */
+  public static Analyzer.Decision<LintFinding> decision(List<LintFinding> findings, ProjectCalls calls) {
+    return Analyzer.decision(findings, LintFinding::condition, LintFinding::standing, calls);
   }
 
   @Override

@@ -1,8 +1,13 @@
 package io.mapguard.lint.cli;
 
+import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.project.CallSummaries;
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.project.ProjectCalls;
+import io.mapguard.engine.project.StoredSummaries;
 import io.mapguard.engine.project.SummarizedCalls;
+import io.mapguard.engine.report.Rule;
+import io.mapguard.engine.rules.Rules;
 import io.mapguard.lint.analysis.FileAnalyzer;
 import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.analysis.LintProjectCalls;
@@ -33,8 +38,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs one scan: collect the files, analyse them in parallel, drop baselined findings, write the
@@ -242,16 +250,28 @@ final class LintRun {
    */
   private List<FileOutcome> decideAcrossFiles(
       List<FileOutcome> outcomes, List<InputFile> inputs, List<Path> realRoots, List<Path> sourceRoots) {
-    if (outcomes.stream().flatMap(o -> o.findings().stream()).allMatch(f -> f.condition() == null)) {
+    Set<Path> known = new HashSet<>();
+    for (InputFile input : inputs) {
+      known.add(input.path().toAbsolutePath().normalize());
+    }
+    List<CallSummaries.ClassCalls> stored = new ArrayList<>();
+    boolean storedRead = false;
+    boolean undecided =
+        outcomes.stream().flatMap(o -> o.findings().stream()).anyMatch(f -> f.condition() != null);
+    if (!request.summaries().isEmpty() || !request.classpath().isEmpty()) {
+      // their findings are decided here too: read them now, whether or not a finding of this scan asks
+      stored.addAll(summariesOfOtherClasses(known, realRoots));
+      storedRead = true;
+    }
+    List<PendingFinding> pending = stored.stream().flatMap(calls -> calls.pending().stream()).toList();
+    if (!undecided && pending.isEmpty()) {
       return outcomes;
     }
     ProjectCalls calls;
     try {
       List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
-      Set<Path> known = new HashSet<>();
       for (int i = 0; i < inputs.size(); i++) {
         InputFile input = inputs.get(i);
-        known.add(input.path().toAbsolutePath().normalize());
         files.add(
             new LintProjectCalls.ProjectFile(
                 input.displayPath(), () -> FileProcessor.readText(input), outcomes.get(i).callKeys()));
@@ -261,19 +281,66 @@ final class LintRun {
               realRoots, known, Path::toString, path -> FileProcessor.readText(new InputFile(path, path.toString()))));
       FileAnalyzer analyzer =
           analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
+      boolean alreadyRead = storedRead;
       calls =
           new SummarizedCalls(
               new LintProjectCalls(files, analyzer),
-              () -> summariesOfOtherClasses(known, realRoots),
+              () -> alreadyRead ? stored : summariesOfOtherClasses(known, realRoots),
               analyzer::isSubtype);
     } catch (IOException | SecurityException e) {
       calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
     }
     List<FileOutcome> decided = new ArrayList<>(outcomes.size());
     for (FileOutcome outcome : outcomes) {
-      decided.add(outcome.decided(calls));
+      FileOutcome.Decided decision = outcome.decided(calls);
+      FileOutcome done = decision.outcome();
+      if (!outcome.unwrittenSummaries().isEmpty()) {
+        List<Diagnostic> problems = new ArrayList<>();
+        SummaryFiles.writeAll(
+            request.summariesOut().orElseThrow(), outcome.file(), outcome.summariesWithPending(decision.notStanding()), problems);
+        done = done.withSummariesWritten(problems);
+      }
+      decided.add(done);
     }
+    decided.addAll(storedFindingsThatStand(pending, calls));
     return decided;
+  }
+
+  /**
+   * The findings that other scans or builds could not decide, from the summaries read ({@link
+   * PendingFinding}), that stand against this scan's calls: reported under their own file, as that
+   * scan named it, one outcome per file.
+   */
+  private List<FileOutcome> storedFindingsThatStand(List<PendingFinding> pending, ProjectCalls calls) {
+    if (pending.isEmpty()) {
+      return List.of();
+    }
+    Map<String, List<LintFinding>> byFile = new TreeMap<>();
+    for (PendingFinding finding :
+        Analyzer.decide(pending, PendingFinding::condition, PendingFinding::standing, calls)) {
+      Optional<Rule> rule = Rules.byName(finding.rule());
+      if (rule.isEmpty() || !request.settings().enabledRuleNames().contains(rule.get().ruleName())) {
+        continue;
+      }
+      int column = Math.max(finding.column(), 1);
+      byFile
+          .computeIfAbsent(finding.file(), f -> new ArrayList<>())
+          .add(
+              new LintFinding(
+                  rule.get().ruleName(),
+                  rule.get().defaultSeverity().toLowerCase(Locale.ROOT),
+                  finding.file(),
+                  finding.line(),
+                  column,
+                  finding.line(),
+                  column,
+                  finding.message(),
+                  finding.fingerprint(),
+                  List.of()));
+    }
+    List<FileOutcome> outcomes = new ArrayList<>();
+    byFile.forEach((file, findings) -> outcomes.add(FileOutcome.fromSummaries(file, findings)));
+    return outcomes;
   }
 
   private void createSummariesOut() throws Abort {
@@ -297,7 +364,7 @@ final class LintRun {
     if (locations.isEmpty()) {
       return List.of();
     }
-    SummaryFiles.Read read = SummaryFiles.read(locations);
+    StoredSummaries.Read read = StoredSummaries.read(locations);
     read.problems().forEach(problem -> env.err().println("mapvet: " + problem));
     Set<String> scannedClasses = classNames(projectFiles, roots);
     return read.summaries().stream().filter(calls -> !scannedClasses.contains(calls.className())).toList();

@@ -138,7 +138,7 @@ final class Workspace implements AutoCloseable {
     if (outcome.findings().stream().allMatch(f -> f.condition() == null)) {
       return Optional.of(outcome);
     }
-    return Optional.of(outcome.decided(projectCalls(file, shown, text, outcome.callKeys())));
+    return Optional.of(outcome.decided(projectCalls(file, shown, text, outcome.callKeys())).outcome());
   }
 
   /**

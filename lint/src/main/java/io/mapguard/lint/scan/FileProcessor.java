@@ -182,19 +182,8 @@ public final class FileProcessor {
     for (SourceProblem problem : result.problems()) {
       diagnostics.add(Diagnostic.of(problem));
     }
-    if (summariesOut != null) {
-      for (ClassCalls calls : result.summaries()) {
-        try {
-          SummaryFiles.write(summariesOut, calls);
-        } catch (IOException | RuntimeException e) {
-          // asked for and lost: the shards joined later would miss this class's calls
-          diagnostics.add(
-              Diagnostic.ofFile(
-                  file, Diagnostic.Kind.ERROR, "cannot write the summary of " + calls.className() + " (" + e.getMessage() + ")"));
-        }
-      }
-    }
     if (!result.parsed()) {
+      writeSummaries(file, result.summaries(), diagnostics);
       return new FileOutcome(file, false, diagnostics);
     }
     List<LintFinding> selected = new ArrayList<>();
@@ -210,8 +199,23 @@ public final class FileProcessor {
     SourceFingerprints.Result fingerprinted = SourceFingerprints.assign(source, filtered.kept());
     List<LintFinding> findings = new ArrayList<>(fingerprinted.findings());
     findings.addAll(filtered.directiveFindings());
+    // a file with findings that depend on other files writes its summaries once they are decided,
+    // with those that do not stand (LintRun)
+    List<ClassCalls> unwritten = List.of();
+    if (findings.stream().anyMatch(finding -> finding.condition() != null)) {
+      unwritten = summariesOut == null ? List.of() : result.summaries();
+    } else {
+      writeSummaries(file, result.summaries(), diagnostics);
+    }
     return new FileOutcome(
-        file, true, findings, diagnostics, filtered.suppressed(), fingerprinted.legacy(), result.callKeys());
+        file, true, findings, diagnostics, filtered.suppressed(), fingerprinted.legacy(), result.callKeys(), unwritten);
+  }
+
+  /** Writes {@code summaries} into the {@code --summaries-out} directory, when asked for. */
+  private void writeSummaries(String file, List<ClassCalls> summaries, List<Diagnostic> diagnostics) {
+    if (summariesOut != null) {
+      SummaryFiles.writeAll(summariesOut, file, summaries, diagnostics);
+    }
   }
 
   private boolean isSelected(String ruleName) {

@@ -1,0 +1,144 @@
+package io.mapguard.engine.project;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/**
+ * How a summary writes the condition of a pending finding ({@link PendingFinding}): one entry per
+ * kind of condition, with its name in the summary, the fields it is written as, and how it is made
+ * again from them. Fields are plain strings, null for none; {@link CallSummaries} escapes them.
+ */
+final class SummarizedConditions {
+  private SummarizedConditions() {}
+
+  /** How a field names a method: by the summary's numbered type lists ({@link CallSummaries}). */
+  interface Methods {
+    /** Null for null. */
+    String write(ProjectMethod method);
+
+    /** Null for null. */
+    ProjectMethod read(String field);
+  }
+
+  private record Kind<C extends ProjectCondition>(
+      String name,
+      Class<C> type,
+      BiFunction<C, Methods, List<String>> fields,
+      BiFunction<List<String>, Methods, C> condition) {}
+
+  private static final List<Kind<?>> KINDS =
+      List.of(
+          new Kind<>(
+              "null-passed-by-caller",
+              NullPassedByCaller.class,
+              (c, m) -> Arrays.asList(m.write(c.method()), Integer.toString(c.parameter())),
+              (f, m) -> new NullPassedByCaller(m.read(f.get(0)), Integer.parseInt(f.get(1)))),
+          new Kind<>(
+              "written-by-task-elsewhere",
+              WrittenByTaskElsewhere.class,
+              (c, m) -> Arrays.asList(methods(c.writers(), m), c.fix()),
+              (f, m) -> new WrittenByTaskElsewhere(methods(f.get(0), m), f.get(1))),
+          new Kind<>(
+              "written-through-shared-field-by-task",
+              WrittenThroughSharedFieldByTask.class,
+              (c, m) -> Arrays.asList(methods(c.writers(), m), methods(c.users(), m), c.fix()),
+              (f, m) -> new WrittenThroughSharedFieldByTask(methods(f.get(0), m), methods(f.get(1), m), f.get(2))),
+          new Kind<>(
+              "result-used-by-callers",
+              ResultUsedByCallers.class,
+              SummarizedConditions::resultUseFields,
+              SummarizedConditions::resultUses),
+          new Kind<>(
+              "called-without-guard",
+              CalledWithoutGuard.class,
+              (c, m) -> Arrays.asList(m.write(c.method()), c.classLock(), c.guard()),
+              (f, m) -> new CalledWithoutGuard(m.read(f.get(0)), f.get(1), f.get(2))),
+          new Kind<>(
+              "returned-past-guard",
+              ReturnedPastGuard.class,
+              (c, m) -> Arrays.asList(m.write(c.method()), Boolean.toString(c.guardIsTheMap())),
+              (f, m) -> new ReturnedPastGuard(m.read(f.get(0)), Boolean.parseBoolean(f.get(1)))));
+
+  /** The condition's kind, then its fields; null for a kind summaries do not keep. */
+  static List<String> write(ProjectCondition condition, Methods methods) {
+    for (Kind<?> kind : KINDS) {
+      if (kind.type().isInstance(condition)) {
+        List<String> written = new ArrayList<>();
+        written.add(kind.name());
+        written.addAll(fields(kind, condition, methods));
+        return written;
+      }
+    }
+    return null;
+  }
+
+  private static <C extends ProjectCondition> List<String> fields(
+      Kind<C> kind, ProjectCondition condition, Methods methods) {
+    return kind.fields().apply(kind.type().cast(condition), methods);
+  }
+
+  /**
+   * The condition written as {@code kind} with {@code fields}.
+   *
+   * @throws IllegalArgumentException for an unknown kind or fields it cannot be made of
+   */
+  static ProjectCondition read(String kind, List<String> fields, Methods methods) {
+    for (Kind<?> known : KINDS) {
+      if (known.name().equals(kind)) {
+        try {
+          return known.condition().apply(fields, methods);
+        } catch (IndexOutOfBoundsException e) {
+          throw new IllegalArgumentException("too few fields for the condition '" + kind + "'");
+        }
+      }
+    }
+    throw new IllegalArgumentException("unknown condition '" + kind + "'");
+  }
+
+  /** The getter, the consequence and the fix, then each use and how the message says it, by use. */
+  private static List<String> resultUseFields(ResultUsedByCallers condition, Methods methods) {
+    List<String> fields =
+        new ArrayList<>(Arrays.asList(methods.write(condition.getter()), condition.consequence(), condition.fix()));
+    new TreeMap<>(condition.uses())
+        .forEach(
+            (use, said) -> {
+              fields.add(use);
+              fields.add(said);
+            });
+    return fields;
+  }
+
+  private static ResultUsedByCallers resultUses(List<String> fields, Methods methods) {
+    if ((fields.size() - 3) % 2 != 0) {
+      throw new IllegalArgumentException("a use without how it is said");
+    }
+    Map<String, String> uses = new TreeMap<>();
+    for (int i = 3; i < fields.size(); i += 2) {
+      uses.put(fields.get(i), fields.get(i + 1));
+    }
+    return new ResultUsedByCallers(methods.read(fields.get(0)), uses, fields.get(1), fields.get(2));
+  }
+
+  private static String methods(List<ProjectMethod> list, Methods methods) {
+    List<String> written = new ArrayList<>(list.size());
+    for (ProjectMethod method : list) {
+      written.add(methods.write(method));
+    }
+    return String.join(",", written);
+  }
+
+  private static List<ProjectMethod> methods(String field, Methods methods) {
+    List<ProjectMethod> read = new ArrayList<>();
+    if (field == null || field.isEmpty()) {
+      return read;
+    }
+    for (String method : field.split(",")) {
+      read.add(methods.read(method));
+    }
+    return read;
+  }
+}
