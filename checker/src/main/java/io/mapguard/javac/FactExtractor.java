@@ -46,7 +46,7 @@ public final class FactExtractor {
 
   public FactExtractor(Context context, AnalysisOptions options) {
     this.context = context;
-    this.types = new JavacTypes(context);
+    this.types = JavacTypes.instance(context);
     this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     this.env = JavacProcessingEnvironment.instance(context);
     this.names = Names.instance(context);

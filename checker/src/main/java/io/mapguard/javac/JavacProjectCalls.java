@@ -13,6 +13,8 @@ import com.sun.tools.javac.tree.JCTree.JCMethodInvocation;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
 import com.sun.tools.javac.util.Context;
+import com.sun.tools.javac.util.Name;
+import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.ProjectCallShapes;
@@ -42,7 +44,13 @@ public final class JavacProjectCalls implements ProjectCalls {
   private final Context context;
   private final JavacTypes types;
   private final KnownApis apis;
-  private Map<String, List<Found>> byName;
+  /**
+   * The calls and the method references, by the name they call: javac's own names, which are unique
+   * in its name table, so indexing costs no decoding of every call's name.
+   */
+  private Map<Name, List<Found>> callsByName;
+  private Map<Name, List<Found>> referencesByName;
+  private final Names names;
   private boolean complete;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
   /** The answers of {@link #callsThroughFieldsInTasks}. */
@@ -53,12 +61,10 @@ public final class JavacProjectCalls implements ProjectCalls {
   /** A call (or method reference) found by name: its file and the top-level class it is in. */
   private record Found(JCCompilationUnit unit, JCClassDecl topLevel, JCTree call) {}
 
-  /** The key suffix of method references, which name no arity. */
-  private static final String REFERENCE = "/::";
-
   public JavacProjectCalls(Context context, AnalysisOptions options) {
     this.context = context;
-    this.types = new JavacTypes(context);
+    this.types = JavacTypes.instance(context);
+    this.names = Names.instance(context);
     this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     this.summaries = new JavacCallSummaries(context, types, apis);
   }
@@ -75,7 +81,7 @@ public final class JavacProjectCalls implements ProjectCalls {
 
   /** Whether every call of the compilation is indexed: not before every class is attributed. */
   private boolean indexed() {
-    if (byName == null) {
+    if (callsByName == null) {
       index();
     }
     return complete;
@@ -97,6 +103,28 @@ public final class JavacProjectCalls implements ProjectCalls {
         : answersThroughFields.computeIfAbsent(method, m -> calls(m, JavacProjectCalls::madeOnAField));
   }
 
+  /**
+   * Only the calls that pass the literal {@code null} at {@code parameter}: most calls of a name
+   * pass none, and describing a call costs more than looking at one argument.
+   */
+  @Override
+  public synchronized List<ProjectCall> callsPassingNull(ProjectMethod method, int parameter) {
+    if (!indexed()) {
+      return null;
+    }
+    List<ProjectCall> all = answers.get(method);
+    List<ProjectCall> candidates =
+        all != null
+            ? all
+            : calls(
+                method,
+                call ->
+                    call instanceof JCMethodInvocation invocation
+                        && parameter < invocation.args.size()
+                        && JavacSyntax.nullLiteral(invocation.args.get(parameter)));
+    return candidates.stream().filter(call -> call.nullArguments().contains(parameter)).toList();
+  }
+
   private static boolean madeOnAField(JCTree call) {
     if (!(call instanceof JCMethodInvocation invocation) || !(invocation.meth instanceof JCTree.JCFieldAccess select)) {
       return false;
@@ -107,7 +135,7 @@ public final class JavacProjectCalls implements ProjectCalls {
 
   private List<ProjectCall> find(ProjectMethod method) {
     List<ProjectCall> calls = new ArrayList<>();
-    for (Found found : byName.getOrDefault(method.name() + REFERENCE, List.of())) {
+    for (Found found : referencesByName.getOrDefault(names.fromString(method.name()), List.of())) {
       calls.add(ProjectCallShapes.reference(portOf(found), found.call(), found.unit().getSourceFile().getName()));
     }
     calls.addAll(calls(method, call -> true));
@@ -117,8 +145,8 @@ public final class JavacProjectCalls implements ProjectCalls {
   /** The calls of the method's name and arity that {@code which} lets through, as calls of it. */
   private List<ProjectCall> calls(ProjectMethod method, Predicate<JCTree> which) {
     List<ProjectCall> calls = new ArrayList<>();
-    for (Found found : byName.getOrDefault(method.name() + "/" + method.arity(), List.of())) {
-      if (which.test(found.call())) {
+    for (Found found : callsByName.getOrDefault(names.fromString(method.name()), List.of())) {
+      if (((JCMethodInvocation) found.call()).args.size() == method.arity() && which.test(found.call())) {
         ProjectCall call =
             ProjectCallShapes.callOf(portOf(found), apis, found.call(), found.unit().getSourceFile().getName(), method);
         if (call != null) {
@@ -151,7 +179,8 @@ public final class JavacProjectCalls implements ProjectCalls {
    * number of arguments (references by name).
    */
   private void index() {
-    byName = new HashMap<>();
+    callsByName = new HashMap<>();
+    referencesByName = new HashMap<>();
     complete = true;
     for (JCCompilationUnit unit : compiledUnits(context)) {
       for (JCTree definition : unit.defs) {
@@ -167,16 +196,16 @@ public final class JavacProjectCalls implements ProjectCalls {
             new TreeScanner() {
               @Override
               public void visitApply(JCMethodInvocation call) {
-                byName
-                    .computeIfAbsent(TreeInfo.name(call.meth) + "/" + call.args.size(), k -> new ArrayList<>())
+                callsByName
+                    .computeIfAbsent(TreeInfo.name(call.meth), k -> new ArrayList<>())
                     .add(new Found(unit, topLevel, call));
                 super.visitApply(call);
               }
 
               @Override
               public void visitReference(JCTree.JCMemberReference reference) {
-                byName
-                    .computeIfAbsent(reference.name + REFERENCE, k -> new ArrayList<>())
+                referencesByName
+                    .computeIfAbsent(reference.name, k -> new ArrayList<>())
                     .add(new Found(unit, topLevel, reference));
                 super.visitReference(reference);
               }

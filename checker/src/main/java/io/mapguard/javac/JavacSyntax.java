@@ -353,7 +353,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
 
   @Override
   public boolean isNullLiteral(JCTree expression) {
-    JCTree e = skipParens(expression);
+    return nullLiteral(expression);
+  }
+
+  /** {@code null}, in parentheses or not. */
+  static boolean nullLiteral(JCTree expression) {
+    JCTree e = TreeInfo.skipParens(expression);
     return e instanceof JCLiteral && ((JCLiteral) e).typetag == TypeTag.BOT;
   }
 

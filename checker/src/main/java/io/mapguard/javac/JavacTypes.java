@@ -5,6 +5,7 @@ import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
 import com.sun.tools.javac.code.Types;
+import com.sun.tools.javac.comp.Modules;
 import com.sun.tools.javac.model.JavacElements;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.util.Context;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.ModuleElement;
 
 /**
  * Type lookups by qualified name, cached per compilation; absent types simply never match. Also what
@@ -38,11 +40,32 @@ final class JavacTypes implements Callees {
   private final Map<Name, String> texts = new IdentityHashMap<>();
   private final Map<Symbol.ClassSymbol, List<String>> classTypes = new IdentityHashMap<>();
 
-  JavacTypes(Context context) {
+  private final Modules modules;
+  /** The module names are looked up in: the unnamed one, or null to search them all (set at the first lookup). */
+  private ModuleElement lookupModule;
+  private boolean lookupModuleKnown;
+
+  private static final Context.Key<JavacTypes> KEY = new Context.Key<>();
+
+  private JavacTypes(Context context) {
     this.types = Types.instance(context);
     this.elements = JavacElements.instance(context);
     this.symtab = Symtab.instance(context);
     this.trees = JavacTrees.instance(context);
+    this.modules = Modules.instance(context);
+  }
+
+  /**
+   * The compilation's lookups, shared by the class analysis and the project-wide questions: both
+   * ask about the same types and names, and each lookup of an absent type costs javac a search.
+   */
+  static synchronized JavacTypes instance(Context context) {
+    JavacTypes types = context.get(KEY);
+    if (types == null) {
+      types = new JavacTypes(context);
+      context.put(KEY, types);
+    }
+    return types;
   }
 
   /** The text of a javac name, decoded once per compilation. */
@@ -83,11 +106,28 @@ final class JavacTypes implements Callees {
     return types;
   }
 
+  /**
+   * In a compilation of the unnamed module (any that has no module-info), names are looked up in
+   * that module, which reads every module its classes can use: javac's lookup without a module
+   * tries each of the platform's seventy-odd modules in turn for a name no module has, and the
+   * knowledge tables name many classes a project does not have (Spring's, Netty's, …).
+   */
+  private ModuleElement lookupModule() {
+    if (!lookupModuleKnown) {
+      lookupModuleKnown = true;
+      Symbol.ModuleSymbol module = modules.getDefaultModule();
+      lookupModule = module != null && module != symtab.noModule && module.isUnnamed() ? module : null;
+    }
+    return lookupModule;
+  }
+
   /** The erased type named {@code qualifiedName} ({@code Outer.Inner} spelling), or null. */
   Type named(String qualifiedName) {
     Type known = byName.get(qualifiedName);
     if (known == null) {
-      Symbol.ClassSymbol symbol = elements.getTypeElement(qualifiedName);
+      ModuleElement module = lookupModule();
+      Symbol.ClassSymbol symbol =
+          module == null ? elements.getTypeElement(qualifiedName) : elements.getTypeElement(module, qualifiedName);
       known = symbol == null ? Type.noType : types.erasure(symbol.type);
       byName.put(qualifiedName, known);
     }

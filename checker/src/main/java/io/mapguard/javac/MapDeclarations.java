@@ -1,12 +1,15 @@
 package io.mapguard.javac;
 
 import com.sun.source.util.TreePath;
-import com.sun.tools.javac.api.JavacTrees;
 import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symbol.ClassSymbol;
+import com.sun.tools.javac.code.Symbol.TypeSymbol;
 import com.sun.tools.javac.code.Symbol.VarSymbol;
 import com.sun.tools.javac.code.Type;
+import com.sun.tools.javac.comp.AttrContext;
+import com.sun.tools.javac.comp.Enter;
+import com.sun.tools.javac.comp.Env;
 import com.sun.tools.javac.tree.JCTree;
 import com.sun.tools.javac.tree.JCTree.JCAssign;
 import com.sun.tools.javac.tree.JCTree.JCClassDecl;
@@ -86,16 +89,17 @@ final class MapDeclarations {
    * count like its own. (The superclass's own accesses are analysed with the superclass.)
    */
   void addInheritedFields() {
-    JavacTrees trees = JavacTrees.instance(state.context);
+    Enter enter = Enter.instance(state.context);
     for (Type t = state.types.types().supertype(state.topSymbol.type);
         t != null && t.hasTag(com.sun.tools.javac.code.TypeTag.CLASS);
         t = state.types.types().supertype(t)) {
-      TreePath path = trees.getPath(t.tsym);
-      if (path == null || !(path.getLeaf() instanceof JCClassDecl)) {
+      // the class's environment, not its TreePath: finding a path walks the superclass's whole file
+      Env<AttrContext> env = t.tsym instanceof TypeSymbol ? enter.getEnv((TypeSymbol) t.tsym) : null;
+      if (env == null || !(env.tree instanceof JCClassDecl)) {
         return; // from a class file: nothing known about its code
       }
-      JCClassDecl superclass = (JCClassDecl) path.getLeaf();
-      JCCompilationUnit unit = (JCCompilationUnit) path.getCompilationUnit();
+      JCClassDecl superclass = (JCClassDecl) env.tree;
+      JCCompilationUnit unit = env.toplevel;
       Map<Object, JCTree> inheritedHere = new LinkedHashMap<>();
       for (JCTree member : superclass.defs) {
         if (member instanceof JCVariableDecl) {
@@ -110,6 +114,9 @@ final class MapDeclarations {
             }
           }
         }
+      }
+      if (inheritedHere.isEmpty()) {
+        continue; // no map to find the assignments of
       }
       new TreeScanner() {
         @Override

@@ -62,6 +62,21 @@ public record Rule(
     return ruleName.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
   }
 
+  /**
+   * A rule is its name: the catalogue has one rule of each. Hashing by the name alone matters as
+   * rules key the maps of every class's analysis, and the record's own hash would combine every
+   * field, the long {@code brief} included.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Rule rule && rule.ruleName.equals(ruleName);
+  }
+
+  @Override
+  public int hashCode() {
+    return ruleName.hashCode();
+  }
+
   /** Catalogue order. */
   @Override
   public int compareTo(Rule other) {

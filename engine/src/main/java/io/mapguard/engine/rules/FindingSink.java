@@ -243,20 +243,49 @@ public final class FindingSink {
   }
 
   private static String fingerprint(String... parts) {
+    MessageDigest digest = newDigest();
+    for (String part : parts) {
+      digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+    }
+    byte[] bytes = digest.digest();
+    char[] hex = new char[20];
+    for (int i = 0; i < 10; i++) {
+      hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+      hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+    }
+    return new String(hex);
+  }
+
+  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
+
+  /**
+   * A SHA-256 digest, copied from one made once: looking the algorithm up among the security
+   * providers costs more than the digest of a finding's few short parts.
+   */
+  private static MessageDigest newDigest() {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      for (String part : parts) {
-        digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-        digest.update((byte) 0);
+      return (MessageDigest) Sha256.PROTOTYPE.clone();
+    } catch (CloneNotSupportedException e) {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException missing) {
+        throw new IllegalStateException("SHA-256 is required by every JDK", missing);
       }
-      StringBuilder hex = new StringBuilder();
-      byte[] bytes = digest.digest();
-      for (int i = 0; i < 10; i++) {
-        hex.append(String.format("%02x", bytes[i]));
-      }
-      return hex.toString();
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
     }
   }
+
+  /** Made at the first fingerprint: a class with no finding never loads the security providers. */
+  private static final class Sha256 {
+    static final MessageDigest PROTOTYPE;
+
+    static {
+      try {
+        PROTOTYPE = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is required by every JDK", e);
+      }
+    }
+  }
+
 }
