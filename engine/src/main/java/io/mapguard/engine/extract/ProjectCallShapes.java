@@ -15,6 +15,8 @@ import io.mapguard.engine.project.CallSite;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -225,6 +227,15 @@ public final class ProjectCallShapes {
    * named thread class's task method ({@link TaskClasses}).
    */
   static <N> String threadOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file) {
+    return threadOf(port, apis, code, file, Collections.newSetFromMap(new IdentityHashMap<>()));
+  }
+
+  /**
+   * {@link #threadOf(SyntaxPort, KnownApis, SyntaxPath, String)}; {@code helpers} holds the private
+   * methods whose callers are being looked at, so that recursion ends.
+   */
+  private static <N> String threadOf(
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file, Set<Object> helpers) {
     TaskStarts<N> starts = null;
     for (SyntaxPath<N> p = code.parent(); p != null; p = p.parent()) {
       Kind kind = port.kind(p.leaf());
@@ -236,7 +247,11 @@ public final class ProjectCallShapes {
       }
       SyntaxPath<N> functional = kind == Kind.LAMBDA ? p : anonymousCreation(port, p);
       if (functional == null) {
-        return kind == Kind.METHOD ? threadClassTask(port, p, file) : null;
+        if (kind != Kind.METHOD) {
+          return null;
+        }
+        String threadClass = threadClassTask(port, p, file);
+        return threadClass != null ? threadClass : onlyTaskCalling(port, apis, p, file, helpers);
       }
       if (starts == null) {
         starts = new TaskStarts<>(port, apis, Map.of(), Map.of(), new HashMap<>(), () -> -1);
@@ -257,6 +272,50 @@ public final class ProjectCallShapes {
       }
     }
     return null;
+  }
+
+  /**
+   * The task a private method runs in when every call of it, all of them in its own top-level
+   * class, is made in that one task ({@code pool.submit(() -> replenish(sku))}, {@code private void
+   * replenish(…)}), directly or through other such methods; null when a call runs elsewhere, when
+   * calls run in different tasks, or when nothing calls it. A method that is not private may be
+   * called from anywhere: its callers' threads are not all known here.
+   */
+  private static <N> String onlyTaskCalling(
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> method, String file, Set<Object> helpers) {
+    if (!port.hasModifier(method.leaf(), Modifier.PRIVATE)
+        || port.isConstructor(method.leaf())
+        || !helpers.add(method.leaf())) {
+      return null;
+    }
+    N topLevel = null;
+    for (SyntaxPath<N> p = method; p != null; p = p.parent()) {
+      if (port.kind(p.leaf()) == Kind.CLASS) {
+        topLevel = p.leaf();
+      }
+    }
+    if (topLevel == null) {
+      return null;
+    }
+    List<N> calls = new ArrayList<>();
+    port.forEachNodeOf(
+        topLevel,
+        Set.of(Kind.METHOD_CALL),
+        false,
+        call -> {
+          if (port.calledMethod(call) == method.leaf()) {
+            calls.add(call);
+          }
+        });
+    String task = null;
+    for (N call : calls) {
+      String here = threadOf(port, apis, port.pathTo(call), file, helpers);
+      if (here == null || task != null && !task.equals(here)) {
+        return null;
+      }
+      task = here;
+    }
+    return task;
   }
 
   /** The creation of the anonymous class whose method {@code method} is, or null for a named class's. */

@@ -15,8 +15,9 @@ import java.util.List;
  * <p>Like {@link WrittenByTaskElsewhere} it adds a finding the class alone would not make: when the
  * calls cannot be listed, or answering would read more than {@link CallerChains#MAX_FILES} files,
  * it does not stand. What it cannot see keeps it quiet: an object handed in as an argument or made
- * in the task (no field), a write from a method the task calls rather than in the task's code (the
- * walk up such methods' callers cost mapvet 1.6 times a scan of Tomcat), a use in a constructor
+ * in the task (no field), a write from a method the task calls rather than in the task's code,
+ * unless a private method of the task's class that only that task calls (the walk up other
+ * methods' callers cost mapvet 1.6 times a scan of Tomcat), a use in a constructor
  * (before the object is shared), a use in a method only the project calls (its callers may all run
  * on the task's thread), and copies of one task.
  *

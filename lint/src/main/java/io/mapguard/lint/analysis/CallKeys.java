@@ -39,8 +39,9 @@ import java.util.Set;
  *     InventoryService} for {@code private final InventoryService inventory}): a call made through a
  *     field of the caller's class reaches a method of one of them; null when not known (from text)
  * @param taskFieldCalls the names of the methods the file calls in task code (a lambda, a {@code
- *     run()} or {@code call()}) on a receiver that may be one of its fields ({@code this.f}, or a
- *     name its fields have); null when not known (from text)
+ *     run()} or {@code call()}, or a private method of a file that has task code) on a receiver
+ *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
+ *     (from text)
  */
 public record CallKeys(
     Set<String> calledNames, Set<String> nullArgumentCalls, Set<String> fieldTypes, Set<String> taskFieldCalls) {
@@ -105,15 +106,39 @@ public record CallKeys(
           }
           return true;
         });
+    // a private method may run in a task that calls it (the analysis follows its calls in the file):
+    // its calls count once the file has task code at all
+    Set<String> privateMethodCalls = new HashSet<>();
+    boolean taskCode = false;
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
       String receiver =
           scope instanceof NameExpr name ? name.getNameAsString() : ((FieldAccessExpr) scope).getNameAsString();
-      if (fieldNames.contains(receiver) && inTaskCode(call)) {
-        taskFieldCalls.add(call.getNameAsString());
+      if (!fieldNames.contains(receiver)) {
+        continue;
+      }
+      switch (codeKind(call)) {
+        case TASK -> {
+          taskFieldCalls.add(call.getNameAsString());
+          taskCode = true;
+        }
+        case PRIVATE_METHOD -> privateMethodCalls.add(call.getNameAsString());
+        default -> {}
       }
     }
+    if (!privateMethodCalls.isEmpty() && (taskCode || hasTaskCode(unit))) {
+      taskFieldCalls.addAll(privateMethodCalls);
+    }
     return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls);
+  }
+
+  /** Where a call is written, as far as a task may run it. */
+  private enum CodeKind {
+    /** In a lambda, or in a method a task class or an anonymous one runs. */
+    TASK,
+    /** In a private method: a task of its class may call it. */
+    PRIVATE_METHOD,
+    OTHER
   }
 
   /**
@@ -121,19 +146,29 @@ public record CallKeys(
    * one runs ({@code run()}, {@code call()}, {@code compute()}…). Inline callbacks count too: a
    * key may be too wide, never too narrow.
    */
-  private static boolean inTaskCode(Node node) {
+  private static CodeKind codeKind(Node node) {
     for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof LambdaExpr) {
-        return true;
+        return CodeKind.TASK;
       }
       if (n instanceof MethodDeclaration method) {
-        return TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString());
+        return TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString())
+            ? CodeKind.TASK
+            : method.isPrivate() ? CodeKind.PRIVATE_METHOD : CodeKind.OTHER;
       }
       if (n instanceof BodyDeclaration) {
-        return false; // a constructor, an initializer, a field's value
+        return CodeKind.OTHER; // a constructor, an initializer, a field's value
       }
     }
-    return false;
+    return CodeKind.OTHER;
+  }
+
+  /** Whether the file has a lambda or a method a task class runs. */
+  private static boolean hasTaskCode(CompilationUnit unit) {
+    return unit.findFirst(LambdaExpr.class).isPresent()
+        || unit.findFirst(
+                MethodDeclaration.class, method -> TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString()))
+            .isPresent();
   }
 
   /** The keys of a file's text (not parsed: a name followed by {@code (} may be a call). */
