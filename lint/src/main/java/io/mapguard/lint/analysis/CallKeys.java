@@ -20,8 +20,10 @@ import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.AstNodes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +41,7 @@ import java.util.Set;
  *     InventoryService} for {@code private final InventoryService inventory}): a call made through a
  *     field of the caller's class reaches a method of one of them; null when not known (from text)
  * @param taskFieldCalls the names of the methods the file calls in task code (a lambda, a {@code
- *     run()} or {@code call()}, or a private method of a file that has task code) on a receiver
+ *     run()} or {@code call()}, or a private method such code calls) on a receiver
  *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
  *     (from text)
  */
@@ -77,6 +79,8 @@ public record CallKeys(
     // calls on this.f or on a name, kept until the fields are all known: only those on a field's
     // name are then asked whether they are in task code (a walk up the tree each)
     List<MethodCallExpr> callsOnNames = new ArrayList<>();
+    // calls of the class's own methods: which private methods a task may run
+    List<MethodCallExpr> callsOnThis = new ArrayList<>();
     AstNodes.forEach(
         unit,
         node -> {
@@ -94,6 +98,8 @@ public record CallKeys(
             if (scope instanceof NameExpr
                 || scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
               callsOnNames.add(call);
+            } else if (scope == null || scope instanceof ThisExpr) {
+              callsOnThis.add(call);
             }
             List<Expression> arguments = call.getArguments();
             for (int i = 0; i < arguments.size(); i++) {
@@ -106,10 +112,7 @@ public record CallKeys(
           }
           return true;
         });
-    // a private method may run in a task that calls it (the analysis follows its calls in the file):
-    // its calls count once the file has task code at all
-    Set<String> privateMethodCalls = new HashSet<>();
-    boolean taskCode = false;
+    Set<String> privateMethodsTasksRun = null; // found when first needed: most files need none
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
       String receiver =
@@ -117,17 +120,14 @@ public record CallKeys(
       if (!fieldNames.contains(receiver)) {
         continue;
       }
-      switch (codeKind(call)) {
-        case TASK -> {
-          taskFieldCalls.add(call.getNameAsString());
-          taskCode = true;
-        }
-        case PRIVATE_METHOD -> privateMethodCalls.add(call.getNameAsString());
-        default -> {}
+      Place place = placeOf(call);
+      if (place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun == null) {
+        privateMethodsTasksRun = privateMethodsTasksRun(callsOnThis);
       }
-    }
-    if (!privateMethodCalls.isEmpty() && (taskCode || hasTaskCode(unit))) {
-      taskFieldCalls.addAll(privateMethodCalls);
+      if (place.kind() == CodeKind.TASK
+          || place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun.contains(place.method())) {
+        taskFieldCalls.add(call.getNameAsString());
+      }
     }
     return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls);
   }
@@ -141,34 +141,59 @@ public record CallKeys(
     OTHER
   }
 
+  /** The kind of code a call is written in, and the private method's name for {@link CodeKind#PRIVATE_METHOD}. */
+  private record Place(CodeKind kind, String method) {}
+
   /**
-   * Whether code runs as a task may: inside a lambda, or in a method a task class or an anonymous
-   * one runs ({@code run()}, {@code call()}, {@code compute()}…). Inline callbacks count too: a
-   * key may be too wide, never too narrow.
+   * Where code runs as far as a task may run it: inside a lambda, or in a method a task class or an
+   * anonymous one runs ({@code run()}, {@code call()}, {@code compute()}…), is task code; inline
+   * callbacks count too: a key may be too wide, never too narrow.
    */
-  private static CodeKind codeKind(Node node) {
+  private static Place placeOf(Node node) {
     for (Node n = node.getParentNode().orElse(null); n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof LambdaExpr) {
-        return CodeKind.TASK;
+        return new Place(CodeKind.TASK, null);
       }
       if (n instanceof MethodDeclaration method) {
-        return TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString())
-            ? CodeKind.TASK
-            : method.isPrivate() ? CodeKind.PRIVATE_METHOD : CodeKind.OTHER;
+        if (TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString())) {
+          return new Place(CodeKind.TASK, null);
+        }
+        return method.isPrivate()
+            ? new Place(CodeKind.PRIVATE_METHOD, method.getNameAsString())
+            : new Place(CodeKind.OTHER, null);
       }
       if (n instanceof BodyDeclaration) {
-        return CodeKind.OTHER; // a constructor, an initializer, a field's value
+        return new Place(CodeKind.OTHER, null); // a constructor, an initializer, a field's value
       }
     }
-    return CodeKind.OTHER;
+    return new Place(CodeKind.OTHER, null);
   }
 
-  /** Whether the file has a lambda or a method a task class runs. */
-  private static boolean hasTaskCode(CompilationUnit unit) {
-    return unit.findFirst(LambdaExpr.class).isPresent()
-        || unit.findFirst(
-                MethodDeclaration.class, method -> TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString()))
-            .isPresent();
+  /**
+   * The names of the private methods task code may run: called on the class's own object in task
+   * code, or in such a method (the analysis follows a private method's calls in its file; by name
+   * here, which only widens the set).
+   */
+  private static Set<String> privateMethodsTasksRun(List<MethodCallExpr> callsOnThis) {
+    Set<String> run = new HashSet<>();
+    Map<String, Set<String>> calledByPrivateMethod = new HashMap<>();
+    for (MethodCallExpr call : callsOnThis) {
+      Place place = placeOf(call);
+      if (place.kind() == CodeKind.TASK) {
+        run.add(call.getNameAsString());
+      } else if (place.kind() == CodeKind.PRIVATE_METHOD) {
+        calledByPrivateMethod.computeIfAbsent(place.method(), m -> new HashSet<>()).add(call.getNameAsString());
+      }
+    }
+    ArrayDeque<String> toFollow = new ArrayDeque<>(run);
+    while (!toFollow.isEmpty()) {
+      for (String called : calledByPrivateMethod.getOrDefault(toFollow.pop(), Set.of())) {
+        if (run.add(called)) {
+          toFollow.push(called);
+        }
+      }
+    }
+    return run;
   }
 
   /** The keys of a file's text (not parsed: a name followed by {@code (} may be a call). */

@@ -102,4 +102,33 @@ class CallKeysTest {
     assertTrue(text.mayCallThroughFieldInTask("count", Set.of("Inventory"), Set.of("submit")));
     assertTrue(!text.mayCallThroughFieldInTask("count", Set.of("Inventory"), Set.of("execute")));
   }
+
+  @Test
+  void privateMethodsATaskRunsCountAsTaskCode() {
+    CallKeys keys =
+        CallKeys.of(
+            StaticJavaParser.parse(
+                """
+                class Replenisher {
+                  private final Depot depot = new Depot();
+                  private final java.util.concurrent.ExecutorService pool = null;
+                  void schedule(String sku) {
+                    pool.submit(() -> replenish(sku));
+                    audit(sku);
+                  }
+                  private void replenish(String sku) {
+                    depot.restock(sku);
+                    this.log(sku);
+                  }
+                  private void log(String sku) {
+                    depot.note(sku);
+                  }
+                  private void audit(String sku) {
+                    depot.count(sku);
+                  }
+                }
+                """));
+    // replenish runs in the task, and log through it; audit only on the caller's thread
+    assertEquals(Set.of("restock", "note"), keys.taskFieldCalls());
+  }
 }
