@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.project.CallSummaries;
+import io.mapguard.fixtures.OptionSources;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
@@ -35,22 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * warnings ({@code -Werror} fails).
  */
 class LibrarySummariesBuildTest {
-  private static final String VERSIONS =
-      String.join(
-          "\n",
-          "package plugins;",
-          "import java.util.HashMap;",
-          "import java.util.Map;",
-          "public final class PluginVersions {",
-          "  private static final Map<String, String> VERSIONS = new HashMap<>();",
-          "  private PluginVersions() {}",
-          "  public static void record(String plugin, String version) {",
-          "    VERSIONS.put(plugin, version);",
-          "  }",
-          "  public static String versionOf(String plugin) {",
-          "    return VERSIONS.get(plugin);",
-          "  }",
-          "}");
+  private static final String VERSIONS = OptionSources.text(OptionSources.PLUGIN_VERSIONS);
   private static final String INVENTORY =
       String.join(
           "\n",
@@ -66,19 +52,7 @@ class LibrarySummariesBuildTest {
           "    return reserved.getOrDefault(sku, 0);",
           "  }",
           "}");
-  private static final String LOADER =
-      String.join(
-          "\n",
-          "package app;",
-          "import java.util.concurrent.ExecutorService;",
-          "import java.util.concurrent.Executors;",
-          "import plugins.PluginVersions;",
-          "public class PluginLoader {",
-          "  private final ExecutorService pool = Executors.newFixedThreadPool(4);",
-          "  public void load(String jar) {",
-          "    pool.submit(() -> PluginVersions.record(jar, \"1.0\"));",
-          "  }",
-          "}");
+  private static final String LOADER = OptionSources.text(OptionSources.PLUGIN_LOADER);
   private static final String PROCESSOR =
       String.join(
           "\n",
@@ -115,9 +89,10 @@ class LibrarySummariesBuildTest {
           "}");
 
   private static final String STATIC_WRITE =
-      "PluginVersions.java:8 (from its summary on the class path): 'VERSIONS' is written here without a lock";
-  private static final String STATIC_TASK =
-      "it is written in the task submitted at PluginLoader.java:8, which calls PluginVersions.record (PluginLoader.java:8)";
+      "PluginVersions.java:"
+          + OptionSources.PLUGIN_VERSIONS_WRITE_LINE
+          + " (from its summary on the class path): 'VERSIONS' is written here without a lock";
+  private static final String STATIC_TASK = OptionSources.PLUGIN_LOADER_TASK;
   private static final String INSTANCE_WRITE =
       "InventoryService.java:7 (from its summary on the class path): 'reserved' is written here without a lock";
   private static final String INSTANCE_TASK =
@@ -205,7 +180,8 @@ class LibrarySummariesBuildTest {
     String summary =
         Files.readString(
             libraryClasses.resolve(CallSummaries.RESOURCE_DIRECTORY).resolve(CallSummaries.fileName("plugins.PluginVersions")));
-    assertTrue(summary.contains("finding\tUnsynchronizedSharedMap\t8\t"), summary);
+    assertTrue(
+        summary.contains("finding\tUnsynchronizedSharedMap\t" + OptionSources.PLUGIN_VERSIONS_WRITE_LINE + "\t"), summary);
     assertTrue(summary.contains("\twritten-by-task-elsewhere\t"), summary);
   }
 
@@ -232,7 +208,10 @@ class LibrarySummariesBuildTest {
     assertTrue(application.reports("WARNING", STATIC_WRITE, STATIC_TASK), application.diagnostics().toString());
     assertTrue(application.reports("WARNING", INSTANCE_WRITE, INSTANCE_TASK), application.diagnostics().toString());
     assertTrue(
-        application.reports("WARNING", "PluginVersions.java:11 (from its summary", "'VERSIONS' is read here without a lock"),
+        application.reports(
+            "WARNING",
+            "PluginVersions.java:" + OptionSources.PLUGIN_VERSIONS_READ_LINE + " (from its summary",
+            "'VERSIONS' is read here without a lock"),
         application.diagnostics().toString());
   }
 
@@ -326,7 +305,8 @@ class LibrarySummariesBuildTest {
     buildApplication(libraryClasses.toString(), "-Xplugin:MapGuard -report=" + report);
     String sarif = Files.readString(report);
     assertTrue(sarif.contains("PluginVersions.java"), sarif);
-    assertTrue(sarif.contains("\"startLine\" : 8") || sarif.contains("\"startLine\":8"), sarif);
+    int line = OptionSources.PLUGIN_VERSIONS_WRITE_LINE;
+    assertTrue(sarif.contains("\"startLine\" : " + line) || sarif.contains("\"startLine\":" + line), sarif);
     assertEquals(4, count(sarif, "\"ruleId\""), sarif);
   }
 

@@ -100,41 +100,13 @@ class SummariesOptionTest {
     assertTrue(result.err().contains("--summaries entry nowhere: no such directory or jar"), result::toString);
   }
 
-  private static final String VERSIONS =
-      String.join(
-          "\n",
-          "package plugins;",
-          "import java.util.HashMap;",
-          "import java.util.Map;",
-          "public final class PluginVersions {",
-          "  private static final Map<String, String> VERSIONS = new HashMap<>();",
-          "  private PluginVersions() {}",
-          "  public static void record(String plugin, String version) {",
-          "    VERSIONS.put(plugin, version);",
-          "  }",
-          "  public static String versionOf(String plugin) {",
-          "    return VERSIONS.get(plugin);",
-          "  }",
-          "}",
-          "");
-  private static final String LOADER =
-      String.join(
-          "\n",
-          "package app;",
-          "import java.util.concurrent.ExecutorService;",
-          "import java.util.concurrent.Executors;",
-          "import plugins.PluginVersions;",
-          "public class PluginLoader {",
-          "  private final ExecutorService pool = Executors.newFixedThreadPool(4);",
-          "  public void load(String jar) {",
-          "    pool.submit(() -> PluginVersions.record(jar, \"1.0\"));",
-          "  }",
-          "}",
-          "");
+  private static final String VERSIONS = OptionSources.text(OptionSources.PLUGIN_VERSIONS);
+  private static final String LOADER = OptionSources.text(OptionSources.PLUGIN_LOADER);
   private static final String LIBRARY_WRITE =
-      "lib/plugins/PluginVersions.java:8:5: 'VERSIONS' is written here without a lock, but it is shared: it is"
-          + " written in the task submitted at PluginLoader.java:8, which calls PluginVersions.record"
-          + " (PluginLoader.java:8)";
+      "lib/plugins/PluginVersions.java:"
+          + OptionSources.PLUGIN_VERSIONS_WRITE_LINE
+          + ":5: 'VERSIONS' is written here without a lock, but it is shared: "
+          + OptionSources.PLUGIN_LOADER_TASK;
 
   /**
    * A library's map that the library's own scan cannot see shared: its summary keeps the findings it
@@ -148,26 +120,26 @@ class SummariesOptionTest {
     CliHarness.Result library = cli.runReal("--summaries-out", "lib-summaries", "lib");
     assertEquals(0, library.exitCode(), library::toString);
     String summary = Files.readString(dir.resolve("lib-summaries/plugins.PluginVersions.calls"));
-    assertTrue(summary.contains("finding\tUnsynchronizedSharedMap\t8\t5\t"), summary);
+    assertTrue(
+        summary.contains("finding\tUnsynchronizedSharedMap\t" + OptionSources.PLUGIN_VERSIONS_WRITE_LINE + "\t5\t"), summary);
 
     CliHarness.Result application = cli.runReal("--summaries", "lib-summaries", "app");
     assertEquals(1, application.exitCode(), application::toString);
     assertTrue(application.outLines().stream().anyMatch(line -> line.startsWith(LIBRARY_WRITE)), application::toString);
     assertTrue(
-        application.outLines().stream().anyMatch(line -> line.startsWith("lib/plugins/PluginVersions.java:11:")),
+        application.outLines().stream()
+            .anyMatch(line -> line.startsWith("lib/plugins/PluginVersions.java:" + OptionSources.PLUGIN_VERSIONS_READ_LINE + ":")),
         application::toString);
 
     CliHarness.Result json = cli.runReal("--summaries", "lib-summaries", "--format", "json", "app");
     assertTrue(json.out().contains("\"file\":\"lib/plugins/PluginVersions.java\""), json::toString);
-    assertTrue(json.out().contains("\"line\":8"), json::toString);
+    assertTrue(json.out().contains("\"line\":" + OptionSources.PLUGIN_VERSIONS_WRITE_LINE), json::toString);
   }
 
   @Test
   void anApplicationThatUsesTheLibraryOnItsCallersThreadsReportsNothing() {
     cli.write("lib/plugins/PluginVersions.java", VERSIONS);
-    cli.write(
-        "app/app/Setup.java",
-        "package app;\nclass Setup {\n  void install(String jar) { plugins.PluginVersions.record(jar, \"1.0\"); }\n}\n");
+    cli.write("app/app/Setup.java", OptionSources.text(OptionSources.PLUGIN_SETUP));
     cli.runReal("--summaries-out", "lib-summaries", "lib");
     CliHarness.Result application = cli.runReal("--summaries", "lib-summaries", "app");
     assertEquals(0, application.exitCode(), application::toString);

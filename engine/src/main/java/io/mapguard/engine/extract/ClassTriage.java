@@ -11,7 +11,6 @@ import io.mapguard.engine.knowledge.LockApis;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.MapTypes;
-import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.TeardownMethods;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.ClassFacts;
@@ -495,28 +494,9 @@ public final class ClassTriage<N> {
 
   /** How many tasks at once the executor {@code init} makes runs, when a known factory makes it. */
   private ThreadStartApis.ExecutorThreads executorThreads(N init) {
-    N e = port.skipParens(init);
-    if (port.kind(e) != Kind.METHOD_CALL) {
-      return null;
-    }
-    Object callee = port.callee(e);
-    for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
-      if (apis.isExactly(factory, callee)) {
-        return ThreadStartApis.ExecutorThreads.ONE;
-      }
-    }
-    for (MethodRef factory : ThreadStartApis.POOL_EXECUTOR_FACTORIES) {
-      if (apis.isExactly(factory, callee)) {
-        List<N> arguments = port.arguments(e);
-        boolean oneThread =
-            !arguments.isEmpty()
-                && port.kind(arguments.get(0)) == Kind.LITERAL
-                && "1".equals(port.literalKey(arguments.get(0)));
-        return oneThread ? ThreadStartApis.ExecutorThreads.ONE : ThreadStartApis.ExecutorThreads.SEVERAL;
-      }
-    }
-    return null;
+    return TaskStarts.executorThreads(port, apis, init);
   }
+
 
   private List<String> assignedValues(Object field) {
     return tables.assignedValues().computeIfAbsent(field, k -> new ArrayList<>());

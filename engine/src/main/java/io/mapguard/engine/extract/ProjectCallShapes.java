@@ -140,7 +140,14 @@ public final class ProjectCallShapes {
    * callers are all known, the thread it runs on. A summary of a whole class asks it once per body
    * ({@link SiteMemo}), not once per call.
    */
-  private record BodyFacts(ProjectMethod caller, boolean open, String thread) {}
+  private record BodyFacts(ProjectMethod caller, boolean open, TaskThread thread) {}
+
+  /**
+   * The task code runs in, as messages name it ("the task submitted at Worker.java:30"), and the
+   * single-thread executor field it runs on when it is handed to one made in its class ({@link
+   * CallSite#serialExecutor}), else null.
+   */
+  record TaskThread(String description, String serialExecutor) {}
 
   /** The {@link BodyFacts} of the bodies met so far, for the calls of one class. */
   public static final class SiteMemo {
@@ -190,9 +197,10 @@ public final class ProjectCallShapes {
         receiver != null && held.objects.contains(port.text(port.skipParens(receiver))),
         held.classes,
         nulls,
-        facts.thread(),
+        facts.thread() == null ? null : facts.thread().description(),
         held.any() ? Set.of() : fate.uses(),
-        receiver == null ? null : receiverField(port, call, port.skipParens(receiver)));
+        receiver == null ? null : receiverField(port, call, port.skipParens(receiver)),
+        facts.thread() == null ? null : facts.thread().serialExecutor());
   }
 
   /**
@@ -205,15 +213,22 @@ public final class ProjectCallShapes {
       return null;
     }
     String field = port.fieldName(receiver);
-    if (field == null) {
-      return null;
-    }
+    return field == null ? null : fieldOfTopLevel(port, topLevel(port, call), field);
+  }
+
+  /** The outermost class around {@code code}, or null. */
+  private static <N> N topLevel(SyntaxPort<N> port, SyntaxPath<N> code) {
     N topLevel = null;
-    for (SyntaxPath<N> p = call; p != null; p = p.parent()) {
+    for (SyntaxPath<N> p = code; p != null; p = p.parent()) {
       if (port.kind(p.leaf()) == Kind.CLASS) {
         topLevel = p.leaf();
       }
     }
+    return topLevel;
+  }
+
+  /** {@code orders.OrderProcessor#inventory}: a field as the top-level class names it; null when unnamed. */
+  private static <N> String fieldOfTopLevel(SyntaxPort<N> port, N topLevel, String field) {
     List<String> types = topLevel == null ? List.of() : port.classTypes(topLevel);
     return types.isEmpty() ? null : types.get(0) + "#" + field;
   }
@@ -226,7 +241,7 @@ public final class ProjectCallShapes {
    * a thread-start API ({@link TaskStarts#functionalContext}) is a task, and so is an anonymous or
    * named thread class's task method ({@link TaskClasses}).
    */
-  static <N> String threadOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file) {
+  static <N> TaskThread threadOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file) {
     return threadOf(port, apis, code, file, Collections.newSetFromMap(new IdentityHashMap<>()));
   }
 
@@ -234,7 +249,7 @@ public final class ProjectCallShapes {
    * {@link #threadOf(SyntaxPort, KnownApis, SyntaxPath, String)}; {@code helpers} holds the private
    * methods whose callers are being looked at, so that recursion ends.
    */
-  private static <N> String threadOf(
+  private static <N> TaskThread threadOf(
       SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file, Set<Object> helpers) {
     TaskStarts<N> starts = null;
     for (SyntaxPath<N> p = code.parent(); p != null; p = p.parent()) {
@@ -251,10 +266,12 @@ public final class ProjectCallShapes {
           return null;
         }
         String threadClass = threadClassTask(port, p, file);
-        return threadClass != null ? threadClass : onlyTaskCalling(port, apis, p, file, helpers);
+        return threadClass != null ? new TaskThread(threadClass, null) : onlyTaskCalling(port, apis, p, file, helpers);
       }
       if (starts == null) {
-        starts = new TaskStarts<>(port, apis, Map.of(), Map.of(), new HashMap<>(), () -> -1);
+        starts =
+            new TaskStarts<>(
+                port, apis, Map.of(), TaskStarts.executorFields(port, apis, topLevel(port, code)), new HashMap<>(), () -> -1);
       }
       FunctionalContext context = starts.functionalContext(functional);
       TaskClasses.TaskClass taskClass = kind == Kind.METHOD ? starts.taskClassOf(functional.leaf()) : null;
@@ -266,7 +283,15 @@ public final class ProjectCallShapes {
           p = functional; // runs where the code around it runs
           continue;
         case TASK:
-          return kind == Kind.LAMBDA || entryPoint(port, p.leaf(), taskClass) ? named(context.task(), file) : null;
+          if (kind != Kind.LAMBDA && !entryPoint(port, p.leaf(), taskClass)) {
+            return null;
+          }
+          ThreadRoot task = context.task();
+          return new TaskThread(
+              named(task, file),
+              task.singleThreadExecutor() && task.executor() != null
+                  ? fieldOfTopLevel(port, topLevel(port, code), task.executor())
+                  : null);
         default:
           return null;
       }
@@ -281,19 +306,14 @@ public final class ProjectCallShapes {
    * calls run in different tasks, or when nothing calls it. A method that is not private may be
    * called from anywhere: its callers' threads are not all known here.
    */
-  private static <N> String onlyTaskCalling(
+  private static <N> TaskThread onlyTaskCalling(
       SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> method, String file, Set<Object> helpers) {
     if (!port.hasModifier(method.leaf(), Modifier.PRIVATE)
         || port.isConstructor(method.leaf())
         || !helpers.add(method.leaf())) {
       return null;
     }
-    N topLevel = null;
-    for (SyntaxPath<N> p = method; p != null; p = p.parent()) {
-      if (port.kind(p.leaf()) == Kind.CLASS) {
-        topLevel = p.leaf();
-      }
-    }
+    N topLevel = topLevel(port, method);
     if (topLevel == null) {
       return null;
     }
@@ -307,9 +327,9 @@ public final class ProjectCallShapes {
             calls.add(call);
           }
         });
-    String task = null;
+    TaskThread task = null;
     for (N call : calls) {
-      String here = threadOf(port, apis, port.pathTo(call), file, helpers);
+      TaskThread here = threadOf(port, apis, port.pathTo(call), file, helpers);
       if (here == null || task != null && !task.equals(here)) {
         return null;
       }

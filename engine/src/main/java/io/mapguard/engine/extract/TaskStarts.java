@@ -1,10 +1,13 @@
 package io.mapguard.engine.extract;
 
 import io.mapguard.engine.extract.SyntaxPort.Kind;
+import io.mapguard.engine.knowledge.MethodRef;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntSupplier;
@@ -50,6 +53,59 @@ public final class TaskStarts<N> {
     this.rootsByStart = rootsByStart;
     this.currentUnitId = currentUnitId;
     this.awaits = new TaskAwaits<>(port);
+  }
+
+  /**
+   * The executor fields of {@code topLevel} (its nested classes' too) that a known factory makes in
+   * their declaration, by variable handle, with how many tasks at once each runs; the members are
+   * read, not the methods' bodies. Empty for a null class.
+   */
+  public static <N> Map<Object, ThreadStartApis.ExecutorThreads> executorFields(
+      SyntaxPort<N> port, KnownApis apis, N topLevel) {
+    Map<Object, ThreadStartApis.ExecutorThreads> fields = new HashMap<>();
+    if (topLevel == null) {
+      return fields;
+    }
+    port.forEachNode(
+        topLevel,
+        node -> {
+          if (port.isVariableDeclaration(node)) {
+            N init = port.isFieldOfNamedClass(node) ? port.initializer(node) : null;
+            ThreadStartApis.ExecutorThreads threads = init == null ? null : executorThreads(port, apis, init);
+            if (threads != null) {
+              fields.put(port.declaredVariable(node), threads);
+            }
+            return false;
+          }
+          // not into methods' bodies; a front end may hold a field's declarators in a node of its own
+          return port.kind(node) != Kind.METHOD;
+        });
+    return fields;
+  }
+
+  /** How many tasks at once the executor {@code init} makes runs, when a known factory makes it; else null. */
+  public static <N> ThreadStartApis.ExecutorThreads executorThreads(SyntaxPort<N> port, KnownApis apis, N init) {
+    N e = port.skipParens(init);
+    if (port.kind(e) != Kind.METHOD_CALL) {
+      return null;
+    }
+    Object callee = port.callee(e);
+    for (MethodRef factory : ThreadStartApis.SINGLE_THREAD_EXECUTOR_FACTORIES) {
+      if (apis.isExactly(factory, callee)) {
+        return ThreadStartApis.ExecutorThreads.ONE;
+      }
+    }
+    for (MethodRef factory : ThreadStartApis.POOL_EXECUTOR_FACTORIES) {
+      if (apis.isExactly(factory, callee)) {
+        List<N> arguments = port.arguments(e);
+        boolean oneThread =
+            !arguments.isEmpty()
+                && port.kind(arguments.get(0)) == Kind.LITERAL
+                && "1".equals(port.literalKey(arguments.get(0)));
+        return oneThread ? ThreadStartApis.ExecutorThreads.ONE : ThreadStartApis.ExecutorThreads.SEVERAL;
+      }
+    }
+    return null;
   }
 
   /** The thread start a call or creation is: a known start that is not also an immediate callback. */

@@ -29,6 +29,9 @@ import java.util.function.Predicate;
  * @param receiverField the field the call is made on ({@code inventory.reserve(…)}, {@code
  *     this.inventory.reserve(…)}), as the top-level class it is written in and the field's name
  *     there ({@code orders.OrderProcessor#inventory}); null for any other receiver
+ * @param serialExecutor when the call runs in a task handed to a single-thread executor field made
+ *     in its class, that field, named as {@link #receiverField} names fields ({@code
+ *     orders.Poster#serial}): the tasks of one such executor run one at a time; null otherwise
  * @see ProjectCall for the other components
  */
 public record CallSite(
@@ -47,7 +50,8 @@ public record CallSite(
     Set<Integer> nullArguments,
     String thread,
     Set<String> resultUses,
-    String receiverField) {
+    String receiverField,
+    String serialExecutor) {
 
   /** How {@link #resultUses} names a walk of the result: this, then the traversal. */
   public static final String WALK = "walk:";
@@ -65,7 +69,7 @@ public record CallSite(
   public static CallSite reference(String name, String file, int line) {
     return new CallSite(
         name, REFERENCE, null, null, true, ResultUse.OTHER, file, line, false, false, false, Set.of(), Set.of(), null,
-        Set.of(), null);
+        Set.of(), null, null);
   }
 
   public boolean isReference() {
@@ -109,6 +113,7 @@ public record CallSite(
         thread,
         resultUses,
         selfMonitorHeld,
-        receiverField);
+        receiverField,
+        serialExecutor);
   }
 }

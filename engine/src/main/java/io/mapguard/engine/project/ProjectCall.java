@@ -27,6 +27,8 @@ package io.mapguard.engine.project;
  * @param callerMonitorHeld the monitor of the caller's own object is held at the call ({@code
  *     synchronized (this)}, a synchronized method), whatever the call is made on
  * @param receiverField the field the call is made on (see {@link CallSite#receiverField}), or null
+ * @param serialExecutor the single-thread executor field the call's task runs on (see {@link
+ *     CallSite#serialExecutor}), or null
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -42,12 +44,21 @@ public record ProjectCall(
     String thread,
     java.util.Set<String> resultUses,
     boolean callerMonitorHeld,
-    String receiverField) {
+    String receiverField,
+    String serialExecutor) {
 
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
     this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null,
-        java.util.Set.of(), false, null);
+        java.util.Set.of(), false, null, null);
+  }
+
+  /**
+   * Whether this call and {@code other} run in tasks of one single-thread executor: one at a time,
+   * never at once, whichever tasks they are.
+   */
+  public boolean onOneSerialExecutorWith(ProjectCall other) {
+    return serialExecutor != null && serialExecutor.equals(other.serialExecutor);
   }
 
   /**

@@ -102,9 +102,10 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
             || use.file().equals(write.file()) && use.line() == write.line()) {
           continue;
         }
+        // tasks of one single-thread executor run one at a time, whichever class submits them
         boolean otherThread =
             use.thread() != null
-                ? !use.thread().equals(task)
+                ? !use.thread().equals(task) && !use.onOneSerialExecutorWith(write)
                 : use.caller() != null && use.callerOpen() && !use.caller().isConstructor();
         if (otherThread && !monitorInCommon(write, use)) {
           return new Use(use, user);

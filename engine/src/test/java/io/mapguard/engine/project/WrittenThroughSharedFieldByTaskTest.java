@@ -30,7 +30,13 @@ class WrittenThroughSharedFieldByTaskTest {
       ProjectMethod caller, boolean open, String thread, int line, boolean callerMonitorHeld, String field) {
     return new ProjectCall(
         caller, open, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), true, Set.of(),
-        thread, Set.of(), callerMonitorHeld, field);
+        thread, Set.of(), callerMonitorHeld, field, null);
+  }
+
+  private static ProjectCall inTask(String task, int line, String serialExecutor) {
+    return new ProjectCall(
+        null, true, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), true, Set.of(),
+        task, Set.of(), false, FIELD, serialExecutor);
   }
 
   private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {
@@ -53,6 +59,25 @@ class WrittenThroughSharedFieldByTaskTest {
             + " 'inventory' (Orders.java:15), and Orders.pending (Orders.java:19) reads it through the same field on"
             + " its callers' threads. Guard every access with one lock.",
         standing(calls));
+  }
+
+  @Test
+  void tasksOfOneSingleThreadExecutorRunOneAtATime() {
+    String serial = "p.Orders#serial";
+    String otherTask = "the task submitted at Orders.java:16";
+    ProjectCalls oneExecutor =
+        calls(Map.of(RESERVE, List.of(inTask(TASK, 15, serial)), RESERVED_OF, List.of(inTask(otherTask, 16, serial))));
+    assertNull(standing(oneExecutor));
+    ProjectCalls twoExecutors =
+        calls(
+            Map.of(
+                RESERVE, List.of(inTask(TASK, 15, serial)),
+                RESERVED_OF, List.of(inTask(otherTask, 16, "p.Orders#reports"))));
+    assertEquals(
+        "it is written in the task submitted at Orders.java:15, through Inventory.reserve on Orders's field"
+            + " 'inventory' (Orders.java:15), and Orders.java:16, in the task submitted at Orders.java:16, reads it"
+            + " through the same field. Guard every access with one lock.",
+        standing(twoExecutors));
   }
 
   @Test

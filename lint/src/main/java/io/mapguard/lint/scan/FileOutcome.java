@@ -24,7 +24,7 @@ import java.util.Map;
  *     it was not parsed (they are then read from its text, when a question comes)
  * @param unwrittenSummaries the summaries of the file's classes ({@code --summaries-out}) that wait
  *     for its findings that depend on other files to be decided: those that do not stand are written
- *     into them ({@link #pending}); empty when they are written already or not asked for
+ *     into them ({@link #summariesWithPending}); empty when they are written already or not asked for
  */
 public record FileOutcome(
     String file,
