@@ -25,6 +25,7 @@ import io.mapguard.engine.report.Rule;
 import io.mapguard.report.Sarif;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.tools.Diagnostic;
 
@@ -156,8 +157,8 @@ public abstract class MapGuardBugChecker extends BugChecker implements ClassTree
   }
 
   /** SARIF's levels as javac's kinds of diagnostic. */
-  private static final java.util.Map<String, Diagnostic.Kind> LEVELS =
-      java.util.Map.of("error", Diagnostic.Kind.ERROR, "warning", Diagnostic.Kind.WARNING, "note", Diagnostic.Kind.NOTE);
+  private static final Map<String, Diagnostic.Kind> LEVELS =
+      Map.of("error", Diagnostic.Kind.ERROR, "warning", Diagnostic.Kind.WARNING, "note", Diagnostic.Kind.NOTE);
 
   /**
    * The fix for {@code hint}, with an edit at each place it must repair ({@link Finding#fixPlaces}:

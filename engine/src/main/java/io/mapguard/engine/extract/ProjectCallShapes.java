@@ -4,6 +4,7 @@ import io.mapguard.engine.extract.SyntaxPort.Kind;
 import io.mapguard.engine.extract.SyntaxPort.Modifier;
 import io.mapguard.engine.extract.SyntaxPort.Overriding;
 import io.mapguard.engine.knowledge.CallerNeutralAnnotations;
+import io.mapguard.engine.knowledge.LifecycleMethods;
 import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.SynchronizedWrappers;
@@ -143,11 +144,12 @@ public final class ProjectCallShapes {
   private record BodyFacts(ProjectMethod caller, boolean open, TaskThread thread) {}
 
   /**
-   * The task code runs in, as messages name it ("the task submitted at Worker.java:30"), and the
+   * The task code runs in, as messages name it ("the task submitted at Worker.java:30"); the
    * single-thread executor field it runs on when it is handed to one made in its class ({@link
-   * CallSite#serialExecutor}), else null.
+   * CallSite#serialExecutor}), else null; and why copies of it run at once ({@link
+   * CallSite#copies}), else null.
    */
-  record TaskThread(String description, String serialExecutor) {}
+  record TaskThread(String description, String serialExecutor, String copies) {}
 
   /** The {@link BodyFacts} of the bodies met so far, for the calls of one class. */
   public static final class SiteMemo {
@@ -200,7 +202,8 @@ public final class ProjectCallShapes {
         facts.thread() == null ? null : facts.thread().description(),
         held.any() ? Set.of() : fate.uses(),
         receiver == null ? null : receiverField(port, call, port.skipParens(receiver)),
-        facts.thread() == null ? null : facts.thread().serialExecutor());
+        facts.thread() == null ? null : facts.thread().serialExecutor(),
+        facts.thread() == null ? null : facts.thread().copies());
   }
 
   /**
@@ -266,7 +269,7 @@ public final class ProjectCallShapes {
           return null;
         }
         String threadClass = threadClassTask(port, p, file);
-        return threadClass != null ? new TaskThread(threadClass, null) : onlyTaskCalling(port, apis, p, file, helpers);
+        return threadClass != null ? new TaskThread(threadClass, null, null) : onlyTaskCalling(port, apis, p, file, helpers);
       }
       if (starts == null) {
         starts =
@@ -291,7 +294,8 @@ public final class ProjectCallShapes {
               named(task, file),
               task.singleThreadExecutor() && task.executor() != null
                   ? fieldOfTopLevel(port, topLevel(port, code), task.executor())
-                  : null);
+                  : null,
+              copies(port, functional, task));
         default:
           return null;
       }
@@ -336,6 +340,38 @@ public final class ProjectCallShapes {
       task = here;
     }
     return task;
+  }
+
+  /**
+   * Why copies of {@code task}, started at {@code functional}, run at once, as messages say it; null
+   * when nothing says they do. They do when it is started in a loop or by a parallel stream, or when
+   * a method its callers call (not private, not a constructor, not one that starts its object once:
+   * {@link LifecycleMethods#STARTS_ONCE}) hands one to an executor field of several threads made in
+   * the class, one task per call ({@link ThreadRoot#pooled}), as the class's own analysis judges
+   * its tasks.
+   */
+  private static <N> String copies(SyntaxPort<N> port, SyntaxPath<N> functional, ThreadRoot task) {
+    if (task.repeated()) {
+      return "it is started in a loop";
+    }
+    if (!task.pooled()) {
+      return null;
+    }
+    SyntaxPath<N> starter = functional.parent();
+    while (starter != null && !port.kind(starter.leaf()).isCodeBoundary()) {
+      starter = starter.parent();
+    }
+    if (starter == null
+        || port.kind(starter.leaf()) != Kind.METHOD
+        || port.isConstructor(starter.leaf())
+        || port.hasModifier(starter.leaf(), Modifier.PRIVATE)
+        || LifecycleMethods.STARTS_ONCE.contains(port.name(starter.leaf()))) {
+      return null;
+    }
+    return methodOf(port, starter).display()
+        + " hands one to '"
+        + task.executor()
+        + "', an executor of several threads, on every call";
   }
 
   /** The creation of the anonymous class whose method {@code method} is, or null for a named class's. */

@@ -32,6 +32,9 @@ import java.util.function.Predicate;
  * @param serialExecutor when the call runs in a task handed to a single-thread executor field made
  *     in its class, that field, named as {@link #receiverField} names fields ({@code
  *     orders.Poster#serial}): the tasks of one such executor run one at a time; null otherwise
+ * @param copies when the call's task runs as several copies at once, why, as messages say it
+ *     ({@code OrderProcessor.process hands one to 'pool', an executor of several threads, on every
+ *     call}); null otherwise
  * @see ProjectCall for the other components
  */
 public record CallSite(
@@ -51,7 +54,8 @@ public record CallSite(
     String thread,
     Set<String> resultUses,
     String receiverField,
-    String serialExecutor) {
+    String serialExecutor,
+    String copies) {
 
   /** How {@link #resultUses} names a walk of the result: this, then the traversal. */
   public static final String WALK = "walk:";
@@ -69,7 +73,7 @@ public record CallSite(
   public static CallSite reference(String name, String file, int line) {
     return new CallSite(
         name, REFERENCE, null, null, true, ResultUse.OTHER, file, line, false, false, false, Set.of(), Set.of(), null,
-        Set.of(), null, null);
+        Set.of(), null, null, null);
   }
 
   public boolean isReference() {
@@ -114,6 +118,7 @@ public record CallSite(
         resultUses,
         selfMonitorHeld,
         receiverField,
-        serialExecutor);
+        serialExecutor,
+        copies);
   }
 }

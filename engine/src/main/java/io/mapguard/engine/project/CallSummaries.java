@@ -20,8 +20,8 @@ import java.util.Set;
  * class	com.acme.Inventory	src/main/java/com/acme/Inventory.java
  * types	0	com.acme.Inventory,java.lang.Object
  * method	0	0	restock	1	o
- * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-	-	-	-
- * call	tagsOf	1	com.acme.Sessions	48	-	OTHER	0	-	-	-	add	-	-
+ * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-	-	-	-	-
+ * call	tagsOf	1	com.acme.Sessions	48	-	OTHER	0	-	-	-	add	-	-	-
  * ref	reserve	57
  * finding	UnsynchronizedSharedMap	12	5	…	Field 'stock' …	written-by-task-elsewhere	0:restock:1	Guard it …
  * </pre>
@@ -131,6 +131,7 @@ public final class CallSummaries {
       out.append(site.resultUses().isEmpty() ? NONE : list(site.resultUses().stream().sorted().toList()));
       out.append('\t').append(site.receiverField() == null ? NONE : escape(site.receiverField()));
       out.append('\t').append(site.serialExecutor() == null ? NONE : escape(site.serialExecutor()));
+      out.append('\t').append(orNone(site.copies()));
       out.append('\n');
     }
     for (PendingFinding finding : calls.pending()) {
@@ -234,7 +235,7 @@ public final class CallSummaries {
             sites.add(CallSite.reference(unescape(f[1]), file, Integer.parseInt(f[2])));
           }
           case "call" -> {
-            fields(f, 14);
+            fields(f, 15);
             sites.add(call(f, file, typeLists, methods));
           }
           case "finding" -> pending.add(pending(f, file, typeLists));
@@ -327,7 +328,8 @@ public final class CallSummaries {
         noneOr(f[10]),
         f[11].equals(NONE) ? Set.of() : Set.of(unescape(f[11]).split(",")),
         f[12].equals(NONE) ? null : unescape(f[12]),
-        f[13].equals(NONE) ? null : unescape(f[13]));
+        f[13].equals(NONE) ? null : unescape(f[13]),
+        noneOr(f[14]));
   }
 
   private static String list(List<String> items) {

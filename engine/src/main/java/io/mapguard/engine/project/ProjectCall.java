@@ -29,6 +29,8 @@ package io.mapguard.engine.project;
  * @param receiverField the field the call is made on (see {@link CallSite#receiverField}), or null
  * @param serialExecutor the single-thread executor field the call's task runs on (see {@link
  *     CallSite#serialExecutor}), or null
+ * @param copies why the call's task runs as several copies at once (see {@link CallSite#copies}),
+ *     or null
  */
 public record ProjectCall(
     ProjectMethod caller,
@@ -45,12 +47,13 @@ public record ProjectCall(
     java.util.Set<String> resultUses,
     boolean callerMonitorHeld,
     String receiverField,
-    String serialExecutor) {
+    String serialExecutor,
+    String copies) {
 
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
     this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null,
-        java.util.Set.of(), false, null, null);
+        java.util.Set.of(), false, null, null, null);
   }
 
   /**

@@ -19,7 +19,9 @@ import java.util.List;
  * unless a private method of the task's class that only that task calls (the walk up other
  * methods' callers cost mapvet 1.6 times a scan of Tomcat), a use in a constructor
  * (before the object is shared), a use in a method only the project calls (its callers may all run
- * on the task's thread), and copies of one task.
+ * on the task's thread). Copies of one task stand alone: a task a method its callers call hands to
+ * an executor of several threads on every call, or one started in a loop, writes the object from
+ * several threads at once ({@link ProjectCall#copies}).
  *
  * @param writers the methods of the class, as other classes call them, that write the map
  * @param users the methods of the class, as other classes call them, that use the map (writers
@@ -54,19 +56,22 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
         if (task == null) {
           continue;
         }
+        String written =
+            "it is written in "
+                + task
+                + ", through "
+                + writer.display()
+                + " on "
+                + fieldOwner(write.receiverField())
+                + "'s field '"
+                + fieldName(write.receiverField())
+                + "' ("
+                + write.place()
+                + ")";
         Use other = useOnAnotherThread(calls, write, task);
         if (other != null) {
-          return "it is written in "
-              + task
-              + ", through "
-              + writer.display()
-              + " on "
-              + fieldOwner(write.receiverField())
-              + "'s field '"
-              + fieldName(write.receiverField())
-              + "' ("
-              + write.place()
-              + "), and "
+          return written
+              + ", and "
               + other.call().who()
               + (other.call().thread() != null ? ", in " + other.call().thread() + "," : "")
               + (writers.contains(other.method()) ? " writes" : " reads")
@@ -74,6 +79,11 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
               + (other.call().thread() != null ? "" : " on its callers' threads")
               + ". "
               + fix;
+        }
+        if (write.copies() != null && !holdsAMonitor(write)) {
+          // with no use on another thread, copies of the task still write the one object at once
+          // (copies that hold a monitor around the call all take the same one: theirs is the same code)
+          return written + ", and copies of that task run at once: " + write.copies() + ". " + fix;
         }
       }
     }
@@ -113,6 +123,11 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
       }
     }
     return null;
+  }
+
+  /** Whether some monitor is held at the call: the caller's own, the receiver's, or a class's. */
+  private static boolean holdsAMonitor(ProjectCall call) {
+    return call.callerMonitorHeld() || call.receiverMonitorHeld() || !call.classMonitorsHeld().isEmpty();
   }
 
   /** Both calls hold the using class's own monitor, or a {@code synchronized} block on the field's object. */

@@ -18,7 +18,8 @@ class CallSummariesTest {
     return new CallSite(
         "reserve", 2, owner, CALLER, true, ResultUse.DISCARDED, "src/com/acme/Inventory.java", 42, onThis,
         selfHeld, receiverHeld, Set.of("Inventory"), Set.of(1), thread, Set.of(), "com.acme.Restocker#inventory",
-        thread == null ? null : "com.acme.Inventory#serial");
+        thread == null ? null : "com.acme.Inventory#serial",
+        thread == null ? null : "Inventory.restock hands one to 'pool', an executor of several threads, on every call");
   }
 
   private static CallSummaries.ClassCalls roundTrip(CallSummaries.ClassCalls calls) throws Exception {
@@ -31,7 +32,7 @@ class CallSummariesTest {
     CallSite unresolved =
         new CallSite(
             "reserve", 2, null, null, true, ResultUse.OTHER, "src/com/acme/Inventory.java", 50, true, false, false,
-            Set.of(), Set.of(), null, Set.of("add", "[]="), null, null);
+            Set.of(), Set.of(), null, Set.of("add", "[]="), null, null, null);
     CallSite reference = CallSite.reference("reserve", "src/com/acme/Inventory.java", 57);
     CallSummaries.ClassCalls calls =
         new CallSummaries.ClassCalls("com.acme.Inventory", "src/com/acme/Inventory.java", List.of(resolved, unresolved, reference));
@@ -43,7 +44,7 @@ class CallSummariesTest {
     CallSite odd =
         new CallSite(
             "reserve", 2, "com.acme.Stock", CALLER, false, ResultUse.RETURNED, "dir\twith\ttabs\\and\nnewline.java", 3,
-            false, true, false, Set.of(), Set.of(0, 1), "-", Set.of("put"), "odd.Class#field\twith\ttabs", null);
+            false, true, false, Set.of(), Set.of(0, 1), "-", Set.of("put"), "odd.Class#field\twith\ttabs", null, null);
     CallSummaries.ClassCalls calls = new CallSummaries.ClassCalls("com.acme.Odd", "dir\twith\ttabs\\and\nnewline.java", List.of(odd));
     assertEquals(calls, roundTrip(calls));
   }
@@ -88,7 +89,7 @@ class CallSummariesTest {
     ProjectCall inTask =
         new ProjectCall(
             null, false, ResultUse.DISCARDED, "app/src/com/acme/Worker.java", 9, false, false, Set.of(), true, Set.of(),
-            "the task submitted at Worker.java:9", Set.of(), false, null, null);
+            "the task submitted at Worker.java:9", Set.of(), false, null, null, null);
     ProjectCalls application = method -> method.equals(RESERVE) ? List.of(inTask) : List.of();
     List<PendingFinding> standing =
         io.mapguard.engine.Analyzer.decide(

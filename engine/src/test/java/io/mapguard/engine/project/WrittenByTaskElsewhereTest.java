@@ -23,7 +23,7 @@ class WrittenByTaskElsewhereTest {
 
   private static ProjectCall call(ProjectMethod caller, boolean resolved, String thread, String file, int line) {
     return new ProjectCall(
-        caller, false, ResultUse.DISCARDED, file, line, false, false, Set.of(), resolved, Set.of(), thread, Set.of(), false, null, null);
+        caller, false, ResultUse.DISCARDED, file, line, false, false, Set.of(), resolved, Set.of(), thread, Set.of(), false, null, null, null);
   }
 
   private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {

@@ -30,13 +30,20 @@ class WrittenThroughSharedFieldByTaskTest {
       ProjectMethod caller, boolean open, String thread, int line, boolean callerMonitorHeld, String field) {
     return new ProjectCall(
         caller, open, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), true, Set.of(),
-        thread, Set.of(), callerMonitorHeld, field, null);
+        thread, Set.of(), callerMonitorHeld, field, null, null);
   }
 
   private static ProjectCall inTask(String task, int line, String serialExecutor) {
     return new ProjectCall(
         null, true, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), true, Set.of(),
-        task, Set.of(), false, FIELD, serialExecutor);
+        task, Set.of(), false, FIELD, serialExecutor, null);
+  }
+
+  private static ProjectCall copiesOfTask(boolean callerMonitorHeld) {
+    return new ProjectCall(
+        null, true, ResultUse.DISCARDED, "src/p/Orders.java", 15, false, false, Set.of(), true, Set.of(),
+        TASK, Set.of(), callerMonitorHeld, FIELD, null,
+        "Orders.process hands one to 'pool', an executor of several threads, on every call");
   }
 
   private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {
@@ -59,6 +66,16 @@ class WrittenThroughSharedFieldByTaskTest {
             + " 'inventory' (Orders.java:15), and Orders.pending (Orders.java:19) reads it through the same field on"
             + " its callers' threads. Guard every access with one lock.",
         standing(calls));
+  }
+
+  @Test
+  void copiesOfTheTaskStandWithoutAnotherUseUnlessTheyHoldAMonitor() {
+    assertEquals(
+        "it is written in the task submitted at Orders.java:15, through Inventory.reserve on Orders's field"
+            + " 'inventory' (Orders.java:15), and copies of that task run at once: Orders.process hands one to"
+            + " 'pool', an executor of several threads, on every call. Guard every access with one lock.",
+        standing(calls(Map.of(RESERVE, List.of(copiesOfTask(false))))));
+    assertNull(standing(calls(Map.of(RESERVE, List.of(copiesOfTask(true))))));
   }
 
   @Test
