@@ -352,7 +352,9 @@ public final class ProjectCallShapes {
    */
   private static <N> String copies(SyntaxPort<N> port, SyntaxPath<N> functional, ThreadRoot task) {
     if (task.repeated()) {
-      return "it is started in a loop";
+      return TaskStarts.PARALLEL_STREAM_CALLBACK.equals(task.description())
+          ? "the parallel stream runs it on several threads"
+          : "it is started in a loop";
     }
     if (!task.pooled()) {
       return null;

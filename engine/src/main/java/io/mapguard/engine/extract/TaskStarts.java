@@ -21,7 +21,7 @@ import java.util.function.IntSupplier;
  * @param <N> the front end's node type
  */
 public final class TaskStarts<N> {
-  private static final String PARALLEL_STREAM_CALLBACK = "the parallel stream callback";
+  static final String PARALLEL_STREAM_CALLBACK = "the parallel stream callback";
 
   private final SyntaxPort<N> port;
   private final KnownApis apis;

@@ -169,6 +169,7 @@ public final class ThreadStartApis {
       names.add(name.equals("<init>") ? simpleName(entry.method().owner()) : name);
     }
     names.addAll(TaskClasses.TASK_METHOD_NAMES);
+    names.addAll(PARALLEL_STREAM_METHODS); // its callbacks run on the common pool's threads
     return Set.copyOf(names);
   }
 
