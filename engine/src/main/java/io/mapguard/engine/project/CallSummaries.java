@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The summary of one top-level class's calls, as a compilation writes it into its output ({@link
@@ -129,8 +130,8 @@ public final class CallSummaries {
               : list(site.nullArguments().stream().sorted().map(String::valueOf).toList()));
       out.append('\t').append(orNone(site.thread())).append('\t');
       out.append(site.resultUses().isEmpty() ? NONE : list(site.resultUses().stream().sorted().toList()));
-      out.append('\t').append(site.receiverField() == null ? NONE : escape(site.receiverField()));
-      out.append('\t').append(site.serialExecutor() == null ? NONE : escape(site.serialExecutor()));
+      out.append('\t').append(orNone(site.receiverField()));
+      out.append('\t').append(orNone(site.serialExecutor()));
       out.append('\t').append(orNone(site.copies()));
       out.append('\n');
     }
@@ -163,19 +164,10 @@ public final class CallSummaries {
     List<String> condition =
         SummarizedConditions.write(
             finding.condition(),
-            new SummarizedConditions.Methods() {
-              @Override
-              public String write(ProjectMethod method) {
-                return method == null
+            method ->
+                method == null
                     ? null
-                    : typesNumber(method.ownerTypes(), typeLists, out) + ":" + method.name() + ":" + method.arity();
-              }
-
-              @Override
-              public ProjectMethod read(String field) {
-                throw new UnsupportedOperationException("writing");
-              }
-            });
+                    : typesNumber(method.ownerTypes(), typeLists, out) + ":" + method.name() + ":" + method.arity());
     if (condition == null) {
       return;
     }
@@ -256,25 +248,17 @@ public final class CallSummaries {
     for (int i = 7; i < f.length; i++) {
       conditionFields.add(noneOr(f[i]));
     }
-    SummarizedConditions.Methods methods =
-        new SummarizedConditions.Methods() {
-          @Override
-          public String write(ProjectMethod method) {
-            throw new UnsupportedOperationException("reading");
+    Function<String, ProjectMethod> methods =
+        field -> {
+          if (field == null) {
+            return null;
           }
-
-          @Override
-          public ProjectMethod read(String field) {
-            if (field == null) {
-              return null;
-            }
-            String[] parts = field.split(":", -1);
-            List<String> types = parts.length == 3 ? typeLists.get(parts[0]) : null;
-            if (types == null) {
-              throw new IllegalArgumentException("no types for the method '" + field + "' before it");
-            }
-            return new ProjectMethod(types, parts[1], Integer.parseInt(parts[2]));
+          String[] parts = field.split(":", -1);
+          List<String> types = parts.length == 3 ? typeLists.get(parts[0]) : null;
+          if (types == null) {
+            throw new IllegalArgumentException("no types for the method '" + field + "' before it");
           }
+          return new ProjectMethod(types, parts[1], Integer.parseInt(parts[2]));
         };
     return new PendingFinding(
         unescape(f[1]),
@@ -327,8 +311,8 @@ public final class CallSummaries {
         nulls,
         noneOr(f[10]),
         f[11].equals(NONE) ? Set.of() : Set.of(unescape(f[11]).split(",")),
-        f[12].equals(NONE) ? null : unescape(f[12]),
-        f[13].equals(NONE) ? null : unescape(f[13]),
+        noneOr(f[12]),
+        noneOr(f[13]),
         noneOr(f[14]));
   }
 

@@ -6,37 +6,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * How a summary writes the condition of a pending finding ({@link PendingFinding}): one entry per
  * kind of condition, with its name in the summary, the fields it is written as, and how it is made
- * again from them. Fields are plain strings, null for none; {@link CallSummaries} escapes them.
+ * again from them. Fields are plain strings, null for none; {@link CallSummaries} escapes them, and
+ * says how a field names a method (by the summary's numbered type lists): each direction is a
+ * function, null for null.
  */
 final class SummarizedConditions {
   private SummarizedConditions() {}
 
-  /** How a field names a method: by the summary's numbered type lists ({@link CallSummaries}). */
-  interface Methods {
-    /** Null for null. */
-    String write(ProjectMethod method);
-
-    /** Null for null. */
-    ProjectMethod read(String field);
-  }
-
   private record Kind<C extends ProjectCondition>(
       String name,
       Class<C> type,
-      BiFunction<C, Methods, List<String>> fields,
-      BiFunction<List<String>, Methods, C> condition) {}
+      BiFunction<C, Function<ProjectMethod, String>, List<String>> fields,
+      BiFunction<List<String>, Function<String, ProjectMethod>, C> condition) {}
 
   private static final List<Kind<?>> KINDS =
       List.of(
           new Kind<>(
               "null-passed-by-caller",
               NullPassedByCaller.class,
-              (c, m) -> Arrays.asList(m.write(c.method()), Integer.toString(c.parameter())),
-              (f, m) -> new NullPassedByCaller(m.read(f.get(0)), Integer.parseInt(f.get(1)))),
+              (c, m) -> Arrays.asList(m.apply(c.method()), Integer.toString(c.parameter())),
+              (f, m) -> new NullPassedByCaller(m.apply(f.get(0)), Integer.parseInt(f.get(1)))),
           new Kind<>(
               "written-by-task-elsewhere",
               WrittenByTaskElsewhere.class,
@@ -55,16 +49,16 @@ final class SummarizedConditions {
           new Kind<>(
               "called-without-guard",
               CalledWithoutGuard.class,
-              (c, m) -> Arrays.asList(m.write(c.method()), c.classLock(), c.guard()),
-              (f, m) -> new CalledWithoutGuard(m.read(f.get(0)), f.get(1), f.get(2))),
+              (c, m) -> Arrays.asList(m.apply(c.method()), c.classLock(), c.guard()),
+              (f, m) -> new CalledWithoutGuard(m.apply(f.get(0)), f.get(1), f.get(2))),
           new Kind<>(
               "returned-past-guard",
               ReturnedPastGuard.class,
-              (c, m) -> Arrays.asList(m.write(c.method()), Boolean.toString(c.guardIsTheMap())),
-              (f, m) -> new ReturnedPastGuard(m.read(f.get(0)), Boolean.parseBoolean(f.get(1)))));
+              (c, m) -> Arrays.asList(m.apply(c.method()), Boolean.toString(c.guardIsTheMap())),
+              (f, m) -> new ReturnedPastGuard(m.apply(f.get(0)), Boolean.parseBoolean(f.get(1)))));
 
   /** The condition's kind, then its fields; null for a kind summaries do not keep. */
-  static List<String> write(ProjectCondition condition, Methods methods) {
+  static List<String> write(ProjectCondition condition, Function<ProjectMethod, String> methods) {
     for (Kind<?> kind : KINDS) {
       if (kind.type().isInstance(condition)) {
         List<String> written = new ArrayList<>();
@@ -77,7 +71,7 @@ final class SummarizedConditions {
   }
 
   private static <C extends ProjectCondition> List<String> fields(
-      Kind<C> kind, ProjectCondition condition, Methods methods) {
+      Kind<C> kind, ProjectCondition condition, Function<ProjectMethod, String> methods) {
     return kind.fields().apply(kind.type().cast(condition), methods);
   }
 
@@ -86,7 +80,7 @@ final class SummarizedConditions {
    *
    * @throws IllegalArgumentException for an unknown kind or fields it cannot be made of
    */
-  static ProjectCondition read(String kind, List<String> fields, Methods methods) {
+  static ProjectCondition read(String kind, List<String> fields, Function<String, ProjectMethod> methods) {
     for (Kind<?> known : KINDS) {
       if (known.name().equals(kind)) {
         try {
@@ -100,9 +94,9 @@ final class SummarizedConditions {
   }
 
   /** The getter, the consequence and the fix, then each use and how the message says it, by use. */
-  private static List<String> resultUseFields(ResultUsedByCallers condition, Methods methods) {
+  private static List<String> resultUseFields(ResultUsedByCallers condition, Function<ProjectMethod, String> methods) {
     List<String> fields =
-        new ArrayList<>(Arrays.asList(methods.write(condition.getter()), condition.consequence(), condition.fix()));
+        new ArrayList<>(Arrays.asList(methods.apply(condition.getter()), condition.consequence(), condition.fix()));
     new TreeMap<>(condition.uses())
         .forEach(
             (use, said) -> {
@@ -112,7 +106,7 @@ final class SummarizedConditions {
     return fields;
   }
 
-  private static ResultUsedByCallers resultUses(List<String> fields, Methods methods) {
+  private static ResultUsedByCallers resultUses(List<String> fields, Function<String, ProjectMethod> methods) {
     if ((fields.size() - 3) % 2 != 0) {
       throw new IllegalArgumentException("a use without how it is said");
     }
@@ -120,24 +114,24 @@ final class SummarizedConditions {
     for (int i = 3; i < fields.size(); i += 2) {
       uses.put(fields.get(i), fields.get(i + 1));
     }
-    return new ResultUsedByCallers(methods.read(fields.get(0)), uses, fields.get(1), fields.get(2));
+    return new ResultUsedByCallers(methods.apply(fields.get(0)), uses, fields.get(1), fields.get(2));
   }
 
-  private static String methods(List<ProjectMethod> list, Methods methods) {
+  private static String methods(List<ProjectMethod> list, Function<ProjectMethod, String> methods) {
     List<String> written = new ArrayList<>(list.size());
     for (ProjectMethod method : list) {
-      written.add(methods.write(method));
+      written.add(methods.apply(method));
     }
     return String.join(",", written);
   }
 
-  private static List<ProjectMethod> methods(String field, Methods methods) {
+  private static List<ProjectMethod> methods(String field, Function<String, ProjectMethod> methods) {
     List<ProjectMethod> read = new ArrayList<>();
     if (field == null || field.isEmpty()) {
       return read;
     }
     for (String method : field.split(",")) {
-      read.add(methods.read(method));
+      read.add(methods.apply(method));
     }
     return read;
   }

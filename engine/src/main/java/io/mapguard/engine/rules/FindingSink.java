@@ -287,5 +287,4 @@ public final class FindingSink {
       }
     }
   }
-
 }

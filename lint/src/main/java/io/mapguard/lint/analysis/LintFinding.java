@@ -1,10 +1,13 @@
 package io.mapguard.lint.analysis;
 
+import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.project.ProjectCondition;
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.FixHint;
+import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.fix.Edit;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A finding as mapvet reports it: an engine finding placed in its file, or one of mapvet's own
@@ -52,6 +55,30 @@ public record LintFinding(
   public LintFinding withFingerprint(String newFingerprint) {
     return new LintFinding(
         rule, severity, file, line, column, endLine, endColumn, message, newFingerprint, fixes, evidence, condition);
+  }
+
+  /** The finding as a summary keeps it while its condition is undecided (it has one). */
+  public PendingFinding pending() {
+    return new PendingFinding(rule, file, line, column, fingerprint, message, condition);
+  }
+
+  /**
+   * A finding of a class this scan did not read, that stood here: at its summary's place, with no
+   * fix (the file is not this scan's to edit).
+   */
+  public static LintFinding fromSummary(PendingFinding finding, Rule rule) {
+    int column = Math.max(finding.column(), 1);
+    return new LintFinding(
+        rule.ruleName(),
+        rule.defaultSeverity().toLowerCase(Locale.ROOT),
+        finding.file(),
+        finding.line(),
+        column,
+        finding.line(),
+        column,
+        finding.message(),
+        finding.fingerprint(),
+        List.of());
   }
 
   /** The finding once its condition stands: its message says why ({@code Finding#standing}). */

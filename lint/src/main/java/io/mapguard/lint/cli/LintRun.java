@@ -38,7 +38,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -254,15 +253,11 @@ final class LintRun {
     for (InputFile input : inputs) {
       known.add(input.path().toAbsolutePath().normalize());
     }
-    List<CallSummaries.ClassCalls> stored = new ArrayList<>();
-    boolean storedRead = false;
     boolean undecided =
         outcomes.stream().flatMap(o -> o.findings().stream()).anyMatch(f -> f.condition() != null);
-    if (!request.summaries().isEmpty() || !request.classpath().isEmpty()) {
-      // their findings are decided here too: read them now, whether or not a finding of this scan asks
-      stored.addAll(summariesOfOtherClasses(known, realRoots));
-      storedRead = true;
-    }
+    // read now, whether or not a finding of this scan asks: their own pending findings are decided
+    // here too (nothing is read without --summaries or --classpath)
+    List<CallSummaries.ClassCalls> stored = summariesOfOtherClasses(known, realRoots);
     List<PendingFinding> pending = stored.stream().flatMap(calls -> calls.pending().stream()).toList();
     if (!undecided && pending.isEmpty()) {
       return outcomes;
@@ -281,12 +276,7 @@ final class LintRun {
               realRoots, known, Path::toString, path -> FileProcessor.readText(new InputFile(path, path.toString()))));
       FileAnalyzer analyzer =
           analyzers.create(request.settings().analysisOptions(), sourceRoots, request.classpath());
-      boolean alreadyRead = storedRead;
-      calls =
-          new SummarizedCalls(
-              new LintProjectCalls(files, analyzer),
-              () -> alreadyRead ? stored : summariesOfOtherClasses(known, realRoots),
-              analyzer::isSubtype);
+      calls = new SummarizedCalls(new LintProjectCalls(files, analyzer), () -> stored, analyzer::isSubtype);
     } catch (IOException | SecurityException e) {
       calls = ProjectCalls.UNKNOWN; // the findings stand, as they would without the other files
     }
@@ -322,21 +312,7 @@ final class LintRun {
       if (rule.isEmpty() || !request.settings().enabledRuleNames().contains(rule.get().ruleName())) {
         continue;
       }
-      int column = Math.max(finding.column(), 1);
-      byFile
-          .computeIfAbsent(finding.file(), f -> new ArrayList<>())
-          .add(
-              new LintFinding(
-                  rule.get().ruleName(),
-                  rule.get().defaultSeverity().toLowerCase(Locale.ROOT),
-                  finding.file(),
-                  finding.line(),
-                  column,
-                  finding.line(),
-                  column,
-                  finding.message(),
-                  finding.fingerprint(),
-                  List.of()));
+      byFile.computeIfAbsent(finding.file(), f -> new ArrayList<>()).add(LintFinding.fromSummary(finding, rule.get()));
     }
     List<FileOutcome> outcomes = new ArrayList<>();
     byFile.forEach((file, findings) -> outcomes.add(FileOutcome.fromSummaries(file, findings)));

@@ -57,13 +57,7 @@ public record FileOutcome(
     if (unwrittenSummaries.isEmpty() || notStanding.isEmpty()) {
       return unwrittenSummaries;
     }
-    List<PendingFinding> pending = new ArrayList<>();
-    for (LintFinding finding : notStanding) {
-      pending.add(
-          new PendingFinding(
-              finding.rule(), finding.file(), finding.line(), finding.column(), finding.fingerprint(),
-              finding.message(), finding.condition()));
-    }
+    List<PendingFinding> pending = notStanding.stream().map(LintFinding::pending).toList();
     List<ClassCalls> summaries = new ArrayList<>(unwrittenSummaries);
     summaries.set(0, summaries.get(0).withPending(pending));
     return summaries;
