@@ -16,6 +16,7 @@ import io.mapguard.engine.extract.ProjectCallShapes;
 import io.mapguard.engine.project.CallSite;
 import io.mapguard.engine.project.CallSummaries;
 import io.mapguard.engine.project.CallSummaries.ClassCalls;
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.project.StoredSummaries;
 import java.io.IOException;
@@ -142,12 +143,13 @@ public final class JavacCallSummaries {
 
   /**
    * The calls written in {@code topLevel} (and its nested classes) that may run a method of another
-   * class, not of the JDK.
+   * class, not of the JDK, and its tasks' uses of inherited map fields.
    */
   ClassCalls summarize(JCCompilationUnit unit, JCClassDecl topLevel) {
     JavacSyntax port = new JavacSyntax(unit, types, topLevel.sym);
     String file = unit.getSourceFile().getName();
     List<CallSite> sites = new ArrayList<>();
+    List<FieldUse> uses = new ArrayList<>();
     ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
     new TreePathScanner<Void, Void>() {
       @Override
@@ -167,8 +169,29 @@ public final class JavacCallSummaries {
         }
         return super.visitMemberReference(node, nothing);
       }
+
+      @Override
+      public Void visitIdentifier(com.sun.source.tree.IdentifierTree node, Void nothing) {
+        addInheritedFieldUse(((JCTree.JCIdent) node).sym);
+        return super.visitIdentifier(node, nothing);
+      }
+
+      @Override
+      public Void visitMemberSelect(com.sun.source.tree.MemberSelectTree node, Void nothing) {
+        addInheritedFieldUse(((JCTree.JCFieldAccess) node).sym);
+        return super.visitMemberSelect(node, nothing);
+      }
+
+      private void addInheritedFieldUse(Symbol symbol) {
+        if (JavacProjectCalls.inheritedInstanceField(symbol, topLevel.sym)) {
+          FieldUse use = ProjectCallShapes.inheritedFieldUseOf(port, apis, JavacSyntax.path(getCurrentPath()), file, memo);
+          if (use != null) {
+            uses.add(use);
+          }
+        }
+      }
     }.scan(new TreePath(new TreePath(unit), topLevel), null);
-    return new ClassCalls(types.text(topLevel.sym.flatName()), file, sites);
+    return new ClassCalls(types.text(topLevel.sym.flatName()), file, sites, uses);
   }
 
   /**

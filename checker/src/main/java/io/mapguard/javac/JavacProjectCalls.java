@@ -18,6 +18,7 @@ import com.sun.tools.javac.util.Names;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.ProjectCallShapes;
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
@@ -50,6 +51,8 @@ public final class JavacProjectCalls implements ProjectCalls {
    */
   private Map<Name, List<Found>> callsByName;
   private Map<Name, List<Found>> referencesByName;
+  /** The uses of superclasses' instance fields, by the field's name (few: most code uses its own). */
+  private Map<Name, List<Found>> inheritedFieldsByName;
   private final Names names;
   private boolean complete;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
@@ -58,7 +61,7 @@ public final class JavacProjectCalls implements ProjectCalls {
   private final Map<JCCompilationUnit, Map<JCClassDecl, JavacSyntax>> ports = new IdentityHashMap<>();
   private final JavacCallSummaries summaries;
 
-  /** A call (or method reference) found by name: its file and the top-level class it is in. */
+  /** A call (or method reference, or field use) found by name: its file and the top-level class it is in. */
   private record Found(JCCompilationUnit unit, JCClassDecl topLevel, JCTree call) {}
 
   public JavacProjectCalls(Context context, AnalysisOptions options) {
@@ -125,6 +128,47 @@ public final class JavacProjectCalls implements ProjectCalls {
     return candidates.stream().filter(call -> call.nullArguments().contains(parameter)).toList();
   }
 
+  @Override
+  public synchronized List<FieldUse> inheritedFieldUsesInTasks(String field) {
+    if (!indexed()) {
+      return null;
+    }
+    List<FieldUse> uses = new ArrayList<>();
+    Name name = names.fromString(field.substring(field.indexOf('#') + 1));
+    for (Found found : inheritedFieldsByName.getOrDefault(name, List.of())) {
+      FieldUse use =
+          ProjectCallShapes.inheritedFieldUseOf(
+              portOf(found),
+              apis,
+              portOf(found).pathTo(found.call()),
+              found.unit().getSourceFile().getName(),
+              new ProjectCallShapes.SiteMemo());
+      if (use != null && use.field().equals(field)) {
+        uses.add(use);
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * Whether {@code symbol} is an instance field of a class other than {@code topLevel} and the
+   * classes nested in it: used on its own object, one a superclass declares.
+   */
+  static boolean inheritedInstanceField(Symbol symbol, Symbol.ClassSymbol topLevel) {
+    if (!(symbol instanceof Symbol.VarSymbol)
+        || !(symbol.owner instanceof Symbol.ClassSymbol)
+        || (symbol.flags() & Flags.STATIC) != 0) {
+      return false;
+    }
+    // up the classes by hand: an array's length belongs to a class in no package, where javac's
+    // outermostClass() fails
+    Symbol outermost = symbol.owner;
+    while (outermost.owner instanceof Symbol.ClassSymbol) {
+      outermost = outermost.owner;
+    }
+    return outermost != topLevel;
+  }
+
   private static boolean madeOnAField(JCTree call) {
     if (!(call instanceof JCMethodInvocation invocation) || !(invocation.meth instanceof JCTree.JCFieldAccess select)) {
       return false;
@@ -181,6 +225,7 @@ public final class JavacProjectCalls implements ProjectCalls {
   private void index() {
     callsByName = new HashMap<>();
     referencesByName = new HashMap<>();
+    inheritedFieldsByName = new HashMap<>();
     complete = true;
     for (JCCompilationUnit unit : compiledUnits(context)) {
       for (JCTree definition : unit.defs) {
@@ -208,6 +253,25 @@ public final class JavacProjectCalls implements ProjectCalls {
                     .computeIfAbsent(reference.name, k -> new ArrayList<>())
                     .add(new Found(unit, topLevel, reference));
                 super.visitReference(reference);
+              }
+
+              @Override
+              public void visitIdent(JCTree.JCIdent identifier) {
+                if (inheritedInstanceField(identifier.sym, topLevel.sym)) {
+                  inheritedFieldsByName
+                      .computeIfAbsent(identifier.name, k -> new ArrayList<>())
+                      .add(new Found(unit, topLevel, identifier));
+                }
+              }
+
+              @Override
+              public void visitSelect(JCTree.JCFieldAccess select) {
+                if (inheritedInstanceField(select.sym, topLevel.sym)) {
+                  inheritedFieldsByName
+                      .computeIfAbsent(select.name, k -> new ArrayList<>())
+                      .add(new Found(unit, topLevel, select));
+                }
+                super.visitSelect(select);
               }
             });
       }

@@ -590,6 +590,14 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     return symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol ? fieldName((VarSymbol) symbol) : null;
   }
 
+  @Override
+  public String fieldOwner(JCTree expression) {
+    Symbol symbol = TreeInfo.symbol(expression);
+    return symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol owner
+        ? types.text(owner.getQualifiedName())
+        : null;
+  }
+
   /** The engine's name for {@code this} of {@code type}: see {@link #thisName}. */
   String thisOf(Symbol type) {
     return type == null || type == topLevel ? "this" : simpleName(type) + ".this";

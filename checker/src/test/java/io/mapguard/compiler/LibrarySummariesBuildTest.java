@@ -216,6 +216,51 @@ class LibrarySummariesBuildTest {
   }
 
   @Test
+  void theApplicationsSubclassWritingTheLibrarysMapInATaskMakesItShared() throws IOException {
+    Path shelf =
+        write(
+            "lib/src/docks/Shelf.java",
+            String.join(
+                "\n",
+                "package docks;",
+                "import java.util.HashMap;",
+                "import java.util.Map;",
+                "public abstract class Shelf {",
+                "  protected final Map<String, Integer> onHand = new HashMap<>();",
+                "  public int available(String item) {",
+                "    return onHand.getOrDefault(item, 0);",
+                "  }",
+                "}"));
+    Compiled library = compile(libraryClasses, libraryClasses.toString(), List.of("-Xplugin:MapGuard -summaries"), List.of(shelf));
+    assertTrue(library.ok() && !library.reportsAnyFinding(), library.diagnostics().toString());
+    String receiving =
+        String.join(
+            "\n",
+            "package app;",
+            "import java.util.concurrent.ExecutorService;",
+            "import java.util.concurrent.Executors;",
+            "public class Receiving extends docks.Shelf {",
+            "  private final ExecutorService dock = Executors.newSingleThreadExecutor();",
+            "  public void start() {",
+            "    dock.execute(() -> onHand.merge(\"pallet\", 1, Integer::sum));",
+            "  }",
+            "}");
+    Compiled application =
+        compile(
+            dir.resolve("app/classes"),
+            libraryClasses.toString(),
+            List.of("-Xplugin:MapGuard"),
+            List.of(write("app/src/app/Receiving.java", receiving)));
+    assertTrue(
+        application.reports(
+            "WARNING",
+            "Shelf.java:7 (from its summary on the class path): 'onHand' is read here without a lock",
+            "it is written in the task submitted at Receiving.java:7, where a subclass uses it as its own"
+                + " (Receiving.java:7), and Shelf.available reads it on its callers' threads"),
+        application.diagnostics().toString());
+  }
+
+  @Test
   void werrorFailsTheApplicationsBuild() throws IOException {
     buildLibrary("-Xplugin:MapGuard -summaries");
     Compiled application = buildApplication(libraryClasses.toString(), "-Xplugin:MapGuard", "-Werror");

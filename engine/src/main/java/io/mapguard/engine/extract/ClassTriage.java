@@ -167,8 +167,9 @@ public final class ClassTriage<N> {
    * Evidence the first pass does not see as a signal: the class's own role (the engine's class
    * evidence: a managed singleton, {@code @ThreadSafe}), and map fields that are concurrent or
    * synchronized (a static ConcurrentMap counts as shared; a synchronized map's iteration is
-   * checked without threads), and static non-thread-safe maps (a task of another class may write
-   * them: UnsynchronizedSharedMap asks the project's calls).
+   * checked without threads), and static non-thread-safe maps and those a subclass written elsewhere
+   * may use as its own (a task of another class may write them: UnsynchronizedSharedMap asks the
+   * project's calls).
    */
   private static boolean needsAnalysisAnyway(ClassFacts facts, Collection<MapField> fields) {
     if (ClassAnalysis.hasClassEvidence(facts)) {
@@ -177,7 +178,7 @@ public final class ClassTriage<N> {
     for (MapField field : fields) {
       MapKind kind = MapTypes.kindOfField(field.declaredType(), field.assignedValues());
       if (kind != MapKind.NON_THREAD_SAFE && kind != MapKind.UNKNOWN
-          || kind == MapKind.NON_THREAD_SAFE && field.isStatic()) {
+          || kind == MapKind.NON_THREAD_SAFE && (field.isStatic() || field.subclassesUseAs() != null)) {
         return true;
       }
     }

@@ -63,7 +63,21 @@ public final class MapFields<N> {
         confined,
         site,
         false,
-        port.mapValueType(declaration));
+        port.mapValueType(declaration),
+        subclassesUseAs(declaration, owner));
+  }
+
+  /** {@link MapField#subclassesUseAs} of the field {@code declaration}, declared in {@code owner}. */
+  private String subclassesUseAs(N declaration, N owner) {
+    if (owner != topLevel
+        || owner == null
+        || port.hasModifier(declaration, Modifier.STATIC)
+        || port.hasModifier(declaration, Modifier.PRIVATE)
+        || port.hasModifier(owner, Modifier.FINAL)) {
+      return null;
+    }
+    List<String> types = port.classTypes(owner);
+    return types.isEmpty() ? null : types.get(0) + "#" + port.variableName(declaration);
   }
 
   /** A local variable or parameter holding a map, for the rules that need no sharing. */

@@ -9,10 +9,12 @@ import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.SynchronizedWrappers;
 import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.project.CallSite;
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.project.ResultUse;
@@ -162,19 +164,9 @@ public final class ProjectCallShapes {
     Callees callees = apis.callees();
     Object callee = port.callee(call.leaf());
     String owner = callee != null && callees.ownerKnown(callee) ? callees.owner(callee) : null;
-    SyntaxPath<N> body = call.parent();
-    while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
-      body = body.parent();
-    }
+    SyntaxPath<N> body = codeBoundaryAround(port, call);
     boolean inMethod = body != null && port.kind(body.leaf()) == Kind.METHOD;
-    BodyFacts facts = body == null ? null : memo.byBody.get(body.leaf());
-    if (facts == null) {
-      ProjectMethod caller = inMethod ? methodOf(port, body) : null;
-      facts = new BodyFacts(caller, caller == null || open(port, body), threadOf(port, apis, call, file));
-      if (body != null) {
-        memo.byBody.put(body.leaf(), facts);
-      }
-    }
+    BodyFacts facts = bodyFacts(port, apis, call, body, file, memo);
     Monitors held = monitorsHeld(port, call, inMethod ? body : null);
     ResultFate fate = fate(port, apis, call, inMethod ? port.methodBody(body.leaf()) : null);
     N receiver = port.receiver(call.leaf());
@@ -204,6 +196,88 @@ public final class ProjectCallShapes {
         receiver == null ? null : receiverField(port, call, port.skipParens(receiver)),
         facts.thread() == null ? null : facts.thread().serialExecutor(),
         facts.thread() == null ? null : facts.thread().copies());
+  }
+
+  /** The nearest method, lambda or other code boundary around {@code code}, or null. */
+  private static <N> SyntaxPath<N> codeBoundaryAround(SyntaxPort<N> port, SyntaxPath<N> code) {
+    SyntaxPath<N> body = code.parent();
+    while (body != null && !port.kind(body.leaf()).isCodeBoundary()) {
+      body = body.parent();
+    }
+    return body;
+  }
+
+  /** The {@link BodyFacts} of {@code body}, the code boundary around {@code code}: from {@code memo} once known. */
+  private static <N> BodyFacts bodyFacts(
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, SyntaxPath<N> body, String file, SiteMemo memo) {
+    BodyFacts facts = body == null ? null : memo.byBody.get(body.leaf());
+    if (facts == null) {
+      ProjectMethod caller = body != null && port.kind(body.leaf()) == Kind.METHOD ? methodOf(port, body) : null;
+      facts = new BodyFacts(caller, caller == null || open(port, body), threadOf(port, apis, code, file));
+      if (body != null) {
+        memo.byBody.put(body.leaf(), facts);
+      }
+    }
+    return facts;
+  }
+
+  /**
+   * The use at {@code reference} (an {@link Kind#IDENTIFIER}, or a {@link Kind#FIELD_ACCESS} on
+   * {@code this}) of a map field another top-level class declares, made in a task's code, as a
+   * {@link FieldUse}; null when it names no such field, names it on another object, or is not in a
+   * task.
+   */
+  public static <N> FieldUse inheritedFieldUseOf(
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> reference, String file, SiteMemo memo) {
+    N node = reference.leaf();
+    Kind kind = port.kind(node);
+    if (kind == Kind.FIELD_ACCESS && port.kind(port.skipParens(port.selected(node))) != Kind.THIS
+        || kind != Kind.FIELD_ACCESS && kind != Kind.IDENTIFIER) {
+      return null;
+    }
+    String owner = port.fieldOwner(node);
+    if (owner == null || !port.isMap(node)) {
+      return null;
+    }
+    N topLevel = topLevel(port, reference);
+    if (topLevel == null || port.classTypes(topLevel).indexOf(owner) <= 0) {
+      return null; // not a superclass's: its own class's analysis sees its tasks
+    }
+    SyntaxPath<N> body = codeBoundaryAround(port, reference);
+    TaskThread thread = bodyFacts(port, apis, reference, body, file, memo).thread();
+    if (thread == null) {
+      return null;
+    }
+    boolean inMethod = body != null && port.kind(body.leaf()) == Kind.METHOD;
+    return new FieldUse(
+        owner + "#" + port.name(node),
+        file,
+        port.line(node),
+        writes(port, reference),
+        monitorsHeld(port, reference, inMethod ? body : null).any(),
+        thread.description(),
+        thread.serialExecutor(),
+        thread.copies());
+  }
+
+  /**
+   * Whether the map at {@code map} is changed right there: a writing method called on it ({@code
+   * put}, {@code remove}…), or on one of its views ({@code keySet().remove(k)}).
+   */
+  private static <N> boolean writes(SyntaxPort<N> port, SyntaxPath<N> map) {
+    SyntaxPath<N> call = map.parentSkippingParens(port);
+    if (call == null || port.kind(call.leaf()) != Kind.METHOD_CALL || !isReceiver(port, call.leaf(), map.leaf())) {
+      return false;
+    }
+    String method = port.name(call.leaf());
+    if (!MapMethods.isView(method)) {
+      return MapMethods.effectOnMap(method) == Effect.WRITE;
+    }
+    SyntaxPath<N> viewCall = call.parentSkippingParens(port);
+    return viewCall != null
+        && port.kind(viewCall.leaf()) == Kind.METHOD_CALL
+        && isReceiver(port, viewCall.leaf(), call.leaf())
+        && MapMethods.effectOnView(port.name(viewCall.leaf())) == Effect.WRITE;
   }
 
   /**
@@ -359,10 +433,7 @@ public final class ProjectCallShapes {
     if (!task.pooled()) {
       return null;
     }
-    SyntaxPath<N> starter = functional.parent();
-    while (starter != null && !port.kind(starter.leaf()).isCodeBoundary()) {
-      starter = starter.parent();
-    }
+    SyntaxPath<N> starter = codeBoundaryAround(port, functional);
     if (starter == null
         || port.kind(starter.leaf()) != Kind.METHOD
         || port.isConstructor(starter.leaf())

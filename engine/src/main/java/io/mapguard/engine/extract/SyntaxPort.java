@@ -373,6 +373,13 @@ public interface SyntaxPort<N> {
    */
   String fieldName(N expression);
 
+  /**
+   * The qualified name of the class that declares the field an {@link Kind#IDENTIFIER} or {@link
+   * Kind#FIELD_ACCESS} names ({@code shop.Shelf} for an inherited {@code onHand}); null when it
+   * names no field, or one whose class the front end cannot tell.
+   */
+  String fieldOwner(N expression);
+
   /** The expression as text, the front end's own printing of it (for messages and comparisons). */
   String text(N expression);
 

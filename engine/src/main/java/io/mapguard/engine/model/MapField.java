@@ -19,6 +19,10 @@ import java.util.Objects;
  * @param valueType the erased qualified type of the map's values as declared
  *     ({@code java.util.List} for {@code Map<String, List<Long>>}, {@code int[]} for an array), or
  *     null when the declaration does not say
+ * @param subclassesUseAs the field as classes of other files name it ({@code shop.Shelf#onHand}:
+ *     its top-level class's qualified name and its own) when a subclass written elsewhere may use it
+ *     as its own: an instance field, not private, of a top-level class that is not final; null
+ *     otherwise (a nested class's field, a local, an inherited field: its own class asks)
  */
 public record MapField(
     String name,
@@ -33,7 +37,28 @@ public record MapField(
     boolean threadConfined,
     Site declaration,
     boolean local,
-    String valueType) {
+    String valueType,
+    String subclassesUseAs) {
+
+  /** A map no subclass written elsewhere uses as its own. */
+  public MapField(
+      String name,
+      List<String> declaredType,
+      List<String> assignedValues,
+      boolean isStatic,
+      boolean isFinal,
+      boolean isVolatile,
+      boolean atomicReference,
+      String declaredGuard,
+      String guardAnnotation,
+      boolean threadConfined,
+      Site declaration,
+      boolean local,
+      String valueType) {
+    this(
+        name, declaredType, assignedValues, isStatic, isFinal, isVolatile, atomicReference, declaredGuard,
+        guardAnnotation, threadConfined, declaration, local, valueType, null);
+  }
 
   /**
    * The simple name of the nested class that declares the field ({@code State} for {@code
@@ -70,6 +95,7 @@ public record MapField(
             && threadConfined == that.threadConfined
             && Objects.equals(declaredGuard, that.declaredGuard)
             && Objects.equals(guardAnnotation, that.guardAnnotation)
-            && Objects.equals(valueType, that.valueType);
+            && Objects.equals(valueType, that.valueType)
+            && Objects.equals(subclassesUseAs, that.subclassesUseAs);
   }
 }

@@ -24,6 +24,7 @@ import java.util.function.Function;
  * call	reserve	2	com.acme.Stock	42	t	DISCARDED	0	-	1	-	-	-	-	-
  * call	tagsOf	1	com.acme.Sessions	48	-	OTHER	0	-	-	-	add	-	-	-
  * ref	reserve	57
+ * use	com.acme.Shelf#onHand	19	w	the task submitted at Receiving.java:19	-	-
  * finding	UnsynchronizedSharedMap	12	5	…	Field 'stock' …	written-by-task-elsewhere	0:restock:1	Guard it …
  * </pre>
  */
@@ -31,7 +32,7 @@ public final class CallSummaries {
   private CallSummaries() {}
 
   /** The format's version: a reader takes only its own. */
-  public static final int VERSION = 4;
+  public static final int VERSION = 5;
 
   /** Where in a class output (a directory or jar) the summaries are, one file per top-level class. */
   public static final String RESOURCE_DIRECTORY = "META-INF/mapguard/summaries";
@@ -47,23 +48,26 @@ public final class CallSummaries {
   private static final String NONE = "-";
 
   /**
-   * The calls of one top-level class, named by its qualified name, written in {@code file}, and the
-   * findings in it that its compilation could not decide ({@link PendingFinding}).
+   * The calls of one top-level class, named by its qualified name, written in {@code file}, its
+   * tasks' uses of inherited map fields ({@link FieldUse}), and the findings in it that its
+   * compilation could not decide ({@link PendingFinding}).
    */
-  public record ClassCalls(String className, String file, List<CallSite> sites, List<PendingFinding> pending) {
+  public record ClassCalls(
+      String className, String file, List<CallSite> sites, List<FieldUse> fieldUses, List<PendingFinding> pending) {
     public ClassCalls {
       sites = List.copyOf(sites);
+      fieldUses = List.copyOf(fieldUses);
       pending = List.copyOf(pending);
     }
 
     /** A class with no pending finding. */
-    public ClassCalls(String className, String file, List<CallSite> sites) {
-      this(className, file, sites, List.of());
+    public ClassCalls(String className, String file, List<CallSite> sites, List<FieldUse> fieldUses) {
+      this(className, file, sites, fieldUses, List.of());
     }
 
     /** The same calls, with {@code findings} as its pending findings. */
     public ClassCalls withPending(List<PendingFinding> findings) {
-      return new ClassCalls(className, file, sites, findings);
+      return new ClassCalls(className, file, sites, fieldUses, findings);
     }
   }
 
@@ -135,6 +139,23 @@ public final class CallSummaries {
       out.append('\t').append(orNone(site.copies()));
       out.append('\n');
     }
+    for (FieldUse use : calls.fieldUses()) {
+      out.append("use\t").append(escape(use.field())).append('\t').append(use.line()).append('\t');
+      int flagsAt = out.length();
+      if (use.write()) {
+        out.append('w');
+      }
+      if (use.monitorHeld()) {
+        out.append('m');
+      }
+      if (out.length() == flagsAt) {
+        out.append(NONE);
+      }
+      out.append('\t').append(orNone(use.thread()));
+      out.append('\t').append(orNone(use.serialExecutor()));
+      out.append('\t').append(orNone(use.copies()));
+      out.append('\n');
+    }
     for (PendingFinding finding : calls.pending()) {
       writePending(finding, typeLists, out);
     }
@@ -201,6 +222,7 @@ public final class CallSummaries {
     }
     String file = unescape(header[2]);
     List<CallSite> sites = new ArrayList<>();
+    List<FieldUse> uses = new ArrayList<>();
     List<PendingFinding> pending = new ArrayList<>();
     Map<String, List<String>> typeLists = new HashMap<>();
     Map<String, String[]> methods = new HashMap<>();
@@ -230,6 +252,19 @@ public final class CallSummaries {
             fields(f, 15);
             sites.add(call(f, file, typeLists, methods));
           }
+          case "use" -> {
+            fields(f, 7);
+            uses.add(
+                new FieldUse(
+                    unescape(f[1]),
+                    file,
+                    Integer.parseInt(f[2]),
+                    f[3].contains("w"),
+                    f[3].contains("m"),
+                    noneOr(f[4]),
+                    noneOr(f[5]),
+                    noneOr(f[6])));
+          }
           case "finding" -> pending.add(pending(f, file, typeLists));
           default -> throw new IllegalArgumentException("unknown record '" + f[0] + "'");
         }
@@ -237,7 +272,7 @@ public final class CallSummaries {
         throw new UnreadableSummary("line " + (i + 1) + ": " + e.getMessage());
       }
     }
-    return new ClassCalls(unescape(header[1]), file, sites, pending);
+    return new ClassCalls(unescape(header[1]), file, sites, uses, pending);
   }
 
   private static PendingFinding pending(String[] f, String file, Map<String, List<String>> typeLists) {

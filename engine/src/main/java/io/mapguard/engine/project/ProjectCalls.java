@@ -51,6 +51,16 @@ public interface ProjectCalls {
     return filesToRead(method);
   }
 
+  /**
+   * The uses of the map field {@code field} (named as {@link
+   * io.mapguard.engine.model.MapField#subclassesUseAs} names it) that tasks of other top-level
+   * classes make on their own object, having inherited it ({@link FieldUse}); null when the front
+   * end cannot list them.
+   */
+  default List<FieldUse> inheritedFieldUsesInTasks(String field) {
+    return null;
+  }
+
   /** A front end that sees no other class: every question is left open. */
   ProjectCalls UNKNOWN = method -> null;
 }

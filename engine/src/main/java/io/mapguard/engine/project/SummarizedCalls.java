@@ -19,6 +19,8 @@ public final class SummarizedCalls implements ProjectCalls {
   private final BiPredicate<String, String> isSubtype;
   /** The summarized sites by the name they call; null until the first question. */
   private Map<String, List<CallSite>> byName;
+  /** The summarized uses of inherited fields in tasks, by field; filled with {@link #byName}. */
+  private Map<String, List<FieldUse>> usesByField;
 
   /**
    * @param current the calls of the sources read now
@@ -61,6 +63,22 @@ public final class SummarizedCalls implements ProjectCalls {
     return current.filesToReadThroughFieldsInTasks(method);
   }
 
+  /** The current files' uses and the summarized ones. */
+  @Override
+  public List<FieldUse> inheritedFieldUsesInTasks(String field) {
+    List<FieldUse> found = current.inheritedFieldUsesInTasks(field);
+    if (found == null) {
+      return null;
+    }
+    List<FieldUse> summarized = summarized().usesByField.getOrDefault(field, List.of());
+    if (summarized.isEmpty()) {
+      return found;
+    }
+    List<FieldUse> all = new ArrayList<>(found);
+    all.addAll(summarized);
+    return all;
+  }
+
   /** {@code found} and the summarized calls of {@code method} (those passing null at {@code parameter} when ≥ 0). */
   private List<ProjectCall> withSummarized(List<ProjectCall> found, ProjectMethod method, int parameter) {
     if (found == null) {
@@ -80,15 +98,24 @@ public final class SummarizedCalls implements ProjectCalls {
     return all;
   }
 
-  private synchronized List<CallSite> sitesNamed(String name) {
+  private List<CallSite> sitesNamed(String name) {
+    return summarized().byName.getOrDefault(name, List.of());
+  }
+
+  /** This, with the summaries loaded and indexed ({@link #byName}, {@link #usesByField}). */
+  private synchronized SummarizedCalls summarized() {
     if (byName == null) {
       byName = new HashMap<>();
+      usesByField = new HashMap<>();
       for (CallSummaries.ClassCalls calls : summaries.get()) {
         for (CallSite site : calls.sites()) {
           byName.computeIfAbsent(site.name(), k -> new ArrayList<>()).add(site);
         }
+        for (FieldUse use : calls.fieldUses()) {
+          usesByField.computeIfAbsent(use.field(), k -> new ArrayList<>()).add(use);
+        }
       }
     }
-    return byName.getOrDefault(name, List.of());
+    return this;
   }
 }

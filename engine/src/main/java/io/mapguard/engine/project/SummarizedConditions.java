@@ -55,15 +55,32 @@ final class SummarizedConditions {
               "returned-past-guard",
               ReturnedPastGuard.class,
               (c, m) -> Arrays.asList(m.apply(c.method()), Boolean.toString(c.guardIsTheMap())),
-              (f, m) -> new ReturnedPastGuard(m.apply(f.get(0)), Boolean.parseBoolean(f.get(1)))));
+              (f, m) -> new ReturnedPastGuard(m.apply(f.get(0)), Boolean.parseBoolean(f.get(1)))),
+          new Kind<>(
+              "used-by-subclass-task",
+              UsedBySubclassTask.class,
+              (c, m) ->
+                  Arrays.asList(c.field(), methods(c.users(), m), methods(c.writers(), m), methods(c.open(), m), c.fix()),
+              (f, m) ->
+                  new UsedBySubclassTask(
+                      f.get(0), methods(f.get(1), m), methods(f.get(2), m), methods(f.get(3), m), f.get(4))),
+          new Kind<>(
+              "either",
+              EitherCondition.class,
+              SummarizedConditions::eitherFields,
+              SummarizedConditions::either));
 
-  /** The condition's kind, then its fields; null for a kind summaries do not keep. */
+  /** The condition's kind, then its fields; null for a kind summaries do not keep (or a part of it). */
   static List<String> write(ProjectCondition condition, Function<ProjectMethod, String> methods) {
     for (Kind<?> kind : KINDS) {
       if (kind.type().isInstance(condition)) {
+        List<String> fields = fields(kind, condition, methods);
+        if (fields == null) {
+          return null;
+        }
         List<String> written = new ArrayList<>();
         written.add(kind.name());
-        written.addAll(fields(kind, condition, methods));
+        written.addAll(fields);
         return written;
       }
     }
@@ -91,6 +108,35 @@ final class SummarizedConditions {
       }
     }
     throw new IllegalArgumentException("unknown condition '" + kind + "'");
+  }
+
+  /**
+   * The first condition's fields after their count (its kind first), then the second's: each as
+   * {@link #write} writes it. Null when summaries keep either of them not.
+   */
+  private static List<String> eitherFields(EitherCondition condition, Function<ProjectMethod, String> methods) {
+    List<String> first = write(condition.first(), methods);
+    List<String> second = write(condition.second(), methods);
+    if (first == null || second == null) {
+      return null;
+    }
+    List<String> fields = new ArrayList<>();
+    fields.add(Integer.toString(first.size()));
+    fields.addAll(first);
+    fields.addAll(second);
+    return fields;
+  }
+
+  private static EitherCondition either(List<String> fields, Function<String, ProjectMethod> methods) {
+    int firstSize = Integer.parseInt(fields.get(0));
+    if (firstSize < 1 || firstSize + 2 > fields.size()) {
+      throw new IllegalArgumentException("an 'either' condition with " + firstSize + " fields for its first");
+    }
+    List<String> first = fields.subList(1, 1 + firstSize);
+    List<String> second = fields.subList(1 + firstSize, fields.size());
+    return new EitherCondition(
+        read(first.get(0), first.subList(1, first.size()), methods),
+        read(second.get(0), second.subList(1, second.size()), methods));
   }
 
   /** The getter, the consequence and the fix, then each use and how the message says it, by use. */

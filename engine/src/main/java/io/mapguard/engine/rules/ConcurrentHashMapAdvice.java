@@ -154,7 +154,8 @@ final class ConcurrentHashMapAdvice {
             field.threadConfined(),
             field.declaration(),
             field.local(),
-            field.valueType());
+            field.valueType(),
+            field.subclassesUseAs());
     ClassAnalysis changed = ClassAnalysis.of(analysis.facts().withMapReplaced(field, asConcurrent), analysis.policy());
     Set<String> now = new HashSet<>();
     for (Finding finding : run(analysis, field)) {

@@ -14,7 +14,9 @@ import io.mapguard.engine.model.LockRef;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.ThreadRoot;
 import io.mapguard.engine.project.ProjectCondition;
+import io.mapguard.engine.project.EitherCondition;
 import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.engine.project.UsedBySubclassTask;
 import io.mapguard.engine.project.WrittenByTaskElsewhere;
 import io.mapguard.engine.project.WrittenThroughSharedFieldByTask;
 import java.util.ArrayList;
@@ -108,14 +110,15 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   }
 
   /**
-   * A map its class writes only on its callers' threads, with no lock and no task of its own: a
+   * A map its class uses only on its callers' threads, with no lock and no task of its own: a
    * static one is shared when a task of another class runs a method that writes it ({@link
    * WrittenByTaskElsewhere}); an instance one when another class keeps the object in a field, writes
    * the map through it in a task and uses it through the same field on another thread ({@link
-   * WrittenThroughSharedFieldByTask}). Every access is reported on that condition, which the front
-   * end decides once it sees the whole project. A map a task of the class itself reaches is shared
-   * already; one that only tasks of one single-thread executor use, or that is published through a
-   * volatile flag, is not asked about.
+   * WrittenThroughSharedFieldByTask}), or when a subclass written elsewhere uses it as its own in a
+   * task while a method of the class uses it on another thread ({@link UsedBySubclassTask}). Every
+   * access is reported on that condition, which the front end decides once it sees the whole
+   * project. A map a task of the class itself reaches is shared already; one that only tasks of one
+   * single-thread executor use, or that is published through a volatile flag, is not asked about.
    */
   private void reportWritesFromOtherClassesTasks(ClassAnalysis analysis, FieldState state, FindingSink sink) {
     if (state.field().threadConfined()
@@ -123,8 +126,10 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         || state.raceRelevant().stream().anyMatch(UnsynchronizedSharedMapCheck::lockedOrInATask)) {
       return;
     }
+    boolean subclassesUse = state.field().subclassesUseAs() != null;
     Set<ProjectMethod> writers = new LinkedHashSet<>();
     Set<ProjectMethod> users = new LinkedHashSet<>();
+    Set<ProjectMethod> open = new LinkedHashSet<>();
     for (ResolvedAccess access : state.raceRelevant()) {
       for (CodeUnit entry : analysis.entryMethods(access.access().unit())) {
         ProjectMethod method = analysis.facts().calledAs(entry);
@@ -133,10 +138,29 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           if (access.effect() == Effect.WRITE) {
             writers.add(method);
           }
+          // asked only for a map subclasses may use: it can take mapvet's type solver
+          if (subclassesUse && analysis.facts().projectMethod(entry) == null) {
+            open.add(method);
+          }
         }
       }
     }
+    if (writers.isEmpty() && !(subclassesUse && !users.isEmpty())) {
+      return;
+    }
     if (writers.isEmpty()) {
+      // the class only reads it: whether a ConcurrentHashMap would do depends on what the subclass
+      // does with it, which this class cannot see; the lock is right whatever it does
+      reportAll(
+          state,
+          List.of(),
+          new UsedBySubclassTask(
+              state.field().subclassesUseAs(),
+              List.copyOf(users),
+              List.of(),
+              List.copyOf(open),
+              "Guard every access with one lock, the subclass's too."),
+          sink);
       return;
     }
     ConcurrentHashMapAdvice.Verdict concurrent = ConcurrentHashMapAdvice.judge(analysis, state);
@@ -147,7 +171,21 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
     ProjectCondition condition =
         state.field().isStatic()
             ? new WrittenByTaskElsewhere(List.copyOf(writers), fix(concurrent))
-            : new WrittenThroughSharedFieldByTask(List.copyOf(writers), List.copyOf(users), fix(concurrent));
+            : EitherCondition.of(
+                new WrittenThroughSharedFieldByTask(List.copyOf(writers), List.copyOf(users), fix(concurrent)),
+                subclassesUse
+                    ? new UsedBySubclassTask(
+                        state.field().subclassesUseAs(),
+                        List.copyOf(users),
+                        List.copyOf(writers),
+                        List.copyOf(open),
+                        fix(concurrent))
+                    : null);
+    reportAll(state, concurrentHashMapFix(concurrent), condition, sink);
+  }
+
+  /** Every race-relevant access of the map, on {@code condition}. */
+  private void reportAll(FieldState state, List<FixHint> fixes, ProjectCondition condition, FindingSink sink) {
     for (ResolvedAccess access : state.raceRelevant()) {
       sink.report(
           rule(),
@@ -155,7 +193,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           access.access().site(),
           "'" + state.field().name() + "' is " + access.verb()
               + " here without a lock, but it is shared:",
-          concurrentHashMapFix(concurrent),
+          fixes,
           List.of(),
           condition);
     }

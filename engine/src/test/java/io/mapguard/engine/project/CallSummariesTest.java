@@ -35,7 +35,18 @@ class CallSummariesTest {
             Set.of(), Set.of(), null, Set.of("add", "[]="), null, null, null);
     CallSite reference = CallSite.reference("reserve", "src/com/acme/Inventory.java", 57);
     CallSummaries.ClassCalls calls =
-        new CallSummaries.ClassCalls("com.acme.Inventory", "src/com/acme/Inventory.java", List.of(resolved, unresolved, reference));
+        new CallSummaries.ClassCalls(
+            "com.acme.Inventory",
+            "src/com/acme/Inventory.java",
+            List.of(resolved, unresolved, reference),
+            List.of(
+                new FieldUse(
+                    "com.acme.Shelf#onHand", "src/com/acme/Inventory.java", 61, true, false,
+                    "the task submitted at Inventory.java:60", null, null),
+                new FieldUse(
+                    "com.acme.Shelf#onHand", "src/com/acme/Inventory.java", 70, false, true,
+                    "the task submitted at Inventory.java:69", "com.acme.Inventory#serial",
+                    "it is started in a loop")));
     assertEquals(calls, roundTrip(calls));
   }
 
@@ -45,7 +56,8 @@ class CallSummariesTest {
         new CallSite(
             "reserve", 2, "com.acme.Stock", CALLER, false, ResultUse.RETURNED, "dir\twith\ttabs\\and\nnewline.java", 3,
             false, true, false, Set.of(), Set.of(0, 1), "-", Set.of("put"), "odd.Class#field\twith\ttabs", null, null);
-    CallSummaries.ClassCalls calls = new CallSummaries.ClassCalls("com.acme.Odd", "dir\twith\ttabs\\and\nnewline.java", List.of(odd));
+    CallSummaries.ClassCalls calls =
+        new CallSummaries.ClassCalls("com.acme.Odd", "dir\twith\ttabs\\and\nnewline.java", List.of(odd), List.of());
     assertEquals(calls, roundTrip(calls));
   }
 
@@ -62,7 +74,12 @@ class CallSummariesTest {
                 getter, java.util.Map.of("add", " changes it (add)", "walk:for-each", " walks it, a, b"), ": at once.", "Copy it."),
             new CalledWithoutGuard(CALLER, null, "this"),
             new CalledWithoutGuard(CALLER, "Inventory", "Inventory.class"),
-            new ReturnedPastGuard(getter, true));
+            new ReturnedPastGuard(getter, true),
+            new UsedBySubclassTask("com.acme.Shelf#onHand", List.of(getter, RESERVE), List.of(RESERVE), List.of(), "Lock it."),
+            new EitherCondition(
+                new WrittenThroughSharedFieldByTask(List.of(RESERVE), List.of(RESERVE, getter), "Use a ConcurrentHashMap."),
+                new UsedBySubclassTask(
+                    "com.acme.Shelf#onHand", List.of(getter, RESERVE), List.of(RESERVE), List.of(getter), "Use a\tlock.")));
     List<PendingFinding> pending = new java.util.ArrayList<>();
     for (int i = 0; i < conditions.size(); i++) {
       pending.add(
@@ -73,7 +90,7 @@ class CallSummariesTest {
     CallSummaries.ClassCalls calls =
         new CallSummaries.ClassCalls(
             "com.acme.Inventory", "src/com/acme/Inventory.java",
-            List.of(site("com.acme.Stock", false, false, true, null)), pending);
+            List.of(site("com.acme.Stock", false, false, true, null)), List.of(), pending);
     assertEquals(calls, roundTrip(calls));
   }
 
@@ -85,7 +102,8 @@ class CallSummariesTest {
             "UnsynchronizedSharedMap", "lib/src/com/acme/Stock.java", 12, 5, "fp", "Field 'levels' is written without a lock.",
             new WrittenByTaskElsewhere(List.of(RESERVE), "Guard it."));
     CallSummaries.ClassCalls library =
-        roundTrip(new CallSummaries.ClassCalls("com.acme.Stock", "lib/src/com/acme/Stock.java", List.of(), List.of(pending)));
+        roundTrip(
+            new CallSummaries.ClassCalls("com.acme.Stock", "lib/src/com/acme/Stock.java", List.of(), List.of(), List.of(pending)));
     ProjectCall inTask =
         new ProjectCall(
             null, false, ResultUse.DISCARDED, "app/src/com/acme/Worker.java", 9, false, false, Set.of(), true, Set.of(),
@@ -151,12 +169,41 @@ class CallSummariesTest {
     ProjectCalls current = method -> List.of(found);
     CallSummaries.ClassCalls summarized =
         new CallSummaries.ClassCalls(
-            "com.acme.Inventory", "src/com/acme/Inventory.java", List.of(site("com.acme.Stock", false, false, false, null)));
+            "com.acme.Inventory",
+            "src/com/acme/Inventory.java",
+            List.of(site("com.acme.Stock", false, false, false, null)),
+            List.of(
+                new FieldUse(
+                    "com.acme.Shelf#onHand", "src/com/acme/Inventory.java", 50, true, false,
+                    "the task submitted at Inventory.java:49", null, null)));
     SummarizedCalls calls = new SummarizedCalls(current, () -> List.of(summarized), String::equals);
     assertEquals(List.of("Other.java:9", "Inventory.java:42"), calls.callsOf(RESERVE).stream().map(ProjectCall::place).toList());
     assertEquals(List.of("Inventory.java:42"), calls.callsPassingNull(RESERVE, 1).stream().map(ProjectCall::place).toList());
     assertEquals(List.of(), calls.callsPassingNull(RESERVE, 0));
+    FieldUse current1 = new FieldUse("com.acme.Shelf#onHand", "Other.java", 3, false, false, "the task submitted at Other.java:2", null, null);
+    SummarizedCalls withUses =
+        new SummarizedCalls(
+            new ProjectCalls() {
+              @Override
+              public List<ProjectCall> callsOf(ProjectMethod method) {
+                return List.of();
+              }
+
+              @Override
+              public List<FieldUse> inheritedFieldUsesInTasks(String field) {
+                return List.of(current1);
+              }
+            },
+            () -> List.of(summarized),
+            String::equals);
+    assertEquals(
+        List.of("Other.java:3", "Inventory.java:50"),
+        withUses.inheritedFieldUsesInTasks("com.acme.Shelf#onHand").stream().map(FieldUse::place).toList());
+    assertEquals(List.of(current1), withUses.inheritedFieldUsesInTasks("com.acme.Shelf#other"));
     // sources that cannot be listed decide nothing, whatever the summaries say
     assertNull(new SummarizedCalls(ProjectCalls.UNKNOWN, () -> List.of(summarized), String::equals).callsOf(RESERVE));
+    assertNull(
+        new SummarizedCalls(ProjectCalls.UNKNOWN, () -> List.of(summarized), String::equals)
+            .inheritedFieldUsesInTasks("com.acme.Shelf#onHand"));
   }
 }

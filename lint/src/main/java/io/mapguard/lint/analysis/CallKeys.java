@@ -44,14 +44,28 @@ import java.util.Set;
  *     run()} or {@code call()}, or a private method such code calls) on a receiver
  *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
  *     (from text)
+ * @param taskFieldNames in a file of several top-level classes, the names it uses in task code
+ *     ({@code x}, {@code this.x}) that fields of the file have: one class's task may use a field it
+ *     inherits from another class of the file (mapvet resolves inherited fields only there); empty
+ *     in a file of one top-level class or from text (a scan asks only about its own files' fields)
  */
 public record CallKeys(
-    Set<String> calledNames, Set<String> nullArgumentCalls, Set<String> fieldTypes, Set<String> taskFieldCalls) {
+    Set<String> calledNames,
+    Set<String> nullArgumentCalls,
+    Set<String> fieldTypes,
+    Set<String> taskFieldCalls,
+    Set<String> taskFieldNames) {
   public CallKeys {
     calledNames = Set.copyOf(calledNames);
     nullArgumentCalls = Set.copyOf(nullArgumentCalls);
     fieldTypes = fieldTypes == null ? null : Set.copyOf(fieldTypes);
     taskFieldCalls = taskFieldCalls == null ? null : Set.copyOf(taskFieldCalls);
+    taskFieldNames = Set.copyOf(taskFieldNames);
+  }
+
+  /** Keys that say nothing of fields (see {@link #ofText}). */
+  public CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
+    this(calledNames, nullArgumentCalls, null, null, Set.of());
   }
 
   /**
@@ -129,7 +143,36 @@ public record CallKeys(
         taskFieldCalls.add(call.getNameAsString());
       }
     }
-    return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls);
+    return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls, taskFieldNames(unit, fieldNames, callsOnThis));
+  }
+
+  /**
+   * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}; {@code
+   * callsOnThis} are its calls on its own object (which private methods a task may run).
+   */
+  private static Set<String> taskFieldNames(
+      CompilationUnit unit, Set<String> fieldNames, List<MethodCallExpr> callsOnThis) {
+    if (unit.getTypes().size() < 2) {
+      return Set.of();
+    }
+    Set<String> used = new HashSet<>();
+    Set<String> privateMethodsTasksRun = null;
+    for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
+        || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
+      String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
+      if (!fieldNames.contains(name) || used.contains(name)) {
+        continue;
+      }
+      Place place = placeOf(node);
+      if (place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun == null) {
+        privateMethodsTasksRun = privateMethodsTasksRun(callsOnThis);
+      }
+      if (place.kind() == CodeKind.TASK
+          || place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun.contains(place.method())) {
+        used.add(name);
+      }
+    }
+    return used;
   }
 
   /** Where a call is written, as far as a task may run it. */
@@ -199,7 +242,7 @@ public record CallKeys(
   /** The keys of a file's text (not parsed: a name followed by {@code (} may be a call). */
   public static CallKeys ofText(String text) {
     String code = JavaLexicalScanner.codeOnly(text);
-    return new CallKeys(calledNames(code), callsWithNullArguments(code), null, null);
+    return new CallKeys(calledNames(code), callsWithNullArguments(code));
   }
 
   /** The key of the calls of {@code name} with {@code arity} arguments whose argument at {@code index} is null. */

@@ -1,5 +1,6 @@
 package io.mapguard.lint.analysis;
 
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import java.util.List;
@@ -17,6 +18,15 @@ public interface FileAnalyzer {
    * when this analyzer cannot tell: then the findings that depend on them stand.
    */
   default List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
+    return null;
+  }
+
+  /**
+   * The uses of the map field {@code field} that tasks in {@code source} make having inherited it
+   * (see {@link io.mapguard.engine.project.ProjectCalls#inheritedFieldUsesInTasks}), or null when
+   * this analyzer cannot tell.
+   */
+  default List<FieldUse> inheritedFieldUsesIn(String field, String file, String source) {
     return null;
   }
 

@@ -2,6 +2,7 @@ package io.mapguard.lint.analysis;
 
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.knowledge.ThreadStartApis;
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
@@ -153,6 +154,33 @@ public final class LintProjectCalls implements ProjectCalls {
       }
     }
     return found;
+  }
+
+  /**
+   * Parses only the files whose tasks use a field of the name that a field of the file has ({@link
+   * CallKeys#taskFieldNames}): mapvet resolves an inherited field only from a superclass in the same
+   * file, so a use of one elsewhere is never found.
+   */
+  @Override
+  public synchronized List<FieldUse> inheritedFieldUsesInTasks(String field) {
+    indexFiles();
+    if (unreadable) {
+      return null;
+    }
+    String name = field.substring(field.indexOf('#') + 1);
+    List<FieldUse> uses = new ArrayList<>();
+    for (ProjectFile file : files) {
+      if (!keysByFile.get(file).taskFieldNames().contains(name)) {
+        continue;
+      }
+      String text = file.text().get();
+      List<FieldUse> found = text == null ? null : analyzer.inheritedFieldUsesIn(field, file.path(), text);
+      if (found == null) {
+        return null;
+      }
+      uses.addAll(found);
+    }
+    return uses;
   }
 
   /**

@@ -21,6 +21,7 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.project.CallSummaries.ClassCalls;
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.engine.report.Finding;
@@ -248,6 +249,18 @@ public final class SourceAnalyzer implements FileAnalyzer {
     CompilationUnit unit = parsed.getResult().get();
     return LintProjectCallReader.callsIn(
         unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, method);
+  }
+
+  /** One file's part of {@link LintProjectCalls#inheritedFieldUsesInTasks}; a file that does not parse has none. */
+  @Override
+  public List<FieldUse> inheritedFieldUsesIn(String field, String file, String source) {
+    ParseResult<CompilationUnit> parsed = parse(parser, source);
+    if (parsed.getResult().isEmpty()) {
+      return List.of();
+    }
+    CompilationUnit unit = parsed.getResult().get();
+    return LintProjectCallReader.inheritedFieldUsesIn(
+        unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, field);
   }
 
   /** A class that could not be {@code doing} ("analysing"): one internal error, placed at the class. */

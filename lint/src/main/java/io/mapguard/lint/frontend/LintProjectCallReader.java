@@ -3,13 +3,17 @@ package io.mapguard.lint.frontend;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.MethodReferenceExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ThisExpr;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.ProjectCallShapes;
 import io.mapguard.engine.project.CallSite;
 import io.mapguard.engine.project.CallSummaries;
+import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import io.mapguard.lint.symbols.LintSymbols;
@@ -18,8 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The calls (and method references) of one parsed file that may run a project method, read through the same port as the
- * class analysis ({@link ProjectCallShapes}). mapvet's side of the project-wide questions: its
+ * The calls (and method references) of one parsed file that may run a project method, and its
+ * tasks' uses of inherited map fields, read through the same port as the class analysis ({@link
+ * ProjectCallShapes}). mapvet's side of the project-wide questions: its
  * {@code LintProjectCalls} finds the files that name the method and hands each here.
  */
 public final class LintProjectCallReader {
@@ -50,6 +55,64 @@ public final class LintProjectCallReader {
   }
 
   /**
+   * The uses of the map field {@code field} ({@code shop.Shelf#onHand}) that tasks in {@code unit}
+   * make on their own object, having inherited it ({@link ProjectCallShapes#inheritedFieldUseOf}).
+   */
+  public static List<FieldUse> inheritedFieldUsesIn(
+      CompilationUnit unit, LintTypes types, AnalysisOptions options, String file, String field) {
+    KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
+    LintSymbols symbols = new LintSymbols(types);
+    List<FieldUse> uses = new ArrayList<>();
+    for (TypeDeclaration<?> topLevel : unit.getTypes()) {
+      for (FieldUse use :
+          inheritedFieldUses(
+              unit, topLevel, new LintSyntax(symbols, topLevel), apis, file, field, new ProjectCallShapes.SiteMemo())) {
+        if (use.field().equals(field)) {
+          uses.add(use);
+        }
+      }
+    }
+    return uses;
+  }
+
+  /**
+   * The uses in {@code type}'s tasks of map fields it inherits from another top-level class of its
+   * file (the only superclasses whose fields mapvet resolves), of the field named as {@code field}
+   * only when it is not null.
+   */
+  private static List<FieldUse> inheritedFieldUses(
+      CompilationUnit unit,
+      TypeDeclaration<?> type,
+      LintSyntax port,
+      KnownApis apis,
+      String file,
+      String field,
+      ProjectCallShapes.SiteMemo memo) {
+    if (unit.getTypes().size() < 2) {
+      return List.of();
+    }
+    String name = field == null ? null : field.substring(field.indexOf('#') + 1);
+    List<FieldUse> uses = new ArrayList<>();
+    type.walk(
+        Node.TreeTraversal.PREORDER,
+        node -> {
+          String used =
+              node instanceof NameExpr n
+                  ? n.getNameAsString()
+                  : node instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr
+                      ? access.getNameAsString()
+                      : null;
+          if (used != null && (name == null || name.equals(used))) {
+            FieldUse use = ProjectCallShapes.inheritedFieldUseOf(port, apis, port.pathTo(node), file, memo);
+            if (use != null) {
+              uses.add(use);
+            }
+          }
+        });
+    return uses;
+  }
+
+  /**
    * The summary of the calls written in {@code type} (a top-level type of {@code unit}) that may run
    * a method of another class, not of the JDK ({@link io.mapguard.engine.project.CallSummaries}).
    */
@@ -73,6 +136,7 @@ public final class LintProjectCallReader {
       }
     }
     sites.sort(java.util.Comparator.comparingInt(CallSite::line));
-    return new CallSummaries.ClassCalls(className, file, sites);
+    return new CallSummaries.ClassCalls(
+        className, file, sites, inheritedFieldUses(unit, type, port, apis, file, null, memo));
   }
 }

@@ -606,6 +606,14 @@ final class LintSyntax implements SyntaxPort<Node> {
     return variable != null && variable.isField() ? fieldName(variable) : null;
   }
 
+  @Override
+  public String fieldOwner(Node expression) {
+    LintSymbols.Variable variable = symbols.variableOf((Expression) expression);
+    return variable != null && variable.isField() && variable.owner() != null
+        ? symbols.types().qualifiedName(variable.owner()).orElse(null)
+        : null;
+  }
+
   /** The engine's name for {@code this} of {@code type}: see {@link #thisName}. */
   String thisOf(TypeDeclaration<?> type, String simpleName) {
     return type == topLevel ? "this" : simpleName + ".this";

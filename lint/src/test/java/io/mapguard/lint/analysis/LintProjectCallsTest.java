@@ -43,7 +43,7 @@ class LintProjectCallsTest {
                       reads.incrementAndGet();
                       return "class Scanned { void f(Cache c) { c.sweep(); } }";
                     },
-                    new CallKeys(java.util.Set.of("sweep"), java.util.Set.of(), null, null)),
+                    new CallKeys(java.util.Set.of("sweep"), java.util.Set.of())),
                 new LintProjectCalls.ProjectFile(
                     "Other.java",
                     () -> {
