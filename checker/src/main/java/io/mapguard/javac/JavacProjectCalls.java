@@ -257,21 +257,19 @@ public final class JavacProjectCalls implements ProjectCalls {
 
               @Override
               public void visitIdent(JCTree.JCIdent identifier) {
-                if (inheritedInstanceField(identifier.sym, topLevel.sym)) {
-                  inheritedFieldsByName
-                      .computeIfAbsent(identifier.name, k -> new ArrayList<>())
-                      .add(new Found(unit, topLevel, identifier));
-                }
+                indexIfInherited(identifier, identifier.sym, identifier.name);
               }
 
               @Override
               public void visitSelect(JCTree.JCFieldAccess select) {
-                if (inheritedInstanceField(select.sym, topLevel.sym)) {
-                  inheritedFieldsByName
-                      .computeIfAbsent(select.name, k -> new ArrayList<>())
-                      .add(new Found(unit, topLevel, select));
-                }
+                indexIfInherited(select, select.sym, select.name);
                 super.visitSelect(select);
+              }
+
+              private void indexIfInherited(JCTree use, Symbol symbol, Name name) {
+                if (inheritedInstanceField(symbol, topLevel.sym)) {
+                  inheritedFieldsByName.computeIfAbsent(name, k -> new ArrayList<>()).add(new Found(unit, topLevel, use));
+                }
               }
             });
       }

@@ -52,6 +52,7 @@ final class ClassFactsBuilder {
             false,
             site(line, null),
             false,
+            null,
             null);
     facts.fields().add(field);
     return field;
@@ -62,7 +63,7 @@ final class ClassFactsBuilder {
     MapField field =
         new MapField(
             name, declared, assigned, false, true, false, false,
-            guardAnnotation == null ? null : "lock", guardAnnotation, false, site(line, null), false, null);
+            guardAnnotation == null ? null : "lock", guardAnnotation, false, site(line, null), false, null, null);
     facts.fields().add(field);
     return field;
   }
@@ -76,7 +77,7 @@ final class ClassFactsBuilder {
     MapField field =
         new MapField(
             name, declared, assigned, false, isFinal, false, false, null, null, false, site(line, null),
-            false, valueType);
+            false, valueType, null);
     facts.fields().add(field);
     return field;
   }

@@ -95,6 +95,7 @@ public final class MapFields<N> {
         false,
         site,
         true,
+        null,
         null);
   }
 

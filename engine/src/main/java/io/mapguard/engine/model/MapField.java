@@ -40,26 +40,6 @@ public record MapField(
     String valueType,
     String subclassesUseAs) {
 
-  /** A map no subclass written elsewhere uses as its own. */
-  public MapField(
-      String name,
-      List<String> declaredType,
-      List<String> assignedValues,
-      boolean isStatic,
-      boolean isFinal,
-      boolean isVolatile,
-      boolean atomicReference,
-      String declaredGuard,
-      String guardAnnotation,
-      boolean threadConfined,
-      Site declaration,
-      boolean local,
-      String valueType) {
-    this(
-        name, declaredType, assignedValues, isStatic, isFinal, isVolatile, atomicReference, declaredGuard,
-        guardAnnotation, threadConfined, declaration, local, valueType, null);
-  }
-
   /**
    * The simple name of the nested class that declares the field ({@code State} for {@code
    * State.index}), or null for a field of the class analysed and for a local.

@@ -359,7 +359,7 @@ class CallShapesTest {
   static io.mapguard.engine.model.MapField hashMapField(String name) {
     return new io.mapguard.engine.model.MapField(
         name, List.of("java.util.Map"), List.of("new:java.util.HashMap"), false, true, false, false, null, null,
-        false, null, false, null);
+        false, null, false, null, null);
   }
 
   static Node stmt(Node expression) {

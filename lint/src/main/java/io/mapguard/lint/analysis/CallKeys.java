@@ -126,49 +126,49 @@ public record CallKeys(
           }
           return true;
         });
-    Set<String> privateMethodsTasksRun = null; // found when first needed: most files need none
+    TaskCode taskCode = new TaskCode(callsOnThis);
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
       String receiver =
           scope instanceof NameExpr name ? name.getNameAsString() : ((FieldAccessExpr) scope).getNameAsString();
-      if (!fieldNames.contains(receiver)) {
-        continue;
-      }
-      Place place = placeOf(call);
-      if (place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun == null) {
-        privateMethodsTasksRun = privateMethodsTasksRun(callsOnThis);
-      }
-      if (place.kind() == CodeKind.TASK
-          || place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun.contains(place.method())) {
+      if (fieldNames.contains(receiver) && taskCode.contains(call)) {
         taskFieldCalls.add(call.getNameAsString());
       }
     }
-    return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls, taskFieldNames(unit, fieldNames, callsOnThis));
+    return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls, taskFieldNames(unit, fieldNames, taskCode));
   }
 
-  /**
-   * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}; {@code
-   * callsOnThis} are its calls on its own object (which private methods a task may run).
-   */
-  private static Set<String> taskFieldNames(
-      CompilationUnit unit, Set<String> fieldNames, List<MethodCallExpr> callsOnThis) {
-    if (unit.getTypes().size() < 2) {
-      return Set.of();
+  /** Which code of a file a task may run: see {@link #placeOf} and {@link #privateMethodsTasksRun}. */
+  private static final class TaskCode {
+    private final List<MethodCallExpr> callsOnThis;
+    /** Found when first needed: most files need none. */
+    private Set<String> privateMethodsTasksRun;
+
+    /** @param callsOnThis the file's calls on its own object (which private methods a task may run) */
+    TaskCode(List<MethodCallExpr> callsOnThis) {
+      this.callsOnThis = callsOnThis;
     }
-    Set<String> used = new HashSet<>();
-    Set<String> privateMethodsTasksRun = null;
-    for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
-        || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
-      String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
-      if (!fieldNames.contains(name) || used.contains(name)) {
-        continue;
-      }
+
+    boolean contains(Node node) {
       Place place = placeOf(node);
       if (place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun == null) {
         privateMethodsTasksRun = privateMethodsTasksRun(callsOnThis);
       }
-      if (place.kind() == CodeKind.TASK
-          || place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun.contains(place.method())) {
+      return place.kind() == CodeKind.TASK
+          || place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun.contains(place.method());
+    }
+  }
+
+  /** {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}. */
+  private static Set<String> taskFieldNames(CompilationUnit unit, Set<String> fieldNames, TaskCode taskCode) {
+    if (unit.getTypes().size() < 2) {
+      return Set.of();
+    }
+    Set<String> used = new HashSet<>();
+    for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
+        || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
+      String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
+      if (fieldNames.contains(name) && !used.contains(name) && taskCode.contains(node)) {
         used.add(name);
       }
     }

@@ -168,19 +168,9 @@ public final class LintProjectCalls implements ProjectCalls {
       return null;
     }
     String name = field.substring(field.indexOf('#') + 1);
-    List<FieldUse> uses = new ArrayList<>();
-    for (ProjectFile file : files) {
-      if (!keysByFile.get(file).taskFieldNames().contains(name)) {
-        continue;
-      }
-      String text = file.text().get();
-      List<FieldUse> found = text == null ? null : analyzer.inheritedFieldUsesIn(field, file.path(), text);
-      if (found == null) {
-        return null;
-      }
-      uses.addAll(found);
-    }
-    return uses;
+    return readEach(
+        files.stream().filter(file -> keysByFile.get(file).taskFieldNames().contains(name)).toList(),
+        (path, text) -> analyzer.inheritedFieldUsesIn(field, path, text));
   }
 
   /**
@@ -205,16 +195,25 @@ public final class LintProjectCalls implements ProjectCalls {
 
   /** The calls of {@code method} in {@code files}; null when one of them cannot be read or parsed. */
   private List<ProjectCall> callsIn(ProjectMethod method, List<ProjectFile> files) {
-    List<ProjectCall> calls = new ArrayList<>();
+    return readEach(files, (path, text) -> analyzer.callsOf(method, path, text));
+  }
+
+  /**
+   * What {@code read} finds in each of {@code files} (given its path and text), together; null when
+   * one of them cannot be read or {@code read} cannot tell.
+   */
+  private static <T> List<T> readEach(
+      List<ProjectFile> files, java.util.function.BiFunction<String, String, List<T>> read) {
+    List<T> all = new ArrayList<>();
     for (ProjectFile file : files) {
       String text = file.text().get();
-      List<ProjectCall> found = text == null ? null : analyzer.callsOf(method, file.path(), text);
+      List<T> found = text == null ? null : read.apply(file.path(), text);
       if (found == null) {
         return null;
       }
-      calls.addAll(found);
+      all.addAll(found);
     }
-    return calls;
+    return all;
   }
 
   /**

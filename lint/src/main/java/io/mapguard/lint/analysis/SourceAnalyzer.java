@@ -242,25 +242,24 @@ public final class SourceAnalyzer implements FileAnalyzer {
    */
   @Override
   public List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
-    ParseResult<CompilationUnit> parsed = parse(parser, source);
-    if (parsed.getResult().isEmpty()) {
-      return List.of();
-    }
-    CompilationUnit unit = parsed.getResult().get();
-    return LintProjectCallReader.callsIn(
-        unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, method);
+    return readParsed(source, (unit, types) -> LintProjectCallReader.callsIn(unit, types, options, file, method));
   }
 
   /** One file's part of {@link LintProjectCalls#inheritedFieldUsesInTasks}; a file that does not parse has none. */
   @Override
   public List<FieldUse> inheritedFieldUsesIn(String field, String file, String source) {
+    return readParsed(
+        source, (unit, types) -> LintProjectCallReader.inheritedFieldUsesIn(unit, types, options, file, field));
+  }
+
+  /** What {@code read} finds in {@code source} parsed, with its types; nothing when it does not parse. */
+  private <T> List<T> readParsed(String source, java.util.function.BiFunction<CompilationUnit, LintTypes, List<T>> read) {
     ParseResult<CompilationUnit> parsed = parse(parser, source);
     if (parsed.getResult().isEmpty()) {
       return List.of();
     }
     CompilationUnit unit = parsed.getResult().get();
-    return LintProjectCallReader.inheritedFieldUsesIn(
-        unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars), options, file, field);
+    return read.apply(unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars));
   }
 
   /** A class that could not be {@code doing} ("analysing"): one internal error, placed at the class. */
