@@ -59,6 +59,8 @@ public final class JavacProjectCalls implements ProjectCalls {
   /** The answers of {@link #callsThroughFieldsInTasks}. */
   private final Map<ProjectMethod, List<ProjectCall>> answersThroughFields = new HashMap<>();
   private final Map<JCCompilationUnit, Map<JCClassDecl, JavacSyntax>> ports = new IdentityHashMap<>();
+  /** What the calls of one top-level class share (its bodies' threads, its own calls), per class. */
+  private final Map<JCClassDecl, ProjectCallShapes.SiteMemo> memos = new IdentityHashMap<>();
   private final JavacCallSummaries summaries;
 
   /** A call (or method reference, or field use) found by name: its file and the top-level class it is in. */
@@ -142,7 +144,7 @@ public final class JavacProjectCalls implements ProjectCalls {
               apis,
               portOf(found).pathTo(found.call()),
               found.unit().getSourceFile().getName(),
-              new ProjectCallShapes.SiteMemo());
+              memoOf(found));
       if (use != null && use.field().equals(field)) {
         uses.add(use);
       }
@@ -192,7 +194,8 @@ public final class JavacProjectCalls implements ProjectCalls {
     for (Found found : callsByName.getOrDefault(names.fromString(method.name()), List.of())) {
       if (((JCMethodInvocation) found.call()).args.size() == method.arity() && which.test(found.call())) {
         ProjectCall call =
-            ProjectCallShapes.callOf(portOf(found), apis, found.call(), found.unit().getSourceFile().getName(), method);
+            ProjectCallShapes.callOf(
+                portOf(found), apis, found.call(), found.unit().getSourceFile().getName(), method, memoOf(found));
         if (call != null) {
           calls.add(call);
         }
@@ -205,6 +208,10 @@ public final class JavacProjectCalls implements ProjectCalls {
   private JavacSyntax portOf(Found found) {
     return ports.computeIfAbsent(found.unit(), unit -> new IdentityHashMap<>())
         .computeIfAbsent(found.topLevel(), top -> new JavacSyntax(found.unit(), types, top.sym));
+  }
+
+  private ProjectCallShapes.SiteMemo memoOf(Found found) {
+    return memos.computeIfAbsent(found.topLevel(), top -> new ProjectCallShapes.SiteMemo());
   }
 
   /** Every compilation unit javac entered: the files this compilation compiles. */

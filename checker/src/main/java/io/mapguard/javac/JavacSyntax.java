@@ -513,7 +513,10 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         }
       }.scan(unit);
     }
-    return methods.get(TreeInfo.symbol(((JCMethodInvocation) call).meth));
+    return methods.get(
+        call instanceof JCTree.JCMemberReference reference
+            ? reference.sym
+            : TreeInfo.symbol(((JCMethodInvocation) call).meth));
   }
 
   @Override

@@ -17,11 +17,13 @@ import com.sun.tools.javac.tree.JCTree.JCCompilationUnit;
 import com.sun.tools.javac.tree.JCTree.JCVariableDecl;
 import com.sun.tools.javac.tree.TreeInfo;
 import com.sun.tools.javac.tree.TreeScanner;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,7 @@ import java.util.Set;
  * one). What a field is ({@code MapField}) is the engine's {@code MapFields}.
  */
 final class MapDeclarations {
+
   private final ExtractionState state;
   private final SourceSites sites;
 
@@ -86,7 +89,8 @@ final class MapDeclarations {
 
   /**
    * Non-private map fields of superclasses compiled in the same run: this class's accesses to them
-   * count like its own. (The superclass's own accesses are analysed with the superclass.)
+   * count like its own. (The superclass's own accesses are analysed with the superclass.) And their
+   * non-private executor fields, with the executors the superclass makes for them.
    */
   void addInheritedFields() {
     Enter enter = Enter.instance(state.context);
@@ -101,22 +105,28 @@ final class MapDeclarations {
       JCClassDecl superclass = (JCClassDecl) env.tree;
       JCCompilationUnit unit = env.toplevel;
       Map<Object, JCTree> inheritedHere = new LinkedHashMap<>();
+      Set<Symbol> executors = new HashSet<>();
       for (JCTree member : superclass.defs) {
-        if (member instanceof JCVariableDecl) {
-          JCVariableDecl variable = (JCVariableDecl) member;
-          if (variable.sym != null
-              && (variable.sym.flags() & Flags.PRIVATE) == 0
-              && state.types.isMap(variable.sym.type)) {
-            inheritedHere.put(variable.sym, variable);
-            state.inheritedFrom.put(variable.sym, unit);
-            if (variable.init != null) {
-              state.describeValue(variable.init, state.assignedValues.computeIfAbsent(variable.sym, k -> new ArrayList<>()));
-            }
+        if (!(member instanceof JCVariableDecl variable)
+            || variable.sym == null
+            || (variable.sym.flags() & Flags.PRIVATE) != 0) {
+          continue;
+        }
+        if (state.types.isMap(variable.sym.type)) {
+          inheritedHere.put(variable.sym, variable);
+          state.inheritedFrom.put(variable.sym, unit);
+          if (variable.init != null) {
+            state.describeValue(variable.init, state.assignedValues.computeIfAbsent(variable.sym, k -> new ArrayList<>()));
           }
+        } else if (state.types.isSubtype(variable.sym.type, ThreadStartApis.EXECUTOR_TYPE)) {
+          // the subclass's tasks handed to it run as the superclass's do (one at a time, for one
+          // single-thread executor)
+          executors.add(variable.sym);
+          state.inheritedFieldGiven(variable.sym, variable.init);
         }
       }
-      if (inheritedHere.isEmpty()) {
-        continue; // no map to find the assignments of
+      if (inheritedHere.isEmpty() && executors.isEmpty()) {
+        continue; // nothing to find the assignments of
       }
       new TreeScanner() {
         @Override
@@ -124,6 +134,8 @@ final class MapDeclarations {
           Symbol symbol = TreeInfo.symbol(tree.lhs);
           if (symbol instanceof VarSymbol && inheritedHere.containsKey(symbol)) {
             state.describeValue(tree.rhs, state.assignedValues.computeIfAbsent((VarSymbol) symbol, k -> new ArrayList<>()));
+          } else if (executors.contains(symbol)) {
+            state.inheritedFieldGiven(symbol, tree.rhs);
           }
           super.visitAssign(tree);
         }

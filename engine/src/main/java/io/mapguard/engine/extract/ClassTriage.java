@@ -68,6 +68,7 @@ public final class ClassTriage<N> {
       Map<Object, N> newInitializers,
       Map<N, N> startedLater,
       Map<Object, ThreadStartApis.ExecutorThreads> executorThreads,
+      Set<Object> executorsNotKnown,
       List<MapCreation> creations,
       Set<Object> volatileFields,
       Set<Object> nullableFields,
@@ -300,9 +301,8 @@ public final class ClassTriage<N> {
         describeValue(init, assignedValues(field));
       }
     }
-    ThreadStartApis.ExecutorThreads threads = init == null ? null : executorThreads(init);
-    if (threads != null) {
-      tables.executorThreads().put(field, threads);
+    if (init != null) {
+      TaskStarts.fieldGiven(port, apis, tables.executorThreads(), tables.executorsNotKnown(), field, init);
     }
     if (port.hasModifier(declaration, Modifier.VOLATILE) && !port.declaresMap(declaration)) {
       tables.volatileFields().add(field); // a flag that may publish a map (VolatilePublication)
@@ -493,12 +493,6 @@ public final class ClassTriage<N> {
     return kind == Kind.LITERAL ? MapCreation.SizeArgument.LITERAL : MapCreation.SizeArgument.OTHER;
   }
 
-  /** How many tasks at once the executor {@code init} makes runs, when a known factory makes it. */
-  private ThreadStartApis.ExecutorThreads executorThreads(N init) {
-    return TaskStarts.executorThreads(port, apis, init);
-  }
-
-
   private List<String> assignedValues(Object field) {
     return tables.assignedValues().computeIfAbsent(field, k -> new ArrayList<>());
   }
@@ -507,7 +501,7 @@ public final class ClassTriage<N> {
 
   /**
    * With the map fields known (inherited ones included): values assigned to map fields and local
-   * maps, single-thread executors assigned to map fields, lock aliases, and functions kept in a
+   * maps, executors assigned to fields, lock aliases, and functions kept in a
    * local and then handed to a thread start ({@code Runnable r = () -> ..; pool.submit(r);}).
    */
   public void findUses() {
@@ -539,10 +533,11 @@ public final class ClassTriage<N> {
     }
     if (tables.mapFields().containsKey(target)) {
       describeValue(port.assignedValue(assign), assignedValues(target));
-      ThreadStartApis.ExecutorThreads threads = executorThreads(port.assignedValue(assign));
-      if (threads != null) {
-        tables.executorThreads().put(target, threads);
-      }
+    }
+    if (port.fieldName(port.assignTarget(assign)) != null) {
+      // an executor made in a constructor counts as one made in the declaration
+      TaskStarts.fieldGiven(
+          port, apis, tables.executorThreads(), tables.executorsNotKnown(), target, port.assignedValue(assign));
     }
   }
 

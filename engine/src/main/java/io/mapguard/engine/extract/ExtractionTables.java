@@ -56,6 +56,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
   public final Map<Object, ValueLocal> valueLocals;
   /** Executor fields made by a known factory, with how many tasks at once each runs. */
   public final Map<Object, ThreadStartApis.ExecutorThreads> executorThreads;
+  /** Fields given a value no known factory makes: their executors are not known ({@link TaskStarts#fieldGiven}). */
+  public final Set<Object> executorsNotKnown = Collections.newSetFromMap(new IdentityHashMap<>());
   /** The class's volatile fields that hold no map, by variable handle. */
   public final Set<Object> volatileFields;
   /** Fields annotated {@code @Nullable} (any flavor), by handle: null sources (NullSources). */
@@ -171,11 +173,21 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
             newInitializers,
             startedLater,
             executorThreads,
+            executorsNotKnown,
             creations,
             volatileFields,
             nullableFields,
             cleaningActions),
         topLevel);
+  }
+
+  /**
+   * A value a superclass's non-private field is given (its initializer, an assignment in the
+   * superclass), for a front end that reads the superclass ({@link Steps#addInheritedFields}): an
+   * executor made there runs this class's tasks as it runs the superclass's.
+   */
+  public void inheritedFieldGiven(Object field, N value) {
+    TaskStarts.fieldGiven(syntax, apis, executorThreads, executorsNotKnown, field, value);
   }
 
   /** Adds the descriptors of a value assigned to a map (see {@link ValueDescriptions#describe}). */

@@ -9,6 +9,7 @@ import io.mapguard.engine.knowledge.MapArguments;
 import io.mapguard.engine.knowledge.MapMethods;
 import io.mapguard.engine.knowledge.SynchronizedWrappers;
 import io.mapguard.engine.knowledge.TaskClasses;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
@@ -119,6 +120,12 @@ public final class ProjectCallShapes {
    */
   public static <N> ProjectCall callOf(
       SyntaxPort<N> port, KnownApis apis, N node, String file, ProjectMethod method) {
+    return callOf(port, apis, node, file, method, new SiteMemo());
+  }
+
+  /** {@link #callOf(SyntaxPort, KnownApis, Object, String, ProjectMethod)}, sharing {@code memo} with other calls of the class. */
+  public static <N> ProjectCall callOf(
+      SyntaxPort<N> port, KnownApis apis, N node, String file, ProjectMethod method, SiteMemo memo) {
     Callees callees = apis.callees();
     Object callee = port.callee(node);
     boolean ownerKnown = callee != null && callees.ownerKnown(callee);
@@ -127,7 +134,8 @@ public final class ProjectCallShapes {
         && !method.ownerTypes().contains(callees.owner(callee))) {
       return null;
     }
-    return siteOf(port, apis, port.pathTo(node), file).asCallOf(method, type -> callees.ownerIsSubtype(callee, type));
+    return siteOf(port, apis, port.pathTo(node), file, memo)
+        .asCallOf(method, type -> callees.ownerIsSubtype(callee, type));
   }
 
   /**
@@ -153,9 +161,23 @@ public final class ProjectCallShapes {
    */
   record TaskThread(String description, String serialExecutor, String copies) {}
 
-  /** The {@link BodyFacts} of the bodies met so far, for the calls of one class. */
+  /**
+   * The {@link BodyFacts} of the bodies met so far, and of each top-level class the calls and method
+   * references that name its own methods and its executor fields, for the calls of one class (or of
+   * one compilation).
+   */
   public static final class SiteMemo {
     private final Map<Object, BodyFacts> byBody = new IdentityHashMap<>();
+    private final Map<Object, Map<Object, List<Object>>> callersByMethod = new IdentityHashMap<>();
+    private final Map<Object, Map<Object, ThreadStartApis.ExecutorThreads>> executorFields = new IdentityHashMap<>();
+  }
+
+  /** {@link TaskStarts#executorFields} of {@code topLevel}, found once per class (a walk of all of it). */
+  private static <N> Map<Object, ThreadStartApis.ExecutorThreads> executorFields(
+      SyntaxPort<N> port, KnownApis apis, N topLevel, SiteMemo memo) {
+    return topLevel == null
+        ? Map.of()
+        : memo.executorFields.computeIfAbsent(topLevel, top -> TaskStarts.executorFields(port, apis, topLevel));
   }
 
   /** {@link #siteOf(SyntaxPort, KnownApis, SyntaxPath, String)}, sharing {@code memo} with the class's other calls. */
@@ -213,7 +235,11 @@ public final class ProjectCallShapes {
     BodyFacts facts = body == null ? null : memo.byBody.get(body.leaf());
     if (facts == null) {
       ProjectMethod caller = body != null && port.kind(body.leaf()) == Kind.METHOD ? methodOf(port, body) : null;
-      facts = new BodyFacts(caller, caller == null || open(port, body), threadOf(port, apis, code, file));
+      facts =
+          new BodyFacts(
+              caller,
+              caller == null || open(port, body),
+              threadOf(port, apis, code, file, Collections.newSetFromMap(new IdentityHashMap<>()), memo));
       if (body != null) {
         memo.byBody.put(body.leaf(), facts);
       }
@@ -316,18 +342,11 @@ public final class ProjectCallShapes {
    * callers, or later on a thread nothing says. Up from {@code code}: a lambda or anonymous class
    * that runs inline (a {@code forEach} callback) runs where the code around it does; one handed to
    * a thread-start API ({@link TaskStarts#functionalContext}) is a task, and so is an anonymous or
-   * named thread class's task method ({@link TaskClasses}).
-   */
-  static <N> TaskThread threadOf(SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file) {
-    return threadOf(port, apis, code, file, Collections.newSetFromMap(new IdentityHashMap<>()));
-  }
-
-  /**
-   * {@link #threadOf(SyntaxPort, KnownApis, SyntaxPath, String)}; {@code helpers} holds the private
-   * methods whose callers are being looked at, so that recursion ends.
+   * named thread class's task method ({@link TaskClasses}). {@code helpers} holds the methods whose
+   * callers are being looked at, so that recursion ends.
    */
   private static <N> TaskThread threadOf(
-      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file, Set<Object> helpers) {
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> code, String file, Set<Object> helpers, SiteMemo memo) {
     TaskStarts<N> starts = null;
     for (SyntaxPath<N> p = code.parent(); p != null; p = p.parent()) {
       Kind kind = port.kind(p.leaf());
@@ -343,12 +362,12 @@ public final class ProjectCallShapes {
           return null;
         }
         String threadClass = threadClassTask(port, p, file);
-        return threadClass != null ? new TaskThread(threadClass, null, null) : onlyTaskCalling(port, apis, p, file, helpers);
+        return threadClass != null ? new TaskThread(threadClass, null, null) : onlyTaskCalling(port, apis, p, file, helpers, memo);
       }
       if (starts == null) {
         starts =
             new TaskStarts<>(
-                port, apis, Map.of(), TaskStarts.executorFields(port, apis, topLevel(port, code)), new HashMap<>(), () -> -1);
+                port, apis, Map.of(), executorFields(port, apis, topLevel(port, code), memo), new HashMap<>(), () -> -1);
       }
       FunctionalContext context = starts.functionalContext(functional);
       TaskClasses.TaskClass taskClass = kind == Kind.METHOD ? starts.taskClassOf(functional.leaf()) : null;
@@ -363,13 +382,7 @@ public final class ProjectCallShapes {
           if (kind != Kind.LAMBDA && !entryPoint(port, p.leaf(), taskClass)) {
             return null;
           }
-          ThreadRoot task = context.task();
-          return new TaskThread(
-              named(task, file),
-              task.singleThreadExecutor() && task.executor() != null
-                  ? fieldOfTopLevel(port, topLevel(port, code), task.executor())
-                  : null,
-              copies(port, functional, task));
+          return taskThread(port, functional, context.task(), file);
         default:
           return null;
       }
@@ -378,42 +391,97 @@ public final class ProjectCallShapes {
   }
 
   /**
-   * The task a private method runs in when every call of it, all of them in its own top-level
-   * class, is made in that one task ({@code pool.submit(() -> replenish(sku))}, {@code private void
-   * replenish(…)}), directly or through other such methods; null when a call runs elsewhere, when
-   * calls run in different tasks, or when nothing calls it. A method that is not private may be
-   * called from anywhere: its callers' threads are not all known here.
+   * The task a method runs in when every call of it in its own top-level class is made in that one
+   * task ({@code pool.submit(() -> replenish(sku))}, {@code void replenish(…)}), directly or through
+   * other such methods, or when it is itself the task: a method reference handed to a thread-start
+   * API ({@code pool.submit(this::replenish)}); null when a call runs elsewhere, when calls run in
+   * different tasks, or when nothing in the class calls it. A method that is not private may also be
+   * called from elsewhere, on its callers' threads: it runs in the task all the same, which is what
+   * a write there needs; a use there keeps its caller's openness ({@link ProjectCall#callerOpen}),
+   * so questions about a second thread still count its callers'.
    */
   private static <N> TaskThread onlyTaskCalling(
-      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> method, String file, Set<Object> helpers) {
-    if (!port.hasModifier(method.leaf(), Modifier.PRIVATE)
-        || port.isConstructor(method.leaf())
-        || !helpers.add(method.leaf())) {
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> method, String file, Set<Object> helpers, SiteMemo memo) {
+    if (port.isConstructor(method.leaf()) || !helpers.add(method.leaf())) {
       return null;
     }
     N topLevel = topLevel(port, method);
     if (topLevel == null) {
       return null;
     }
-    List<N> calls = new ArrayList<>();
-    port.forEachNodeOf(
-        topLevel,
-        Set.of(Kind.METHOD_CALL),
-        false,
-        call -> {
-          if (port.calledMethod(call) == method.leaf()) {
-            calls.add(call);
-          }
-        });
     TaskThread task = null;
-    for (N call : calls) {
-      TaskThread here = threadOf(port, apis, port.pathTo(call), file, helpers);
+    for (N call : callersOf(port, topLevel, method.leaf(), memo)) {
+      SyntaxPath<N> path = port.pathTo(call);
+      TaskThread here =
+          port.kind(call) == Kind.METHOD_REFERENCE
+              ? referencedAsTask(port, apis, path, file, helpers, memo)
+              : threadOf(port, apis, path, file, helpers, memo);
       if (here == null || task != null && !task.equals(here)) {
         return null;
       }
       task = here;
     }
     return task;
+  }
+
+  /**
+   * The task a method reference is when it is handed to a thread-start API; the thread of the code
+   * around it when it runs inline; null otherwise.
+   */
+  private static <N> TaskThread referencedAsTask(
+      SyntaxPort<N> port, KnownApis apis, SyntaxPath<N> reference, String file, Set<Object> helpers, SiteMemo memo) {
+    TaskStarts<N> starts =
+        new TaskStarts<>(
+            port, apis, Map.of(), executorFields(port, apis, topLevel(port, reference), memo), new HashMap<>(), () -> -1);
+    FunctionalContext context = starts.functionalContext(reference);
+    switch (context.kind()) {
+      case TASK:
+        return taskThread(port, reference, context.task(), file);
+      case INLINE:
+        return threadOf(port, apis, reference, file, helpers, memo);
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * The calls and method references in {@code topLevel} that name its method {@code method}: calls
+   * made on the class's own object only (no receiver, or {@code this}), found once per class.
+   */
+  @SuppressWarnings("unchecked") // the memo holds the port's own nodes
+  private static <N> List<N> callersOf(SyntaxPort<N> port, N topLevel, N method, SiteMemo memo) {
+    Map<Object, List<Object>> byMethod =
+        memo.callersByMethod.computeIfAbsent(
+            topLevel,
+            top -> {
+              Map<Object, List<Object>> found = new IdentityHashMap<>();
+              port.forEachNodeOf(
+                  topLevel,
+                  Set.of(Kind.METHOD_CALL, Kind.METHOD_REFERENCE),
+                  false,
+                  call -> {
+                    N receiver = port.kind(call) == Kind.METHOD_CALL ? port.receiver(call) : null;
+                    if (receiver != null && port.kind(port.skipParens(receiver)) != Kind.THIS) {
+                      return; // another object's method: resolving it can take mapvet's solver
+                    }
+                    N target = port.calledMethod(call);
+                    if (target != null) {
+                      found.computeIfAbsent(target, t -> new ArrayList<>()).add(call);
+                    }
+                  });
+              return found;
+            });
+    return (List<N>) (List<?>) byMethod.getOrDefault(method, List.of());
+  }
+
+  /** The {@link TaskThread} of {@code task}, started at {@code functional}. */
+  private static <N> TaskThread taskThread(SyntaxPort<N> port, SyntaxPath<N> functional, ThreadRoot task, String file) {
+    return new TaskThread(
+        named(task, file),
+        task.singleThreadExecutor() && task.executor() != null
+            ? fieldOfTopLevel(port, topLevel(port, functional), task.executor())
+            : null,
+        copies(port, functional, task));
   }
 
   /**

@@ -314,7 +314,11 @@ public interface SyntaxPort<N> {
    */
   List<String> annotationNames(N declaration);
 
-  /** The {@link Kind#METHOD} of this file a {@link Kind#METHOD_CALL} calls, or null when not known here. */
+  /**
+   * The {@link Kind#METHOD} of this file a {@link Kind#METHOD_CALL} calls or a {@link
+   * Kind#METHOD_REFERENCE} names (mapvet: the first of its name where overloads differ), or null
+   * when not known here.
+   */
   N calledMethod(N call);
 
   /**

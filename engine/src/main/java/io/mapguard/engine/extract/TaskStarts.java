@@ -6,10 +6,13 @@ import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.FunctionalContext;
 import io.mapguard.engine.model.ThreadRoot;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntSupplier;
 
 /**
@@ -56,9 +59,10 @@ public final class TaskStarts<N> {
   }
 
   /**
-   * The executor fields of {@code topLevel} (its nested classes' too) that a known factory makes in
-   * their declaration, by variable handle, with how many tasks at once each runs; the members are
-   * read, not the methods' bodies. Empty for a null class.
+   * The executor fields of {@code topLevel} (its nested classes' too) that a known factory makes,
+   * by variable handle, with how many tasks at once each runs: as the class's own extraction finds
+   * them ({@link #fieldGiven}), from the fields' declarations and every assignment in the class.
+   * Empty for a null class.
    */
   public static <N> Map<Object, ThreadStartApis.ExecutorThreads> executorFields(
       SyntaxPort<N> port, KnownApis apis, N topLevel) {
@@ -66,21 +70,48 @@ public final class TaskStarts<N> {
     if (topLevel == null) {
       return fields;
     }
-    port.forEachNode(
+    Set<Object> unknown = Collections.newSetFromMap(new IdentityHashMap<>());
+    port.forEachNodeOf(
         topLevel,
+        Set.of(Kind.ASSIGN),
+        true,
         node -> {
-          if (port.isVariableDeclaration(node)) {
-            N init = port.isFieldOfNamedClass(node) ? port.initializer(node) : null;
-            ThreadStartApis.ExecutorThreads threads = init == null ? null : executorThreads(port, apis, init);
-            if (threads != null) {
-              fields.put(port.declaredVariable(node), threads);
+          if (port.kind(node) == Kind.ASSIGN) {
+            N target = port.assignTarget(node);
+            if (port.fieldName(target) != null) {
+              fieldGiven(port, apis, fields, unknown, port.variable(target), port.assignedValue(node));
             }
-            return false;
+          } else if (port.isFieldOfNamedClass(node) && port.initializer(node) != null) {
+            fieldGiven(port, apis, fields, unknown, port.declaredVariable(node), port.initializer(node));
           }
-          // not into methods' bodies; a front end may hold a field's declarators in a node of its own
-          return port.kind(node) != Kind.METHOD;
         });
     return fields;
+  }
+
+  /**
+   * Records that the field {@code field} is given {@code value} (its initializer, an assignment)
+   * into {@code fields}: a field's executor is known when every value it is given is made by a
+   * known factory, all of one kind; any other value (a parameter, a getter's result) makes it
+   * unknown for good ({@code unknown}), a {@code null} (a reset after shutdown) changes nothing.
+   */
+  public static <N> void fieldGiven(
+      SyntaxPort<N> port,
+      KnownApis apis,
+      Map<Object, ThreadStartApis.ExecutorThreads> fields,
+      Set<Object> unknown,
+      Object field,
+      N value) {
+    if (field == null || value == null || port.isNullLiteral(port.skipParens(value)) || unknown.contains(field)) {
+      return;
+    }
+    ThreadStartApis.ExecutorThreads threads = executorThreads(port, apis, value);
+    ThreadStartApis.ExecutorThreads before = fields.get(field);
+    if (threads == null || before != null && before != threads) {
+      fields.remove(field);
+      unknown.add(field);
+    } else {
+      fields.put(field, threads);
+    }
   }
 
   /** How many tasks at once the executor {@code init} makes runs, when a known factory makes it; else null. */

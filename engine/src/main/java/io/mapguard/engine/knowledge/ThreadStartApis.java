@@ -129,6 +129,9 @@ public final class ThreadStartApis {
           new MethodRef("java.util.concurrent.Executors", "newVirtualThreadPerTaskExecutor"),
           new MethodRef("java.util.concurrent.Executors", "newThreadPerTaskExecutor"));
 
+  /** The type of every executor: a field of it may hold one a known factory makes. */
+  public static final String EXECUTOR_TYPE = "java.util.concurrent.Executor";
+
   /** How many tasks at once an executor made by a known factory runs. */
   public enum ExecutorThreads {
     ONE,

@@ -79,14 +79,19 @@ public record UsedBySubclassTask(
       return null;
     }
     for (ProjectCall call : userCalls) {
-      boolean elsewhere =
+      boolean inAnotherTask =
           call.thread() != null
-              ? !call.thread().equals(use.thread())
-                  && !(use.serialExecutor() != null && use.serialExecutor().equals(call.serialExecutor()))
-              : call.caller() == null || !call.caller().isConstructor();
-      if (elsewhere) {
+              && !call.thread().equals(use.thread())
+              && !(use.serialExecutor() != null && use.serialExecutor().equals(call.serialExecutor()));
+      // a call in a method code outside the project may call is on its callers' threads too, even
+      // when a task of its class calls that method
+      boolean onCallersThreads =
+          call.thread() == null
+              ? call.caller() == null || !call.caller().isConstructor()
+              : call.caller() != null && call.callerOpen() && !call.caller().isConstructor();
+      if (inAnotherTask || onCallersThreads) {
         return call.who()
-            + (call.thread() != null ? ", in " + call.thread() + "," : "")
+            + (inAnotherTask ? ", in " + call.thread() + "," : "")
             + " calls "
             + user.display()
             + ", which"

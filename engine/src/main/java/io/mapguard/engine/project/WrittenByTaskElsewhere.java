@@ -28,23 +28,39 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
     // for each method reached, its call on the way down to a writer (null for a writer)
     Map<ProjectMethod, Step> towardsWriter = new HashMap<>();
     writers.forEach(writer -> towardsWriter.put(writer, null));
-    return CallerChains.firstWithinBudget(
-        calls,
-        writers,
-        // only calls the front end resolved to the method: a call on a supertype, or one it cannot
-        // type, may run another method of the name, which is no evidence
-        (call, method) ->
-            call.resolved() && call.thread() != null
-                ? "it is written in " + call.thread() + ", which calls "
-                    + path(new Step(call, method), towardsWriter) + ". " + fix
-                : null,
-        (call, method) -> {
-          if (!call.resolved()) {
-            return false;
-          }
-          towardsWriter.put(call.caller(), new Step(call, method));
-          return true;
-        });
+    // a call in a method that runs in a task (a thread class's run(), a method only a task of its
+    // class calls) settles it too, but the walk goes on up first: the task's own call of that
+    // method, further up, names the way from the task down
+    String[] inATasksMethod = {null};
+    String reason =
+        CallerChains.firstWithinBudget(
+            calls,
+            writers,
+            // only calls the front end resolved to the method: a call on a supertype, or one it
+            // cannot type, may run another method of the name, which is no evidence
+            (call, method) -> {
+              if (!call.resolved() || call.thread() == null) {
+                return null;
+              }
+              String said =
+                  "it is written in " + call.thread() + ", which calls "
+                      + path(new Step(call, method), towardsWriter) + ". " + fix;
+              if (call.caller() == null) {
+                return said;
+              }
+              if (inATasksMethod[0] == null) {
+                inATasksMethod[0] = said;
+              }
+              return null;
+            },
+            (call, method) -> {
+              if (!call.resolved()) {
+                return false;
+              }
+              towardsWriter.put(call.caller(), new Step(call, method));
+              return true;
+            });
+    return reason != null ? reason : inATasksMethod[0];
   }
 
   /** A call a method makes on the way to a writer, and the method it calls. */

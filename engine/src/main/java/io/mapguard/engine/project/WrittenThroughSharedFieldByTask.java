@@ -73,10 +73,10 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
           return written
               + ", and "
               + other.call().who()
-              + (other.call().thread() != null ? ", in " + other.call().thread() + "," : "")
+              + (other.inAnotherTask() ? ", in " + other.call().thread() + "," : "")
               + (writers.contains(other.method()) ? " writes" : " reads")
               + " it through the same field"
-              + (other.call().thread() != null ? "" : " on its callers' threads")
+              + (other.inAnotherTask() ? "" : " on its callers' threads")
               + ". "
               + fix;
         }
@@ -90,8 +90,11 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
     return null;
   }
 
-  /** A call of one of {@link #users}, and the user it calls. */
-  private record Use(ProjectCall call, ProjectMethod method) {}
+  /**
+   * A call of one of {@link #users}, the user it calls, and whether it is on another thread as
+   * another task's (else as its callers', whoever they are).
+   */
+  private record Use(ProjectCall call, ProjectMethod method, boolean inAnotherTask) {}
 
   /**
    * A call of one of {@link #users} through the same field as {@code write}, made on a thread other
@@ -113,12 +116,13 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
           continue;
         }
         // tasks of one single-thread executor run one at a time, whichever class submits them
-        boolean otherThread =
-            use.thread() != null
-                ? !use.thread().equals(task) && !use.onOneSerialExecutorWith(write)
-                : use.caller() != null && use.callerOpen() && !use.caller().isConstructor();
-        if (otherThread && !monitorInCommon(write, use)) {
-          return new Use(use, user);
+        boolean inAnotherTask =
+            use.thread() != null && !use.thread().equals(task) && !use.onOneSerialExecutorWith(write);
+        // a method code outside the project may call runs on its callers' threads too, even when a
+        // task of its class calls it
+        boolean onCallersThreads = use.caller() != null && use.callerOpen() && !use.caller().isConstructor();
+        if ((inAnotherTask || onCallersThreads) && !monitorInCommon(write, use)) {
+          return new Use(use, user, inAnotherTask);
         }
       }
     }

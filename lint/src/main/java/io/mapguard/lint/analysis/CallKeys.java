@@ -41,7 +41,7 @@ import java.util.Set;
  *     InventoryService} for {@code private final InventoryService inventory}): a call made through a
  *     field of the caller's class reaches a method of one of them; null when not known (from text)
  * @param taskFieldCalls the names of the methods the file calls in task code (a lambda, a {@code
- *     run()} or {@code call()}, or a private method such code calls) on a receiver
+ *     run()} or {@code call()}, or a method such code calls or a method reference names) on a receiver
  *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
  *     (from text)
  * @param taskFieldNames in a file of several top-level classes, the names it uses in task code
@@ -93,8 +93,10 @@ public record CallKeys(
     // calls on this.f or on a name, kept until the fields are all known: only those on a field's
     // name are then asked whether they are in task code (a walk up the tree each)
     List<MethodCallExpr> callsOnNames = new ArrayList<>();
-    // calls of the class's own methods: which private methods a task may run
+    // calls of the class's own methods, and the names its method references name: which of its
+    // methods a task may run
     List<MethodCallExpr> callsOnThis = new ArrayList<>();
+    Set<String> referencedNames = new HashSet<>();
     AstNodes.forEach(
         unit,
         node -> {
@@ -123,10 +125,11 @@ public record CallKeys(
             }
           } else if (node instanceof MethodReferenceExpr reference) {
             names.add(reference.getIdentifier());
+            referencedNames.add(reference.getIdentifier());
           }
           return true;
         });
-    TaskCode taskCode = new TaskCode(callsOnThis);
+    TaskCode taskCode = new TaskCode(callsOnThis, referencedNames);
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
       String receiver =
@@ -138,24 +141,29 @@ public record CallKeys(
     return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls, taskFieldNames(unit, fieldNames, taskCode));
   }
 
-  /** Which code of a file a task may run: see {@link #placeOf} and {@link #privateMethodsTasksRun}. */
+  /** Which code of a file a task may run: see {@link #placeOf} and {@link #methodsTasksRun}. */
   private static final class TaskCode {
     private final List<MethodCallExpr> callsOnThis;
+    private final Set<String> referencedNames;
     /** Found when first needed: most files need none. */
-    private Set<String> privateMethodsTasksRun;
+    private Set<String> methodsTasksRun;
 
-    /** @param callsOnThis the file's calls on its own object (which private methods a task may run) */
-    TaskCode(List<MethodCallExpr> callsOnThis) {
+    /**
+     * @param callsOnThis the file's calls on its own object
+     * @param referencedNames the names its method references name
+     */
+    TaskCode(List<MethodCallExpr> callsOnThis, Set<String> referencedNames) {
       this.callsOnThis = callsOnThis;
+      this.referencedNames = referencedNames;
     }
 
     boolean contains(Node node) {
       Place place = placeOf(node);
-      if (place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun == null) {
-        privateMethodsTasksRun = privateMethodsTasksRun(callsOnThis);
+      if (place.kind() == CodeKind.METHOD && methodsTasksRun == null) {
+        methodsTasksRun = methodsTasksRun(callsOnThis, referencedNames);
       }
       return place.kind() == CodeKind.TASK
-          || place.kind() == CodeKind.PRIVATE_METHOD && privateMethodsTasksRun.contains(place.method());
+          || place.kind() == CodeKind.METHOD && methodsTasksRun.contains(place.method());
     }
   }
 
@@ -179,12 +187,12 @@ public record CallKeys(
   private enum CodeKind {
     /** In a lambda, or in a method a task class or an anonymous one runs. */
     TASK,
-    /** In a private method: a task of its class may call it. */
-    PRIVATE_METHOD,
+    /** In another method: a task of its class may call it, or be a reference to it. */
+    METHOD,
     OTHER
   }
 
-  /** The kind of code a call is written in, and the private method's name for {@link CodeKind#PRIVATE_METHOD}. */
+  /** The kind of code a call is written in, and the method's name for {@link CodeKind#METHOD}. */
   private record Place(CodeKind kind, String method) {}
 
   /**
@@ -201,9 +209,7 @@ public record CallKeys(
         if (TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString())) {
           return new Place(CodeKind.TASK, null);
         }
-        return method.isPrivate()
-            ? new Place(CodeKind.PRIVATE_METHOD, method.getNameAsString())
-            : new Place(CodeKind.OTHER, null);
+        return new Place(CodeKind.METHOD, method.getNameAsString());
       }
       if (n instanceof BodyDeclaration) {
         return new Place(CodeKind.OTHER, null); // a constructor, an initializer, a field's value
@@ -213,24 +219,24 @@ public record CallKeys(
   }
 
   /**
-   * The names of the private methods task code may run: called on the class's own object in task
-   * code, or in such a method (the analysis follows a private method's calls in its file; by name
-   * here, which only widens the set).
+   * The names of the methods task code may run: named by a method reference (which may be handed
+   * to an executor), called on the class's own object in task code, or in such a method (the
+   * analysis follows a method's calls in its file; by name here, which only widens the set).
    */
-  private static Set<String> privateMethodsTasksRun(List<MethodCallExpr> callsOnThis) {
-    Set<String> run = new HashSet<>();
-    Map<String, Set<String>> calledByPrivateMethod = new HashMap<>();
+  private static Set<String> methodsTasksRun(List<MethodCallExpr> callsOnThis, Set<String> referencedNames) {
+    Set<String> run = new HashSet<>(referencedNames);
+    Map<String, Set<String>> calledByMethod = new HashMap<>();
     for (MethodCallExpr call : callsOnThis) {
       Place place = placeOf(call);
       if (place.kind() == CodeKind.TASK) {
         run.add(call.getNameAsString());
-      } else if (place.kind() == CodeKind.PRIVATE_METHOD) {
-        calledByPrivateMethod.computeIfAbsent(place.method(), m -> new HashSet<>()).add(call.getNameAsString());
+      } else if (place.kind() == CodeKind.METHOD) {
+        calledByMethod.computeIfAbsent(place.method(), m -> new HashSet<>()).add(call.getNameAsString());
       }
     }
     ArrayDeque<String> toFollow = new ArrayDeque<>(run);
     while (!toFollow.isEmpty()) {
-      for (String called : calledByPrivateMethod.getOrDefault(toFollow.pop(), Set.of())) {
+      for (String called : calledByMethod.getOrDefault(toFollow.pop(), Set.of())) {
         if (run.add(called)) {
           toFollow.push(called);
         }

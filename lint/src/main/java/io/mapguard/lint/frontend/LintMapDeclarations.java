@@ -14,6 +14,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.lint.symbols.AstNodes;
 import io.mapguard.lint.symbols.LintSymbols;
@@ -35,7 +36,8 @@ final class LintMapDeclarations {
 
   /**
    * Non-private map fields of superclasses declared in this file: this class's accesses to them
-   * count like its own (as the javac front end does for superclasses in the same compilation).
+   * count like its own (as the javac front end does for superclasses in the same compilation). And
+   * their non-private executor fields, with the executors the superclass makes for them.
    */
   void addInheritedFields() {
     String name = state.types.qualifiedName(state.topLevelType).orElse(null);
@@ -45,6 +47,7 @@ final class LintMapDeclarations {
     for (String superName : state.types.sameFileSuperclasses(name)) {
       TypeDeclaration<?> superclass = state.types.declaration(superName);
       Set<Node> inheritedHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Node> executors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       for (FieldDeclaration declaration : superclass.getFields()) {
         if (declaration.isPrivate()) {
           continue;
@@ -54,13 +57,22 @@ final class LintMapDeclarations {
             state.mapFieldDeclarations.put(v, v);
             inheritedHere.add(v);
             v.getInitializer().ifPresent(init -> state.describeValue(init, assignedValues(v)));
+          } else if (state.syntax.declaredTypeIsSubtype(v, ThreadStartApis.EXECUTOR_TYPE)) {
+            // the subclass's tasks handed to it run as the superclass's do
+            executors.add(v);
+            state.inheritedFieldGiven(v, v.getInitializer().orElse(null));
           }
         }
+      }
+      if (inheritedHere.isEmpty() && executors.isEmpty()) {
+        continue;
       }
       for (AssignExpr assign : AstNodes.all(superclass, AssignExpr.class)) {
         LintSymbols.Variable target = state.symbols.variableOf(assign.getTarget());
         if (target != null && inheritedHere.contains(target.declaration())) {
           state.describeValue(assign.getValue(), assignedValues(target.declaration()));
+        } else if (target != null && executors.contains(target.declaration())) {
+          state.inheritedFieldGiven(target.declaration(), assign.getValue());
         }
       }
     }

@@ -37,6 +37,7 @@ public final class LintProjectCallReader {
     LintSymbols symbols = new LintSymbols(types);
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       LintSyntax port = new LintSyntax(symbols, topLevel);
+      ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
       for (MethodReferenceExpr reference : topLevel.findAll(MethodReferenceExpr.class)) {
         if (reference.getIdentifier().equals(method.name())) {
           calls.add(ProjectCallShapes.reference(port, reference, file));
@@ -44,7 +45,7 @@ public final class LintProjectCallReader {
       }
       for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
         if (call.getNameAsString().equals(method.name()) && call.getArguments().size() == method.arity()) {
-          ProjectCall found = ProjectCallShapes.callOf(port, apis, (Node) call, file, method);
+          ProjectCall found = ProjectCallShapes.callOf(port, apis, (Node) call, file, method, memo);
           if (found != null) {
             calls.add(found);
           }

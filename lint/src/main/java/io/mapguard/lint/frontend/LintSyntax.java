@@ -490,8 +490,27 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public Node calledMethod(Node call) {
+    if (call instanceof MethodReferenceExpr reference) {
+      return referencedMethod(reference);
+    }
     Callee callee = (Callee) callee(call);
     return symbols.method(callee.owner(), callee.name(), callee.arity(), callee.argumentTypes());
+  }
+
+  /**
+   * The method of this file a method reference names ({@code this::drain}, {@code Poster::drain}):
+   * the first of its name in the class its scope names, as the class analysis takes it.
+   */
+  private Node referencedMethod(MethodReferenceExpr reference) {
+    Expression scope = reference.getScope();
+    String owner =
+        scope instanceof TypeExpr type ? symbols.types().resolve(type.getType()) : symbols.typeOf(scope);
+    TypeDeclaration<?> declaration = owner == null ? null : symbols.types().declaration(owner);
+    if (declaration == null) {
+      return null;
+    }
+    List<MethodDeclaration> named = declaration.getMethodsByName(reference.getIdentifier());
+    return named.isEmpty() ? null : named.get(0);
   }
 
   /**
