@@ -311,6 +311,9 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
     if (node instanceof JCVariableDecl) {
       return types.text(((JCVariableDecl) node).name);
     }
+    if (node instanceof JCTree.JCMemberReference reference) {
+      return types.text(reference.name);
+    }
     return node instanceof JCMethodInvocation
         ? types.text(TreeInfo.name(((JCMethodInvocation) node).meth))
         : types.text(TreeInfo.name(node));

@@ -168,7 +168,7 @@ public final class ProjectCallShapes {
    */
   public static final class SiteMemo {
     private final Map<Object, BodyFacts> byBody = new IdentityHashMap<>();
-    private final Map<Object, Map<Object, List<Object>>> callersByMethod = new IdentityHashMap<>();
+    private final Map<Object, Map<String, List<Object>>> callsByName = new IdentityHashMap<>();
     private final Map<Object, Map<Object, ThreadStartApis.ExecutorThreads>> executorFields = new IdentityHashMap<>();
   }
 
@@ -446,32 +446,36 @@ public final class ProjectCallShapes {
 
   /**
    * The calls and method references in {@code topLevel} that name its method {@code method}: calls
-   * made on the class's own object only (no receiver, or {@code this}), found once per class.
+   * made on the class's own object only (no receiver, or {@code this}). The class's candidates are
+   * gathered by name once per class; only those of the method's name are resolved (resolving a call
+   * can take mapvet's solver).
    */
   @SuppressWarnings("unchecked") // the memo holds the port's own nodes
   private static <N> List<N> callersOf(SyntaxPort<N> port, N topLevel, N method, SiteMemo memo) {
-    Map<Object, List<Object>> byMethod =
-        memo.callersByMethod.computeIfAbsent(
+    Map<String, List<Object>> byName =
+        memo.callsByName.computeIfAbsent(
             topLevel,
             top -> {
-              Map<Object, List<Object>> found = new IdentityHashMap<>();
+              Map<String, List<Object>> found = new HashMap<>();
               port.forEachNodeOf(
                   topLevel,
                   Set.of(Kind.METHOD_CALL, Kind.METHOD_REFERENCE),
                   false,
                   call -> {
                     N receiver = port.kind(call) == Kind.METHOD_CALL ? port.receiver(call) : null;
-                    if (receiver != null && port.kind(port.skipParens(receiver)) != Kind.THIS) {
-                      return; // another object's method: resolving it can take mapvet's solver
-                    }
-                    N target = port.calledMethod(call);
-                    if (target != null) {
-                      found.computeIfAbsent(target, t -> new ArrayList<>()).add(call);
+                    if (receiver == null || port.kind(port.skipParens(receiver)) == Kind.THIS) {
+                      found.computeIfAbsent(port.name(call), name -> new ArrayList<>()).add(call);
                     }
                   });
               return found;
             });
-    return (List<N>) (List<?>) byMethod.getOrDefault(method, List.of());
+    List<N> calls = new ArrayList<>();
+    for (Object candidate : byName.getOrDefault(port.name(method), List.of())) {
+      if (port.calledMethod((N) candidate) == method) {
+        calls.add((N) candidate);
+      }
+    }
+    return calls;
   }
 
   /** The {@link TaskThread} of {@code task}, started at {@code functional}. */

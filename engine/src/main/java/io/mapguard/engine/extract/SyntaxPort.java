@@ -214,7 +214,7 @@ public interface SyntaxPort<N> {
 
   /**
    * The name of a {@link Kind#METHOD}, of an {@link Kind#IDENTIFIER}, of the member a {@link Kind#FIELD_ACCESS} selects, or of
-   * the method a {@link Kind#METHOD_CALL} calls; the simple name of a named {@link Kind#CLASS} or
+   * the method a {@link Kind#METHOD_CALL} calls or a {@link Kind#METHOD_REFERENCE} names; the simple name of a named {@link Kind#CLASS} or
    * of the variable a declaration declares. (A path never holds the {@code a.m} of a call
    * {@code a.m(…)} as a node of its own: the call's parent is what holds the call.)
    */

@@ -117,7 +117,8 @@ public final class TaskStarts<N> {
   /** How many tasks at once the executor {@code init} makes runs, when a known factory makes it; else null. */
   public static <N> ThreadStartApis.ExecutorThreads executorThreads(SyntaxPort<N> port, KnownApis apis, N init) {
     N e = port.skipParens(init);
-    if (port.kind(e) != Kind.METHOD_CALL) {
+    // by name first: resolving every call a field is given can take mapvet's solver
+    if (port.kind(e) != Kind.METHOD_CALL || !ThreadStartApis.EXECUTOR_FACTORY_NAMES.contains(port.name(e))) {
       return null;
     }
     Object callee = port.callee(e);

@@ -129,6 +129,12 @@ public final class ThreadStartApis {
           new MethodRef("java.util.concurrent.Executors", "newVirtualThreadPerTaskExecutor"),
           new MethodRef("java.util.concurrent.Executors", "newThreadPerTaskExecutor"));
 
+  /** The names of {@link #SINGLE_THREAD_EXECUTOR_FACTORIES} and {@link #POOL_EXECUTOR_FACTORIES}. */
+  public static final Set<String> EXECUTOR_FACTORY_NAMES =
+      java.util.stream.Stream.concat(SINGLE_THREAD_EXECUTOR_FACTORIES.stream(), POOL_EXECUTOR_FACTORIES.stream())
+          .map(MethodRef::name)
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
   /** The type of every executor: a field of it may hold one a known factory makes. */
   public static final String EXECUTOR_TYPE = "java.util.concurrent.Executor";
 
@@ -173,6 +179,19 @@ public final class ThreadStartApis {
     }
     names.addAll(TaskClasses.TASK_METHOD_NAMES);
     names.addAll(PARALLEL_STREAM_METHODS); // its callbacks run on the common pool's threads
+    return Set.copyOf(names);
+  }
+
+  /**
+   * {@link #TASK_CODE_NAMES} with the names of these starts' methods: a user's own start ({@code
+   * -threadStartMethods=com.acme.Dispatcher#dispatch}) makes {@code dispatch} a name of task code.
+   */
+  public Set<String> taskCodeNamesWithEntries() {
+    Set<String> names = new java.util.HashSet<>(TASK_CODE_NAMES);
+    for (Entry entry : entries) {
+      String name = entry.method().name();
+      names.add(name.equals("<init>") ? simpleName(entry.method().owner()) : name);
+    }
     return Set.copyOf(names);
   }
 

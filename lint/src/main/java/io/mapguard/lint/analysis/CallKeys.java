@@ -97,6 +97,9 @@ public record CallKeys(
     // methods a task may run
     List<MethodCallExpr> callsOnThis = new ArrayList<>();
     Set<String> referencedNames = new HashSet<>();
+    // a lambda, a method reference or a task class's method: without one no code of the file is a
+    // task's, and nothing need be asked of where a call is
+    boolean[] taskCodeSeen = {false};
     AstNodes.forEach(
         unit,
         node -> {
@@ -126,10 +129,15 @@ public record CallKeys(
           } else if (node instanceof MethodReferenceExpr reference) {
             names.add(reference.getIdentifier());
             referencedNames.add(reference.getIdentifier());
+            taskCodeSeen[0] = true;
+          } else if (node instanceof LambdaExpr
+              || node instanceof MethodDeclaration method
+                  && TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString())) {
+            taskCodeSeen[0] = true;
           }
           return true;
         });
-    TaskCode taskCode = new TaskCode(callsOnThis, referencedNames);
+    TaskCode taskCode = new TaskCode(callsOnThis, referencedNames, taskCodeSeen[0]);
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
       String receiver =
@@ -145,19 +153,26 @@ public record CallKeys(
   private static final class TaskCode {
     private final List<MethodCallExpr> callsOnThis;
     private final Set<String> referencedNames;
+    private final boolean any;
     /** Found when first needed: most files need none. */
     private Set<String> methodsTasksRun;
 
     /**
      * @param callsOnThis the file's calls on its own object
      * @param referencedNames the names its method references name
+     * @param any whether the file has task code at all (a lambda, a method reference, a task class's
+     *     method)
      */
-    TaskCode(List<MethodCallExpr> callsOnThis, Set<String> referencedNames) {
+    TaskCode(List<MethodCallExpr> callsOnThis, Set<String> referencedNames, boolean any) {
       this.callsOnThis = callsOnThis;
       this.referencedNames = referencedNames;
+      this.any = any;
     }
 
     boolean contains(Node node) {
+      if (!any) {
+        return false;
+      }
       Place place = placeOf(node);
       if (place.kind() == CodeKind.METHOD && methodsTasksRun == null) {
         methodsTasksRun = methodsTasksRun(callsOnThis, referencedNames);

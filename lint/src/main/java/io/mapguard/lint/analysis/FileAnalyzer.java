@@ -4,6 +4,7 @@ import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
 import java.util.List;
+import java.util.Set;
 
 /** Analyses one file's text. Implementations need not be thread-safe: use one per worker thread. */
 public interface FileAnalyzer {
@@ -28,6 +29,15 @@ public interface FileAnalyzer {
    */
   default List<FieldUse> inheritedFieldUsesIn(String field, String file, String source) {
     return null;
+  }
+
+  /**
+   * The names a file's code calls when it may hold a task ({@link
+   * io.mapguard.engine.knowledge.ThreadStartApis#taskCodeNamesWithEntries}), with the starts this
+   * analyzer knows: a question about tasks reads only files that call one of them.
+   */
+  default Set<String> taskCodeNames() {
+    return io.mapguard.engine.knowledge.ThreadStartApis.TASK_CODE_NAMES;
   }
 
   /**

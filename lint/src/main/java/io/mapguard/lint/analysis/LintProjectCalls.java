@@ -1,7 +1,6 @@
 package io.mapguard.lint.analysis;
 
 import io.mapguard.engine.Analyzer;
-import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
@@ -149,7 +148,7 @@ public final class LintProjectCalls implements ProjectCalls {
     }
     List<ProjectFile> found = new ArrayList<>();
     for (ProjectFile file : byCalledName.getOrDefault(method.name(), List.of())) {
-      if (keysByFile.get(file).mayCallThroughFieldInTask(method.name(), owners, ThreadStartApis.TASK_CODE_NAMES)) {
+      if (keysByFile.get(file).mayCallThroughFieldInTask(method.name(), owners, analyzer.taskCodeNames())) {
         found.add(file);
       }
     }

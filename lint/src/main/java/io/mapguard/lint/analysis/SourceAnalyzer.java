@@ -39,6 +39,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,6 +59,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
   private final boolean withJars;
   private final Analyzer analyzer;
   private final AnalysisOptions options;
+  /** {@link #taskCodeNames}, made at the first question. */
+  private Set<String> taskCodeNames;
   /** Type lookups of no file in particular ({@link #isSubtype}), made at the first question. */
   private LintTypes typesOutsideFiles;
 
@@ -243,6 +246,15 @@ public final class SourceAnalyzer implements FileAnalyzer {
   @Override
   public List<ProjectCall> callsOf(ProjectMethod method, String file, String source) {
     return readParsed(source, (unit, types) -> LintProjectCallReader.callsIn(unit, types, options, file, method));
+  }
+
+  /** The default task-code names and those of the starts the options add ({@code threadStartMethods}). */
+  @Override
+  public Set<String> taskCodeNames() {
+    if (taskCodeNames == null) {
+      taskCodeNames = options.threadStartApis().taskCodeNamesWithEntries();
+    }
+    return taskCodeNames;
   }
 
   /** One file's part of {@link LintProjectCalls#inheritedFieldUsesInTasks}; a file that does not parse has none. */

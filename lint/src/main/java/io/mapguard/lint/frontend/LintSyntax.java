@@ -329,7 +329,9 @@ final class LintSyntax implements SyntaxPort<Node> {
 
   @Override
   public String name(Node node) {
-    return ((NodeWithSimpleName<?>) node).getNameAsString();
+    return node instanceof MethodReferenceExpr reference
+        ? reference.getIdentifier()
+        : ((NodeWithSimpleName<?>) node).getNameAsString();
   }
 
   @Override

@@ -15,7 +15,7 @@ class LintProjectCallsTest {
   private static final ProjectMethod SWEEP = new ProjectMethod(List.of("p.Cache"), "sweep", 0);
 
   /** Answers with no calls and counts the files it was handed. */
-  private static final class CountingAnalyzer implements FileAnalyzer {
+  private static class CountingAnalyzer implements FileAnalyzer {
     final List<String> parsed = new ArrayList<>();
 
     @Override
@@ -57,6 +57,28 @@ class LintProjectCallsTest {
     assertEquals(List.of(), calls.callsOf(SWEEP));
     assertEquals(List.of("Scanned.java"), analyzer.parsed);
     assertEquals(2, reads.get(), "the file calling sweep is read to be parsed");
+  }
+
+  @Test
+  void aFileKeyedByItsTextHoldsTasksOfTheStartsTheUserAdds() {
+    String text = "class Custom { Cache c; void f() { Dispatcher.dispatch(() -> c.sweep()); } }";
+    List<LintProjectCalls.ProjectFile> files = List.of(new LintProjectCalls.ProjectFile("Custom.java", () -> text));
+    assertEquals(
+        0,
+        new LintProjectCalls(files, new CountingAnalyzer()).filesToReadThroughFieldsInTasks(SWEEP),
+        "no default start is called: the file holds no task");
+    CountingAnalyzer withDispatch =
+        new CountingAnalyzer() {
+          @Override
+          public java.util.Set<String> taskCodeNames() {
+            return io.mapguard.engine.AnalysisOptions.builder()
+                .threadStartMethods("com.acme.Dispatcher#dispatch")
+                .build()
+                .threadStartApis()
+                .taskCodeNamesWithEntries();
+          }
+        };
+    assertEquals(1, new LintProjectCalls(files, withDispatch).filesToReadThroughFieldsInTasks(SWEEP));
   }
 
   @Test
