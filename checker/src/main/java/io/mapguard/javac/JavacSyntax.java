@@ -597,6 +597,19 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public JCTree otherClassConstantInitializer(JCTree expression) {
+    Symbol symbol = TreeInfo.symbol(expression);
+    if (!(symbol instanceof VarSymbol field)
+        || (field.flags() & (Flags.STATIC | Flags.FINAL)) != (Flags.STATIC | Flags.FINAL)
+        || !(symbol.owner instanceof ClassSymbol owner)
+        || owner.outermostClass() == topLevel) {
+      return null;
+    }
+    JCVariableDecl declaration = types.fieldTree(field);
+    return declaration == null ? null : declaration.init;
+  }
+
+  @Override
   public String fieldOwner(JCTree expression) {
     Symbol symbol = TreeInfo.symbol(expression);
     return symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol owner

@@ -73,6 +73,11 @@ final class JavacTypes implements Callees {
     return texts.computeIfAbsent(name, Name::toString);
   }
 
+  /** The declaration of a field compiled in this run, or null (a class file's). */
+  JCTree.JCVariableDecl fieldTree(Symbol.VarSymbol field) {
+    return trees.getTree(field) instanceof JCTree.JCVariableDecl declaration ? declaration : null;
+  }
+
   /** The declaration of a class compiled in this run, or null (a class file's). */
   JCTree.JCClassDecl classTree(Symbol.ClassSymbol type) {
     return trees.getTree(type) instanceof JCTree.JCClassDecl ? (JCTree.JCClassDecl) trees.getTree(type) : null;

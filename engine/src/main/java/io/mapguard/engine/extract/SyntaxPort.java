@@ -384,6 +384,13 @@ public interface SyntaxPort<N> {
    */
   String fieldOwner(N expression);
 
+  /**
+   * The initializer of the {@code static final} field of another class an {@link Kind#IDENTIFIER}
+   * or {@link Kind#FIELD_ACCESS} names ({@code Events.LOOP}), when the front end reads that class
+   * (javac: compiled in the same run; mapvet: declared in this file); null otherwise.
+   */
+  N otherClassConstantInitializer(N expression);
+
   /** The expression as text, the front end's own printing of it (for messages and comparisons). */
   String text(N expression);
 

@@ -316,6 +316,11 @@ public final class TaskStarts<N> {
           if (receiver != null && port.fieldName(receiver) != null) {
             executor = port.fieldName(receiver);
             ThreadStartApis.ExecutorThreads threads = executorThreads.get(port.variable(receiver));
+            if (threads == null) {
+              // a shared executor another class makes once ({@code static final}), whichever class submits to it
+              N shared = port.otherClassConstantInitializer(receiver);
+              threads = shared == null ? null : executorThreads(port, apis, shared);
+            }
             singleThread = threads == ThreadStartApis.ExecutorThreads.ONE;
             pooled =
                 threads == ThreadStartApis.ExecutorThreads.SEVERAL

@@ -628,6 +628,22 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  public Node otherClassConstantInitializer(Node expression) {
+    LintSymbols.Variable variable = symbols.variableOf((Expression) expression);
+    if (variable == null
+        || !variable.isField()
+        || variable.owner() == null
+        || variable.owner() == topLevel
+        || !(variable.declaration() instanceof VariableDeclarator declarator)
+        || !(declarator.getParentNode().orElse(null) instanceof FieldDeclaration field)
+        || !field.isStatic()
+        || !field.isFinal()) {
+      return null;
+    }
+    return declarator.getInitializer().orElse(null);
+  }
+
+  @Override
   public String fieldOwner(Node expression) {
     LintSymbols.Variable variable = symbols.variableOf((Expression) expression);
     return variable != null && variable.isField() && variable.owner() != null
