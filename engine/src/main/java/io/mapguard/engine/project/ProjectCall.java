@@ -50,6 +50,18 @@ public record ProjectCall(
     String serialExecutor,
     String copies) {
 
+  /**
+   * Whether the call's method may also run on threads of code outside the project, whatever task
+   * the call records: its caller is open ({@link #callerOpen}), not a constructor, and not the task
+   * method of a thread class ({@code run()}, {@code call()}…), which its own thread runs.
+   */
+  public boolean alsoOnCallersThreads() {
+    return caller != null
+        && callerOpen
+        && !caller.isConstructor()
+        && !(caller.arity() == 0 && io.mapguard.engine.knowledge.TaskClasses.TASK_METHOD_NAMES.contains(caller.name()));
+  }
+
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
     this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null,

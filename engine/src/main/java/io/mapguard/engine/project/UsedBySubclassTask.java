@@ -86,9 +86,7 @@ public record UsedBySubclassTask(
       // a call in a method code outside the project may call is on its callers' threads too, even
       // when a task of its class calls that method
       boolean onCallersThreads =
-          call.thread() == null
-              ? call.caller() == null || !call.caller().isConstructor()
-              : call.caller() != null && call.callerOpen() && !call.caller().isConstructor();
+          call.thread() == null ? call.caller() == null || !call.caller().isConstructor() : call.alsoOnCallersThreads();
       if (inAnotherTask || onCallersThreads) {
         return call.who()
             + (inAnotherTask ? ", in " + call.thread() + "," : "")

@@ -120,7 +120,10 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
             use.thread() != null && !use.thread().equals(task) && !use.onOneSerialExecutorWith(write);
         // a method code outside the project may call runs on its callers' threads too, even when a
         // task of its class calls it
-        boolean onCallersThreads = use.caller() != null && use.callerOpen() && !use.caller().isConstructor();
+        boolean onCallersThreads =
+            use.thread() == null
+                ? use.caller() != null && use.callerOpen() && !use.caller().isConstructor()
+                : use.alsoOnCallersThreads();
         if ((inAnotherTask || onCallersThreads) && !monitorInCommon(write, use)) {
           return new Use(use, user, inAnotherTask);
         }
