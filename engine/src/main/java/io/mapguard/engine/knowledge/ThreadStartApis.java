@@ -174,8 +174,7 @@ public final class ThreadStartApis {
   private static Set<String> taskCodeNames() {
     Set<String> names = new java.util.HashSet<>();
     for (Entry entry : DEFAULTS) {
-      String name = entry.method().name();
-      names.add(name.equals("<init>") ? simpleName(entry.method().owner()) : name);
+      names.add(calledName(entry));
     }
     names.addAll(TaskClasses.TASK_METHOD_NAMES);
     names.addAll(PARALLEL_STREAM_METHODS); // its callbacks run on the common pool's threads
@@ -189,10 +188,15 @@ public final class ThreadStartApis {
   public Set<String> taskCodeNamesWithEntries() {
     Set<String> names = new java.util.HashSet<>(TASK_CODE_NAMES);
     for (Entry entry : entries) {
-      String name = entry.method().name();
-      names.add(name.equals("<init>") ? simpleName(entry.method().owner()) : name);
+      names.add(calledName(entry));
     }
     return Set.copyOf(names);
+  }
+
+  /** The name code that starts {@code entry} calls: its method's, or its class's for a constructor. */
+  private static String calledName(Entry entry) {
+    String name = entry.method().name();
+    return name.equals("<init>") ? simpleName(entry.method().owner()) : name;
   }
 
   /** The defaults plus user entries ({@code -threadStartMethods=com.acme.Pool#submit}). */

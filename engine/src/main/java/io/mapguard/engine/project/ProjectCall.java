@@ -1,5 +1,7 @@
 package io.mapguard.engine.project;
 
+import io.mapguard.engine.knowledge.TaskClasses;
+
 /**
  * A call somewhere in the project that may run a given method, and what its caller does with the
  * result.
@@ -59,7 +61,7 @@ public record ProjectCall(
     return caller != null
         && callerOpen
         && !caller.isConstructor()
-        && !(caller.arity() == 0 && io.mapguard.engine.knowledge.TaskClasses.TASK_METHOD_NAMES.contains(caller.name()));
+        && !(caller.arity() == 0 && TaskClasses.TASK_METHOD_NAMES.contains(caller.name()));
   }
 
   /** A call about whose locks, arguments and thread nothing is said. */
@@ -73,7 +75,12 @@ public record ProjectCall(
    * never at once, whichever tasks they are.
    */
   public boolean onOneSerialExecutorWith(ProjectCall other) {
-    return serialExecutor != null && serialExecutor.equals(other.serialExecutor);
+    return onSerialExecutor(other.serialExecutor);
+  }
+
+  /** Whether this call runs in a task of the single-thread executor field {@code executor} (null: none). */
+  public boolean onSerialExecutor(String executor) {
+    return serialExecutor != null && serialExecutor.equals(executor);
   }
 
   /**

@@ -82,7 +82,7 @@ public record UsedBySubclassTask(
       boolean inAnotherTask =
           call.thread() != null
               && !call.thread().equals(use.thread())
-              && !(use.serialExecutor() != null && use.serialExecutor().equals(call.serialExecutor()));
+              && !call.onSerialExecutor(use.serialExecutor());
       // a call in a method code outside the project may call is on its callers' threads too, even
       // when a task of its class calls that method
       boolean onCallersThreads =

@@ -504,15 +504,20 @@ final class LintSyntax implements SyntaxPort<Node> {
    * the first of its name in the class its scope names, as the class analysis takes it.
    */
   private Node referencedMethod(MethodReferenceExpr reference) {
+    List<MethodDeclaration> named = referencedOverloads(reference);
+    return named.isEmpty() ? null : named.get(0);
+  }
+
+  /**
+   * The methods of this file a method reference may name: those of its name in the class its scope
+   * names (without the solver, overloads are not told apart); none when that class is not here.
+   */
+  List<MethodDeclaration> referencedOverloads(MethodReferenceExpr reference) {
     Expression scope = reference.getScope();
     String owner =
         scope instanceof TypeExpr type ? symbols.types().resolve(type.getType()) : symbols.typeOf(scope);
     TypeDeclaration<?> declaration = owner == null ? null : symbols.types().declaration(owner);
-    if (declaration == null) {
-      return null;
-    }
-    List<MethodDeclaration> named = declaration.getMethodsByName(reference.getIdentifier());
-    return named.isEmpty() ? null : named.get(0);
+    return declaration == null ? List.of() : declaration.getMethodsByName(reference.getIdentifier());
   }
 
   /**

@@ -218,15 +218,8 @@ final class LintUseScanner implements ScanSteps.FrontEnd<Node, Node>, MapUses.Fr
   @Override
   public CodeUnit referencedUnit(Node methodReference) {
     MethodReferenceExpr reference = (MethodReferenceExpr) methodReference;
-    Expression scope = reference.getScope();
-    String owner =
-        scope instanceof TypeExpr ? state.types.resolve(((TypeExpr) scope).getType()) : state.symbols.typeOf(scope);
-    TypeDeclaration<?> declaration = state.types.declaration(owner);
-    if (declaration == null) {
-      return null;
-    }
     CodeUnit target = null;
-    List<MethodDeclaration> overloads = declaration.getMethodsByName(reference.getIdentifier());
+    List<MethodDeclaration> overloads = state.syntax.referencedOverloads(reference);
     for (MethodDeclaration m : overloads) {
       target = state.methodUnits.get(m);
       if (target != null) {
