@@ -158,8 +158,9 @@ public final class JavacProjectCalls implements ProjectCalls {
    */
   static boolean inheritedInstanceField(Symbol symbol, Symbol.ClassSymbol topLevel) {
     if (!(symbol instanceof Symbol.VarSymbol)
+        || symbol.owner == topLevel // the commonest: the class's own field
         || !(symbol.owner instanceof Symbol.ClassSymbol)
-        || (symbol.flags() & Flags.STATIC) != 0) {
+        || (symbol.flags() & (Flags.STATIC | Flags.PRIVATE)) != 0) { // a private one is the class's own
       return false;
     }
     // up the classes by hand: an array's length belongs to a class in no package, where javac's

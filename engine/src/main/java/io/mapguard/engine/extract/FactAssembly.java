@@ -19,6 +19,7 @@ import io.mapguard.engine.model.Site;
 import io.mapguard.engine.model.ValueMutation;
 import io.mapguard.engine.project.CalledMethod;
 import io.mapguard.engine.project.ProjectMethod;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -404,26 +405,41 @@ public final class FactAssembly<N, P> {
    */
   public static <N, P> Set<CodeUnit> lockSensitiveUnits(Collection<? extends UnitScan<N, P>> units) {
     Set<CodeUnit> sensitive = new HashSet<>();
+    Map<CodeUnit, List<CodeUnit>> callers = new HashMap<>();
+    List<CodeUnit> toVisit = new ArrayList<>();
     for (UnitScan<N, P> unit : units) {
-      boolean task = unit.unit.kind() == CodeUnit.Kind.TASK;
-      // a task's writes to a local map matter too: copies of it may write the map together
-      if (unit.accesses.stream().anyMatch(a -> !a.field().local() || task && a.effect() == Effect.WRITE)
-          || unit.escapes.stream().anyMatch(e -> !e.field().local())
-          || !unit.wraps.isEmpty()
-          || !unit.mutations.isEmpty()) {
-        sensitive.add(unit.unit);
+      for (UnitScan.PendingEdge<P> edge : unit.edges) {
+        callers.computeIfAbsent(edge.callee(), callee -> new ArrayList<>()).add(unit.unit);
+      }
+      if (touchesWhatLocksGuard(unit) && sensitive.add(unit.unit)) {
+        toVisit.add(unit.unit);
       }
     }
-    boolean changed = !sensitive.isEmpty();
-    while (changed) {
-      changed = false;
-      for (UnitScan<N, P> unit : units) {
-        if (!sensitive.contains(unit.unit)
-            && unit.edges.stream().anyMatch(edge -> sensitive.contains(edge.callee()))) {
-          changed |= sensitive.add(unit.unit);
+    // callers of a sensitive unit, transitively: one visit per unit (classes of hundreds of units)
+    while (!toVisit.isEmpty()) {
+      CodeUnit callee = toVisit.remove(toVisit.size() - 1);
+      for (CodeUnit caller : callers.getOrDefault(callee, List.of())) {
+        if (sensitive.add(caller)) {
+          toVisit.add(caller);
         }
       }
     }
     return sensitive;
+  }
+
+  private static boolean touchesWhatLocksGuard(UnitScan<?, ?> unit) {
+    boolean task = unit.unit.kind() == CodeUnit.Kind.TASK;
+    // a task's writes to a local map matter too: copies of it may write the map together
+    for (UnitScan.PendingAccess<?> access : unit.accesses) {
+      if (!access.field().local() || task && access.effect() == Effect.WRITE) {
+        return true;
+      }
+    }
+    for (UnitScan.PendingEscape<?> escape : unit.escapes) {
+      if (!escape.field().local()) {
+        return true;
+      }
+    }
+    return !unit.wraps.isEmpty() || !unit.mutations.isEmpty();
   }
 }
