@@ -617,6 +617,12 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
         : null;
   }
 
+  @Override
+  public boolean isStaticField(JCTree expression) {
+    Symbol symbol = TreeInfo.symbol(expression);
+    return symbol instanceof VarSymbol && symbol.owner instanceof ClassSymbol && (symbol.flags() & Flags.STATIC) != 0;
+  }
+
   /** The engine's name for {@code this} of {@code type}: see {@link #thisName}. */
   String thisOf(Symbol type) {
     return type == null || type == topLevel ? "this" : simpleName(type) + ".this";

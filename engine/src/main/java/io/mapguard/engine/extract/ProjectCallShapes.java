@@ -482,9 +482,9 @@ public final class ProjectCallShapes {
   private static <N> TaskThread taskThread(SyntaxPort<N> port, SyntaxPath<N> functional, ThreadRoot task, String file) {
     return new TaskThread(
         named(task, file),
-        task.singleThreadExecutor() && task.executor() != null
-            ? fieldOfTopLevel(port, topLevel(port, functional), task.executor())
-            : null,
+        !task.singleThreadExecutor() || task.executor() == null
+            ? null
+            : task.onSharedExecutor() ? task.executor() : fieldOfTopLevel(port, topLevel(port, functional), task.executor()),
         copies(port, functional, task));
   }
 

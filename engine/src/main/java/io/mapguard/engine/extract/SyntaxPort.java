@@ -384,6 +384,9 @@ public interface SyntaxPort<N> {
    */
   String fieldOwner(N expression);
 
+  /** Whether an {@link Kind#IDENTIFIER} or {@link Kind#FIELD_ACCESS} names a {@code static} field. */
+  boolean isStaticField(N expression);
+
   /**
    * The initializer of the {@code static final} field of another class an {@link Kind#IDENTIFIER}
    * or {@link Kind#FIELD_ACCESS} names ({@code Events.LOOP}), when the front end reads that class

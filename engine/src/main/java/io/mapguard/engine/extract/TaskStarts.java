@@ -321,6 +321,11 @@ public final class TaskStarts<N> {
               N shared = port.otherClassConstantInitializer(receiver);
               threads = shared == null ? null : executorThreads(port, apis, shared);
             }
+            if (threads == ThreadStartApis.ExecutorThreads.ONE && port.isStaticField(receiver)) {
+              // one executor for the whole program: named alike in every class that hands it tasks
+              String owner = port.fieldOwner(receiver);
+              executor = owner == null ? executor : ThreadRoot.sharedExecutor(owner, port.name(receiver));
+            }
             singleThread = threads == ThreadStartApis.ExecutorThreads.ONE;
             pooled =
                 threads == ThreadStartApis.ExecutorThreads.SEVERAL

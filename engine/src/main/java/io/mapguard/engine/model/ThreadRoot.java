@@ -8,7 +8,9 @@ import java.util.Objects;
  * initializers, before {@code this} is shared.
  *
  * @param description how the task is started, e.g. "the task submitted" or "the thread created"
- * @param executor canonical name of the executor field the task goes to, or null
+ * @param executor canonical name of the executor field the task goes to, or null: as the class names
+ *     it ({@code serial}, {@code Other.POOL}), except a single-thread executor kept in a {@code
+ *     static} field, which every class names alike ({@link #sharedExecutor})
  * @param singleThreadExecutor whether that executor runs one task at a time
  * @param pooled whether the task goes, one per start call ({@code submit}, {@code execute}), to an
  *     executor field made with several threads: when its starter runs again before it ends, the
@@ -45,6 +47,28 @@ public record ThreadRoot(
       int startUnit,
       int startOrder) {
     this(kind, line, description, executor, singleThreadExecutor, false, repeated, startUnit, startOrder, -1, -1);
+  }
+
+  /** How {@link #sharedExecutor} names begin. */
+  public static final String SHARED_EXECUTOR_PREFIX = "static:";
+
+  /**
+   * {@code static:com.acme.EventLoop#LOOP}: the name of a single-thread executor that {@code owner}
+   * keeps in a {@code static} field, the same in every class that hands it tasks: one executor for
+   * the whole program, unlike one in an instance field (an executor per object).
+   */
+  public static String sharedExecutor(String owner, String field) {
+    return SHARED_EXECUTOR_PREFIX + owner + "#" + field;
+  }
+
+  /** Whether {@link #executor} is named by {@link #sharedExecutor}, not by the class alone. */
+  public boolean onSharedExecutor() {
+    return isSharedExecutor(executor);
+  }
+
+  /** Whether {@code executor} (null: none) is named by {@link #sharedExecutor}. */
+  public static boolean isSharedExecutor(String executor) {
+    return executor != null && executor.startsWith(SHARED_EXECUTOR_PREFIX);
   }
 
   public enum Kind {

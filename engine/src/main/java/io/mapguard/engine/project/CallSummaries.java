@@ -32,7 +32,7 @@ public final class CallSummaries {
   private CallSummaries() {}
 
   /** The format's version: a reader takes only its own. */
-  public static final int VERSION = 5;
+  public static final int VERSION = 6;
 
   /** Where in a class output (a directory or jar) the summaries are, one file per top-level class. */
   public static final String RESOURCE_DIRECTORY = "META-INF/mapguard/summaries";

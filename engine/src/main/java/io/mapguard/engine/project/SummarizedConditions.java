@@ -34,8 +34,9 @@ final class SummarizedConditions {
           new Kind<>(
               "written-by-task-elsewhere",
               WrittenByTaskElsewhere.class,
-              (c, m) -> Arrays.asList(methods(c.writers(), m), c.fix()),
-              (f, m) -> new WrittenByTaskElsewhere(methods(f.get(0), m), f.get(1))),
+              (c, m) -> Arrays.asList(methods(c.writers(), m), methods(c.users(), m), methods(c.open(), m), c.fix()),
+              (f, m) ->
+                  new WrittenByTaskElsewhere(methods(f.get(0), m), methods(f.get(1), m), methods(f.get(2), m), f.get(3))),
           new Kind<>(
               "written-through-shared-field-by-task",
               WrittenThroughSharedFieldByTask.class,

@@ -1,5 +1,6 @@
 package io.mapguard.engine.project;
 
+import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,14 +14,23 @@ import java.util.Map;
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within
  * {@link CallerChains#MAX_METHODS} methods up the callers and {@link CallerChains#MAX_FILES} files
- * read, it does not stand.
+ * read, it does not stand. Nor when that task goes to a single-thread executor and every use of the
+ * map is shown to run in tasks of that executor, whichever classes hand them over ({@code
+ * EventLoop.LOOP.execute(…)} in each): they run one at a time.
  *
  * @param writers the methods of the class, as other classes call them, that write the map
+ * @param users the methods of the class, as other classes call them, that use the map (writers
+ *     included)
+ * @param open those of {@link #users} that code outside the project may call
  * @param fix what the message advises once the finding stands
  */
-public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) implements ProjectCondition {
+public record WrittenByTaskElsewhere(
+    List<ProjectMethod> writers, List<ProjectMethod> users, List<ProjectMethod> open, String fix)
+    implements ProjectCondition {
   public WrittenByTaskElsewhere {
     writers = List.copyOf(writers);
+    users = List.copyOf(users);
+    open = List.copyOf(open);
   }
 
   @Override
@@ -32,6 +42,7 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
     // class calls) settles it too, but the walk goes on up first: the task's own call of that
     // method, further up, names the way from the task down
     String[] inATasksMethod = {null};
+    ProjectCall[] task = {null, null}; // the calls the reason and inATasksMethod name
     String reason =
         CallerChains.firstWithinBudget(
             calls,
@@ -46,10 +57,12 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
                   "it is written in " + call.thread() + ", which calls "
                       + path(new Step(call, method), towardsWriter) + ". " + fix;
               if (call.caller() == null) {
+                task[0] = call;
                 return said;
               }
               if (inATasksMethod[0] == null) {
                 inATasksMethod[0] = said;
+                task[1] = call;
               }
               return null;
             },
@@ -60,7 +73,36 @@ public record WrittenByTaskElsewhere(List<ProjectMethod> writers, String fix) im
               towardsWriter.put(call.caller(), new Step(call, method));
               return true;
             });
+    ProjectCall writing = reason != null ? task[0] : task[1];
+    // one executor per program (a static field's), not one per object of the class that submits
+    if (writing == null
+        || ThreadRoot.isSharedExecutor(writing.serialExecutor()) && !usedOffExecutor(calls, writing.serialExecutor())) {
+      return null;
+    }
     return reason != null ? reason : inATasksMethod[0];
+  }
+
+  /**
+   * Whether a use of the map may run elsewhere than in the tasks of the single-thread executor
+   * {@code executor}: a user code outside the project may call, or a call up the callers of a user
+   * that runs in no task of it (in another task, or in a method whose own callers are not all
+   * known), or calls that cannot be listed.
+   */
+  private boolean usedOffExecutor(ProjectCalls calls, String executor) {
+    for (ProjectMethod user : users) {
+      if (open.contains(user)
+          || CallerChains.firstStanding(
+                  calls,
+                  user,
+                  call ->
+                      call.thread() == null
+                          ? CallerChains.Step.FOLLOW
+                          : call.onSerialExecutor(executor) ? CallerChains.Step.SAFE : CallerChains.Step.STANDS)
+              != null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A call a method makes on the way to a writer, and the method it calls. */

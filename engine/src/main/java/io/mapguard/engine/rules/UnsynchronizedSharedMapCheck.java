@@ -138,8 +138,9 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           if (access.effect() == Effect.WRITE) {
             writers.add(method);
           }
-          // asked only for a map subclasses may use: it can take mapvet's type solver
-          if (subclassesUse && analysis.facts().projectMethod(entry) == null) {
+          // asked only where a question needs it (a map subclasses may use, a static one a task of
+          // another class may write): it can take mapvet's type solver
+          if ((subclassesUse || state.field().isStatic()) && analysis.facts().projectMethod(entry) == null) {
             open.add(method);
           }
         }
@@ -170,7 +171,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
     }
     ProjectCondition condition =
         state.field().isStatic()
-            ? new WrittenByTaskElsewhere(List.copyOf(writers), fix(concurrent))
+            ? new WrittenByTaskElsewhere(List.copyOf(writers), List.copyOf(users), List.copyOf(open), fix(concurrent))
             : EitherCondition.of(
                 new WrittenThroughSharedFieldByTask(List.copyOf(writers), List.copyOf(users), fix(concurrent)),
                 subclassesUse

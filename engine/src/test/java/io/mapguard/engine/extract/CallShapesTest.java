@@ -148,6 +148,7 @@ class CallShapesTest {
     @Override public String classLiteralName(Node literal) { return literal.text; }
     @Override public String fieldName(Node e) { return null; }
     @Override public String fieldOwner(Node e) { return null; }
+    @Override public boolean isStaticField(Node e) { return false; }
     @Override public Node otherClassConstantInitializer(Node e) { return null; }
     @Override public Object variable(Node e) { return localVariable(e); }
     /** A lambda's child is its body; constructor references and value types are not modelled. */

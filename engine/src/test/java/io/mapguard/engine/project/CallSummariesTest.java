@@ -68,7 +68,7 @@ class CallSummariesTest {
         List.of(
             new NullPassedByCaller(RESERVE, 1),
             new NullPassedByCaller(null, 0),
-            new WrittenByTaskElsewhere(List.of(RESERVE, CALLER), "Guard it,\tplease."),
+            new WrittenByTaskElsewhere(List.of(RESERVE, CALLER), List.of(RESERVE, CALLER), List.of(CALLER), "Guard it,\tplease."),
             new WrittenThroughSharedFieldByTask(List.of(RESERVE), List.of(RESERVE, getter), "Use a ConcurrentHashMap."),
             new ResultUsedByCallers(
                 getter, java.util.Map.of("add", " changes it (add)", "walk:for-each", " walks it, a, b"), ": at once.", "Copy it."),
@@ -100,7 +100,7 @@ class CallSummariesTest {
     PendingFinding pending =
         new PendingFinding(
             "UnsynchronizedSharedMap", "lib/src/com/acme/Stock.java", 12, 5, "fp", "Field 'levels' is written without a lock.",
-            new WrittenByTaskElsewhere(List.of(RESERVE), "Guard it."));
+            new WrittenByTaskElsewhere(List.of(RESERVE), List.of(RESERVE), List.of(), "Guard it."));
     CallSummaries.ClassCalls library =
         roundTrip(
             new CallSummaries.ClassCalls("com.acme.Stock", "lib/src/com/acme/Stock.java", List.of(), List.of(), List.of(pending)));

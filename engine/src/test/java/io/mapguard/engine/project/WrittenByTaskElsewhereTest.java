@@ -3,6 +3,7 @@ package io.mapguard.engine.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,9 +22,28 @@ class WrittenByTaskElsewhereTest {
     return new ProjectMethod(List.of(owner, "java.lang.Object"), name, arity);
   }
 
+  private static final ProjectMethod LOOKUP = method("p.Versions", "lookup", 1);
+  private static final String LOOP = ThreadRoot.sharedExecutor("p.EventLoop", "LOOP");
+
   private static ProjectCall call(ProjectMethod caller, boolean resolved, String thread, String file, int line) {
+    return call(caller, resolved, thread, null, file, line);
+  }
+
+  /** A resolved call in a task handed to the single-thread executor {@code executor}. */
+  private static ProjectCall onExecutor(ProjectMethod caller, String thread, String executor, String file, int line) {
+    return call(caller, true, thread, executor, file, line);
+  }
+
+  private static ProjectCall call(
+      ProjectMethod caller, boolean resolved, String thread, String executor, String file, int line) {
     return new ProjectCall(
-        caller, false, ResultUse.DISCARDED, file, line, false, false, Set.of(), resolved, Set.of(), thread, Set.of(), false, null, null, null);
+        caller, false, ResultUse.DISCARDED, file, line, false, false, Set.of(), resolved, Set.of(), thread, Set.of(),
+        false, null, executor, null);
+  }
+
+  /** The condition for a map only {@code writer} uses. */
+  private static WrittenByTaskElsewhere writtenBy(ProjectMethod writer) {
+    return new WrittenByTaskElsewhere(List.of(writer), List.of(writer), List.of(), FIX);
   }
 
   private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {
@@ -40,25 +60,25 @@ class WrittenByTaskElsewhereTest {
     assertEquals(
         "it is written in the task submitted at Loader.java:17, which calls Loader.install (Loader.java:17), then"
             + " Versions.record (Loader.java:22). Guard every access with one lock.",
-        new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(calls));
+        writtenBy(RECORD).standing(calls));
   }
 
   @Test
   void callsOnlyFromCallersThreadsDoNotStand() {
     ProjectCalls calls = calls(Map.of(RECORD, List.of(call(MAIN, true, null, "src/p/Main.java", 4))));
-    assertNull(new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(calls));
+    assertNull(writtenBy(RECORD).standing(calls));
   }
 
   @Test
   void aTasksCallTheFrontEndDidNotResolveIsNoEvidence() {
     ProjectCalls calls =
         calls(Map.of(RECORD, List.of(call(null, false, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))));
-    assertNull(new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(calls));
+    assertNull(writtenBy(RECORD).standing(calls));
   }
 
   @Test
   void callsTheFrontEndCannotListDoNotStand() {
-    assertNull(new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(ProjectCalls.UNKNOWN));
+    assertNull(writtenBy(RECORD).standing(ProjectCalls.UNKNOWN));
   }
 
   @Test
@@ -77,7 +97,7 @@ class WrittenByTaskElsewhereTest {
             return CallerChains.MAX_FILES + 1; // a name half the tree calls
           }
         };
-    assertNull(new WrittenByTaskElsewhere(List.of(RECORD), FIX).standing(calls));
+    assertNull(writtenBy(RECORD).standing(calls));
   }
 
   @Test
@@ -93,8 +113,64 @@ class WrittenByTaskElsewhereTest {
     byMethod.put(
         chain.get(chain.size() - 1),
         List.of(call(null, true, "the task submitted at Far.java:1", "src/p/Far.java", 1)));
-    assertNull(new WrittenByTaskElsewhere(List.of(chain.get(0)), FIX).standing(calls(byMethod)));
+    assertNull(writtenBy(chain.get(0)).standing(calls(byMethod)));
     byMethod.put(chain.get(1), List.of(call(chain.get(0), true, null, "src/p/Step.java", 9)));
-    assertNull(new WrittenByTaskElsewhere(List.of(chain.get(0)), FIX).standing(calls(byMethod)));
+    assertNull(writtenBy(chain.get(0)).standing(calls(byMethod)));
+  }
+
+  @Test
+  void tasksOfOneStaticSingleThreadExecutorUsingTheMapInEveryClassDoNotStand() {
+    ProjectCalls calls =
+        calls(
+            Map.of(
+                RECORD, List.of(onExecutor(null, "the task submitted at Loader.java:17", LOOP, "src/p/Loader.java", 17)),
+                LOOKUP, List.of(onExecutor(null, "the task submitted at Viewer.java:8", LOOP, "src/p/Viewer.java", 8))));
+    WrittenByTaskElsewhere condition =
+        new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(), FIX);
+    assertNull(condition.standing(calls));
+  }
+
+  @Test
+  void aUseOffThatExecutorStands() {
+    String loaderTask = "the task submitted at Loader.java:17";
+    ProjectCall write = onExecutor(null, loaderTask, LOOP, "src/p/Loader.java", 17);
+    String expected = "it is written in " + loaderTask + ", which calls Versions.record (Loader.java:17). " + FIX;
+    // a reader code outside the project may call
+    assertEquals(
+        expected,
+        new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(LOOKUP), FIX)
+            .standing(calls(Map.of(RECORD, List.of(write)))));
+    // a reader called in a task of another executor, or on its callers' threads
+    WrittenByTaskElsewhere condition =
+        new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(), FIX);
+    assertEquals(
+        expected,
+        condition.standing(
+            calls(
+                Map.of(
+                    RECORD, List.of(write),
+                    LOOKUP, List.of(onExecutor(null, "the task submitted at Viewer.java:8", "p.Viewer#serial", "src/p/Viewer.java", 8))))));
+    assertEquals(
+        expected,
+        condition.standing(
+            calls(
+                Map.of(
+                    RECORD, List.of(write),
+                    LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4)),
+                    MAIN, List.of(new ProjectCall(null, true, ResultUse.DISCARDED, "src/p/Boot.java", 3))))));
+    // the same reader called only by a method nothing calls: no other thread
+    assertNull(
+        condition.standing(
+            calls(Map.of(RECORD, List.of(write), LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4))))));
+  }
+
+  @Test
+  void anInstanceFieldsSingleThreadExecutorIsOnePerObjectAndStands() {
+    String serial = "p.Loader#serial"; // two loaders, two threads
+    ProjectCalls calls =
+        calls(Map.of(RECORD, List.of(onExecutor(null, "the task submitted at Loader.java:17", serial, "src/p/Loader.java", 17))));
+    assertEquals(
+        "it is written in the task submitted at Loader.java:17, which calls Versions.record (Loader.java:17). " + FIX,
+        writtenBy(RECORD).standing(calls));
   }
 }

@@ -656,6 +656,16 @@ final class LintSyntax implements SyntaxPort<Node> {
         : null;
   }
 
+  @Override
+  public boolean isStaticField(Node expression) {
+    LintSymbols.Variable variable = symbols.variableOf((Expression) expression);
+    return variable != null
+        && variable.isField()
+        && variable.declaration() instanceof VariableDeclarator declarator
+        && declarator.getParentNode().orElse(null) instanceof FieldDeclaration field
+        && (field.isStatic() || variable.owner() instanceof ClassOrInterfaceDeclaration type && type.isInterface());
+  }
+
   /** The engine's name for {@code this} of {@code type}: see {@link #thisName}. */
   String thisOf(TypeDeclaration<?> type, String simpleName) {
     return type == topLevel ? "this" : simpleName + ".this";
