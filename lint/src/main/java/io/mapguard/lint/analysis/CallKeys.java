@@ -3,8 +3,10 @@ package io.mapguard.lint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -182,20 +184,66 @@ public record CallKeys(
     }
   }
 
-  /** {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}. */
+  /**
+   * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}: the names of
+   * those fields, in a file of several top-level classes (one may inherit another's); every name
+   * the file does not declare, in a file with a class that extends a class of another file (which
+   * may declare it).
+   */
   private static Set<String> taskFieldNames(CompilationUnit unit, Set<String> fieldNames, TaskCode taskCode) {
-    if (unit.getTypes().size() < 2) {
+    if (!taskCode.any) {
+      return Set.of(); // no code of the file is a task's
+    }
+    boolean severalClasses = unit.getTypes().size() >= 2;
+    Set<String> declaredHere = extendsAnotherFilesClass(unit) ? declaredNames(unit) : null;
+    if (!severalClasses && declaredHere == null) {
       return Set.of();
     }
     Set<String> used = new HashSet<>();
     for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
         || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
       String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
-      if (fieldNames.contains(name) && !used.contains(name) && taskCode.contains(node)) {
+      boolean mayBeInherited =
+          severalClasses && fieldNames.contains(name) || declaredHere != null && !declaredHere.contains(name);
+      if (mayBeInherited && !used.contains(name) && taskCode.contains(node)) {
         used.add(name);
       }
     }
     return used;
+  }
+
+  /** Whether a named class of the file (top-level or member) extends one the file does not declare. */
+  private static boolean extendsAnotherFilesClass(CompilationUnit unit) {
+    List<ClassOrInterfaceDeclaration> classes = new ArrayList<>();
+    addNamedClasses(unit.getTypes(), classes);
+    Set<String> declared = new HashSet<>();
+    classes.forEach(type -> declared.add(type.getNameAsString()));
+    for (ClassOrInterfaceDeclaration type : classes) {
+      if (!type.isInterface()
+          && type.getExtendedTypes().stream().anyMatch(extended -> !declared.contains(extended.getNameAsString()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addNamedClasses(List<? extends BodyDeclaration<?>> members, List<ClassOrInterfaceDeclaration> out) {
+    for (BodyDeclaration<?> member : members) {
+      if (member instanceof ClassOrInterfaceDeclaration type) {
+        out.add(type);
+      }
+      if (member instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
+        addNamedClasses(type.getMembers(), out);
+      }
+    }
+  }
+
+  /** The names of the file's fields, locals and parameters. */
+  private static Set<String> declaredNames(CompilationUnit unit) {
+    Set<String> names = new HashSet<>();
+    unit.findAll(VariableDeclarator.class).forEach(v -> names.add(v.getNameAsString()));
+    unit.findAll(Parameter.class).forEach(p -> names.add(p.getNameAsString()));
+    return names;
   }
 
   /** Where a call is written, as far as a task may run it. */

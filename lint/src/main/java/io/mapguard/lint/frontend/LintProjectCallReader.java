@@ -62,7 +62,7 @@ public final class LintProjectCallReader {
   public static List<FieldUse> inheritedFieldUsesIn(
       CompilationUnit unit, LintTypes types, AnalysisOptions options, String file, String field) {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
-    LintSymbols symbols = new LintSymbols(types);
+    LintSymbols symbols = new LintSymbols(types, true); // the field may be a superclass's in another file
     List<FieldUse> uses = new ArrayList<>();
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       for (FieldUse use :
@@ -77,9 +77,10 @@ public final class LintProjectCallReader {
   }
 
   /**
-   * The uses in {@code type}'s tasks of map fields it inherits from another top-level class of its
-   * file (the only superclasses whose fields mapvet resolves), of the field named as {@code field}
-   * only when it is not null.
+   * The uses in {@code type}'s tasks of map fields it inherits from another top-level class: of the
+   * field named as {@code field}, from a superclass of its file or of another file of the tree
+   * (the port's symbols resolve those); of any field, when {@code field} is null, from a superclass
+   * of its file only (a call summary's {@code use} records).
    */
   private static List<FieldUse> inheritedFieldUses(
       CompilationUnit unit,
@@ -89,7 +90,7 @@ public final class LintProjectCallReader {
       String file,
       String field,
       ProjectCallShapes.SiteMemo memo) {
-    if (unit.getTypes().size() < 2) {
+    if (field == null && unit.getTypes().size() < 2) {
       return List.of();
     }
     String name = field == null ? null : field.substring(field.indexOf('#') + 1);

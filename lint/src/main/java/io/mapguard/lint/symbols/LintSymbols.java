@@ -72,8 +72,21 @@ public final class LintSymbols {
   /** The methods of one name and arity of this file's classes, by "owner#name/arity": asked for each call. */
   private final Map<String, List<MethodDeclaration>> overloads = new HashMap<>();
 
+  /**
+   * Whether a name may refer to a field a superclass in another file of the tree declares ({@link
+   * LintTypes#treeSuperclasses}): that takes the symbol solver's parse of the superclass's file, so
+   * only the questions about such fields ask it.
+   */
+  private final boolean inheritedAcrossFiles;
+
   public LintSymbols(LintTypes types) {
+    this(types, false);
+  }
+
+  /** @param inheritedAcrossFiles see {@link #inheritedAcrossFiles} */
+  public LintSymbols(LintTypes types, boolean inheritedAcrossFiles) {
     this.types = types;
+    this.inheritedAcrossFiles = inheritedAcrossFiles;
   }
 
   public LintTypes types() {
@@ -277,8 +290,35 @@ public final class LintSymbols {
     return null;
   }
 
-  /** A field named {@code identifier} of {@code type} or of its superclasses declared in this file. */
+  /**
+   * A field named {@code identifier} of {@code type} or of its superclasses declared in this file
+   * (and, with {@link #inheritedAcrossFiles}, a non-private one of those in other files of the tree).
+   */
   public Variable field(TypeDeclaration<?> type, String identifier) {
+    Variable own = fieldInFile(type, identifier);
+    if (own != null || !inheritedAcrossFiles) {
+      return own;
+    }
+    Optional<String> name = types.qualifiedName(type);
+    if (name.isEmpty()) {
+      return null;
+    }
+    for (TypeDeclaration<?> superclass : types.treeSuperclasses(name.get())) {
+      for (FieldDeclaration declaration : superclass.getFields()) {
+        if (declaration.isPrivate()) {
+          continue;
+        }
+        for (VariableDeclarator v : declaration.getVariables()) {
+          if (v.getNameAsString().equals(identifier)) {
+            return new Variable(v, identifier, v.getType(), true, superclass);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  private Variable fieldInFile(TypeDeclaration<?> type, String identifier) {
     for (FieldDeclaration declaration : type.getFields()) {
       for (VariableDeclarator v : declaration.getVariables()) {
         if (v.getNameAsString().equals(identifier)) {
@@ -298,7 +338,7 @@ public final class LintSymbols {
       for (String supertype : types.sameFileSuperclasses(name.get())) {
         TypeDeclaration<?> declared = types.declaration(supertype);
         if (declared != null && declared != type) {
-          Variable inherited = field(declared, identifier);
+          Variable inherited = fieldInFile(declared, identifier);
           if (inherited != null) {
             return inherited;
           }
@@ -400,7 +440,13 @@ public final class LintSymbols {
     if (variable.declaration() instanceof Parameter && ((Parameter) variable.declaration()).isVarArgs()) {
       return null;
     }
-    return type == null || type.isUnknownType() ? null : types.resolve(type);
+    if (type == null || type.isUnknownType()) {
+      return null;
+    }
+    // a field of a superclass in another file is declared with that file's imports
+    return inheritedAcrossFiles && variable.isField() && variable.owner() != null
+        ? types.typesOfFileOf(variable.owner()).resolve(type)
+        : types.resolve(type);
   }
 
   private String returnType(MethodCallExpr call) {

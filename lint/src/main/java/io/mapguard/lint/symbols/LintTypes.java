@@ -57,6 +57,12 @@ public final class LintTypes implements Callees {
   private final Map<TypeDeclaration<?>, Optional<String>> qualifiedNames = new java.util.IdentityHashMap<>();
   private final Map<String, List<String>> supertypeCache = new HashMap<>();
   private final Set<String> resolvingSuperclasses = new java.util.HashSet<>();
+  /** The types of other files of the tree whose declarations were reached ({@link #treeSuperclasses}). */
+  private final Map<CompilationUnit, LintTypes> otherFiles = new java.util.IdentityHashMap<>();
+  /** {@link #treeSuperclasses}, by type. */
+  private final Map<String, List<TypeDeclaration<?>>> treeSuperclasses = new HashMap<>();
+  /** How many superclasses in other files {@link #treeSuperclasses} follows at most. */
+  private static final int MAX_TREE_SUPERCLASSES = 8;
 
   public LintTypes(
       CompilationUnit unit,
@@ -103,14 +109,82 @@ public final class LintTypes implements Callees {
 
   private Optional<String> computeQualifiedName(TypeDeclaration<?> type) {
     List<String> parts = new ArrayList<>();
+    String prefix = packagePrefix;
     for (Node n = type; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof TypeDeclaration) {
         parts.add(0, ((TypeDeclaration<?>) n).getNameAsString());
-      } else if (!(n instanceof CompilationUnit)) {
+      } else if (n instanceof CompilationUnit file) {
+        if (file != unit) { // a declaration of another file of the tree (treeSuperclasses)
+          prefix = file.getPackageDeclaration().map(p -> p.getNameAsString() + ".").orElse("");
+        }
+      } else {
         return Optional.empty(); // a local class
       }
     }
-    return Optional.of(packagePrefix + String.join(".", parts));
+    return Optional.of(prefix + String.join(".", parts));
+  }
+
+  /**
+   * The superclasses of {@code type} (a class of this file) that other files of the scanned tree
+   * declare, nearest first, after those of this file ({@link #sameFileSuperclasses}): their
+   * declarations, read through the symbol solver (which parses their files). Up to {@value
+   * #MAX_TREE_SUPERCLASSES}; the chain ends at the first that is not the tree's, or that cannot be
+   * read.
+   */
+  public List<TypeDeclaration<?>> treeSuperclasses(String type) {
+    List<TypeDeclaration<?>> cached = treeSuperclasses.get(type);
+    if (cached != null) {
+      return cached;
+    }
+    List<String> sameFile = superclassChain(type);
+    TypeDeclaration<?> declaration = declared.get(sameFile.isEmpty() ? type : sameFile.get(sameFile.size() - 1));
+    LintTypes context = this;
+    List<TypeDeclaration<?>> chain = new ArrayList<>();
+    while (chain.size() < MAX_TREE_SUPERCLASSES
+        && declaration instanceof ClassOrInterfaceDeclaration declared
+        && !declared.getExtendedTypes().isEmpty()) {
+      String superclass = context.resolve(declared.getExtendedTypes().get(0));
+      TypeDeclaration<?> next =
+          superclass == null
+              ? null
+              : context.declared.containsKey(superclass) ? context.declared.get(superclass) : treeDeclaration(superclass);
+      if (next == null || next == declaration || chain.contains(next)) {
+        break;
+      }
+      chain.add(next);
+      declaration = next;
+      context = typesOfFileOf(next);
+    }
+    List<TypeDeclaration<?>> found = List.copyOf(chain);
+    treeSuperclasses.put(type, found);
+    return found;
+  }
+
+  /** The declaration of {@code name} in another file of the scanned tree, or null. */
+  private TypeDeclaration<?> treeDeclaration(String name) {
+    if (solver == null || !tree.declares(name)) {
+      return null;
+    }
+    try {
+      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(name);
+      return ref.isSolved()
+              && ref.getCorrespondingDeclaration().toAst().orElse(null) instanceof TypeDeclaration<?> declaration
+          ? declaration
+          : null;
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
+  }
+
+  /**
+   * The types as the file that declares {@code declaration} names them: this file's, or those of the
+   * other file of the tree it belongs to ({@link #treeSuperclasses}).
+   */
+  public LintTypes typesOfFileOf(Node declaration) {
+    CompilationUnit file = declaration.findCompilationUnit().orElse(unit);
+    return file == unit
+        ? this
+        : otherFiles.computeIfAbsent(file, other -> new LintTypes(other, solver, solvedAncestors, tree, withJars));
   }
 
   public TypeDeclaration<?> declaration(String qualifiedName) {
