@@ -143,25 +143,14 @@ class WrittenByTaskElsewhereTest {
     // a reader called in a task of another executor, or on its callers' threads
     WrittenByTaskElsewhere condition =
         new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(), FIX);
-    assertEquals(
-        expected,
-        condition.standing(
-            calls(
-                Map.of(
-                    RECORD, List.of(write),
-                    LOOKUP, List.of(onExecutor(null, "the task submitted at Viewer.java:8", "p.Viewer#serial", "src/p/Viewer.java", 8))))));
-    assertEquals(
-        expected,
-        condition.standing(
-            calls(
-                Map.of(
-                    RECORD, List.of(write),
-                    LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4)),
-                    MAIN, List.of(new ProjectCall(null, true, ResultUse.DISCARDED, "src/p/Boot.java", 3))))));
-    // the same reader called only by a method nothing calls: no other thread
-    assertNull(
-        condition.standing(
-            calls(Map.of(RECORD, List.of(write), LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4))))));
+    Map<ProjectMethod, List<ProjectCall>> byMethod = new HashMap<>(Map.of(RECORD, List.of(write)));
+    byMethod.put(
+        LOOKUP, List.of(onExecutor(null, "the task submitted at Viewer.java:8", "p.Viewer#serial", "src/p/Viewer.java", 8)));
+    assertEquals(expected, condition.standing(calls(byMethod)));
+    byMethod.put(LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4)));
+    assertNull(condition.standing(calls(byMethod))); // a method nothing calls: no other thread
+    byMethod.put(MAIN, List.of(new ProjectCall(null, true, ResultUse.DISCARDED, "src/p/Boot.java", 3)));
+    assertEquals(expected, condition.standing(calls(byMethod)));
   }
 
   @Test
