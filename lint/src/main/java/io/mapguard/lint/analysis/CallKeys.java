@@ -46,10 +46,11 @@ import java.util.Set;
  *     run()} or {@code call()}, or a method such code calls or a method reference names) on a receiver
  *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
  *     (from text)
- * @param taskFieldNames in a file of several top-level classes, the names it uses in task code
- *     ({@code x}, {@code this.x}) that fields of the file have: one class's task may use a field it
- *     inherits from another class of the file (mapvet resolves inherited fields only there); empty
- *     in a file of one top-level class or from text (a scan asks only about its own files' fields)
+ * @param taskFieldNames the names the file uses in task code ({@code x}, {@code this.x}) that may
+ *     name a field one of its classes inherits from another top-level class: in a file of several,
+ *     those that fields of the file have; in a file with a class that extends another file's, those
+ *     the file does not declare. Empty otherwise, and from text (a scan asks only about its own
+ *     files' fields)
  */
 public record CallKeys(
     Set<String> calledNames,

@@ -156,9 +156,9 @@ public final class LintProjectCalls implements ProjectCalls {
   }
 
   /**
-   * Parses only the files whose tasks use a field of the name that a field of the file has ({@link
-   * CallKeys#taskFieldNames}): mapvet resolves an inherited field only from a superclass in the same
-   * file, so a use of one elsewhere is never found.
+   * Parses only the files whose tasks use the field's name where it may name an inherited field
+   * ({@link CallKeys#taskFieldNames}: a field of another class of the file, or a name the file does
+   * not declare in one whose class extends another file's).
    */
   @Override
   public synchronized List<FieldUse> inheritedFieldUsesInTasks(String field) {

@@ -141,9 +141,9 @@ public final class LintTypes implements Callees {
     LintTypes context = this;
     List<TypeDeclaration<?>> chain = new ArrayList<>();
     while (chain.size() < MAX_TREE_SUPERCLASSES
-        && declaration instanceof ClassOrInterfaceDeclaration declared
-        && !declared.getExtendedTypes().isEmpty()) {
-      String superclass = context.resolve(declared.getExtendedTypes().get(0));
+        && declaration instanceof ClassOrInterfaceDeclaration subclass
+        && !subclass.getExtendedTypes().isEmpty()) {
+      String superclass = context.resolve(subclass.getExtendedTypes().get(0));
       TypeDeclaration<?> next =
           superclass == null
               ? null

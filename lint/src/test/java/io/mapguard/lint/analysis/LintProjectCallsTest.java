@@ -82,6 +82,34 @@ class LintProjectCallsTest {
   }
 
   @Test
+  void aFileWhoseClassExtendsAnotherFilesIsReadForTheNamesItsTasksUseAndDoesNotDeclare() {
+    List<String> asked = new ArrayList<>();
+    CountingAnalyzer analyzer =
+        new CountingAnalyzer() {
+          @Override
+          public List<io.mapguard.engine.project.FieldUse> inheritedFieldUsesIn(String field, String file, String source) {
+            asked.add(file);
+            return List.of();
+          }
+        };
+    // keys from a scan's parse: a file read by its text only is never asked about a field
+    List<LintProjectCalls.ProjectFile> files =
+        List.of(
+            scanned("Receiving.java", "class Receiving extends Shelf { void start() { pool.execute(() -> onHand.put(1, 2)); } }"),
+            scanned(
+                "Hidden.java",
+                "class Hidden extends Shelf { java.util.Map onHand; void start() { pool.execute(() -> onHand.put(1, 2)); } }"),
+            scanned("Outside.java", "class Outside extends Shelf { void start() { onHand.put(1, 2); } }"),
+            scanned("Alone.java", "class Alone { void start() { pool.execute(() -> onHand.put(1, 2)); } }"));
+    assertEquals(List.of(), new LintProjectCalls(files, analyzer).inheritedFieldUsesInTasks("docks.Shelf#onHand"));
+    assertEquals(List.of("Receiving.java"), asked, "declared in the file, used outside a task, or nothing inherited");
+  }
+
+  private static LintProjectCalls.ProjectFile scanned(String path, String text) {
+    return new LintProjectCalls.ProjectFile(path, () -> text, CallKeys.of(com.github.javaparser.StaticJavaParser.parse(text)));
+  }
+
+  @Test
   void aFileThatCannotBeReadAnyMoreMakesTheCallsUnknown() {
     LintProjectCalls calls =
         new LintProjectCalls(List.of(new LintProjectCalls.ProjectFile("Gone.java", () -> null)), new CountingAnalyzer());
