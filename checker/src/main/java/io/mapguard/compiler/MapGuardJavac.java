@@ -53,10 +53,10 @@ public final class MapGuardJavac {
   public record Result(List<Finding> findings, RuntimeException failure) {}
 
   private MapGuardJavac(Context context, AnalysisOptions options) {
-    this.extractor = new FactExtractor(context, options);
+    JavacProjectCalls compiled = new JavacProjectCalls(context, options);
+    this.extractor = new FactExtractor(context, options, compiled::calledOnFieldsElsewhere);
     this.analyzer = new Analyzer(options);
     this.context = context;
-    JavacProjectCalls compiled = new JavacProjectCalls(context, options);
     this.summaries = compiled.summaries();
     this.projectCalls = new SummarizedCalls(compiled, this::summariesOnClassPath, summaries::isSubtype);
     this.writeSummaries = options.writeSummaries();

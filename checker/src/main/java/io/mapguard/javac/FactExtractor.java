@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.VariableElement;
@@ -43,9 +44,12 @@ public final class FactExtractor {
   private final KnownApis apis;
   private final ProcessingEnvironment env;
   private final Names names;
+  /** Whether other classes call a class's methods on fields (see {@link JavacProjectCalls#calledOnFieldsElsewhere}). */
+  private final Predicate<JCClassDecl> calledOnFieldsElsewhere;
 
-  public FactExtractor(Context context, AnalysisOptions options) {
+  public FactExtractor(Context context, AnalysisOptions options, Predicate<JCClassDecl> calledOnFieldsElsewhere) {
     this.context = context;
+    this.calledOnFieldsElsewhere = calledOnFieldsElsewhere;
     this.types = JavacTypes.instance(context);
     this.apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     this.env = JavacProcessingEnvironment.instance(context);
@@ -83,6 +87,11 @@ public final class FactExtractor {
     @Override
     public void addInheritedFields() {
       declarations.addInheritedFields();
+    }
+
+    @Override
+    public boolean calledOnFieldsElsewhere() {
+      return calledOnFieldsElsewhere.test(state.topLevelTree);
     }
 
     @Override

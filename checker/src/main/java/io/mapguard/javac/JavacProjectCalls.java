@@ -172,6 +172,58 @@ public final class JavacProjectCalls implements ProjectCalls {
     return outermost != topLevel;
   }
 
+  /**
+   * Whether code of another top-level class calls, on a field ({@link #madeOnAField}), a method of
+   * the name of a non-private instance method of {@code topLevel} or of a class nested in it, that
+   * resolves to that method or to one of a supertype it may override: a task there may write the
+   * class's maps through it. True when the calls are not all indexed (under another compile policy
+   * than javac's {@code simple}): the class is then analysed as if they were.
+   */
+  public synchronized boolean calledOnFieldsElsewhere(JCClassDecl topLevel) {
+    if (!indexed() || topLevel.sym == null) {
+      return true;
+    }
+    List<Symbol.ClassSymbol> classes = new ArrayList<>();
+    addClasses(topLevel.sym, classes);
+    for (Symbol.ClassSymbol type : classes) {
+      for (Symbol member : type.members().getSymbols(JavacProjectCalls::calledByOthers)) {
+        for (Found found : callsByName.getOrDefault(member.name, List.of())) {
+          if (found.topLevel() != topLevel && madeOnAField(found.call()) && mayRun(found.call(), classes)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean calledByOthers(Symbol member) {
+    return member.kind == Kinds.Kind.MTH
+        && (member.flags() & (Flags.PRIVATE | Flags.STATIC)) == 0
+        && !member.isConstructor();
+  }
+
+  private static void addClasses(Symbol.ClassSymbol type, List<Symbol.ClassSymbol> out) {
+    out.add(type);
+    for (Symbol member : type.members().getSymbols(s -> s instanceof Symbol.ClassSymbol)) {
+      addClasses((Symbol.ClassSymbol) member, out);
+    }
+  }
+
+  /** Whether {@code call} may run a method of one of {@code classes}: its own, or a supertype's they may override. */
+  private boolean mayRun(JCTree call, List<Symbol.ClassSymbol> classes) {
+    Symbol callee = TreeInfo.symbol(((JCMethodInvocation) call).meth);
+    if (callee == null || !(callee.owner instanceof Symbol.ClassSymbol owner)) {
+      return true;
+    }
+    for (Symbol.ClassSymbol type : classes) {
+      if (type == owner || type.isSubClass(owner, com.sun.tools.javac.code.Types.instance(context))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean madeOnAField(JCTree call) {
     if (!(call instanceof JCMethodInvocation invocation) || !(invocation.meth instanceof JCTree.JCFieldAccess select)) {
       return false;

@@ -147,6 +147,26 @@ public final class ClassTriage<N> {
   }
 
   /**
+   * Whether, with no signal of its own, the class may still have a map that other classes' tasks
+   * write through its methods (UnsynchronizedSharedMap's question about a service kept in another
+   * class's field, {@code WrittenThroughSharedFieldByTask}): it writes a map, and has a
+   * non-thread-safe instance map. Then the front end's callers decide ({@link
+   * ExtractionTables.Steps#calledOnFieldsElsewhere}). Known where the signals are.
+   */
+  public boolean mayBeWrittenForOtherClasses(Collection<MapField> fields) {
+    if (!cheapTypes || !writesAMap) {
+      return false;
+    }
+    for (MapField field : fields) {
+      if (!field.isStatic()
+          && MapTypes.kindOfField(field.declaredType(), field.assignedValues()) == MapKind.NON_THREAD_SAFE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * Whether a rule about local maps can fire: loops or updates ({@link #loopsOrUpdates}), or a map
    * written where callbacks may run as copies at once.
    */

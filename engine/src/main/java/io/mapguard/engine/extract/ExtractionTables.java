@@ -123,6 +123,13 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     /** The qualified names of the class's annotations, and of the class and its supertypes. */
     void describeClass(ClassFacts facts);
 
+    /**
+     * Whether code of another top-level class calls a non-private method of this class (or of a
+     * class nested in it) on a field ({@code inventory.reserve(…)}): a task there may write the
+     * class's maps through it, which the class's own code does not show. True when it cannot tell.
+     */
+    boolean calledOnFieldsElsewhere();
+
     /** Makes the units of the class's methods and walks them; returns the units found. */
     Collection<? extends UnitScan<N, P>> scan();
 
@@ -150,7 +157,8 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
     steps.describeClass(facts);
     mapFieldDeclarations.forEach(
         (field, declaration) -> fields.put(field, mapFields.field(declaration, steps.fieldSite(declaration))));
-    if (!triage.needsScan(facts, fields.values())) {
+    if (!triage.needsScan(facts, fields.values())
+        && !(triage.mayBeWrittenForOtherClasses(fields.values()) && steps.calledOnFieldsElsewhere())) {
       return true; // the common case: maps used by one thread at a time, no loops over them
     }
     Collection<? extends UnitScan<N, P>> units = steps.scan();

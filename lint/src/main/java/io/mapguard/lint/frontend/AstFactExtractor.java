@@ -74,6 +74,12 @@ public final class AstFactExtractor implements ExtractionTables.Steps<Node, Node
     declarations.addInheritedFields();
   }
 
+  /** Never asked: mapvet walks every class with a map ({@link ClassTriage#needsScan}). */
+  @Override
+  public boolean calledOnFieldsElsewhere() {
+    return true;
+  }
+
   @Override
   public Site fieldSite(Node declaration) {
     return sites.site(declaration);
