@@ -183,18 +183,22 @@ public final class JavacProjectCalls implements ProjectCalls {
     if (!indexed() || topLevel.sym == null) {
       return true;
     }
-    List<Symbol.ClassSymbol> classes = new ArrayList<>();
-    addClasses(topLevel.sym, classes);
-    for (Symbol.ClassSymbol type : classes) {
-      for (Symbol member : type.members().getSymbols(JavacProjectCalls::calledByOthers)) {
-        for (Found found : callsByName.getOrDefault(member.name, List.of())) {
-          if (found.topLevel() != topLevel && madeOnAField(found.call()) && mayRun(found.call(), classes)) {
-            return true;
+    try {
+      List<Symbol.ClassSymbol> classes = new ArrayList<>();
+      addClasses(topLevel.sym, classes);
+      for (Symbol.ClassSymbol type : classes) {
+        for (Symbol member : type.members().getSymbols(JavacProjectCalls::calledByOthers)) {
+          for (Found found : callsByName.getOrDefault(member.name, List.of())) {
+            if (found.topLevel() != topLevel && madeOnAField(found.call()) && mayRun(found.call(), classes)) {
+              return true;
+            }
           }
         }
       }
+      return false;
+    } catch (Symbol.CompletionFailure e) {
+      return true; // a supertype the class path lacks: analysed, as when the calls are not known
     }
-    return false;
   }
 
   private static boolean calledByOthers(Symbol member) {
