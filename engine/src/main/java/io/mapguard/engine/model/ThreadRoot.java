@@ -61,6 +61,13 @@ public record ThreadRoot(
     return SHARED_EXECUTOR_PREFIX + owner + "#" + field;
   }
 
+  /** {@code EventLoop.LOOP} for {@code static:com.acme.EventLoop#LOOP}: a {@link #sharedExecutor} as messages name it. */
+  public static String sharedExecutorDisplay(String executor) {
+    String field = executor.substring(SHARED_EXECUTOR_PREFIX.length());
+    String owner = field.substring(0, field.indexOf('#'));
+    return owner.substring(owner.lastIndexOf('.') + 1) + "." + field.substring(field.indexOf('#') + 1);
+  }
+
   /** Whether {@link #executor} is named by {@link #sharedExecutor}, not by the class alone. */
   public boolean onSharedExecutor() {
     return isSharedExecutor(executor);

@@ -54,8 +54,7 @@ public record WrittenByTaskElsewhere(
                 return null;
               }
               String said =
-                  "it is written in " + call.thread() + ", which calls "
-                      + path(new Step(call, method), towardsWriter) + ". " + fix;
+                  "it is written in " + call.thread() + ", which calls " + path(new Step(call, method), towardsWriter);
               if (call.caller() == null) {
                 task[0] = call;
                 return said;
@@ -74,35 +73,56 @@ public record WrittenByTaskElsewhere(
               return true;
             });
     ProjectCall writing = reason != null ? task[0] : task[1];
-    // one executor per program (a static field's), not one per object of the class that submits
-    if (writing == null
-        || ThreadRoot.isSharedExecutor(writing.serialExecutor()) && !usedOffExecutor(calls, writing.serialExecutor())) {
+    if (writing == null) {
       return null;
     }
-    return reason != null ? reason : inATasksMethod[0];
+    String said = reason != null ? reason : inATasksMethod[0];
+    // one executor per program (a static field's), not one per object of the class that submits:
+    // the race needs a use elsewhere, which the message names
+    if (ThreadRoot.isSharedExecutor(writing.serialExecutor())) {
+      String elsewhere = usedOffExecutor(calls, writing.serialExecutor());
+      if (elsewhere == null) {
+        return null;
+      }
+      said += "; the tasks of " + ThreadRoot.sharedExecutorDisplay(writing.serialExecutor()) + " run one at a time, but " + elsewhere;
+    }
+    return said + ". " + fix;
   }
 
   /**
-   * Whether a use of the map may run elsewhere than in the tasks of the single-thread executor
-   * {@code executor}: a user code outside the project may call, or a call up the callers of a user
-   * that runs in no task of it (in another task, or in a method whose own callers are not all
-   * known), or calls that cannot be listed.
+   * How a use of the map may run elsewhere than in the tasks of the single-thread executor {@code
+   * executor}, as the message says it: a user code outside the project may call, or a call up the
+   * callers of a user that runs in no task of it (in another task, or in a method whose own callers
+   * are not all known), or calls that cannot be listed; null when every use runs in its tasks.
    */
-  private boolean usedOffExecutor(ProjectCalls calls, String executor) {
+  private String usedOffExecutor(ProjectCalls calls, String executor) {
     for (ProjectMethod user : users) {
-      if (open.contains(user)
-          || CallerChains.firstStanding(
-                  calls,
-                  user,
-                  call ->
-                      call.thread() == null
-                          ? CallerChains.Step.FOLLOW
-                          : call.onSerialExecutor(executor) ? CallerChains.Step.SAFE : CallerChains.Step.STANDS)
-              != null) {
-        return true;
+      String verb = writers.contains(user) ? " writes" : " reads";
+      if (open.contains(user)) {
+        return user.display() + verb + " it on its callers' threads";
+      }
+      ProjectCall elsewhere =
+          CallerChains.firstStanding(
+              calls,
+              user,
+              call ->
+                  call.thread() == null
+                      ? CallerChains.Step.FOLLOW
+                      : call.onSerialExecutor(executor) ? CallerChains.Step.SAFE : CallerChains.Step.STANDS);
+      if (elsewhere == CallerChains.UNANSWERED) {
+        return user.display() + verb + " it where the calls cannot all be listed";
+      }
+      if (elsewhere != null) {
+        return elsewhere.who()
+            + (elsewhere.thread() != null ? ", in " + elsewhere.thread() + "," : ", on its callers' threads,")
+            + " leads to "
+            + user.display()
+            + ", which"
+            + verb
+            + " it";
       }
     }
-    return false;
+    return null;
   }
 
   /** A call a method makes on the way to a writer, and the method it calls. */

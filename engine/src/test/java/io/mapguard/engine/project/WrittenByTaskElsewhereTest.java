@@ -131,26 +131,33 @@ class WrittenByTaskElsewhereTest {
   }
 
   @Test
-  void aUseOffThatExecutorStands() {
+  void aUseOffThatExecutorStandsNamingIt() {
     String loaderTask = "the task submitted at Loader.java:17";
     ProjectCall write = onExecutor(null, loaderTask, LOOP, "src/p/Loader.java", 17);
-    String expected = "it is written in " + loaderTask + ", which calls Versions.record (Loader.java:17). " + FIX;
-    // a reader code outside the project may call
+    String written =
+        "it is written in " + loaderTask + ", which calls Versions.record (Loader.java:17); the tasks of EventLoop.LOOP"
+            + " run one at a time, but ";
     assertEquals(
-        expected,
+        written + "Versions.lookup reads it on its callers' threads. " + FIX,
         new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(LOOKUP), FIX)
             .standing(calls(Map.of(RECORD, List.of(write)))));
-    // a reader called in a task of another executor, or on its callers' threads
     WrittenByTaskElsewhere condition =
         new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(), FIX);
     Map<ProjectMethod, List<ProjectCall>> byMethod = new HashMap<>(Map.of(RECORD, List.of(write)));
     byMethod.put(
         LOOKUP, List.of(onExecutor(null, "the task submitted at Viewer.java:8", "p.Viewer#serial", "src/p/Viewer.java", 8)));
-    assertEquals(expected, condition.standing(calls(byMethod)));
+    assertEquals(
+        written + "Viewer.java:8, in the task submitted at Viewer.java:8, leads to Versions.lookup, which reads it. " + FIX,
+        condition.standing(calls(byMethod)));
     byMethod.put(LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4)));
     assertNull(condition.standing(calls(byMethod))); // a method nothing calls: no other thread
     byMethod.put(MAIN, List.of(new ProjectCall(null, true, ResultUse.DISCARDED, "src/p/Boot.java", 3)));
-    assertEquals(expected, condition.standing(calls(byMethod)));
+    assertEquals(
+        written + "Boot.java:3, on its callers' threads, leads to Versions.lookup, which reads it. " + FIX,
+        condition.standing(calls(byMethod)));
+    assertEquals(
+        written + "Versions.lookup reads it where the calls cannot all be listed. " + FIX,
+        condition.standing(method -> method.equals(RECORD) ? List.of(write) : null));
   }
 
   @Test
