@@ -93,7 +93,8 @@ public record WrittenByTaskElsewhere(
    * How a use of the map may run elsewhere than in the tasks of the single-thread executor {@code
    * executor}, as the message says it: a user code outside the project may call, or a call up the
    * callers of a user that runs in no task of it (in another task, or in a method whose own callers
-   * are not all known), or calls that cannot be listed; null when every use runs in its tasks.
+   * are not all known), or calls that cannot be listed (or that more than {@link
+   * CallerChains#MAX_FILES} files may hold); null when every use runs in its tasks.
    */
   private String usedOffExecutor(ProjectCalls calls, String executor) {
     for (ProjectMethod user : users) {
@@ -101,14 +102,7 @@ public record WrittenByTaskElsewhere(
       if (open.contains(user)) {
         return user.display() + verb + " it on its callers' threads";
       }
-      ProjectCall elsewhere =
-          CallerChains.firstStanding(
-              calls,
-              user,
-              call ->
-                  call.thread() == null
-                      ? CallerChains.Step.FOLLOW
-                      : call.onSerialExecutor(executor) ? CallerChains.Step.SAFE : CallerChains.Step.STANDS);
+      ProjectCall elsewhere = firstOffExecutor(calls, user, executor);
       if (elsewhere == CallerChains.UNANSWERED) {
         return user.display() + verb + " it where the calls cannot all be listed";
       }
@@ -123,6 +117,25 @@ public record WrittenByTaskElsewhere(
       }
     }
     return null;
+  }
+
+  /**
+   * The first call up the callers of {@code user} that runs in no task of {@code executor}; {@link
+   * CallerChains#UNANSWERED} when the calls cannot be listed, or when more than {@link
+   * CallerChains#MAX_FILES} files may hold them (a name half the tree calls may run anywhere); null
+   * when there is none.
+   */
+  private static ProjectCall firstOffExecutor(ProjectCalls calls, ProjectMethod user, String executor) {
+    if (calls.filesToRead(user) > CallerChains.MAX_FILES) {
+      return CallerChains.UNANSWERED;
+    }
+    return CallerChains.firstStanding(
+        calls,
+        user,
+        call ->
+            call.thread() == null
+                ? CallerChains.Step.FOLLOW
+                : call.onSerialExecutor(executor) ? CallerChains.Step.SAFE : CallerChains.Step.STANDS);
   }
 
   /** A call a method makes on the way to a writer, and the method it calls. */

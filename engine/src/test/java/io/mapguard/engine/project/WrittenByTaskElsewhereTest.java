@@ -2,6 +2,7 @@ package io.mapguard.engine.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.engine.model.ThreadRoot;
 import java.util.ArrayList;
@@ -158,6 +159,26 @@ class WrittenByTaskElsewhereTest {
     assertEquals(
         written + "Versions.lookup reads it where the calls cannot all be listed. " + FIX,
         condition.standing(method -> method.equals(RECORD) ? List.of(write) : null));
+  }
+
+  @Test
+  void aReaderTooManyFilesMayCallIsTakenForOneCalledAnywhere() {
+    ProjectCall write = onExecutor(null, "the task submitted at Loader.java:17", LOOP, "src/p/Loader.java", 17);
+    ProjectCalls calls =
+        new ProjectCalls() {
+          @Override
+          public List<ProjectCall> callsOf(ProjectMethod method) {
+            return method.equals(RECORD) ? List.of(write) : List.of();
+          }
+
+          @Override
+          public int filesToRead(ProjectMethod method) {
+            return method.equals(LOOKUP) ? CallerChains.MAX_FILES + 1 : 1;
+          }
+        };
+    String standing =
+        new WrittenByTaskElsewhere(List.of(RECORD), List.of(RECORD, LOOKUP), List.of(), FIX).standing(calls);
+    assertTrue(standing != null && standing.contains("Versions.lookup reads it where the calls cannot all be listed"), standing);
   }
 
   @Test
