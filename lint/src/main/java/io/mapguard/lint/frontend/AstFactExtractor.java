@@ -74,7 +74,7 @@ public final class AstFactExtractor implements ExtractionTables.Steps<Node, Node
     declarations.addInheritedFields();
   }
 
-  /** Never asked: mapvet walks every class with a map ({@link ClassTriage#needsScan}). */
+  /** Never asked: mapvet walks every class with a map ({@link io.mapguard.engine.extract.ClassTriage#needsScan}). */
   @Override
   public boolean calledOnFieldsElsewhere() {
     return true;
