@@ -221,7 +221,7 @@ public final class JavacProjectCalls implements ProjectCalls {
       return true;
     }
     for (Symbol.ClassSymbol type : classes) {
-      if (type == owner || type.isSubClass(owner, com.sun.tools.javac.code.Types.instance(context))) {
+      if (type == owner || type.isSubClass(owner, types.types())) {
         return true;
       }
     }

@@ -173,6 +173,12 @@ class LibrarySummariesBuildTest {
             write("app/src/app/Setup.java", SETUP)));
   }
 
+  /** An application of the one file {@code path} holding {@code source}, built with the plugin against the library's classes. */
+  private Compiled buildApplicationOf(String path, String source) throws IOException {
+    return compile(
+        dir.resolve("app/classes"), libraryClasses.toString(), List.of("-Xplugin:MapGuard"), List.of(write(path, source)));
+  }
+
   @Test
   void theLibrarysBuildKeepsWhatItCannotDecideAndReportsNothing() throws IOException {
     Compiled library = buildLibrary("-Xplugin:MapGuard -summaries");
@@ -245,12 +251,7 @@ class LibrarySummariesBuildTest {
             "    dock.execute(() -> onHand.merge(\"pallet\", 1, Integer::sum));",
             "  }",
             "}");
-    Compiled application =
-        compile(
-            dir.resolve("app/classes"),
-            libraryClasses.toString(),
-            List.of("-Xplugin:MapGuard"),
-            List.of(write("app/src/app/Receiving.java", receiving)));
+    Compiled application = buildApplicationOf("app/src/app/Receiving.java", receiving);
     assertTrue(
         application.reports(
             "WARNING",
@@ -326,12 +327,7 @@ class LibrarySummariesBuildTest {
   @Test
   void callsOnTheCallersThreadsOnlyReportNothing() throws IOException {
     buildLibrary("-Xplugin:MapGuard -summaries");
-    Compiled application =
-        compile(
-            dir.resolve("app/classes"),
-            libraryClasses.toString(),
-            List.of("-Xplugin:MapGuard"),
-            List.of(write("app/src/app/Setup.java", SETUP)));
+    Compiled application = buildApplicationOf("app/src/app/Setup.java", SETUP);
     assertTrue(application.ok());
     assertFalse(application.reportsAnyFinding(), application.diagnostics().toString());
   }

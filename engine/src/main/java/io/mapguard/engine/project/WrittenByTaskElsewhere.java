@@ -41,8 +41,8 @@ public record WrittenByTaskElsewhere(
     // a call in a method that runs in a task (a thread class's run(), a method only a task of its
     // class calls) settles it too, but the walk goes on up first: the task's own call of that
     // method, further up, names the way from the task down
-    String[] inATasksMethod = {null};
-    ProjectCall[] task = {null, null}; // the calls the reason and inATasksMethod name
+    TaskWrite[] inTask = {null};
+    TaskWrite[] inATasksMethod = {null};
     String reason =
         CallerChains.firstWithinBudget(
             calls,
@@ -56,12 +56,11 @@ public record WrittenByTaskElsewhere(
               String said =
                   "it is written in " + call.thread() + ", which calls " + path(new Step(call, method), towardsWriter);
               if (call.caller() == null) {
-                task[0] = call;
+                inTask[0] = new TaskWrite(call, said);
                 return said;
               }
               if (inATasksMethod[0] == null) {
-                inATasksMethod[0] = said;
-                task[1] = call;
+                inATasksMethod[0] = new TaskWrite(call, said);
               }
               return null;
             },
@@ -72,19 +71,20 @@ public record WrittenByTaskElsewhere(
               towardsWriter.put(call.caller(), new Step(call, method));
               return true;
             });
-    ProjectCall writing = reason != null ? task[0] : task[1];
+    TaskWrite writing = reason != null ? inTask[0] : inATasksMethod[0];
     if (writing == null) {
       return null;
     }
-    String said = reason != null ? reason : inATasksMethod[0];
+    String said = writing.said();
     // one executor per program (a static field's), not one per object of the class that submits:
     // the race needs a use elsewhere, which the message names
-    if (ThreadRoot.isSharedExecutor(writing.serialExecutor())) {
-      String elsewhere = usedOffExecutor(calls, writing.serialExecutor());
+    String executor = writing.call().serialExecutor();
+    if (ThreadRoot.isSharedExecutor(executor)) {
+      String elsewhere = usedOffExecutor(calls, executor);
       if (elsewhere == null) {
         return null;
       }
-      said += "; the tasks of " + ThreadRoot.sharedExecutorDisplay(writing.serialExecutor()) + " run one at a time, but " + elsewhere;
+      said += "; the tasks of " + ThreadRoot.sharedExecutorDisplay(executor) + " run one at a time, but " + elsewhere;
     }
     return said + ". " + fix;
   }
@@ -137,6 +137,9 @@ public record WrittenByTaskElsewhere(
                 ? CallerChains.Step.FOLLOW
                 : call.onSerialExecutor(executor) ? CallerChains.Step.SAFE : CallerChains.Step.STANDS);
   }
+
+  /** A task's call that leads to a writer, and how the message says it. */
+  private record TaskWrite(ProjectCall call, String said) {}
 
   /** A call a method makes on the way to a writer, and the method it calls. */
   private record Step(ProjectCall call, ProjectMethod callee) {}

@@ -162,15 +162,18 @@ public final class LintTypes implements Callees {
 
   /** The declaration of {@code name} in another file of the scanned tree, or null. */
   private TypeDeclaration<?> treeDeclaration(String name) {
-    if (solver == null || !tree.declares(name)) {
+    ResolvedReferenceTypeDeclaration solved = tree.declares(name) ? solvedType(name) : null;
+    return solved != null && solved.toAst().orElse(null) instanceof TypeDeclaration<?> declaration ? declaration : null;
+  }
+
+  /** What the symbol solver says {@code name} is; null without a solver, or when it cannot tell. */
+  private ResolvedReferenceTypeDeclaration solvedType(String name) {
+    if (solver == null) {
       return null;
     }
     try {
       SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(name);
-      return ref.isSolved()
-              && ref.getCorrespondingDeclaration().toAst().orElse(null) instanceof TypeDeclaration<?> declaration
-          ? declaration
-          : null;
+      return ref.isSolved() ? ref.getCorrespondingDeclaration() : null;
     } catch (RuntimeException | StackOverflowError e) {
       return null;
     }
@@ -537,28 +540,17 @@ public final class LintTypes implements Callees {
   }
 
   private boolean solverKnows(String name) {
-    if (solver == null) {
-      return false;
-    }
-    try {
-      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(name);
-      return ref.isSolved();
-    } catch (RuntimeException | StackOverflowError e) {
-      return false;
-    }
+    return solvedType(name) != null;
   }
 
   private List<String> solverAncestors(String name) {
-    if (solver == null) {
+    ResolvedReferenceTypeDeclaration declaration = solvedType(name);
+    if (declaration == null) {
       return List.of();
     }
     try {
-      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(name);
-      if (!ref.isSolved()) {
-        return List.of();
-      }
       List<String> names = new ArrayList<>();
-      for (ResolvedReferenceType ancestor : ref.getCorrespondingDeclaration().getAllAncestors()) {
+      for (ResolvedReferenceType ancestor : declaration.getAllAncestors()) {
         names.add(ancestor.getQualifiedName());
       }
       return names;
@@ -604,15 +596,11 @@ public final class LintTypes implements Callees {
           ? Declares.PROJECT
           : Declares.NO;
     }
-    if (solver == null) {
+    ResolvedReferenceTypeDeclaration declaration = solvedType(type);
+    if (declaration == null) {
       return Declares.UNKNOWN;
     }
     try {
-      SymbolReference<ResolvedReferenceTypeDeclaration> ref = solver.tryToSolveType(type);
-      if (!ref.isSolved()) {
-        return Declares.UNKNOWN;
-      }
-      ResolvedReferenceTypeDeclaration declaration = ref.getCorrespondingDeclaration();
       boolean declares =
           declaration.getDeclaredMethods().stream()
               .anyMatch(
