@@ -15,6 +15,8 @@ import io.mapguard.lint.analysis.FileResult;
 import io.mapguard.lint.analysis.LintFinding;
 import io.mapguard.lint.analysis.LintProjectCalls;
 import io.mapguard.lint.analysis.SourceAnalyzer;
+import io.mapguard.lint.scan.InputFile;
+import io.mapguard.lint.scan.SourceRootDetector;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,12 +53,16 @@ class SarifFixesTest {
 
   @TempDir Path dir;
 
-  private static SourceAnalyzer everyRule() throws IOException {
+  /**
+   * Every rule, with the fixtures' source roots as the scan detects them: a finding may need another
+   * file of its fixture (an executor a superclass declares there).
+   */
+  private static SourceAnalyzer everyRule(List<InputFile> files) throws IOException {
     AnalysisOptions.Builder options = AnalysisOptions.builder();
     for (Rule rule : Rules.all()) {
       options.enable(rule);
     }
-    return new SourceAnalyzer(options.build(), List.of(), List.of());
+    return new SourceAnalyzer(options.build(), SourceRootDetector.detect(files), List.of());
   }
 
   /** Findings per rule of one file's text. */
@@ -127,9 +133,10 @@ class SarifFixesTest {
   void everyFixOfEveryFixtureIsValidSarifAndLeadsToCodeMapvetDoesNotFlagAgain() throws IOException {
     CliHarness cli = new CliHarness(dir);
     Map<String, String> sources = new TreeMap<>();
+    List<InputFile> written = new ArrayList<>();
     for (Fixture fixture : Fixtures.allSyntaxLevels()) {
       for (Fixtures.Source source : fixture.sources()) {
-        cli.write(fixture.pathOf(source), source.text());
+        written.add(new InputFile(cli.write(fixture.pathOf(source), source.text()), fixture.pathOf(source)));
         sources.put(fixture.pathOf(source), source.text());
       }
     }
@@ -138,7 +145,7 @@ class SarifFixesTest {
     assertEquals(1, result.exitCode(), result::err);
     assertEquals(List.of(), SarifReportTest.validate(result.out()));
 
-    SourceAnalyzer analyzer = everyRule();
+    SourceAnalyzer analyzer = everyRule(written);
     Set<FixHint.Kind> covered = EnumSet.noneOf(FixHint.Kind.class);
     List<String> failures = new ArrayList<>();
     int fixes = 0;

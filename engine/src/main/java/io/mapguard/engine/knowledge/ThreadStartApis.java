@@ -193,6 +193,22 @@ public final class ThreadStartApis {
     return Set.copyOf(names);
   }
 
+  /**
+   * The names of these starts' methods on executors, those of the entries whose class {@code
+   * executorType} accepts ({@code execute}, {@code submit}, {@code schedule}…): a call of one of
+   * them on a field another file declares hands a task to an executor only that file says how many
+   * threads it has.
+   */
+  public Set<String> executorMethodNames(java.util.function.Predicate<String> executorType) {
+    Set<String> names = new java.util.HashSet<>();
+    for (Entry entry : entries) {
+      if (!entry.method().name().equals("<init>") && executorType.test(entry.method().owner())) {
+        names.add(entry.method().name());
+      }
+    }
+    return Set.copyOf(names);
+  }
+
   /** The name code that starts {@code entry} calls: its method's, or its class's for a constructor. */
   private static String calledName(Entry entry) {
     String name = entry.method().name();

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.mapguard.engine.AnalysisOptions;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.UnitScan;
@@ -50,7 +51,21 @@ final class LintExtractionState extends ExtractionTables<Node, LintSyntax> {
       String file,
       LintTypes types,
       List<String> source) {
-    this(options, compilationUnit, topLevel, file, types, new LintSymbols(types), source);
+    this(
+        options,
+        compilationUnit,
+        topLevel,
+        file,
+        types,
+        LintSymbols.lookingAcrossFilesForExecutors(types, source, executorMethodNames(options, types)),
+        source);
+  }
+
+  /** The start methods of executors ({@code execute}, {@code submit}…), by the start table. */
+  private static Set<String> executorMethodNames(AnalysisOptions options, LintTypes types) {
+    return options
+        .threadStartApis()
+        .executorMethodNames(owner -> types.isSubtype(owner, ThreadStartApis.EXECUTOR_TYPE));
   }
 
   private LintExtractionState(

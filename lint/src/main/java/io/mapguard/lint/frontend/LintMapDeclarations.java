@@ -37,7 +37,9 @@ final class LintMapDeclarations {
   /**
    * Non-private map fields of superclasses declared in this file: this class's accesses to them
    * count like its own (as the javac front end does for superclasses in the same compilation). And
-   * their non-private executor fields, with the executors the superclass makes for them.
+   * their non-private executor fields, with the executors the superclass makes for them; where the
+   * file's names are looked up in other files too ({@link LintSymbols}), also the executor fields of
+   * superclasses other files declare.
    */
   void addInheritedFields() {
     String name = state.types.qualifiedName(state.topLevelType).orElse(null);
@@ -45,35 +47,47 @@ final class LintMapDeclarations {
       return;
     }
     for (String superName : state.types.sameFileSuperclasses(name)) {
-      TypeDeclaration<?> superclass = state.types.declaration(superName);
-      Set<Node> inheritedHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-      Set<Node> executors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-      for (FieldDeclaration declaration : superclass.getFields()) {
-        if (declaration.isPrivate()) {
-          continue;
-        }
-        for (VariableDeclarator v : declaration.getVariables()) {
-          if (state.syntax.declaresMap(v)) {
-            state.mapFieldDeclarations.put(v, v);
-            inheritedHere.add(v);
-            v.getInitializer().ifPresent(init -> state.describeValue(init, assignedValues(v)));
-          } else if (state.syntax.declaredTypeIsSubtype(v, ThreadStartApis.EXECUTOR_TYPE)) {
-            // the subclass's tasks handed to it run as the superclass's do
-            executors.add(v);
-            state.inheritedFieldGiven(v, v.getInitializer().orElse(null));
-          }
-        }
+      addFieldsOf(state.types.declaration(superName), true);
+    }
+    if (state.symbols.looksAcrossFiles()) {
+      for (TypeDeclaration<?> superclass : state.types.treeSuperclasses(name)) {
+        addFieldsOf(superclass, false);
       }
-      if (inheritedHere.isEmpty() && executors.isEmpty()) {
+    }
+  }
+
+  /**
+   * The non-private executor fields {@code superclass} declares, with what it gives them, and, with
+   * {@code maps}, its map fields and what it assigns them.
+   */
+  private void addFieldsOf(TypeDeclaration<?> superclass, boolean maps) {
+    Set<Node> inheritedHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Node> executors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    for (FieldDeclaration declaration : superclass.getFields()) {
+      if (declaration.isPrivate()) {
         continue;
       }
-      for (AssignExpr assign : AstNodes.all(superclass, AssignExpr.class)) {
-        LintSymbols.Variable target = state.symbols.variableOf(assign.getTarget());
-        if (target != null && inheritedHere.contains(target.declaration())) {
-          state.describeValue(assign.getValue(), assignedValues(target.declaration()));
-        } else if (target != null && executors.contains(target.declaration())) {
-          state.inheritedFieldGiven(target.declaration(), assign.getValue());
+      for (VariableDeclarator v : declaration.getVariables()) {
+        if (maps && state.syntax.declaresMap(v)) {
+          state.mapFieldDeclarations.put(v, v);
+          inheritedHere.add(v);
+          v.getInitializer().ifPresent(init -> state.describeValue(init, assignedValues(v)));
+        } else if (state.syntax.declaredTypeIsSubtype(v, ThreadStartApis.EXECUTOR_TYPE)) {
+          // the subclass's tasks handed to it run as the superclass's do
+          executors.add(v);
+          state.inheritedFieldGiven(v, v.getInitializer().orElse(null));
         }
+      }
+    }
+    if (inheritedHere.isEmpty() && executors.isEmpty()) {
+      return;
+    }
+    for (AssignExpr assign : AstNodes.all(superclass, AssignExpr.class)) {
+      LintSymbols.Variable target = state.symbols.variableOf(assign.getTarget());
+      if (target != null && inheritedHere.contains(target.declaration())) {
+        state.describeValue(assign.getValue(), assignedValues(target.declaration()));
+      } else if (target != null && executors.contains(target.declaration())) {
+        state.inheritedFieldGiven(target.declaration(), assign.getValue());
       }
     }
   }

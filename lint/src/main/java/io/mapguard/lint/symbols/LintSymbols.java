@@ -46,6 +46,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What names mean in one file, without a compiler: which declaration a simple name refers to (a
@@ -75,22 +76,78 @@ public final class LintSymbols {
   /**
    * Whether a name may refer to a field a superclass in another file of the tree declares ({@link
    * LintTypes#treeSuperclasses}): that takes the symbol solver's parse of the superclass's file, so
-   * only the questions about such fields ask it.
+   * only the questions about such fields ask it, and the files that may hand tasks to such a
+   * field's executor ({@link #lookingAcrossFilesForExecutors}).
    */
   private final boolean inheritedAcrossFiles;
 
+  /**
+   * The names of the executor start methods whose receiver ({@code Loop.POOL.execute(…)}) may be a
+   * constant of another file's class ({@link LintTypes#declarationInTree}); empty when names are
+   * looked up in this file and its superclasses only.
+   */
+  private final Set<String> executorCallsAcrossFiles;
+
   public LintSymbols(LintTypes types) {
-    this(types, false);
+    this(types, false, Set.of());
   }
 
   /** @param inheritedAcrossFiles see {@link #inheritedAcrossFiles} */
   public LintSymbols(LintTypes types, boolean inheritedAcrossFiles) {
+    this(types, inheritedAcrossFiles, Set.of());
+  }
+
+  private LintSymbols(LintTypes types, boolean inheritedAcrossFiles, Set<String> executorCallsAcrossFiles) {
     this.types = types;
     this.inheritedAcrossFiles = inheritedAcrossFiles;
+    this.executorCallsAcrossFiles = executorCallsAcrossFiles;
+  }
+
+  /**
+   * The symbols of a file that may hand tasks to an executor another file of the tree declares: a
+   * superclass's field ({@code workers.execute(…)}) or another class's constant ({@code
+   * Loop.POOL.execute(…)}), as javac sees the whole compilation. Only when the source calls one of
+   * {@code executorMethods} on something (a look at its text): most files call none, and never ask
+   * the symbol solver for it.
+   */
+  public static LintSymbols lookingAcrossFilesForExecutors(
+      LintTypes types, List<String> source, Set<String> executorMethods) {
+    return callsOneOn(source, executorMethods)
+        ? new LintSymbols(types, true, executorMethods)
+        : new LintSymbols(types);
+  }
+
+  /** Whether a line of {@code source} calls one of {@code methods} on something ({@code x.execute(}). */
+  static boolean callsOneOn(List<String> source, Set<String> methods) {
+    for (String line : source) {
+      for (int open = line.indexOf('('); open > 0; open = line.indexOf('(', open + 1)) {
+        int end = open;
+        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
+          end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isJavaIdentifierPart(line.charAt(start - 1))) {
+          start--;
+        }
+        int dot = start;
+        while (dot > 0 && Character.isWhitespace(line.charAt(dot - 1))) {
+          dot--;
+        }
+        if (start < end && dot > 0 && line.charAt(dot - 1) == '.' && methods.contains(line.substring(start, end))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   public LintTypes types() {
     return types;
+  }
+
+  /** See {@link #inheritedAcrossFiles}. */
+  public boolean looksAcrossFiles() {
+    return inheritedAcrossFiles;
   }
 
   // ------------------------------------------------------------------ names
@@ -374,10 +431,21 @@ public final class LintSymbols {
           scopeType = types.resolveName(scope.toString(), e);
         }
         owner = types.declaration(scopeType);
+        if (owner == null && receivesAnExecutorCall(access)) {
+          owner = types.declarationInTree(scopeType); // Loop.POOL.execute(…), Loop declared in another file
+        }
       }
       return owner == null ? null : field(owner, access.getNameAsString());
     }
     return null;
+  }
+
+  /** Whether {@code access} is the receiver of an executor start call looked up across files. */
+  private boolean receivesAnExecutorCall(FieldAccessExpr access) {
+    return !executorCallsAcrossFiles.isEmpty()
+        && access.getParentNode().orElse(null) instanceof MethodCallExpr call
+        && call.getScope().orElse(null) == access
+        && executorCallsAcrossFiles.contains(call.getNameAsString());
   }
 
   /** The innermost named or anonymous class body around {@code node}, as its declaration (or null if anonymous). */

@@ -160,6 +160,18 @@ public final class LintTypes implements Callees {
     return found;
   }
 
+  /**
+   * The declaration of {@code qualifiedName} in this file or, read through the symbol solver, in
+   * another file of the scanned tree; null otherwise.
+   */
+  public TypeDeclaration<?> declarationInTree(String qualifiedName) {
+    if (qualifiedName == null) {
+      return null;
+    }
+    TypeDeclaration<?> here = declared.get(qualifiedName);
+    return here != null ? here : treeDeclaration(qualifiedName);
+  }
+
   /** The declaration of {@code name} in another file of the scanned tree, or null. */
   private TypeDeclaration<?> treeDeclaration(String name) {
     ResolvedReferenceTypeDeclaration solved = tree.declares(name) ? solvedType(name) : null;
@@ -219,12 +231,18 @@ public final class LintTypes implements Callees {
     String first = dot < 0 ? name : name.substring(0, dot);
     String rest = dot < 0 ? "" : name.substring(dot);
     // a type variable in scope is no type we know anything about
+    Node root = null;
     for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {
       if (n instanceof NodeWithTypeParameters
           && ((NodeWithTypeParameters<?>) n).getTypeParameters().stream()
               .anyMatch(p -> p.getNameAsString().equals(first))) {
         return null;
       }
+      root = n;
+    }
+    if (root instanceof CompilationUnit file && unit != null && file != unit) {
+      // code of another file of the tree (a superclass's, a constant's initializer): named by its own imports
+      return typesOfFileOf(file).resolveName(name, context);
     }
     // a type declared in this file, nearest enclosing scope first
     for (Node n = context; n != null; n = n.getParentNode().orElse(null)) {

@@ -1,0 +1,30 @@
+package io.mapguard.lint.symbols;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class LintSymbolsTest {
+  private static final Set<String> EXECUTOR_METHODS = Set.of("execute", "submit");
+
+  /** Which sources make mapvet look for a call's executor in other files of the tree. */
+  @Test
+  void callsOneOnFindsCallsOnSomethingOnly() {
+    record Case(String line, boolean expected) {}
+    List<Case> cases =
+        List.of(
+            new Case("    workers.execute(() -> jobs.merge(key, 1, Integer::sum));", true),
+            new Case("    Loop.POOL.submit(task);", true),
+            new Case("        .execute (task);", true), // a chained call continued on its own line
+            new Case("    pool . submit(task);", true),
+            new Case("    execute(task);", false), // the class's own method
+            new Case("    statement.executeQuery(sql);", false),
+            new Case("    new Thread(task).start();", false),
+            new Case("    String s = \"execute\";", false));
+    for (Case c : cases) {
+      assertEquals(c.expected(), LintSymbols.callsOneOn(List.of(c.line()), EXECUTOR_METHODS), c.line());
+    }
+  }
+}
