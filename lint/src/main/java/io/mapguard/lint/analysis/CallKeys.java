@@ -20,6 +20,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.mapguard.engine.knowledge.TaskClasses;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.AstNodes;
+import io.mapguard.lint.symbols.CallText;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -343,7 +344,7 @@ public record CallKeys(
         }
         continue;
       }
-      String called = text.charAt(i) == '(' ? nameBefore(text, i) : null;
+      String called = text.charAt(i) == '(' ? CallText.nameBefore(text, i) : null;
       if (called != null) {
         names.add(called);
       }
@@ -382,7 +383,7 @@ public record CallKeys(
         if (c != ',') {
           open.pop();
           if (call && frame[3] != 0) {
-            String name = nameBefore(code, frame[0]);
+            String name = CallText.nameBefore(code, frame[0]);
             for (int arg = 0; name != null && arg < frame[2]; arg++) {
               if ((frame[3] & (1 << arg)) != 0) {
                 calls.add(nullArgumentKey(name, frame[2], arg));
@@ -393,18 +394,5 @@ public record CallKeys(
       }
     }
     return calls;
-  }
-
-  /** The identifier right before the {@code (} at {@code open}, or null. */
-  private static String nameBefore(String text, int open) {
-    int end = open;
-    while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
-      end--;
-    }
-    int start = end;
-    while (start > 0 && Character.isJavaIdentifierPart(text.charAt(start - 1))) {
-      start--;
-    }
-    return start < end && Character.isJavaIdentifierStart(text.charAt(start)) ? text.substring(start, end) : null;
   }
 }

@@ -6,6 +6,7 @@ import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.LambdaExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
@@ -21,6 +22,7 @@ import io.mapguard.lint.symbols.LintTypes;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Translates one top-level JavaParser type into engine facts: the same facts, with the same names,
@@ -82,7 +84,26 @@ public final class AstFactExtractor implements ExtractionTables.Steps<Node, Node
 
   @Override
   public Site fieldSite(Node declaration) {
+    if (declaration.findCompilationUnit().orElse(null) != state.compilationUnit) {
+      return inheritedFromAnotherFile((VariableDeclarator) declaration);
+    }
     return sites.site(declaration);
+  }
+
+  /**
+   * Where a superclass of another file declares an inherited field: its line there, named after
+   * its class, with no node of this file to anchor a fix at (the javac front end does the same).
+   */
+  private static Site inheritedFromAnotherFile(VariableDeclarator declaration) {
+    String owner =
+        declaration.findAncestor(TypeDeclaration.class).map(TypeDeclaration::getNameAsString).orElse("");
+    return new Site(
+        declaration.getBegin().map(p -> p.line).orElse(0),
+        declaration.getBegin().map(p -> p.column).orElse(0),
+        owner + "#" + declaration.getNameAsString(),
+        declaration.toString(),
+        Set.of(),
+        null);
   }
 
   @Override

@@ -4,10 +4,10 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import io.mapguard.engine.AnalysisOptions;
-import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.UnitScan;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.lint.symbols.LintSymbols;
 import io.mapguard.lint.symbols.LintTypes;
@@ -57,7 +57,7 @@ final class LintExtractionState extends ExtractionTables<Node, LintSyntax> {
         topLevel,
         file,
         types,
-        LintSymbols.lookingAcrossFilesForExecutors(types, source, executorMethodNames(options, types)),
+        LintSymbols.forClass(types, source, executorMethodNames(options, types)),
         source);
   }
 

@@ -35,11 +35,11 @@ final class LintMapDeclarations {
   }
 
   /**
-   * Non-private map fields of superclasses declared in this file: this class's accesses to them
-   * count like its own (as the javac front end does for superclasses in the same compilation). And
-   * their non-private executor fields, with the executors the superclass makes for them; where the
-   * file's names are looked up in other files too ({@link LintSymbols}), also the executor fields of
-   * superclasses other files declare.
+   * Non-private map fields of superclasses: this class's accesses to them count like its own (as
+   * the javac front end does for superclasses in the same compilation). And their non-private
+   * executor fields, with the executors the superclass makes for them. Those of this file, and,
+   * where the class's names are looked up in other files too ({@link LintSymbols#looksAcrossFiles}),
+   * those of the superclasses other files of the tree declare.
    */
   void addInheritedFields() {
     String name = state.types.qualifiedName(state.topLevelType).orElse(null);
@@ -47,20 +47,17 @@ final class LintMapDeclarations {
       return;
     }
     for (String superName : state.types.sameFileSuperclasses(name)) {
-      addFieldsOf(state.types.declaration(superName), true);
+      addFieldsOf(state.types.declaration(superName));
     }
     if (state.symbols.looksAcrossFiles()) {
       for (TypeDeclaration<?> superclass : state.types.treeSuperclasses(name)) {
-        addFieldsOf(superclass, false);
+        addFieldsOf(superclass);
       }
     }
   }
 
-  /**
-   * The non-private executor fields {@code superclass} declares, with what it gives them, and, with
-   * {@code maps}, its map fields and what it assigns them.
-   */
-  private void addFieldsOf(TypeDeclaration<?> superclass, boolean maps) {
+  /** The non-private map and executor fields {@code superclass} declares, with what it gives them. */
+  private void addFieldsOf(TypeDeclaration<?> superclass) {
     Set<Node> inheritedHere = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     Set<Node> executors = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     for (FieldDeclaration declaration : superclass.getFields()) {
@@ -68,7 +65,7 @@ final class LintMapDeclarations {
         continue;
       }
       for (VariableDeclarator v : declaration.getVariables()) {
-        if (maps && state.syntax.declaresMap(v)) {
+        if (state.syntax.declaresMap(v)) {
           state.mapFieldDeclarations.put(v, v);
           inheritedHere.add(v);
           v.getInitializer().ifPresent(init -> state.describeValue(init, assignedValues(v)));

@@ -77,7 +77,7 @@ public final class LintSymbols {
    * Whether a name may refer to a field a superclass in another file of the tree declares ({@link
    * LintTypes#treeSuperclasses}): that takes the symbol solver's parse of the superclass's file, so
    * only the questions about such fields ask it, and the files that may hand tasks to such a
-   * field's executor ({@link #lookingAcrossFilesForExecutors}).
+   * field's executor, or inherit such a field ({@link #forClass}).
    */
   private final boolean inheritedAcrossFiles;
 
@@ -104,14 +104,15 @@ public final class LintSymbols {
   }
 
   /**
-   * The symbols of a file that may hand tasks to an executor another file of the tree declares: a
-   * superclass's field ({@code workers.execute(…)}) or another class's constant ({@code
-   * Loop.POOL.execute(…)}), as javac sees the whole compilation. Only when the source calls one of
-   * {@code executorMethods} on something (a look at its text): most files call none, and never ask
-   * the symbol solver for it.
+   * The symbols of one class of the main extraction, which may use what another file of the tree
+   * declares, as javac sees the whole compilation: the maps and executors of a superclass there
+   * ({@code stock.merge(…)} in a task, {@code workers.execute(…)}), another class's executor
+   * constant ({@code Loop.POOL.execute(…)}). Only when the source hands tasks to an executor: it
+   * calls one of {@code executorMethods} on something, a look at its text. Most files do not, and
+   * never ask the symbol solver for it (a wider look, {@code new Thread(} too, cost mapvet 5% on
+   * guava: the superclasses of many more files read through the solver).
    */
-  public static LintSymbols lookingAcrossFilesForExecutors(
-      LintTypes types, List<String> source, Set<String> executorMethods) {
+  public static LintSymbols forClass(LintTypes types, List<String> source, Set<String> executorMethods) {
     return callsOneOn(source, executorMethods)
         ? new LintSymbols(types, true, executorMethods)
         : new LintSymbols(types);
@@ -121,19 +122,8 @@ public final class LintSymbols {
   static boolean callsOneOn(List<String> source, Set<String> methods) {
     for (String line : source) {
       for (int open = line.indexOf('('); open > 0; open = line.indexOf('(', open + 1)) {
-        int end = open;
-        while (end > 0 && Character.isWhitespace(line.charAt(end - 1))) {
-          end--;
-        }
-        int start = end;
-        while (start > 0 && Character.isJavaIdentifierPart(line.charAt(start - 1))) {
-          start--;
-        }
-        int dot = start;
-        while (dot > 0 && Character.isWhitespace(line.charAt(dot - 1))) {
-          dot--;
-        }
-        if (start < end && dot > 0 && line.charAt(dot - 1) == '.' && methods.contains(line.substring(start, end))) {
+        String name = CallText.nameBefore(line, open);
+        if (name != null && methods.contains(name) && CallText.calledOnSomething(line, open)) {
           return true;
         }
       }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LintSymbolsTest {
   private static final Set<String> EXECUTOR_METHODS = Set.of("execute", "submit");
 
-  /** Which sources make mapvet look for a call's executor in other files of the tree. */
+  /** Which sources make mapvet look for a class's maps and executors in other files of the tree. */
   @Test
   void callsOneOnFindsCallsOnSomethingOnly() {
     record Case(String line, boolean expected) {}
