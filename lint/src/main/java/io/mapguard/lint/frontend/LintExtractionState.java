@@ -57,7 +57,7 @@ final class LintExtractionState extends ExtractionTables<Node, LintSyntax> {
         topLevel,
         file,
         types,
-        LintSymbols.forClass(types, source, executorMethodNames(options, types)),
+        LintSymbols.forClass(types, topLevel, source, executorMethodNames(options, types)),
         source);
   }
 

@@ -104,18 +104,41 @@ public final class LintSymbols {
   }
 
   /**
-   * The symbols of one class of the main extraction, which may use what another file of the tree
-   * declares, as javac sees the whole compilation: the maps and executors of a superclass there
-   * ({@code stock.merge(…)} in a task, {@code workers.execute(…)}), another class's executor
-   * constant ({@code Loop.POOL.execute(…)}). Only when the source hands tasks to an executor: it
-   * calls one of {@code executorMethods} on something, a look at its text. Most files do not, and
-   * never ask the symbol solver for it (a wider look, {@code new Thread(} too, cost mapvet 5% on
-   * guava: the superclasses of many more files read through the solver).
+   * The symbols of {@code type}, a class of the main extraction, which may use what another file of
+   * the tree declares, as javac sees the whole compilation: the maps and executors of a superclass
+   * there ({@code stock.merge(…)} in a task, {@code workers.execute(…)}), another class's executor
+   * constant ({@code Loop.POOL.execute(…)}). Only when the source hands tasks to an executor (it
+   * calls one of {@code executorMethods} on something, a look at its text), or names a map field a
+   * superclass in another file may declare for it to inherit (a look at that file's text, {@link
+   * LintTypes#mapFieldsMaybeInheritedFromOtherFiles}). Most classes do neither, and never ask the
+   * symbol solver for it (reading the superclasses of every class that extends another file's cost
+   * mapvet a fifth of a scan of guava).
    */
-  public static LintSymbols forClass(LintTypes types, List<String> source, Set<String> executorMethods) {
-    return callsOneOn(source, executorMethods)
-        ? new LintSymbols(types, true, executorMethods)
-        : new LintSymbols(types);
+  public static LintSymbols forClass(
+      LintTypes types, TypeDeclaration<?> type, List<String> source, Set<String> executorMethods) {
+    if (callsOneOn(source, executorMethods)) {
+      return new LintSymbols(types, true, executorMethods);
+    }
+    // then every name may be such a field, not only the maps': the lock the superclass declares for
+    // them, too (fixture ServletLocksInheritedMapWithInheritedLock)
+    Set<String> inheritedMaps = types.mapFieldsMaybeInheritedFromOtherFiles(type);
+    return new LintSymbols(types, !inheritedMaps.isEmpty() && namesOne(source, inheritedMaps));
+  }
+
+  /** Whether a line of {@code source} has one of {@code names} as a whole word. */
+  static boolean namesOne(List<String> source, Set<String> names) {
+    for (String line : source) {
+      for (String name : names) {
+        for (int at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+          int end = at + name.length();
+          if ((at == 0 || !Character.isJavaIdentifierPart(line.charAt(at - 1)))
+              && (end == line.length() || !Character.isJavaIdentifierPart(line.charAt(end)))) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether a line of {@code source} calls one of {@code methods} on something ({@code x.execute(}). */

@@ -161,6 +161,30 @@ public final class LintTypes implements Callees {
   }
 
   /**
+   * The names of the fields {@code type}, a class of this file, may inherit as maps from a
+   * superclass another file of the tree declares ({@link SourceTreeIndex#inheritableMapFieldNames}):
+   * a look at the declarations' text, before {@link #treeSuperclasses} has the symbol solver read
+   * them.
+   */
+  public Set<String> mapFieldsMaybeInheritedFromOtherFiles(TypeDeclaration<?> type) {
+    String name = qualifiedName(type).orElse(null);
+    if (name == null) {
+      return Set.of();
+    }
+    List<String> sameFile = superclassChain(name);
+    TypeDeclaration<?> farthest = sameFile.isEmpty() ? type : declared.get(sameFile.get(sameFile.size() - 1));
+    if (!(farthest instanceof ClassOrInterfaceDeclaration subclass)
+        || subclass.isInterface()
+        || subclass.getExtendedTypes().isEmpty()) {
+      return Set.of();
+    }
+    String superclass = resolve(subclass.getExtendedTypes().get(0));
+    return superclass == null || declared.containsKey(superclass)
+        ? Set.of()
+        : tree.inheritableMapFieldNames(superclass);
+  }
+
+  /**
    * The declaration of {@code qualifiedName} in this file or, read through the symbol solver, in
    * another file of the scanned tree; null otherwise.
    */

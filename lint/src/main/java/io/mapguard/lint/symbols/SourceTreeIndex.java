@@ -26,11 +26,24 @@ public final class SourceTreeIndex {
   private static final Pattern GENERICS = Pattern.compile("<[^<>]*>");
   private static final int MAX_DEPTH = 12;
 
+  /** An annotation, with its arguments: what a field's declaration may say besides modifiers and type. */
+  private static final Pattern ANNOTATION = Pattern.compile("@[\\w.]+(\\s*\\([^)]*\\))?");
+
   private final List<Path> roots;
-  /** Supertypes named in each tree type's header (empty when the type is not in the tree): small, kept. */
-  private final Map<String, Optional<List<String>>> headers = new ConcurrentHashMap<>();
+  /** What each tree type's declaration says (empty when the type is not in the tree): small, kept. */
+  private final Map<String, Optional<Declaration>> headers = new ConcurrentHashMap<>();
   /** The same for every type of a file, by the file's path under a root (empty: no such file). */
-  private final Map<String, Optional<Map<String, List<String>>>> files = new ConcurrentHashMap<>();
+  private final Map<String, Optional<Map<String, Declaration>>> files = new ConcurrentHashMap<>();
+
+  /**
+   * What the text of one type declaration says: the supertypes its header names, its superclass
+   * (a class's {@code extends}; null for other kinds and for a class that names none), and the
+   * names of the fields its body declares that may be maps a subclass inherits ({@link
+   * #inheritableMapFields}).
+   */
+  private record Declaration(List<String> supertypes, String superclass, List<String> inheritableMapFields) {
+    static final Declaration NONE = new Declaration(List.of(), null, List.of());
+  }
 
   public SourceTreeIndex(List<Path> roots) {
     this.roots = List.copyOf(roots);
@@ -43,15 +56,38 @@ public final class SourceTreeIndex {
 
   /** The supertypes named in the declaration header of {@code qualifiedName}, when the tree declares it. */
   Optional<List<String>> declaredSupertypes(String qualifiedName) {
-    return header(qualifiedName);
+    return header(qualifiedName).map(Declaration::supertypes);
   }
 
-  /** The supertypes named in the header of {@code qualifiedName}, when the tree declares it. */
-  private Optional<List<String>> header(String qualifiedName) {
+  /**
+   * The names of the fields that the class {@code qualifiedName}, when the tree declares it, and the
+   * superclasses its header names, further up through the tree, may declare as maps their
+   * subclasses inherit: non-private fields whose declared type has {@code Map} in its text, as every
+   * non-thread-safe map type of the knowledge tables has (a map class of the tree's own with
+   * another name is missed). A "maybe" by text: the symbol solver, which parses whole files, is
+   * asked only then.
+   */
+  public Set<String> inheritableMapFieldNames(String qualifiedName) {
+    Set<String> names = new HashSet<>();
+    String type = qualifiedName;
+    Set<String> seen = new HashSet<>();
+    for (int depth = 0; type != null && depth <= MAX_DEPTH && seen.add(type); depth++) {
+      Optional<Declaration> declaration = header(type);
+      if (declaration.isEmpty()) {
+        break;
+      }
+      names.addAll(declaration.get().inheritableMapFields());
+      type = declaration.get().superclass();
+    }
+    return names;
+  }
+
+  /** What the declaration of {@code qualifiedName} says, when the tree declares it. */
+  private Optional<Declaration> header(String qualifiedName) {
     return headers.computeIfAbsent(qualifiedName, this::findHeader);
   }
 
-  private Optional<List<String>> findHeader(String qualifiedName) {
+  private Optional<Declaration> findHeader(String qualifiedName) {
     if (!qualifiedName.contains(".") || roots.isEmpty()) {
       return Optional.empty();
     }
@@ -60,34 +96,34 @@ public final class SourceTreeIndex {
     // pkg.Outer.Inner lives in pkg/Outer.java: try the longest path first
     for (int end = parts.length; end >= 1; end--) {
       String relative = String.join("/", java.util.Arrays.copyOf(parts, end)) + ".java";
-      Optional<Map<String, List<String>>> declared = files.computeIfAbsent(relative, this::declarationsIn);
+      Optional<Map<String, Declaration>> declared = files.computeIfAbsent(relative, this::declarationsIn);
       if (declared.isPresent()) {
-        return Optional.of(declared.get().getOrDefault(simpleName, List.of()));
+        return Optional.of(declared.get().getOrDefault(simpleName, Declaration.NONE));
       }
     }
     return Optional.empty();
   }
 
   /**
-   * The supertypes named in the header of each type declared in the tree's file at {@code relative}
-   * (by simple name, the first declaration of a name winning), or empty when no root has the file.
-   * One read per file: its nested types share it.
+   * What each type declared in the tree's file at {@code relative} says (by simple name, the first
+   * declaration of a name winning), or empty when no root has the file. One read per file: its
+   * nested types share it.
    */
-  private Optional<Map<String, List<String>>> declarationsIn(String relative) {
+  private Optional<Map<String, Declaration>> declarationsIn(String relative) {
     for (Path root : roots) {
       Path file = root.resolve(relative);
       if (Files.isRegularFile(file)) {
         try {
           // declarations only: comments and strings mention class names too ("{@code class Foo extends Bar}")
           String code = JavaLexicalScanner.codeOnly(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-          Map<String, List<String>> declared = new HashMap<>();
+          Map<String, Declaration> declared = new HashMap<>();
           List<int[]> declarations = declarations(code);
           // imports and the package come before the first declaration
           FileNames names = new FileNames(code.substring(0, declarations.isEmpty() ? 0 : declarations.get(0)[0]));
           for (int[] at : declarations) {
             String name = code.substring(at[1], at[2]);
             if (!declared.containsKey(name)) {
-              declared.put(name, supertypesInHeader(code, at[2], names));
+              declared.put(name, declaration(code, at, names));
             }
           }
           return Optional.of(declared);
@@ -127,7 +163,7 @@ public final class SourceTreeIndex {
     if (jdk.isPresent()) {
       return targetClass != null && targetClass.isAssignableFrom(jdk.get());
     }
-    Optional<List<String>> supertypes = header(type);
+    Optional<List<String>> supertypes = declaredSupertypes(type);
     if (supertypes.isEmpty()) {
       return null;
     }
@@ -175,8 +211,122 @@ public final class SourceTreeIndex {
     return found;
   }
 
-  /** Names after {@code extends}/{@code implements} in the declaration header at {@code headerStart}, resolved by text. */
-  private static List<String> supertypesInHeader(String text, int headerStart, FileNames fileNames) {
+  /** What the declaration whose keyword and name are {@code at} ({@link #declarations}) says. */
+  private static Declaration declaration(String code, int[] at, FileNames names) {
+    boolean isClass = code.startsWith("class", at[0]);
+    String[] superclass = {null};
+    List<String> supertypes = supertypesInHeader(code, at[2], names, superclass);
+    int body = code.indexOf('{', at[2]);
+    List<String> maps = List.of();
+    if (isClass && body >= 0) {
+      try {
+        maps = inheritableMapFields(code, body);
+      } catch (RuntimeException e) {
+        // a text the scan does not expect costs the subclass its inherited maps, not the file its headers
+      }
+    }
+    return new Declaration(supertypes, isClass ? superclass[0] : null, maps);
+  }
+
+  /**
+   * The names of the fields that the body opening at {@code open} declares, among its own members,
+   * that are not private and whose declaration names {@code Map} before any initializer. Members
+   * end at a {@code ;} of the body's own level; a block there ends a method, an initializer or a
+   * nested type (skipped), unless it comes after an {@code =} (an array initializer, an anonymous
+   * class, a lambda: part of the field).
+   */
+  private static List<String> inheritableMapFields(String code, int open) {
+    List<String> names = new ArrayList<>();
+    int memberStart = open + 1;
+    for (int at = open + 1; at < code.length(); at++) {
+      char c = code.charAt(at);
+      if (c == '}') {
+        break; // the body's end
+      }
+      if (c == ';') {
+        addInheritableMapFields(code.substring(memberStart, at), names);
+        memberStart = at + 1;
+      } else if (c == '{') {
+        boolean initializer = assignmentIn(code.substring(memberStart, at)) >= 0;
+        at = matchingBrace(code, at);
+        if (!initializer) {
+          memberStart = at + 1;
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The offset of the first {@code =} of {@code text} outside parentheses (an annotation's {@code name = value}), or -1. */
+  private static int assignmentIn(String text) {
+    int depth = 0;
+    for (int at = 0; at < text.length(); at++) {
+      char c = text.charAt(at);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '=' && depth == 0) {
+        return at;
+      }
+    }
+    return -1;
+  }
+
+  /** The offset of the brace that closes the one at {@code open}, or the text's last offset. */
+  private static int matchingBrace(String code, int open) {
+    int depth = 0;
+    for (int at = open; at < code.length(); at++) {
+      char c = code.charAt(at);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return at;
+      }
+    }
+    return code.length() - 1;
+  }
+
+  /**
+   * Adds the names {@code member} (one member's text up to its {@code ;}) declares when it is a
+   * field of {@link #inheritableMapFields}: the last word before each declarator's end, up to the
+   * first initializer ({@code Map<K, V> a, b = …}; a declarator after an initializer is missed).
+   */
+  private static void addInheritableMapFields(String member, List<String> names) {
+    int equals = assignmentIn(member);
+    String declaration = equals < 0 ? member : member.substring(0, equals);
+    if (!declaration.contains("Map")) {
+      return;
+    }
+    declaration = ANNOTATION.matcher(declaration).replaceAll(" ");
+    if (declaration.indexOf('(') >= 0 || !declaration.contains("Map")) {
+      return; // a method without a body, or Map only in an annotation's name
+    }
+    String previous;
+    do {
+      previous = declaration;
+      declaration = GENERICS.matcher(declaration).replaceAll("");
+    } while (!declaration.equals(previous));
+    for (String word : declaration.split("[^\\w$]+")) {
+      if (word.equals("private")) {
+        return;
+      }
+    }
+    for (String declarator : declaration.split(",")) {
+      String[] words = declarator.strip().split("[^\\w$]+");
+      String name = words.length == 0 ? "" : words[words.length - 1];
+      if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) {
+        names.add(name);
+      }
+    }
+  }
+
+  /**
+   * Names after {@code extends}/{@code implements} in the declaration header at {@code headerStart},
+   * resolved by text; {@code superclass[0]} is set to the first name after {@code extends}.
+   */
+  private static List<String> supertypesInHeader(
+      String text, int headerStart, FileNames fileNames, String[] superclass) {
     List<String> names = new ArrayList<>();
     int brace = text.indexOf('{', headerStart);
     String header = text.substring(headerStart, brace < 0 ? text.length() : brace);
@@ -190,14 +340,20 @@ public final class SourceTreeIndex {
     // "extends A implements B, C": a name follows either keyword or a comma after one
     boolean expectingName = false;
     boolean inSupertypes = false;
+    boolean afterExtends = false;
     for (String word : header.replace(",", " , ").strip().split("\\s+")) {
       if (word.equals("extends") || word.equals("implements")) {
         inSupertypes = true;
         expectingName = true;
+        afterExtends = word.equals("extends");
       } else if (word.equals(",")) {
         expectingName = inSupertypes;
+        afterExtends = false;
       } else if (expectingName && !word.startsWith("@")) {
         names.add(fileNames.resolve(word));
+        if (afterExtends && superclass[0] == null) {
+          superclass[0] = names.get(names.size() - 1);
+        }
         expectingName = false;
       }
     }

@@ -27,4 +27,22 @@ class LintSymbolsTest {
       assertEquals(c.expected(), LintSymbols.callsOneOn(List.of(c.line()), EXECUTOR_METHODS), c.line());
     }
   }
+
+  /** Which sources name a map field a superclass in another file may declare for them to inherit. */
+  @Test
+  void namesOneFindsWholeWordsOnly() {
+    Set<String> inherited = Set.of("stock", "visits");
+    record Case(String line, boolean expected) {}
+    List<Case> cases =
+        List.of(
+            new Case("    stock.merge(item, 1, Integer::sum);", true),
+            new Case("    return this.visits.get(uri);", true),
+            new Case("visits", true),
+            new Case("    restock(item);", false),
+            new Case("    stocks.clear();", false),
+            new Case("    int visits2 = 0;", false));
+    for (Case c : cases) {
+      assertEquals(c.expected(), LintSymbols.namesOne(List.of(c.line()), inherited), c.line());
+    }
+  }
 }

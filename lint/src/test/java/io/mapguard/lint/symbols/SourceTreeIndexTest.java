@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,5 +65,47 @@ class SourceTreeIndexTest {
     assertFalse(index.subtypeByHeaders("p.Plain", "java.util.Map"));
     assertNull(index.subtypeByHeaders("p.Library", "java.util.Map"), "only the solver can tell");
     assertNull(index.subtypeByHeaders("q.NotInTree", "java.util.Map"));
+  }
+
+  @Test
+  void namesTheFieldsAClassMayDeclareAsMapsItsSubclassesInherit() throws IOException {
+    write(
+        "p/Base.java",
+        "package p;\n"
+            + "import java.util.*;\n"
+            + "public abstract class Base extends Root {\n"
+            + "  private final Map<String, String> own = new HashMap<>();\n"
+            + "  // protected Map<String, String> commented;\n"
+            + "  String mapName = \"Map<String, String> inText\";\n"
+            + "  protected abstract Map<String, String> view();\n"
+            + "  Runnable r = () -> { Map<String, String> local = new HashMap<>(); };\n"
+            + "  void fill() { Map<String, String> local = new HashMap<>(); local.clear(); }\n"
+            + "  static class Nested { protected Map<String, String> nested; }\n"
+            + "}\n");
+    write("p/Root.java", "package p;\npublic class Root {\n  @Deprecated(since = \"1\") protected int[] counts = {1, 2};\n}\n");
+    write(
+        "p/Shared.java",
+        "package p;\n"
+            + "public class Shared {\n"
+            + "  @SuppressWarnings(\"x\") protected final java.util.Map<String, Integer> counts = new java.util.HashMap<>() {{\n"
+            + "    put(\"a\", 1);\n"
+            + "  }};\n"
+            + "  @SuppressWarnings(value = \"all\") void clear() { counts.clear(); }\n"
+            + "  @Named(value = \"x\") public static Map<String, Map<String, Integer>> first, second;\n"
+            + "}\n");
+    write("p/Leaf.java", "package p;\nclass Leaf extends Shared {}\n");
+    write("p/Far.java", "package p;\nclass Far extends Leaf {\n  protected java.util.SortedMap<String, String> far;\n}\n");
+    write("p/Loop.java", "package p;\nclass Loop extends Loop {}\n");
+    SourceTreeIndex index = new SourceTreeIndex(List.of(root));
+
+    // private, a comment, a string, an abstract method, a lambda's and a method's locals
+    assertEquals(Set.of(), index.inheritableMapFieldNames("p.Base"));
+    assertEquals(Set.of("nested"), index.inheritableMapFieldNames("p.Base.Nested"));
+    // with an annotation, an anonymous class, several declarators
+    assertEquals(Set.of("counts", "first", "second"), index.inheritableMapFieldNames("p.Shared"));
+    assertEquals(Set.of("counts", "first", "second", "far"), index.inheritableMapFieldNames("p.Far")); // up the superclasses
+    assertEquals(Set.of(), index.inheritableMapFieldNames("p.Loop"));
+    assertEquals(Set.of(), index.inheritableMapFieldNames("p.Missing"));
+    assertEquals(Set.of(), index.inheritableMapFieldNames("java.util.HashMap"));
   }
 }
