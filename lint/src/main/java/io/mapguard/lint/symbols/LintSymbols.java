@@ -110,7 +110,7 @@ public final class LintSymbols {
    * constant ({@code Loop.POOL.execute(…)}). Only when the source hands tasks to an executor (it
    * calls one of {@code executorMethods} on something, a look at its text), or names a map field a
    * superclass in another file may declare for it to inherit (a look at that file's text, {@link
-   * LintTypes#mapFieldsMaybeInheritedFromOtherFiles}). Most classes do neither, and never ask the
+   * LintTypes#mayInheritMapFromOtherFiles}). Most classes do neither, and never ask the
    * symbol solver for it (reading the superclasses of every class that extends another file's cost
    * mapvet a fifth of a scan of guava).
    */
@@ -121,20 +121,17 @@ public final class LintSymbols {
     }
     // then every name may be such a field, not only the maps': the lock the superclass declares for
     // them, too (fixture ServletLocksInheritedMapWithInheritedLock)
-    Set<String> inheritedMaps = types.mapFieldsMaybeInheritedFromOtherFiles(type);
-    return new LintSymbols(types, !inheritedMaps.isEmpty() && namesOne(source, inheritedMaps));
+    return new LintSymbols(types, types.mayInheritMapFromOtherFiles(type, field -> names(source, field)));
   }
 
-  /** Whether a line of {@code source} has one of {@code names} as a whole word. */
-  static boolean namesOne(List<String> source, Set<String> names) {
+  /** Whether a line of {@code source} has {@code name} as a whole word. */
+  static boolean names(List<String> source, String name) {
     for (String line : source) {
-      for (String name : names) {
-        for (int at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
-          int end = at + name.length();
-          if ((at == 0 || !Character.isJavaIdentifierPart(line.charAt(at - 1)))
-              && (end == line.length() || !Character.isJavaIdentifierPart(line.charAt(end)))) {
-            return true;
-          }
+      for (int at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
+        int end = at + name.length();
+        if ((at == 0 || !Character.isJavaIdentifierPart(line.charAt(at - 1)))
+            && (end == line.length() || !Character.isJavaIdentifierPart(line.charAt(end)))) {
+          return true;
         }
       }
     }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Type names for one file, as qualified erased names ({@code java.util.HashMap},
@@ -161,27 +162,25 @@ public final class LintTypes implements Callees {
   }
 
   /**
-   * The names of the fields {@code type}, a class of this file, may inherit as maps from a
-   * superclass another file of the tree declares ({@link SourceTreeIndex#inheritableMapFieldNames}):
-   * a look at the declarations' text, before {@link #treeSuperclasses} has the symbol solver read
-   * them.
+   * Whether {@code type}, a class of this file, may inherit a map field that {@code named} accepts
+   * from a superclass another file of the tree declares ({@link
+   * SourceTreeIndex#inheritableMapFieldNamed}): a look at the declarations' text, before {@link
+   * #treeSuperclasses} has the symbol solver read them.
    */
-  public Set<String> mapFieldsMaybeInheritedFromOtherFiles(TypeDeclaration<?> type) {
+  public boolean mayInheritMapFromOtherFiles(TypeDeclaration<?> type, Predicate<String> named) {
     String name = qualifiedName(type).orElse(null);
     if (name == null) {
-      return Set.of();
+      return false;
     }
     List<String> sameFile = superclassChain(name);
     TypeDeclaration<?> farthest = sameFile.isEmpty() ? type : declared.get(sameFile.get(sameFile.size() - 1));
     if (!(farthest instanceof ClassOrInterfaceDeclaration subclass)
         || subclass.isInterface()
         || subclass.getExtendedTypes().isEmpty()) {
-      return Set.of();
+      return false;
     }
     String superclass = resolve(subclass.getExtendedTypes().get(0));
-    return superclass == null || declared.containsKey(superclass)
-        ? Set.of()
-        : tree.inheritableMapFieldNames(superclass);
+    return superclass != null && !declared.containsKey(superclass) && tree.inheritableMapFieldNamed(superclass, named);
   }
 
   /**

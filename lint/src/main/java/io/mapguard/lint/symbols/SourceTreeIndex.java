@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -36,13 +37,27 @@ public final class SourceTreeIndex {
   private final Map<String, Optional<Map<String, Declaration>>> files = new ConcurrentHashMap<>();
 
   /**
-   * What the text of one type declaration says: the supertypes its header names, its superclass
-   * (a class's {@code extends}; null for other kinds and for a class that names none), and the
-   * names of the fields its body declares that may be maps a subclass inherits ({@link
-   * #inheritableMapFields}).
+   * The names of the fields the classes of a file declare that may be maps a subclass inherits
+   * ({@link #inheritableMapFields}), by simple name, by the file's path under a root: for the files
+   * asked about, read again when first asked, as most files the index reads never are.
    */
-  private record Declaration(List<String> supertypes, String superclass, List<String> inheritableMapFields) {
-    static final Declaration NONE = new Declaration(List.of(), null, List.of());
+  private final Map<String, Map<String, List<String>>> inheritableMapFields = new ConcurrentHashMap<>();
+  /**
+   * The path and code-only text of the file {@link #declarationsIn} read last on this thread: the
+   * one {@link #inheritableMapFieldsIn} most often asks for next (a superclass's header, then its
+   * fields), which then needs no second read.
+   */
+  private final ThreadLocal<String[]> lastRead = ThreadLocal.withInitial(() -> new String[2]);
+
+  /**
+   * What the header of one type declaration says: the supertypes it names, its superclass (a
+   * class's {@code extends}; null for other kinds and for a class that names none), and the file
+   * that declares it (its path under a root).
+   */
+  private record Declaration(List<String> supertypes, String superclass, String file) {
+    static Declaration none(String file) {
+      return new Declaration(List.of(), null, file);
+    }
   }
 
   public SourceTreeIndex(List<Path> roots) {
@@ -62,24 +77,101 @@ public final class SourceTreeIndex {
   /**
    * The names of the fields that the class {@code qualifiedName}, when the tree declares it, and the
    * superclasses its header names, further up through the tree, may declare as maps their
-   * subclasses inherit: non-private fields whose declared type has {@code Map} in its text, as every
-   * non-thread-safe map type of the knowledge tables has (a map class of the tree's own with
-   * another name is missed). A "maybe" by text: the symbol solver, which parses whole files, is
-   * asked only then.
+   * subclasses inherit: non-private fields whose declared type's name says it may be a map ({@link
+   * #mayBeMapType}; a map class of the tree's own with another name is missed). A "maybe" by text:
+   * the symbol solver, which parses whole files, is asked only then.
    */
-  public Set<String> inheritableMapFieldNames(String qualifiedName) {
+  Set<String> inheritableMapFieldNames(String qualifiedName) {
     Set<String> names = new HashSet<>();
+    upTheSuperclasses(
+        qualifiedName,
+        fields -> {
+          names.addAll(fields);
+          return false;
+        });
+    return names;
+  }
+
+  /**
+   * Whether one of {@link #inheritableMapFieldNames} is a name {@code named} accepts; the
+   * superclasses are read only as far as the first.
+   */
+  public boolean inheritableMapFieldNamed(String qualifiedName, Predicate<String> named) {
+    return upTheSuperclasses(qualifiedName, fields -> fields.stream().anyMatch(named));
+  }
+
+  /**
+   * Hands {@code stop} the {@link #inheritableMapFields} of {@code qualifiedName}, then of each
+   * superclass its header names, through the tree, until it returns true (then true).
+   */
+  private boolean upTheSuperclasses(String qualifiedName, Predicate<List<String>> stop) {
     String type = qualifiedName;
     Set<String> seen = new HashSet<>();
     for (int depth = 0; type != null && depth <= MAX_DEPTH && seen.add(type); depth++) {
       Optional<Declaration> declaration = header(type);
       if (declaration.isEmpty()) {
-        break;
+        return false;
       }
-      names.addAll(declaration.get().inheritableMapFields());
+      String simpleName = type.substring(type.lastIndexOf('.') + 1);
+      List<String> fields =
+          inheritableMapFields
+              .computeIfAbsent(declaration.get().file(), this::inheritableMapFieldsIn)
+              .getOrDefault(simpleName, List.of());
+      if (stop.test(fields)) {
+        return true;
+      }
       type = declaration.get().superclass();
     }
-    return names;
+    return false;
+  }
+
+  /**
+   * {@link #inheritableMapFields} of each class (the first declaration of a name) of the tree's
+   * file at {@code relative}, by simple name; none when it cannot be read or scanned.
+   */
+  private Map<String, List<String>> inheritableMapFieldsIn(String relative) {
+    String[] last = lastRead.get();
+    if (relative.equals(last[0])) {
+      return inheritableMapFieldsOf(last[1]);
+    }
+    for (Path root : roots) {
+      Path file = root.resolve(relative);
+      if (Files.isRegularFile(file)) {
+        try {
+          String source = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+          return mayNameMapType(source) ? inheritableMapFieldsOf(JavaLexicalScanner.codeOnly(source)) : Map.of();
+        } catch (IOException e) {
+          return Map.of(); // costs the subclasses their inherited maps, not more
+        }
+      }
+    }
+    return Map.of();
+  }
+
+  /** {@link #inheritableMapFieldsIn} of a file whose code-only text is {@code code}. */
+  private static Map<String, List<String>> inheritableMapFieldsOf(String code) {
+    if (!mayNameMapType(code)) {
+      return Map.of();
+    }
+    try {
+      char[] chars = code.toCharArray();
+      Map<String, List<String>> fields = new HashMap<>();
+      for (int[] at : declarations(code)) {
+        int body = code.indexOf('{', at[2]);
+        String name = code.substring(at[1], at[2]);
+        if (code.startsWith("class", at[0]) && body >= 0 && !fields.containsKey(name)) {
+          fields.put(name, inheritableMapFields(code, chars, body));
+        }
+      }
+      return fields;
+    } catch (RuntimeException e) {
+      return Map.of(); // a text the scan does not expect costs the subclasses their inherited maps, not more
+    }
+  }
+
+  /** Whether {@code text} has a word {@link #mayBeMapType} may accept. */
+  private static boolean mayNameMapType(String text) {
+    return text.contains("Map") || text.contains("Hashtable") || text.contains("Properties");
   }
 
   /** What the declaration of {@code qualifiedName} says, when the tree declares it. */
@@ -98,7 +190,7 @@ public final class SourceTreeIndex {
       String relative = String.join("/", java.util.Arrays.copyOf(parts, end)) + ".java";
       Optional<Map<String, Declaration>> declared = files.computeIfAbsent(relative, this::declarationsIn);
       if (declared.isPresent()) {
-        return Optional.of(declared.get().getOrDefault(simpleName, Declaration.NONE));
+        return Optional.of(declared.get().getOrDefault(simpleName, Declaration.none(relative)));
       }
     }
     return Optional.empty();
@@ -116,6 +208,9 @@ public final class SourceTreeIndex {
         try {
           // declarations only: comments and strings mention class names too ("{@code class Foo extends Bar}")
           String code = JavaLexicalScanner.codeOnly(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+          String[] last = lastRead.get();
+          last[0] = relative;
+          last[1] = code;
           Map<String, Declaration> declared = new HashMap<>();
           List<int[]> declarations = declarations(code);
           // imports and the package come before the first declaration
@@ -123,7 +218,7 @@ public final class SourceTreeIndex {
           for (int[] at : declarations) {
             String name = code.substring(at[1], at[2]);
             if (!declared.containsKey(name)) {
-              declared.put(name, declaration(code, at, names));
+              declared.put(name, declaration(code, at, names, relative));
             }
           }
           return Optional.of(declared);
@@ -211,35 +306,25 @@ public final class SourceTreeIndex {
     return found;
   }
 
-  /** What the declaration whose keyword and name are {@code at} ({@link #declarations}) says. */
-  private static Declaration declaration(String code, int[] at, FileNames names) {
-    boolean isClass = code.startsWith("class", at[0]);
+  /** What the header whose keyword and name are {@code at} ({@link #declarations}) in {@code file} says. */
+  private static Declaration declaration(String code, int[] at, FileNames names, String file) {
     String[] superclass = {null};
     List<String> supertypes = supertypesInHeader(code, at[2], names, superclass);
-    int body = code.indexOf('{', at[2]);
-    List<String> maps = List.of();
-    if (isClass && body >= 0) {
-      try {
-        maps = inheritableMapFields(code, body);
-      } catch (RuntimeException e) {
-        // a text the scan does not expect costs the subclass its inherited maps, not the file its headers
-      }
-    }
-    return new Declaration(supertypes, isClass ? superclass[0] : null, maps);
+    return new Declaration(supertypes, code.startsWith("class", at[0]) ? superclass[0] : null, file);
   }
 
   /**
    * The names of the fields that the body opening at {@code open} declares, among its own members,
-   * that are not private and whose declaration names {@code Map} before any initializer. Members
+   * that are not private and whose declared type may be a map ({@link #addInheritableMapFields}). Members
    * end at a {@code ;} of the body's own level; a block there ends a method, an initializer or a
    * nested type (skipped), unless it comes after an {@code =} (an array initializer, an anonymous
    * class, a lambda: part of the field).
    */
-  private static List<String> inheritableMapFields(String code, int open) {
+  private static List<String> inheritableMapFields(String code, char[] chars, int open) {
     List<String> names = new ArrayList<>();
     int memberStart = open + 1;
-    for (int at = open + 1; at < code.length(); at++) {
-      char c = code.charAt(at);
+    for (int at = open + 1; at < chars.length; at++) {
+      char c = chars[at];
       if (c == '}') {
         break; // the body's end
       }
@@ -247,8 +332,8 @@ public final class SourceTreeIndex {
         addInheritableMapFields(code.substring(memberStart, at), names);
         memberStart = at + 1;
       } else if (c == '{') {
-        boolean initializer = assignmentIn(code.substring(memberStart, at)) >= 0;
-        at = matchingBrace(code, at);
+        boolean initializer = assignmentIn(chars, memberStart, at) >= 0;
+        at = matchingBrace(chars, at);
         if (!initializer) {
           memberStart = at + 1;
         }
@@ -257,11 +342,14 @@ public final class SourceTreeIndex {
     return names;
   }
 
-  /** The offset of the first {@code =} of {@code text} outside parentheses (an annotation's {@code name = value}), or -1. */
-  private static int assignmentIn(String text) {
+  /**
+   * The offset of the first {@code =} of {@code chars} from {@code from} to {@code to} outside
+   * parentheses (an annotation's {@code name = value}), or -1.
+   */
+  private static int assignmentIn(char[] chars, int from, int to) {
     int depth = 0;
-    for (int at = 0; at < text.length(); at++) {
-      char c = text.charAt(at);
+    for (int at = from; at < to; at++) {
+      char c = chars[at];
       if (c == '(') {
         depth++;
       } else if (c == ')') {
@@ -274,51 +362,67 @@ public final class SourceTreeIndex {
   }
 
   /** The offset of the brace that closes the one at {@code open}, or the text's last offset. */
-  private static int matchingBrace(String code, int open) {
+  private static int matchingBrace(char[] chars, int open) {
     int depth = 0;
-    for (int at = open; at < code.length(); at++) {
-      char c = code.charAt(at);
+    for (int at = open; at < chars.length; at++) {
+      char c = chars[at];
       if (c == '{') {
         depth++;
       } else if (c == '}' && --depth == 0) {
         return at;
       }
     }
-    return code.length() - 1;
+    return chars.length - 1;
   }
 
   /**
    * Adds the names {@code member} (one member's text up to its {@code ;}) declares when it is a
-   * field of {@link #inheritableMapFields}: the last word before each declarator's end, up to the
-   * first initializer ({@code Map<K, V> a, b = …}; a declarator after an initializer is missed).
+   * field of {@link #inheritableMapFields}: not private, its declared type a map by its simple name
+   * ({@link #mayBeMapType}). A declarator after the first initializer is missed ({@code Map<K, V> a
+   * = …, b}).
    */
   private static void addInheritableMapFields(String member, List<String> names) {
-    int equals = assignmentIn(member);
+    if (!mayNameMapType(member)) {
+      return; // most members: one look, no copy
+    }
+    int equals = assignmentIn(member.toCharArray(), 0, member.length());
     String declaration = equals < 0 ? member : member.substring(0, equals);
-    if (!declaration.contains("Map")) {
+    if (!mayNameMapType(declaration)) {
       return;
     }
     declaration = ANNOTATION.matcher(declaration).replaceAll(" ");
-    if (declaration.indexOf('(') >= 0 || !declaration.contains("Map")) {
-      return; // a method without a body, or Map only in an annotation's name
+    if (declaration.indexOf('(') >= 0) {
+      return; // a method without a body
     }
     String previous;
     do {
       previous = declaration;
       declaration = GENERICS.matcher(declaration).replaceAll("");
     } while (!declaration.equals(previous));
-    for (String word : declaration.split("[^\\w$]+")) {
-      if (word.equals("private")) {
-        return;
-      }
+    String[] declarators = declaration.split(",");
+    List<String> words = List.of(declarators[0].strip().split("\\s+"));
+    if (words.size() < 2 || words.contains("private") || !mayBeMapType(words.get(words.size() - 2))) {
+      return;
     }
-    for (String declarator : declaration.split(",")) {
-      String[] words = declarator.strip().split("[^\\w$]+");
-      String name = words.length == 0 ? "" : words[words.length - 1];
-      if (!name.isEmpty() && Character.isJavaIdentifierStart(name.charAt(0))) {
-        names.add(name);
-      }
+    names.add(words.get(words.size() - 1));
+    for (int i = 1; i < declarators.length; i++) {
+      String[] more = declarators[i].strip().split("\\s+");
+      names.add(more[more.length - 1]);
     }
+  }
+
+  /**
+   * Whether a field declared with the type {@code type} (as written, without type arguments) may be
+   * a map a rule is about: its simple name ends with {@code Map} (every map type of the knowledge
+   * tables but two does: {@code HashMap}, {@code ConcurrentMap}, {@code HashBiMap}, a class of the
+   * tree named so), or is {@code Hashtable} or {@code Properties}; not an {@code Immutable…} one,
+   * which no rule is about, nor an array.
+   */
+  private static boolean mayBeMapType(String type) {
+    String simpleName = type.substring(type.lastIndexOf('.') + 1);
+    return simpleName.endsWith("Map") && !simpleName.startsWith("Immutable")
+        || simpleName.equals("Hashtable")
+        || simpleName.equals("Properties");
   }
 
   /**

@@ -81,6 +81,10 @@ class SourceTreeIndexTest {
             + "  Runnable r = () -> { Map<String, String> local = new HashMap<>(); };\n"
             + "  void fill() { Map<String, String> local = new HashMap<>(); local.clear(); }\n"
             + "  static class Nested { protected Map<String, String> nested; }\n"
+            + "  protected ImmutableMap<String, String> frozen;\n"
+            + "  protected Map<String, String>[] shards;\n"
+            + "  protected java.util.function.Supplier<Map<String, String>> factory;\n"
+            + "  protected MapIteratorCache<String, String> cache;\n"
             + "}\n");
     write("p/Root.java", "package p;\npublic class Root {\n  @Deprecated(since = \"1\") protected int[] counts = {1, 2};\n}\n");
     write(
@@ -92,20 +96,25 @@ class SourceTreeIndexTest {
             + "  }};\n"
             + "  @SuppressWarnings(value = \"all\") void clear() { counts.clear(); }\n"
             + "  @Named(value = \"x\") public static Map<String, Map<String, Integer>> first, second;\n"
+            + "  protected java.util.Properties settings;\n"
             + "}\n");
     write("p/Leaf.java", "package p;\nclass Leaf extends Shared {}\n");
     write("p/Far.java", "package p;\nclass Far extends Leaf {\n  protected java.util.SortedMap<String, String> far;\n}\n");
     write("p/Loop.java", "package p;\nclass Loop extends Loop {}\n");
     SourceTreeIndex index = new SourceTreeIndex(List.of(root));
 
-    // private, a comment, a string, an abstract method, a lambda's and a method's locals
+    // private, a comment, a string, an abstract method, a lambda's and a method's locals, an
+    // immutable map, an array of maps, a supplier of maps, a class whose name only starts with Map
     assertEquals(Set.of(), index.inheritableMapFieldNames("p.Base"));
     assertEquals(Set.of("nested"), index.inheritableMapFieldNames("p.Base.Nested"));
     // with an annotation, an anonymous class, several declarators
-    assertEquals(Set.of("counts", "first", "second"), index.inheritableMapFieldNames("p.Shared"));
-    assertEquals(Set.of("counts", "first", "second", "far"), index.inheritableMapFieldNames("p.Far")); // up the superclasses
+    assertEquals(Set.of("counts", "first", "second", "settings"), index.inheritableMapFieldNames("p.Shared"));
+    assertEquals(
+        Set.of("counts", "first", "second", "settings", "far"), index.inheritableMapFieldNames("p.Far")); // up the superclasses
     assertEquals(Set.of(), index.inheritableMapFieldNames("p.Loop"));
     assertEquals(Set.of(), index.inheritableMapFieldNames("p.Missing"));
     assertEquals(Set.of(), index.inheritableMapFieldNames("java.util.HashMap"));
+    assertTrue(index.inheritableMapFieldNamed("p.Far", "first"::equals));
+    assertFalse(index.inheritableMapFieldNamed("p.Far", "frozen"::equals));
   }
 }
