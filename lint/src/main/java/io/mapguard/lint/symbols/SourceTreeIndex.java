@@ -31,7 +31,7 @@ public final class SourceTreeIndex {
   private static final Pattern ANNOTATION = Pattern.compile("@[\\w.]+(\\s*\\([^)]*\\))?");
 
   private final List<Path> roots;
-  /** What each tree type's declaration says (empty when the type is not in the tree): small, kept. */
+  /** What each tree type's header says (empty when the type is not in the tree): small, kept. */
   private final Map<String, Optional<Declaration>> headers = new ConcurrentHashMap<>();
   /** The same for every type of a file, by the file's path under a root (empty: no such file). */
   private final Map<String, Optional<Map<String, Declaration>>> files = new ConcurrentHashMap<>();
@@ -39,15 +39,25 @@ public final class SourceTreeIndex {
   /**
    * The names of the fields the classes of a file declare that may be maps a subclass inherits
    * ({@link #inheritableMapFields}), by simple name, by the file's path under a root: for the files
-   * asked about, read again when first asked, as most files the index reads never are.
+   * asked about, when first asked (most files the index reads never are), from the text the header
+   * read left ({@link #recentlyRead}) or read again.
    */
   private final Map<String, Map<String, List<String>>> inheritableMapFields = new ConcurrentHashMap<>();
   /**
-   * The path and code-only text of the file {@link #declarationsIn} read last on this thread: the
-   * one {@link #inheritableMapFieldsIn} most often asks for next (a superclass's header, then its
-   * fields), which then needs no second read.
+   * The code-only text of the last few files {@link #declarationsIn} read, by path: the one {@link
+   * #inheritableMapFieldsIn} most often asks for next (a superclass's header, then its fields),
+   * which then needs no second read. A few: one or two for each worker of the scan.
    */
-  private final ThreadLocal<String[]> lastRead = ThreadLocal.withInitial(() -> new String[2]);
+  private final Map<String, String> recentlyRead =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(8, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+              return size() > RECENTLY_READ_FILES;
+            }
+          });
+
+  private static final int RECENTLY_READ_FILES = 4;
 
   /**
    * What the header of one type declaration says: the supertypes it names, its superclass (a
@@ -130,9 +140,9 @@ public final class SourceTreeIndex {
    * file at {@code relative}, by simple name; none when it cannot be read or scanned.
    */
   private Map<String, List<String>> inheritableMapFieldsIn(String relative) {
-    String[] last = lastRead.get();
-    if (relative.equals(last[0])) {
-      return inheritableMapFieldsOf(last[1]);
+    String recent = recentlyRead.get(relative);
+    if (recent != null) {
+      return inheritableMapFieldsOf(recent);
     }
     for (Path root : roots) {
       Path file = root.resolve(relative);
@@ -208,9 +218,7 @@ public final class SourceTreeIndex {
         try {
           // declarations only: comments and strings mention class names too ("{@code class Foo extends Bar}")
           String code = JavaLexicalScanner.codeOnly(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-          String[] last = lastRead.get();
-          last[0] = relative;
-          last[1] = code;
+          recentlyRead.put(relative, code);
           Map<String, Declaration> declared = new HashMap<>();
           List<int[]> declarations = declarations(code);
           // imports and the package come before the first declaration
