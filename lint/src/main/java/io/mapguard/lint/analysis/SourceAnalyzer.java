@@ -19,6 +19,7 @@ import com.github.javaparser.symbolsolver.resolution.typesolvers.JavaParserTypeS
 import com.github.javaparser.symbolsolver.resolution.typesolvers.ReflectionTypeSolver;
 import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.Analyzer;
+import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.project.CallSummaries.ClassCalls;
 import io.mapguard.engine.project.FieldUse;
@@ -32,6 +33,7 @@ import io.mapguard.lint.fix.SourceText;
 import io.mapguard.lint.frontend.AstFactExtractor;
 import io.mapguard.lint.frontend.LintProjectCallReader;
 import io.mapguard.lint.source.JavaLexicalScanner;
+import io.mapguard.lint.symbols.CallText;
 import io.mapguard.lint.symbols.LintTypes;
 import io.mapguard.lint.symbols.SourceTreeIndex;
 import java.io.IOException;
@@ -63,6 +65,11 @@ public final class SourceAnalyzer implements FileAnalyzer {
   private Set<String> taskCodeNames;
   /** Type lookups of no file in particular ({@link #isSubtype}), made at the first question. */
   private LintTypes typesOutsideFiles;
+  /**
+   * The start table's methods of executors ({@code execute}, {@code submit}…), made at the first
+   * class: the same for every file (made per class, its subtype checks were 2% of a scan of guava).
+   */
+  private Set<String> executorMethodNames;
 
   /**
    * @param sourceRoots roots of the scanned tree's packages, for resolving its own types
@@ -178,15 +185,9 @@ public final class SourceAnalyzer implements FileAnalyzer {
    * file has one; a look for the word costs a fraction of that.
    */
   private static boolean mentionsVar(String source) {
-    for (int at = source.indexOf("var"); at >= 0; at = source.indexOf("var", at + 3)) {
-      boolean wordStart = at == 0 || !Character.isJavaIdentifierPart(source.charAt(at - 1));
-      boolean wordEnd = at + 3 == source.length() || !Character.isJavaIdentifierPart(source.charAt(at + 3));
-      if (wordStart && wordEnd) {
-        return true;
-      }
-    }
-    return false;
+    return CallText.hasWord(source, "var");
   }
+
 
   /** Analyses {@code source}, reported under {@code file} (the path as the user should see it). */
   @Override
@@ -222,7 +223,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
         }
       }
       try {
-        Optional<ClassFacts> facts = new AstFactExtractor(options, unit, type, file, types, lines).extract();
+        Optional<ClassFacts> facts =
+            new AstFactExtractor(options, unit, type, file, types, lines, executorMethodNames()).extract();
         if (facts.isEmpty()) {
           continue;
         }
@@ -288,6 +290,14 @@ public final class SourceAnalyzer implements FileAnalyzer {
             + " ("
             + e
             + "), please report");
+  }
+
+  private Set<String> executorMethodNames() {
+    if (executorMethodNames == null) {
+      executorMethodNames =
+          options.threadStartApis().executorMethodNames(owner -> isSubtype(owner, ThreadStartApis.EXECUTOR_TYPE));
+    }
+    return executorMethodNames;
   }
 
   /**

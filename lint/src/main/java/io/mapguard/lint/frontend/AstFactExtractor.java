@@ -41,14 +41,20 @@ public final class AstFactExtractor implements ExtractionTables.Steps<Node, Node
   final LintUseScanner scanner;
   final LintSourceSites sites;
 
+  /**
+   * @param executorMethods the start table's methods of executors ({@code execute}, {@code
+   *     submit}…): the same for every file of a scan, so made once ({@code
+   *     ThreadStartApis#executorMethodNames})
+   */
   public AstFactExtractor(
       AnalysisOptions options,
       CompilationUnit compilationUnit,
       TypeDeclaration<?> topLevel,
       String file,
       LintTypes types,
-      List<String> source) {
-    this.state = new LintExtractionState(options, compilationUnit, topLevel, file, types, source);
+      List<String> source,
+      Set<String> executorMethods) {
+    this.state = new LintExtractionState(options, compilationUnit, topLevel, file, types, source, executorMethods);
     this.declarations = new LintMapDeclarations(state);
     this.codeUnits = new LintCodeUnits(this);
     this.scanner = new LintUseScanner(this);

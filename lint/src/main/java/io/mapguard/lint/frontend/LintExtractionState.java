@@ -7,7 +7,6 @@ import io.mapguard.engine.AnalysisOptions;
 import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.UnitScan;
-import io.mapguard.engine.knowledge.ThreadStartApis;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.lint.symbols.LintSymbols;
 import io.mapguard.lint.symbols.LintTypes;
@@ -44,28 +43,23 @@ final class LintExtractionState extends ExtractionTables<Node, LintSyntax> {
   /** The units the scan is inside, innermost first. */
   final Deque<UnitInfo> units = new ArrayDeque<>();
 
+  /** @param executorMethods the start table's methods of executors ({@link LintSymbols#forClass}) */
   LintExtractionState(
       AnalysisOptions options,
       CompilationUnit compilationUnit,
       TypeDeclaration<?> topLevel,
       String file,
       LintTypes types,
-      List<String> source) {
+      List<String> source,
+      Set<String> executorMethods) {
     this(
         options,
         compilationUnit,
         topLevel,
         file,
         types,
-        LintSymbols.forClass(types, topLevel, source, executorMethodNames(options, types)),
+        LintSymbols.forClass(types, topLevel, source, executorMethods),
         source);
-  }
-
-  /** The start methods of executors ({@code execute}, {@code submit}…), by the start table. */
-  private static Set<String> executorMethodNames(AnalysisOptions options, LintTypes types) {
-    return options
-        .threadStartApis()
-        .executorMethodNames(owner -> types.isSubtype(owner, ThreadStartApis.EXECUTOR_TYPE));
   }
 
   private LintExtractionState(

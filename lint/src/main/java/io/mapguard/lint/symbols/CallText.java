@@ -1,11 +1,23 @@
 package io.mapguard.lint.symbols;
 
 /**
- * Calls as a look at source text finds them, before any parse: what a scan asks of a file to
- * decide whether the file needs a closer (costlier) look.
+ * Calls and names as a look at source text finds them, before any parse: what a scan asks of a
+ * file to decide whether the file needs a closer (costlier) look.
  */
 public final class CallText {
   private CallText() {}
+
+  /** Whether {@code text} has {@code word} as a whole word (no identifier character on either side). */
+  public static boolean hasWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      if ((at == 0 || !Character.isJavaIdentifierPart(text.charAt(at - 1)))
+          && (end == text.length() || !Character.isJavaIdentifierPart(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** The identifier right before the {@code (} at {@code open}, or null. */
   public static String nameBefore(String text, int open) {

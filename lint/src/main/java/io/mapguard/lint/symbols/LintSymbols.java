@@ -127,12 +127,8 @@ public final class LintSymbols {
   /** Whether a line of {@code source} has {@code name} as a whole word. */
   static boolean names(List<String> source, String name) {
     for (String line : source) {
-      for (int at = line.indexOf(name); at >= 0; at = line.indexOf(name, at + 1)) {
-        int end = at + name.length();
-        if ((at == 0 || !Character.isJavaIdentifierPart(line.charAt(at - 1)))
-            && (end == line.length() || !Character.isJavaIdentifierPart(line.charAt(end)))) {
-          return true;
-        }
+      if (CallText.hasWord(line, name)) {
+        return true;
       }
     }
     return false;

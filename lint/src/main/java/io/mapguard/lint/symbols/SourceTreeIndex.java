@@ -144,18 +144,25 @@ public final class SourceTreeIndex {
     if (recent != null) {
       return inheritableMapFieldsOf(recent);
     }
+    try {
+      Optional<String> source = sourceOf(relative);
+      return source.isPresent() && mayNameMapType(source.get())
+          ? inheritableMapFieldsOf(JavaLexicalScanner.codeOnly(source.get()))
+          : Map.of();
+    } catch (IOException e) {
+      return Map.of(); // costs the subclasses their inherited maps, not more
+    }
+  }
+
+  /** The text of the tree's file at {@code relative}, under the first root that has one. */
+  private Optional<String> sourceOf(String relative) throws IOException {
     for (Path root : roots) {
       Path file = root.resolve(relative);
       if (Files.isRegularFile(file)) {
-        try {
-          String source = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-          return mayNameMapType(source) ? inheritableMapFieldsOf(JavaLexicalScanner.codeOnly(source)) : Map.of();
-        } catch (IOException e) {
-          return Map.of(); // costs the subclasses their inherited maps, not more
-        }
+        return Optional.of(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
       }
     }
-    return Map.of();
+    return Optional.empty();
   }
 
   /** {@link #inheritableMapFieldsIn} of a file whose code-only text is {@code code}. */
@@ -212,30 +219,28 @@ public final class SourceTreeIndex {
    * nested types share it.
    */
   private Optional<Map<String, Declaration>> declarationsIn(String relative) {
-    for (Path root : roots) {
-      Path file = root.resolve(relative);
-      if (Files.isRegularFile(file)) {
-        try {
-          // declarations only: comments and strings mention class names too ("{@code class Foo extends Bar}")
-          String code = JavaLexicalScanner.codeOnly(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
-          recentlyRead.put(relative, code);
-          Map<String, Declaration> declared = new HashMap<>();
-          List<int[]> declarations = declarations(code);
-          // imports and the package come before the first declaration
-          FileNames names = new FileNames(code.substring(0, declarations.isEmpty() ? 0 : declarations.get(0)[0]));
-          for (int[] at : declarations) {
-            String name = code.substring(at[1], at[2]);
-            if (!declared.containsKey(name)) {
-              declared.put(name, declaration(code, at, names, relative));
-            }
-          }
-          return Optional.of(declared);
-        } catch (IOException | RuntimeException e) {
-          return Optional.empty();
+    try {
+      Optional<String> source = sourceOf(relative);
+      if (source.isEmpty()) {
+        return Optional.empty();
+      }
+      // declarations only: comments and strings mention class names too ("{@code class Foo extends Bar}")
+      String code = JavaLexicalScanner.codeOnly(source.get());
+      recentlyRead.put(relative, code);
+      Map<String, Declaration> declared = new HashMap<>();
+      List<int[]> declarations = declarations(code);
+      // imports and the package come before the first declaration
+      FileNames names = new FileNames(code.substring(0, declarations.isEmpty() ? 0 : declarations.get(0)[0]));
+      for (int[] at : declarations) {
+        String name = code.substring(at[1], at[2]);
+        if (!declared.containsKey(name)) {
+          declared.put(name, declaration(code, at, names, relative));
         }
       }
+      return Optional.of(declared);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
     }
-    return Optional.empty();
   }
 
   /**
