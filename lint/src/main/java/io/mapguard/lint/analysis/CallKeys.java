@@ -6,7 +6,6 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
-import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -47,10 +46,14 @@ import java.util.Set;
  *     run()} or {@code call()}, or a method such code calls or a method reference names) on a receiver
  *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
  *     (from text)
+ * @param inheritedTaskFieldCalls the names of the methods the file calls in task code on a receiver
+ *     that may be a field a class of the file inherits from another file's class ({@code ledger.post(…)}
+ *     with {@code ledger} not declared in the file): its type is in that other file, so the call is
+ *     kept whatever the method's class; empty when not known (from text)
  * @param taskFieldNames the names the file uses in task code ({@code x}, {@code this.x}) that may
  *     name a field one of its classes inherits from another top-level class: in a file of several,
  *     those that fields of the file have; in a file with a class that extends another file's, those
- *     the file does not declare. Empty otherwise, and from text (a scan asks only about its own
+ *     that no field of the file has. Empty otherwise, and from text (a scan asks only about its own
  *     files' fields)
  */
 public record CallKeys(
@@ -58,18 +61,20 @@ public record CallKeys(
     Set<String> nullArgumentCalls,
     Set<String> fieldTypes,
     Set<String> taskFieldCalls,
+    Set<String> inheritedTaskFieldCalls,
     Set<String> taskFieldNames) {
   public CallKeys {
     calledNames = Set.copyOf(calledNames);
     nullArgumentCalls = Set.copyOf(nullArgumentCalls);
     fieldTypes = fieldTypes == null ? null : Set.copyOf(fieldTypes);
     taskFieldCalls = taskFieldCalls == null ? null : Set.copyOf(taskFieldCalls);
+    inheritedTaskFieldCalls = Set.copyOf(inheritedTaskFieldCalls);
     taskFieldNames = Set.copyOf(taskFieldNames);
   }
 
   /** Keys that say nothing of fields (see {@link #ofText}). */
   public CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
-    this(calledNames, nullArgumentCalls, null, null, Set.of());
+    this(calledNames, nullArgumentCalls, null, null, Set.of(), Set.of());
   }
 
   /**
@@ -80,7 +85,8 @@ public record CallKeys(
     if (fieldTypes == null || taskFieldCalls == null) {
       return taskCodeNames.stream().anyMatch(calledNames::contains);
     }
-    return taskFieldCalls.contains(name) && simpleNames.stream().anyMatch(fieldTypes::contains);
+    return taskFieldCalls.contains(name) && simpleNames.stream().anyMatch(fieldTypes::contains)
+        || inheritedTaskFieldCalls.contains(name);
   }
 
   /**
@@ -142,15 +148,24 @@ public record CallKeys(
           return true;
         });
     TaskCode taskCode = new TaskCode(callsOnThis, referencedNames, taskCodeSeen[0]);
+    // a receiver that is not a field of the file may be one a class of it inherits from another
+    // file's class; a local or parameter of that name elsewhere in the file does not say it is not
+    // one here (InvoiceJob(LedgerService ledger) { super(ledger); }), its scope is for the parse
+    boolean inheritsFromAnotherFile = taskCode.any && extendsAnotherFilesClass(unit);
+    Set<String> inheritedTaskFieldCalls = new HashSet<>();
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
       String receiver =
           scope instanceof NameExpr name ? name.getNameAsString() : ((FieldAccessExpr) scope).getNameAsString();
       if (fieldNames.contains(receiver) && taskCode.contains(call)) {
         taskFieldCalls.add(call.getNameAsString());
+      } else if (inheritsFromAnotherFile && !fieldNames.contains(receiver) && taskCode.contains(call)) {
+        inheritedTaskFieldCalls.add(call.getNameAsString());
       }
     }
-    return new CallKeys(names, nullArguments, fieldTypes, taskFieldCalls, taskFieldNames(unit, fieldNames, taskCode));
+    return new CallKeys(
+        names, nullArguments, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls,
+        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile));
   }
 
   /** Which code of a file a task may run: see {@link #placeOf} and {@link #methodsTasksRun}. */
@@ -188,25 +203,24 @@ public record CallKeys(
 
   /**
    * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}: the names of
-   * those fields, in a file of several top-level classes (one may inherit another's); every name
-   * the file does not declare, in a file with a class that extends a class of another file (which
-   * may declare it).
+   * those fields, in a file of several top-level classes (one may inherit another's); every other
+   * name, in a file with a class that extends a class of another file (which may declare it: a
+   * local or parameter of the name elsewhere in the file does not say it is not the field here).
    */
-  private static Set<String> taskFieldNames(CompilationUnit unit, Set<String> fieldNames, TaskCode taskCode) {
+  private static Set<String> taskFieldNames(
+      CompilationUnit unit, Set<String> fieldNames, TaskCode taskCode, boolean inheritsFromAnotherFile) {
     if (!taskCode.any) {
       return Set.of(); // no code of the file is a task's
     }
     boolean severalClasses = unit.getTypes().size() >= 2;
-    Set<String> declaredHere = extendsAnotherFilesClass(unit) ? declaredNames(unit) : null;
-    if (!severalClasses && declaredHere == null) {
+    if (!severalClasses && !inheritsFromAnotherFile) {
       return Set.of();
     }
     Set<String> used = new HashSet<>();
     for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
         || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
       String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
-      boolean mayBeInherited =
-          severalClasses && fieldNames.contains(name) || declaredHere != null && !declaredHere.contains(name);
+      boolean mayBeInherited = fieldNames.contains(name) ? severalClasses : inheritsFromAnotherFile;
       if (mayBeInherited && !used.contains(name) && taskCode.contains(node)) {
         used.add(name);
       }
@@ -238,14 +252,6 @@ public record CallKeys(
         addNamedClasses(type.getMembers(), out);
       }
     }
-  }
-
-  /** The names of the file's fields, locals and parameters. */
-  private static Set<String> declaredNames(CompilationUnit unit) {
-    Set<String> names = new HashSet<>();
-    unit.findAll(VariableDeclarator.class).forEach(v -> names.add(v.getNameAsString()));
-    unit.findAll(Parameter.class).forEach(p -> names.add(p.getNameAsString()));
-    return names;
   }
 
   /** Where a call is written, as far as a task may run it. */

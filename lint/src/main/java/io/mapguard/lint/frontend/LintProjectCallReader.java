@@ -2,6 +2,7 @@ package io.mapguard.lint.frontend;
 
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -36,23 +37,52 @@ public final class LintProjectCallReader {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     LintSymbols symbols = new LintSymbols(types);
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
-      LintSyntax port = new LintSyntax(symbols, topLevel);
+      List<MethodCallExpr> named = new ArrayList<>();
+      for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
+        if (call.getNameAsString().equals(method.name()) && call.getArguments().size() == method.arity()) {
+          named.add(call);
+        }
+      }
+      LintSyntax port = new LintSyntax(calledOnInheritedName(symbols, topLevel, named), topLevel);
       ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
       for (MethodReferenceExpr reference : topLevel.findAll(MethodReferenceExpr.class)) {
         if (reference.getIdentifier().equals(method.name())) {
           calls.add(ProjectCallShapes.reference(port, reference, file));
         }
       }
-      for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
-        if (call.getNameAsString().equals(method.name()) && call.getArguments().size() == method.arity()) {
-          ProjectCall found = ProjectCallShapes.callOf(port, apis, (Node) call, file, method, memo);
-          if (found != null) {
-            calls.add(found);
-          }
+      for (MethodCallExpr call : named) {
+        ProjectCall found = ProjectCallShapes.callOf(port, apis, (Node) call, file, method, memo);
+        if (found != null) {
+          calls.add(found);
         }
       }
     }
     return calls;
+  }
+
+  /**
+   * {@code symbols}, or symbols that also look up the fields {@code type} inherits from classes of
+   * other files when one of {@code calls} is made on a name the file does not resolve ({@code
+   * ledger.post(…)} with {@code ledger} a superclass's field there, as javac sees it): the solver's
+   * parse of those files only for such a call.
+   */
+  private static LintSymbols calledOnInheritedName(
+      LintSymbols symbols, TypeDeclaration<?> type, List<MethodCallExpr> calls) {
+    if (!(type instanceof ClassOrInterfaceDeclaration declaration) || declaration.getExtendedTypes().isEmpty()) {
+      return symbols;
+    }
+    for (MethodCallExpr call : calls) {
+      Node receiver = call.getScope().orElse(null);
+      boolean unresolved =
+          receiver instanceof NameExpr name && symbols.variable(name) == null
+              || receiver instanceof FieldAccessExpr access
+                  && access.getScope() instanceof ThisExpr
+                  && declaration.getFieldByName(access.getNameAsString()).isEmpty();
+      if (unresolved) {
+        return new LintSymbols(symbols.types(), true);
+      }
+    }
+    return symbols;
   }
 
   /**

@@ -131,4 +131,48 @@ class CallKeysTest {
     // replenish runs in the task, and log through it; audit only on the caller's thread
     assertEquals(Set.of("restock", "note"), keys.taskFieldCalls());
   }
+
+  @Test
+  void callsInTaskCodeOnNamesASuperclassOfAnotherFileMayDeclareAreKeyedWhateverTheType() {
+    CallKeys keys =
+        CallKeys.of(
+            StaticJavaParser.parse(
+                """
+                class InvoiceJob extends BillingJob {
+                  private final java.util.concurrent.ExecutorService pool = null;
+                  InvoiceJob(LedgerService ledger) {
+                    super(ledger);
+                  }
+                  void invoice(String account) {
+                    pool.submit(() -> ledger.post(account));
+                    pool.submit(() -> this.journal.note(account));
+                    pool.submit(() -> pool.shutdown());
+                    ledger.balanceOf(account);
+                  }
+                }
+                """));
+    // the superclass's file holds the fields' types; a constructor's parameter named like one does
+    // not hide the field the lambda uses
+    assertEquals(Set.of("post", "note"), keys.inheritedTaskFieldCalls());
+    assertEquals(Set.of("shutdown"), keys.taskFieldCalls());
+    assertTrue(keys.mayCallThroughFieldInTask("post", Set.of("LedgerService"), Set.of()));
+    assertTrue(!keys.mayCallThroughFieldInTask("balanceOf", Set.of("LedgerService"), Set.of()));
+    assertTrue(keys.taskFieldNames().containsAll(Set.of("ledger", "journal")), keys.taskFieldNames().toString());
+    assertTrue(!keys.taskFieldNames().contains("pool"), keys.taskFieldNames().toString());
+  }
+
+  @Test
+  void aClassExtendingOneOfItsOwnFileHasNoInheritedTaskCalls() {
+    CallKeys keys =
+        CallKeys.of(
+            StaticJavaParser.parse(
+                """
+                class Base { protected Ledger ledger; }
+                class Job extends Base {
+                  void run(java.util.concurrent.Executor pool) { pool.execute(() -> ledger.post()); }
+                }
+                """));
+    assertEquals(Set.of(), keys.inheritedTaskFieldCalls());
+    assertEquals(Set.of("post"), keys.taskFieldCalls());
+  }
 }
