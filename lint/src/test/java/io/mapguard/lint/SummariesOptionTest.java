@@ -155,4 +155,61 @@ class SummariesOptionTest {
     String summary = Files.readString(dir.resolve("lib-summaries/plugins.PluginVersions.calls"));
     assertTrue(!summary.contains("finding\t"), "a finding that stood is not pending: " + summary);
   }
+
+  private static final String SHELF =
+      """
+      package docks;
+
+      import java.util.HashMap;
+      import java.util.Map;
+
+      public abstract class Shelf {
+        protected final Map<String, Integer> onHand = new HashMap<>();
+
+        public int available(String item) {
+          return onHand.getOrDefault(item, 0);
+        }
+      }
+      """;
+  private static final String RECEIVING =
+      """
+      package docks;
+
+      import java.util.concurrent.ExecutorService;
+      import java.util.concurrent.Executors;
+
+      public class Receiving extends Shelf {
+        private final ExecutorService dock = Executors.newSingleThreadExecutor();
+
+        public void start() {
+          dock.execute(() -> onHand.merge("pallet", 1, Integer::sum));
+        }
+      }
+      """;
+
+  /**
+   * A scan sharded between a subclass and its superclass, in other files of one source tree: the
+   * subclass's shard reads the superclass's file to know the field its task writes, and its summary
+   * says so ({@code use}, as the javac plugin's does), so the superclass's shard reports the race.
+   */
+  @Test
+  void aSubclassesShardTellsTheSuperclassesShardWhatItsTasksWrite() throws IOException {
+    cli.write("src/docks/Shelf.java", SHELF);
+    cli.write("src/docks/Receiving.java", RECEIVING);
+    CliHarness.Result subclass = cli.runReal("--summaries-out", "shard-summaries", "src/docks/Receiving.java");
+    assertEquals(0, subclass.exitCode(), subclass::toString);
+    String summary = Files.readString(dir.resolve("shard-summaries/docks.Receiving.calls"));
+    assertTrue(summary.contains("use\tdocks.Shelf#onHand\t10\tw\t"), summary);
+    assertTrue(!summary.contains("call\tmerge"), "a call on the inherited map is the JDK's: " + summary);
+
+    CliHarness.Result alone = cli.runReal("src/docks/Shelf.java");
+    assertEquals(0, alone.exitCode(), alone::toString);
+    CliHarness.Result superclass = cli.runReal("--summaries", "shard-summaries", "src/docks/Shelf.java");
+    assertEquals(1, superclass.exitCode(), superclass::toString);
+    assertTrue(
+        superclass.outLines().get(0).startsWith(
+            "src/docks/Shelf.java:10:12: 'onHand' is read here without a lock, but it is shared: it is written"
+                + " in the task submitted at Receiving.java:10, where a subclass uses it as its own"),
+        superclass::toString);
+  }
 }

@@ -3,7 +3,6 @@ package io.mapguard.lint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
@@ -151,7 +150,7 @@ public record CallKeys(
     // a receiver that is not a field of the file may be one a class of it inherits from another
     // file's class; a local or parameter of that name elsewhere in the file does not say it is not
     // one here (InvoiceJob(LedgerService ledger) { super(ledger); }), its scope is for the parse
-    boolean inheritsFromAnotherFile = taskCode.any && extendsAnotherFilesClass(unit);
+    boolean inheritsFromAnotherFile = taskCode.any && AstNodes.extendsAnotherFilesClass(unit);
     Set<String> inheritedTaskFieldCalls = new HashSet<>();
     for (MethodCallExpr call : callsOnNames) {
       Expression scope = call.getScope().orElseThrow();
@@ -226,32 +225,6 @@ public record CallKeys(
       }
     }
     return used;
-  }
-
-  /** Whether a named class of the file (top-level or member) extends one the file does not declare. */
-  private static boolean extendsAnotherFilesClass(CompilationUnit unit) {
-    List<ClassOrInterfaceDeclaration> classes = new ArrayList<>();
-    addNamedClasses(unit.getTypes(), classes);
-    Set<String> declared = new HashSet<>();
-    classes.forEach(type -> declared.add(type.getNameAsString()));
-    for (ClassOrInterfaceDeclaration type : classes) {
-      if (!type.isInterface()
-          && type.getExtendedTypes().stream().anyMatch(extended -> !declared.contains(extended.getNameAsString()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void addNamedClasses(List<? extends BodyDeclaration<?>> members, List<ClassOrInterfaceDeclaration> out) {
-    for (BodyDeclaration<?> member : members) {
-      if (member instanceof ClassOrInterfaceDeclaration type) {
-        out.add(type);
-      }
-      if (member instanceof com.github.javaparser.ast.body.TypeDeclaration<?> type) {
-        addNamedClasses(type.getMembers(), out);
-      }
-    }
   }
 
   /** Where a call is written, as far as a task may run it. */

@@ -17,6 +17,7 @@ import io.mapguard.engine.project.CallSummaries;
 import io.mapguard.engine.project.FieldUse;
 import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectMethod;
+import io.mapguard.lint.symbols.AstNodes;
 import io.mapguard.lint.symbols.LintSymbols;
 import io.mapguard.lint.symbols.LintTypes;
 import java.util.ArrayList;
@@ -108,9 +109,9 @@ public final class LintProjectCallReader {
 
   /**
    * The uses in {@code type}'s tasks of map fields it inherits from another top-level class: of the
-   * field named as {@code field}, from a superclass of its file or of another file of the tree
-   * (the port's symbols resolve those); of any field, when {@code field} is null, from a superclass
-   * of its file only (a call summary's {@code use} records).
+   * field named as {@code field}, or of any field when {@code field} is null (a call summary's
+   * {@code use} records), from a superclass of its file or of another file of the tree (when the
+   * port's symbols look there, {@link LintSymbols#looksAcrossFiles}).
    */
   private static List<FieldUse> inheritedFieldUses(
       CompilationUnit unit,
@@ -120,9 +121,6 @@ public final class LintProjectCallReader {
       String file,
       String field,
       ProjectCallShapes.SiteMemo memo) {
-    if (field == null && unit.getTypes().size() < 2) {
-      return List.of();
-    }
     String name = field == null ? null : field.substring(field.indexOf('#') + 1);
     List<FieldUse> uses = new ArrayList<>();
     type.walk(
@@ -151,7 +149,10 @@ public final class LintProjectCallReader {
   public static CallSummaries.ClassCalls summarize(
       CompilationUnit unit, TypeDeclaration<?> type, LintTypes types, AnalysisOptions options, String file) {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
-    LintSyntax port = new LintSyntax(new LintSymbols(types), type);
+    // a class extending another file's may use its fields, in tasks ({@code use} records) and as
+    // receivers of calls: the javac plugin's summary names them, so this one reads that file too
+    LintSymbols symbols = new LintSymbols(types, AstNodes.extendsAnotherFilesClass(unit));
+    LintSyntax port = new LintSyntax(symbols, type);
     List<CallSite> sites = new ArrayList<>();
     ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
     for (MethodReferenceExpr reference : type.findAll(MethodReferenceExpr.class)) {
@@ -168,7 +169,12 @@ public final class LintProjectCallReader {
       }
     }
     sites.sort(java.util.Comparator.comparingInt(CallSite::line));
-    return new CallSummaries.ClassCalls(
-        className, file, sites, inheritedFieldUses(unit, type, port, apis, file, null, memo));
+    // without another top-level class in the file or a look at other files, nothing is inherited
+    // from another top-level class
+    List<FieldUse> uses =
+        unit.getTypes().size() >= 2 || symbols.looksAcrossFiles()
+            ? inheritedFieldUses(unit, type, port, apis, file, null, memo)
+            : List.of();
+    return new CallSummaries.ClassCalls(className, file, sites, uses);
   }
 }

@@ -1,7 +1,11 @@
 package io.mapguard.lint.symbols;
 
 import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.BodyDeclaration;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.LiteralExpr;
 import com.github.javaparser.ast.expr.Name;
@@ -9,7 +13,9 @@ import com.github.javaparser.ast.expr.SimpleName;
 import com.github.javaparser.ast.type.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -107,5 +113,31 @@ public final class AstNodes {
         || node instanceof AnnotationExpr
         || node instanceof LiteralExpr
         || node instanceof Modifier;
+  }
+
+  /** Whether a named class of the file (top-level or member) extends one the file does not declare. */
+  public static boolean extendsAnotherFilesClass(CompilationUnit unit) {
+    List<ClassOrInterfaceDeclaration> classes = new ArrayList<>();
+    addNamedClasses(unit.getTypes(), classes);
+    Set<String> declared = new HashSet<>();
+    classes.forEach(type -> declared.add(type.getNameAsString()));
+    for (ClassOrInterfaceDeclaration type : classes) {
+      if (!type.isInterface()
+          && type.getExtendedTypes().stream().anyMatch(extended -> !declared.contains(extended.getNameAsString()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void addNamedClasses(List<? extends BodyDeclaration<?>> members, List<ClassOrInterfaceDeclaration> out) {
+    for (BodyDeclaration<?> member : members) {
+      if (member instanceof ClassOrInterfaceDeclaration type) {
+        out.add(type);
+      }
+      if (member instanceof TypeDeclaration<?> type) {
+        addNamedClasses(type.getMembers(), out);
+      }
+    }
   }
 }
