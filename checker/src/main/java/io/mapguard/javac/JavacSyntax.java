@@ -880,6 +880,20 @@ final class JavacSyntax implements SyntaxPort<JCTree> {
   }
 
   @Override
+  public String declaredTypeAsWritten(JCTree declaration) {
+    JCTree type = ((JCVariableDecl) declaration).vartype;
+    if (type instanceof JCAnnotatedType annotated) {
+      type = annotated.underlyingType;
+    }
+    if (type instanceof JCTypeApply generic) {
+      type = generic.clazz;
+    }
+    return type instanceof JCIdent name
+        ? name.name.toString()
+        : type instanceof JCFieldAccess qualified ? qualified.name.toString() : null;
+  }
+
+  @Override
   public String mapValueType(JCTree declaration) {
     return types.mapValueType(((JCVariableDecl) declaration).sym.type);
   }

@@ -56,6 +56,9 @@ public final class ClassTriage<N> {
   private static final Set<Kind> SIGNAL_PASS_KINDS =
       EnumSet.of(Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
   /** What {@link #findUses} looks at besides variable declarations. */
+  /** The second look of a class that may keep its one instance in a static field ({@link #singletonFields}). */
+  private static final Set<Kind> SINGLETON_PASS_KINDS = EnumSet.of(Kind.NEW, Kind.METHOD);
+
   private static final Set<Kind> USE_PASS_KINDS = EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW);
   private static final Set<Kind> SIGNAL_AND_USE_PASS_KINDS =
       EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
@@ -84,6 +87,11 @@ public final class ClassTriage<N> {
   private final boolean cheapTypes;
   /** Locals initialised with a lambda, a method reference or an anonymous class, by handle. */
   private final Map<Object, N> localFunctions = new HashMap<>();
+  /**
+   * The static fields of the class declared with its own type, by variable, to their names: where
+   * it may keep its one instance ({@link #singletonFields}). Most classes have none.
+   */
+  private final Map<Object, String> ownTypeStaticFields = new java.util.LinkedHashMap<>();
 
   /**
    * An update function or synchronized wrapper ({@link LocalMapTriggers#UPDATE_OR_WRAP_CALLS}), or
@@ -188,9 +196,9 @@ public final class ClassTriage<N> {
    * Evidence the first pass does not see as a signal: the class's own role (the engine's class
    * evidence: a managed singleton, {@code @ThreadSafe}), and map fields that are concurrent or
    * synchronized (a static ConcurrentMap counts as shared; a synchronized map's iteration is
-   * checked without threads), and static non-thread-safe maps and those a subclass written elsewhere
-   * may use as its own (a task of another class may write them: UnsynchronizedSharedMap asks the
-   * project's calls).
+   * checked without threads), and static non-thread-safe maps, those of a class with one instance
+   * ({@link ClassFacts#singleton}) and those a subclass written elsewhere may use as its own (a task
+   * of another class may write them: UnsynchronizedSharedMap asks the project's calls).
    */
   private static boolean needsAnalysisAnyway(ClassFacts facts, Collection<MapField> fields) {
     if (ClassAnalysis.hasClassEvidence(facts)) {
@@ -199,7 +207,8 @@ public final class ClassTriage<N> {
     for (MapField field : fields) {
       MapKind kind = MapTypes.kindOfField(field.declaredType(), field.assignedValues());
       if (kind != MapKind.NON_THREAD_SAFE && kind != MapKind.UNKNOWN
-          || kind == MapKind.NON_THREAD_SAFE && (field.isStatic() || field.subclassesUseAs() != null)) {
+          || kind == MapKind.NON_THREAD_SAFE
+              && (field.isStatic() || facts.singleton() || field.subclassesUseAs() != null)) {
         return true;
       }
     }
@@ -315,6 +324,9 @@ public final class ClassTriage<N> {
       return;
     }
     Object field = port.declaredVariable(declaration);
+    if (port.hasModifier(declaration, Modifier.STATIC) && ownClassField(declaration)) {
+      ownTypeStaticFields.put(field, port.variableName(declaration));
+    }
     if (port.declaresMap(declaration)) {
       tables.mapFields().put(field, declaration);
       if (init != null) {
@@ -331,6 +343,66 @@ public final class ClassTriage<N> {
         || Annotation.anyNamed(port.typeAnnotations(declaration), ConcurrencyAnnotations.NULLABLE)) {
       tables.nullableFields().add(field); // a null source for ConcurrentMapNullValue (NullSources)
     }
+  }
+
+  /** Whether a field of the class itself is declared with the class's own type (the name first: cheap). */
+  private boolean ownClassField(N declaration) {
+    String className = port.flatName(topLevel);
+    return className != null
+        && className.substring(className.lastIndexOf('.') + 1).equals(port.declaredTypeAsWritten(declaration))
+        && port.declaringClass(declaration) == topLevel
+        && port.declaredTypeIsSubtype(declaration, className);
+  }
+
+  /**
+   * The names of the static fields in which the class keeps its one instance ({@link
+   * ClassFacts#singletonFields}): it declares constructors and none is public, and every object of
+   * its type (its own or a subclass's) that its code creates is assigned to one of those fields
+   * ({@code registry = new Registry()}, {@code static final Registry INSTANCE = new Registry()}).
+   * Empty for any other class. A constructor that is not public may still be called by its package
+   * or by subclasses: the class's own code is what shows it keeps one instance.
+   */
+  public List<String> singletonFields() {
+    String className = port.flatName(topLevel);
+    if (ownTypeStaticFields.isEmpty() || className == null) {
+      return List.of();
+    }
+    boolean[] one = {true};
+    boolean[] constructorDeclared = {false};
+    port.forEachNodeOf(
+        topLevel,
+        SINGLETON_PASS_KINDS,
+        false,
+        node -> {
+          if (!one[0]) {
+            return;
+          }
+          if (port.kind(node) == Kind.METHOD) {
+            if (port.isConstructor(node) && port.pathTo(node).parent().leaf() == topLevel) {
+              constructorDeclared[0] = true;
+              one[0] = !port.hasModifier(node, Modifier.PUBLIC);
+            }
+          } else if (port.isSubtype(node, className)) {
+            one[0] = keptInOwnTypeStaticField(node);
+          }
+        });
+    return one[0] && constructorDeclared[0] ? List.copyOf(ownTypeStaticFields.values()) : List.of();
+  }
+
+  /** Whether a creation is assigned to, or initializes, one of {@link #ownTypeStaticFields}. */
+  private boolean keptInOwnTypeStaticField(N creation) {
+    SyntaxPath<N> at = port.pathTo(creation).parent();
+    while (at != null && (port.kind(at.leaf()) == Kind.PARENS || port.kind(at.leaf()) == Kind.CAST)) {
+      at = at.parent();
+    }
+    if (at == null) {
+      return false;
+    }
+    N holder = at.leaf();
+    if (port.kind(holder) == Kind.ASSIGN) {
+      return ownTypeStaticFields.containsKey(port.variable(port.assignTarget(holder)));
+    }
+    return port.isVariableDeclaration(holder) && ownTypeStaticFields.containsKey(port.declaredVariable(holder));
   }
 
   /**

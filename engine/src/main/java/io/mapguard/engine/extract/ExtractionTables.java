@@ -155,6 +155,7 @@ public class ExtractionTables<N, S extends SyntaxPort<N>> {
       return true;
     }
     steps.describeClass(facts);
+    facts.singletonFields().addAll(triage.singletonFields());
     mapFieldDeclarations.forEach(
         (field, declaration) -> fields.put(field, mapFields.field(declaration, steps.fieldSite(declaration))));
     if (!triage.needsScan(facts, fields.values())

@@ -538,6 +538,14 @@ public interface SyntaxPort<N> {
    */
   List<String> declaredTypeChain(N declaration);
 
+  /**
+   * The simple name of a variable declaration's declared class as written, without its type
+   * arguments or qualifier ({@code Registry} for {@code static Registry registry}, {@code Map} for
+   * {@code java.util.Map<K, V>}); null for a primitive or array type, or {@code var}. Nothing is
+   * resolved: a cheap first look before a type question.
+   */
+  String declaredTypeAsWritten(N declaration);
+
   /** The erased value type {@code V} of a variable declared as a {@code Map<K, V>}, or null. */
   String mapValueType(N declaration);
 

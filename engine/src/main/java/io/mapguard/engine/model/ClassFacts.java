@@ -21,6 +21,10 @@ import java.util.List;
  * @param parameterFates what methods do with objects passed to them, for ownership (see {@link
  *     Holder})
  * @param flagUses reads and writes of volatile fields that hold no map, in classes with map fields
+ * @param singletonFields the static fields of the class's own type that hold every instance it has,
+ *     when it has one at a time: its constructors are not public, and each object of the class (or of
+ *     a subclass) that its code creates is assigned to one of them ({@code registry = new
+ *     Registry()}). Its instance maps are then one per program, as a static map is. Empty otherwise
  * @param projectMethods per unit that uses a map field or calls a unit of the class, the non-private
  *     method it is as other classes call it: the project's callers decide what locks it runs with,
  *     where what it returns goes, and on which threads it runs. Made when a rule asks ({@link
@@ -47,6 +51,7 @@ public record ClassFacts(
     List<NullableArgument> nullableArguments,
     List<ParameterFate> parameterFates,
     List<FlagUse> flagUses,
+    List<String> singletonFields,
     java.util.Map<CodeUnit, java.util.function.Supplier<io.mapguard.engine.project.CalledMethod>> projectMethods) {
 
   /**
@@ -90,7 +95,13 @@ public record ClassFacts(
         new ArrayList<>(),
         new ArrayList<>(),
         new ArrayList<>(),
+        new ArrayList<>(),
         new java.util.HashMap<>());
+  }
+
+  /** Whether the class's instance maps are one per program ({@link #singletonFields}). */
+  public boolean singleton() {
+    return !singletonFields.isEmpty();
   }
 
   /**
@@ -154,7 +165,7 @@ public record ClassFacts(
     return new ClassFacts(
         className, file, annotations, annotationValues, supertypes, newFields, units, newAccesses, newCalls,
         newEscapes, newLazyInits, creations, localAccesses, newWraps, newMutations, newStored,
-        newNullable, parameterFates, flagUses, projectMethods);
+        newNullable, parameterFates, flagUses, singletonFields, projectMethods);
   }
 
   /** Accesses to map fields and to local maps, for the rules that need no sharing. */

@@ -8,6 +8,7 @@ import io.mapguard.engine.analysis.ResolvedAccess;
 import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.knowledge.MapTypes;
 import io.mapguard.engine.model.Access;
+import io.mapguard.engine.model.ClassFacts;
 import io.mapguard.engine.model.CodeUnit;
 import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.LockRef;
@@ -127,6 +128,8 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       return;
     }
     boolean subclassesUse = state.field().subclassesUseAs() != null;
+    // one map per program: a static one, or an instance one of a class with one instance
+    boolean onePerProgram = state.field().isStatic() || analysis.facts().singleton();
     Set<ProjectMethod> writers = new LinkedHashSet<>();
     Set<ProjectMethod> users = new LinkedHashSet<>();
     Set<ProjectMethod> open = new LinkedHashSet<>();
@@ -140,7 +143,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
           }
           // asked only where a question needs it (a map subclasses may use, a static one a task of
           // another class may write): it can take mapvet's type solver
-          if ((subclassesUse || state.field().isStatic()) && analysis.facts().projectMethod(entry) == null) {
+          if ((subclassesUse || onePerProgram) && analysis.facts().projectMethod(entry) == null) {
             open.add(method);
           }
         }
@@ -170,7 +173,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
       return;
     }
     ProjectCondition condition =
-        state.field().isStatic()
+        onePerProgram
             ? new WrittenByTaskElsewhere(List.copyOf(writers), List.copyOf(users), List.copyOf(open), fix(concurrent))
             : EitherCondition.of(
                 new WrittenThroughSharedFieldByTask(List.copyOf(writers), List.copyOf(users), fix(concurrent)),
@@ -182,18 +185,34 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                         List.copyOf(open),
                         fix(concurrent))
                     : null);
-    reportAll(state, concurrentHashMapFix(concurrent), condition, sink);
+    String why = state.field().isStatic() || !onePerProgram ? "" : " " + oneInstance(analysis.facts()) + ", and";
+    reportAll(state, concurrentHashMapFix(concurrent), condition, why, sink);
+  }
+
+  /** {@code Registry keeps its one instance in the static field 'registry'}, for a singleton's map. */
+  private static String oneInstance(ClassFacts facts) {
+    String className = facts.className().substring(facts.className().lastIndexOf('.') + 1);
+    List<String> fields = facts.singletonFields();
+    return className
+        + " keeps its one instance in the static field"
+        + (fields.size() == 1 ? " '" + fields.get(0) + "'" : "s '" + String.join("', '", fields) + "'");
   }
 
   /** Every race-relevant access of the map, on {@code condition}. */
   private void reportAll(FieldState state, List<FixHint> fixes, ProjectCondition condition, FindingSink sink) {
+    reportAll(state, fixes, condition, "", sink);
+  }
+
+  /** {@link #reportAll}, the message saying {@code why} after "it is shared:". */
+  private void reportAll(
+      FieldState state, List<FixHint> fixes, ProjectCondition condition, String why, FindingSink sink) {
     for (ResolvedAccess access : state.raceRelevant()) {
       sink.report(
           rule(),
           state.field(),
           access.access().site(),
           "'" + state.field().name() + "' is " + access.verb()
-              + " here without a lock, but it is shared:",
+              + " here without a lock, but it is shared:" + why,
           fixes,
           List.of(),
           condition);

@@ -131,6 +131,7 @@ class CallShapesTest {
     /** A field {@code field:name} is named {@code name}; a local by {@link #localDeclaredBy}. */
     @Override public String variableName(Node d) { return isFieldOfNamedClass(d) ? d.text.substring(6) : localDeclaredBy(d); }
     @Override public List<String> declaredTypeChain(Node d) { return supertypes.getOrDefault(d, List.of()); }
+    @Override public String declaredTypeAsWritten(Node d) { return null; }
     @Override public String mapValueType(Node d) { return null; }
     @Override public List<Annotation> typeAnnotations(Node d) { return List.of(); }
     /** The class a test says declares a field. */

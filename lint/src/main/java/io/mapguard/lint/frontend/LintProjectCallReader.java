@@ -36,7 +36,7 @@ public final class LintProjectCallReader {
       CompilationUnit unit, LintTypes types, AnalysisOptions options, String file, ProjectMethod method) {
     List<ProjectCall> calls = new ArrayList<>();
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
-    LintSymbols symbols = new LintSymbols(types);
+    LintSymbols symbols = LintSymbols.forProjectQuestion(types, false);
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       List<MethodCallExpr> named = new ArrayList<>();
       for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
@@ -80,7 +80,7 @@ public final class LintProjectCallReader {
                   && access.getScope() instanceof ThisExpr
                   && declaration.getFieldByName(access.getNameAsString()).isEmpty();
       if (unresolved) {
-        return new LintSymbols(symbols.types(), true);
+        return LintSymbols.forProjectQuestion(symbols.types(), true);
       }
     }
     return symbols;
@@ -93,7 +93,7 @@ public final class LintProjectCallReader {
   public static List<FieldUse> inheritedFieldUsesIn(
       CompilationUnit unit, LintTypes types, AnalysisOptions options, String file, String field) {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
-    LintSymbols symbols = new LintSymbols(types, true); // the field may be a superclass's in another file
+    LintSymbols symbols = LintSymbols.forProjectQuestion(types, true); // the field may be a superclass's in another file
     List<FieldUse> uses = new ArrayList<>();
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       for (FieldUse use :
@@ -151,7 +151,7 @@ public final class LintProjectCallReader {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     // a class extending another file's may use its fields, in tasks ({@code use} records) and as
     // receivers of calls: the javac plugin's summary names them, so this one reads that file too
-    LintSymbols symbols = new LintSymbols(types, AstNodes.extendsAnotherFilesClass(unit));
+    LintSymbols symbols = LintSymbols.forProjectQuestion(types, AstNodes.extendsAnotherFilesClass(unit));
     LintSyntax port = new LintSyntax(symbols, type);
     List<CallSite> sites = new ArrayList<>();
     ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();

@@ -1001,6 +1001,14 @@ final class LintSyntax implements SyntaxPort<Node> {
   }
 
   @Override
+  public String declaredTypeAsWritten(Node declaration) {
+    com.github.javaparser.ast.type.Type declared = declared(declaration).type();
+    return declared != null && declared.isClassOrInterfaceType()
+        ? declared.asClassOrInterfaceType().getNameAsString()
+        : null;
+  }
+
+  @Override
   public String mapValueType(Node declaration) {
     com.github.javaparser.ast.type.Type declared = declared(declaration).type();
     if (declared == null || !declared.isClassOrInterfaceType()) {

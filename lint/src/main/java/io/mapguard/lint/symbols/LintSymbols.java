@@ -88,19 +88,37 @@ public final class LintSymbols {
    */
   private final Set<String> executorCallsAcrossFiles;
 
+  /**
+   * Whether a call of a method of another file's class of the tree has the type that method
+   * returns ({@link LintTypes#treeMethodReturnType}: the solver's parse of that file): for the
+   * project questions, which read a few calls of one method ({@code
+   * Registry.getRegistry().register(…)} as javac types it), not for the class analysis's every call.
+   */
+  private final boolean treeReturnTypes;
+
   public LintSymbols(LintTypes types) {
-    this(types, false, Set.of());
+    this(types, false, Set.of(), false);
   }
 
   /** @param inheritedAcrossFiles see {@link #inheritedAcrossFiles} */
   public LintSymbols(LintTypes types, boolean inheritedAcrossFiles) {
-    this(types, inheritedAcrossFiles, Set.of());
+    this(types, inheritedAcrossFiles, Set.of(), false);
   }
 
-  private LintSymbols(LintTypes types, boolean inheritedAcrossFiles, Set<String> executorCallsAcrossFiles) {
+  private LintSymbols(
+      LintTypes types, boolean inheritedAcrossFiles, Set<String> executorCallsAcrossFiles, boolean treeReturnTypes) {
     this.types = types;
     this.inheritedAcrossFiles = inheritedAcrossFiles;
     this.executorCallsAcrossFiles = executorCallsAcrossFiles;
+    this.treeReturnTypes = treeReturnTypes;
+  }
+
+  /**
+   * The symbols of a project question's read of a file ({@link #treeReturnTypes}), looking up
+   * fields inherited from other files' classes or not.
+   */
+  public static LintSymbols forProjectQuestion(LintTypes types, boolean inheritedAcrossFiles) {
+    return new LintSymbols(types, inheritedAcrossFiles, Set.of(), true);
   }
 
   /**
@@ -117,7 +135,7 @@ public final class LintSymbols {
   public static LintSymbols forClass(
       LintTypes types, TypeDeclaration<?> type, List<String> source, Set<String> executorMethods) {
     if (callsOneOn(source, executorMethods)) {
-      return new LintSymbols(types, true, executorMethods);
+      return new LintSymbols(types, true, executorMethods, false);
     }
     // then every name may be such a field, not only the maps': the lock the superclass declares for
     // them, too (fixture ServletLocksInheritedMapWithInheritedLock)
@@ -537,9 +555,11 @@ public final class LintSymbols {
       return types.resolve(local.getType());
     }
     if (LintTypes.jdkClass(owner).isEmpty()) {
-      // a library or tree type: its methods are not worth a parse; a JDK type newer than the one
+      // a library or tree type: its methods are not worth a parse for the class analysis (the
+      // project questions' few calls take one, treeReturnTypes); a JDK type newer than the one
       // mapvet runs on answers from its table
-      return LintTypes.jdkReturnType(owner, call.getNameAsString(), call.getArguments().size());
+      String tree = treeReturnTypes ? types.treeMethodReturnType(owner, call.getNameAsString(), call.getArguments().size()) : null;
+      return tree != null ? tree : LintTypes.jdkReturnType(owner, call.getNameAsString(), call.getArguments().size());
     }
     for (String type : types.typeAndSupertypes(owner)) {
       String returned = LintTypes.jdkReturnType(type, call.getNameAsString(), call.getArguments().size());

@@ -7,6 +7,7 @@ import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.RecordDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.nodeTypes.NodeWithImplements;
 import com.github.javaparser.ast.nodeTypes.NodeWithTypeParameters;
@@ -199,6 +200,32 @@ public final class LintTypes implements Callees {
   private TypeDeclaration<?> treeDeclaration(String name) {
     ResolvedReferenceTypeDeclaration solved = tree.declares(name) ? solvedType(name) : null;
     return solved != null && solved.toAst().orElse(null) instanceof TypeDeclaration<?> declaration ? declaration : null;
+  }
+
+  /**
+   * The erased return type of the methods named {@code name} with {@code arity} parameters that the
+   * tree's class {@code owner} declares (in this file, or in another read through the symbol solver),
+   * when they all return one type; null otherwise. For the project questions about a few calls
+   * ({@code Registry.getRegistry().register(…)}): the class analysis does not parse other files for
+   * the methods it calls.
+   */
+  public String treeMethodReturnType(String owner, String name, int arity) {
+    TypeDeclaration<?> declaration = declared.containsKey(owner) ? declared.get(owner) : treeDeclaration(owner);
+    if (declaration == null) {
+      return null;
+    }
+    LintTypes context = typesOfFileOf(declaration);
+    String returned = null;
+    for (MethodDeclaration method : declaration.getMethodsByName(name)) {
+      if (method.getParameters().size() == arity) {
+        String type = context.resolve(method.getType());
+        if (type == null || returned != null && !returned.equals(type)) {
+          return null;
+        }
+        returned = type;
+      }
+    }
+    return returned;
   }
 
   /** What the symbol solver says {@code name} is; null without a solver, or when it cannot tell. */
