@@ -364,8 +364,8 @@ public final class ClassTriage<N> {
    */
   public List<String> singletonFields() {
     String className = port.flatName(topLevel);
-    if (ownTypeStaticFields.isEmpty() || className == null) {
-      return List.of();
+    if (ownTypeStaticFields.isEmpty() || className == null || port.isSubtype(topLevel, "java.lang.Enum")) {
+      return List.of(); // an enum's constants are several instances
     }
     boolean[] one = {true};
     boolean[] constructorDeclared = {false};

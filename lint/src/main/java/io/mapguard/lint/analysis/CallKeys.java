@@ -94,6 +94,15 @@ public record CallKeys(
    * types, and the names it calls in task code on its fields' names.
    */
   public static CallKeys of(CompilationUnit unit) {
+    return of(unit, name -> false);
+  }
+
+  /**
+   * {@link #of(CompilationUnit)}, where {@code local} says whether a name in the file's code is a
+   * local or parameter in scope there (a call on it in task code, {@code r.print()} with {@code
+   * Receipt r = new Receipt()} in the lambda, is no call through an inherited field).
+   */
+  public static CallKeys of(CompilationUnit unit, java.util.function.Predicate<NameExpr> local) {
     Set<String> names = new HashSet<>();
     Set<String> nullArguments = new HashSet<>();
     Set<String> fieldTypes = new HashSet<>();
@@ -158,13 +167,16 @@ public record CallKeys(
           scope instanceof NameExpr name ? name.getNameAsString() : ((FieldAccessExpr) scope).getNameAsString();
       if (fieldNames.contains(receiver) && taskCode.contains(call)) {
         taskFieldCalls.add(call.getNameAsString());
-      } else if (inheritsFromAnotherFile && !fieldNames.contains(receiver) && taskCode.contains(call)) {
+      } else if (inheritsFromAnotherFile
+          && !fieldNames.contains(receiver)
+          && !(scope instanceof NameExpr name && local.test(name))
+          && taskCode.contains(call)) {
         inheritedTaskFieldCalls.add(call.getNameAsString());
       }
     }
     return new CallKeys(
         names, nullArguments, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls,
-        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile));
+        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile, local));
   }
 
   /** Which code of a file a task may run: see {@link #placeOf} and {@link #methodsTasksRun}. */
@@ -203,11 +215,16 @@ public record CallKeys(
   /**
    * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}: the names of
    * those fields, in a file of several top-level classes (one may inherit another's); every other
-   * name, in a file with a class that extends a class of another file (which may declare it: a
-   * local or parameter of the name elsewhere in the file does not say it is not the field here).
+   * name that is not a local or parameter where it is used ({@code local}), in a file with a class
+   * that extends a class of another file (which may declare it: a local or parameter of the name
+   * elsewhere in the file does not say it is not the field here).
    */
   private static Set<String> taskFieldNames(
-      CompilationUnit unit, Set<String> fieldNames, TaskCode taskCode, boolean inheritsFromAnotherFile) {
+      CompilationUnit unit,
+      Set<String> fieldNames,
+      TaskCode taskCode,
+      boolean inheritsFromAnotherFile,
+      java.util.function.Predicate<NameExpr> local) {
     if (!taskCode.any) {
       return Set.of(); // no code of the file is a task's
     }
@@ -219,7 +236,10 @@ public record CallKeys(
     for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
         || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
       String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
-      boolean mayBeInherited = fieldNames.contains(name) ? severalClasses : inheritsFromAnotherFile;
+      boolean mayBeInherited =
+          fieldNames.contains(name)
+              ? severalClasses
+              : inheritsFromAnotherFile && !(node instanceof NameExpr n && local.test(n));
       if (mayBeInherited && !used.contains(name) && taskCode.contains(node)) {
         used.add(name);
       }

@@ -34,6 +34,7 @@ import io.mapguard.lint.frontend.AstFactExtractor;
 import io.mapguard.lint.frontend.LintProjectCallReader;
 import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.CallText;
+import io.mapguard.lint.symbols.LintSymbols;
 import io.mapguard.lint.symbols.LintTypes;
 import io.mapguard.lint.symbols.SourceTreeIndex;
 import java.io.IOException;
@@ -209,8 +210,15 @@ public final class SourceAnalyzer implements FileAnalyzer {
       return new FileResult(findings, problems);
     }
     CompilationUnit unit = parsed.getResult().get();
-    CallKeys callKeys = CallKeys.of(unit);
     LintTypes types = new LintTypes(unit, solver, solvedAncestors, tree, withJars);
+    LintSymbols scopes = new LintSymbols(types);
+    CallKeys callKeys =
+        CallKeys.of(
+            unit,
+            name -> {
+              LintSymbols.Variable variable = scopes.variable(name);
+              return variable != null && !variable.isField();
+            });
     List<String> lines = JavaLexicalScanner.lines(source);
     FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
     List<ClassCalls> summaries = new ArrayList<>();

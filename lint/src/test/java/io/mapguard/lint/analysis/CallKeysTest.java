@@ -162,6 +162,40 @@ class CallKeysTest {
   }
 
   @Test
+  void callsOnLocalsInScopeAreNoInheritedFieldsCalls() {
+    com.github.javaparser.ast.CompilationUnit unit =
+        StaticJavaParser.parse(
+            """
+            class PrintJob extends Job {
+              private final java.util.concurrent.ExecutorService pool = null;
+              void run(String text) {
+                pool.submit(() -> {
+                  Receipt receipt = new Receipt(text);
+                  receipt.stamp();
+                  spooler.print(receipt);
+                });
+              }
+            }
+            """);
+    io.mapguard.lint.symbols.LintSymbols symbols =
+        new io.mapguard.lint.symbols.LintSymbols(
+            new io.mapguard.lint.symbols.LintTypes(unit, null, new java.util.HashMap<>(), null, false));
+    CallKeys keys =
+        CallKeys.of(
+            unit,
+            name -> {
+              io.mapguard.lint.symbols.LintSymbols.Variable variable = symbols.variable(name);
+              return variable != null && !variable.isField();
+            });
+    // receipt is the lambda's own (stamp), spooler may be a field Job declares (print)
+    assertEquals(Set.of("print"), keys.inheritedTaskFieldCalls());
+    assertTrue(keys.taskFieldNames().contains("spooler"), keys.taskFieldNames().toString());
+    assertTrue(!keys.taskFieldNames().contains("receipt"), keys.taskFieldNames().toString());
+    // without scopes every name that is no field of the file may be an inherited one
+    assertTrue(CallKeys.of(unit).taskFieldNames().contains("receipt"));
+  }
+
+  @Test
   void aClassExtendingOneOfItsOwnFileHasNoInheritedTaskCalls() {
     CallKeys keys =
         CallKeys.of(
