@@ -55,10 +55,9 @@ public final class ClassTriage<N> {
   /** What {@link #signal} looks at. */
   private static final Set<Kind> SIGNAL_PASS_KINDS =
       EnumSet.of(Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
-  /** What {@link #findUses} looks at besides variable declarations. */
   /** The second look of a class that may keep its one instance in a static field ({@link #singletonFields}). */
   private static final Set<Kind> SINGLETON_PASS_KINDS = EnumSet.of(Kind.NEW, Kind.METHOD);
-
+  /** What {@link #findUses} looks at besides variable declarations. */
   private static final Set<Kind> USE_PASS_KINDS = EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW);
   private static final Set<Kind> SIGNAL_AND_USE_PASS_KINDS =
       EnumSet.of(Kind.ASSIGN, Kind.METHOD_CALL, Kind.NEW, Kind.SYNCHRONIZED, Kind.METHOD, Kind.CLASS);
@@ -359,13 +358,14 @@ public final class ClassTriage<N> {
    * ClassFacts#singletonFields}): it declares constructors and none is public, and every object of
    * its type (its own or a subclass's) that its code creates is assigned to one of those fields
    * ({@code registry = new Registry()}, {@code static final Registry INSTANCE = new Registry()}).
-   * Empty for any other class. A constructor that is not public may still be called by its package
-   * or by subclasses: the class's own code is what shows it keeps one instance.
+   * Empty for any other class, and for an enum (its constants are several instances). A constructor
+   * that is not public may still be called by its package or by subclasses: the class's own code is
+   * what shows it keeps one instance.
    */
   public List<String> singletonFields() {
     String className = port.flatName(topLevel);
     if (ownTypeStaticFields.isEmpty() || className == null || port.isSubtype(topLevel, "java.lang.Enum")) {
-      return List.of(); // an enum's constants are several instances
+      return List.of();
     }
     boolean[] one = {true};
     boolean[] constructorDeclared = {false};

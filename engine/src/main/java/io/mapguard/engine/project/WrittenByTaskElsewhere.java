@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A static map that its own class writes only on its callers' threads, with no lock and no thread of
  * its own (or an instance map of a class that keeps its one instance in a static field, {@link
- * io.mapguard.engine.model.ClassFacts#singletonFields}: one per program as well): it is shared when one of the methods that write it runs, through calls resolved to it, in
- * a task of another class (a lambda handed to an executor, a thread's {@code run()}): the task's
+ * io.mapguard.engine.model.ClassFacts#singletonFields}: one per program as well): it is shared
+ * when one of the methods that write it runs, through calls resolved to it, in a task of another
+ * class (a lambda handed to an executor, a thread's {@code run()}): the task's
  * thread and any other caller then write or read the one map at once. The finding stands naming
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within

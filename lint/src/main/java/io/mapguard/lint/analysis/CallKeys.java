@@ -46,9 +46,10 @@ import java.util.Set;
  *     that may be one of its fields ({@code this.f}, or a name its fields have); null when not known
  *     (from text)
  * @param inheritedTaskFieldCalls the names of the methods the file calls in task code on a receiver
- *     that may be a field a class of the file inherits from another file's class ({@code ledger.post(…)}
- *     with {@code ledger} not declared in the file): its type is in that other file, so the call is
- *     kept whatever the method's class; empty when not known (from text)
+ *     that may be a field a class of the file inherits from another file's class ({@code
+ *     ledger.post(…)} with {@code ledger} no field of the file, nor a local or parameter in scope):
+ *     its type is in that other file, so the call is kept whatever the method's class; empty when
+ *     not known (from text)
  * @param taskFieldNames the names the file uses in task code ({@code x}, {@code this.x}) that may
  *     name a field one of its classes inherits from another top-level class: in a file of several,
  *     those that fields of the file have; in a file with a class that extends another file's, those

@@ -93,7 +93,8 @@ public final class LintProjectCallReader {
   public static List<FieldUse> inheritedFieldUsesIn(
       CompilationUnit unit, LintTypes types, AnalysisOptions options, String file, String field) {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
-    LintSymbols symbols = LintSymbols.forProjectQuestion(types, true); // the field may be a superclass's in another file
+    // the field may be a superclass's in another file
+    LintSymbols symbols = LintSymbols.forProjectQuestion(types, true);
     List<FieldUse> uses = new ArrayList<>();
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
       for (FieldUse use :

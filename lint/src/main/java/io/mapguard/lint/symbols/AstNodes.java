@@ -1,7 +1,7 @@
 package io.mapguard.lint.symbols;
 
-import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
@@ -130,7 +130,8 @@ public final class AstNodes {
     return false;
   }
 
-  private static void addNamedClasses(List<? extends BodyDeclaration<?>> members, List<ClassOrInterfaceDeclaration> out) {
+  private static void addNamedClasses(
+      List<? extends BodyDeclaration<?>> members, List<ClassOrInterfaceDeclaration> out) {
     for (BodyDeclaration<?> member : members) {
       if (member instanceof ClassOrInterfaceDeclaration type) {
         out.add(type);

@@ -558,8 +558,10 @@ public final class LintSymbols {
       // a library or tree type: its methods are not worth a parse for the class analysis (the
       // project questions' few calls take one, treeReturnTypes); a JDK type newer than the one
       // mapvet runs on answers from its table
-      String tree = treeReturnTypes ? types.treeMethodReturnType(owner, call.getNameAsString(), call.getArguments().size()) : null;
-      return tree != null ? tree : LintTypes.jdkReturnType(owner, call.getNameAsString(), call.getArguments().size());
+      String name = call.getNameAsString();
+      int arity = call.getArguments().size();
+      String tree = treeReturnTypes ? types.treeMethodReturnType(owner, name, arity) : null;
+      return tree != null ? tree : LintTypes.jdkReturnType(owner, name, arity);
     }
     for (String type : types.typeAndSupertypes(owner)) {
       String returned = LintTypes.jdkReturnType(type, call.getNameAsString(), call.getArguments().size());
