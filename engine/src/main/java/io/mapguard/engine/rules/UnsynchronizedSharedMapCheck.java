@@ -185,6 +185,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
                         List.copyOf(open),
                         fix(concurrent))
                     : null);
+    // an instance map counts as one per program only for a reason the message must give
     String why = state.field().isStatic() || !onePerProgram ? "" : " " + oneInstance(analysis.facts()) + ", and";
     reportAll(state, concurrentHashMapFix(concurrent), condition, why, sink);
   }

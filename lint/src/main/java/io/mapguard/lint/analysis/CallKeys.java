@@ -158,8 +158,9 @@ public record CallKeys(
         });
     TaskCode taskCode = new TaskCode(callsOnThis, referencedNames, taskCodeSeen[0]);
     // a receiver that is not a field of the file may be one a class of it inherits from another
-    // file's class; a local or parameter of that name elsewhere in the file does not say it is not
-    // one here (InvoiceJob(LedgerService ledger) { super(ledger); }), its scope is for the parse
+    // file's class, unless it is a local or parameter in scope at the call (one of that name
+    // elsewhere in the file says nothing: InvoiceJob(LedgerService ledger) { super(ledger); });
+    // the scope is asked last, of calls in task code only
     boolean inheritsFromAnotherFile = taskCode.any && AstNodes.extendsAnotherFilesClass(unit);
     Set<String> inheritedTaskFieldCalls = new HashSet<>();
     for (MethodCallExpr call : callsOnNames) {
@@ -170,8 +171,8 @@ public record CallKeys(
         taskFieldCalls.add(call.getNameAsString());
       } else if (inheritsFromAnotherFile
           && !fieldNames.contains(receiver)
-          && !(scope instanceof NameExpr name && local.test(name))
-          && taskCode.contains(call)) {
+          && taskCode.contains(call)
+          && !(scope instanceof NameExpr name && local.test(name))) {
         inheritedTaskFieldCalls.add(call.getNameAsString());
       }
     }
@@ -237,11 +238,12 @@ public record CallKeys(
     for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
         || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
       String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
-      boolean mayBeInherited =
-          fieldNames.contains(name)
-              ? severalClasses
-              : inheritsFromAnotherFile && !(node instanceof NameExpr n && local.test(n));
-      if (mayBeInherited && !used.contains(name) && taskCode.contains(node)) {
+      boolean field = fieldNames.contains(name);
+      // the scope is asked last: of a name not yet found, in task code (every name of the file else)
+      if ((field ? severalClasses : inheritsFromAnotherFile)
+          && !used.contains(name)
+          && taskCode.contains(node)
+          && (field || !(node instanceof NameExpr n && local.test(n)))) {
         used.add(name);
       }
     }

@@ -189,7 +189,6 @@ public final class SourceAnalyzer implements FileAnalyzer {
     return CallText.hasWord(source, "var");
   }
 
-
   /** Analyses {@code source}, reported under {@code file} (the path as the user should see it). */
   @Override
   public FileResult analyze(String file, String source) {
