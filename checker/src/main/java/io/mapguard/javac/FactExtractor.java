@@ -135,13 +135,35 @@ public final class FactExtractor {
           edge -> state.shapes.updateAround(JavacSyntax.path(edge), state::mapFieldOf));
     }
 
+    /**
+     * Structured locking answers from the enclosing trees ({@link StructuredLockRegions}); other
+     * lock calls take the dataflow, which runs on methods and lambdas. Under {@value
+     * LockRegionsCheck#PROPERTY} both answer, and a difference fails the class's analysis.
+     */
     private HeldLocks heldLocks(UnitInfo info) {
-      if (info.hasLockCalls) {
-        return lockRegions(info);
+      if (!info.hasLockCalls) {
+        return info.hasSynchronizedBlocks && info.body != null
+            ? StructuredLockRegions.of(bodyOf(info.body), state.locks)
+            : null;
       }
-      return info.hasSynchronizedBlocks && info.body != null
-          ? new SynchronizedBlocks(bodyOf(info.body), state.locks)
-          : null;
+      LockRegions dataflow = null;
+      StructuredLockRegions structured = null;
+      if (hasBody(info)) {
+        structured = StructuredLockRegions.of(bodyOf(info.body), state.locks);
+      }
+      if (structured == null || LockRegionsCheck.ENABLED) {
+        dataflow = lockRegions(info);
+      }
+      if (structured == null) {
+        return dataflow;
+      }
+      return dataflow == null ? structured : LockRegionsCheck.compared(structured, dataflow);
+    }
+
+    /** A method with a body, or a lambda: the units the dataflow runs on. */
+    private boolean hasBody(UnitInfo info) {
+      return info.body instanceof JCMethodDecl && ((JCMethodDecl) info.body).body != null
+          || info.body instanceof JCLambda;
     }
 
     private JCTree bodyOf(JCTree unitTree) {

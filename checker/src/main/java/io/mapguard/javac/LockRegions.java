@@ -20,7 +20,8 @@ import org.checkerframework.errorprone.dataflow.cfg.builder.CFGBuilder;
 /**
  * Flow-sensitive lock regions of one body (a method or a lambda), from the Checker Framework
  * dataflow: the locks held just before any tree in it. Needed where lock API calls acquire and
- * release; bodies whose only locking is {@code synchronized} blocks use {@link SynchronizedBlocks}.
+ * release other than in the structured idiom; bodies whose locking is all structured use {@link
+ * StructuredLockRegions}.
  */
 final class LockRegions implements HeldLocks {
   private final AnalysisResult<NoValue, LockStore> result;
