@@ -53,6 +53,7 @@ public final class MapGuardPlugin implements Plugin {
     if (noAccess != null) {
       return;
     }
+    ClassPreloading.start();
     Context context = ((BasicJavacTask) task).getContext();
     CompilePolicy.preferSimple(context);
     // created now, so that a compilation without findings still writes its (empty) report

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param field the field it is about (its declaration anchors field fixes), or null for a finding
  *     about a map created in place ({@code new HashMap<>(n)})
- * @param fingerprint stable across unrelated edits: no line numbers in it
+ * @param identity what its {@link #fingerprint} is made of
  * @param evidence the places the message cites (same file), in the order it cites them
  * @param condition what must hold in other classes for the finding to stand, decided by {@link
  *     io.mapguard.engine.Analyzer#decide} once the front end sees the whole project; null when the
@@ -26,21 +26,26 @@ public record Finding(
     String message,
     MapField field,
     List<FixHint> fixes,
-    String fingerprint,
+    Fingerprint identity,
     List<Evidence> evidence,
     ProjectCondition condition,
     List<Finding> places) {
 
+  /** Stable across unrelated edits: no line numbers in it ({@link Fingerprint}). */
+  public String fingerprint() {
+    return identity.value();
+  }
+
   /** The finding as a summary keeps it while its condition is undecided (it has one). */
   public PendingFinding pending() {
     return new PendingFinding(
-        rule.ruleName(), file, site.line(), site.column(), fingerprint, message, condition);
+        rule.ruleName(), file, site.line(), site.column(), fingerprint(), message, condition);
   }
 
   /** The finding once its condition is decided: it stands, and its message says why. */
   public Finding standing(String reason) {
     return new Finding(
-        rule, file, site, reason.isEmpty() ? message : message + " " + reason, field, fixes, fingerprint,
+        rule, file, site, reason.isEmpty() ? message : message + " " + reason, field, fixes, identity,
         evidence, null, places);
   }
 
@@ -84,6 +89,6 @@ public record Finding(
   }
 
   private Finding withFixes(List<FixHint> only) {
-    return new Finding(rule, file, site, message, field, only, fingerprint, evidence, condition, places);
+    return new Finding(rule, file, site, message, field, only, identity, evidence, condition, places);
   }
 }

@@ -2,6 +2,7 @@ package io.mapguard.engine.rules;
 
 import io.mapguard.engine.report.Evidence;
 import io.mapguard.engine.report.Finding;
+import io.mapguard.engine.report.Fingerprint;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.engine.model.Access;
@@ -9,9 +10,6 @@ import io.mapguard.engine.model.Effect;
 import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.project.ProjectCondition;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -129,11 +127,10 @@ public final class FindingSink {
       List<FixHint> fixes,
       List<Evidence> evidence,
       ProjectCondition condition) {
-    String base =
-        fingerprint(
+    String key =
+        Fingerprint.key(
             rule.ruleName(), file, className, site.member(), subject, normalise(site.statementText()));
-    int occurrence = fingerprintCounts.merge(base, 1, Integer::sum);
-    String fingerprint = occurrence == 1 ? base : base + "-" + occurrence;
+    Fingerprint fingerprint = Fingerprint.of(key, fingerprintCounts.merge(key, 1, Integer::sum));
     Finding finding =
         new Finding(
             rule, file, site, message, field, List.copyOf(fixes), fingerprint, List.copyOf(evidence),
@@ -235,56 +232,11 @@ public final class FindingSink {
     places.addAll(others);
     return new Finding(
         first.rule(), first.file(), first.site(), message, first.field(), List.copyOf(fixes.values()),
-        first.fingerprint(), List.copyOf(evidence), null, List.copyOf(places));
+        first.identity(), List.copyOf(evidence), null, List.copyOf(places));
   }
 
   private static String normalise(String text) {
     return text == null ? "" : text.replaceAll("\\s+", " ").trim();
   }
 
-  private static String fingerprint(String... parts) {
-    MessageDigest digest = newDigest();
-    for (String part : parts) {
-      digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) 0);
-    }
-    byte[] bytes = digest.digest();
-    char[] hex = new char[20];
-    for (int i = 0; i < 10; i++) {
-      hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
-      hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
-    }
-    return new String(hex);
-  }
-
-  private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
-
-  /**
-   * A SHA-256 digest, copied from one made once: looking the algorithm up among the security
-   * providers costs more than the digest of a finding's few short parts.
-   */
-  private static MessageDigest newDigest() {
-    try {
-      return (MessageDigest) Sha256.PROTOTYPE.clone();
-    } catch (CloneNotSupportedException e) {
-      try {
-        return MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException missing) {
-        throw new IllegalStateException("SHA-256 is required by every JDK", missing);
-      }
-    }
-  }
-
-  /** Made at the first fingerprint: a class with no finding never loads the security providers. */
-  private static final class Sha256 {
-    static final MessageDigest PROTOTYPE;
-
-    static {
-      try {
-        PROTOTYPE = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by every JDK", e);
-      }
-    }
-  }
 }

@@ -17,13 +17,13 @@ class FindingTest {
   private static Finding access(int line, FixHint... fixes) {
     return new Finding(
         RULE, "A.java", new Site(line, 5, "A#m()", "statement", Set.of(), null), "m", null, List.of(fixes),
-        "f" + line, List.of(), null, List.of());
+        Fingerprint.known("f" + line), List.of(), null, List.of());
   }
 
   private static Finding race(Finding... places) {
     Finding first = places[0];
     return new Finding(
-        RULE, first.file(), first.site(), "race", null, List.of(WRAP, GUARDED_BY), first.fingerprint(), List.of(),
+        RULE, first.file(), first.site(), "race", null, List.of(WRAP, GUARDED_BY), first.identity(), List.of(),
         null, List.of(places));
   }
 
