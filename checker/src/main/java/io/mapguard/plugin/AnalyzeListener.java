@@ -31,6 +31,8 @@ final class AnalyzeListener implements TaskListener {
   private final boolean strict;
   private final Runnable parseStarted;
   private final ReportFile reportFile;
+  /** Waited for before the first class is analysed; null once it has been. */
+  private ClassPreloading preloading;
 
   private AnalyzeListener(
       JavacTask task, CompilerOptions options, Runnable parseStarted, ReportFile reportFile) {
@@ -46,9 +48,14 @@ final class AnalyzeListener implements TaskListener {
    * {@code parseStarted}: run as javac starts parsing each file (see {@link ListenerFreeParsing});
    * {@code reportFile}: where findings are recorded too, or null.
    */
-  static TaskListener create(
+  static AnalyzeListener create(
       JavacTask task, CompilerOptions options, Runnable parseStarted, ReportFile reportFile) {
     return new AnalyzeListener(task, options, parseStarted, reportFile);
+  }
+
+  /** {@code preloading} ends before the listener's first use of the analysis's classes. */
+  void waitBeforeFirstClass(ClassPreloading preloading) {
+    this.preloading = preloading;
   }
 
   @Override
@@ -61,10 +68,15 @@ final class AnalyzeListener implements TaskListener {
   @Override
   public void finished(TaskEvent event) {
     if (event.getKind() == TaskEvent.Kind.COMPILATION && reportFile != null) {
+      preloadingDone();
       reportFile.compilationFinished();
       return;
     }
-    if (event.getKind() != TaskEvent.Kind.ANALYZE || Reporting.hasErrors(context)) {
+    if (event.getKind() != TaskEvent.Kind.ANALYZE) {
+      return;
+    }
+    preloadingDone();
+    if (Reporting.hasErrors(context)) {
       return;
     }
     JCCompilationUnit unit = (JCCompilationUnit) event.getCompilationUnit();
@@ -76,6 +88,14 @@ final class AnalyzeListener implements TaskListener {
       if (definition instanceof JCClassDecl && ((JCClassDecl) definition).sym == type) {
         report(unit, (JCClassDecl) definition);
       }
+    }
+  }
+
+  /** Before the analysis's classes are first used on javac's thread (see {@link ClassPreloading}). */
+  private void preloadingDone() {
+    if (preloading != null) {
+      preloading.awaitDone();
+      preloading = null;
     }
   }
 

@@ -11,39 +11,59 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Gives the analysis a head start: while javac parses and attributes, a background thread loads the
- * analysis's classes from the plugin's jar (the engine's, the javac front end's, the compiler
- * glue's: some 290, of which a compile of guava uses 240), which the first analysed classes would
- * otherwise load one at a time on javac's thread: about a fifth of the plugin's own time there on
- * guava (JFR's class-load events). Classes are loaded, not initialised: their static initialisers
- * still run on javac's thread, in the order the analysis reaches them, so no initialiser can wait on
- * another thread's. A class loader that loads in parallel (javac's processor path is a {@code
- * URLClassLoader}) lets javac's thread load any class the preloading has not reached yet; one that
- * does not merely takes the two in turn. Nothing here may fail a compile: any problem ends the
- * preloading, and the classes load when used, as without it.
+ * Gives the analysis a head start: while javac parses and attributes, a background thread loads and
+ * initialises the analysis's classes from the plugin's jar (the engine's, the javac front end's,
+ * the compiler glue's: some 290, of which a compile of guava uses 240), which the first analysed
+ * classes would otherwise load and initialise one at a time on javac's thread (the knowledge
+ * tables' initialisers among them): about a fifth of the plugin's own time there on guava. The
+ * listener waits for the thread before its first class ({@link #awaitDone}; javac's {@code simple}
+ * policy attributes every class first, so it has long ended), so no static initialiser of these
+ * classes runs on two threads at once, and none can wait on the other thread's. Nothing here may
+ * fail or stop a compile: any problem ends the preloading, the wait is bounded, and classes not
+ * reached load when used, as without it.
  */
 final class ClassPreloading {
   /** The jar's folders whose classes the analysis uses; Error Prone's checks and the report writers are not preloaded. */
   static final List<String> FOLDERS = List.of("io/mapguard/engine/", "io/mapguard/javac/", "io/mapguard/compiler/");
+  /** The longest wait for the preloading: far beyond what it takes, short of a stuck build. */
+  private static final long MAX_WAIT_MILLIS = 30_000;
 
-  private ClassPreloading() {}
+  /** The preloading's thread, or null when none could be started. */
+  private final Thread thread;
+
+  private ClassPreloading(Thread thread) {
+    this.thread = thread;
+  }
 
   /** Starts the preloading of the classes of the jar this class came from, if it came from one. */
-  static void start() {
+  static ClassPreloading start() {
     try {
       Thread thread = new Thread(ClassPreloading::preloadOwnJar, "mapguard-class-preloading");
       thread.setDaemon(true); // never keeps a JVM alive
       thread.start();
+      return new ClassPreloading(thread);
     } catch (RuntimeException | Error e) {
       // no thread (a security manager, the JVM's limits): the classes load when used
+      return new ClassPreloading(null);
+    }
+  }
+
+  /** Waits for the preloading to end, before the analysis runs on javac's thread. */
+  void awaitDone() {
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(MAX_WAIT_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the compile is being cancelled: let javac see it
     }
   }
 
   /**
    * A record of the preloading's own: its first {@code equals}, {@code hashCode} and {@code toString}
    * link the JDK's bootstrap for every record's (ObjectMethods, about 70 classes that javac itself
-   * does not use), which the analysis's records would otherwise link on javac's thread. Only this
-   * thread initialises it.
+   * does not use), which the analysis's records would otherwise link on javac's thread.
    */
   private record Probe(String name, int line) {}
 
@@ -54,7 +74,11 @@ final class ClassPreloading {
       CodeSource source = ClassPreloading.class.getProtectionDomain().getCodeSource();
       File jar = source == null ? null : new File(source.getLocation().toURI());
       if (jar != null && jar.isFile()) {
-        load(classNames(jar), ClassPreloading.class.getClassLoader());
+        List<String> names = classNames(jar);
+        ClassLoader loader = ClassPreloading.class.getClassLoader();
+        if (load(names, loader)) {
+          initialise(names, loader);
+        }
       }
     } catch (IOException | URISyntaxException | RuntimeException | LinkageError e) {
       // a head start only
@@ -75,13 +99,28 @@ final class ClassPreloading {
     return names;
   }
 
-  /** Loads each class without initialising it; stops at the first that cannot be loaded. */
-  static void load(List<String> names, ClassLoader loader) {
+  /**
+   * Loads each class without initialising it; stops at the first that cannot be loaded, and says
+   * whether all were.
+   */
+  static boolean load(List<String> names, ClassLoader loader) {
     for (String name : names) {
       try {
         Class.forName(name, false, loader);
       } catch (ClassNotFoundException | LinkageError e) {
-        return; // the loader is closed (the compile has ended) or the jar is not what it was
+        return false; // the loader is closed (the compile has ended) or the jar is not what it was
+      }
+    }
+    return true;
+  }
+
+  /** Runs each class's static initialiser; one that fails fails again where the analysis uses it. */
+  static void initialise(List<String> names, ClassLoader loader) {
+    for (String name : names) {
+      try {
+        Class.forName(name, true, loader);
+      } catch (ClassNotFoundException | LinkageError e) {
+        // as without the preloading
       }
     }
   }

@@ -53,14 +53,16 @@ public final class MapGuardPlugin implements Plugin {
     if (noAccess != null) {
       return;
     }
-    ClassPreloading.start();
     Context context = ((BasicJavacTask) task).getContext();
     CompilePolicy.preferSimple(context);
     // created now, so that a compilation without findings still writes its (empty) report
     ReportFile reportFile =
         options.reportPath() == null ? null : ReportFile.forListener(context, options.reportPath());
     Runnable parseStarted = installListenerFreeParsing(context);
-    task.addTaskListener(AnalyzeListener.create(task, options, parseStarted, reportFile));
+    AnalyzeListener listener = AnalyzeListener.create(task, options, parseStarted, reportFile);
+    // last: from here on, javac's thread uses none of the classes it initialises until it is done
+    listener.waitBeforeFirstClass(ClassPreloading.start());
+    task.addTaskListener(listener);
   }
 
   /** See {@link ListenerFreeParsing}; on a javac it does not fit, parsing stays as javac has it. */

@@ -1,8 +1,10 @@
 package io.mapguard.plugin;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -17,7 +19,10 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The preloading loads the analysis's classes of a jar, and initialises none of them. */
+/**
+ * The preloading loads the analysis's classes of a jar first, initialising none of them, then
+ * initialises them.
+ */
 class ClassPreloadingTest {
   private static final String INITIALISED = "mapguard.test.preloadedClassInitialised";
 
@@ -42,10 +47,26 @@ class ClassPreloadingTest {
   }
 
   @Test
+  void thenInitialisesThem() throws Exception {
+    File jar = jarOf(
+        "io/mapguard/compiler/Table.java",
+        "package io.mapguard.compiler; public class Table { static { System.setProperty(\"" + INITIALISED + "\", \"yes\"); } }");
+    try (Loader loader = new Loader(jar)) {
+      List<String> names = ClassPreloading.classNames(jar);
+      assertTrue(ClassPreloading.load(names, loader));
+      ClassPreloading.initialise(names, loader);
+
+      assertEquals("yes", System.getProperty(INITIALISED));
+    } finally {
+      System.clearProperty(INITIALISED);
+    }
+  }
+
+  @Test
   void aClassTheLoaderCannotFindEndsThePreloadingQuietly() throws Exception {
     File jar = jarOf("io/mapguard/javac/A.java", "package io.mapguard.javac; public class A {}");
     try (Loader loader = new Loader(jar)) {
-      ClassPreloading.load(List.of("io.mapguard.javac.Missing", "io.mapguard.javac.A"), loader);
+      assertFalse(ClassPreloading.load(List.of("io.mapguard.javac.Missing", "io.mapguard.javac.A"), loader));
 
       assertNull(loader.loaded("io.mapguard.javac.A"));
     }
