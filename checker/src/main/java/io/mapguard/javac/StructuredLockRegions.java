@@ -19,7 +19,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +60,7 @@ final class StructuredLockRegions implements HeldLocks {
 
   /** The locks the body's lock calls take (not its monitors). */
   Set<LockRef> callLocks() {
-    Set<LockRef> taken = new java.util.HashSet<>();
+    Set<LockRef> taken = new HashSet<>();
     byTry.values().forEach(region -> taken.add(region.lock()));
     return taken;
   }
@@ -87,7 +89,7 @@ final class StructuredLockRegions implements HeldLocks {
       return Set.of();
     }
     Collections.reverse(innermostFirst);
-    return new java.util.LinkedHashSet<>(innermostFirst);
+    return new LinkedHashSet<>(innermostFirst);
   }
 
   /** The lock {@code parent} holds while its part {@code child} runs, or null. */
