@@ -143,21 +143,15 @@ public final class FactExtractor {
     private HeldLocks heldLocks(UnitInfo info) {
       if (!info.hasLockCalls) {
         return info.hasSynchronizedBlocks && info.body != null
-            ? StructuredLockRegions.of(bodyOf(info.body), state.locks)
+            ? StructuredLockRegions.ofSynchronizedBlocks(bodyOf(info.body), state.locks)
             : null;
       }
-      LockRegions dataflow = null;
-      StructuredLockRegions structured = null;
-      if (hasBody(info)) {
-        structured = StructuredLockRegions.of(bodyOf(info.body), state.locks);
-      }
-      if (structured == null || LockRegionsCheck.ENABLED) {
-        dataflow = lockRegions(info);
-      }
+      StructuredLockRegions structured =
+          hasBody(info) ? StructuredLockRegions.of(bodyOf(info.body), state.locks) : null;
       if (structured == null) {
-        return dataflow;
+        return lockRegions(info);
       }
-      return dataflow == null ? structured : LockRegionsCheck.compared(structured, dataflow);
+      return LockRegionsCheck.ENABLED ? LockRegionsCheck.compared(structured, lockRegions(info)) : structured;
     }
 
     /** A method with a body, or a lambda: the units the dataflow runs on. */

@@ -17,6 +17,7 @@ import io.mapguard.engine.model.LockOperation;
 import io.mapguard.engine.model.LockRef;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
@@ -47,7 +48,7 @@ final class StructuredLockRegions implements HeldLocks {
   private final Map<JCTry, TryRegion> byTry;
   private final Map<JCBlock, TryRegion> byFinally;
 
-  private StructuredLockRegions(Tree body, LockNames<JCTree> locks, List<TryRegion> regions) {
+  private StructuredLockRegions(Tree body, LockNames<JCTree> locks, Collection<TryRegion> regions) {
     this.body = body;
     this.locks = locks;
     this.byTry = new IdentityHashMap<>();
@@ -69,7 +70,12 @@ final class StructuredLockRegions implements HeldLocks {
   static StructuredLockRegions of(JCTree body, LockNames<JCTree> locks) {
     Finder finder = new Finder(locks);
     finder.scan(body);
-    return finder.structured() ? new StructuredLockRegions(body, locks, finder.regions) : null;
+    return finder.structured() ? new StructuredLockRegions(body, locks, finder.regionOfTry.values()) : null;
+  }
+
+  /** The regions of a body the scan found no lock call in: its {@code synchronized} blocks, no look needed. */
+  static StructuredLockRegions ofSynchronizedBlocks(JCTree body, LockNames<JCTree> locks) {
+    return new StructuredLockRegions(body, locks, List.of());
   }
 
   /** The locks of the regions around {@code path}'s leaf, outermost first (the order they were taken). */
@@ -123,7 +129,6 @@ final class StructuredLockRegions implements HeldLocks {
    */
   private static final class Finder extends TreeScanner {
     private final LockNames<JCTree> locks;
-    private final List<TryRegion> regions = new ArrayList<>();
     private final Map<JCTry, TryRegion> regionOfTry = new IdentityHashMap<>();
     /** The lock calls the idioms account for. */
     private final Set<JCMethodInvocation> idiomCalls = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -135,12 +140,9 @@ final class StructuredLockRegions implements HeldLocks {
       this.locks = locks;
     }
 
-    /**
-     * Whether the regions are the dataflow's. Where the body has only {@code synchronized} blocks,
-     * they are the answer whatever their nesting (a monitor is reentrant; the dataflow is not asked).
-     */
+    /** Whether the regions are the dataflow's: every lock call an idiom's, no lock taken inside its own region. */
     boolean structured() {
-      return !otherLockCalls && (regions.isEmpty() || !reentered);
+      return !otherLockCalls && !reentered;
     }
 
     @Override
@@ -166,9 +168,7 @@ final class StructuredLockRegions implements HeldLocks {
       for (int i = 0; i < finallyStatements.size(); i++) {
         JCMethodInvocation release = lockCall(finallyStatements.get(i), LockOperation.Kind.RELEASE);
         if (release != null && lock.equals(locks.operation(release).lock())) {
-          TryRegion region = new TryRegion(lock, next, i);
-          regions.add(region);
-          regionOfTry.put(next, region);
+          regionOfTry.put(next, new TryRegion(lock, next, i));
           idiomCalls.add(take);
           idiomCalls.add(release);
           return;

@@ -15,13 +15,13 @@ import java.util.Objects;
 public final class Fingerprint {
   private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
-  /** The parts joined (null when the value was given). */
-  private final String parts;
+  /** The parts joined ({@link #key}), or null when the value was given. */
+  private final String key;
   private final int occurrence;
   private volatile String value;
 
-  private Fingerprint(String parts, int occurrence, String value) {
-    this.parts = parts;
+  private Fingerprint(String key, int occurrence, String value) {
+    this.key = key;
     this.occurrence = occurrence;
     this.value = value;
   }
@@ -51,7 +51,7 @@ public final class Fingerprint {
   public String value() {
     String made = value;
     if (made == null) {
-      made = digest(parts) + (occurrence == 1 ? "" : "-" + occurrence);
+      made = digest(key) + (occurrence == 1 ? "" : "-" + occurrence);
       value = made;
     }
     return made;
@@ -96,15 +96,15 @@ public final class Fingerprint {
     }
   }
 
-  /** Equal when their values are (those made from parts compare the parts, without a digest). */
+  /** Equal when their values are (two made from parts compare their keys, without a digest). */
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof Fingerprint)) {
       return false;
     }
     Fingerprint other = (Fingerprint) o;
-    return parts != null && other.parts != null
-        ? parts.equals(other.parts) && occurrence == other.occurrence
+    return key != null && other.key != null
+        ? key.equals(other.key) && occurrence == other.occurrence
         : value().equals(other.value());
   }
 
