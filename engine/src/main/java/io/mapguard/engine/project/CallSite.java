@@ -101,8 +101,12 @@ public record CallSite(
       return null;
     }
     // the caller's own object: an unqualified or this-qualified call, from a class of the method's
-    // (an inner class's unqualified call reaches the outer object instead)
-    boolean onThis = caller != null && caller.ownerTypes().contains(method.owner()) && receiverThisOrImplicit;
+    // or from a superclass whose method calls a hook the method overrides (an inner class's
+    // unqualified call reaches the outer object instead)
+    boolean onThis =
+        caller != null
+            && receiverThisOrImplicit
+            && (caller.ownerTypes().contains(method.owner()) || method.ownerTypes().contains(caller.owner()));
     return new ProjectCall(
         caller,
         callerOpen,
@@ -112,7 +116,9 @@ public record CallSite(
         onThis,
         onThis ? selfMonitorHeld : receiverMonitorHeld,
         classMonitorsHeld,
-        ownerOrSubtype,
+        ownerOrSubtype
+            ? ProjectCall.Target.RESOLVED
+            : calleeOwner != null ? ProjectCall.Target.SUPERTYPE : ProjectCall.Target.UNKNOWN,
         nullArguments,
         thread,
         resultUses,

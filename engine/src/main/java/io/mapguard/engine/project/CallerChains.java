@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -84,8 +83,9 @@ final class CallerChains {
   /**
    * The walk of a question that adds a finding: up from {@code start}, breadth first, through each
    * method's calls; the first non-null answer {@code stands} gives for a call (and the method it
-   * calls) is the reason the finding stands. A call's caller is visited next when {@code up} says
-   * so (once). Null when no call stands, when a method's calls cannot be listed, or when the walk
+   * calls) is the reason the finding stands. What is visited next for a call is what {@code up}
+   * gives: its caller, the caller as it runs on the object of the method called ({@link
+   * ProjectMethod#onObjectOf}), or null for nothing; each method once. Null when no call stands, when a method's calls cannot be listed, or when the walk
    * passes {@link #MAX_METHODS} methods or {@link #MAX_FILES} files read: absent evidence adds
    * nothing.
    */
@@ -93,7 +93,7 @@ final class CallerChains {
       ProjectCalls calls,
       Collection<ProjectMethod> start,
       BiFunction<ProjectCall, ProjectMethod, String> stands,
-      BiPredicate<ProjectCall, ProjectMethod> up) {
+      BiFunction<ProjectCall, ProjectMethod, ProjectMethod> up) {
     Deque<ProjectMethod> pending = new ArrayDeque<>();
     Set<ProjectMethod> seen = new HashSet<>();
     for (ProjectMethod method : start) {
@@ -118,9 +118,9 @@ final class CallerChains {
         if (reason != null) {
           return reason;
         }
-        if (call.caller() != null && !seen.contains(call.caller()) && up.test(call, method)) {
-          seen.add(call.caller());
-          pending.add(call.caller());
+        ProjectMethod next = call.caller() == null ? null : up.apply(call, method);
+        if (next != null && seen.add(next)) {
+          pending.add(next);
         }
       }
     }

@@ -16,9 +16,9 @@ import io.mapguard.engine.knowledge.TaskClasses;
  *     {@code synchronized} block on the receiver, or a synchronized method calling on {@code this}
  * @param classMonitorsHeld the simple names of the classes whose {@code Foo.class} monitor is held
  *     at the call (a {@code synchronized (Foo.class)} block, a static synchronized method of Foo)
- * @param resolved the front end resolved the call to the method: its receiver's type is the
- *     method's class or a subtype (a call on a supertype only may reach it, one the front end cannot
- *     type may be another method of the name)
+ * @param target what the front end resolved the call to: the method itself ({@link
+ *     Target#RESOLVED}), a method of a supertype it overrides ({@link Target#SUPERTYPE}), or nothing
+ *     ({@link Target#UNKNOWN}: it may be another method of the name)
  * @param nullArguments the positions of the arguments that are the literal {@code null}
  * @param thread the task the call is written in, when it runs on a thread of its own ("the task
  *     submitted at Worker.java:30"): a lambda, method reference or anonymous class handed to a
@@ -43,7 +43,7 @@ public record ProjectCall(
     boolean receiverIsThis,
     boolean receiverMonitorHeld,
     java.util.Set<String> classMonitorsHeld,
-    boolean resolved,
+    Target target,
     java.util.Set<Integer> nullArguments,
     String thread,
     java.util.Set<String> resultUses,
@@ -66,8 +66,35 @@ public record ProjectCall(
 
   /** A call about whose locks, arguments and thread nothing is said. */
   public ProjectCall(ProjectMethod caller, boolean callerOpen, ResultUse use, String file, int line) {
-    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), false, java.util.Set.of(), null,
-        java.util.Set.of(), false, null, null, null);
+    this(caller, callerOpen, use, file, line, false, false, java.util.Set.of(), Target.UNKNOWN, java.util.Set.of(),
+        null, java.util.Set.of(), false, null, null, null);
+  }
+
+  /** What a call was resolved to, for the method it is listed as a call of. */
+  public enum Target {
+    /** The method: the receiver's type is the method's class or a subtype. */
+    RESOLVED,
+    /**
+     * A method of a supertype the method overrides (an interface's, an abstract hook's): the call
+     * runs this method's body when its object is of the method's class, which the call alone does
+     * not tell.
+     */
+    SUPERTYPE,
+    /** Nothing the front end could type: it may be any method of the name. */
+    UNKNOWN
+  }
+
+  /** Whether the front end resolved the call to the method itself ({@link Target#RESOLVED}). */
+  public boolean resolved() {
+    return target == Target.RESOLVED;
+  }
+
+  /**
+   * Whether the call runs the method's body on an object of the method's class: resolved to it, or
+   * to a supertype's method it overrides ({@link Target#SUPERTYPE}).
+   */
+  public boolean mayDispatchToMethod() {
+    return target != Target.UNKNOWN;
   }
 
   /**

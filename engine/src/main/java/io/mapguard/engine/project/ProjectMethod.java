@@ -31,6 +31,21 @@ public record ProjectMethod(List<String> ownerTypes, String name, int arity) {
     return name.equals("<init>") || name.equals(owner.substring(owner.lastIndexOf('.') + 1));
   }
 
+  /**
+   * This method as it runs on an object of {@code callee}'s class, when it calls {@code callee} on
+   * its own object: a template method of a superclass calling a hook the subclass overrides. The
+   * object is of both classes, so a call on any type of either may run it: the types of {@code
+   * callee} are added to its own (the declaring class stays first). Itself when they add nothing.
+   */
+  public ProjectMethod onObjectOf(ProjectMethod callee) {
+    if (ownerTypes.containsAll(callee.ownerTypes)) {
+      return this;
+    }
+    java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>(ownerTypes);
+    types.addAll(callee.ownerTypes);
+    return new ProjectMethod(List.copyOf(types), name, arity);
+  }
+
   /** How messages name it: {@code ZKWatchManager.getDataWatches}. */
   public String display() {
     String owner = owner();

@@ -42,6 +42,6 @@ public record ResultUsedByCallers(ProjectMethod getter, Map<String, String> uses
           return where + uses.get(use) + consequence + " " + fix;
         },
         // a method that returns it on: its own callers' uses count the same
-        (call, method) -> call.resolved() && call.use() == ResultUse.RETURNED);
+        (call, method) -> call.resolved() && call.use() == ResultUse.RETURNED ? call.caller() : null);
   }
 }

@@ -10,8 +10,10 @@ import java.util.Map;
  * A static map that its own class writes only on its callers' threads, with no lock and no thread of
  * its own (or an instance map of a class that keeps its one instance in a static field, {@link
  * io.mapguard.engine.model.ClassFacts#singletonFields}: one per program as well): it is shared
- * when one of the methods that write it runs, through calls resolved to it, in a task of another
- * class (a lambda handed to an executor, a thread's {@code run()}): the task's
+ * when one of the methods that write it runs, through calls resolved to it or to a supertype's
+ * method it overrides (a component started through its interface, whose template method calls the
+ * class's hook), in a task of another class (a lambda handed to an executor, a thread's {@code
+ * run()}): the task's
  * thread and any other caller then write or read the one map at once. The finding stands naming
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within
@@ -49,10 +51,10 @@ public record WrittenByTaskElsewhere(
         CallerChains.firstWithinBudget(
             calls,
             writers,
-            // only calls the front end resolved to the method: a call on a supertype, or one it
-            // cannot type, may run another method of the name, which is no evidence
+            // only calls that run the method's body on an object of its class: one the front end
+            // cannot type may run another method of the name, which is no evidence
             (call, method) -> {
-              if (!call.resolved() || call.thread() == null) {
+              if (!call.mayDispatchToMethod() || call.thread() == null) {
                 return null;
               }
               String said =
@@ -67,11 +69,17 @@ public record WrittenByTaskElsewhere(
               return null;
             },
             (call, method) -> {
-              if (!call.resolved()) {
-                return false;
+              if (!call.mayDispatchToMethod()) {
+                return null;
               }
-              towardsWriter.put(call.caller(), new Step(call, method));
-              return true;
+              // a call on the caller's own object: the caller runs on an object of the method's
+              // class, whose other types its own callers may call it on (a hook's template method
+              // started through the subclass's interface)
+              ProjectMethod caller = call.receiverIsThis() ? call.caller().onObjectOf(method) : call.caller();
+              if (!towardsWriter.containsKey(caller)) {
+                towardsWriter.put(caller, new Step(call, method));
+              }
+              return caller;
             });
     TaskWrite writing = reason != null ? inTask[0] : inATasksMethod[0];
     if (writing == null) {

@@ -106,7 +106,7 @@ class CallSummariesTest {
             new CallSummaries.ClassCalls("com.acme.Stock", "lib/src/com/acme/Stock.java", List.of(), List.of(), List.of(pending)));
     ProjectCall inTask =
         new ProjectCall(
-            null, false, ResultUse.DISCARDED, "app/src/com/acme/Worker.java", 9, false, false, Set.of(), true, Set.of(),
+            null, false, ResultUse.DISCARDED, "app/src/com/acme/Worker.java", 9, false, false, Set.of(), ProjectCall.Target.RESOLVED, Set.of(),
             "the task submitted at Worker.java:9", Set.of(), false, null, null, null);
     ProjectCalls application = method -> method.equals(RESERVE) ? List.of(inTask) : List.of();
     List<PendingFinding> standing =
@@ -147,7 +147,12 @@ class CallSummariesTest {
     // a call resolved to a supertype may reach the override in a subclass
     ProjectMethod override = new ProjectMethod(List.of("com.acme.ColdStock", "com.acme.Stock"), "reserve", 2);
     ProjectCall viaSupertype = onStock.asCallOf(override, type -> false);
-    assertTrue(viaSupertype != null && !viaSupertype.resolved());
+    assertEquals(ProjectCall.Target.SUPERTYPE, viaSupertype.target());
+    assertTrue(!viaSupertype.resolved() && viaSupertype.mayDispatchToMethod());
+    // a call the front end could not type may run any method of the name
+    ProjectCall untyped = site(null, false, false, false, null).asCallOf(override, type -> false);
+    assertEquals(ProjectCall.Target.UNKNOWN, untyped.target());
+    assertTrue(!untyped.mayDispatchToMethod());
     // resolved to an unrelated class, another arity or name: not a call of it
     ProjectMethod other = new ProjectMethod(List.of("com.acme.Ledger"), "reserve", 2);
     assertNull(onStock.asCallOf(other, type -> false));
@@ -161,6 +166,23 @@ class CallSummariesTest {
     ProjectCall call = site("com.acme.Inventory", true, true, false, null).asCallOf(ownMethod, type -> true);
     assertTrue(call.receiverIsThis());
     assertTrue(call.receiverMonitorHeld(), "synchronized (this) is the receiver's monitor");
+  }
+
+  @Test
+  void aSuperclassMethodCallingAHookOnItsOwnObjectRunsOnAnObjectOfTheHooksClass() {
+    // Inventory's template method calls reserve(), which ColdInventory overrides
+    ProjectMethod hook =
+        new ProjectMethod(List.of("com.acme.ColdInventory", "com.acme.Inventory", "com.acme.Stocked", "java.lang.Object"), "reserve", 2);
+    ProjectCall call = site("com.acme.Inventory", true, true, false, null).asCallOf(hook, type -> false);
+    assertEquals(ProjectCall.Target.SUPERTYPE, call.target());
+    assertTrue(call.receiverIsThis());
+    assertTrue(call.receiverMonitorHeld(), "the template's synchronized (this) is the hook's object's monitor");
+    ProjectMethod template = call.caller().onObjectOf(hook);
+    assertEquals(CALLER.owner(), template.owner());
+    assertEquals(
+        List.of("com.acme.Inventory", "java.lang.Object", "com.acme.ColdInventory", "com.acme.Stocked"),
+        template.ownerTypes());
+    assertEquals(CALLER, CALLER.onObjectOf(CALLER), "its own object's class adds nothing");
   }
 
   @Test

@@ -27,7 +27,7 @@ class ResultUsedByCallersTest {
   private static ProjectCall call(
       ProjectMethod caller, ResultUse use, boolean resolved, Set<String> resultUses, String file, int line) {
     return new ProjectCall(
-        caller, false, use, file, line, false, false, Set.of(), resolved, Set.of(), null, resultUses, false, null, null, null);
+        caller, false, use, file, line, false, false, Set.of(), resolved ? ProjectCall.Target.RESOLVED : ProjectCall.Target.UNKNOWN, Set.of(), null, resultUses, false, null, null, null);
   }
 
   private static ProjectCalls calls(Map<ProjectMethod, List<ProjectCall>> byMethod) {

@@ -29,7 +29,7 @@ class UsedBySubclassTaskTest {
 
   private static ProjectCall call(ProjectMethod caller, String thread, String serialExecutor) {
     return new ProjectCall(
-        caller, false, ResultUse.OTHER, "src/p/Dashboard.java", 20, false, false, Set.of(), true, Set.of(), thread,
+        caller, false, ResultUse.OTHER, "src/p/Dashboard.java", 20, false, false, Set.of(), ProjectCall.Target.RESOLVED, Set.of(), thread,
         Set.of(), false, null, serialExecutor, null);
   }
 

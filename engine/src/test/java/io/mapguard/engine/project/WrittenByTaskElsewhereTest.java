@@ -1,5 +1,8 @@
 package io.mapguard.engine.project;
 
+import static io.mapguard.engine.project.ProjectCall.Target.RESOLVED;
+import static io.mapguard.engine.project.ProjectCall.Target.SUPERTYPE;
+import static io.mapguard.engine.project.ProjectCall.Target.UNKNOWN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,19 +29,19 @@ class WrittenByTaskElsewhereTest {
   private static final ProjectMethod LOOKUP = method("p.Versions", "lookup", 1);
   private static final String LOOP = ThreadRoot.sharedExecutor("p.EventLoop", "LOOP");
 
-  private static ProjectCall call(ProjectMethod caller, boolean resolved, String thread, String file, int line) {
-    return call(caller, resolved, thread, null, file, line);
+  private static ProjectCall call(ProjectMethod caller, ProjectCall.Target target, String thread, String file, int line) {
+    return call(caller, target, thread, null, file, line);
   }
 
   /** A resolved call in a task handed to the single-thread executor {@code executor}. */
   private static ProjectCall onExecutor(ProjectMethod caller, String thread, String executor, String file, int line) {
-    return call(caller, true, thread, executor, file, line);
+    return call(caller, RESOLVED, thread, executor, file, line);
   }
 
   private static ProjectCall call(
-      ProjectMethod caller, boolean resolved, String thread, String executor, String file, int line) {
+      ProjectMethod caller, ProjectCall.Target target, String thread, String executor, String file, int line) {
     return new ProjectCall(
-        caller, false, ResultUse.DISCARDED, file, line, false, false, Set.of(), resolved, Set.of(), thread, Set.of(),
+        caller, false, ResultUse.DISCARDED, file, line, false, false, Set.of(), target, Set.of(), thread, Set.of(),
         false, null, executor, null);
   }
 
@@ -56,8 +59,8 @@ class WrittenByTaskElsewhereTest {
     ProjectCalls calls =
         calls(
             Map.of(
-                RECORD, List.of(call(MAIN, true, null, "src/p/Main.java", 4), call(INSTALL, true, null, "src/p/Loader.java", 22)),
-                INSTALL, List.of(call(null, true, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))));
+                RECORD, List.of(call(MAIN, RESOLVED, null, "src/p/Main.java", 4), call(INSTALL, RESOLVED, null, "src/p/Loader.java", 22)),
+                INSTALL, List.of(call(null, RESOLVED, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))));
     assertEquals(
         "it is written in the task submitted at Loader.java:17, which calls Loader.install (Loader.java:17), then"
             + " Versions.record (Loader.java:22). Guard every access with one lock.",
@@ -66,15 +69,33 @@ class WrittenByTaskElsewhereTest {
 
   @Test
   void callsOnlyFromCallersThreadsDoNotStand() {
-    ProjectCalls calls = calls(Map.of(RECORD, List.of(call(MAIN, true, null, "src/p/Main.java", 4))));
+    ProjectCalls calls = calls(Map.of(RECORD, List.of(call(MAIN, RESOLVED, null, "src/p/Main.java", 4))));
     assertNull(writtenBy(RECORD).standing(calls));
   }
 
   @Test
   void aTasksCallTheFrontEndDidNotResolveIsNoEvidence() {
     ProjectCalls calls =
-        calls(Map.of(RECORD, List.of(call(null, false, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))));
+        calls(Map.of(RECORD, List.of(call(null, UNKNOWN, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))));
     assertNull(writtenBy(RECORD).standing(calls));
+  }
+
+  @Test
+  void aTasksCallOfASupertypesMethodTheWriterOverridesStandsNamingTheWay() {
+    // a hook: the task starts a component through its interface, whose template method runs the
+    // class's override
+    ProjectMethod initHook = new ProjectMethod(List.of("p.Context", "p.Component", "java.lang.Object"), "init", 0);
+    ProjectMethod start = method("p.Component", "start", 0);
+    ProjectCalls calls =
+        calls(
+            Map.of(
+                RECORD, List.of(call(initHook, RESOLVED, null, "src/p/Context.java", 8)),
+                initHook, List.of(call(start, SUPERTYPE, null, "src/p/Component.java", 5)),
+                start, List.of(call(null, SUPERTYPE, "the task submitted at Host.java:12", "src/p/Host.java", 12))));
+    assertEquals(
+        "it is written in the task submitted at Host.java:12, which calls Component.start (Host.java:12), then"
+            + " Context.init (Component.java:5), then Versions.record (Context.java:8). Guard every access with one lock.",
+        writtenBy(RECORD).standing(calls));
   }
 
   @Test
@@ -89,7 +110,7 @@ class WrittenByTaskElsewhereTest {
           @Override
           public List<ProjectCall> callsOf(ProjectMethod method) {
             return method.equals(RECORD)
-                ? List.of(call(null, true, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))
+                ? List.of(call(null, RESOLVED, "the task submitted at Loader.java:17", "src/p/Loader.java", 17))
                 : List.of();
           }
 
@@ -109,13 +130,13 @@ class WrittenByTaskElsewhereTest {
       chain.add(method("p.Step" + i, "step", 0));
     }
     for (int i = 0; i < chain.size() - 1; i++) {
-      byMethod.put(chain.get(i), List.of(call(chain.get(i + 1), true, null, "src/p/Step.java", i)));
+      byMethod.put(chain.get(i), List.of(call(chain.get(i + 1), RESOLVED, null, "src/p/Step.java", i)));
     }
     byMethod.put(
         chain.get(chain.size() - 1),
-        List.of(call(null, true, "the task submitted at Far.java:1", "src/p/Far.java", 1)));
+        List.of(call(null, RESOLVED, "the task submitted at Far.java:1", "src/p/Far.java", 1)));
     assertNull(writtenBy(chain.get(0)).standing(calls(byMethod)));
-    byMethod.put(chain.get(1), List.of(call(chain.get(0), true, null, "src/p/Step.java", 9)));
+    byMethod.put(chain.get(1), List.of(call(chain.get(0), RESOLVED, null, "src/p/Step.java", 9)));
     assertNull(writtenBy(chain.get(0)).standing(calls(byMethod)));
   }
 
@@ -150,7 +171,7 @@ class WrittenByTaskElsewhereTest {
     assertEquals(
         written + "Viewer.java:8, in the task submitted at Viewer.java:8, leads to Versions.lookup, which reads it. " + FIX,
         condition.standing(calls(byMethod)));
-    byMethod.put(LOOKUP, List.of(call(MAIN, true, null, "src/p/Main.java", 4)));
+    byMethod.put(LOOKUP, List.of(call(MAIN, RESOLVED, null, "src/p/Main.java", 4)));
     assertNull(condition.standing(calls(byMethod))); // a method nothing calls: no other thread
     byMethod.put(MAIN, List.of(new ProjectCall(null, true, ResultUse.DISCARDED, "src/p/Boot.java", 3)));
     assertEquals(

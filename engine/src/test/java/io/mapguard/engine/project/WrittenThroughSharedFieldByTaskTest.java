@@ -29,19 +29,19 @@ class WrittenThroughSharedFieldByTaskTest {
   private static ProjectCall call(
       ProjectMethod caller, boolean open, String thread, int line, boolean callerMonitorHeld, String field) {
     return new ProjectCall(
-        caller, open, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), true, Set.of(),
+        caller, open, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), ProjectCall.Target.RESOLVED, Set.of(),
         thread, Set.of(), callerMonitorHeld, field, null, null);
   }
 
   private static ProjectCall inTask(String task, int line, String serialExecutor) {
     return new ProjectCall(
-        null, true, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), true, Set.of(),
+        null, true, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), ProjectCall.Target.RESOLVED, Set.of(),
         task, Set.of(), false, FIELD, serialExecutor, null);
   }
 
   private static ProjectCall copiesOfTask(boolean callerMonitorHeld) {
     return new ProjectCall(
-        null, true, ResultUse.DISCARDED, "src/p/Orders.java", 15, false, false, Set.of(), true, Set.of(),
+        null, true, ResultUse.DISCARDED, "src/p/Orders.java", 15, false, false, Set.of(), ProjectCall.Target.RESOLVED, Set.of(),
         TASK, Set.of(), callerMonitorHeld, FIELD, null,
         "Orders.process hands one to 'pool', an executor of several threads, on every call");
   }
