@@ -213,11 +213,13 @@ class LibrarySummariesBuildTest {
     assertTrue(application.ok());
     assertTrue(application.reports("WARNING", STATIC_WRITE, STATIC_TASK), application.diagnostics().toString());
     assertTrue(application.reports("WARNING", INSTANCE_WRITE, INSTANCE_TASK), application.diagnostics().toString());
+    // one finding per race, the reason the summary's condition stood for before the other access
     assertTrue(
         application.reports(
             "WARNING",
-            "PluginVersions.java:" + OptionSources.PLUGIN_VERSIONS_READ_LINE + " (from its summary",
-            "'VERSIONS' is read here without a lock"),
+            "PluginVersions.java:" + OptionSources.PLUGIN_VERSIONS_WRITE_LINE + " (from its summary",
+            STATIC_TASK + ". Guard every access with one lock or use ConcurrentHashMap. Also unguarded: line "
+                + OptionSources.PLUGIN_VERSIONS_READ_LINE + " (read)."),
         application.diagnostics().toString());
   }
 
@@ -348,7 +350,7 @@ class LibrarySummariesBuildTest {
     assertTrue(sarif.contains("PluginVersions.java"), sarif);
     int line = OptionSources.PLUGIN_VERSIONS_WRITE_LINE;
     assertTrue(sarif.contains("\"startLine\" : " + line) || sarif.contains("\"startLine\":" + line), sarif);
-    assertEquals(4, count(sarif, "\"ruleId\""), sarif);
+    assertEquals(2, count(sarif, "\"ruleId\""), sarif); // two races, each reported once
   }
 
   private static int count(String text, String part) {

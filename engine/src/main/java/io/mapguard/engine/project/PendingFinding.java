@@ -1,5 +1,7 @@
 package io.mapguard.engine.project;
 
+import io.mapguard.engine.report.Finding;
+
 /**
  * A finding whose condition on the rest of the project did not hold in the classes its compilation
  * (or scan) saw: a library's static map that no task of the library writes, a helper every caller
@@ -23,7 +25,7 @@ public record PendingFinding(
   /** The finding once its condition stands: its message says why, and nothing is left to decide. */
   public PendingFinding standing(String reason) {
     return new PendingFinding(
-        rule, file, line, column, fingerprint, reason.isEmpty() ? message : message + " " + reason, null);
+        rule, file, line, column, fingerprint, Finding.withReason(message, reason), null);
   }
 
   /** {@code Registry.java:42}: where it is, for a report that has no source position for it. */

@@ -44,9 +44,24 @@ public record Finding(
 
   /** The finding once its condition is decided: it stands, and its message says why. */
   public Finding standing(String reason) {
-    return new Finding(
-        rule, file, site, reason.isEmpty() ? message : message + " " + reason, field, fixes, identity,
-        evidence, null, places);
+    return new Finding(rule, file, site, withReason(message, reason), field, fixes, identity, evidence, null, places);
+  }
+
+  /** What a race reported once adds to its message before naming its other accesses. */
+  public static final String ALSO_UNGUARDED = " Also unguarded: ";
+
+  /**
+   * {@code message} with the reason its condition stood for: after the finding's own words, before
+   * the other accesses of a race reported once ({@link #ALSO_UNGUARDED}), which come last.
+   */
+  public static String withReason(String message, String reason) {
+    if (reason.isEmpty()) {
+      return message;
+    }
+    int others = message.lastIndexOf(ALSO_UNGUARDED);
+    return others < 0
+        ? message + " " + reason
+        : message.substring(0, others) + " " + reason + message.substring(others);
   }
 
   /**

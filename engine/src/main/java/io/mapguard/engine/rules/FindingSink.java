@@ -42,7 +42,10 @@ public final class FindingSink {
    *
    * @param telling how telling the access is, lowest first ({@link #TELLING})
    */
-  private record RaceAccess(String race, int telling, String briefVerb) {}
+  private record RaceAccess(RaceKey race, int telling, String briefVerb) {}
+
+  /** A race on a field, and the condition its findings stand on (null for none). */
+  private record RaceKey(String race, ProjectCondition condition) {}
 
   /** A sink that reports every access (for what-if runs of the rules). */
   public FindingSink(String file, String className) {
@@ -59,8 +62,8 @@ public final class FindingSink {
   /**
    * One unguarded access of a race on its field, reported at the access's site: reported like {@link #report}, and, when the
    * sink reports a race once, folded with the other accesses of the same {@code race} (a kind the
-   * rule names, e.g. "unguarded") into one finding. An access whose finding depends on other
-   * classes ({@code condition}) is decided alone and stays a finding of its own.
+   * rule names, e.g. "unguarded") into one finding. Accesses whose findings depend on other
+   * classes fold only with those of the same {@code condition}: one answer decides them all.
    */
   public void reportAccess(
       Rule rule,
@@ -72,10 +75,13 @@ public final class FindingSink {
       ProjectCondition condition) {
     MapField field = access.field();
     Finding added = report(rule, field, access.site(), message, fixes, evidence, condition);
-    if (added != null && condition == null) {
+    if (added != null) {
       raceAccesses.put(
           added,
-          new RaceAccess(rule.ruleName() + '\0' + field.name() + '\0' + race, telling(access), access.briefVerb()));
+          new RaceAccess(
+              new RaceKey(rule.ruleName() + '\0' + field.name() + '\0' + race, condition),
+              telling(access),
+              access.briefVerb()));
     }
   }
 
@@ -171,7 +177,7 @@ public final class FindingSink {
           .thenComparing(f -> f.rule().ruleName());
 
   private List<Finding> foldRaces() {
-    Map<String, List<Finding>> races = new LinkedHashMap<>();
+    Map<RaceKey, List<Finding>> races = new LinkedHashMap<>();
     List<Finding> folded = new ArrayList<>();
     for (Finding finding : findings) {
       RaceAccess access = raceAccesses.get(finding);
@@ -223,7 +229,7 @@ public final class FindingSink {
     int unlisted = others.size() - listed.size();
     String message =
         first.message()
-            + " Also unguarded: "
+            + Finding.ALSO_UNGUARDED
             + String.join(", ", listed)
             + (unlisted > 0 ? " and " + unlisted + " more" : "")
             + ".";
@@ -232,7 +238,7 @@ public final class FindingSink {
     places.addAll(others);
     return new Finding(
         first.rule(), first.file(), first.site(), message, first.field(), List.copyOf(fixes.values()),
-        first.identity(), List.copyOf(evidence), null, List.copyOf(places));
+        first.identity(), List.copyOf(evidence), first.condition(), List.copyOf(places));
   }
 
   private static String normalise(String text) {

@@ -199,7 +199,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         + (fields.size() == 1 ? " '" + fields.get(0) + "'" : "s '" + String.join("', '", fields) + "'");
   }
 
-  /** Every race-relevant access of the map, on {@code condition}. */
+  /** Every race-relevant access of the map, on {@code condition}: reported once, as one race ({@link FindingSink#reportAccess}). */
   private void reportAll(FieldState state, List<FixHint> fixes, ProjectCondition condition, FindingSink sink) {
     reportAll(state, fixes, condition, "", sink);
   }
@@ -208,12 +208,11 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
   private void reportAll(
       FieldState state, List<FixHint> fixes, ProjectCondition condition, String why, FindingSink sink) {
     for (ResolvedAccess access : state.raceRelevant()) {
-      sink.report(
+      sink.reportAccess(
           rule(),
-          state.field(),
-          access.access().site(),
-          "'" + state.field().name() + "' is " + access.verb()
-              + " here without a lock, but it is shared:" + why,
+          access.access(),
+          "unguarded",
+          "'" + state.field().name() + "' is " + access.verb() + " here without a lock, but it is shared:" + why,
           fixes,
           List.of(),
           condition);

@@ -53,4 +53,16 @@ class FindingTest {
     assertEquals(List.of(GUARDED_BY), one.fixPlaces(GUARDED_BY).get(0).fixes());
     assertEquals("Wrap the statement in synchronized (lock) { … }.", one.suggestion(WRAP, "m"));
   }
+
+  @Test
+  void theReasonAConditionStoodForComesBeforeTheRacesOtherAccesses() {
+    assertEquals(
+        "'m' is written here without a lock, but it is shared: it is written in the task submitted at B.java:4."
+            + " Also unguarded: line 12 (read).",
+        Finding.withReason(
+            "'m' is written here without a lock, but it is shared:" + Finding.ALSO_UNGUARDED + "line 12 (read).",
+            "it is written in the task submitted at B.java:4."));
+    assertEquals("m stands. why", Finding.withReason("m stands.", "why"));
+    assertEquals("m stands.", Finding.withReason("m stands.", ""));
+  }
 }

@@ -3,6 +3,7 @@ package io.mapguard.lint.analysis;
 import io.mapguard.engine.project.PendingFinding;
 import io.mapguard.engine.project.ProjectCondition;
 import io.mapguard.engine.report.Evidence;
+import io.mapguard.engine.report.Finding;
 import io.mapguard.engine.report.FixHint;
 import io.mapguard.engine.report.Rule;
 import io.mapguard.lint.fix.Edit;
@@ -84,7 +85,7 @@ public record LintFinding(
   /** The finding once its condition stands: its message says why ({@code Finding#standing}). */
   public LintFinding standing(String reason) {
     return new LintFinding(
-        rule, severity, file, line, column, endLine, endColumn, reason.isEmpty() ? message : message + " " + reason,
+        rule, severity, file, line, column, endLine, endColumn, Finding.withReason(message, reason),
         fingerprint, fixes, evidence, null);
   }
 
