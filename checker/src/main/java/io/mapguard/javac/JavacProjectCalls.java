@@ -23,6 +23,8 @@ import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -271,15 +273,22 @@ public final class JavacProjectCalls implements ProjectCalls {
     return memos.computeIfAbsent(found.topLevel(), top -> new ProjectCallShapes.SiteMemo());
   }
 
-  /** Every compilation unit javac entered: the files this compilation compiles. */
+  /**
+   * Every compilation unit javac entered: the files this compilation compiles, by file name. javac
+   * keeps them by class symbol in a hash table, whose order changes from run to run; the calls of a
+   * method are listed in this order, and a walk up them within a budget must visit the same methods
+   * every time.
+   */
   static Set<JCCompilationUnit> compiledUnits(Context context) {
-    Set<JCCompilationUnit> units = new LinkedHashSet<>();
+    List<JCCompilationUnit> units = new ArrayList<>();
+    Set<JCCompilationUnit> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
-      if (env.toplevel != null) {
+      if (env.toplevel != null && seen.add(env.toplevel)) {
         units.add(env.toplevel);
       }
     }
-    return units;
+    units.sort(Comparator.comparing(unit -> unit.sourcefile.getName()));
+    return new LinkedHashSet<>(units);
   }
 
   /**

@@ -1,7 +1,9 @@
 package io.mapguard.engine.project;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
@@ -65,11 +67,26 @@ final class CallerChains {
   }
 
   /**
-   * How many methods a walk that adds findings ({@link #firstWithinBudget}) visits at most: a bound
-   * on the cost of one question (each method's calls are looked up in the whole project), deep
-   * enough for a task that reaches a map through a few services.
+   * {@code calls} in the order of their places (file, then line; calls of one line as listed): what
+   * a walk within a budget visits must not depend on the order a front end indexed its files in, so
+   * that both front ends, and every run, visit the same methods.
    */
-  static final int MAX_METHODS = 64;
+  private static List<ProjectCall> byPlace(List<ProjectCall> calls) {
+    List<ProjectCall> sorted = new ArrayList<>(calls);
+    sorted.sort(Comparator.comparing(ProjectCall::file).thenComparingInt(ProjectCall::line));
+    return sorted;
+  }
+
+  /**
+   * How many methods a walk that adds findings ({@link #firstWithinBudget}) visits at most: a bound
+   * on the cost of one question (each method's calls are looked up in the whole project, once per
+   * compilation or scan), deep enough for a task that reaches a map through a few services and the
+   * lifecycle methods of a component framework: a walk breadth first through a method with many
+   * callers (Tomcat's {@code Registry.registerComponent}) visits all of them before going deeper,
+   * and the walk from Tomcat's {@code Registry} maps reaches a deployment task after more than 64
+   * methods and fewer than 128. Mapvet's walks are bounded by {@link #MAX_FILES} first.
+   */
+  static final int MAX_METHODS = 256;
 
   /**
    * How many files such a walk may have the front end read (parse) at most ({@link
@@ -113,7 +130,7 @@ final class CallerChains {
       if (callers == null) {
         return null;
       }
-      for (ProjectCall call : callers) {
+      for (ProjectCall call : byPlace(callers)) {
         String reason = stands.apply(call, method);
         if (reason != null) {
           return reason;

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * An instance map that its own class writes only on its callers' threads, with no lock and no
- * thread of its own: it is shared when another class keeps the object in a field, calls a method
- * that writes the map through that field in a task's own code (the lambda or anonymous class handed
+ * thread of its own: it is shared when another class keeps the object in a field (of the class's
+ * type, or of an interface or superclass whose method the class implements: a call through it runs
+ * the class's body on an object of the class), calls a method that writes the map through that
+ * field in a task's own code (the lambda or anonymous class handed
  * to an executor, a thread class's {@code run()}), and uses the map through the same field on
  * another thread: in a method its callers call (code outside the project may call it too), or in
  * another task. The two uses then reach one object at once, unless both calls hold the using
@@ -49,7 +51,7 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
         return null;
       }
       for (ProjectCall write : writes) {
-        if (!write.resolved() || write.receiverField() == null) {
+        if (!write.mayDispatchToMethod() || write.receiverField() == null) {
           continue;
         }
         String task = write.thread();
@@ -110,7 +112,7 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
         return null;
       }
       for (ProjectCall use : uses) {
-        if (!use.resolved()
+        if (!use.mayDispatchToMethod()
             || !write.receiverField().equals(use.receiverField())
             || use.file().equals(write.file()) && use.line() == write.line()) {
           continue;

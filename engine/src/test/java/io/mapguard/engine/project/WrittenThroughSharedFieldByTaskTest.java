@@ -28,8 +28,14 @@ class WrittenThroughSharedFieldByTaskTest {
 
   private static ProjectCall call(
       ProjectMethod caller, boolean open, String thread, int line, boolean callerMonitorHeld, String field) {
+    return call(ProjectCall.Target.RESOLVED, caller, open, thread, line, callerMonitorHeld, field);
+  }
+
+  private static ProjectCall call(
+      ProjectCall.Target target, ProjectMethod caller, boolean open, String thread, int line, boolean callerMonitorHeld,
+      String field) {
     return new ProjectCall(
-        caller, open, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), ProjectCall.Target.RESOLVED, Set.of(),
+        caller, open, ResultUse.DISCARDED, "src/p/Orders.java", line, false, false, Set.of(), target, Set.of(),
         thread, Set.of(), callerMonitorHeld, field, null, null);
   }
 
@@ -66,6 +72,26 @@ class WrittenThroughSharedFieldByTaskTest {
             + " 'inventory' (Orders.java:15), and Orders.pending (Orders.java:19) reads it through the same field on"
             + " its callers' threads. Guard every access with one lock.",
         standing(calls));
+  }
+
+  @Test
+  void callsThroughAFieldOfAnInterfaceTheClassImplementsStandButUntypedOnesDoNot() {
+    ProjectCalls throughInterface =
+        calls(
+            Map.of(
+                RESERVE, List.of(call(ProjectCall.Target.SUPERTYPE, null, true, TASK, 15, false, FIELD)),
+                RESERVED_OF, List.of(call(ProjectCall.Target.SUPERTYPE, PENDING, true, null, 19, false, FIELD))));
+    assertEquals(
+        "it is written in the task submitted at Orders.java:15, through Inventory.reserve on Orders's field"
+            + " 'inventory' (Orders.java:15), and Orders.pending (Orders.java:19) reads it through the same field on"
+            + " its callers' threads. Guard every access with one lock.",
+        standing(throughInterface));
+    ProjectCalls untyped =
+        calls(
+            Map.of(
+                RESERVE, List.of(call(ProjectCall.Target.UNKNOWN, null, true, TASK, 15, false, FIELD)),
+                RESERVED_OF, List.of(call(PENDING, true, null, 19, false, FIELD))));
+    assertNull(standing(untyped));
   }
 
   @Test
