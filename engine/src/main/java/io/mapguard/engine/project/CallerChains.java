@@ -102,9 +102,9 @@ final class CallerChains {
    * method's calls; the first non-null answer {@code stands} gives for a call (and the method it
    * calls) is the reason the finding stands. What is visited next for a call is what {@code up}
    * gives: its caller, the caller as it runs on the object of the method called ({@link
-   * ProjectMethod#onObjectOf}), or null for nothing; each method once. Null when no call stands, when a method's calls cannot be listed, or when the walk
-   * passes {@link #MAX_METHODS} methods or {@link #MAX_FILES} files read: absent evidence adds
-   * nothing.
+   * ProjectMethod#onObjectOf}), or null for nothing; each method once. Null when no call stands,
+   * when a method's calls cannot be listed, or when the walk passes {@link #MAX_METHODS} methods or
+   * {@link #MAX_FILES} files read: absent evidence adds nothing.
    */
   static String firstWithinBudget(
       ProjectCalls calls,

@@ -1,6 +1,8 @@
 package io.mapguard.engine.project;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A method declared in the project (the compilation, or the tree mapvet scans), named the way calls
@@ -41,7 +43,7 @@ public record ProjectMethod(List<String> ownerTypes, String name, int arity) {
     if (ownerTypes.containsAll(callee.ownerTypes)) {
       return this;
     }
-    java.util.LinkedHashSet<String> types = new java.util.LinkedHashSet<>(ownerTypes);
+    Set<String> types = new LinkedHashSet<>(ownerTypes);
     types.addAll(callee.ownerTypes);
     return new ProjectMethod(List.copyOf(types), name, arity);
   }

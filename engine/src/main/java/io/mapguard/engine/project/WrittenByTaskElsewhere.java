@@ -13,8 +13,7 @@ import java.util.Map;
  * when one of the methods that write it runs, through calls resolved to it or to a supertype's
  * method it overrides (a component started through its interface, whose template method calls the
  * class's hook), in a task of another class (a lambda handed to an executor, a thread's {@code
- * run()}): the task's
- * thread and any other caller then write or read the one map at once. The finding stands naming
+ * run()}): the task's thread and any other caller then write or read the one map at once. The finding stands naming
  * the task and the calls that lead to the write. Like {@link NullPassedByCaller} it adds a finding
  * the class alone would not make: when the calls cannot be listed, or no such task is found within
  * {@link CallerChains#MAX_METHODS} methods up the callers and {@link CallerChains#MAX_FILES} files

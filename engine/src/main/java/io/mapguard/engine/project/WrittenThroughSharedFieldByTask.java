@@ -7,8 +7,8 @@ import java.util.List;
  * thread of its own: it is shared when another class keeps the object in a field (of the class's
  * type, or of an interface or superclass whose method the class implements: a call through it runs
  * the class's body on an object of the class), calls a method that writes the map through that
- * field in a task's own code (the lambda or anonymous class handed
- * to an executor, a thread class's {@code run()}), and uses the map through the same field on
+ * field in a task's own code (the lambda or anonymous class handed to an executor, a thread
+ * class's {@code run()}), and uses the map through the same field on
  * another thread: in a method its callers call (code outside the project may call it too), or in
  * another task. The two uses then reach one object at once, unless both calls hold the using
  * class's own monitor or a {@code synchronized} block on the field's object. The finding stands

@@ -199,7 +199,10 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         + (fields.size() == 1 ? " '" + fields.get(0) + "'" : "s '" + String.join("', '", fields) + "'");
   }
 
-  /** Every race-relevant access of the map, on {@code condition}: reported once, as one race ({@link FindingSink#reportAccess}). */
+  /**
+   * Every race-relevant access of the map, on {@code condition}: one race, reported once ({@link
+   * FindingSink#reportAccess}).
+   */
   private void reportAll(FieldState state, List<FixHint> fixes, ProjectCondition condition, FindingSink sink) {
     reportAll(state, fixes, condition, "", sink);
   }
