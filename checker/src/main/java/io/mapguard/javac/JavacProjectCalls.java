@@ -23,7 +23,6 @@ import io.mapguard.engine.project.ProjectCall;
 import io.mapguard.engine.project.ProjectCalls;
 import io.mapguard.engine.project.ProjectMethod;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -276,19 +275,18 @@ public final class JavacProjectCalls implements ProjectCalls {
   /**
    * Every compilation unit javac entered: the files this compilation compiles, by file name. javac
    * keeps them by class symbol in a hash table, whose order changes from run to run; the calls of a
-   * method are listed in this order, and a walk up them within a budget must visit the same methods
-   * every time.
+   * method and the summaries are listed in this order, and must be the same in every run.
    */
   static Set<JCCompilationUnit> compiledUnits(Context context) {
-    List<JCCompilationUnit> units = new ArrayList<>();
-    Set<JCCompilationUnit> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<JCCompilationUnit> units = new LinkedHashSet<>(); // a tree's equality is its identity
     for (Env<AttrContext> env : Enter.instance(context).getEnvs()) {
-      if (env.toplevel != null && seen.add(env.toplevel)) {
+      if (env.toplevel != null) {
         units.add(env.toplevel);
       }
     }
-    units.sort(Comparator.comparing(unit -> unit.sourcefile.getName()));
-    return new LinkedHashSet<>(units);
+    List<JCCompilationUnit> byName = new ArrayList<>(units);
+    byName.sort(Comparator.comparing(unit -> unit.sourcefile.getName()));
+    return new LinkedHashSet<>(byName);
   }
 
   /**
