@@ -48,6 +48,70 @@ class PluginBehaviourTest {
     assertThat(compilation).hadWarningCount(2);
   }
 
+  /**
+   * A template method that holds 'this' around a hook, a second one that does not, and a subclass
+   * whose map the hook writes: the hook's write races only through the second (another class).
+   */
+  private static final JavaFileObject LEDGER =
+      JavaFileObjects.forSourceLines(
+          "t.Ledger",
+          "package t;",
+          "public abstract class Ledger {",
+          "  public synchronized void post(String a) { record(a); }",
+          "  public void postNow(String a) { record(a); }",
+          "  protected abstract void record(String a);",
+          "}");
+
+  private static final JavaFileObject AUDITED =
+      JavaFileObjects.forSourceLines(
+          "t.Audited",
+          "package t;",
+          "import java.util.HashMap;",
+          "import java.util.Map;",
+          "public class Audited extends Ledger {",
+          "  private final Map<String, Integer> totals = new HashMap<>();",
+          "  @Override protected void record(String a) { totals.merge(a, 1, Integer::sum); }",
+          "  public synchronized void reset() { totals.clear(); }",
+          "  public synchronized int total(String a) { return totals.getOrDefault(a, 0); }",
+          "  public int peek(String a) { return totals.getOrDefault(a, 0); }",
+          "}");
+
+  @Test
+  void aRaceNamesItsAccessesThatRaceThroughOtherClassesAmongItsOthers() {
+    Compilation compilation = javac().withOptions("-Xplugin:MapGuard").compile(LEDGER, AUDITED);
+    assertThat(compilation).succeeded();
+    // at the access that races whatever other classes do; the hook's write is one of the others
+    assertThat(compilation)
+        .hadWarningContaining(
+            "[InconsistentMapLocking] 'totals' is read without 'this' here; it is guarded by 'this' at 2"
+                + " of 4 accesses (e.g. line 7). Hold 'this' (synchronized) or use ConcurrentHashMap."
+                + " Also unguarded: line 6 (written, unless every caller holds 'this').")
+        .inFile(AUDITED)
+        .onLine(9);
+    assertThat(compilation).hadWarningCount(1);
+
+    // without the unguarded second way in the hook holds 'this' wherever it runs: the race is the
+    // read's, which does not wait for the answer, and the listing says what the write depends on
+    JavaFileObject lockedOnly =
+        JavaFileObjects.forSourceLines(
+            "t.Ledger",
+            "package t;",
+            "public abstract class Ledger {",
+            "  public synchronized void post(String a) { record(a); }",
+            "  protected abstract void record(String a);",
+            "}");
+    Compilation locked = javac().withOptions("-Xplugin:MapGuard").compile(lockedOnly, AUDITED);
+    assertThat(locked)
+        .hadWarningContaining("'totals' is read without 'this' here")
+        .inFile(AUDITED)
+        .onLine(9);
+    assertThat(locked)
+        .hadWarningContaining("Also unguarded: line 6 (written, unless every caller holds 'this').")
+        .inFile(AUDITED)
+        .onLine(9);
+    assertThat(locked).hadWarningCount(1);
+  }
+
   /** A library's static cache: filled lazily by a public method, no lock, no thread in view. */
   private static final JavaFileObject STATIC_CACHE =
       JavaFileObjects.forSourceLines("c.Names", OptionSources.STATIC_CACHE);

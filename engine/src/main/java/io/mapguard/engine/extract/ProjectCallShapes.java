@@ -60,7 +60,8 @@ public final class ProjectCallShapes {
    * class they can extend; an override of a method of a library or the JDK (which calls it), or of
    * one the front end cannot read; a public override of a project method (that method may be public
    * in a type others see). Any other method of a class other packages cannot name or extend is
-   * called only by its own package, an override of a project method included.
+   * called only by its own package, an override of a project method included; so is a protected
+   * override of a project method (a hook: its template method calls it).
    */
   public static <N> boolean open(SyntaxPort<N> port, SyntaxPath<N> method) {
     N declaration = method.leaf();
@@ -76,12 +77,18 @@ public final class ProjectCallShapes {
     }
     boolean visible = visibleOutsideItsPackage(port, owner);
     boolean isPublic = port.hasModifier(declaration, Modifier.PUBLIC);
-    if (isPublic && visible
-        || port.hasModifier(declaration, Modifier.PROTECTED) && visible && !port.hasModifier(owner.leaf(), Modifier.FINAL)) {
+    if (isPublic && visible) {
       return true;
     }
+    boolean extensible =
+        port.hasModifier(declaration, Modifier.PROTECTED) && visible && !port.hasModifier(owner.leaf(), Modifier.FINAL);
     // asked last: mapvet may need its type solver for the supertypes
     Overriding overriding = port.overriding(declaration);
+    if (extensible) {
+      // a protected hook of a project method is there for its template method to call, not for
+      // subclasses elsewhere: the project holds its calls (those of the method it overrides)
+      return overriding != Overriding.PROJECT;
+    }
     return overriding == Overriding.OTHER || isPublic && overriding == Overriding.PROJECT;
   }
 

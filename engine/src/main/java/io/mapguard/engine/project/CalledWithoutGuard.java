@@ -24,6 +24,11 @@ public record CalledWithoutGuard(ProjectMethod method, String classLock, String 
     return call == null ? null : "It is reached without '" + guard + "' from " + call.who() + ".";
   }
 
+  @Override
+  public String whenListed() {
+    return "unless every caller holds '" + guard + "'";
+  }
+
   /**
    * A call that holds the guard is safe; one that does not passes the question to its caller's
    * callers when the guard would pass with it (a class's monitor always, {@code this} only for a

@@ -12,4 +12,13 @@ public interface ProjectCondition {
    * answer, the finding stands.
    */
   String standing(ProjectCalls calls);
+
+  /**
+   * What a race's message says of an access that stands on this condition when it lists it among
+   * the accesses of a race that stands on its own ({@link io.mapguard.engine.rules.FindingSink}):
+   * after its verb, "line 6 (written, unless …)".
+   */
+  default String whenListed() {
+    return "if other classes reach it concurrently";
+  }
 }

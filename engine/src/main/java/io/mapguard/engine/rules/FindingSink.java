@@ -63,7 +63,8 @@ public final class FindingSink {
    * One unguarded access of a race on its field, reported at the access's site: reported like {@link #report}, and, when the
    * sink reports a race once, folded with the other accesses of the same {@code race} (a kind the
    * rule names, e.g. "unguarded") into one finding. Accesses whose findings depend on other
-   * classes fold only with those of the same {@code condition}: one answer decides them all.
+   * classes fold only with those of the same {@code condition}, one answer deciding them all, or
+   * into the race's finding that depends on nothing.
    */
   public void reportAccess(
       Rule rule,
@@ -160,7 +161,8 @@ public final class FindingSink {
 
   /**
    * The findings, by place. A race reported once is its most telling access (a write first, then an
-   * iteration, then a read; the first in the file among equals), whose message ends naming the
+   * iteration, then a read; the first in the file among equals; one that depends on no other class
+   * before one that does), whose message ends naming the
    * others ("Also unguarded: line 80 (iterated), line 86 (read)."), with them as evidence (SARIF's
    * related locations) and every fix any of them offers; its fingerprint is that access's.
    */
@@ -187,9 +189,19 @@ public final class FindingSink {
         races.computeIfAbsent(access.race(), k -> new ArrayList<>()).add(finding);
       }
     }
+    // a race that stands on its own lists its accesses that depend on other classes among its
+    // others, saying so: they miss the lock where they are, and the race is reported anyway
+    for (RaceKey key : List.copyOf(races.keySet())) {
+      List<Finding> unconditional = key.condition() == null ? null : races.get(new RaceKey(key.race(), null));
+      if (unconditional != null) {
+        unconditional.addAll(races.remove(key));
+      }
+    }
     for (List<Finding> race : races.values()) {
+      // reported at an access that stands whatever other classes do, the most telling of those
       race.sort(
-          Comparator.comparingInt((Finding f) -> raceAccesses.get(f).telling())
+          Comparator.comparing((Finding f) -> f.condition() != null)
+              .thenComparingInt(f -> raceAccesses.get(f).telling())
               .thenComparing(BY_PLACE));
       folded.add(race.size() == 1 ? race.get(0) : fold(race));
     }
@@ -219,11 +231,15 @@ public final class FindingSink {
     }
     for (Finding other : others) {
       String verb = raceAccesses.get(other).briefVerb();
+      // undecided: it races only if other classes reach it so, which the race does not wait for
+      String unless =
+          other.condition() != null && first.condition() == null ? ", " + other.condition().whenListed() : "";
       if (listed.size() < LISTED_ACCESSES) {
-        listed.add("line " + other.site().line() + " (" + verb + ")");
+        listed.add("line " + other.site().line() + " (" + verb + unless + ")");
       }
       if (evidence.stream().noneMatch(cited -> cited.line() == other.site().line())) {
-        evidence.add(new Evidence(other.site().line(), other.site().column(), "also " + verb + " here, unguarded"));
+        evidence.add(
+            new Evidence(other.site().line(), other.site().column(), "also " + verb + " here, unguarded" + unless));
       }
     }
     int unlisted = others.size() - listed.size();

@@ -138,7 +138,11 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
    * guard (see {@link CalledWithoutGuard}); else null, and the class alone decides.
    */
   private static ProjectCondition reachedWithoutGuard(ClassAnalysis analysis, ResolvedAccess access, Guard guard) {
-    LockRef lock = guard.lock();
+    return reachedWithout(analysis, access, guard.lock());
+  }
+
+  /** {@link #reachedWithoutGuard} for any lock: null unless callers can hold {@code lock}. */
+  static ProjectCondition reachedWithout(ClassAnalysis analysis, ResolvedAccess access, LockRef lock) {
     if (lock.kind() != LockRef.Kind.MONITOR
         || !access.access().unit().entryLocks().isEmpty()
         || !lock.expression().equals("this") && !lock.expression().endsWith(".class")) {
@@ -149,13 +153,10 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
       return null;
     }
     if (lock.expression().equals("this")) {
-      return new CalledWithoutGuard(method, null, guard.display());
+      return new CalledWithoutGuard(method, null, lock.expression());
     }
-    if (lock.expression().endsWith(".class")) {
-      String type = lock.expression().substring(0, lock.expression().length() - ".class".length());
-      return new CalledWithoutGuard(method, type.substring(type.lastIndexOf('.') + 1), guard.display());
-    }
-    return null;
+    String type = lock.expression().substring(0, lock.expression().length() - ".class".length());
+    return new CalledWithoutGuard(method, type.substring(type.lastIndexOf('.') + 1), lock.expression());
   }
 
   /**

@@ -58,6 +58,7 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         continue;
       }
       ConcurrentHashMapAdvice.Verdict concurrent = null;
+      LockRef heldElsewhere = heldAtEveryLockedAccess(state);
       for (ResolvedAccess access : state.raceRelevant()) {
         if (access.holdsExcludingLock()) {
           continue;
@@ -69,11 +70,17 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
         List<FixHint> fixes = concurrentHashMapFix(concurrent);
         String evidence = analysis.threadEvidence(state, access);
         Evidence place = analysis.threadEvidencePlace(state, access);
+        ProjectCondition condition = null;
         if (evidence == null && striped != null) {
           evidence = "taking a lock there shows that other threads are expected";
         } else if (evidence == null) {
           evidence = Objects.requireNonNullElse(analysis.lockEvidence(state), "other threads use it");
           place = analysis.lockEvidencePlace(state);
+          // the lock is all that says threads meet here: callers that all hold it make it the guard
+          condition =
+              heldElsewhere == null
+                  ? null
+                  : InconsistentMapLockingCheck.reachedWithout(analysis, access, heldElsewhere);
         }
         String message =
             "'"
@@ -97,9 +104,28 @@ public final class UnsynchronizedSharedMapCheck implements RuleCheck {
             message,
             fixes,
             place == null ? List.of() : List.of(place),
-            null);
+            condition);
       }
     }
+  }
+
+  /**
+   * A monitor held at every locked access of the map, or null. When the map is shared only for the
+   * lock, an unlocked access in a method whose every call holds that monitor is guarded too: a hook
+   * the superclass's synchronized template method calls, a helper every caller calls synchronized.
+   */
+  private static LockRef heldAtEveryLockedAccess(FieldState state) {
+    List<ResolvedAccess> locked =
+        state.raceRelevant().stream().filter(access -> !access.locks().isEmpty()).toList();
+    if (locked.isEmpty()) {
+      return null;
+    }
+    for (LockRef lock : locked.get(0).locks()) {
+      if (lock.kind() == LockRef.Kind.MONITOR && locked.stream().allMatch(access -> access.holds(lock))) {
+        return lock;
+      }
+    }
+    return null;
   }
 
   /** The advice of the message: one lock, or a ConcurrentHashMap when that alone would do. */

@@ -25,11 +25,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The default, one finding per race, against every access (what the fixtures mark, see {@link
  * FixtureParityTest}): on every fixture, each finding is one of the accesses, and each access is a
  * finding or named in the message of its race's finding ("Also unguarded: line 80 (iterated)"),
- * which is made at a write when the race has an unguarded write.
+ * which is made at a write when the race has an unguarded write that races whatever other classes
+ * do.
  */
 class RacePerFindingTest {
   private static final Pattern ALSO = Pattern.compile(" Also unguarded: (.*?)(?: and \\d+ more)?\\.");
-  private static final Pattern LINE = Pattern.compile("line (\\d+) \\(([\\w ]+)\\)");
+  /** "line 80 (iterated)", or "line 6 (written, unless every caller holds 'this')". */
+  private static final Pattern LINE = Pattern.compile("line (\\d+) \\(([\\w ]+)(, unless [^)]*|, if [^)]*)?\\)");
 
   private static AnalysisOptions onePerRace;
   private static AnalysisOptions everyAccess;
@@ -72,14 +74,19 @@ class RacePerFindingTest {
       if (!also.find()) {
         continue;
       }
-      List<String> effects = new ArrayList<>();
+      List<String> writesOnTheirOwn = new ArrayList<>();
       Matcher line = LINE.matcher(also.group(1));
       while (line.find()) {
-        covered.add(key(race.rule(), race.file(), Integer.parseInt(line.group(1))));
-        effects.add(line.group(2));
+        String other = key(race.rule(), race.file(), Integer.parseInt(line.group(1)));
+        covered.add(other);
+        if (line.group(2).equals("written") && line.group(3) == null) {
+          writesOnTheirOwn.add(other);
+        }
       }
-      if (effects.contains("written")) {
-        assertTrue(race.message().contains(" is written "), fixture + ": a race with a write is reported at one: " + race.message());
+      if (!writesOnTheirOwn.isEmpty()) {
+        assertTrue(
+            race.message().contains(" is written "),
+            fixture + ": a race with a write that races whatever other classes do is reported at one: " + race.message());
       }
     }
     assertEquals(all, covered, fixture + ": every access is a finding or named by one");
