@@ -1,6 +1,7 @@
 package io.mapguard.javac;
 
 import com.sun.tools.javac.api.JavacTrees;
+import com.sun.tools.javac.code.Flags;
 import com.sun.tools.javac.code.Symbol;
 import com.sun.tools.javac.code.Symtab;
 import com.sun.tools.javac.code.Type;
@@ -105,6 +106,15 @@ final class JavacTypes implements Callees {
   @Override
   public boolean ownerIsSubtype(Object callee, String type) {
     return isSubtype(((Symbol) callee).owner.type, type);
+  }
+
+  @Override
+  public String synchronizedMethodOwner(Object callee) {
+    Symbol method = (Symbol) callee;
+    long flags = method.flags();
+    return (flags & Flags.SYNCHRONIZED) != 0 && (flags & Flags.STATIC) == 0
+        ? method.owner.getQualifiedName().toString()
+        : null;
   }
 
   Types types() {
@@ -230,7 +240,7 @@ final class JavacTypes implements Callees {
     if (method == null
         || method.isStatic()
         || method.isConstructor()
-        || (method.flags() & com.sun.tools.javac.code.Flags.PRIVATE) != 0
+        || (method.flags() & Flags.PRIVATE) != 0
         || !(method.owner instanceof Symbol.ClassSymbol)) {
       return SyntaxPort.Overriding.NONE;
     }

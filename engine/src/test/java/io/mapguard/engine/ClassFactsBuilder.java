@@ -138,14 +138,14 @@ final class ClassFactsBuilder {
   /** An access with the syntax around it ({@link MapCall}). */
   ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, MapCall call) {
     facts.accesses().add(
-        new Access(field, effect, method, site(line, unit), unit, Set.of(), order++, false, false, call, null, false, null));
+        new Access(field, effect, method, site(line, unit), unit, Set.of(), order++, false, false, call, null, false, null, null));
     return this;
   }
 
   /** {@code field = new HashMap<>()} at {@code line}: a fresh map assigned. */
   ClassFactsBuilder assignFresh(MapField field, CodeUnit unit, int line) {
     facts.accesses().add(
-        new Access(field, Effect.ASSIGN, null, site(line, unit), unit, Set.of(), order++, true, false, MapCall.NONE, null, false, null));
+        new Access(field, Effect.ASSIGN, null, site(line, unit), unit, Set.of(), order++, true, false, MapCall.NONE, null, false, null, null));
     return this;
   }
 
@@ -201,7 +201,7 @@ final class ClassFactsBuilder {
 
   ClassFactsBuilder access(MapField field, Effect effect, String method, CodeUnit unit, int line, LockRef... held) {
     facts.accesses().add(
-        new Access(field, effect, method, site(line, unit), unit, Set.of(held), order++, false, false, MapCall.NONE, null, false, null));
+        new Access(field, effect, method, site(line, unit), unit, Set.of(held), order++, false, false, MapCall.NONE, null, false, null, null));
     return this;
   }
 

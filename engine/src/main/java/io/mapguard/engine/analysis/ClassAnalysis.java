@@ -191,6 +191,9 @@ public final class ClassAnalysis {
   public ResolvedAccess resolve(Access access) {
     Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(access.unit()));
     locks.addAll(access.locksHeld());
+    if (access.calleeMonitor() != null) {
+      locks.add(access.calleeMonitor());
+    }
     Set<ThreadRoot> roots =
         access.holder() == null ? contexts().roots(access.unit()) : ownership().roots(access);
     if (access.field().isStatic() && access.unit().constructor()) {
@@ -198,8 +201,13 @@ public final class ClassAnalysis {
       // whatever thread calls new, writes the shared static
       roots = Set.of(ThreadRoot.CALLER);
     }
-    Set<LockRef> own =
-        contexts().inheritsLocks(access.unit()) ? locksAt(access.unit(), access.locksHeld()) : locks;
+    Set<LockRef> own = locks;
+    if (contexts().inheritsLocks(access.unit())) {
+      own = new LinkedHashSet<>(locksAt(access.unit(), access.locksHeld()));
+      if (access.calleeMonitor() != null) {
+        own.add(access.calleeMonitor());
+      }
+    }
     return new ResolvedAccess(access, locks, roots, own);
   }
 

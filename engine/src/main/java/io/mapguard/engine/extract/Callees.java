@@ -23,4 +23,11 @@ public interface Callees {
    * subtype of it.
    */
   boolean ownerIsSubtype(Object callee, String type);
+
+  /**
+   * The qualified name of the class declaring the callee when it is an instance method declared
+   * {@code synchronized} (the call holds its receiver's monitor while it runs: a map subclass's own
+   * {@code synchronized put(…)}); null otherwise, or when the front end cannot tell.
+   */
+  String synchronizedMethodOwner(Object callee);
 }

@@ -185,7 +185,9 @@ public final class FactAssembly<N, P> {
                     holders.get(p),
                     createdHere.contains(map)
                         && nullChecks.insideNullCheck(map, positions.path().apply(p.at()), mapFieldOf),
-                    writes == null ? null : new ReadingWrite(p.effect(), writes)));
+                    writes == null ? null : new ReadingWrite(p.effect(), writes),
+                    // named as synchronized (map) names it
+                    p.ownMonitor() ? LockRef.monitor(map.name()) : null));
       }
       for (UnitScan.PendingEdge<P> e : unit.edges) {
         UnitScan.PendingMutation<P> returned = valueGetters.get(e.callee());

@@ -131,6 +131,8 @@ public final class MapUses<N, P> {
         classifyViewUse(field, use, parentPath, method);
         return;
       }
+      Object callee = port.callee(parent);
+      String synchronizedIn = callee == null ? null : apis.callees().synchronizedMethodOwner(callee);
       unit.accesses.add(
           new PendingAccess<>(
               field,
@@ -139,7 +141,8 @@ public final class MapUses<N, P> {
               at,
               false,
               nullArgument,
-              shapes.describe(parentPath, mapFieldOf, field)));
+              shapes.describe(parentPath, mapFieldOf, field),
+              synchronizedIn != null && MapTypes.synchronizedMethodsLockForTheirCallers(synchronizedIn)));
       if (!field.local()) {
         trackValue(field, method, use, parentPath);
         callValues.storedValues(field, method, parentPath, tables.storedValues());

@@ -17,11 +17,28 @@ import java.util.List;
  * @param <P> the front end's position of a use
  */
 public class UnitScan<N, P> {
-  /** A use of a map: the call made on it (or a view, entry, iterator of it), an assignment… */
+  /**
+   * A use of a map: the call made on it (or a view, entry, iterator of it), an assignment…
+   *
+   * @param ownMonitor true for a call of a {@code synchronized} method of the map's own class (a
+   *     subclass of a map type): the call holds the map's monitor
+   */
   public record PendingAccess<P>(
-      MapField field, Effect effect, String method, P at, boolean fresh, boolean nullArgument, MapCall call) {
+      MapField field,
+      Effect effect,
+      String method,
+      P at,
+      boolean fresh,
+      boolean nullArgument,
+      MapCall call,
+      boolean ownMonitor) {
     public PendingAccess(MapField field, Effect effect, String method, P at, boolean fresh, boolean nullArgument) {
       this(field, effect, method, at, fresh, nullArgument, MapCall.NONE);
+    }
+
+    public PendingAccess(
+        MapField field, Effect effect, String method, P at, boolean fresh, boolean nullArgument, MapCall call) {
+      this(field, effect, method, at, fresh, nullArgument, call, false);
     }
   }
 

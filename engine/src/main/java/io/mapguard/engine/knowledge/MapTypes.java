@@ -186,6 +186,23 @@ public final class MapTypes {
     return GENERIC_MAP_INTERFACES.contains(qualifiedName);
   }
 
+  /**
+   * The packages of the Java platform: their map classes' {@code synchronized} methods
+   * ({@code Hashtable}'s, {@code Properties}', {@code Provider}'s) are how the class makes itself
+   * thread-safe, which its {@link MapKind} says, not a lock its callers take.
+   */
+  private static final List<String> PLATFORM_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+
+  /**
+   * Whether a call of a {@code synchronized} method declared in {@code declaringClass} counts as
+   * its caller holding the map's own monitor: a project's map subclass ({@code KeepAliveCache
+   * extends HashMap} with its {@code synchronized put(url, proxy, client)}), not a map class the
+   * table knows or one of the platform.
+   */
+  public static boolean synchronizedMethodsLockForTheirCallers(String declaringClass) {
+    return !isKnown(declaringClass) && PLATFORM_PACKAGES.stream().noneMatch(declaringClass::startsWith);
+  }
+
   /** Whether the table knows this type or interface: front ends stop a supertype walk there. */
   public static boolean isKnown(String qualifiedName) {
     return kindOfType(qualifiedName).isPresent() || isGenericInterface(qualifiedName);

@@ -20,6 +20,10 @@ import java.util.Set;
  * @param readingWrite for a read that changes the map (a WeakHashMap's, an access-ordered
  *     LinkedHashMap's get), whose {@code effect} is therefore {@link Effect#WRITE}: what it reads as
  *     and why it writes; else null
+ * @param calleeMonitor the map's own monitor when the access is a call of a {@code synchronized}
+ *     method of the map's class (a project's map subclass), which holds it while it runs; else null.
+ *     Not among {@code locksHeld}: the class whose code makes the access does not take it, so it
+ *     guards this map without being the class's evidence of threads
  */
 public record Access(
     MapField field,
@@ -34,7 +38,8 @@ public record Access(
     MapCall call,
     Holder holder,
     boolean inNullBranch,
-    ReadingWrite readingWrite) {
+    ReadingWrite readingWrite,
+    LockRef calleeMonitor) {
 
   /**
    * What the access does, as messages say it after the field's name: {@code written}, or for a read

@@ -116,7 +116,8 @@ public record ClassFacts(
       newAccesses.add(
           new Access(
               swap.apply(a.field()), a.effect(), a.method(), a.site(), a.unit(), a.locksHeld(),
-              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder(), a.inNullBranch(), a.readingWrite()));
+              a.order(), a.freshValue(), a.nullArgument(), a.call(), a.holder(), a.inNullBranch(), a.readingWrite(),
+              a.calleeMonitor()));
     }
     List<CallEdge> newCalls = new ArrayList<>();
     for (CallEdge c : calls) {

@@ -187,6 +187,7 @@ class CallShapesTest {
         @Override public String name(Object callee) { return ((String) callee).split("#")[1]; }
         @Override public boolean ownerKnown(Object callee) { return true; }
         @Override public boolean ownerIsSubtype(Object callee, String type) { return owner(callee).equals(type); }
+        @Override public String synchronizedMethodOwner(Object callee) { return null; }
       };
 
   static Node id(String name) { return new Node(Kind.IDENTIFIER, name); }

@@ -355,6 +355,69 @@ public final class LintTypes implements Callees {
     return ((Callee) callee).name();
   }
 
+  /**
+   * The class that declares the callee's method, found by name and arity from the receiver's type
+   * up through its supertypes (the JDK's by reflection, this file's and the tree's by their
+   * declarations: another file's through the symbol solver, which only a map of a project class of
+   * another file needs), when every overload of that arity there is a {@code synchronized} instance
+   * method: mapvet does not pick among them.
+   */
+  @Override
+  public String synchronizedMethodOwner(Object callee) {
+    Callee c = (Callee) callee;
+    if (c.owner() == null || c.name().equals("<init>")) {
+      return null;
+    }
+    for (String type : typeAndSupertypes(c.owner())) {
+      Optional<Class<?>> jdk = jdkClass(type);
+      Boolean synchronizedHere;
+      if (jdk.isPresent()) {
+        synchronizedHere = jdkSynchronized(jdk.get(), c.name(), c.arity());
+      } else {
+        TypeDeclaration<?> declaration = declared.containsKey(type) ? declared.get(type) : treeDeclaration(type);
+        List<MethodDeclaration> methods =
+            declaration == null
+                ? List.of()
+                : declaration.getMethodsByName(c.name()).stream()
+                    .filter(m -> m.getParameters().size() == c.arity())
+                    .toList();
+        synchronizedHere =
+            methods.isEmpty() ? null : methods.stream().allMatch(m -> m.isSynchronized() && !m.isStatic());
+      }
+      if (synchronizedHere != null) {
+        return synchronizedHere ? type : null;
+      }
+    }
+    return null;
+  }
+
+  /** {@link #jdkSynchronized}'s answers, by class, name and arity: asked of every call on a map field. */
+  private static final Map<String, Optional<Boolean>> JDK_SYNCHRONIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Whether the JDK class's own methods {@code name} of {@code arity} (not inherited ones) are all
+   * synchronized instance methods; null when it declares none.
+   */
+  private static Boolean jdkSynchronized(Class<?> type, String name, int arity) {
+    return JDK_SYNCHRONIZED
+        .computeIfAbsent(type.getName() + '#' + name + '/' + arity, k -> Optional.ofNullable(declaredSynchronized(type, name, arity)))
+        .orElse(null);
+  }
+
+  private static Boolean declaredSynchronized(Class<?> type, String name, int arity) {
+    Boolean all = null;
+    for (Method m : type.getDeclaredMethods()) {
+      if (m.getName().equals(name)
+          && m.getParameterCount() == arity
+          && !m.isSynthetic()
+          && !Modifier.isPrivate(m.getModifiers())) {
+        boolean locks = Modifier.isSynchronized(m.getModifiers()) && !Modifier.isStatic(m.getModifiers());
+        all = all == null ? locks : all && locks;
+      }
+    }
+    return all;
+  }
+
   @Override
   public boolean ownerIsSubtype(Object callee, String type) {
     return isSubtype(((Callee) callee).owner(), type);
