@@ -8,8 +8,13 @@ import io.mapguard.engine.model.LockRef;
  * @param heldAt accesses after construction that hold it (inferred guards)
  * @param accesses accesses after construction in all
  * @param exampleLine a line where it is held
+ * @param exampleHow how it is held there when the line does not show it ("inside expire(…), a
+ *     synchronized method of the map's class"), else null
  */
-public record Guard(LockRef lock, boolean declared, int heldAt, int accesses, int exampleLine) {
+public record Guard(LockRef lock, boolean declared, int heldAt, int accesses, int exampleLine, String exampleHow) {
+  public Guard(LockRef lock, boolean declared, int heldAt, int accesses, int exampleLine) {
+    this(lock, declared, heldAt, accesses, exampleLine, null);
+  }
 
   public String display() {
     return lock.expression();
@@ -28,6 +33,7 @@ public record Guard(LockRef lock, boolean declared, int heldAt, int accesses, in
         + accesses
         + " accesses (e.g. line "
         + exampleLine
+        + (exampleHow == null ? "" : ", " + exampleHow)
         + ")";
   }
 }

@@ -32,7 +32,7 @@ public final class GuardInference {
         if (counts.lastCounted != access) {
           counts.lastCounted = access;
           counts.held++;
-          counts.firstLine = Math.min(counts.firstLine, access.line());
+          counts.example(access, lock);
           if (access.effect() == Effect.WRITE) {
             counts.writes++;
           }
@@ -53,7 +53,7 @@ public final class GuardInference {
       return Optional.empty();
     }
     return Optional.of(
-        new Guard(best.representative, false, best.held, accesses.size(), best.firstLine));
+        new Guard(best.representative, false, best.held, accesses.size(), best.firstLine, best.firstHow));
   }
 
   /**
@@ -81,10 +81,33 @@ public final class GuardInference {
     int held;
     int writes;
     int firstLine = Integer.MAX_VALUE;
+    /** How the lock is held at {@link #firstLine} when the line does not show it, else null. */
+    String firstHow;
     ResolvedAccess lastCounted;
 
     Counts(LockRef lock) {
       this.representative = lock;
+    }
+
+    /**
+     * The example a message cites: the first line where the lock is taken in the class's own code,
+     * else the first where a synchronized method of the map's class takes it, saying so.
+     */
+    void example(ResolvedAccess access, LockRef lock) {
+      boolean inCallee =
+          access.access().calleeMonitor() != null
+              && access.access().calleeMonitor().sameLock(lock)
+              && access.access().locksHeld().stream().noneMatch(lock::sameLock)
+              && access.access().unit().entryLocks().stream().noneMatch(lock::sameLock);
+      boolean better =
+          firstLine == Integer.MAX_VALUE
+              || (firstHow != null && !inCallee)
+              || (firstHow == null) == !inCallee && access.line() < firstLine;
+      if (better) {
+        firstLine = access.line();
+        firstHow =
+            inCallee ? "inside " + access.access().method() + "(…), a synchronized method of the map's class" : null;
+      }
     }
   }
 }

@@ -166,7 +166,10 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
    */
   static Evidence guardPlace(FieldState state, Guard guard) {
     if (!guard.declared()) {
-      return new Evidence(guard.exampleLine(), 0, "'" + guard.display() + "' is held here");
+      return new Evidence(
+          guard.exampleLine(),
+          0,
+          "'" + guard.display() + "' is held here" + (guard.exampleHow() == null ? "" : ", " + guard.exampleHow()));
     }
     if (state.field().declaration() != null) {
       return new Evidence(
