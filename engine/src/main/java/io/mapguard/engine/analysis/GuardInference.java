@@ -99,10 +99,11 @@ public final class GuardInference {
               && access.access().calleeMonitor().sameLock(lock)
               && access.access().locksHeld().stream().noneMatch(lock::sameLock)
               && access.access().unit().entryLocks().stream().noneMatch(lock::sameLock);
+      boolean sameKind = (firstHow != null) == inCallee;
       boolean better =
           firstLine == Integer.MAX_VALUE
-              || (firstHow != null && !inCallee)
-              || (firstHow == null) == !inCallee && access.line() < firstLine;
+              || firstHow != null && !inCallee
+              || sameKind && access.line() < firstLine;
       if (better) {
         firstLine = access.line();
         firstHow =
