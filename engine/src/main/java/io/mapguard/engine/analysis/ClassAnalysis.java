@@ -189,11 +189,13 @@ public final class ClassAnalysis {
    * the threads of the calls that pass a shared object (see {@link Ownership}).
    */
   public ResolvedAccess resolve(Access access) {
-    Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(access.unit()));
-    locks.addAll(access.locksHeld());
+    Set<LockRef> atAccess = access.locksHeld();
     if (access.calleeMonitor() != null) {
-      locks.add(access.calleeMonitor());
+      atAccess = new LinkedHashSet<>(atAccess);
+      atAccess.add(access.calleeMonitor());
     }
+    Set<LockRef> locks = new LinkedHashSet<>(contexts().entryLocks(access.unit()));
+    locks.addAll(atAccess);
     Set<ThreadRoot> roots =
         access.holder() == null ? contexts().roots(access.unit()) : ownership().roots(access);
     if (access.field().isStatic() && access.unit().constructor()) {
@@ -201,13 +203,7 @@ public final class ClassAnalysis {
       // whatever thread calls new, writes the shared static
       roots = Set.of(ThreadRoot.CALLER);
     }
-    Set<LockRef> own = locks;
-    if (contexts().inheritsLocks(access.unit())) {
-      own = new LinkedHashSet<>(locksAt(access.unit(), access.locksHeld()));
-      if (access.calleeMonitor() != null) {
-        own.add(access.calleeMonitor());
-      }
-    }
+    Set<LockRef> own = contexts().inheritsLocks(access.unit()) ? locksAt(access.unit(), atAccess) : locks;
     return new ResolvedAccess(access, locks, roots, own);
   }
 

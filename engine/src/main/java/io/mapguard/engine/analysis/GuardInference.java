@@ -97,8 +97,7 @@ public final class GuardInference {
       boolean inCallee =
           access.access().calleeMonitor() != null
               && access.access().calleeMonitor().sameLock(lock)
-              && access.access().locksHeld().stream().noneMatch(lock::sameLock)
-              && access.access().unit().entryLocks().stream().noneMatch(lock::sameLock);
+              && !access.heldInItsOwnCode(lock);
       boolean sameKind = (firstHow != null) == inCallee;
       boolean better =
           firstLine == Integer.MAX_VALUE

@@ -53,6 +53,17 @@ public record ResolvedAccess(
     return holdsExcludingLock() ? null : locks.stream().filter(LockRef::isStriped).findFirst().orElse(null);
   }
 
+  /**
+   * Whether {@code lock} is taken where the access is written: a region around it in its unit, or
+   * its method's own entry locks ({@code synchronized}, {@code @Holding}); not one its callers hold
+   * (lock summaries) nor one a synchronized method of the map's class takes ({@link
+   * Access#calleeMonitor}).
+   */
+  public boolean heldInItsOwnCode(LockRef lock) {
+    return access.locksHeld().stream().anyMatch(lock::sameLock)
+        || access.unit().entryLocks().stream().anyMatch(lock::sameLock);
+  }
+
   /** Whether a lock that is {@code guard} (any mode) is held in a mode that allows this effect. */
   public boolean holds(LockRef guard) {
     return locks.stream().anyMatch(l -> l.sameLock(guard) && l.covers(effect()));

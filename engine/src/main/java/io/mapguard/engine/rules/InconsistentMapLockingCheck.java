@@ -91,7 +91,7 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
             message,
             fixes(analysis, state, guard, access),
             evidence,
-            callersElsewhere != null ? callersElsewhere : reachedWithoutGuard(analysis, access, guard));
+            callersElsewhere != null ? callersElsewhere : reachedWithout(analysis, access, guard.lock()));
       }
     }
   }
@@ -126,22 +126,14 @@ public final class InconsistentMapLockingCheck implements RuleCheck {
       // the summary may say 'this' where the caller held the outer object (javac's Provider.Service)
       return null;
     }
-    boolean heldHere =
-        access.access().locksHeld().stream().anyMatch(l -> l.sameLock(guard.lock()))
-            || access.access().unit().entryLocks().stream().anyMatch(l -> l.sameLock(guard.lock()));
-    return heldHere ? null : reachedWithoutGuard(analysis, access, guard);
+    return access.heldInItsOwnCode(guard.lock()) ? null : reachedWithout(analysis, access, guard.lock());
   }
 
   /**
-   * For an access in a method whose calls are all in the project, made without a guard that callers
+   * For an access in a method whose calls are all in the project, made without a lock that callers
    * can hold ({@code this}, {@code Foo.class}): the condition that some call reaches it without the
-   * guard (see {@link CalledWithoutGuard}); else null, and the class alone decides.
+   * lock (see {@link CalledWithoutGuard}); else null, and the class alone decides.
    */
-  private static ProjectCondition reachedWithoutGuard(ClassAnalysis analysis, ResolvedAccess access, Guard guard) {
-    return reachedWithout(analysis, access, guard.lock());
-  }
-
-  /** {@link #reachedWithoutGuard} for any lock: null unless callers can hold {@code lock}. */
   static ProjectCondition reachedWithout(ClassAnalysis analysis, ResolvedAccess access, LockRef lock) {
     if (lock.kind() != LockRef.Kind.MONITOR
         || !access.access().unit().entryLocks().isEmpty()

@@ -210,7 +210,7 @@ public final class LintTypes implements Callees {
    * the methods it calls.
    */
   public String treeMethodReturnType(String owner, String name, int arity) {
-    TypeDeclaration<?> declaration = declared.containsKey(owner) ? declared.get(owner) : treeDeclaration(owner);
+    TypeDeclaration<?> declaration = declarationInTree(owner);
     if (declaration == null) {
       return null;
     }
@@ -374,7 +374,7 @@ public final class LintTypes implements Callees {
       if (jdk.isPresent()) {
         synchronizedHere = jdkSynchronized(jdk.get(), c.name(), c.arity());
       } else {
-        TypeDeclaration<?> declaration = declared.containsKey(type) ? declared.get(type) : treeDeclaration(type);
+        TypeDeclaration<?> declaration = declarationInTree(type);
         List<MethodDeclaration> methods =
             declaration == null
                 ? List.of()
