@@ -65,6 +65,9 @@ class SarifFixesTest {
     return new SourceAnalyzer(options.build(), SourceRootDetector.detect(files), List.of());
   }
 
+  /** The keys of the fixtures' files as they are, by path: each parsed once for all the fixes. */
+  private static final Map<String, io.mapguard.lint.analysis.CallKeys> SCANNED_KEYS = new java.util.HashMap<>();
+
   /** Findings per rule of one file's text. */
   /**
    * The findings of {@code file} with {@code text}, those that depend on other files decided against
@@ -75,10 +78,17 @@ class SarifFixesTest {
     FileResult result = analyzer.analyze(file, text);
     assertEquals(List.of(), result.problems(), file + " no longer parses:\n" + text);
     Map<String, Integer> counts = new TreeMap<>();
+    // indexed as the scan indexes its files: by the keys of their parse (the receivers' types)
     List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
     sources.forEach(
         (path, original) ->
-            files.add(new LintProjectCalls.ProjectFile(path, path.equals(file) ? () -> text : () -> original)));
+            files.add(
+                path.equals(file)
+                    ? new LintProjectCalls.ProjectFile(path, () -> text, result.callKeys())
+                    : new LintProjectCalls.ProjectFile(
+                        path,
+                        () -> original,
+                        SCANNED_KEYS.computeIfAbsent(path, p -> analyzer.analyze(p, original).callKeys()))));
     LintProjectCalls calls = new LintProjectCalls(files, analyzer);
     for (LintFinding finding : LintProjectCalls.decide(result.findings(), calls)) {
       counts.merge(finding.rule(), 1, Integer::sum);

@@ -71,7 +71,7 @@ public record UsedBySubclassTask(
     if (open.contains(user)) {
       return user.display() + verb + " it on its callers' threads";
     }
-    if (calls.filesToRead(user) > CallerChains.MAX_FILES) {
+    if (calls.filesToRead(user) > CallerChains.MAX_FILES_PER_QUESTION) {
       return null; // a call this question cannot afford to look for is no evidence
     }
     List<ProjectCall> userCalls = calls.callsOf(user);

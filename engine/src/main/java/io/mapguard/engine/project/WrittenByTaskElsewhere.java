@@ -103,7 +103,7 @@ public record WrittenByTaskElsewhere(
    * executor}, as the message says it: a user code outside the project may call, or a call up the
    * callers of a user that runs in no task of it (in another task, or in a method whose own callers
    * are not all known), or calls that cannot be listed (or that more than {@link
-   * CallerChains#MAX_FILES} files may hold); null when every use runs in its tasks.
+   * CallerChains#MAX_FILES_PER_QUESTION} files may hold); null when every use runs in its tasks.
    */
   private String usedOffExecutor(ProjectCalls calls, String executor) {
     for (ProjectMethod user : users) {
@@ -131,11 +131,11 @@ public record WrittenByTaskElsewhere(
   /**
    * The first call up the callers of {@code user} that runs in no task of {@code executor}; {@link
    * CallerChains#UNANSWERED} when the calls cannot be listed, or when more than {@link
-   * CallerChains#MAX_FILES} files may hold them (a name half the tree calls may run anywhere); null
+   * CallerChains#MAX_FILES_PER_QUESTION} files may hold them (a name half the tree calls may run anywhere); null
    * when there is none.
    */
   private static ProjectCall firstOffExecutor(ProjectCalls calls, ProjectMethod user, String executor) {
-    if (calls.filesToRead(user) > CallerChains.MAX_FILES) {
+    if (calls.filesToRead(user) > CallerChains.MAX_FILES_PER_QUESTION) {
       return CallerChains.UNANSWERED;
     }
     return CallerChains.firstStanding(

@@ -15,7 +15,7 @@ import java.util.List;
  * naming the task, the field and the other use.
  *
  * <p>Like {@link WrittenByTaskElsewhere} it adds a finding the class alone would not make: when the
- * calls cannot be listed, or answering would read more than {@link CallerChains#MAX_FILES} files,
+ * calls cannot be listed, or answering would read more than {@link CallerChains#MAX_FILES_PER_QUESTION} files,
  * it does not stand. What it cannot see keeps it quiet: an object handed in as an argument or made
  * in the task (no field), a write from a method the task calls rather than in the task's code,
  * unless a private method of the task's class that only that task calls (the walk up other
@@ -43,7 +43,7 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
       // only the calls made on a field in task code (mapvet: in files whose index says they may
       // hold one): reading every file that calls a common name (add, put) for every map would cost
       // a scan many times over
-      if (calls.filesToReadThroughFieldsInTasks(writer) > CallerChains.MAX_FILES) {
+      if (calls.filesToReadThroughFieldsInTasks(writer) > CallerChains.MAX_FILES_PER_QUESTION) {
         return null;
       }
       List<ProjectCall> writes = calls.callsThroughFieldsInTasks(writer);
@@ -104,7 +104,7 @@ public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<
    */
   private Use useOnAnotherThread(ProjectCalls calls, ProjectCall write, String task) {
     for (ProjectMethod user : users) {
-      if (calls.filesToRead(user) > CallerChains.MAX_FILES) {
+      if (calls.filesToRead(user) > CallerChains.MAX_FILES_PER_QUESTION) {
         continue; // a use this question cannot afford to look for is no evidence
       }
       List<ProjectCall> uses = calls.callsOf(user);

@@ -62,7 +62,8 @@ public record CallKeys(
     Set<String> fieldTypes,
     Set<String> taskFieldCalls,
     Set<String> inheritedTaskFieldCalls,
-    Set<String> taskFieldNames) {
+    Set<String> taskFieldNames,
+    ReceiverKeys receivers) {
   public CallKeys {
     calledNames = Set.copyOf(calledNames);
     nullArgumentCalls = Set.copyOf(nullArgumentCalls);
@@ -72,9 +73,27 @@ public record CallKeys(
     taskFieldNames = Set.copyOf(taskFieldNames);
   }
 
-  /** Keys that say nothing of fields (see {@link #ofText}). */
+  /** Keys that say nothing of fields or receivers (see {@link #ofText}). */
   public CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
-    this(calledNames, nullArgumentCalls, null, null, Set.of(), Set.of());
+    this(calledNames, nullArgumentCalls, null, null, Set.of(), Set.of(), null);
+  }
+
+  /** These keys, with what the file says of its calls' receivers. */
+  public CallKeys withReceivers(ReceiverKeys receivers) {
+    return new CallKeys(
+        calledNames, nullArgumentCalls, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls, taskFieldNames, receivers);
+  }
+
+  /**
+   * Whether the file may call {@code name} with {@code arity} arguments on a receiver {@code
+   * receivers} accepts, or reference a method of the name; without its {@link #receivers}, whether it
+   * calls or references the name.
+   */
+  public boolean mayCall(String name, int arity, java.util.function.Predicate<String> receivers) {
+    if (this.receivers == null || receivers == null) {
+      return calledNames.contains(name);
+    }
+    return this.receivers.mayCall(name, arity, receivers);
   }
 
   /**
@@ -178,7 +197,7 @@ public record CallKeys(
     }
     return new CallKeys(
         names, nullArguments, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls,
-        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile, local));
+        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile, local), null);
   }
 
   /** Which code of a file a task may run: see {@link #placeOf} and {@link #methodsTasksRun}. */

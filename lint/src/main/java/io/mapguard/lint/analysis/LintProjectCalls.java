@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -47,6 +48,10 @@ public final class LintProjectCalls implements ProjectCalls {
   private Map<String, List<ProjectFile>> byNullArgument;
   /** What each file is indexed by, for the question about calls through fields in tasks. */
   private Map<ProjectFile, CallKeys> keysByFile;
+  /** The tree's classes, for the receivers a method's calls may have; made with the indexes. */
+  private ReceiverTypes receiverTypes;
+  /** {@link #filesCalling}'s answers. */
+  private final Map<ProjectMethod, List<ProjectFile>> filesByMethod = new HashMap<>();
   private boolean unreadable;
   private final Map<ProjectMethod, List<ProjectCall>> answers = new HashMap<>();
   /** The answers of {@link #callsThroughFieldsInTasks}. */
@@ -104,14 +109,38 @@ public final class LintProjectCalls implements ProjectCalls {
     if (unreadable) {
       return null;
     }
-    return answers.computeIfAbsent(method, m -> callsIn(m, byCalledName.getOrDefault(m.name(), List.of())));
+    return answers.computeIfAbsent(method, m -> callsIn(m, filesCalling(m)));
   }
 
-  /** The files {@link #callsOf} parses for {@code method}: those calling its name; none once answered. */
+  /** The files {@link #callsOf} parses for {@code method} ({@link #filesCalling}); none once answered. */
   @Override
   public synchronized int filesToRead(ProjectMethod method) {
     indexFiles();
-    return answers.containsKey(method) ? 0 : byCalledName.getOrDefault(method.name(), List.of()).size();
+    return answers.containsKey(method) ? 0 : filesCalling(method).size();
+  }
+
+  /**
+   * The files that may call {@code method}: those calling its name, less those whose calls of its
+   * name and arity are all made on receivers of types that cannot reach it ({@link ReceiverTypes}),
+   * or that only reference it.
+   */
+  private List<ProjectFile> filesCalling(ProjectMethod method) {
+    return filesByMethod.computeIfAbsent(
+        method,
+        m -> {
+          List<ProjectFile> named = byCalledName.getOrDefault(m.name(), List.of());
+          Predicate<String> receivers = receiverTypes == null ? null : receiverTypes.possibleReceivers(m);
+          if (receivers == null) {
+            return named;
+          }
+          List<ProjectFile> found = new ArrayList<>();
+          for (ProjectFile file : named) {
+            if (keysByFile.get(file).mayCall(m.name(), m.arity(), receivers)) {
+              found.add(file);
+            }
+          }
+          return found;
+        });
   }
 
   /**
@@ -147,7 +176,7 @@ public final class LintProjectCalls implements ProjectCalls {
       }
     }
     List<ProjectFile> found = new ArrayList<>();
-    for (ProjectFile file : byCalledName.getOrDefault(method.name(), List.of())) {
+    for (ProjectFile file : filesCalling(method)) {
       if (keysByFile.get(file).mayCallThroughFieldInTask(method.name(), owners, analyzer.taskCodeNames())) {
         found.add(file);
       }
@@ -237,6 +266,7 @@ public final class LintProjectCalls implements ProjectCalls {
     byCalledName = new HashMap<>();
     byNullArgument = new HashMap<>();
     keysByFile = new java.util.IdentityHashMap<>();
+    List<ReceiverKeys.DeclaredType> declaredTypes = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       CallKeys keys = found.get(i);
       if (keys == null) {
@@ -244,6 +274,9 @@ public final class LintProjectCalls implements ProjectCalls {
         return;
       }
       keysByFile.put(files.get(i), keys);
+      if (keys.receivers() != null) {
+        declaredTypes.addAll(keys.receivers().declaredTypes());
+      }
       for (String name : keys.calledNames()) {
         byCalledName.computeIfAbsent(name, k -> new ArrayList<>()).add(files.get(i));
       }
@@ -251,5 +284,8 @@ public final class LintProjectCalls implements ProjectCalls {
         byNullArgument.computeIfAbsent(call, k -> new ArrayList<>()).add(files.get(i));
       }
     }
+    // a class of a file indexed from its text is not among them: a receiver of its type, or of a
+    // type extending it, may then be anything's
+    receiverTypes = new ReceiverTypes(declaredTypes);
   }
 }

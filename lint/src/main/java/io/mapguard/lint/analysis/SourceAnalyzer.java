@@ -217,7 +217,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
             name -> {
               LintSymbols.Variable variable = scopes.variable(name);
               return variable != null && !variable.isField();
-            });
+            })
+            .withReceivers(ReceiverKeys.of(unit, scopes));
     List<String> lines = JavaLexicalScanner.lines(source);
     FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
     List<ClassCalls> summaries = new ArrayList<>();
@@ -275,13 +276,40 @@ public final class SourceAnalyzer implements FileAnalyzer {
 
   /** What {@code read} finds in {@code source} parsed, with its types; nothing when it does not parse. */
   private <T> List<T> readParsed(String source, java.util.function.BiFunction<CompilationUnit, LintTypes, List<T>> read) {
-    ParseResult<CompilationUnit> parsed = parse(parser, source);
-    if (parsed.getResult().isEmpty()) {
-      return List.of();
+    ReadFile kept = recentlyRead.get(source);
+    if (kept == null) {
+      ParseResult<CompilationUnit> parsed = parse(parser, source);
+      if (parsed.getResult().isEmpty()) {
+        return List.of();
+      }
+      CompilationUnit unit = parsed.getResult().get();
+      kept = new ReadFile(unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars));
+      recentlyRead.put(source, kept);
     }
-    CompilationUnit unit = parsed.getResult().get();
-    return read.apply(unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars));
+    return read.apply(kept.unit(), kept.types());
   }
+
+  /** A file the project questions parsed, with its types. */
+  private record ReadFile(CompilationUnit unit, LintTypes types) {}
+
+  /**
+   * How many parsed files the project questions keep: a walk up the callers asks about several
+   * methods of one class (Tomcat's walk from {@code Registry} reads 285 files, 94 of them distinct),
+   * and a file's tree costs about 25 times its text; 64 of them take tens of megabytes.
+   */
+  private static final int FILES_KEPT = 64;
+
+  /**
+   * The files the project questions read last, by their text (a file edited since, in the language
+   * server, is another key); reading a tree leaves it as it was, so a question may read it again.
+   */
+  private final Map<String, ReadFile> recentlyRead =
+      new java.util.LinkedHashMap<>(FILES_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, ReadFile> eldest) {
+          return size() > FILES_KEPT;
+        }
+      };
 
   /** A class that could not be {@code doing} ("analysing"): one internal error, placed at the class. */
   private static SourceProblem internalError(String file, TypeDeclaration<?> type, String doing, Throwable e) {

@@ -611,6 +611,31 @@ public final class LintTypes implements Callees {
   }
 
   /**
+   * Whether the JDK's {@code type} declares a method (static or not, of any access but private)
+   * {@code name} taking {@code arity} arguments, or one taking a variable number; false for a type
+   * that is not the JDK's.
+   */
+  public static boolean jdkTypeDeclares(String type, String name, int arity) {
+    Optional<Class<?>> jdk = jdkClass(type);
+    if (jdk.isEmpty()) {
+      return false;
+    }
+    for (Method m : jdk.get().getDeclaredMethods()) {
+      if (m.getName().equals(name)
+          && (m.getParameterCount() == arity || m.isVarArgs())
+          && !Modifier.isPrivate(m.getModifiers())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code name} is a class of the running JDK, whether or not the scanned tree declares it too. */
+  public static boolean isJdkClass(String name) {
+    return jdkClass(name).isPresent();
+  }
+
+  /**
    * Whether {@code name} is a class of the JDK and not one the scanned tree declares (a scan of the
    * JDK's own sources declares its classes).
    */
