@@ -98,14 +98,8 @@ final class CallerChains {
    */
   static final int MAX_FILES = 256;
 
-  /**
-   * How many files one method's calls may take to list ({@link ProjectCalls#filesToRead}): a method
-   * that more files may call ({@code toString}, an {@code add} called on results of other calls)
-   * is called from too many places for a walk through it to be worth its cost (java.base: one such
-   * method read 45 files, 2.5 seconds); a walk, or a question, that meets one gives up. The walk from
-   * Tomcat's {@code Registry} meets at most 19 (callers of {@code LifecycleBase.start()}).
-   */
-  static final int MAX_FILES_PER_QUESTION = 32;
+  /** See {@link ProjectCalls#MAX_FILES_PER_METHOD}: a walk, or a question, that meets such a method gives up. */
+  static final int MAX_FILES_PER_QUESTION = ProjectCalls.MAX_FILES_PER_METHOD;
 
   /**
    * The walk of a question that adds a finding: up from {@code start}, breadth first, through each

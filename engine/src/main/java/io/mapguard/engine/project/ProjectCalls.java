@@ -26,6 +26,15 @@ public interface ProjectCalls {
   }
 
   /**
+   * How many files one method's calls may take to list ({@link #filesToRead}) before a question
+   * that may give up does so: a method that more files may call ({@code toString}, an {@code add}
+   * called on results of other calls) is called from too many places for a walk through it to be
+   * worth its cost (java.base: one such method read 45 files, 2.5 seconds). The walk from Tomcat's
+   * {@code Registry} maps meets at most 19 (callers of {@code LifecycleBase.start()}).
+   */
+  int MAX_FILES_PER_METHOD = 32;
+
+  /**
    * How many files answering {@link #callsOf} for {@code method} would read that are not read for
    * it yet: a question that may give up (one that adds a finding) keeps within a budget with it.
    * A front end that holds every class's tree reads none.

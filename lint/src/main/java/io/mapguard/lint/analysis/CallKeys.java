@@ -55,6 +55,8 @@ import java.util.Set;
  *     those that fields of the file have; in a file with a class that extends another file's, those
  *     that no field of the file has. Empty otherwise, and from text (a scan asks only about its own
  *     files' fields)
+ * @param receivers the types of its calls' receivers and its classes, when the scan parsed it
+ *     ({@link #withReceivers}); null when not known (from text, or a tree without its scopes)
  */
 public record CallKeys(
     Set<String> calledNames,
@@ -86,14 +88,14 @@ public record CallKeys(
 
   /**
    * Whether the file may call {@code name} with {@code arity} arguments on a receiver {@code
-   * receivers} accepts, or reference a method of the name; without its {@link #receivers}, whether it
-   * calls or references the name.
+   * possibleReceivers} accepts (null: any), or references a method of the name; without its {@link
+   * #receivers}, whether it calls or references the name.
    */
-  public boolean mayCall(String name, int arity, java.util.function.Predicate<String> receivers) {
-    if (this.receivers == null || receivers == null) {
+  public boolean mayCall(String name, int arity, java.util.function.Predicate<String> possibleReceivers) {
+    if (receivers == null || possibleReceivers == null) {
       return calledNames.contains(name);
     }
-    return this.receivers.mayCall(name, arity, receivers);
+    return receivers.mayCall(name, arity, possibleReceivers);
   }
 
   /**

@@ -32,6 +32,15 @@ public interface FileAnalyzer {
   }
 
   /**
+   * What {@code source}'s calls are made on ({@link ReceiverKeys}), for a file the scan indexed by
+   * its text only; null when this analyzer cannot tell (the file is then read for every method of
+   * a name it calls) or the file does not parse.
+   */
+  default ReceiverKeys receiverKeysOf(String file, String source) {
+    return null;
+  }
+
+  /**
    * The names a file's code calls when it may hold a task ({@link
    * io.mapguard.engine.knowledge.ThreadStartApis#taskCodeNamesWithEntries}), with the starts this
    * analyzer knows: a question about tasks reads only files that call one of them.

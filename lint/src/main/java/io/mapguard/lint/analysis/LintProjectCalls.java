@@ -50,6 +50,12 @@ public final class LintProjectCalls implements ProjectCalls {
   private Map<ProjectFile, CallKeys> keysByFile;
   /** The tree's classes, for the receivers a method's calls may have; made with the indexes. */
   private ReceiverTypes receiverTypes;
+  /**
+   * The receivers of files indexed by their text, parsed when a question needed them ({@link
+   * #filesCalling}); their classes do not join {@link #receiverTypes}, so that no answer depends on
+   * which questions came first (a receiver of one of their types may be anything's).
+   */
+  private final Map<ProjectFile, ReceiverKeys> parsedReceivers = new java.util.IdentityHashMap<>();
   /** {@link #filesCalling}'s answers. */
   private final Map<ProjectMethod, List<ProjectFile>> filesByMethod = new HashMap<>();
   private boolean unreadable;
@@ -121,8 +127,8 @@ public final class LintProjectCalls implements ProjectCalls {
 
   /**
    * The files that may call {@code method}: those calling its name, less those whose calls of its
-   * name and arity are all made on receivers of types that cannot reach it ({@link ReceiverTypes}),
-   * or that only reference it.
+   * name and arity are all made on receivers of types that cannot reach it ({@link ReceiverTypes});
+   * a method reference of the name keeps a file.
    */
   private List<ProjectFile> filesCalling(ProjectMethod method) {
     return filesByMethod.computeIfAbsent(
@@ -133,14 +139,33 @@ public final class LintProjectCalls implements ProjectCalls {
           if (receivers == null) {
             return named;
           }
+          // a file indexed by its text is parsed for its receivers when the question could still
+          // be answered with all of them read (then they are its to read anyway, and its parse is
+          // kept for the reading); beyond that the question reads them all, and gives up
+          long byText = named.stream().filter(file -> receiversOf(file) == null).count();
+          boolean parseThem = byText <= MAX_FILES_PER_METHOD;
           List<ProjectFile> found = new ArrayList<>();
           for (ProjectFile file : named) {
-            if (keysByFile.get(file).mayCall(m.name(), m.arity(), receivers)) {
+            ReceiverKeys keys = receiversOf(file);
+            if (keys == null && parseThem) {
+              String text = file.text().get();
+              keys = text == null ? null : analyzer.receiverKeysOf(file.path(), text);
+              if (keys != null) {
+                parsedReceivers.put(file, keys);
+              }
+            }
+            if (keys == null || keys.mayCall(m.name(), m.arity(), receivers)) {
               found.add(file);
             }
           }
           return found;
         });
+  }
+
+  /** What the scan's parse, or a question's, found of {@code file}'s receivers; null when unknown. */
+  private ReceiverKeys receiversOf(ProjectFile file) {
+    ReceiverKeys keys = keysByFile.get(file).receivers();
+    return keys != null ? keys : parsedReceivers.get(file);
   }
 
   /**
@@ -267,6 +292,7 @@ public final class LintProjectCalls implements ProjectCalls {
     byNullArgument = new HashMap<>();
     keysByFile = new java.util.IdentityHashMap<>();
     List<ReceiverKeys.DeclaredType> declaredTypes = new ArrayList<>();
+    Set<String> unknownClassNames = new HashSet<>();
     for (int i = 0; i < files.size(); i++) {
       CallKeys keys = found.get(i);
       if (keys == null) {
@@ -276,6 +302,10 @@ public final class LintProjectCalls implements ProjectCalls {
       keysByFile.put(files.get(i), keys);
       if (keys.receivers() != null) {
         declaredTypes.addAll(keys.receivers().declaredTypes());
+      } else {
+        String path = files.get(i).path();
+        String name = path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+        unknownClassNames.add(name.endsWith(".java") ? name.substring(0, name.length() - ".java".length()) : name);
       }
       for (String name : keys.calledNames()) {
         byCalledName.computeIfAbsent(name, k -> new ArrayList<>()).add(files.get(i));
@@ -286,6 +316,6 @@ public final class LintProjectCalls implements ProjectCalls {
     }
     // a class of a file indexed from its text is not among them: a receiver of its type, or of a
     // type extending it, may then be anything's
-    receiverTypes = new ReceiverTypes(declaredTypes);
+    receiverTypes = new ReceiverTypes(declaredTypes, unknownClassNames);
   }
 }

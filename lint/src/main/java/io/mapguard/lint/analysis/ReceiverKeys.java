@@ -50,8 +50,8 @@ public record ReceiverKeys(
   public static final String UNKNOWN = "?";
 
   public ReceiverKeys {
-    // kept for every file of a scan until its questions are answered: the same names in every
-    // file are one string each (a scan of java.base kept a hundred megabytes more without)
+    // kept for every file of a scan until its questions are answered, and the same names recur in
+    // every file: one string each
     Map<String, Set<String>> copy = new HashMap<>();
     receiversByCall.forEach(
         (call, receivers) -> {
@@ -186,11 +186,20 @@ public record ReceiverKeys(
     } else if (scope instanceof NameExpr name) {
       LintSymbols.Variable variable = symbols.variable(name);
       if (variable != null) {
-        type = symbols.typeOf(variable);
+        // a var's type from a call is the erasure of what the call returns (List.get's Object for
+        // a List<Listener>): only a new object's or a cast's type is the variable's
+        boolean typedByCall =
+            variable.type() != null
+                && variable.type().isVarType()
+                && !(variable.declaration() instanceof com.github.javaparser.ast.body.VariableDeclarator declarator
+                    && declarator.getInitializer().map(LintSymbols::skipParens)
+                        .filter(value -> value instanceof ObjectCreationExpr || value instanceof CastExpr)
+                        .isPresent());
+        type = typedByCall ? null : symbols.typeOf(variable);
       } else {
         // a type (Registry.getRegistry(…)) when it is named like one, else perhaps a field
         // inherited from another file's class or imported statically (asking the tree whether it
-        // declares the type read files' headers: a tenth of this walk on java.base)
+        // declares the type reads files' headers: nearly half of these keys' time on java.base)
         type = namedLikeAType(name.getNameAsString()) ? types.resolveName(name.getNameAsString(), call) : null;
       }
     } else if (scope instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {

@@ -28,11 +28,26 @@ final class ReceiverTypes {
   private final Map<String, Set<String>> methods = new HashMap<>();
   /** Each class's direct subclasses and implementations in the tree. */
   private final Map<String, List<String>> subtypes = new HashMap<>();
+  /** The tree's classes by simple name. */
+  private final Map<String, List<String>> bySimpleName = new HashMap<>();
 
-  ReceiverTypes(List<ReceiverKeys.DeclaredType> declared) {
+  /**
+   * The names of the top-level classes of the tree's files whose classes are not known (indexed by
+   * their text): their file names.
+   */
+  private final Set<String> unknownClassNames;
+
+  /**
+   * @param declared the classes of the files the scan parsed
+   * @param unknownClassNames the simple names of the other files' top-level classes (their file names)
+   */
+  ReceiverTypes(List<ReceiverKeys.DeclaredType> declared, Set<String> unknownClassNames) {
+    this.unknownClassNames = Set.copyOf(unknownClassNames);
     for (ReceiverKeys.DeclaredType type : declared) {
       supertypes.computeIfAbsent(type.name(), k -> new HashSet<>()).addAll(type.supertypes());
       methods.computeIfAbsent(type.name(), k -> new HashSet<>()).addAll(type.methods());
+      bySimpleName.computeIfAbsent(type.name().substring(type.name().lastIndexOf('.') + 1), k -> new ArrayList<>())
+          .add(type.name());
     }
     supertypes.forEach(
         (type, supers) -> {
@@ -81,7 +96,10 @@ final class ReceiverTypes {
     }
     boolean found;
     if (!methods.containsKey(receiver)) {
-      found = receiver.equals(ReceiverKeys.UNKNOWN) || !LintTypes.isJdkClass(receiver);
+      found =
+          receiver.equals(ReceiverKeys.UNKNOWN)
+              || !LintTypes.isJdkClass(receiver)
+              || mayNameAClassOfItsPackage(receiver, call, targets, memo, visiting);
     } else if (methods.get(receiver).contains(call)) {
       found = targets.contains(receiver);
     } else if (!visiting.add(receiver)) {
@@ -97,6 +115,22 @@ final class ReceiverTypes {
     }
     memo.put(receiver, found);
     return found;
+  }
+
+  /**
+   * Whether a {@code java.lang} type may stand for a class of the tree of its simple name that may
+   * be the receiver: a file names its own package's {@code Compiler} without an import, and the keys
+   * resolved the name to {@code java.lang.Compiler} (which the JDK mapvet runs on may have).
+   */
+  private boolean mayNameAClassOfItsPackage(
+      String receiver, String call, Set<String> targets, Map<String, Boolean> memo, Set<String> visiting) {
+    String simpleName = receiver.substring(receiver.lastIndexOf('.') + 1);
+    if (!receiver.equals("java.lang." + simpleName)) {
+      return false;
+    }
+    return unknownClassNames.contains(simpleName)
+        || bySimpleName.getOrDefault(simpleName, List.of()).stream()
+            .anyMatch(type -> reaches(type, call, targets, memo, visiting));
   }
 
   /** {@code types} and their subtypes in the tree, transitively. */

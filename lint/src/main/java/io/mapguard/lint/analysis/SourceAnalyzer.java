@@ -267,6 +267,13 @@ public final class SourceAnalyzer implements FileAnalyzer {
     return taskCodeNames;
   }
 
+  /** The receiver keys of a file the scan did not parse: parsed here (and kept for the question that asks next). */
+  @Override
+  public ReceiverKeys receiverKeysOf(String file, String source) {
+    List<ReceiverKeys> keys = readParsed(source, (unit, types) -> List.of(ReceiverKeys.of(unit, new LintSymbols(types))));
+    return keys.isEmpty() ? null : keys.get(0);
+  }
+
   /** One file's part of {@link LintProjectCalls#inheritedFieldUsesInTasks}; a file that does not parse has none. */
   @Override
   public List<FieldUse> inheritedFieldUsesIn(String field, String file, String source) {

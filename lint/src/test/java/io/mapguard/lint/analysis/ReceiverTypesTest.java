@@ -28,6 +28,9 @@ class ReceiverTypesTest {
             + " public void start() { startInternal(); } protected abstract void startInternal(); }");
     SOURCES.put("p/Engine.java", "package p; public class Engine extends Base { protected void startInternal() {} }");
     SOURCES.put("p/Listener.java", "package p; public class Listener { public void start() {} }");
+    // its package's Process, not java.lang's: named without an import
+    SOURCES.put("p/Process.java", "package p; public class Process extends Listener {}");
+    SOURCES.put("p/Processes.java", "package p; class Processes { void run(Process p) { p.start(); } }");
     SOURCES.put(
         "p/Other.java",
         "package p; public class Other extends Listener {"
@@ -38,6 +41,9 @@ class ReceiverTypesTest {
     SOURCES.put("p/Engines.java", "package p; class Engines { void run(Engine e) { e.start(); } }");
     SOURCES.put("p/Chains.java", "package p; class Chains { Object make() { return null; } void run() { ((Listener) make()).start(); pick().start(); } Lifecycle pick() { return null; } }");
     SOURCES.put("p/Results.java", "package p; class Results { java.util.List<Listener> all; void run() { all.get(0).start(); } }");
+    SOURCES.put(
+        "p/Inferred.java",
+        "package p; class Inferred { java.util.List<Listener> all; void run() { var first = all.get(0); first.start(); } }");
     SOURCES.put("p/Refs.java", "package p; class Refs { Runnable of(Listener listener) { return listener::start; } }");
     SOURCES.put("p/Library.java", "package p; import com.lib.Widget; class Library { void run(Widget w) { w.start(); } }");
     SOURCES.put("p/Subclass.java", "package p; class Subclass extends com.lib.Part { void run() { start(); } }");
@@ -82,6 +88,11 @@ class ReceiverTypesTest {
       parsed.add(file);
       return reader.callsOf(method, file, source);
     }
+
+    @Override
+    public ReceiverKeys receiverKeysOf(String file, String source) {
+      return reader.receiverKeysOf(file, source);
+    }
   }
 
   private static List<LintProjectCalls.ProjectFile> scanned(SourceAnalyzer analyzer) {
@@ -104,16 +115,20 @@ class ReceiverTypesTest {
   @Test
   void aClassesMethodIsLookedForOnReceiversThatMayBeOfItsTypes() {
     assertEquals(
-        List.of("p/Other.java", "p/Wiring.java", "p/Chains.java", "p/Results.java", "p/Refs.java", "p/Library.java", "p/Subclass.java"),
+        List.of(
+            "p/Processes.java", "p/Other.java", "p/Wiring.java", "p/Chains.java", "p/Results.java", "p/Inferred.java", "p/Refs.java",
+            "p/Library.java", "p/Subclass.java"),
         filesRead(LISTENER_START),
         "not a Thread's, a Lifecycle's or an Engine's start(); super.start() in a subclass, a cast, a"
-            + " call's result, a method reference and a library's types may be its");
+            + " call's result (also through a var), a method reference and a library's types may be its");
   }
 
   @Test
   void aMethodAnInterfaceDeclaresIsLookedForOnTheInterfaceAndOnSubtypesInheritingIt() {
     assertEquals(
-        List.of("p/Components.java", "p/Engines.java", "p/Chains.java", "p/Results.java", "p/Refs.java", "p/Library.java", "p/Subclass.java"),
+        List.of(
+            "p/Components.java", "p/Engines.java", "p/Chains.java", "p/Results.java", "p/Inferred.java", "p/Refs.java",
+            "p/Library.java", "p/Subclass.java"),
         filesRead(BASE_START),
         "Lifecycle declares it, Engine inherits Base's; Listener and Other declare their own");
   }
@@ -132,6 +147,38 @@ class ReceiverTypesTest {
       }
     });
     assertEquals(callingStart, filesRead(JOB_START), "any receiver may be a Thread");
+  }
+
+  /**
+   * Files the scan indexed by their text (under a source root, outside the paths scanned) are
+   * parsed for their receivers when a question needs them; their own classes stay unknown (a
+   * receiver of one of their types may be anything's).
+   */
+  @Test
+  void aFileIndexedByItsTextIsParsedForItsReceivers() {
+    RecordingAnalyzer analyzer = new RecordingAnalyzer();
+    // the scan covered the package's classes; the files using them are indexed by their text
+    List<String> scanned = List.of("p/Lifecycle.java", "p/Base.java", "p/Engine.java", "p/Listener.java");
+    List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
+    SOURCES.forEach(
+        (path, text) ->
+            files.add(
+                scanned.contains(path)
+                    ? new LintProjectCalls.ProjectFile(path, () -> text, analyzer.reader.analyze(path, text).callKeys())
+                    : new LintProjectCalls.ProjectFile(path, () -> text)));
+    List<String> callingStart = new ArrayList<>();
+    SOURCES.forEach((path, text) -> {
+      if (CallKeys.of(com.github.javaparser.StaticJavaParser.parse(text)).calledNames().contains("start")) {
+        callingStart.add(path);
+      }
+    });
+    callingStart.removeAll(List.of("p/Threads.java", "p/Components.java", "p/Engines.java"));
+    new LintProjectCalls(files, analyzer).callsOf(LISTENER_START);
+    assertEquals(
+        callingStart,
+        analyzer.parsed,
+        "a Thread's, a Lifecycle's or an Engine's start() is not Listener's; Process (a class of the"
+            + " package, not java.lang's) and Other (of a file read by its text) may be");
   }
 
   /**
