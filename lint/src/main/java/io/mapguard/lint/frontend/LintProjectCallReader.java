@@ -38,18 +38,26 @@ public final class LintProjectCallReader {
     KnownApis apis = new KnownApis(types, options.immediateCallbacks(), options.threadStartApis());
     LintSymbols symbols = LintSymbols.forProjectQuestion(types, false);
     for (TypeDeclaration<?> topLevel : unit.getTypes()) {
+      // one walk for both kinds (JavaParser's findAll walks more slowly): a file is read for every
+      // method of a name it calls, and a walk up the callers reads a few files again and again
       List<MethodCallExpr> named = new ArrayList<>();
-      for (MethodCallExpr call : topLevel.findAll(MethodCallExpr.class)) {
-        if (call.getNameAsString().equals(method.name()) && call.getArguments().size() == method.arity()) {
-          named.add(call);
-        }
-      }
+      List<MethodReferenceExpr> references = new ArrayList<>();
+      AstNodes.forEach(
+          topLevel,
+          node -> {
+            if (node instanceof MethodCallExpr call
+                && call.getNameAsString().equals(method.name())
+                && call.getArguments().size() == method.arity()) {
+              named.add(call);
+            } else if (node instanceof MethodReferenceExpr reference && reference.getIdentifier().equals(method.name())) {
+              references.add(reference);
+            }
+            return true;
+          });
       LintSyntax port = new LintSyntax(calledOnInheritedName(symbols, topLevel, named), topLevel);
       ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();
-      for (MethodReferenceExpr reference : topLevel.findAll(MethodReferenceExpr.class)) {
-        if (reference.getIdentifier().equals(method.name())) {
-          calls.add(ProjectCallShapes.reference(port, reference, file));
-        }
+      for (MethodReferenceExpr reference : references) {
+        calls.add(ProjectCallShapes.reference(port, reference, file));
       }
       for (MethodCallExpr call : named) {
         ProjectCall found = ProjectCallShapes.callOf(port, apis, (Node) call, file, method, memo);

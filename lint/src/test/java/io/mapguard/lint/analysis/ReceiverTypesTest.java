@@ -106,6 +106,18 @@ class ReceiverTypesTest {
     return files;
   }
 
+  /** The files calling or referencing a {@code start} (by their parse: a declaration is no call). */
+  private static List<String> filesCallingStart() {
+    List<String> calling = new ArrayList<>();
+    SOURCES.forEach(
+        (path, text) -> {
+          if (CallKeys.of(com.github.javaparser.StaticJavaParser.parse(text)).calledNames().contains("start")) {
+            calling.add(path);
+          }
+        });
+    return calling;
+  }
+
   private static List<String> filesRead(ProjectMethod method) {
     RecordingAnalyzer analyzer = new RecordingAnalyzer();
     new LintProjectCalls(scanned(analyzer.reader), analyzer).callsOf(method);
@@ -140,13 +152,7 @@ class ReceiverTypesTest {
 
   @Test
   void aMethodTheJdkDeclaresIsLookedForInEveryFileCallingItsName() {
-    List<String> callingStart = new ArrayList<>();
-    SOURCES.forEach((path, text) -> {
-      if (CallKeys.of(com.github.javaparser.StaticJavaParser.parse(text)).calledNames().contains("start")) {
-        callingStart.add(path);
-      }
-    });
-    assertEquals(callingStart, filesRead(JOB_START), "any receiver may be a Thread");
+    assertEquals(filesCallingStart(), filesRead(JOB_START), "any receiver may be a Thread");
   }
 
   /**
@@ -166,12 +172,7 @@ class ReceiverTypesTest {
                 scanned.contains(path)
                     ? new LintProjectCalls.ProjectFile(path, () -> text, analyzer.reader.analyze(path, text).callKeys())
                     : new LintProjectCalls.ProjectFile(path, () -> text)));
-    List<String> callingStart = new ArrayList<>();
-    SOURCES.forEach((path, text) -> {
-      if (CallKeys.of(com.github.javaparser.StaticJavaParser.parse(text)).calledNames().contains("start")) {
-        callingStart.add(path);
-      }
-    });
+    List<String> callingStart = filesCallingStart();
     callingStart.removeAll(List.of("p/Threads.java", "p/Components.java", "p/Engines.java"));
     new LintProjectCalls(files, analyzer).callsOf(LISTENER_START);
     assertEquals(
