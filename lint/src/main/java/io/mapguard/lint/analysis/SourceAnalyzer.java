@@ -290,10 +290,24 @@ public final class SourceAnalyzer implements FileAnalyzer {
         return List.of();
       }
       CompilationUnit unit = parsed.getResult().get();
+      dropTokens(unit);
       kept = new ReadFile(unit, new LintTypes(unit, solver, solvedAncestors, tree, withJars));
       recentlyRead.put(source, kept);
     }
     return read.apply(kept.unit(), kept.types());
+  }
+
+  /**
+   * Lets a kept tree's token list go, keeping each node's range: the questions read lines, never
+   * tokens, and the tokens are most of a tree's memory (a parse without them has no ranges).
+   */
+  private static void dropTokens(CompilationUnit unit) {
+    unit.walk(
+        node -> {
+          com.github.javaparser.Range range = node.getRange().orElse(null);
+          node.setTokenRange(null);
+          node.setRange(range);
+        });
   }
 
   /** A file the project questions parsed, with its types. */
