@@ -51,6 +51,13 @@ public final class LintProjectCalls implements ProjectCalls {
   /** The tree's classes, for the receivers a method's calls may have; made with the indexes. */
   private ReceiverTypes receiverTypes;
   /**
+   * How many files indexed by their text a question parses for their receivers at most: as many as
+   * a question read by name alone before receivers were known, so that a scan of part of a tree
+   * answers every question it answered then, at no more cost.
+   */
+  static final int TEXT_FILES_PARSED_FOR_RECEIVERS = 64;
+
+  /**
    * The receivers of files indexed by their text, parsed when a question needed them ({@link
    * #filesCalling}); their classes do not join {@link #receiverTypes}, so that no answer depends on
    * which questions came first (a receiver of one of their types may be anything's).
@@ -139,11 +146,10 @@ public final class LintProjectCalls implements ProjectCalls {
           if (receivers == null) {
             return named;
           }
-          // a file indexed by its text is parsed for its receivers when the question could still
-          // be answered with all of them read (then they are its to read anyway, and its parse is
-          // kept for the reading); beyond that the question reads them all, and gives up
+          // a file indexed by its text is parsed for its receivers when there are few enough (its
+          // parse is kept for the reading); beyond that the question reads them all, and gives up
           long byText = named.stream().filter(file -> receiversOf(file) == null).count();
-          boolean parseThem = byText <= MAX_FILES_PER_METHOD;
+          boolean parseThem = byText <= TEXT_FILES_PARSED_FOR_RECEIVERS;
           List<ProjectFile> found = new ArrayList<>();
           for (ProjectFile file : named) {
             ReceiverKeys keys = receiversOf(file);

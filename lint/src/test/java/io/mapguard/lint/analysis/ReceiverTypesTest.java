@@ -183,6 +183,24 @@ class ReceiverTypesTest {
   }
 
   /**
+   * A scan of part of a tree answers what a question reading by name answered before: more text
+   * files than one method's limit call the name, all on a Thread, and are parsed to leave them out.
+   */
+  @Test
+  void aScanOfPartOfATreeParsesAsManyTextFilesAsAQuestionReadByName() {
+    RecordingAnalyzer analyzer = new RecordingAnalyzer();
+    String listener = SOURCES.get("p/Listener.java");
+    List<LintProjectCalls.ProjectFile> files = new ArrayList<>();
+    files.add(new LintProjectCalls.ProjectFile("p/Listener.java", () -> listener, analyzer.reader.analyze("p/Listener.java", listener).callKeys()));
+    int threads = io.mapguard.engine.project.ProjectCalls.MAX_FILES_PER_METHOD + 8;
+    for (int i = 0; i < threads; i++) {
+      String text = "package p; class Starter" + i + " { void run(Thread t) { t.start(); } }";
+      files.add(new LintProjectCalls.ProjectFile("p/Starter" + i + ".java", () -> text));
+    }
+    assertEquals(0, new LintProjectCalls(files, analyzer).filesToRead(LISTENER_START));
+  }
+
+  /**
    * A file left out holds no call the question's reading resolves to the method, or to a supertype's
    * method it overrides; only calls the reading cannot type ({@code super.start()} in {@code Other},
    * whose superclass {@code Listener} declares its own {@code start()}, as javac resolves it).
