@@ -56,7 +56,8 @@ import java.util.Set;
  *     that no field of the file has. Empty otherwise, and from text (a scan asks only about its own
  *     files' fields)
  * @param receivers the types of its calls' receivers and its classes, when the scan parsed it
- *     ({@link #withReceivers}); null when not known (from text, or a tree without its scopes)
+ *     (gathered in the same walk, {@link #of(CompilationUnit, java.util.function.Predicate,
+ *     ReceiverKeys.Collector)}); null when not known (from text, or a tree without its scopes)
  */
 public record CallKeys(
     Set<String> calledNames,
@@ -78,12 +79,6 @@ public record CallKeys(
   /** Keys that say nothing of fields or receivers (see {@link #ofText}). */
   public CallKeys(Set<String> calledNames, Set<String> nullArgumentCalls) {
     this(calledNames, nullArgumentCalls, null, null, Set.of(), Set.of(), null);
-  }
-
-  /** These keys, with what the file says of its calls' receivers. */
-  public CallKeys withReceivers(ReceiverKeys receivers) {
-    return new CallKeys(
-        calledNames, nullArgumentCalls, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls, taskFieldNames, receivers);
   }
 
   /**
@@ -125,6 +120,15 @@ public record CallKeys(
    * Receipt r = new Receipt()} in the lambda, is no call through an inherited field).
    */
   public static CallKeys of(CompilationUnit unit, java.util.function.Predicate<NameExpr> local) {
+    return of(unit, local, null);
+  }
+
+  /**
+   * {@link #of(CompilationUnit, java.util.function.Predicate)}, with the file's {@link #receivers}
+   * gathered by {@code receivers} in the same walk (none when null).
+   */
+  public static CallKeys of(
+      CompilationUnit unit, java.util.function.Predicate<NameExpr> local, ReceiverKeys.Collector receivers) {
     Set<String> names = new HashSet<>();
     Set<String> nullArguments = new HashSet<>();
     Set<String> fieldTypes = new HashSet<>();
@@ -143,6 +147,9 @@ public record CallKeys(
     AstNodes.forEach(
         unit,
         node -> {
+          if (receivers != null) {
+            receivers.visit(node);
+          }
           if (node instanceof FieldDeclaration field) {
             for (VariableDeclarator variable : field.getVariables()) {
               fieldNames.add(variable.getNameAsString());
@@ -199,7 +206,8 @@ public record CallKeys(
     }
     return new CallKeys(
         names, nullArguments, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls,
-        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile, local), null);
+        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile, local),
+        receivers == null ? null : receivers.keys());
   }
 
   /** Which code of a file a task may run: see {@link #placeOf} and {@link #methodsTasksRun}. */

@@ -106,32 +106,70 @@ public record ReceiverKeys(
 
   /** The keys of {@code unit}, whose names {@code symbols} (of the same file) look up. */
   public static ReceiverKeys of(CompilationUnit unit, LintSymbols symbols) {
-    // an unqualified call may be of a statically imported method
-    boolean staticImports = unit.getImports().stream().anyMatch(i -> i.isStatic());
-    Map<String, Set<String>> receivers = new HashMap<>();
-    Set<String> referenced = new HashSet<>();
-    List<DeclaredType> declared = new ArrayList<>();
+    Collector collector = new Collector(unit, symbols);
     AstNodes.forEach(
         unit,
         node -> {
-          if (node instanceof MethodCallExpr call) {
-            Set<String> types =
-                receivers.computeIfAbsent(
-                    callKey(call.getNameAsString(), call.getArguments().size()), k -> new HashSet<>());
-            if (!types.contains(UNKNOWN)) {
-              addReceiverTypes(call, symbols, staticImports, types);
-            }
-          } else if (node instanceof MethodReferenceExpr reference) {
-            referenced.add(reference.getIdentifier());
-          } else if (node instanceof TypeDeclaration<?> type) {
-            symbols.types().qualifiedName(type).ifPresent(name -> declared.add(declaredType(name, type, symbols.types())));
-          }
+          collector.visit(node);
           return true;
         });
-    return new ReceiverKeys(receivers, referenced, declared);
+    return collector.keys();
+  }
+
+  /**
+   * Gathers a file's keys node by node, so that the scan's one walk of a file for its {@link
+   * CallKeys} gathers these too ({@link CallKeys#of(CompilationUnit, java.util.function.Predicate,
+   * Collector)}).
+   */
+  public static final class Collector {
+    private final LintSymbols symbols;
+    /** Whether an unqualified call may be of a statically imported method. */
+    private final boolean staticImports;
+    private final Map<String, Set<String>> receivers = new HashMap<>();
+    private final Set<String> referenced = new HashSet<>();
+    private final List<DeclaredType> declared = new ArrayList<>();
+
+    /** For {@code unit}, whose names {@code symbols} (of the same file) look up. */
+    public Collector(CompilationUnit unit, LintSymbols symbols) {
+      this.symbols = symbols;
+      this.staticImports = unit.getImports().stream().anyMatch(i -> i.isStatic());
+    }
+
+    /** Takes in one node of the file's walk ({@link AstNodes#forEach}). */
+    public void visit(Node node) {
+      if (node instanceof MethodCallExpr call) {
+        Set<String> types =
+            receivers.computeIfAbsent(callKey(call.getNameAsString(), call.getArguments().size()), k -> new HashSet<>());
+        if (!types.contains(UNKNOWN)) {
+          addReceiverTypes(call, symbols, staticImports, types);
+        }
+      } else if (node instanceof MethodReferenceExpr reference) {
+        referenced.add(reference.getIdentifier());
+      } else if (node instanceof TypeDeclaration<?> type) {
+        symbols.types().qualifiedName(type).ifPresent(name -> declared.add(declaredType(name, type, symbols.types())));
+      }
+    }
+
+    public ReceiverKeys keys() {
+      return new ReceiverKeys(receivers, referenced, declared);
+    }
   }
 
   private static DeclaredType declaredType(String name, TypeDeclaration<?> type, LintTypes types) {
+    Set<String> methods = new HashSet<>();
+    for (BodyDeclaration<?> member : type.getMembers()) {
+      if (member instanceof MethodDeclaration method) {
+        methods.add(callKey(method.getNameAsString(), method.getParameters().size()));
+      }
+    }
+    return new DeclaredType(name, supertypes(type, types), methods);
+  }
+
+  /**
+   * The qualified names of the types {@code type} extends and implements as written (an enum's
+   * {@code Enum}, a record's {@code Record}), {@link #UNKNOWN} for one its file's imports do not name.
+   */
+  private static Set<String> supertypes(TypeDeclaration<?> type, LintTypes types) {
     List<ClassOrInterfaceType> written = new ArrayList<>();
     Set<String> supertypes = new HashSet<>();
     if (type instanceof ClassOrInterfaceDeclaration declaration) {
@@ -148,13 +186,7 @@ public record ReceiverKeys(
       String resolved = types.resolve(supertype);
       supertypes.add(resolved == null ? UNKNOWN : resolved);
     }
-    Set<String> methods = new HashSet<>();
-    for (BodyDeclaration<?> member : type.getMembers()) {
-      if (member instanceof MethodDeclaration method) {
-        methods.add(callKey(method.getNameAsString(), method.getParameters().size()));
-      }
-    }
-    return new DeclaredType(name, supertypes, methods);
+    return supertypes;
   }
 
   /**
@@ -222,7 +254,7 @@ public record ReceiverKeys(
           out.add(UNKNOWN);
           return;
         }
-        Set<String> supertypes = declaredType("", declaration, types).supertypes();
+        Set<String> supertypes = supertypes(declaration, types);
         out.addAll(supertypes.isEmpty() ? Set.of("java.lang.Object") : supertypes);
         return;
       }

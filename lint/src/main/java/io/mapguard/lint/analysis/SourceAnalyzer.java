@@ -217,8 +217,8 @@ public final class SourceAnalyzer implements FileAnalyzer {
             name -> {
               LintSymbols.Variable variable = scopes.variable(name);
               return variable != null && !variable.isField();
-            })
-            .withReceivers(ReceiverKeys.of(unit, scopes));
+            },
+            new ReceiverKeys.Collector(unit, scopes));
     List<String> lines = JavaLexicalScanner.lines(source);
     FixEdits fixEdits = null; // made for the first finding with a fix: most files have none
     List<ClassCalls> summaries = new ArrayList<>();

@@ -617,13 +617,20 @@ public final class LintTypes implements Callees {
    */
   public static boolean jdkTypeDeclares(String type, String name, int arity) {
     Optional<Class<?>> jdk = jdkClass(type);
-    if (jdk.isEmpty()) {
-      return false;
-    }
-    for (Method m : jdk.get().getDeclaredMethods()) {
+    return jdk.isPresent() && declaresCallable(jdk.get(), name, arity, false);
+  }
+
+  /**
+   * Whether the JDK class declares a non-private method {@code name} callable with {@code arity}
+   * arguments (that many parameters, or a variable number), only instance methods when {@code
+   * instanceOnly}.
+   */
+  private static boolean declaresCallable(Class<?> type, String name, int arity, boolean instanceOnly) {
+    for (Method m : type.getDeclaredMethods()) {
       if (m.getName().equals(name)
           && (m.getParameterCount() == arity || m.isVarArgs())
-          && !Modifier.isPrivate(m.getModifiers())) {
+          && !Modifier.isPrivate(m.getModifiers())
+          && !(instanceOnly && Modifier.isStatic(m.getModifiers()))) {
         return true;
       }
     }
@@ -735,15 +742,7 @@ public final class LintTypes implements Callees {
   public Declares declaresMethod(String type, String name, int arity) {
     Optional<Class<?>> jdk = jdkClass(type);
     if (jdk.isPresent()) {
-      for (Method m : jdk.get().getDeclaredMethods()) {
-        if (m.getName().equals(name)
-            && (m.getParameterCount() == arity || m.isVarArgs())
-            && !Modifier.isPrivate(m.getModifiers())
-            && !Modifier.isStatic(m.getModifiers())) {
-          return Declares.LIBRARY;
-        }
-      }
-      return Declares.NO;
+      return declaresCallable(jdk.get(), name, arity, true) ? Declares.LIBRARY : Declares.NO;
     }
     TypeDeclaration<?> local = declared.get(type);
     if (local != null) {
