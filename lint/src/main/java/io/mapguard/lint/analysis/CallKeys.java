@@ -141,16 +141,21 @@ public record CallKeys(
     // methods a task may run
     List<MethodCallExpr> callsOnThis = new ArrayList<>();
     Set<String> referencedNames = new HashSet<>();
+    // the names the code uses (a name, this.f): which of them task code uses is asked after the walk
+    List<Expression> namesUsed = new ArrayList<>();
     // a lambda, a method reference or a task class's method: without one no code of the file is a
     // task's, and nothing need be asked of where a call is
     boolean[] taskCodeSeen = {false};
-    AstNodes.forEach(
+    AstNodes.forEachInOrder(
         unit,
         node -> {
           if (receivers != null) {
             receivers.visit(node);
           }
-          if (node instanceof FieldDeclaration field) {
+          if (node instanceof NameExpr
+              || node instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr) {
+            namesUsed.add((Expression) node);
+          } else if (node instanceof FieldDeclaration field) {
             for (VariableDeclarator variable : field.getVariables()) {
               fieldNames.add(variable.getNameAsString());
               if (variable.getType() instanceof ClassOrInterfaceType type) {
@@ -182,7 +187,6 @@ public record CallKeys(
                   && TaskClasses.TASK_METHOD_NAMES.contains(method.getNameAsString())) {
             taskCodeSeen[0] = true;
           }
-          return true;
         });
     TaskCode taskCode = new TaskCode(callsOnThis, referencedNames, taskCodeSeen[0]);
     // a receiver that is not a field of the file may be one a class of it inherits from another
@@ -206,7 +210,7 @@ public record CallKeys(
     }
     return new CallKeys(
         names, nullArguments, fieldTypes, taskFieldCalls, inheritedTaskFieldCalls,
-        taskFieldNames(unit, fieldNames, taskCode, inheritsFromAnotherFile, local),
+        taskFieldNames(unit, namesUsed, fieldNames, taskCode, inheritsFromAnotherFile, local),
         receivers == null ? null : receivers.keys());
   }
 
@@ -244,7 +248,8 @@ public record CallKeys(
   }
 
   /**
-   * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames}: the names of
+   * {@link #taskFieldNames} of a parsed file whose fields are named {@code fieldNames} and whose code
+   * uses {@code namesUsed} (its names and {@code this.f} accesses, in the order of the walk): the names of
    * those fields, in a file of several top-level classes (one may inherit another's); every other
    * name that is not a local or parameter where it is used ({@code local}), in a file with a class
    * that extends a class of another file (which may declare it: a local or parameter of the name
@@ -252,6 +257,7 @@ public record CallKeys(
    */
   private static Set<String> taskFieldNames(
       CompilationUnit unit,
+      List<Expression> namesUsed,
       Set<String> fieldNames,
       TaskCode taskCode,
       boolean inheritsFromAnotherFile,
@@ -264,8 +270,7 @@ public record CallKeys(
       return Set.of();
     }
     Set<String> used = new HashSet<>();
-    for (Node node : unit.findAll(Node.class, n -> n instanceof NameExpr
-        || n instanceof FieldAccessExpr access && access.getScope() instanceof ThisExpr)) {
+    for (Expression node : namesUsed) {
       String name = node instanceof NameExpr n ? n.getNameAsString() : ((FieldAccessExpr) node).getNameAsString();
       boolean field = fieldNames.contains(name);
       // the scope is asked last: of a name not yet found, in task code (every name of the file else)

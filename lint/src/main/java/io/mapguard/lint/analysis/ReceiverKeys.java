@@ -107,12 +107,7 @@ public record ReceiverKeys(
   /** The keys of {@code unit}, whose names {@code symbols} (of the same file) look up. */
   public static ReceiverKeys of(CompilationUnit unit, LintSymbols symbols) {
     Collector collector = new Collector(unit, symbols);
-    AstNodes.forEach(
-        unit,
-        node -> {
-          collector.visit(node);
-          return true;
-        });
+    AstNodes.forEachInOrder(unit, collector::visit);
     return collector.keys();
   }
 

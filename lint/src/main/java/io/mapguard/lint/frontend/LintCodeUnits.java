@@ -31,13 +31,12 @@ final class LintCodeUnits {
   void createMethodUnits() {
     // the walk that leaves out names, types and literals: no class is declared inside them
     List<TypeDeclaration<?>> types = new ArrayList<>();
-    AstNodes.forEach(
+    AstNodes.forEachInOrder(
         state.topLevel,
         node -> {
           if (node instanceof TypeDeclaration<?> type) {
             types.add(type);
           }
-          return true;
         });
     for (TypeDeclaration<?> type : types) {
       if (state.syntax.insideAnonymousClass(type)) {

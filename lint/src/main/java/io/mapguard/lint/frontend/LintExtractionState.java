@@ -8,6 +8,7 @@ import io.mapguard.engine.extract.ExtractionTables;
 import io.mapguard.engine.extract.KnownApis;
 import io.mapguard.engine.extract.UnitScan;
 import io.mapguard.engine.model.CodeUnit;
+import io.mapguard.lint.source.JavaLexicalScanner;
 import io.mapguard.lint.symbols.LintSymbols;
 import io.mapguard.lint.symbols.LintTypes;
 import java.util.ArrayDeque;
@@ -58,7 +59,7 @@ final class LintExtractionState extends ExtractionTables<Node, LintSyntax> {
         topLevel,
         file,
         types,
-        LintSymbols.forClass(types, topLevel, source, executorMethods),
+        LintSymbols.forClass(types, topLevel, JavaLexicalScanner.text(source), executorMethods),
         source);
   }
 

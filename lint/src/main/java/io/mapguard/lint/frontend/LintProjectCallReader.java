@@ -42,7 +42,7 @@ public final class LintProjectCallReader {
       // method of a name it calls, and a walk up the callers reads a few files again and again
       List<MethodCallExpr> named = new ArrayList<>();
       List<MethodReferenceExpr> references = new ArrayList<>();
-      AstNodes.forEach(
+      AstNodes.forEachInOrder(
           topLevel,
           node -> {
             if (node instanceof MethodCallExpr call
@@ -52,7 +52,6 @@ public final class LintProjectCallReader {
             } else if (node instanceof MethodReferenceExpr reference && reference.getIdentifier().equals(method.name())) {
               references.add(reference);
             }
-            return true;
           });
       LintSyntax port = new LintSyntax(calledOnInheritedName(symbols, topLevel, named), topLevel);
       ProjectCallShapes.SiteMemo memo = new ProjectCallShapes.SiteMemo();

@@ -753,7 +753,7 @@ final class LintSyntax implements SyntaxPort<Node> {
     if (declarations) {
       wanted.add(VariableDeclarator.class::isInstance);
     }
-    AstNodes.forEach(
+    AstNodes.forEachInOrder(
         root,
         node -> {
           for (Predicate<Node> test : wanted) {
@@ -762,7 +762,6 @@ final class LintSyntax implements SyntaxPort<Node> {
               break;
             }
           }
-          return true;
         });
   }
 

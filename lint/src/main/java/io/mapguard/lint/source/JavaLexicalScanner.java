@@ -119,6 +119,11 @@ public final class JavaLexicalScanner {
     return new Lines(source, starts, count);
   }
 
+  /** The text {@link #lines} cut {@code lines} from; other lines joined by {@code \n}. */
+  public static String text(List<String> lines) {
+    return lines instanceof Lines cut ? cut.source : String.join("\n", lines);
+  }
+
   private static final class Lines extends AbstractList<String> implements RandomAccess {
     private final String source;
     private final int[] starts;

@@ -61,12 +61,14 @@ public final class SourceTreeIndex {
 
   /**
    * What the header of one type declaration says: the supertypes it names, its superclass (a
-   * class's {@code extends}; null for other kinds and for a class that names none), and the file
-   * that declares it (its path under a root).
+   * class's {@code extends}; null for other kinds and for a class that names none), the file
+   * that declares it (its path under a root), and whether that file's code has the word {@code
+   * synchronized} anywhere (without it, none of its methods is synchronized).
    */
-  private record Declaration(List<String> supertypes, String superclass, String file) {
+  private record Declaration(List<String> supertypes, String superclass, String file, boolean fileSaysSynchronized) {
+    /** A name the file's headers do not show: nothing known of it. */
     static Declaration none(String file) {
-      return new Declaration(List.of(), null, file);
+      return new Declaration(List.of(), null, file, true);
     }
   }
 
@@ -82,6 +84,15 @@ public final class SourceTreeIndex {
   /** The supertypes named in the declaration header of {@code qualifiedName}, when the tree declares it. */
   Optional<List<String>> declaredSupertypes(String qualifiedName) {
     return header(qualifiedName).map(Declaration::supertypes);
+  }
+
+  /**
+   * Whether the tree declares {@code qualifiedName} in a file whose code (comments and strings left
+   * out) has the word {@code synchronized}: false for a type of the tree that has no synchronized
+   * method, and for a type the tree does not declare.
+   */
+  boolean mayHaveSynchronizedMethods(String qualifiedName) {
+    return header(qualifiedName).map(Declaration::fileSaysSynchronized).orElse(false);
   }
 
   /**
@@ -231,10 +242,11 @@ public final class SourceTreeIndex {
       List<int[]> declarations = declarations(code);
       // imports and the package come before the first declaration
       FileNames names = new FileNames(code.substring(0, declarations.isEmpty() ? 0 : declarations.get(0)[0]));
+      boolean saysSynchronized = CallText.hasWord(code, "synchronized");
       for (int[] at : declarations) {
         String name = code.substring(at[1], at[2]);
         if (!declared.containsKey(name)) {
-          declared.put(name, declaration(code, at, names, relative));
+          declared.put(name, declaration(code, at, names, relative, saysSynchronized));
         }
       }
       return Optional.of(declared);
@@ -320,10 +332,12 @@ public final class SourceTreeIndex {
   }
 
   /** What the header whose keyword and name are {@code at} ({@link #declarations}) in {@code file} says. */
-  private static Declaration declaration(String code, int[] at, FileNames names, String file) {
+  private static Declaration declaration(
+      String code, int[] at, FileNames names, String file, boolean fileSaysSynchronized) {
     String[] superclass = {null};
     List<String> supertypes = supertypesInHeader(code, at[2], names, superclass);
-    return new Declaration(supertypes, code.startsWith("class", at[0]) ? superclass[0] : null, file);
+    return new Declaration(
+        supertypes, code.startsWith("class", at[0]) ? superclass[0] : null, file, fileSaysSynchronized);
   }
 
   /**

@@ -58,6 +58,30 @@ class AstNodesTest {
     assertEquals(List.of("g", "h", "get", "f", "k", "f"), names);
   }
 
+  /**
+   * The passes over a whole class read the file's pre-order instead of walking: for every node as
+   * the root (a class, a lambda, a name, a literal, the file), exactly what the walk visits.
+   */
+  @Test
+  void forEachInOrderVisitsWhatTheWalkVisitsUnderEveryRoot() {
+    CompilationUnit unit = UNIT.clone();
+    for (Node root : unit.findAll(Node.class)) {
+      List<Node> walked = new ArrayList<>();
+      AstNodes.forEach(root, walked::add);
+      List<Node> read = new ArrayList<>();
+      AstNodes.forEachInOrder(root, read::add);
+      assertEquals(walked.size(), read.size(), root.toString());
+      for (int i = 0; i < walked.size(); i++) {
+        assertTrue(walked.get(i) == read.get(i), root + ": " + walked.get(i) + " / " + read.get(i));
+      }
+    }
+    // a node of no compilation unit is walked
+    Node detached = StaticJavaParser.parseStatement("{ g(h(1)); }");
+    List<Node> read = new ArrayList<>();
+    AstNodes.forEachInOrder(detached, read::add);
+    assertEquals(3, read.stream().filter(n -> n instanceof MethodCallExpr || n instanceof com.github.javaparser.ast.expr.IntegerLiteralExpr).count());
+  }
+
   @Test
   void aVeryDeepTreeIsWalkedWithoutRecursion() {
     StringBuilder sum = new StringBuilder("int x = 0");
@@ -71,5 +95,8 @@ class AstNodesTest {
             .getResult()
             .orElseThrow();
     assertEquals(20_000, AstNodes.all(deep, BinaryExpr.class).size());
+    int[] read = {0};
+    AstNodes.forEachInOrder(deep, node -> read[0] += node instanceof BinaryExpr ? 1 : 0);
+    assertEquals(20_000, read[0]);
   }
 }

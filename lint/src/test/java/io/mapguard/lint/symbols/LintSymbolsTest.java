@@ -22,9 +22,11 @@ class LintSymbolsTest {
             new Case("    execute(task);", false), // the class's own method
             new Case("    statement.executeQuery(sql);", false),
             new Case("    new Thread(task).start();", false),
-            new Case("    String s = \"execute\";", false));
+            new Case("    String s = \"execute\";", false),
+            new Case("    pool.\n        execute(task);", true), // the dot ends the line before
+            new Case("    execute(task);\n    x = y;", false));
     for (Case c : cases) {
-      assertEquals(c.expected(), LintSymbols.callsOneOn(List.of(c.line()), EXECUTOR_METHODS), c.line());
+      assertEquals(c.expected(), LintSymbols.callsOneOn(c.line(), EXECUTOR_METHODS), c.line());
     }
   }
 
@@ -39,9 +41,10 @@ class LintSymbolsTest {
             new Case("stock", true),
             new Case("    restock(item);", false),
             new Case("    stocks.clear();", false),
-            new Case("    int stock2 = 0;", false));
+            new Case("    int stock2 = 0;", false),
+            new Case("    int i = 0;\n    stock\n        .clear();", true));
     for (Case c : cases) {
-      assertEquals(c.expected(), LintSymbols.names(List.of(c.line()), "stock"), c.line());
+      assertEquals(c.expected(), LintSymbols.names(c.line(), "stock"), c.line());
     }
   }
 }

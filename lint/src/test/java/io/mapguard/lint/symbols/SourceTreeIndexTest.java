@@ -53,6 +53,28 @@ class SourceTreeIndexTest {
     assertEquals(Optional.empty(), index.declaredSupertypes("p.Missing"));
   }
 
+  /** Only a file whose code says {@code synchronized} has the symbol solver read it for its methods. */
+  @Test
+  void tellsWhichFilesMayDeclareSynchronizedMethods() throws IOException {
+    write(
+        "p/Locked.java",
+        "package p;\nclass Locked extends java.util.HashMap<String, String> {\n"
+            + "  static class Nested {}\n"
+            + "  @Override public synchronized String put(String k, String v) { return super.put(k, v); }\n}\n");
+    write(
+        "p/Unlocked.java",
+        "package p;\n/** Not synchronized: callers lock it. */\nclass Unlocked extends java.util.HashMap<String, String> {\n"
+            + "  String note = \"synchronized\";\n"
+            + "  @Override public String put(String k, String v) { return super.put(k, v); }\n}\n");
+    SourceTreeIndex index = new SourceTreeIndex(List.of(root));
+
+    assertTrue(index.mayHaveSynchronizedMethods("p.Locked"));
+    assertTrue(index.mayHaveSynchronizedMethods("p.Locked.Nested"), "by the file, not the class");
+    assertFalse(index.mayHaveSynchronizedMethods("p.Unlocked"), "comments and strings do not count");
+    assertFalse(index.mayHaveSynchronizedMethods("p.Missing"));
+    assertFalse(index.mayHaveSynchronizedMethods("java.util.Hashtable"), "not the tree's");
+  }
+
   @Test
   void followsHeadersThroughTheTreeToJdkTypes() throws IOException {
     write("p/Base.java", "package p;\npublic class Base extends java.util.LinkedHashMap<String, String> {}\n");
