@@ -55,6 +55,13 @@ public final class SourceDecoder {
       return new Rejected("binary file (NUL byte at offset " + nul + "), not Java source; skipped");
     }
     int start = startsWith(bytes, UTF8_BOM) ? UTF8_BOM.length : 0;
+    // the JDK's own decoding, much faster than a decoder's (2% of a scan of guava), replaces every
+    // malformed sequence by U+FFFD: a text without one was valid UTF-8; with one, the strict decoder
+    // tells a damaged byte from a U+FFFD written in the file
+    String lenient = new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8);
+    if (lenient.indexOf('\uFFFD') < 0) {
+      return new Decoded(lenient, Optional.empty());
+    }
     Strict utf8 =
         decodeStrictly(ByteBuffer.wrap(bytes, start, bytes.length - start), StandardCharsets.UTF_8);
     if (utf8.text() != null) {

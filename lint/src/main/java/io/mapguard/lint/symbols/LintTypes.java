@@ -323,19 +323,13 @@ public final class LintTypes implements Callees {
     if (imported != null) {
       return imported + rest;
     }
-    // a class of the same package in another file of the tree shadows java.lang's of its name (JLS
-    // 6.4.1: Tomcat's jasper.compiler.Compiler, on a JDK that still has java.lang.Compiler)
-    if (!packagePrefix.isEmpty() && tree.declares(packagePrefix + first)) {
-      return packagePrefix + first + rest;
-    }
-    if (jdkClass("java.lang." + first).isPresent()) {
-      return "java.lang." + first + rest;
-    }
-    for (String onDemand : onDemandImports) {
-      String candidate = onDemand + "." + first;
-      if (jdkClass(candidate).isPresent() || tree.declares(candidate) || withJars && solverKnows(candidate)) {
-        return candidate + rest;
-      }
+    String onDemand = importedOnDemand(first);
+    if (onDemand != null) {
+      // a class of the same package in another file of the tree shadows it (JLS 6.4.1: Tomcat's
+      // jasper.compiler.Compiler, on a JDK that still has java.lang.Compiler); looked for only then
+      return !packagePrefix.isEmpty() && tree.hasFileOf(packagePrefix + first)
+          ? packagePrefix + first + rest
+          : onDemand + rest;
     }
     if (dot > 0 && Character.isLowerCase(first.charAt(0))) {
       return name; // already qualified
@@ -343,6 +337,20 @@ public final class LintTypes implements Callees {
     // not imported, not nested, not java.lang: a type of the same package (asking the solver here would
     // parse half the source tree for names that are never maps or locks)
     return packagePrefix + first + rest;
+  }
+
+  /** The type {@code simpleName} names through {@code java.lang} or an on-demand import of the file, or null. */
+  private String importedOnDemand(String simpleName) {
+    if (jdkClass("java.lang." + simpleName).isPresent()) {
+      return "java.lang." + simpleName;
+    }
+    for (String onDemand : onDemandImports) {
+      String candidate = onDemand + "." + simpleName;
+      if (jdkClass(candidate).isPresent() || tree.declares(candidate) || withJars && solverKnows(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   @Override

@@ -35,6 +35,8 @@ public final class SourceTreeIndex {
   private final Map<String, Optional<Declaration>> headers = new ConcurrentHashMap<>();
   /** The same for every type of a file, by the file's path under a root (empty: no such file). */
   private final Map<String, Optional<Map<String, Declaration>>> files = new ConcurrentHashMap<>();
+  /** {@link #hasFileOf}'s answers, by the file's path under a root. */
+  private final Map<String, Boolean> fileExists = new ConcurrentHashMap<>();
 
   /**
    * The names of the fields the classes of a file declare that may be maps a subclass inherits
@@ -79,6 +81,19 @@ public final class SourceTreeIndex {
   /** Whether the tree has a file for {@code qualifiedName} (its own, or its top-level class's). */
   boolean declares(String qualifiedName) {
     return header(qualifiedName).isPresent();
+  }
+
+  /**
+   * Whether a root has the file of the top-level type {@code qualifiedName} ({@code p/Name.java}
+   * for {@code p.Name}), without reading it: asked of every name that {@code java.lang} or an
+   * on-demand import may give, so a file's headers are not read for it.
+   */
+  boolean hasFileOf(String qualifiedName) {
+    return fileExists.computeIfAbsent(
+        qualifiedName.replace('.', '/') + ".java",
+        relative -> files.containsKey(relative)
+            ? files.get(relative).isPresent()
+            : roots.stream().anyMatch(root -> Files.isRegularFile(root.resolve(relative))));
   }
 
   /** The supertypes named in the declaration header of {@code qualifiedName}, when the tree declares it. */

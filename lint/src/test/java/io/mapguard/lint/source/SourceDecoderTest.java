@@ -20,6 +20,31 @@ class SourceDecoderTest {
     assertEquals(Optional.empty(), decoded.note());
   }
 
+  /** A U+FFFD written in the file is text; the same character where a byte was damaged is not. */
+  @Test
+  void aReplacementCharacterInTheFileIsNoDamage() {
+    SourceDecoder.Decoded decoded =
+        assertInstanceOf(
+            SourceDecoder.Decoded.class,
+            SourceDecoder.decode("// \uFFFD means unknown\nclass A {}".getBytes(StandardCharsets.UTF_8)));
+
+    assertEquals("// \uFFFD means unknown\nclass A {}", decoded.text());
+    assertEquals(Optional.empty(), decoded.note());
+  }
+
+  /** An encoded surrogate (ED A0 80) is no valid UTF-8, though a lenient decoder reads on. */
+  @Test
+  void anEncodedSurrogateIsDamage() {
+    byte[] bytes = {'c', 'l', 'a', 's', 's', ' ', (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+
+    SourceDecoder.Decoded decoded =
+        assertInstanceOf(SourceDecoder.Decoded.class, SourceDecoder.decode(bytes));
+
+    SourceDecoder.Note note = decoded.note().orElseThrow();
+    assertEquals(7, note.column());
+    assertTrue(note.message().startsWith("not valid UTF-8 (byte 0xED)"), note.message());
+  }
+
   @Test
   void utf8ByteOrderMarkIsDropped() {
     byte[] bytes = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'c', 'l', 'a', 's', 's'};

@@ -73,6 +73,11 @@ class SourceTreeIndexTest {
     assertFalse(index.mayHaveSynchronizedMethods("p.Unlocked"), "comments and strings do not count");
     assertFalse(index.mayHaveSynchronizedMethods("p.Missing"));
     assertFalse(index.mayHaveSynchronizedMethods("java.util.Hashtable"), "not the tree's");
+
+    assertTrue(index.hasFileOf("p.Locked"));
+    assertFalse(index.hasFileOf("p.Process"), "java.lang's Process is not shadowed here");
+    write("p/Process.java", "package p;\nclass Process {}\n");
+    assertTrue(new SourceTreeIndex(List.of(root)).hasFileOf("p.Process"));
   }
 
   @Test
