@@ -413,15 +413,16 @@ public final class LintTypes implements Callees {
   /**
    * Whether {@code type}'s own methods named as the callee, of its arity, may all be synchronized
    * instance methods, as {@link #synchronizedMethodOwner} reads them: a JDK class's by reflection,
-   * this file's class's yes, another file's of the tree unless that file's code has no word {@code
-   * synchronized}; a type neither the JDK's nor the tree's has none the loop could read.
+   * this file's class's yes, another file's of the tree unless its text declares no {@code
+   * synchronized} method of the name ({@link SourceTreeIndex#synchronizedMethodNames}); a type neither
+   * the JDK's nor the tree's has none the loop could read.
    */
   private boolean mayDeclareSynchronized(String type, Callee c) {
     Optional<Class<?>> jdk = jdkClass(type);
     if (jdk.isPresent()) {
       return Boolean.TRUE.equals(jdkSynchronized(jdk.get(), c.name(), c.arity()));
     }
-    return declared.containsKey(type) || tree.mayHaveSynchronizedMethods(type);
+    return declared.containsKey(type) || tree.mayHaveSynchronizedMethod(type, c.name());
   }
 
   /** {@link #jdkSynchronized}'s answers, by class, name and arity: asked of every call on a map field. */

@@ -64,13 +64,14 @@ public final class SourceTreeIndex {
   /**
    * What the header of one type declaration says: the supertypes it names, its superclass (a
    * class's {@code extends}; null for other kinds and for a class that names none), the file
-   * that declares it (its path under a root), and whether that file's code has the word {@code
-   * synchronized} anywhere (without it, none of its methods is synchronized).
+   * that declares it (its path under a root), and the names of the methods that file may declare
+   * {@code synchronized} ({@link #synchronizedMethodNames}; null: any).
    */
-  private record Declaration(List<String> supertypes, String superclass, String file, boolean fileSaysSynchronized) {
+  private record Declaration(
+      List<String> supertypes, String superclass, String file, Set<String> synchronizedMethodNames) {
     /** A name the file's headers do not show: nothing known of it. */
     static Declaration none(String file) {
-      return new Declaration(List.of(), null, file, true);
+      return new Declaration(List.of(), null, file, null);
     }
   }
 
@@ -102,12 +103,44 @@ public final class SourceTreeIndex {
   }
 
   /**
-   * Whether the tree declares {@code qualifiedName} in a file whose code (comments and strings left
-   * out) has the word {@code synchronized}: false for a type of the tree that has no synchronized
-   * method, and for a type the tree does not declare.
+   * Whether the tree declares {@code qualifiedName} in a file that may declare a {@code
+   * synchronized} method named {@code method} ({@link #synchronizedMethodNames}): false for a type of
+   * the tree that has none, and for a type the tree does not declare.
    */
-  boolean mayHaveSynchronizedMethods(String qualifiedName) {
-    return header(qualifiedName).map(Declaration::fileSaysSynchronized).orElse(false);
+  boolean mayHaveSynchronizedMethod(String qualifiedName, String method) {
+    return header(qualifiedName)
+        .map(Declaration::synchronizedMethodNames)
+        .map(names -> names == null || names.contains(method))
+        .orElse(false);
+  }
+
+  /**
+   * The names of the methods {@code code} (comments and strings blanked) may declare {@code
+   * synchronized}: after each word {@code synchronized}, every name before a {@code (} up to the
+   * first {@code {} or {@code ;} outside parentheses (the header's end; an annotation's {@code
+   * ({…})} is inside them). A method's name is among them, with those of annotations before it; a
+   * {@code synchronized (lock)} block adds only its lock expression's calls.
+   */
+  static Set<String> synchronizedMethodNames(String code) {
+    Set<String> names = new HashSet<>();
+    for (int at = code.indexOf("synchronized"); at >= 0; at = code.indexOf("synchronized", at + 1)) {
+      int depth = 0;
+      for (int i = at + "synchronized".length(); i < code.length(); i++) {
+        char c = code.charAt(i);
+        if (c == '(') {
+          String name = CallText.nameBefore(code, i);
+          if (name != null && !name.equals("synchronized")) {
+            names.add(name);
+          }
+          depth++;
+        } else if (c == ')') {
+          depth = Math.max(0, depth - 1);
+        } else if ((c == '{' || c == ';') && depth == 0) {
+          break;
+        }
+      }
+    }
+    return names;
   }
 
   /**
@@ -257,11 +290,11 @@ public final class SourceTreeIndex {
       List<int[]> declarations = declarations(code);
       // imports and the package come before the first declaration
       FileNames names = new FileNames(code.substring(0, declarations.isEmpty() ? 0 : declarations.get(0)[0]));
-      boolean saysSynchronized = CallText.hasWord(code, "synchronized");
+      Set<String> synchronizedMethods = synchronizedMethodNames(code);
       for (int[] at : declarations) {
         String name = code.substring(at[1], at[2]);
         if (!declared.containsKey(name)) {
-          declared.put(name, declaration(code, at, names, relative, saysSynchronized));
+          declared.put(name, declaration(code, at, names, relative, synchronizedMethods));
         }
       }
       return Optional.of(declared);
@@ -348,11 +381,11 @@ public final class SourceTreeIndex {
 
   /** What the header whose keyword and name are {@code at} ({@link #declarations}) in {@code file} says. */
   private static Declaration declaration(
-      String code, int[] at, FileNames names, String file, boolean fileSaysSynchronized) {
+      String code, int[] at, FileNames names, String file, Set<String> synchronizedMethodNames) {
     String[] superclass = {null};
     List<String> supertypes = supertypesInHeader(code, at[2], names, superclass);
     return new Declaration(
-        supertypes, code.startsWith("class", at[0]) ? superclass[0] : null, file, fileSaysSynchronized);
+        supertypes, code.startsWith("class", at[0]) ? superclass[0] : null, file, synchronizedMethodNames);
   }
 
   /**

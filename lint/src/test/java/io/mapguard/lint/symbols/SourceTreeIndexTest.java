@@ -68,16 +68,38 @@ class SourceTreeIndexTest {
             + "  @Override public String put(String k, String v) { return super.put(k, v); }\n}\n");
     SourceTreeIndex index = new SourceTreeIndex(List.of(root));
 
-    assertTrue(index.mayHaveSynchronizedMethods("p.Locked"));
-    assertTrue(index.mayHaveSynchronizedMethods("p.Locked.Nested"), "by the file, not the class");
-    assertFalse(index.mayHaveSynchronizedMethods("p.Unlocked"), "comments and strings do not count");
-    assertFalse(index.mayHaveSynchronizedMethods("p.Missing"));
-    assertFalse(index.mayHaveSynchronizedMethods("java.util.Hashtable"), "not the tree's");
+    assertTrue(index.mayHaveSynchronizedMethod("p.Locked", "put"));
+    assertFalse(index.mayHaveSynchronizedMethod("p.Locked", "get"), "only put is declared synchronized");
+    assertTrue(index.mayHaveSynchronizedMethod("p.Locked.Nested", "put"), "by the file, not the class");
+    assertFalse(index.mayHaveSynchronizedMethod("p.Unlocked", "put"), "comments and strings do not count");
+    assertFalse(index.mayHaveSynchronizedMethod("p.Missing", "put"));
+    assertFalse(index.mayHaveSynchronizedMethod("java.util.Hashtable", "put"), "not the tree's");
 
     assertTrue(index.hasFileOf("p.Locked"));
     assertFalse(index.hasFileOf("p.Process"), "java.lang's Process is not shadowed here");
     write("p/Process.java", "package p;\nclass Process {}\n");
     assertTrue(new SourceTreeIndex(List.of(root)).hasFileOf("p.Process"));
+  }
+
+  /**
+   * Every method declared synchronized is named, whatever stands between the modifier and its name;
+   * a synchronized block names only the calls of its lock expression.
+   */
+  @Test
+  void namesTheMethodsATextDeclaresSynchronized() {
+    assertEquals(
+        Set.of("put", "Guarded", "remove", "lockOf", "clear", "synchronizedMap"),
+        SourceTreeIndex.synchronizedMethodNames(
+            "class C {\n"
+                + "  public synchronized V put(K k, V v) { return null; }\n"
+                + "  synchronized @Guarded(by = {\"a\", \"b\"}) <T extends Comparable<T>> T remove(Object k) {\n"
+                + "    synchronized (lockOf(k)) { return get(k); }\n"
+                + "  }\n"
+                + "  protected final synchronized native void clear();\n"
+                + "  Map<K, V> view() { return Collections.synchronizedMap(this); }\n"
+                + "  V get(Object k) { synchronized (this) { return null; } }\n"
+                + "}\n"));
+    assertEquals(Set.of(), SourceTreeIndex.synchronizedMethodNames("class D { void f() {} }"));
   }
 
   @Test
