@@ -119,7 +119,8 @@ public final class AstNodes {
       List<Node> nodes = new ArrayList<>();
       int[] ends = new int[256];
       nodes.add(unit);
-      // a stack of child lists, each with the position reached in it and the index of its parent
+      // {@link #walk}'s stack of child lists, each also with the index of its parent: a list's
+      // end is where its parent's subtree ends
       List<Node>[] lists = new List[INITIAL_DEPTH];
       int[] positions = new int[INITIAL_DEPTH];
       int[] parents = new int[INITIAL_DEPTH];
