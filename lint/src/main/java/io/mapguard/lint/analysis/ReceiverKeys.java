@@ -3,7 +3,6 @@ package io.mapguard.lint.analysis;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.BodyDeclaration;
-import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.EnumConstantDeclaration;
 import com.github.javaparser.ast.body.EnumDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
@@ -18,7 +17,6 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SuperExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
-import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import io.mapguard.lint.symbols.AstNodes;
 import io.mapguard.lint.symbols.LintSymbols;
 import io.mapguard.lint.symbols.LintTypes;
@@ -130,7 +128,7 @@ public record ReceiverKeys(
       this.staticImports = unit.getImports().stream().anyMatch(i -> i.isStatic());
     }
 
-    /** Takes in one node of the file's walk ({@link AstNodes#forEach}). */
+    /** Takes in one node of the file's walk ({@link AstNodes#forEachInOrder}). */
     public void visit(Node node) {
       if (node instanceof MethodCallExpr call) {
         Set<String> types =
@@ -165,20 +163,13 @@ public record ReceiverKeys(
    * {@code Enum}, a record's {@code Record}), {@link #UNKNOWN} for one its file's imports do not name.
    */
   private static Set<String> supertypes(TypeDeclaration<?> type, LintTypes types) {
-    List<ClassOrInterfaceType> written = new ArrayList<>();
     Set<String> supertypes = new HashSet<>();
-    if (type instanceof ClassOrInterfaceDeclaration declaration) {
-      written.addAll(declaration.getExtendedTypes());
-      written.addAll(declaration.getImplementedTypes());
-    } else if (type instanceof EnumDeclaration declaration) {
-      written.addAll(declaration.getImplementedTypes());
+    if (type instanceof EnumDeclaration) {
       supertypes.add("java.lang.Enum");
-    } else if (type instanceof RecordDeclaration declaration) {
-      written.addAll(declaration.getImplementedTypes());
+    } else if (type instanceof RecordDeclaration) {
       supertypes.add("java.lang.Record");
     }
-    for (ClassOrInterfaceType supertype : written) {
-      String resolved = types.resolve(supertype);
+    for (String resolved : types.writtenSupertypes(type)) {
       supertypes.add(resolved == null ? UNKNOWN : resolved);
     }
     return supertypes;

@@ -119,8 +119,10 @@ final class ReceiverTypes {
 
   /**
    * Whether a {@code java.lang} type may stand for a class of the tree of its simple name that may
-   * be the receiver: a file names its own package's {@code Compiler} without an import, and the keys
-   * resolved the name to {@code java.lang.Compiler} (which the JDK mapvet runs on may have).
+   * be the receiver. The keys resolve a same-package {@code Compiler} of the tree to it by its file
+   * ({@code LintTypes#resolveName}); this covers a class they cannot place so (declared in a file of
+   * another name, or under a root whose layout does not follow its package), which they resolve to
+   * {@code java.lang.Compiler} when the JDK mapvet runs on has one.
    */
   private boolean mayNameAClassOfItsPackage(
       String receiver, String call, Set<String> targets, Map<String, Boolean> memo, Set<String> visiting) {

@@ -613,25 +613,34 @@ public final class LintTypes implements Callees {
     }
   }
 
+  /** {@link #writtenSupertypes} that this file's names resolve. */
   private List<String> directSupertypes(TypeDeclaration<?> type) {
     List<String> direct = new ArrayList<>();
-    if (type instanceof ClassOrInterfaceDeclaration) {
-      for (ClassOrInterfaceType t : ((ClassOrInterfaceDeclaration) type).getExtendedTypes()) {
-        addIfResolved(resolve(t), direct);
-      }
-    }
-    if (type instanceof NodeWithImplements) {
-      for (ClassOrInterfaceType t : ((NodeWithImplements<?>) type).getImplementedTypes()) {
-        addIfResolved(resolve(t), direct);
+    for (String supertype : writtenSupertypes(type)) {
+      if (supertype != null) {
+        direct.add(supertype);
       }
     }
     return direct;
   }
 
-  private static void addIfResolved(String name, List<String> out) {
-    if (name != null) {
-      out.add(name);
+  /**
+   * The types {@code type} (a declaration of this file) extends and implements as written, each as
+   * {@link #resolve} names it: null for one the file's names do not resolve.
+   */
+  public List<String> writtenSupertypes(TypeDeclaration<?> type) {
+    List<String> written = new ArrayList<>();
+    if (type instanceof ClassOrInterfaceDeclaration) {
+      for (ClassOrInterfaceType t : ((ClassOrInterfaceDeclaration) type).getExtendedTypes()) {
+        written.add(resolve(t));
+      }
     }
+    if (type instanceof NodeWithImplements) {
+      for (ClassOrInterfaceType t : ((NodeWithImplements<?>) type).getImplementedTypes()) {
+        written.add(resolve(t));
+      }
+    }
+    return written;
   }
 
   private static void addInterfaces(Class<?> type, Set<String> out) {
