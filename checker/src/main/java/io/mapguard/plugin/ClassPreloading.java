@@ -60,17 +60,8 @@ final class ClassPreloading {
     }
   }
 
-  /**
-   * A record of the preloading's own: its first {@code equals}, {@code hashCode} and {@code toString}
-   * link the JDK's bootstrap for every record's (ObjectMethods, about 70 classes that javac itself
-   * does not use), which the analysis's records would otherwise link on javac's thread.
-   */
-  private record Probe(String name, int line) {}
-
   private static void preloadOwnJar() {
     try {
-      Probe probe = new Probe("probe", 1);
-      probe.equals(new Probe(probe.toString(), probe.hashCode()));
       CodeSource source = ClassPreloading.class.getProtectionDomain().getCodeSource();
       File jar = source == null ? null : new File(source.getLocation().toURI());
       if (jar != null && jar.isFile()) {

@@ -27,6 +27,16 @@ public record FieldState(
     Optional<Guard> guard,
     Set<Access> fills) {
 
+  /**
+   * The field's alone: rules key their tables by state, one per field, and the record's own hash
+   * went through every access of the field. Equal states have equal fields, so this agrees with
+   * {@code equals}.
+   */
+  @Override
+  public int hashCode() {
+    return field.hashCode();
+  }
+
   public boolean shared() {
     return sharing.isPresent();
   }

@@ -31,7 +31,19 @@ import java.util.Set;
  * a shared record on the check's thread only.
  */
 final class Ownership {
-  private record Parameter(CodeUnit unit, int index) {}
+  private record Parameter(CodeUnit unit, int index) {
+    /** Written out, as {@link CodeUnit#equals} says why; the generated hash's value. */
+    @Override
+    public boolean equals(Object other) {
+      return this == other
+          || other instanceof Parameter parameter && index == parameter.index && unit.equals(parameter.unit);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * unit.hashCode() + index;
+    }
+  }
 
   private final Map<CodeUnit, List<CallEdge>> incoming = new HashMap<>();
   private final Map<CodeUnit, List<CallEdge>> outgoing = new HashMap<>();

@@ -1,5 +1,6 @@
 package io.mapguard.engine.model;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,6 +41,18 @@ public record Access(
     boolean inNullBranch,
     ReadingWrite readingWrite,
     LockRef calleeMonitor) {
+
+  /**
+   * From the field, the unit and the position only: the analysis asks sets of accesses whether
+   * they hold one, and the record's own hash went through the site, the call's description and the
+   * locks each time, and is linked through method handles at its first call (see {@link
+   * CodeUnit#equals}). Equal accesses still hash alike (these are among the fields equality
+   * compares).
+   */
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Objects.hashCode(field) + Objects.hashCode(unit)) + order;
+  }
 
   /**
    * What the access does, as messages say it after the field's name: {@code written}, or for a read

@@ -1,5 +1,6 @@
 package io.mapguard.engine.model;
 
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -45,6 +46,28 @@ public record CodeUnit(
   @Override
   public int hashCode() {
     return Integer.hashCode(id);
+  }
+
+  /**
+   * The record's equality, written out. A record's generated {@code equals}, {@code hashCode} and
+   * {@code toString} are linked through method handles at their first call ({@code
+   * java.lang.runtime.ObjectMethods}), and in a compiler plugin that spins some dozens of classes
+   * and makes the JIT compile the JDK's class writer, all on the compile's time (docs/performance.md,
+   * session 32). So the records the analysis compares or keys tables with write theirs out.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof CodeUnit unit
+            && id == unit.id
+            && isPrivate == unit.isPrivate
+            && exported == unit.exported
+            && constructor == unit.constructor
+            && kind == unit.kind
+            && Objects.equals(name, unit.name)
+            && Objects.equals(entryLocks, unit.entryLocks)
+            && Objects.equals(task, unit.task)
+            && Objects.equals(nestedClass, unit.nestedClass);
   }
 
   /**

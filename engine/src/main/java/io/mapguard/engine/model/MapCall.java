@@ -133,7 +133,19 @@ public record MapCall(
   public record Test(int condition, Polarity thenHolds, boolean exact, boolean throughLocal) {}
 
   /** The then- or else-branch of the if statement with id {@code condition}. */
-  public record Branch(int condition, boolean thenBranch) {}
+  public record Branch(int condition, boolean thenBranch) {
+    /** Written out, as {@link CodeUnit#equals} says why; the generated hash's value. */
+    @Override
+    public boolean equals(Object other) {
+      return this == other
+          || other instanceof Branch branch && condition == branch.condition && thenBranch == branch.thenBranch;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * condition + Boolean.hashCode(thenBranch);
+    }
+  }
 
   public static MapCall traversal(String traversal) {
     return new MapCall(

@@ -1,5 +1,7 @@
 package io.mapguard.engine.project;
 
+import java.util.Objects;
+
 /**
  * An access that misses its guard in a method whose callers are all in the project: it races only
  * when some call reaches the method without the guard. A call holds it when the guard's monitor is
@@ -14,6 +16,24 @@ package io.mapguard.engine.project;
  * @param guard the guard as messages name it
  */
 public record CalledWithoutGuard(ProjectMethod method, String classLock, String guard) implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof CalledWithoutGuard that
+            && Objects.equals(method, that.method)
+            && Objects.equals(classLock, that.classLock)
+            && Objects.equals(guard, that.guard);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Objects.hashCode(method) + Objects.hashCode(classLock)) + Objects.hashCode(guard);
+  }
 
   @Override
   public String standing(ProjectCalls calls) {

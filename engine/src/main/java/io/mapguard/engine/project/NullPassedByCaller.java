@@ -1,6 +1,7 @@
 package io.mapguard.engine.project;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A parameter with no {@code @Nullable} reaching a map that rejects null: it is null where a caller
@@ -12,6 +13,24 @@ import java.util.List;
  * @param parameter its position
  */
 public record NullPassedByCaller(ProjectMethod method, int parameter) implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof NullPassedByCaller that
+            && Objects.equals(method, that.method)
+            && parameter == that.parameter;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(method) + parameter;
+  }
+
   @Override
   public String standing(ProjectCalls calls) {
     List<ProjectCall> callers = method == null ? null : calls.callsPassingNull(method, parameter);

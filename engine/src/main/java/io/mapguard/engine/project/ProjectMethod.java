@@ -2,6 +2,7 @@ package io.mapguard.engine.project;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -20,6 +21,27 @@ public record ProjectMethod(List<String> ownerTypes, String name, int arity) {
     if (ownerTypes.isEmpty()) {
       throw new IllegalArgumentException("a project method needs the class that declares it");
     }
+  }
+
+  /** Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why; the generated hash's value. */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ProjectMethod method
+            && arity == method.arity
+            && Objects.equals(name, method.name)
+            && ownerTypes.equals(method.ownerTypes);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * ownerTypes.hashCode() + Objects.hashCode(name)) + arity;
+  }
+
+  /** The generated text ({@code ProjectMethod[ownerTypes=[…], name=…, arity=…]}), written out. */
+  @Override
+  public String toString() {
+    return "ProjectMethod[ownerTypes=" + ownerTypes + ", name=" + name + ", arity=" + arity + "]";
   }
 
   /** The qualified name of the class that declares it. */

@@ -2,6 +2,7 @@ package io.mapguard.engine.project;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Something a method of a class hands out (a mutable value of a concurrent map, a synchronized map)
@@ -20,6 +21,26 @@ import java.util.Map;
  */
 public record ResultUsedByCallers(ProjectMethod getter, Map<String, String> uses, String consequence, String fix)
     implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ResultUsedByCallers that
+            && Objects.equals(getter, that.getter)
+            && Objects.equals(uses, that.uses)
+            && Objects.equals(consequence, that.consequence)
+            && Objects.equals(fix, that.fix);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * Objects.hashCode(getter) + Objects.hashCode(uses)) + Objects.hashCode(consequence)) + Objects.hashCode(fix);
+  }
+
   public ResultUsedByCallers {
     uses = Map.copyOf(uses);
   }

@@ -1,5 +1,7 @@
 package io.mapguard.engine.project;
 
+import java.util.Objects;
+
 /**
  * A guarded map returned from a method whose callers are all in the project: the map escapes its
  * lock only when some caller, directly or through methods that return it on, uses it without the
@@ -12,6 +14,24 @@ package io.mapguard.engine.project;
  *     {@code synchronized (map)} takes
  */
 public record ReturnedPastGuard(ProjectMethod method, boolean guardIsTheMap) implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof ReturnedPastGuard that
+            && Objects.equals(method, that.method)
+            && guardIsTheMap == that.guardIsTheMap;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Objects.hashCode(method) + Boolean.hashCode(guardIsTheMap);
+  }
+
   @Override
   public String standing(ProjectCalls calls) {
     ProjectCall use = CallerChains.firstStanding(calls, method, this::step);

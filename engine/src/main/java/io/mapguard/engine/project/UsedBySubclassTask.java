@@ -1,6 +1,7 @@
 package io.mapguard.engine.project;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An instance map of a class that other files may extend, which the class uses with no lock and no
@@ -24,6 +25,27 @@ import java.util.List;
 public record UsedBySubclassTask(
     String field, List<ProjectMethod> users, List<ProjectMethod> writers, List<ProjectMethod> open, String fix)
     implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof UsedBySubclassTask that
+            && Objects.equals(field, that.field)
+            && Objects.equals(users, that.users)
+            && Objects.equals(writers, that.writers)
+            && Objects.equals(open, that.open)
+            && Objects.equals(fix, that.fix);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * (31 * Objects.hashCode(field) + Objects.hashCode(users)) + Objects.hashCode(writers)) + Objects.hashCode(open)) + Objects.hashCode(fix);
+  }
+
   public UsedBySubclassTask {
     users = List.copyOf(users);
     writers = List.copyOf(writers);

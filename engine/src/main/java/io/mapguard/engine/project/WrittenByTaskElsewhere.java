@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A static map that its own class writes only on its callers' threads, with no lock and no thread of
@@ -30,6 +31,26 @@ import java.util.Map;
 public record WrittenByTaskElsewhere(
     List<ProjectMethod> writers, List<ProjectMethod> users, List<ProjectMethod> open, String fix)
     implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof WrittenByTaskElsewhere that
+            && Objects.equals(writers, that.writers)
+            && Objects.equals(users, that.users)
+            && Objects.equals(open, that.open)
+            && Objects.equals(fix, that.fix);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * Objects.hashCode(writers) + Objects.hashCode(users)) + Objects.hashCode(open)) + Objects.hashCode(fix);
+  }
+
   public WrittenByTaskElsewhere {
     writers = List.copyOf(writers);
     users = List.copyOf(users);

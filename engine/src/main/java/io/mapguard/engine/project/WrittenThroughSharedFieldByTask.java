@@ -1,6 +1,7 @@
 package io.mapguard.engine.project;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An instance map that its own class writes only on its callers' threads, with no lock and no
@@ -32,6 +33,25 @@ import java.util.List;
  */
 public record WrittenThroughSharedFieldByTask(List<ProjectMethod> writers, List<ProjectMethod> users, String fix)
     implements ProjectCondition {
+
+  /**
+   * Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why (conditions key the
+   * tables that decide each once); the generated hash's value.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return this == other
+        || other instanceof WrittenThroughSharedFieldByTask that
+            && Objects.equals(writers, that.writers)
+            && Objects.equals(users, that.users)
+            && Objects.equals(fix, that.fix);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Objects.hashCode(writers) + Objects.hashCode(users)) + Objects.hashCode(fix);
+  }
+
   public WrittenThroughSharedFieldByTask {
     writers = List.copyOf(writers);
     users = List.copyOf(users);

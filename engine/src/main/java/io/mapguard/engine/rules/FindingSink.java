@@ -11,12 +11,14 @@ import io.mapguard.engine.model.MapField;
 import io.mapguard.engine.model.Site;
 import io.mapguard.engine.project.ProjectCondition;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,7 +34,8 @@ public final class FindingSink {
   private final String className;
   private final boolean onePerRace;
   private final List<Finding> findings = new ArrayList<>();
-  private final Set<String> seen = new HashSet<>();
+  /** What was reported where: rule, field or created type, line (and column or condition). */
+  private final Set<List<Object>> seen = new HashSet<>();
   private final Map<String, Integer> fingerprintCounts = new HashMap<>();
   /** The findings reported as one access of a race, with the race they belong to. */
   private final Map<Finding, RaceAccess> raceAccesses = new java.util.IdentityHashMap<>();
@@ -45,7 +48,19 @@ public final class FindingSink {
   private record RaceAccess(RaceKey race, int telling, String briefVerb) {}
 
   /** A race on a field, and the condition its findings stand on (null for none). */
-  private record RaceKey(String race, ProjectCondition condition) {}
+  private record RaceKey(String race, ProjectCondition condition) {
+    /** Written out, as {@link io.mapguard.engine.model.CodeUnit#equals} says why; the generated hash's value. */
+    @Override
+    public boolean equals(Object other) {
+      return this == other
+          || other instanceof RaceKey key && race.equals(key.race) && Objects.equals(condition, key.condition);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * race.hashCode() + Objects.hashCode(condition);
+    }
+  }
 
   /** A sink that reports every access (for what-if runs of the rules). */
   public FindingSink(String file, String className) {
@@ -119,7 +134,7 @@ public final class FindingSink {
       return null;
     }
     // findings with conditions are kept apart: which of them stands is decided later
-    if (!seen.add(rule.ruleName() + '\0' + field.name() + '\0' + site.line() + (condition == null ? "" : "\0" + condition))) {
+    if (!seen.add(Arrays.asList(rule.ruleName(), field.name(), site.line(), condition))) {
       return null;
     }
     return add(rule, site, message, field, field.name(), fixes, evidence, condition);
@@ -153,7 +168,7 @@ public final class FindingSink {
   public void reportCreation(
       Rule rule, String subject, Site site, String message, List<FixHint> fixes) {
     if (site.isSuppressed(rule.ruleName())
-        || !seen.add(rule.ruleName() + '\0' + subject + '\0' + site.line() + '\0' + site.column())) {
+        || !seen.add(Arrays.asList(rule.ruleName(), subject, site.line(), site.column()))) {
       return;
     }
     add(rule, site, message, null, subject, fixes, List.of(), null);
