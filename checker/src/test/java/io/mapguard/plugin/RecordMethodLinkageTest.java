@@ -23,7 +23,9 @@ import org.junit.jupiter.api.Test;
  * each call site it links ({@code java.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE}).
  */
 class RecordMethodLinkageTest {
-  private static final Pattern LINKED_BY_MAPGUARD = Pattern.compile("(?m)^linkCallSite (io\\.mapguard\\.(?:engine|javac|compiler|plugin)\\.\\S+) (\\S+)");
+  /** The caller is a class name (JDK 17) or a stack frame such as {@code app//p.C.m(C.java:4)} (JDK 25). */
+  private static final Pattern LINKED_BY_MAPGUARD =
+      Pattern.compile("(?m)^linkCallSite (?:\\S*/)?(io\\.mapguard\\.(?:engine|javac|compiler|plugin)\\.\\S+) (\\S+)");
   private static final Pattern FINDINGS = Pattern.compile("(?m)^mapguard findings: (\\d+)$");
 
   @Test
