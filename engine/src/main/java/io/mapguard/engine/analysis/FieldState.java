@@ -4,6 +4,7 @@ import io.mapguard.engine.knowledge.MapKind;
 import io.mapguard.engine.model.Access;
 import io.mapguard.engine.model.MapField;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,7 +35,7 @@ public record FieldState(
    */
   @Override
   public int hashCode() {
-    return field.hashCode();
+    return Objects.hashCode(field);
   }
 
   public boolean shared() {

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -36,12 +37,12 @@ final class Ownership {
     @Override
     public boolean equals(Object other) {
       return this == other
-          || other instanceof Parameter parameter && index == parameter.index && unit.equals(parameter.unit);
+          || other instanceof Parameter parameter && index == parameter.index && Objects.equals(unit, parameter.unit);
     }
 
     @Override
     public int hashCode() {
-      return 31 * unit.hashCode() + index;
+      return 31 * Objects.hashCode(unit) + index;
     }
   }
 

@@ -53,12 +53,12 @@ public final class FindingSink {
     @Override
     public boolean equals(Object other) {
       return this == other
-          || other instanceof RaceKey key && race.equals(key.race) && Objects.equals(condition, key.condition);
+          || other instanceof RaceKey key && Objects.equals(race, key.race) && Objects.equals(condition, key.condition);
     }
 
     @Override
     public int hashCode() {
-      return 31 * race.hashCode() + Objects.hashCode(condition);
+      return 31 * Objects.hashCode(race) + Objects.hashCode(condition);
     }
   }
 
