@@ -38,12 +38,6 @@ public record ProjectMethod(List<String> ownerTypes, String name, int arity) {
     return 31 * (31 * ownerTypes.hashCode() + Objects.hashCode(name)) + arity;
   }
 
-  /** The generated text ({@code ProjectMethod[ownerTypes=[…], name=…, arity=…]}), written out. */
-  @Override
-  public String toString() {
-    return "ProjectMethod[ownerTypes=" + ownerTypes + ", name=" + name + ", arity=" + arity + "]";
-  }
-
   /** The qualified name of the class that declares it. */
   public String owner() {
     return ownerTypes.get(0);
