@@ -216,6 +216,10 @@ public final class JavacCallSummaries {
    * {@link #takeProblems}.
    */
   public List<ClassCalls> readClassPath() {
+    List<ClassCalls> stored = onClassPath();
+    if (stored.isEmpty()) {
+      return stored; // most class paths: the compiled classes need not be listed
+    }
     Set<String> compiledNow = new HashSet<>();
     for (JCCompilationUnit unit : JavacProjectCalls.compiledUnits(context)) {
       for (JCTree definition : unit.defs) {
@@ -225,7 +229,7 @@ public final class JavacCallSummaries {
       }
     }
     List<ClassCalls> read = new ArrayList<>();
-    for (ClassCalls calls : onClassPath()) {
+    for (ClassCalls calls : stored) {
       if (!compiledNow.contains(calls.className())) {
         read.add(calls);
       }
