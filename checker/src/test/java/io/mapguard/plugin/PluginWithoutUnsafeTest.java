@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mapguard.testing.RacySource;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,10 +71,8 @@ class PluginWithoutUnsafeTest {
     // this JVM's own flags (the surefire argLine): the user guide's jvm.config for Error Prone,
     // mostly exports, opening only code and comp
     List<String> args = new ArrayList<>();
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-exports=jdk.compiler/") || flag.startsWith("--add-opens=jdk.compiler/")) {
-        args.add("-J" + flag);
-      }
+    for (String flag : ThisTestJvm.javacInternalsFlags()) {
+      args.add("-J" + flag);
     }
     assertEquals(10, args.size(), "the surefire argLine's javac flags: " + args);
     args.add("-Xplugin:MapGuard -strict");
@@ -99,8 +96,7 @@ class PluginWithoutUnsafeTest {
             ? "-J--sun-misc-unsafe-memory-access=deny"
             : "-J-D" + JavacInternals.DENY_UNSAFE_PROPERTY + "=true");
     command.addAll(List.of("-d", dir.resolve("out").toString(), "-processorpath"));
-    // Surefire runs tests from a manifest-only jar; it passes the real path in this property.
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(ThisTestJvm.classPath());
     command.addAll(Arrays.asList(args));
     command.add(source.toString());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

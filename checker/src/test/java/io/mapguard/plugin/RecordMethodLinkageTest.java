@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,16 +31,10 @@ class RecordMethodLinkageTest {
   void analysingTheFixturesLinksNoRecordMethod() throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // the surefire argLine's exports and opens of javac's internals, which the plugin needs
-    for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (flag.startsWith("--add-exports=jdk.compiler/") || flag.startsWith("--add-opens=jdk.compiler/")) {
-        command.add(flag);
-      }
-    }
+    command.addAll(ThisTestJvm.javacInternalsFlags());
     command.add("-Djava.lang.invoke.MethodHandle.TRACE_METHOD_LINKAGE=true");
     command.add("-cp");
-    // Surefire runs tests from a manifest-only jar; it passes the real path in this property.
-    command.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+    command.add(ThisTestJvm.classPath());
     command.add(FixturesCompiledInOneJvm.class.getName());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
